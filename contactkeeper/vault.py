@@ -1,0 +1,282 @@
+"""The vault: one folder holding the SQLCipher database and the key file that unlocks it.
+
+``Vault.create`` makes a new one; ``Vault.unlock`` derives the key once from the passphrase and
+opens the database, migrating its schema if it was made by an older ContactKeeper (keeping an
+encrypted copy first). A failed unlock never changes a byte of any vault file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+import sqlcipher3
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy.orm import Session, sessionmaker
+
+from contactkeeper import files
+from contactkeeper.database import make_engine
+from contactkeeper.errors import (
+    NotAVault,
+    VaultDamaged,
+    VaultExists,
+    VaultLocked,
+    VaultTooNew,
+    WeakPassphrase,
+)
+from contactkeeper.keyfile import KdfParams, KeyFile, calibrate, new_db_key
+from contactkeeper.model import new_uuid
+from contactkeeper.resources import migrations_dir
+
+DB_NAME = "vault.db"
+KEY_NAME = "vault.key"
+MIN_PASSPHRASE_CHARS = 8
+
+log = logging.getLogger(__name__)
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    return cfg
+
+
+def schema_head() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        raise WeakPassphrase(
+            f"A passphrase needs at least {MIN_PASSPHRASE_CHARS} characters; several "
+            "unrelated words are easiest to remember and hardest to guess."
+        )
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    cipher_problems: tuple[str, ...]
+    sqlite_problems: tuple[str, ...]
+    foreign_key_problems: int
+
+    @property
+    def ok(self) -> bool:
+        return not (self.cipher_problems or self.sqlite_problems or self.foreign_key_problems)
+
+
+class Vault:
+    """An unlocked vault. ``close()`` (locking) disposes every connection and drops the key."""
+
+    def __init__(self, path: Path, key_file: KeyFile, db_key: bytes) -> None:
+        self.path = path
+        self._key_file = key_file
+        self._engine: sa.Engine | None = make_engine(path / DB_NAME, db_key.hex())
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+
+    # -- opening and creating ---------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, passphrase: str, kdf: KdfParams | None = None) -> Vault:
+        """Make a new vault in ``path`` (a new or empty folder)."""
+        path = Path(path).absolute()
+        check_passphrase(passphrase)
+        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            raise VaultExists(path)
+        files.make_private_dir(path)
+        db_key = new_db_key()
+        key_file = KeyFile.wrap(new_uuid(), db_key, passphrase, kdf or calibrate())
+        key_file.write(path / KEY_NAME)
+        # SQLite gives the WAL and shared-memory files the database file's permissions.
+        os.close(os.open(path / DB_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.PRIVATE_FILE))
+        vault = cls(path, key_file, db_key)
+        with vault.engine.begin() as conn:
+            _upgrade(conn)
+        return vault
+
+    @classmethod
+    def unlock(cls, path: Path, passphrase: str) -> Vault:
+        """Open the vault in ``path`` with ``passphrase`` (one key derivation)."""
+        path = Path(path).absolute()
+        key_file = _read_key_file(path)
+        db_key = key_file.unwrap(passphrase)
+        return cls.open_with_key(path, db_key, key_file)
+
+    @classmethod
+    def open_with_key(cls, path: Path, db_key: bytes, key_file: KeyFile | None = None) -> Vault:
+        """Open with an already unwrapped database key (no key derivation)."""
+        path = Path(path).absolute()
+        key_file = key_file or _read_key_file(path)
+        db_path = path / DB_NAME
+        if not db_path.is_file():
+            raise NotAVault(path, "it has a key file but no database (vault.db)")
+        revision = _read_revision(db_path, db_key.hex())
+        head = schema_head()
+        if revision != head:
+            script = ScriptDirectory.from_config(_alembic_config())
+            try:
+                known = revision is not None and script.get_revision(revision) is not None
+            except CommandError:
+                known = False
+            if not known:
+                raise VaultTooNew(f"schema {revision}")
+            _keep_copy_before_migration(path, revision)
+        vault = cls(path, key_file, db_key)
+        if revision != head:
+            with vault.engine.begin() as conn:
+                _upgrade(conn)
+            log.info("vault schema migrated from %s to %s", revision, head)
+        return vault
+
+    # -- using ------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> sa.Engine:
+        if self._engine is None:
+            raise VaultLocked()
+        return self._engine
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def vault_id(self) -> str:
+        return self._key_file.vault_id
+
+    @property
+    def kdf(self) -> KdfParams:
+        return self._key_file.kdf
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session inside one transaction: committed on success, rolled back on error."""
+        if self._engine is None:
+            raise VaultLocked()
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def change_passphrase(self, old: str, new: str, kdf: KdfParams | None = None) -> None:
+        """Re-wrap the database key under ``new``; atomic (old or new works, never neither)."""
+        check_passphrase(new)
+        key_path = self.path / KEY_NAME
+        db_key = KeyFile.read(key_path).unwrap(old)
+        self._key_file = self._key_file.rewrap(db_key, new, kdf)
+        self._key_file.write(key_path)
+
+    def check_integrity(self) -> IntegrityReport:
+        """Run SQLCipher's page check, SQLite's structure check and the foreign-key check."""
+        with self.engine.connect() as conn:
+            try:
+                cipher = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+                sqlite = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+                fks = list(conn.exec_driver_sql("PRAGMA foreign_key_check"))
+            except sa.exc.DatabaseError as exc:
+                return IntegrityReport((), (_driver_message(exc),), 0)
+        sqlite = [line for line in sqlite if line != "ok"]
+        return IntegrityReport(tuple(cipher), tuple(sqlite), len(fks))
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database (old page versions leave the WAL)."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def close(self) -> None:
+        """Close every connection and drop the key. Safe to call twice."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def is_vault(path: Path) -> bool:
+    return (Path(path) / KEY_NAME).is_file()
+
+
+def _read_key_file(path: Path) -> KeyFile:
+    if not path.is_dir():
+        raise NotAVault(path, "there is no folder there")
+    return KeyFile.read(path / KEY_NAME)
+
+
+def _read_revision(db_path: Path, key_hex: str) -> str | None:
+    """Validate the key against the database and read its schema revision, changing nothing.
+
+    The connection is opened read-only, so a damaged or foreign file is never written to.
+    """
+    try:
+        cx = sqlcipher3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
+    except sqlcipher3.Error as exc:
+        raise VaultDamaged("database", f"it cannot be opened ({exc})") from None
+    try:
+        cx.execute(f"PRAGMA key = \"x'{key_hex}'\"")
+        cx.execute("PRAGMA cipher_compatibility = 4")
+        cx.execute("PRAGMA cipher_log_level = NONE")
+        try:
+            tables = {r[0] for r in cx.execute("SELECT name FROM sqlite_master")}
+        except sqlcipher3.DatabaseError:
+            raise VaultDamaged(
+                "database", "its first page does not decrypt with this vault's key"
+            ) from None
+        if "alembic_version" not in tables:
+            return None
+        row = cx.execute("SELECT version_num FROM alembic_version").fetchone()
+        return None if row is None else str(row[0])
+    except sqlcipher3.DatabaseError as exc:
+        raise VaultDamaged("database", str(exc)) from None
+    finally:
+        cx.close()
+
+
+def _keep_copy_before_migration(path: Path, revision: str | None) -> None:
+    """Copy the (encrypted) database aside before a migration touches it.
+
+    The copy is ciphertext under the same key; a write-ahead log left by a crash is copied
+    with it, under the name SQLite looks for, so the copy opens on its own.
+    """
+    copy = path / f"{DB_NAME}.pre-migration-{revision or 'empty'}"
+    if copy.exists():
+        return
+    for suffix in ("-wal", ""):
+        source = path / f"{DB_NAME}{suffix}"
+        if source.exists():
+            tmp = path / f".{copy.name}{suffix}.partial"
+            shutil.copyfile(source, tmp)
+            os.chmod(tmp, files.PRIVATE_FILE)
+            os.replace(tmp, path / f"{copy.name}{suffix}")
+    files.fsync_dir(path)
+
+
+def _upgrade(conn: sa.Connection) -> None:
+    cfg = _alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
+
+
+def _driver_message(exc: sa.exc.DBAPIError) -> str:
+    orig = exc.orig
+    return str(orig) if isinstance(orig, sqlite3.Error | sqlcipher3.Error) else type(exc).__name__
+
+
+__all__ = ["DB_NAME", "KEY_NAME", "IntegrityReport", "Vault", "is_vault", "schema_head"]
