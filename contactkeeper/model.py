@@ -415,6 +415,22 @@ class FollowUp(Record, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     actor: Mapped[Actor | None] = relationship()
     process: Mapped[Process | None] = relationship()
+    interaction: Mapped[Interaction | None] = relationship()
+
+
+class TrashItem(Base):
+    """A deleted record and everything deleted with it, kept until the trash is emptied.
+
+    ``payload`` is JSON of the deleted rows (inside the encrypted database, like every
+    other record); see :mod:`contactkeeper.trash`.
+    """
+
+    __tablename__ = "trash"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deleted_at: Mapped[datetime] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(300))
+    payload: Mapped[str] = mapped_column(Text)
 
 
 class Setting(Base):

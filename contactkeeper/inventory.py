@@ -1,0 +1,64 @@
+"""What a vault holds, in numbers: for ``contactkeeper info`` and backup manifests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from contactkeeper.model import (
+    Actor,
+    Affiliation,
+    Channel,
+    FollowUp,
+    Interaction,
+    Organization,
+    Process,
+    ReadinessCue,
+    Relationship,
+    Setting,
+)
+from contactkeeper.vault import Vault
+
+COUNTED = {
+    "actors": Actor,
+    "organizations": Organization,
+    "affiliations": Affiliation,
+    "processes": Process,
+    "channels": Channel,
+    "interactions": Interaction,
+    "relationships": Relationship,
+    "readiness cues": ReadinessCue,
+    "follow-ups": FollowUp,
+}
+LAST_BACKUP = "last_backup_at"
+
+
+@dataclass(frozen=True)
+class VaultInfo:
+    path: str
+    vault_id: str
+    schema_revision: str | None
+    counts: dict[str, int]
+    last_backup_at: datetime | None
+
+
+def counts(vault: Vault) -> dict[str, int]:
+    with vault.transaction() as session:
+        return {
+            name: session.scalar(sa.select(sa.func.count()).select_from(model)) or 0
+            for name, model in COUNTED.items()
+        }
+
+
+def describe(vault: Vault) -> VaultInfo:
+    with vault.transaction() as session:
+        last = session.get(Setting, LAST_BACKUP)
+    return VaultInfo(
+        path=str(vault.path),
+        vault_id=vault.vault_id,
+        schema_revision=vault.schema_revision(),
+        counts=counts(vault),
+        last_backup_at=datetime.fromisoformat(last.value) if last else None,
+    )

@@ -1,0 +1,95 @@
+"""Today: what a practitioner should see first — channels going cold, follow-ups due,
+the latest readiness cues, and processes whose readiness moved recently."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from contactkeeper import followups, readiness
+from contactkeeper.actors import urgency
+from contactkeeper.channels import ChannelInfo, channel_info
+from contactkeeper.followups import FollowUpInfo
+from contactkeeper.model import Actor, ActorStatus, Channel, ChannelHop
+from contactkeeper.readiness import CueInfo, ReadinessMove
+from contactkeeper.vault import Vault
+from contactkeeper.warmth import WARM_UNTIL, WarmthReading, reading
+
+
+@dataclass(frozen=True)
+class GoingCold:
+    """An actor whose contact is due or overdue, with the channel to use."""
+
+    actor_id: int
+    display_name: str
+    codename: str
+    cadence_days: int
+    warmth: WarmthReading
+    channel: ChannelInfo | None  # the most recently used way to reach them
+
+
+@dataclass(frozen=True)
+class TodayView:
+    going_cold: tuple[GoingCold, ...]
+    follow_ups: tuple[FollowUpInfo, ...]
+    latest_cues: tuple[CueInfo, ...]
+    readiness_moves: tuple[ReadinessMove, ...]
+
+
+def going_cold(vault: Vault, now: datetime, limit: int = 25) -> list[GoingCold]:
+    """Active actors past the warm part of their cadence, most urgent first.
+
+    Actors never contacted come after those whose history is cooling: they are cold, but
+    there is no channel to keep warm yet.
+    """
+    ratio = urgency(now)
+    with vault.transaction() as session:
+        actors = list(
+            session.scalars(
+                sa.select(Actor)
+                .where(Actor.status == ActorStatus.ACTIVE, ratio > WARM_UNTIL)
+                .order_by(Actor.last_contact_at.is_(None), ratio.desc(), Actor.id)
+                .limit(limit)
+            )
+        )
+        channels = session.scalars(
+            sa.select(Channel)
+            .where(Channel.actor_id.in_([a.id for a in actors]))
+            .options(
+                selectinload(Channel.hops).selectinload(ChannelHop.intermediary),
+                selectinload(Channel.actor),
+            )
+        )
+        best: dict[int, Channel] = {}
+        for channel in channels:
+            current = best.get(channel.actor_id)
+            if current is None or _recency(channel) > _recency(current):
+                best[channel.actor_id] = channel
+        return [
+            GoingCold(
+                actor_id=a.id,
+                display_name=a.display_name,
+                codename=a.codename,
+                cadence_days=a.cadence_days,
+                warmth=reading(a.cadence_days, a.last_substantive_at, a.last_contact_at, now),
+                channel=channel_info(best[a.id], now) if a.id in best else None,
+            )
+            for a in actors
+        ]
+
+
+def today(vault: Vault, now: datetime) -> TodayView:
+    day = now.astimezone().date()
+    return TodayView(
+        going_cold=tuple(going_cold(vault, now)),
+        follow_ups=tuple(followups.due(vault, day)),
+        latest_cues=tuple(readiness.list_cues(vault, limit=10)),
+        readiness_moves=tuple(readiness.recent_moves(vault, day)),
+    )
+
+
+def _recency(channel: Channel) -> tuple[bool, datetime | None, int]:
+    return (channel.last_used_at is not None, channel.last_used_at, -channel.id)
