@@ -262,6 +262,30 @@ def all_tags(vault: Vault) -> list[str]:
         return list(session.scalars(sa.select(Tag.name).order_by(Tag.name)))
 
 
+def rename_tag(vault: Vault, old: str, new: str) -> None:
+    """Rename a tag everywhere; renaming onto an existing tag merges the two."""
+    with vault.transaction() as session:
+        tag = session.scalar(sa.select(Tag).where(Tag.name == old))
+        if tag is None:
+            raise InvalidRecord("Tag", f"there is no tag {old!r}")
+        target = records.text("Tag", new, max_length=100, required=True)
+        existing = session.scalar(sa.select(Tag).where(Tag.name == target))
+        if existing is None:
+            tag.name = target
+            return
+        for actor in session.scalars(sa.select(Actor).where(Actor.tags.contains(tag))):
+            actor.tags = sorted({*actor.tags, existing} - {tag}, key=lambda t: t.name)
+        session.delete(tag)
+
+
+def delete_tag(vault: Vault, name: str) -> None:
+    """Remove a tag from every actor that has it."""
+    with vault.transaction() as session:
+        tag = session.scalar(sa.select(Tag).where(Tag.name == name))
+        if tag is not None:
+            session.delete(tag)
+
+
 def similar_names(vault: Vault, name: str, now: datetime, limit: int = 5) -> list[ActorSummary]:
     """Actors whose names look like ``name`` (a warning before creating a duplicate)."""
     hits = search.search(vault, name, limit=limit, kinds=("actor",))

@@ -42,6 +42,8 @@ def connect(db_path: Path, key_hex: str) -> Any:
         cx.execute("SELECT count(*) FROM sqlite_master").fetchall()
         for pragma in CONNECTION_PRAGMAS:
             cx.execute(pragma).fetchall()
+        # SQLAlchemy, not the driver, decides where transactions begin (see make_engine).
+        cx.isolation_level = None
     except BaseException:
         cx.close()
         raise
@@ -49,7 +51,13 @@ def connect(db_path: Path, key_hex: str) -> Any:
 
 
 def make_engine(db_path: Path, key_hex: str) -> sa.Engine:
-    return sa.create_engine(
+    """An engine whose every connection is keyed; transactions are real SQLite ones.
+
+    The driver's own implicit transactions would let the reads of one unit of work see
+    different snapshots and break SAVEPOINTs, so the driver is put in autocommit mode and
+    SQLAlchemy emits ``BEGIN`` itself (as SQLAlchemy's SQLite documentation recommends).
+    """
+    engine = sa.create_engine(
         f"sqlite:///{db_path}",
         module=sqlcipher3,
         creator=lambda: connect(db_path, key_hex),
@@ -58,3 +66,5 @@ def make_engine(db_path: Path, key_hex: str) -> sa.Engine:
         max_overflow=4,
         hide_parameters=True,
     )
+    sa.event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    return engine

@@ -178,6 +178,28 @@ def record_cue(vault: Vault, new: NewCue) -> CueInfo:
         return cue_info(cue)
 
 
+def update_cue(vault: Vault, cue_id: int, new: NewCue) -> CueInfo:
+    """Replace every field of a cue with those of ``new``."""
+    with vault.transaction() as session:
+        cue = records.fetch(session, ReadinessCue, cue_id, "readiness cue")
+        replacement = add_cue(session, new)
+        session.expunge(replacement)
+        for column in (
+            "kind_id",
+            "direction",
+            "strength",
+            "source_reliability",
+            "observed_on",
+            "process_id",
+            "actor_id",
+            "note",
+        ):
+            setattr(cue, column, getattr(replacement, column))
+        cue.kind = replacement.kind
+        session.flush()
+        return cue_info(cue)
+
+
 def delete_cue(vault: Vault, cue_id: int) -> None:
     with vault.transaction() as session:
         session.delete(records.fetch(session, ReadinessCue, cue_id, "readiness cue"))

@@ -63,6 +63,30 @@ def add_relationship(
         return _info(relationship)
 
 
+def update_relationship(
+    vault: Vault,
+    relationship_id: int,
+    kind: RelationshipKind,
+    *,
+    strength: int,
+    confidence: int,
+    started_on: date | None,
+    ended_on: date | None,
+    source: str,
+) -> RelationshipInfo:
+    records.date_span(started_on, ended_on)
+    with vault.transaction() as session:
+        relationship = records.fetch(session, Relationship, relationship_id, "relationship")
+        relationship.kind = RelationshipKind(kind)
+        relationship.strength = records.scale("Strength", strength)
+        relationship.confidence = records.scale("Confidence", confidence)
+        relationship.started_on = started_on
+        relationship.ended_on = ended_on
+        relationship.source = records.text("Source", source, max_length=2000)
+        session.flush()
+        return _info(relationship)
+
+
 def relationships_of(vault: Vault, actor_id: int) -> list[RelationshipInfo]:
     """Every tie from or to the actor."""
     with vault.transaction() as session:

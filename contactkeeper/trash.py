@@ -140,12 +140,14 @@ def entries(vault: Vault) -> list[TrashEntry]:
 def empty(vault: Vault, older_than: datetime | None = None) -> int:
     """Delete trash items for good (all, or those deleted before ``older_than``)."""
     with vault.transaction() as session:
-        query = sa.delete(TrashItem)
+        query = sa.select(TrashItem)
         if older_than is not None:
             query = query.where(TrashItem.deleted_at < records.aware("Date", older_than))
-        removed = session.execute(query).rowcount
+        items = list(session.scalars(query))
+        for item in items:
+            session.delete(item)
     vault.checkpoint()  # old page versions leave the write-ahead log too
-    return int(removed or 0)
+    return len(items)
 
 
 def _collect(

@@ -135,3 +135,16 @@ def test_the_list_shows_the_current_affiliation(vault: Vault, clock: FakeClock) 
         ("Ministry of Water", True),
         ("Old Party", False),
     }
+
+
+def test_renaming_a_tag_onto_another_merges_them(vault: Vault, clock: FakeClock) -> None:
+    a = actors.create_actor(vault, NewActor("A", tags=["youth", "water"]), clock())
+    b = actors.create_actor(vault, NewActor("B", tags=["Water"]), clock())
+    actors.rename_tag(vault, "Water", "water")
+    assert actors.all_tags(vault) == ["water", "youth"]
+    assert actors.get_actor(vault, b.id, clock()).tags == ("water",)
+    assert actors.get_actor(vault, a.id, clock()).tags == ("water", "youth")
+    actors.delete_tag(vault, "youth")
+    assert actors.get_actor(vault, a.id, clock()).tags == ("water",)
+    with pytest.raises(InvalidRecord, match="no tag"):
+        actors.rename_tag(vault, "nope", "x")

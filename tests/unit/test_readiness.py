@@ -70,3 +70,27 @@ def test_recent_signals_toward_talks_show_as_a_move_and_lift_the_timeline(vault:
     assert points[0][1] < 0 < points[-1][1]
     assert points[-1][0] == today
     assert readiness.timeline(vault, quiet.id, today) == [(today, 0.0)]
+
+
+def test_a_cue_can_be_corrected(vault: Vault) -> None:
+    p = processes.create_process(vault, "Talks")
+    cue = readiness.record_cue(
+        vault, NewCue(kind_id(vault, "hardening"), date(2026, 5, 1), process_id=p.id)
+    )
+    fixed = readiness.update_cue(
+        vault,
+        cue.id,
+        NewCue(
+            kind_id(vault, "way-out"),
+            date(2026, 5, 2),
+            process_id=p.id,
+            strength=5,
+            note="misread at first",
+        ),
+    )
+    assert (fixed.kind_label, fixed.direction, fixed.strength) == (
+        "Way out perceived",
+        Direction.TOWARD,
+        5,
+    )
+    assert [c.id for c in readiness.list_cues(vault, process_id=p.id)] == [cue.id]
