@@ -25,7 +25,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy.orm import Session, sessionmaker
 
-from contactkeeper import files
+from contactkeeper import files, search
 from contactkeeper.database import make_engine
 from contactkeeper.errors import (
     NotAVault,
@@ -85,6 +85,7 @@ class Vault:
         self._key_file = key_file
         self._engine: sa.Engine | None = make_engine(path / DB_NAME, db_key.hex())
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        search.install(self._sessions)
 
     # -- opening and creating ---------------------------------------------------------
 

@@ -1,0 +1,577 @@
+"""Full-text search over actors, interactions, organizations and processes (SQLite FTS5).
+
+One row of the ``search_index`` table (made by the first migration) per record, at
+``rowid = id * 8 + kind code``, with two columns: ``names`` (what a record is called) and
+``body`` (what is written about it). Both hold text already passed through :func:`fold`, and
+every query is folded the same way, so a search ignores case, accents, Arabic harakat and
+hamza forms, Hebrew niqqud and final letters, and Cyrillic ё.
+
+The index follows every write by itself: :func:`install` hooks the vault's sessionmaker, and
+each flush rewrites the rows of the records it touched, inside the same transaction. Writes
+that bypass the unit of work (bulk ``insert()``/``update()``/``delete()`` statements, raw SQL
+in imports and restores) must call :func:`reindex` or :func:`reindex_all` afterwards.
+
+What is indexed:
+
+=============  ======================================  ===============================
+kind           names                                   body
+=============  ======================================  ===============================
+actor          display name, codename, name variants   notes, tag names, country
+interaction    (nothing)                               summary
+organization   name                                    notes
+process        name                                    description
+=============  ======================================  ===============================
+
+Interactions leave ``names`` empty on purpose. Their participants are found as actors; were
+their names copied into every interaction, a search for a name would bury the actor under
+hundreds of meetings, and renaming an actor would mean rewriting every row of their history.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import QueryableAttribute, Session, UOWTransaction, sessionmaker
+
+from contactkeeper.model import (
+    Actor,
+    ActorTag,
+    Interaction,
+    InteractionParticipant,
+    NameVariant,
+    Organization,
+    Process,
+    Tag,
+)
+
+if TYPE_CHECKING:
+    from contactkeeper.vault import Vault
+
+# -- folding ------------------------------------------------------------------------------
+
+# Letters that stand for another letter when searching. NFKD plus dropping marks already
+# turns the hamza forms (أ إ آ ؤ ئ) into their bases; they are listed anyway so the table
+# says the whole rule.
+_LETTERS: Final[dict[int, str | None]] = {
+    ord(letter): replacement
+    for letters, replacement in (
+        # Arabic: alef forms, alef maksura, teh marbuta, hamza seats, tatweel.
+        ("\u0623\u0625\u0622\u0671\u0672\u0673", "\u0627"),
+        ("\u0649", "\u064a"),
+        ("\u0629", "\u0647"),
+        ("\u0624", "\u0648"),
+        ("\u0626", "\u064a"),
+        ("\u0640", None),
+        # Persian keyboards type yeh and kaf as their Persian forms.
+        ("\u06cc", "\u064a"),
+        ("\u06a9", "\u0643"),
+        # Hebrew final letters, so that a prefix typed with one still matches.
+        ("\u05da", "\u05db"),
+        ("\u05dd", "\u05de"),
+        ("\u05df", "\u05e0"),
+        ("\u05e3", "\u05e4"),
+        ("\u05e5", "\u05e6"),
+        # Latin letters whose stroke or missing dot is not a combining mark.
+        ("\u0142", "l"),
+        ("\u00f8", "o"),
+        ("\u0111", "d"),
+        ("\u0131", "i"),
+    )
+    for letter in letters
+}
+
+# Combining marks (accents, harakat, niqqud) and invisible format characters (bidi marks,
+# zero-width joiners, soft hyphens) that copy and paste leaves inside words.
+_DROPPED_CATEGORIES: Final = frozenset({"Mn", "Me", "Cf"})
+
+
+class _FoldTable(dict[int, str | None]):
+    """``str.translate`` table: drops marks, maps letters; learns each code point once."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        value = None if unicodedata.category(char) in _DROPPED_CATEGORIES else char
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE: Final = _FoldTable(_LETTERS)
+
+
+def fold(text: str) -> str:
+    """The one normalisation applied to indexed text and to queries alike.
+
+    Compatibility decomposition, case folding, no combining marks or format characters,
+    Arabic and Hebrew letter variants mapped to one form, then NFC. Idempotent.
+    """
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return unicodedata.normalize("NFC", text.translate(_FOLD_TABLE))
+
+
+# -- kinds and rows ------------------------------------------------------------------------
+
+_ACTOR: Final = 1
+_INTERACTION: Final = 2
+_ORGANIZATION: Final = 3
+_PROCESS: Final = 4
+KIND_CODES: Final[dict[str, int]] = {
+    "actor": _ACTOR,
+    "interaction": _INTERACTION,
+    "organization": _ORGANIZATION,
+    "process": _PROCESS,
+}
+_KIND_NAMES: Final = {code: kind for kind, code in KIND_CODES.items()}
+
+NAMES_WEIGHT: Final = 10.0
+BODY_WEIGHT: Final = 1.0
+# An FTS5 query is a tree; a pasted paragraph should not grow it without bound.
+MAX_QUERY_TOKENS: Final = 16
+_CHUNK: Final = 500
+
+
+def _rowid(code: int, record_id: int) -> int:
+    return record_id * 8 + code
+
+
+def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    iterator = iter(ids)
+    while chunk := list(itertools.islice(iterator, _CHUNK)):
+        yield chunk
+
+
+def _join(parts: Iterable[str | None]) -> str:
+    return "\n".join(fold(p) for p in parts if p)
+
+
+def _actor_documents(conn: sa.Connection, ids: Sequence[int]) -> Iterator[tuple[int, str, str]]:
+    variants: dict[int, list[str]] = {}
+    for actor_id, name in conn.execute(
+        sa.select(NameVariant.actor_id, NameVariant.name)
+        .where(NameVariant.actor_id.in_(ids))
+        .order_by(NameVariant.id)
+    ):
+        variants.setdefault(actor_id, []).append(name)
+    tags: dict[int, list[str]] = {}
+    for actor_id, name in conn.execute(
+        sa.select(ActorTag.actor_id, Tag.name)
+        .join(Tag, Tag.id == ActorTag.tag_id)
+        .where(ActorTag.actor_id.in_(ids))
+        .order_by(Tag.name)
+    ):
+        tags.setdefault(actor_id, []).append(name)
+    for actor_id, display_name, codename, notes, country in conn.execute(
+        sa.select(Actor.id, Actor.display_name, Actor.codename, Actor.notes, Actor.country).where(
+            Actor.id.in_(ids)
+        )
+    ):
+        names = _join([display_name, codename, *variants.get(actor_id, ())])
+        body = _join([notes, *tags.get(actor_id, ()), country])
+        yield actor_id, names, body
+
+
+# Records other than actors: (table, column of names or None, column of body).
+_PLAIN: Final[
+    dict[int, tuple[type[Any], QueryableAttribute[str] | None, QueryableAttribute[str]]]
+] = {
+    _INTERACTION: (Interaction, None, Interaction.summary),
+    _ORGANIZATION: (Organization, Organization.name, Organization.notes),
+    _PROCESS: (Process, Process.name, Process.description),
+}
+_TABLES: Final[dict[int, type[Any]]] = {_ACTOR: Actor} | {c: t for c, (t, _, _) in _PLAIN.items()}
+
+
+def _documents(
+    conn: sa.Connection, code: int, ids: Sequence[int]
+) -> Iterator[tuple[int, str, str]]:
+    """(id, names, body) of each record still in the database, folded."""
+    if code == _ACTOR:
+        yield from _actor_documents(conn, ids)
+        return
+    table, names_column, body_column = _PLAIN[code]
+    names = sa.literal("") if names_column is None else names_column
+    for record_id, name, body in conn.execute(
+        sa.select(table.id, names, body_column).where(table.id.in_(ids))
+    ):
+        yield record_id, _join([name]), _join([body])
+
+
+_DELETE_ROW: Final = sa.text("DELETE FROM search_index WHERE rowid = :rowid")
+_INSERT_ROW: Final = sa.text(
+    "INSERT INTO search_index (rowid, names, body) VALUES (:rowid, :names, :body)"
+)
+
+
+def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
+    """Replace the rows of these records by what the database holds now (none if gone)."""
+    for chunk in _chunks(sorted(set(ids))):
+        conn.execute(_DELETE_ROW, [{"rowid": _rowid(code, i)} for i in chunk])
+        rows = [
+            {"rowid": _rowid(code, record_id), "names": names, "body": body}
+            for record_id, names, body in _documents(conn, code, chunk)
+            if names or body
+        ]
+        if rows:
+            conn.execute(_INSERT_ROW, rows)
+
+
+def _code(kind: str) -> int:
+    try:
+        return KIND_CODES[kind]
+    except KeyError:
+        raise ValueError(
+            f"unknown kind {kind!r}; expected one of {', '.join(KIND_CODES)}"
+        ) from None
+
+
+def reindex(session: Session, kind: str, ids: Iterable[int]) -> None:
+    """Rewrite the index rows of some records, after writes that bypassed the ORM."""
+    code = _code(kind)
+    session.flush()
+    _rewrite(session.connection(), code, ids)
+
+
+def reindex_all(session: Session) -> None:
+    """Rebuild the whole index from the records (after a bulk import or a restore)."""
+    session.flush()
+    conn = session.connection()
+    conn.execute(sa.text("DELETE FROM search_index"))
+    for code, table in _TABLES.items():
+        ids = conn.execute(sa.select(table.id).order_by(table.id)).scalars().all()
+        _rewrite(conn, code, ids)
+    conn.execute(sa.text("INSERT INTO search_index (search_index) VALUES ('optimize')"))
+
+
+# -- keeping the index in step with every flush ----------------------------------------------
+
+_PENDING_KEY: Final = "contactkeeper.search.pending"
+
+# The attributes whose change alters a record's row; other changes (warmth summaries,
+# sensitivity, ...) leave the index alone.
+_INDEXED: Final[dict[type[Any], tuple[int, tuple[str, ...]]]] = {
+    Actor: (_ACTOR, ("display_name", "codename", "notes", "country", "tags", "name_variants")),
+    Interaction: (_INTERACTION, ("summary",)),
+    Organization: (_ORGANIZATION, ("name", "notes")),
+    Process: (_PROCESS, ("name", "description")),
+}
+
+
+@dataclass
+class _Pending:
+    """What one flush must re-index: ids known now, and objects whose id the flush assigns."""
+
+    ids: dict[int, set[int]] = field(default_factory=dict)
+    objects: list[tuple[int, object]] = field(default_factory=list)
+
+    def add_id(self, code: int, record_id: int) -> None:
+        self.ids.setdefault(code, set()).add(record_id)
+
+
+def _changed(obj: object, names: Iterable[str]) -> bool:
+    attrs = sa.inspect(obj).attrs
+    return any(attrs[name].history.has_changes() for name in names)
+
+
+def _history_values(obj: object, name: str) -> list[Any]:
+    return [v for v in sa.inspect(obj).attrs[name].history.sum() if v is not None]
+
+
+def _note(pending: _Pending, obj: object, *, new_or_deleted: bool) -> list[int]:
+    """Record what ``obj`` changes in the index; returns ids of tags renamed or deleted."""
+    indexed = _INDEXED.get(type(obj))
+    if indexed is not None:
+        code, names = indexed
+        if new_or_deleted or _changed(obj, names):
+            pending.objects.append((code, obj))
+    elif isinstance(obj, NameVariant):
+        if new_or_deleted or _changed(obj, ("name", "actor_id", "actor")):
+            if obj.actor_id is not None:  # loads it if expired: the row is still there
+                pending.add_id(_ACTOR, obj.actor_id)
+            for actor_id in _history_values(obj, "actor_id"):
+                pending.add_id(_ACTOR, actor_id)
+            for actor in _history_values(obj, "actor"):
+                pending.objects.append((_ACTOR, actor))
+    elif (
+        isinstance(obj, Tag)
+        and sa.inspect(obj).has_identity
+        and (new_or_deleted or _changed(obj, ("name",)))
+    ):
+        return [obj.id]
+    return []
+
+
+def _before_flush(session: Session, flush_context: UOWTransaction, instances: object) -> None:
+    pending = _Pending()
+    tag_ids: list[int] = []
+    for obj in session.new:
+        _note(pending, obj, new_or_deleted=True)
+    for obj in session.dirty:
+        tag_ids += _note(pending, obj, new_or_deleted=False)
+    for obj in session.deleted:
+        tag_ids += _note(pending, obj, new_or_deleted=True)
+    if tag_ids:
+        # The database drops a deleted tag's links by itself, so find its actors first.
+        holders = session.connection().execute(
+            sa.select(ActorTag.actor_id).where(ActorTag.tag_id.in_(tag_ids))
+        )
+        for actor_id in holders.scalars():
+            pending.add_id(_ACTOR, actor_id)
+    session.info[_PENDING_KEY] = pending
+
+
+def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
+    pending: _Pending | None = session.info.pop(_PENDING_KEY, None)
+    if pending is None:
+        return
+    for code, obj in pending.objects:
+        state = sa.inspect(obj)
+        record_id = state.identity[0] if state.identity else state.dict.get("id")
+        if record_id is not None:
+            pending.add_id(code, record_id)
+    conn = session.connection()
+    for code, ids in sorted(pending.ids.items()):
+        _rewrite(conn, code, ids)
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    """Keep ``search_index`` in step with every flush of sessions made by ``sessions``."""
+    if not event.contains(sessions, "after_flush", _after_flush):
+        event.listen(sessions, "before_flush", _before_flush)
+        event.listen(sessions, "after_flush", _after_flush)
+
+
+# -- querying ---------------------------------------------------------------------------------
+
+
+def _is_token_char(char: str) -> bool:
+    """What FTS5's unicode61 tokenizer keeps in a token: letters, numbers, private use."""
+    category = unicodedata.category(char)
+    return category[0] in "LN" or category == "Co"
+
+
+def match_expression(query: str) -> str:
+    """The FTS5 MATCH expression for what a user typed: every word a quoted prefix.
+
+    Quoting makes any input safe (no operator, column filter or bracket of the FTS5 query
+    language survives); ``""`` is returned when nothing searchable is left.
+    """
+    words = (
+        "".join(chars)
+        for is_token, chars in itertools.groupby(fold(query), key=_is_token_char)
+        if is_token
+    )
+    tokens = itertools.islice(words, MAX_QUERY_TOKENS)
+    return " ".join('"' + token.replace('"', '""') + '"*' for token in tokens)
+
+
+class Match(NamedTuple):
+    """One index row that matched: which record, and its bm25 rank (smaller is better)."""
+
+    kind: str
+    id: int
+    rank: float
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A search result, ready to show: ``title`` over ``subtitle``, best hits first.
+
+    Actors: display name over codename. Interactions: local date and the summary's first
+    words over the kind and the participants. Organizations and processes: name over kind,
+    country or track and phase. ``rank`` is FTS5's bm25 rank: more negative, better match.
+    """
+
+    kind: str
+    id: int
+    uuid: str
+    title: str
+    subtitle: str
+    rank: float
+
+
+def _codes(kinds: Collection[str] | None) -> list[int]:
+    if kinds is None:
+        return sorted(KIND_CODES.values())
+    return sorted({_code(kind) for kind in kinds})
+
+
+_MATCH: Final = sa.text(
+    "SELECT rowid, bm25(search_index, :names_weight, :body_weight) AS score "
+    "FROM search_index WHERE search_index MATCH :expression AND rowid % 8 IN :codes "
+    "ORDER BY score, rowid LIMIT :limit"
+).bindparams(sa.bindparam("codes", expanding=True))
+
+
+def matches(
+    session: Session,
+    query: str,
+    *,
+    kinds: Collection[str] | None = None,
+    limit: int | None = None,
+) -> list[Match]:
+    """The records matching ``query``, best first; for services that filter by text."""
+    codes = _codes(kinds)
+    expression = match_expression(query)
+    if not expression or not codes or (limit is not None and limit <= 0):
+        return []
+    if session.autoflush:
+        session.flush()
+    rows = session.execute(
+        _MATCH,
+        {
+            "names_weight": NAMES_WEIGHT,
+            "body_weight": BODY_WEIGHT,
+            "expression": expression,
+            "codes": codes,
+            "limit": -1 if limit is None else limit,
+        },
+    )
+    return [Match(_KIND_NAMES[rowid % 8], rowid // 8, float(score)) for rowid, score in rows]
+
+
+def _opening(text: str, words: int = 8, max_chars: int = 80) -> str:
+    parts = text.split()
+    opening = " ".join(parts[:words])
+    if len(opening) > max_chars:
+        opening = opening[: max_chars - 1].rstrip()
+    return opening + ("…" if opening != " ".join(parts) else "")
+
+
+_Display = tuple[str, str, str]  # uuid, title, subtitle
+
+
+def _actor_displays(session: Session, ids: Sequence[int]) -> dict[int, _Display]:
+    query = sa.select(Actor.id, Actor.uuid, Actor.display_name, Actor.codename)
+    return {
+        record_id: (uuid, display_name, codename)
+        for record_id, uuid, display_name, codename in session.execute(
+            query.where(Actor.id.in_(ids))
+        )
+    }
+
+
+def _organization_displays(session: Session, ids: Sequence[int]) -> dict[int, _Display]:
+    query = sa.select(
+        Organization.id,
+        Organization.uuid,
+        Organization.name,
+        Organization.kind,
+        Organization.country,
+    )
+    return {
+        record_id: (uuid, name, " · ".join(filter(None, (str(kind), country))))
+        for record_id, uuid, name, kind, country in session.execute(
+            query.where(Organization.id.in_(ids))
+        )
+    }
+
+
+def _process_displays(session: Session, ids: Sequence[int]) -> dict[int, _Display]:
+    query = sa.select(Process.id, Process.uuid, Process.name, Process.track, Process.phase)
+    return {
+        record_id: (uuid, name, f"{track} · {phase}")
+        for record_id, uuid, name, track, phase in session.execute(query.where(Process.id.in_(ids)))
+    }
+
+
+def _interaction_displays(session: Session, ids: Sequence[int]) -> dict[int, _Display]:
+    """Local date and opening words over kind and participants (one row per participant)."""
+    query = (
+        sa.select(
+            Interaction.id,
+            Interaction.uuid,
+            Interaction.occurred_at,
+            Interaction.kind,
+            Interaction.summary,
+            Actor.display_name,
+        )
+        .outerjoin(InteractionParticipant, InteractionParticipant.interaction_id == Interaction.id)
+        .outerjoin(Actor, Actor.id == InteractionParticipant.actor_id)
+        .where(Interaction.id.in_(ids))
+    )
+    heads: dict[int, tuple[str, str, str]] = {}
+    participants: dict[int, list[str]] = {}
+    for record_id, uuid, occurred_at, kind, summary, participant in session.execute(query):
+        day = occurred_at.astimezone().date().isoformat()
+        title = f"{day} · {_opening(summary)}" if summary.strip() else day
+        heads[record_id] = (uuid, title, str(kind))
+        if participant is not None:
+            participants.setdefault(record_id, []).append(participant)
+    found: dict[int, _Display] = {}
+    for record_id, (uuid, title, kind_label) in heads.items():
+        names = ", ".join(sorted(participants.get(record_id, ())))
+        found[record_id] = (uuid, title, f"{kind_label} · {names}" if names else kind_label)
+    return found
+
+
+_DISPLAYS: Final = {
+    "actor": _actor_displays,
+    "interaction": _interaction_displays,
+    "organization": _organization_displays,
+    "process": _process_displays,
+}
+
+
+def search_session(
+    session: Session,
+    query: str,
+    *,
+    limit: int = 50,
+    kinds: Collection[str] | None = None,
+) -> list[SearchHit]:
+    """:func:`search` inside a unit of work another service already holds."""
+    found = matches(session, query, kinds=kinds, limit=limit)
+    displays: dict[str, dict[int, tuple[str, str, str]]] = {}
+    for kind in {m.kind for m in found}:
+        ids = [m.id for m in found if m.kind == kind]
+        displays[kind] = {}
+        for chunk in _chunks(ids):
+            displays[kind].update(_DISPLAYS[kind](session, chunk))
+    hits = []
+    for m in found:
+        shown = displays[m.kind].get(m.id)
+        if shown is not None:  # a row whose record is gone: skip rather than fail
+            hits.append(SearchHit(m.kind, m.id, *shown, rank=m.rank))
+    return hits
+
+
+def search(
+    vault: Vault,
+    query: str,
+    *,
+    limit: int = 50,
+    kinds: Collection[str] | None = None,
+) -> list[SearchHit]:
+    """Records whose words start with the words of ``query``, best first.
+
+    Every word must match (in any order, in names or body); names count ten times as much
+    as the body. Any string is safe: an empty or punctuation-only query returns ``[]``.
+    """
+    codes = _codes(kinds)
+    if not codes or not match_expression(query) or limit <= 0:
+        return []
+    with vault.transaction() as session:
+        return search_session(session, query, limit=limit, kinds=kinds)
+
+
+__all__ = [
+    "KIND_CODES",
+    "Match",
+    "SearchHit",
+    "fold",
+    "install",
+    "match_expression",
+    "matches",
+    "reindex",
+    "reindex_all",
+    "search",
+    "search_session",
+]
