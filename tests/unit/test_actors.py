@@ -39,7 +39,9 @@ def test_a_new_actor_gets_a_unique_codename_and_keeps_every_field(
         clock(),
     )
     other = actors.create_actor(vault, NewActor("Karim Nassar"), clock())
-    assert layla.codename and other.codename and layla.codename != other.codename
+    assert layla.codename
+    assert other.codename
+    assert layla.codename != other.codename
     again = actors.get_actor(vault, layla.id, clock())
     assert again.display_name == "Layla Haddad"
     assert [v.name for v in again.name_variants] == ["ليلى حداد", "Leila Hadad"]
@@ -72,7 +74,8 @@ def test_editing_an_actor_changes_only_what_was_asked(vault: Vault, clock: FakeC
         vault, a.id, clock(), notes="new", status=ActorStatus.DORMANT, tags=["x"]
     )
     assert (changed.notes, changed.status, changed.tags) == ("new", ActorStatus.DORMANT, ("x",))
-    assert changed.display_name == "Omar" and changed.codename == a.codename
+    assert changed.display_name == "Omar"
+    assert changed.codename == a.codename
     with pytest.raises(ValueError, match="no field"):
         actors.update_actor(vault, a.id, clock(), password="x")
 

@@ -66,11 +66,14 @@ def test_one_call_logs_participants_new_actors_a_follow_up_and_a_cue(
     assert {p.display_name for p in logged.participants} == {"Karim Nassar", "Yusuf Demir"}
     assert len(logged.created_ids) == 1
     yusuf = actors.get_actor(vault, logged.created_ids[0], clock())
-    assert yusuf.cadence_days == 60 and yusuf.warmth.warmth is Warmth.WARM
+    assert yusuf.cadence_days == 60
+    assert yusuf.warmth.warmth is Warmth.WARM
     [task] = followups.due(vault, clock().date())
-    assert task.interaction_id == logged.id and task.process_id == process.id
+    assert task.interaction_id == logged.id
+    assert task.process_id == process.id
     [cue] = readiness.list_cues(vault, process_id=process.id)
-    assert cue.direction is Direction.TOWARD and cue.strength == 4
+    assert cue.direction is Direction.TOWARD
+    assert cue.strength == 4
 
 
 def test_a_failed_log_records_nothing_at_all(vault: Vault, clock: FakeClock) -> None:

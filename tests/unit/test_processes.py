@@ -50,7 +50,8 @@ def test_relationships_read_from_both_sides(vault: Vault, clock: FakeClock) -> N
         vault, a.id, b.id, RelationshipKind.CAN_INTRODUCE, strength=4, source="Amal herself"
     )
     assert relationships.relationships_of(vault, b.id) == [tie]
-    assert tie.from_name == "Amal" and tie.to_name == "Boris"
+    assert tie.from_name == "Amal"
+    assert tie.to_name == "Boris"
     with pytest.raises(InvalidRecord, match="themselves"):
         relationships.add_relationship(vault, a.id, a.id, RelationshipKind.KNOWS)
     with pytest.raises(InvalidRecord, match="Strength"):

@@ -40,7 +40,8 @@ def test_a_cue_takes_its_kinds_usual_direction_and_must_be_about_something(vault
     cue = readiness.record_cue(
         vault, NewCue(kind_id(vault, "hardening"), date(2026, 5, 1), process_id=p.id)
     )
-    assert cue.direction is Direction.AWAY and cue.weight < 0
+    assert cue.direction is Direction.AWAY
+    assert cue.weight < 0
     with pytest.raises(InvalidRecord, match="process, an actor"):
         readiness.record_cue(vault, NewCue(kind_id(vault, "hardening"), date(2026, 5, 1)))
 
@@ -65,7 +66,9 @@ def test_recent_signals_toward_talks_show_as_a_move_and_lift_the_timeline(vault:
             ),
         )
     [move] = readiness.recent_moves(vault, today)
-    assert move.process_id == talks.id and move.change > 0 and move.cues == 3
+    assert move.process_id == talks.id
+    assert move.change > 0
+    assert move.cues == 3
     points = readiness.timeline(vault, talks.id, today)
     assert points[0][1] < 0 < points[-1][1]
     assert points[-1][0] == today

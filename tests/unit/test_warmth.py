@@ -45,7 +45,8 @@ def test_a_message_counts_for_less_than_a_meeting() -> None:
     message = reading(30, None, days_ago(10), NOW)
     assert meeting.warmth is Warmth.WARM
     assert message.warmth is Warmth.COOLING  # 10 days + half a cadence = 25 of 30 days
-    assert message.ratio is not None and meeting.ratio is not None
+    assert message.ratio is not None
+    assert meeting.ratio is not None
     assert message.ratio > meeting.ratio
 
 
