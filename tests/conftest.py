@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
+# Every Qt window in the suite is real but offscreen (set before anything imports Qt).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
