@@ -342,10 +342,14 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
 
 
 def install(sessions: sessionmaker[Session]) -> None:
-    """Keep ``search_index`` in step with every flush of sessions made by ``sessions``."""
-    if not event.contains(sessions, "after_flush", _after_flush):
-        event.listen(sessions, "before_flush", _before_flush)
-        event.listen(sessions, "after_flush", _after_flush)
+    """Keep ``search_index`` in step with every flush of sessions made by ``sessions``.
+
+    Call once per sessionmaker. (Do not guard with ``event.contains``: SQLAlchemy keys its
+    registry by ``id()``, so a new sessionmaker at the address of a collected one looked as
+    if it were already listened to, and its writes silently skipped the index.)
+    """
+    event.listen(sessions, "before_flush", _before_flush)
+    event.listen(sessions, "after_flush", _after_flush)
 
 
 # -- querying ---------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -11,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy.orm import sessionmaker
 
 from contactkeeper import search
 from contactkeeper.model import (
@@ -528,3 +530,17 @@ def test_any_name_is_found_by_typing_the_start_of_any_of_its_words(
         assert actor.id in {m.id for m in search.matches(session, typed, kinds=["actor"])}
         session.delete(actor)
     assert index_rows(vault) == 0
+
+
+def test_every_unlock_keeps_the_index_in_step() -> None:
+    # A practitioner locks and unlocks many times a day: each unlock makes a new sessionmaker,
+    # often at the address of the one just collected. Every one must update the index when it
+    # writes. (An earlier guard with event.contains() missed about 6 in 10 here.)
+    for _ in range(100):
+        sessions = sessionmaker()
+        search.install(sessions)
+        session = sessions()
+        assert search._after_flush in list(session.dispatch.after_flush)
+        session.close()
+        del session, sessions
+        gc.collect()
