@@ -96,3 +96,107 @@ class InvalidRecord(ContactKeeperError):
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
+
+
+class BackupError(ContactKeeperError):
+    """Something about a backup file: it is refused, and no vault was changed."""
+
+
+class BackupWrongPassphrase(BackupError):
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "That passphrase or key does not open this backup"
+            + (f" ({detail})" if detail else "")
+            + ". Check the passphrase, or choose the identity file the backup was made for. "
+            "If you are sure it is right, the start of the file may be damaged. "
+            "Nothing was changed."
+        )
+
+
+class BackupDamaged(BackupError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"This backup is damaged or was tampered with: {detail}. It cannot be trusted "
+            "and nothing was restored. Use another copy of the backup."
+        )
+        self.detail = detail
+
+
+class BackupTooNew(BackupError):
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"This backup was made by a newer version of ContactKeeper ({what}). Install "
+            "the newer version to restore it; nothing was changed."
+        )
+
+
+class BackupIncomplete(BackupError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"This backup is not complete: {detail}. It was probably cut short while being "
+            "copied or written; use another copy. Nothing was restored."
+        )
+        self.detail = detail
+
+
+class BackupExists(BackupError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"{path} already exists; ContactKeeper never overwrites a backup. "
+            "Choose a new file name."
+        )
+
+
+class ImportInvalid(ContactKeeperError):
+    """An entry of a file being imported cannot be read; ``line`` is where it starts."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(f"line {line}: {reason}")
+        self.line = line
+        self.reason = reason
+
+
+class PlaintextRefused(ContactKeeperError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This export writes your records in clear, readable by anyone who gets the "
+            "file. Confirm that you understand this to go ahead; nothing was written."
+        )
+
+
+class UnlockThrottled(VaultError):
+    """Too many failed unlocks in a row: the next attempt must wait ``seconds``."""
+
+    def __init__(self, seconds: float) -> None:
+        wait = max(1, round(seconds))
+        super().__init__(
+            f"Several passphrases in a row did not open this vault. Wait {wait} s before "
+            "trying again; nothing was changed."
+        )
+        self.seconds = seconds
+
+
+class KeyringUnavailable(VaultError):
+    """The OS keyring cannot be used to remember a vault on this device."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            f"This device's keyring cannot remember the vault: {reason}. "
+            "Unlock with your passphrase instead; nothing was stored."
+        )
+        self.reason = reason
+
+
+class SelfTestFailed(ContactKeeperError):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(
+            "ContactKeeper's encryption libraries failed their self-test ("
+            + "; ".join(problems)
+            + "). No vault will be opened with them: reinstall ContactKeeper."
+        )
+        self.problems = problems
+
+
+class CommandLineError(ContactKeeperError):
+    """A mistake on the command line the person can fix (a passphrase typed differently
+    twice, a passphrase file that cannot be read, ...). The message says what to do."""

@@ -25,7 +25,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy.orm import Session, sessionmaker
 
-from contactkeeper import files, search
+from contactkeeper import files, hardening, search
 from contactkeeper.database import make_engine
 from contactkeeper.errors import (
     NotAVault,
@@ -42,6 +42,7 @@ from contactkeeper.resources import migrations_dir
 DB_NAME = "vault.db"
 KEY_NAME = "vault.key"
 MIN_PASSPHRASE_CHARS = 8
+PAGE_SIZE = 4096  # SQLCipher 4's page size: a whole database file is a multiple of it
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +84,12 @@ class Vault:
     def __init__(self, path: Path, key_file: KeyFile, db_key: bytes) -> None:
         self.path = path
         self._key_file = key_file
+        hardening.disable_core_dumps()  # no core file may hold the key or records
+        self._db_key: bytes | None = db_key
         self._engine: sa.Engine | None = make_engine(path / DB_NAME, db_key.hex())
-        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._sessions: sessionmaker[Session] | None = sessionmaker(
+            self._engine, expire_on_commit=False
+        )
         search.install(self._sessions)
 
     # -- opening and creating ---------------------------------------------------------
@@ -105,6 +110,7 @@ class Vault:
         vault = cls(path, key_file, db_key)
         with vault.engine.begin() as conn:
             _upgrade(conn)
+            search.forget_deleted_words(conn)
         return vault
 
     @classmethod
@@ -124,6 +130,8 @@ class Vault:
         if not db_path.is_file():
             raise NotAVault(path, "it has a key file but no database (vault.db)")
         revision = _read_revision(db_path, db_key.hex())
+        if revision is None:
+            raise VaultDamaged("database", "it does not say which schema version it has")
         head = schema_head()
         if revision != head:
             script = ScriptDirectory.from_config(_alembic_config())
@@ -139,6 +147,8 @@ class Vault:
             with vault.engine.begin() as conn:
                 _upgrade(conn)
             log.info("vault schema migrated from %s to %s", revision, head)
+        with vault.engine.begin() as conn:
+            search.forget_deleted_words(conn)  # vaults made before deletes were secure
         return vault
 
     # -- using ------------------------------------------------------------------------
@@ -161,10 +171,16 @@ class Vault:
     def kdf(self) -> KdfParams:
         return self._key_file.kdf
 
+    def database_key(self) -> bytes:
+        """The raw database key, while unlocked (to wrap it for this device or a backup)."""
+        if self._db_key is None:
+            raise VaultLocked()
+        return self._db_key
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session inside one transaction: committed on success, rolled back on error."""
-        if self._engine is None:
+        if self._sessions is None:
             raise VaultLocked()
         with self._sessions() as session, session.begin():
             yield session
@@ -182,16 +198,21 @@ class Vault:
         self._key_file.write(key_path)
 
     def check_integrity(self) -> IntegrityReport:
-        """Run SQLCipher's page check, SQLite's structure check and the foreign-key check."""
+        """Run SQLCipher's page check, SQLite's structure check and the foreign-key check.
+
+        Each check runs on its own, so that one failing outright (a damaged page can make
+        SQLite give up) does not hide what the others found.
+        """
         with self.engine.connect() as conn:
+            cipher = _check_lines(conn, "PRAGMA cipher_integrity_check")
+            sqlite = [line for line in _check_lines(conn, "PRAGMA integrity_check") if line != "ok"]
             try:
-                cipher = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
-                sqlite = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
-                fks = list(conn.exec_driver_sql("PRAGMA foreign_key_check"))
+                fks = len(conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
             except sa.exc.DatabaseError as exc:
-                return IntegrityReport((), (_driver_message(exc),), 0)
-        sqlite = [line for line in sqlite if line != "ok"]
-        return IntegrityReport(tuple(cipher), tuple(sqlite), len(fks))
+                conn.rollback()
+                sqlite.append(_driver_message(exc))
+                fks = 0
+        return IntegrityReport(tuple(cipher), tuple(sqlite), fks)
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database (old page versions leave the WAL)."""
@@ -199,7 +220,13 @@ class Vault:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def close(self) -> None:
-        """Close every connection and drop the key. Safe to call twice."""
+        """Close every connection and drop the key. Safe to call twice.
+
+        The sessionmaker is dropped too: it holds the engine, whose connection factory
+        holds the key.
+        """
+        self._sessions = None
+        self._db_key = None
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
@@ -224,10 +251,19 @@ def _read_key_file(path: Path) -> KeyFile:
 def _read_revision(db_path: Path, key_hex: str) -> str | None:
     """Validate the key against the database and read its schema revision, changing nothing.
 
-    The connection is opened read-only, so a damaged or foreign file is never written to.
+    The connection is opened read-only, so a damaged or foreign file is never written to;
+    with no write-ahead log beside the file it is opened as immutable, so that SQLite does
+    not create ``-wal`` and ``-shm`` files either: a failed open leaves the folder as it was.
     """
+    size = db_path.stat().st_size
+    if size == 0:
+        raise VaultDamaged("database", "it is empty")
+    if size % PAGE_SIZE:
+        raise VaultDamaged("database", "it is cut short (it does not end on a whole page)")
+    wal = db_path.with_name(f"{db_path.name}-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        cx = sqlcipher3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
+        cx = sqlcipher3.connect(f"{db_path.as_uri()}?{flags}", uri=True, check_same_thread=False)
     except sqlcipher3.Error as exc:
         raise VaultDamaged("database", f"it cannot be opened ({exc})") from None
     try:
@@ -238,7 +274,7 @@ def _read_revision(db_path: Path, key_hex: str) -> str | None:
             tables = {r[0] for r in cx.execute("SELECT name FROM sqlite_master")}
         except sqlcipher3.DatabaseError:
             raise VaultDamaged(
-                "database", "its first page does not decrypt with this vault's key"
+                "database", "its table of contents does not decrypt with this vault's key"
             ) from None
         if "alembic_version" not in tables:
             return None
@@ -273,6 +309,16 @@ def _upgrade(conn: sa.Connection) -> None:
     cfg = _alembic_config()
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, "head")
+
+
+def _check_lines(conn: sa.Connection, pragma: str) -> list[str]:
+    """What a checking pragma reports, one problem a line; its error if it cannot run."""
+    try:
+        rows = conn.exec_driver_sql(pragma).fetchall()
+    except sa.exc.DatabaseError as exc:
+        conn.rollback()
+        return [_driver_message(exc)]
+    return [line for row in rows for line in str(row[0]).splitlines() if line.strip()]
 
 
 def _driver_message(exc: sa.exc.DBAPIError) -> str:
