@@ -180,6 +180,7 @@ class ActorFilter:
     warmth: Warmth | None = None
     sensitivity: Sensitivity | None = None
     status: ActorStatus | None = None
+    text: str = ""  # words each name, codename, variant or note must start (search rules)
 
 
 ACTOR_FIELDS = frozenset(
@@ -394,6 +395,18 @@ def urgency(now: datetime) -> sa.ColumnElement[float]:
 
 
 def _filtered(query: Any, filters: ActorFilter, now: datetime) -> Any:
+    expression = search.match_expression(filters.text) if filters.text else ""
+    if expression:
+        query = query.where(
+            Actor.id.in_(
+                sa.text(
+                    "SELECT rowid / 8 FROM search_index "
+                    "WHERE search_index MATCH :actor_text AND rowid % 8 = :actor_kind"
+                )
+                .bindparams(actor_text=expression, actor_kind=search.KIND_CODES["actor"])
+                .columns(sa.column("id", sa.Integer))
+            )
+        )
     if filters.process_id is not None:
         query = query.where(
             Actor.id.in_(

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from contactkeeper import records
+from contactkeeper import records, search
 from contactkeeper.actors import NewActor, add_actor
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.followups import NewFollowUp, add_follow_up
@@ -67,6 +67,7 @@ class JournalFilter:
     register: Register | None = None
     since: date | None = None
     until: date | None = None
+    text: str = ""  # words the summary must contain (prefixes, any script, any order)
 
 
 def log_interaction(
@@ -280,7 +281,24 @@ def _journal_query(query: Q, filters: JournalFilter) -> Q:
         query = query.where(Interaction.occurred_at >= _day_start(filters.since))
     if filters.until is not None:
         query = query.where(Interaction.occurred_at < _day_start(filters.until, 1))
+    expression = search.match_expression(filters.text)
+    if expression:
+        query = query.where(Interaction.id.in_(_summary_matches(expression)))
     return query
+
+
+def _summary_matches(expression: str) -> sa.Select[Any]:
+    """Ids of the interactions whose indexed text matches an FTS5 expression."""
+    code = search.KIND_CODES["interaction"]
+    return (
+        sa.select(sa.literal_column("rowid / 8"))
+        .select_from(sa.table("search_index"))
+        .where(
+            sa.text("search_index MATCH :journal_text AND rowid % 8 = :journal_kind").bindparams(
+                journal_text=expression, journal_kind=code
+            )
+        )
+    )
 
 
 def _day_start(day: date, plus_days: int = 0) -> datetime:

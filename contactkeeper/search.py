@@ -250,6 +250,24 @@ def reindex_all(session: Session) -> None:
     conn.execute(sa.text("INSERT INTO search_index (search_index) VALUES ('optimize')"))
 
 
+def forget_deleted_words(conn: sa.Connection) -> None:
+    """Make deletes remove a record's words from the index itself (FTS5 ``secure-delete``).
+
+    Without it FTS5 only records that a row was deleted, and the deleted record's words stay
+    in the index's pages until segments happen to be merged: ``PRAGMA secure_delete`` cannot
+    zero what is still in use (SECURITY-NOTES promise 3). The setting is stored in the
+    vault; the first time, ``optimize`` also drops the words of rows deleted before.
+    """
+    current = conn.execute(
+        sa.text("SELECT v FROM search_index_config WHERE k = 'secure-delete'")
+    ).scalar()
+    if current != 1:
+        conn.execute(
+            sa.text("INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)")
+        )
+        conn.execute(sa.text("INSERT INTO search_index (search_index) VALUES ('optimize')"))
+
+
 # -- keeping the index in step with every flush ----------------------------------------------
 
 _PENDING_KEY: Final = "contactkeeper.search.pending"

@@ -1,0 +1,162 @@
+"""An actor's profile as a form in place: every field is saved as soon as it is left.
+
+Text fields save when the user leaves them (Tab, click elsewhere) or presses Enter; lists
+and choices save at once. A refused value (an empty name, a codename already in use) is
+explained under the form and stays in its field, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QListWidgetItem, QWidget
+
+from contactkeeper import actors
+from contactkeeper.actors import ActorDetail
+from contactkeeper.errors import ContactKeeperError
+from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.forms.ui_actor_form import Ui_ActorForm
+from contactkeeper.gui.presentation import show_error
+from contactkeeper.model import ActorStatus, Sensitivity
+
+VARIANT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tags(text: str) -> tuple[str, ...]:
+    return tuple(sorted({t.strip() for t in text.split(",")} - {""}))
+
+
+class ActorForm(QWidget):
+    # The actor as saved, after any change made here.
+    saved = Signal(object)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.ui = Ui_ActorForm()
+        self.ui.setupUi(self)
+        self.detail: ActorDetail | None = None
+        for sensitivity in Sensitivity:
+            self.ui.sensitivityCombo.addItem(sensitivity.value, sensitivity)
+        for status in ActorStatus:
+            self.ui.statusCombo.addItem(status.value, status)
+        show_error(self.ui.errorLabel, "")
+        self._connect()
+
+    def _connect(self) -> None:
+        ui = self.ui
+        texts: dict[QLineEdit, str] = {
+            ui.displayNameEdit: "display_name",
+            ui.codenameEdit: "codename",
+            ui.countryEdit: "country",
+            ui.languagesEdit: "languages",
+        }
+        for edit, name in texts.items():
+            edit.editingFinished.connect(lambda e=edit, n=name: self._save(n, e.text()))
+        ui.tagsEdit.editingFinished.connect(lambda: self._save("tags", _tags(ui.tagsEdit.text())))
+        ui.cadenceSpin.editingFinished.connect(
+            lambda: self._save("cadence_days", ui.cadenceSpin.value())
+        )
+        ui.sensitivityCombo.activated.connect(
+            lambda _: self._save("sensitivity", ui.sensitivityCombo.currentData())
+        )
+        ui.statusCombo.activated.connect(
+            lambda _: self._save("status", ui.statusCombo.currentData())
+        )
+        ui.addVariantButton.clicked.connect(self._add_variant)
+        ui.variantEdit.returnPressed.connect(self._add_variant)
+        ui.variantList.installEventFilter(self)
+
+    def load(self, detail: ActorDetail) -> None:
+        """Show ``detail`` (saving nothing)."""
+        self.detail = detail
+        ui = self.ui
+        ui.displayNameEdit.setText(detail.display_name)
+        ui.codenameEdit.setText(detail.codename)
+        ui.sensitivityCombo.setCurrentIndex(ui.sensitivityCombo.findData(detail.sensitivity))
+        ui.statusCombo.setCurrentIndex(ui.statusCombo.findData(detail.status))
+        ui.cadenceSpin.setValue(detail.cadence_days)
+        ui.countryEdit.setText(detail.country)
+        ui.languagesEdit.setText(detail.languages)
+        ui.tagsEdit.setText(", ".join(detail.tags))
+        ui.variantList.clear()
+        for variant in detail.name_variants:
+            script = f"  ({variant.script})" if variant.script else ""
+            item = QListWidgetItem(variant.name + script)
+            item.setData(VARIANT_ROLE, variant.id)
+            ui.variantList.addItem(item)
+        show_error(ui.errorLabel, "")
+
+    def clear(self) -> None:
+        self.detail = None
+        for edit in self.findChildren(QLineEdit):
+            edit.clear()
+        self.ui.variantList.clear()
+        self.ui.cadenceSpin.setValue(30)
+        show_error(self.ui.errorLabel, "")
+
+    def _current(self, name: str) -> Any:
+        assert self.detail is not None
+        return getattr(self.detail, name)
+
+    def _save(self, name: str, value: Any) -> None:
+        if self.detail is None or not self.context.unlocked:
+            return
+        current = self._current(name)
+        if value == current or (name == "codename" and str(value).strip().upper() == current):
+            return
+        try:
+            detail = actors.update_actor(
+                self.context.vault, self.detail.id, self.context.now(), **{name: value}
+            )
+        except ContactKeeperError as exc:
+            show_error(self.ui.errorLabel, exc.message)
+            return
+        self.detail = detail
+        show_error(self.ui.errorLabel, "")
+        if name == "codename":
+            self.ui.codenameEdit.setText(detail.codename)
+        self.saved.emit(detail)
+        self.context.changed("actor")
+
+    def _add_variant(self) -> None:
+        name = self.ui.variantEdit.text().strip()
+        if self.detail is None or not name:
+            return
+        try:
+            actors.add_name_variant(
+                self.context.vault, self.detail.id, name, self.ui.variantScriptEdit.text()
+            )
+        except ContactKeeperError as exc:
+            show_error(self.ui.errorLabel, exc.message)
+            return
+        self.ui.variantEdit.clear()
+        self.ui.variantScriptEdit.clear()
+        self._reloaded()
+
+    def _remove_variant(self) -> None:
+        item = self.ui.variantList.currentItem()
+        if self.detail is None or item is None:
+            return
+        actors.remove_name_variant(self.context.vault, int(item.data(VARIANT_ROLE)))
+        self._reloaded()
+
+    def _reloaded(self) -> None:
+        assert self.detail is not None
+        detail = actors.get_actor(self.context.vault, self.detail.id, self.context.now())
+        self.load(detail)
+        self.saved.emit(detail)
+        self.context.changed("actor")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.ui.variantList
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
+            self._remove_variant()
+            return True
+        return super().eventFilter(watched, event)

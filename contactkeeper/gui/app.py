@@ -1,0 +1,64 @@
+"""Starting the desktop application: ``contactkeeper`` with no arguments, or ``make run``."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from contactkeeper import __version__
+from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.settings import APP_NAME, ORGANIZATION, Settings
+from contactkeeper.resources import ui_dir
+
+
+def style_sheet() -> str:
+    """The application's small style sheet (ui/style.qss), or nothing if it is missing."""
+    try:
+        return (ui_dir() / "style.qss").read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def make_application(argv: list[str]) -> QApplication:
+    """The QApplication, with the names QSettings uses and the look of the system."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        # Qt 6 scales for high DPI by itself; let fractional scales (150 %) stay crisp.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("contactkeeper")
+    # No palette is set: Qt follows the system's light or dark scheme. The style sheet only
+    # uses palette roles, so it reads well in both.
+    app.setStyleSheet(style_sheet())
+    with contextlib.suppress(FileNotFoundError):  # without its ui folder: Qt's default icon
+        app.setWindowIcon(QIcon(str(ui_dir() / "icons" / "contactkeeper.svg")))
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the desktop application until its window closes; returns the exit status."""
+    from contactkeeper.gui.main_window import MainWindow
+
+    app = make_application(list(sys.argv if argv is None else [sys.argv[0], *argv]))
+    context = AppContext()
+    window = MainWindow(context, Settings())
+    window.show()
+    status = app.exec()
+    context.lock()
+    return int(status)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

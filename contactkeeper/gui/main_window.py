@@ -1,0 +1,399 @@
+"""The main window: wires the start screens, the views, the menus and the search together.
+
+It holds no business logic and no lists of its own. Each view (Today, Actors, Processes,
+Journal, Follow-ups, the actor and process pages) is its own widget that listens to the
+context; the window only places them, switches between them and offers the menus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactkeeper.gui.about import AboutDialog
+from contactkeeper.gui.actor_page import ActorPage
+from contactkeeper.gui.actors_view import ActorsView
+from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.followups_view import FollowUpsView
+from contactkeeper.gui.journal_view import JournalView
+from contactkeeper.gui.log_dialog import LogDialog
+from contactkeeper.gui.process_page import ProcessPage
+from contactkeeper.gui.processes_view import ProcessesView
+from contactkeeper.gui.search_popup import SearchField
+from contactkeeper.gui.settings import APP_NAME, Settings
+from contactkeeper.gui.today_view import TodayView
+from contactkeeper.gui.undo import UndoController
+from contactkeeper.gui.welcome import StartScreen
+from contactkeeper.keyfile import KdfParams
+
+# The sidebar: (label, shortcut); the pages follow in the same order in the view stack.
+SECTIONS = (
+    ("Today", "Ctrl+1"),
+    ("Actors", "Ctrl+2"),
+    ("Processes", "Ctrl+3"),
+    ("Journal", "Ctrl+4"),
+    ("Follow-ups", "Ctrl+5"),
+)
+TICK_MS = 10 * 60 * 1000
+
+
+class Workspace(QWidget):
+    """What an unlocked vault shows: the top bar, the sidebar and the views."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.demo_banner = QLabel(
+            "DEMO: a fictional vault made for exploring. It is deleted when you lock."
+        )
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setAccessibleName("Demo vault")
+        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_banner.hide()
+
+        self.search = SearchField(context)
+        self.lock_button = QToolButton()
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setText("Lock")
+        self.lock_button.setToolTip("Lock the vault (Ctrl+Shift+L)")
+        self.lock_button.setAccessibleName("Lock the vault")
+        self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Sections")
+        for label, shortcut in SECTIONS:
+            item = QListWidgetItem(label)
+            item.setToolTip(f"{label} ({shortcut})")
+            item.setSizeHint(QSize(0, 34))
+            self.sidebar.addItem(item)
+        self.sidebar.setFixedWidth(170)
+
+        self.today = TodayView(context)
+        self.actors = ActorsView(context)
+        self.processes = ProcessesView(context)
+        self.journal = JournalView(context)
+        self.follow_ups = FollowUpsView(context)
+        self.actor_page = ActorPage(context)
+        self.process_page = ProcessPage(context)
+        self.views = QStackedWidget()
+        self.views.setObjectName("views")
+        for view in (
+            self.today,
+            self.actors,
+            self.processes,
+            self.journal,
+            self.follow_ups,
+            self.actor_page,
+            self.process_page,
+        ):
+            self.views.addWidget(view)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(8, 6, 8, 6)
+        title = QLabel(APP_NAME)
+        title.setObjectName("appTitle")
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.search, 2)
+        top.addWidget(self.lock_button)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.views, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.demo_banner)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+        self.sidebar.currentRowChanged.connect(self.show_section)
+        # Clicking the current section again (say, Actors while an actor's page is shown)
+        # goes back to its list.
+        self.sidebar.itemClicked.connect(lambda item: self.show_section(self.sidebar.row(item)))
+        # Warmth is a matter of time: redraw Today and the warmth badges now and then, so
+        # a window left open overnight shows the new day.
+        self.tick = QTimer(self)
+        self.tick.setInterval(TICK_MS)
+        self.tick.timeout.connect(self._time_passed)
+        self.tick.start()
+        context.open_actor.connect(self.show_actor)
+        context.open_process.connect(self.show_process)
+        context.vault_opened.connect(self._opened)
+        self.setTabOrder(self.search, self.lock_button)
+        self.setTabOrder(self.lock_button, self.sidebar)
+        self.setTabOrder(self.sidebar, self.views)
+
+    def show_section(self, row: int) -> None:
+        if not 0 <= row < len(SECTIONS):
+            return
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)  # comes back here through the signal
+            return
+        self.views.setCurrentIndex(row)
+
+    def show_actor(self, actor_id: int) -> None:
+        self.actor_page.show_actor(actor_id)
+        self._select_quietly(1)
+        self.views.setCurrentWidget(self.actor_page)
+
+    def show_process(self, process_id: int) -> None:
+        self.process_page.show_process(process_id)
+        self._select_quietly(2)
+        self.views.setCurrentWidget(self.process_page)
+
+    def _select_quietly(self, row: int) -> None:
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
+
+    def _opened(self) -> None:
+        self.demo_banner.setVisible(self.context.demo)
+        self.search.reset()
+        self._select_quietly(0)
+        self.views.setCurrentIndex(0)
+
+    def _time_passed(self) -> None:
+        if self.context.unlocked:
+            self.today.reload()
+            self.actors.model.reload()
+
+    def refresh(self) -> None:
+        """Show the open vault as if it had just been opened."""
+        self._opened()
+        self.today.reload()
+        self.actors.reload()
+
+    def current_view(self) -> QWidget:
+        return self.views.currentWidget()
+
+
+class MainWindow(QMainWindow):
+    """The application's one window. ``kdf`` and ``demo_dir`` are injectable for tests."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        settings: Settings,
+        *,
+        kdf: KdfParams | None = None,
+        demo_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.start = StartScreen(context, settings, kdf=kdf, demo_dir=demo_dir)
+        self.workspace = Workspace(context)
+        self.undo = UndoController(context, self)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.start)
+        self.screens.addWidget(self.workspace)
+        self.setCentralWidget(self.screens)
+        self.log_dialog: LogDialog | None = None
+        self.about_dialog: AboutDialog | None = None
+        self._make_actions()
+        self._make_menus()
+        self._connect()
+        self.resize(1180, 760)
+        geometry = settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if context.unlocked:  # a vault opened before the window was made
+            self.workspace.refresh()
+            self._vault_opened()
+        else:
+            self.start.show_start()
+        self._update()
+
+    # -- actions and menus ----------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str | None, slot: object, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.new_vault_action = self._action(
+            "&New vault…", None, self.new_vault, "Create another vault"
+        )
+        self.open_vault_action = self._action(
+            "&Open vault…", "Ctrl+O", self.open_vault, "Open a vault folder"
+        )
+        self.lock_action = self._action(
+            "&Lock", "Ctrl+Shift+L", self.context.lock, "Close the vault and clear every view"
+        )
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
+        self.undo_action = self._action("&Undo", "Ctrl+Z", self.undo.undo)
+        self.undo_action.setEnabled(False)
+        self.find_action = self._action("&Search…", "Ctrl+K", self.focus_search)
+        self.section_actions = [
+            self._action(f"&{label}", shortcut, lambda _c=False, r=row: self.show_section(r))
+            for row, (label, shortcut) in enumerate(SECTIONS)
+        ]
+        self.log_action = self._action(
+            "&Log a contact…", "Ctrl+L", self.log_contact, "Record a contact in seconds"
+        )
+        self.new_actor_action = self._action("&New actor…", "Ctrl+N", self.new_actor)
+        self.about_action = self._action("&About ContactKeeper", None, self.show_about)
+        self.vault_actions = [
+            self.lock_action,
+            self.find_action,
+            *self.section_actions,
+            self.log_action,
+            self.new_actor_action,
+        ]
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.new_vault_action, self.open_vault_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu("&View")
+        for action in self.section_actions:
+            view_menu.addAction(action)
+        actor_menu = bar.addMenu("&Actor")
+        actor_menu.addAction(self.log_action)
+        actor_menu.addAction(self.new_actor_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _connect(self) -> None:
+        self.context.vault_opened.connect(self._vault_opened)
+        self.context.vault_locked.connect(self._vault_locked)
+        self.context.log_contact.connect(self.open_log_dialog)
+        self.context.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.undo.can_undo.connect(self._undo_changed)
+        self.workspace.lock_button.clicked.connect(self.context.lock)
+        self.workspace.today.new_actor_requested.connect(self.new_actor)
+        self.start.page_changed.connect(self._update)
+
+    # -- what the actions do --------------------------------------------------------------
+
+    def show_section(self, row: int) -> None:
+        if self.context.unlocked:
+            self.workspace.show_section(row)
+
+    def focus_search(self) -> None:
+        if self.context.unlocked:
+            self.workspace.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.workspace.search.selectAll()
+
+    def new_vault(self) -> None:
+        self.context.lock()
+        self.start.show_create()
+
+    def open_vault(self) -> None:
+        """Pick a vault folder; the open vault is locked only once one is chosen."""
+        folder = self.start.ask_vault_folder()
+        if folder is not None:
+            self.context.lock()
+            self.start.open_vault_at(folder)
+
+    def new_actor(self) -> None:
+        if self.context.unlocked:
+            self.workspace.show_section(1)
+            self.workspace.actors.new_actor()
+
+    def log_contact(self) -> None:
+        """Ctrl+L: the log dialog, with the actor in view (or selected) already filled in."""
+        if not self.context.unlocked:
+            return
+        view = self.workspace.current_view()
+        actor_ids: list[int] = []
+        selected = getattr(view, "selected_actor_ids", None)
+        if callable(selected):
+            actor_ids = list(selected())
+        elif view is self.workspace.actor_page:
+            actor_id = getattr(view, "actor_id", None)
+            if isinstance(actor_id, int):
+                actor_ids = [actor_id]
+        self.open_log_dialog(actor_ids)
+
+    def open_log_dialog(self, actor_ids: list[int]) -> None:
+        if not self.context.unlocked:
+            return
+        if self.log_dialog is not None and self.log_dialog.isVisible():
+            self.log_dialog.raise_()
+            return
+        self.log_dialog = LogDialog(self.context, self, list(actor_ids))
+        self.log_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.log_dialog.destroyed.connect(self._log_dialog_gone)
+        self.log_dialog.open()
+
+    def _log_dialog_gone(self) -> None:
+        self.log_dialog = None
+
+    def show_about(self) -> None:
+        if self.about_dialog is None:
+            self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
+
+    def _undo_changed(self, possible: bool) -> None:
+        self.undo_action.setEnabled(possible)
+        label = self.undo.undo_label if possible else ""
+        self.undo_action.setText(f"&Undo delete of “{label}”" if label else "&Undo")
+
+    # -- vault opened, vault locked -------------------------------------------------------
+
+    def _vault_opened(self) -> None:
+        self.screens.setCurrentWidget(self.workspace)
+        self.workspace.today.setFocus()
+        self._update()
+
+    def _vault_locked(self) -> None:
+        if self.log_dialog is not None:
+            self.log_dialog.close()
+        self.statusBar().clearMessage()
+        was_demo = self.start.demo_path is not None
+        self.start.discard_demo()
+        self.screens.setCurrentWidget(self.start)
+        if was_demo:
+            self.start.show_welcome()
+        else:
+            self.start.show_start()
+        self._update()
+
+    def _update(self) -> None:
+        unlocked = self.context.unlocked
+        for action in self.vault_actions:
+            action.setEnabled(unlocked)
+        if not unlocked:
+            self.undo_action.setEnabled(False)
+        demo = unlocked and self.context.demo
+        self.setWindowTitle(f"{APP_NAME} — DEMO" if demo else APP_NAME)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window_geometry(QByteArray(self.saveGeometry()))
+        self.context.lock()
+        self.start.discard_demo()
+        super().closeEvent(event)

@@ -1,0 +1,159 @@
+"""Render every main screen of the demo vault to PNG files: ``make screenshots``.
+
+    python -m contactkeeper.gui.screenshots OUTDIR
+
+A demo vault is made in a temporary folder with a fixed ``now`` (so the pictures do not
+change from one run to the next), the main window is shown at 1280x800 (offscreen unless a
+display is asked for), and each screen is saved. Nothing is read from or written to the
+user's settings or vaults; the temporary folder is removed at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+# Offscreen unless a display is asked for (set before Qt is imported).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from contactkeeper import actors, processes
+from contactkeeper.gui.app import make_application
+from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.main_window import MainWindow
+from contactkeeper.gui.settings import Settings
+from contactkeeper.keyfile import KdfParams
+from contactkeeper.vault import Vault
+
+NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
+SIZE = (1280, 800)
+# A throwaway vault of fictional records: cheap key derivation keeps the run short.
+KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
+PASSPHRASE = "screenshots of a fictional vault"  # noqa: S105
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def _with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
+    """The window, dimmed, with ``dialog`` drawn in its middle under a plain title bar
+    (offscreen, dialogs have no window frame, and a grab of the main window leaves them out).
+    """
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 90))
+    face = dialog.grab()
+    title_height = 28
+    left = (picture.width() - face.width()) // 2
+    top = max(0, (picture.height() - face.height() - title_height) // 2)
+    frame = QRect(left - 1, top - 1, face.width() + 2, face.height() + title_height + 2)
+    painter.fillRect(frame, dialog.palette().color(QPalette.ColorRole.Mid))
+    bar = QRect(left, top, face.width(), title_height)
+    painter.fillRect(bar, dialog.palette().color(QPalette.ColorRole.Window).darker(115))
+    painter.setPen(dialog.palette().color(QPalette.ColorRole.WindowText))
+    painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, dialog.windowTitle())
+    painter.drawPixmap(left, top + title_height, face)
+    painter.end()
+    return picture
+
+
+def render(outdir: Path) -> list[Path]:
+    """Make the demo vault, show each screen, save PNGs into ``outdir``; returns them."""
+    from contactkeeper.demo import create_demo_vault
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    app = make_application([sys.argv[0]])
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="contactkeeper-shots-") as tmp:
+        folder = Path(tmp)
+        store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        settings = Settings(store, vault_dir=folder / "vault")
+        context = AppContext(clock=lambda: NOW)
+        window = MainWindow(context, settings, kdf=KDF, demo_dir=folder / "demo")
+        window.resize(*SIZE)
+        window.show()
+        _settle(app)
+
+        def shot(name: str, picture: Callable[[], QPixmap] = window.grab) -> None:
+            _settle(app)
+            path = outdir / f"{name}.png"
+            picture().save(str(path))
+            saved.append(path)
+
+        shot("welcome")
+        window.start.show_create()
+        create = window.start.create_page.ui
+        create.locationEdit.setText("/home/you/.local/share/ContactKeeper/vault")
+        create.passphraseEdit.setText(PASSPHRASE)
+        create.confirmEdit.setText(PASSPHRASE[:12])
+        shot("create-vault")
+        vault_path = folder / "Demo vault"
+        create_demo_vault(vault_path, PASSPHRASE, NOW, kdf=KDF).close()
+        settings.remember_vault(vault_path)
+        window.start.show_start()
+        shot("unlock")
+
+        context.open(Vault.unlock(vault_path, PASSPHRASE), demo=True)
+        shot("today")
+        window.show_section(1)
+        shot("actors")
+        layla = actors.list_actors(context.vault, NOW, filters=actors.ActorFilter(text="layla"))
+        if layla:
+            context.open_actor.emit(layla[0].id)
+            shot("actor-page")
+        window.show_section(2)
+        shot("processes")
+        process = processes.list_processes(context.vault)
+        if process:
+            context.open_process.emit(process[0].id)
+            shot("process-page")
+        window.show_section(3)
+        shot("journal")
+        window.show_section(4)
+        shot("follow-ups")
+
+        window.show_section(0)
+        window.workspace.search.setFocus()
+        window.workspace.search.setText("layla")
+        window.workspace.search.search_for("layla")
+        shot("search")
+        window.workspace.search.reset()
+
+        window.open_log_dialog([layla[0].id] if layla else [])
+        dialog = window.log_dialog
+        if dialog is not None:
+            _settle(app)
+            shot("log-dialog", lambda: _with_dialog(window, dialog))
+            dialog.reject()
+
+        window.close()
+        context.lock()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m contactkeeper.gui.screenshots OUTDIR", file=sys.stderr)
+        return 2
+    # One time zone, so that every run draws the same dates and times.
+    os.environ["TZ"] = "UTC"
+    if hasattr(time, "tzset"):
+        time.tzset()
+    for path in render(Path(args[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""What the application remembers between runs: window geometry and where vaults are.
+
+Only paths and geometry are stored, never record data: QSettings is a plain file (or the
+registry), readable by anyone who can read the user's files. Tests pass their own QSettings
+(an INI file in the test's folder) so that nothing is written into the real home.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QByteArray, QSettings
+
+APP_NAME = "ContactKeeper"
+ORGANIZATION = "ContactKeeper"
+MAX_RECENT = 8
+
+
+def default_vault_dir() -> Path:
+    """Where a new vault goes unless the user chooses otherwise."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "vault"
+
+
+def demo_root() -> Path:
+    """Where demo vaults are made (each in its own private temporary folder)."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "demo"
+
+
+class Settings:
+    """A thin, typed layer over QSettings, and where new vaults go by default.
+
+    Tests and the screenshot maker pass their own ``store`` (an INI file in a temporary
+    folder) and ``vault_dir``, so that nothing is read from or written to the real home.
+    """
+
+    def __init__(self, store: QSettings | None = None, vault_dir: Path | None = None) -> None:
+        self.store = store if store is not None else QSettings(ORGANIZATION, APP_NAME)
+        self._vault_dir = vault_dir
+
+    def default_vault_dir(self) -> Path:
+        return self._vault_dir or default_vault_dir()
+
+    # -- vaults -----------------------------------------------------------------------
+
+    def recent_vaults(self) -> list[Path]:
+        """Vault folders opened before, most recent first (paths only)."""
+        value = self.store.value("vaults/recent", [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        return [Path(str(p)) for p in (value or []) if str(p)]
+
+    def remember_vault(self, path: Path) -> None:
+        path = Path(path).absolute()
+        recent = [path, *(p for p in self.recent_vaults() if p != path)][:MAX_RECENT]
+        self.store.setValue("vaults/recent", [str(p) for p in recent])
+        self.store.sync()
+
+    def forget_vault(self, path: Path) -> None:
+        path = Path(path).absolute()
+        self.store.setValue("vaults/recent", [str(p) for p in self.recent_vaults() if p != path])
+        self.store.sync()
+
+    # -- window -----------------------------------------------------------------------
+
+    def window_geometry(self) -> QByteArray | None:
+        value = self.store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window_geometry(self, geometry: QByteArray) -> None:
+        self.store.setValue("window/geometry", geometry)
+        self.store.sync()
