@@ -44,7 +44,7 @@ PROG = "contactkeeper"
 MAX_PROBLEM_LINES = 20  # per check, in the output of ``check``
 
 # Modules that add subcommands: each is imported and ``module.register(subparsers)`` called.
-EXTENSIONS: tuple[str, ...] = ()
+EXTENSIONS: tuple[str, ...] = ("contactkeeper.cli_exchange", "contactkeeper.cli_device")
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -506,3 +506,12 @@ def test_demo_without_vault_option_stays_away_from_the_real_vault(tmp_path: Path
     data = tmp_path / "data-home" / "ContactKeeper"
     assert cli.vault_path(cli.build_parser().parse_args(["demo"])) == data / "demo-vault"
     assert cli.vault_path(cli.build_parser().parse_args(["info"])) == data / "vault"
+
+
+def test_backup_import_export_and_device_commands_are_offered(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["--help"]) == 0
+    listed = capsys.readouterr().out
+    for command in ("backup", "import", "export", "remember", "forget-device", "destroy"):
+        assert f"    {command} " in listed

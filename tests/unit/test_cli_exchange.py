@@ -22,10 +22,8 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
-def _with_exchange_commands(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Register this module's commands (the lead adds it to EXTENSIONS), keep the KDF cheap
-    and the commands off the real home."""
-    monkeypatch.setattr(cli, "EXTENSIONS", (*cli.EXTENSIONS, "contactkeeper.cli_exchange"))
+def _cheap_and_private(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Keep the KDF cheap and the commands off the real home."""
     monkeypatch.setattr(vault_module, "calibrate", lambda *a, **k: FAST_KDF)
     monkeypatch.setattr(backup, "calibrate", lambda *a, **k: FAST_KDF)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
