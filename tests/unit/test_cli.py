@@ -514,4 +514,4 @@ def test_backup_import_export_and_device_commands_are_offered(
     assert cli.main(["--help"]) == 0
     listed = capsys.readouterr().out
     for command in ("backup", "import", "export", "remember", "forget-device", "destroy"):
-        assert f"    {command} " in listed
+        assert f"    {command}" in listed
