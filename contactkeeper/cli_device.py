@@ -92,9 +92,12 @@ def cmd_forget_device(args: argparse.Namespace) -> int:
 
 
 def cmd_destroy(args: argparse.Namespace) -> int:
-    from contactkeeper.wipe import destroy_vault
+    from contactkeeper.errors import NotAVault
+    from contactkeeper.wipe import destroy_vault, holds_a_vault
 
     path = vault_path(args)
+    if not holds_a_vault(path):
+        raise NotAVault(path, "it holds no vault.key, vault.db or vault.device to destroy")
     answer = args.confirm
     if answer is None:
         print(

@@ -62,7 +62,8 @@ def _key_material(path: Path) -> list[Path]:
     return found
 
 
-def _holds_a_vault(path: Path) -> bool:
+def holds_a_vault(path: Path) -> bool:
+    """Is there anything of a vault in ``path`` to destroy?"""
     return path.is_dir() and any(
         (path / name).exists() for name in (KEY_NAME, DB_NAME, device.DEVICE_NAME)
     )
@@ -74,7 +75,7 @@ def _earlier_versions(path: Path) -> list[Path]:
 
     found = [pre_restore_path(path)]
     found.extend(sorted(path.parent.glob(f".{path.name}.restoring-*")))
-    return [p for p in found if _holds_a_vault(p)]
+    return [p for p in found if holds_a_vault(p)]
 
 
 def destroy_vault(path: Path, backend: KeyringBackend | None = None) -> DestroyReport:
@@ -86,7 +87,7 @@ def destroy_vault(path: Path, backend: KeyringBackend | None = None) -> DestroyR
     destroyed the same way. Close the vault before calling this. Backups are not affected.
     """
     path = Path(path).absolute()
-    if not _holds_a_vault(path):
+    if not holds_a_vault(path):
         raise NotAVault(path, "it holds no vault.key, vault.db or vault.device to destroy")
     earlier = _earlier_versions(path)
     report = _destroy_one(path, backend)
@@ -107,4 +108,4 @@ def _destroy_one(path: Path, backend: KeyringBackend | None) -> DestroyReport:
     return DestroyReport(keyring_entry_removed=removed, shredded=tuple(shredded))
 
 
-__all__ = ["DestroyReport", "destroy_vault", "shred"]
+__all__ = ["DestroyReport", "destroy_vault", "holds_a_vault", "shred"]

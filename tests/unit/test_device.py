@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 
 import keyring
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from keyring.backends import fail, null
 
 from contactkeeper import actors, cli_device, device
@@ -373,3 +375,26 @@ def test_a_key_remembered_before_the_vault_got_a_new_key_asks_for_the_passphrase
     assert device.unlock_remembered(new.path, memory) is None
     with Vault.unlock(new.path, PASSPHRASE) as opened:
         assert opened.vault_id == old.vault_id
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.one_of(
+        st.binary(max_size=300),
+        st.builds(
+            lambda body: json.dumps(body).encode(),
+            st.dictionaries(
+                st.sampled_from(["format", "version", "vault_id", "service", "entry", "wrap"]),
+                st.one_of(st.none(), st.integers(), st.text(max_size=20), st.just({})),
+            ),
+        ),
+    )
+)
+def test_whatever_is_written_in_the_device_file_means_asking_for_the_passphrase(
+    vault: Vault, memory: MemoryKeyring, data: bytes
+) -> None:
+    (vault.path / device.DEVICE_NAME).write_bytes(data)
+    assert device.unlock_remembered(vault.path, memory) is None
+    assert not device.is_remembered(vault.path, memory)

@@ -205,3 +205,14 @@ def test_destroying_also_destroys_the_earlier_version_a_restore_kept(
     assert set(report.also_destroyed) == {kept.path, leftover.path}
     assert memory.secrets == {}
     assert unrelated.path.exists()
+
+
+def test_the_destroy_command_on_a_folder_without_a_vault_asks_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_question(prompt: str) -> str:
+        raise AssertionError("asked for a confirmation about nothing")
+
+    monkeypatch.setattr("builtins.input", no_question)
+    with pytest.raises(NotAVault):
+        _run("destroy", "--vault", str(tmp_path / "nothing-here"))
