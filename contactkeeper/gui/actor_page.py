@@ -58,6 +58,7 @@ from contactkeeper.gui.record_table import Column, RecordTableModel
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.warmth_badge import WarmthBadge, describe
 from contactkeeper.interactions import InteractionInfo, JournalFilter
+from contactkeeper.model import ActorStatus, Sensitivity
 from contactkeeper.readiness import CueInfo
 from contactkeeper.relationships import RelationshipInfo
 
@@ -105,6 +106,8 @@ class ActorPage(QWidget):
         self.codename_label.setAccessibleName("Codename")
         self.codename_label.setStyleSheet("QLabel { color: palette(mid); letter-spacing: 1px; }")
         self.badge = WarmthBadge()
+        self.sensitivity_chip = QLabel()
+        self.sensitivity_chip.setAccessibleName("Sensitivity")
         self.facts_label = QLabel()
         self.facts_label.setAccessibleName("Contact summary")
         self.facts_label.setWordWrap(True)
@@ -237,6 +240,7 @@ class ActorPage(QWidget):
         title = QHBoxLayout()
         title.addWidget(self.name_label)
         title.addWidget(self.badge)
+        title.addWidget(self.sensitivity_chip)
         title.addStretch(1)
         title.addWidget(self.codename_label)
         buttons = QHBoxLayout()
@@ -314,6 +318,7 @@ class ActorPage(QWidget):
         self.name_label.setText(detail.display_name)
         self.codename_label.setText(detail.codename)
         self.badge.show_reading(detail.warmth)
+        self._show_sensitivity(detail)
         last = when(detail.last_contact_at) or "never"
         self.facts_label.setText(
             f"{detail.sensitivity.value.capitalize()} · {detail.status.value} · "
@@ -333,6 +338,25 @@ class ActorPage(QWidget):
         if not (self.notes.hasFocus() and self.notes.document().isModified()):
             self.notes.setPlainText(detail.notes)
             self.notes.document().setModified(False)
+
+    def _show_sensitivity(self, detail: ActorDetail) -> None:
+        """High-risk and sensitive actors say so next to their name; normal ones do not."""
+        colours = {
+            Sensitivity.HIGH_RISK: ("#ffffff", "#9b2c2c"),
+            Sensitivity.SENSITIVE: ("#3d2e00", "#f2c94c"),
+        }
+        shown = [detail.sensitivity.value] if detail.sensitivity in colours else []
+        if detail.status is ActorStatus.DO_NOT_CONTACT:
+            shown.append("do not contact")
+        if not shown:
+            self.sensitivity_chip.hide()
+            return
+        fg, bg = colours.get(detail.sensitivity, ("#ffffff", "#9b2c2c"))
+        self.sensitivity_chip.setText(" · ".join(shown))
+        self.sensitivity_chip.setStyleSheet(
+            f"QLabel {{ color: {fg}; background: {bg}; border-radius: 8px; padding: 1px 8px; }}"
+        )
+        self.sensitivity_chip.show()
 
     def _count_tabs(self) -> None:
         counts = {
@@ -354,6 +378,8 @@ class ActorPage(QWidget):
         for label in (self.name_label, self.codename_label, self.facts_label):
             label.clear()
         self.badge.show_reading(None)
+        self.sensitivity_chip.clear()
+        self.sensitivity_chip.hide()
         show_error(self.message, "")
         self.form.clear()
         for model in (

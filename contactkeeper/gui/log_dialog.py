@@ -31,7 +31,7 @@ from contactkeeper.gui.presentation import (
     to_qdatetime,
     today,
 )
-from contactkeeper.model import Direction, InteractionKind, Register
+from contactkeeper.model import ActorStatus, Direction, InteractionKind, Register
 from contactkeeper.readiness import NewCue
 
 PARTICIPANT_ROLE = Qt.ItemDataRole.UserRole + 1  # an actor id (int) or a NewActor
@@ -150,6 +150,12 @@ class LogDialog(QDialog):
         item = QListWidgetItem(f"{actor.display_name} · {actor.codename}")
         item.setData(PARTICIPANT_ROLE, actor_id)
         self.ui.participantList.addItem(item)
+        if actor.status is ActorStatus.DO_NOT_CONTACT:
+            show_error(
+                self.ui.similarLabel,
+                f"{actor.display_name} is marked do-not-contact. Log it if the contact "
+                "happened anyway, and consider why.",
+            )
         self._refresh_channels()
 
     def _typed_name(self, text: str) -> None:

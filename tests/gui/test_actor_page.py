@@ -15,7 +15,7 @@ from contactkeeper.gui.actor_page import ActorPage
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.record_dialogs import AffiliationDialog, ChannelDialog, FollowUpDialog
 from contactkeeper.gui.undo import UndoController
-from contactkeeper.model import ChannelKind, InteractionKind, RelationshipKind
+from contactkeeper.model import ChannelKind, InteractionKind, RelationshipKind, Sensitivity
 from tests.conftest import FakeClock
 from tests.gui.window_helpers import show_active
 
@@ -47,6 +47,11 @@ def test_an_actor_reached_through_an_intermediary_reads_as_a_chain(
     assert page.codename_label.text() == "SILVER HERON"
     assert _cell(page.channels, 0, 0) == "you -> Karim N. -> Layla H."
     assert page.badge.text() == "cold"
+    assert not page.sensitivity_chip.isVisible()  # a normal actor carries no warning
+    actors.update_actor(context.vault, layla.id, now, sensitivity=Sensitivity.HIGH_RISK)
+    context.changed("actor")
+    assert page.sensitivity_chip.isVisible()
+    assert page.sensitivity_chip.text() == "high-risk"
 
 
 def test_the_timeline_shows_the_newest_contact_first_and_the_badge_turns_warm(

@@ -12,7 +12,7 @@ from contactkeeper.actors import NewActor
 from contactkeeper.channels import Hop
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.log_dialog import LogDialog
-from contactkeeper.model import ChannelKind, Direction, InteractionKind, Register
+from contactkeeper.model import ActorStatus, ChannelKind, Direction, InteractionKind, Register
 from tests.conftest import FakeClock
 from tests.gui.window_helpers import show_active
 
@@ -224,3 +224,13 @@ def test_a_name_left_in_the_field_is_added_and_a_new_one_is_shown_before_saving(
     qtbot.mouseClick(second.save_button, Qt.MouseButton.LeftButton)
     assert not second.isVisible()
     assert interactions.count_journal(context.vault) == 2
+
+
+def test_adding_a_do_not_contact_actor_shows_a_warning(context: AppContext, qtbot: QtBot) -> None:
+    now = context.now()
+    quiet = actors.create_actor(
+        context.vault, NewActor("Viktor Morozov", status=ActorStatus.DO_NOT_CONTACT), now
+    )
+    dialog = _open(context, qtbot, [quiet.id])
+    assert dialog.ui.similarLabel.isVisible()
+    assert "do-not-contact" in dialog.ui.similarLabel.text()
