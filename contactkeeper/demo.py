@@ -1,10 +1,12 @@
 """The demo vault: an entirely fictional scenario, made through the services.
 
 Four dialogue processes in three invented places (the Qaranis coast, northern Verenia and
-the Tal Haroshet valley), about two dozen actors with names in Latin, Arabic, Hebrew and
-Cyrillic script, the organizations they belong to, the channels by which they are reached
-(some through one or two intermediaries), a year of interactions, readiness cues, ties and
-follow-ups. Every person, place and organization is invented; any likeness is chance.
+the Tal Haroshet valley), about sixty actors with names in Latin, Arabic, Hebrew and
+Cyrillic script (officials and their aides, elders, commanders, clerics, journalists,
+businesspeople, donors), the organizations they belong to, the channels by which they are
+reached (some through one or two intermediaries), a year of interactions, readiness cues,
+ties and follow-ups. Every person, place and organization is invented; any likeness is
+chance.
 
 Everything is placed relative to a given ``now`` and drawn from a seeded random generator, so
 the same ``now`` and ``seed`` give the same scenario: some actors warm, some cooling, some
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from contactkeeper import (
     actors,
+    bulk,
     channels,
     followups,
     interactions,
@@ -38,7 +41,9 @@ from contactkeeper.model import (
     ActorStatus,
     ChannelKind,
     InteractionKind,
+    NameVariant,
     OrganizationKind,
+    Participation,
     ParticipationRole,
     ProcessPhase,
     Register,
@@ -151,6 +156,23 @@ ORGANIZATIONS = (
     _Org("springs", "Shared Springs Initiative", OrganizationKind.NGO, "Tal Haroshet"),
     _Org("foundation", "Nordvik Mediation Foundation", OrganizationKind.NGO, ""),
     _Org("courier", "The Valley Courier", OrganizationKind.MEDIA, "Tal Haroshet"),
+    _Org("barakat", "The Barakat family", OrganizationKind.FAMILY, "Qaranis"),
+    _Org("mosque", "Harbour Mosque of Port Qaran", OrganizationKind.RELIGIOUS, "Qaranis"),
+    _Org("radio", "Radio Port Qaran", OrganizationKind.MEDIA, "Qaranis"),
+    _Org("khoury", "Khoury Holdings", OrganizationKind.COMPANY, "Qaranis"),
+    _Org("guard", "Dry Valley Guard", OrganizationKind.ARMED_GROUP, "Qaranis"),
+    _Org("returns", "Valley Returns Office", OrganizationKind.OTHER, ""),
+    _Org("militia", "Northern Defence Volunteers", OrganizationKind.ARMED_GROUP, "Verenia"),
+    _Org("herald", "The Northern Herald", OrganizationKind.MEDIA, "Verenia"),
+    _Org("diocese", "Diocese of Northern Verenia", OrganizationKind.RELIGIOUS, "Verenia"),
+    _Org("families", "Committee of Families of the Missing", OrganizationKind.NGO, "Verenia"),
+    _Org("security", "Verenian State Security Service", OrganizationKind.MINISTRY, "Verenia"),
+    _Org("council", "Tal Haroshet Regional Council", OrganizationKind.OTHER, "Tal Haroshet"),
+    _Org("villages", "Eastern Villages Council", OrganizationKind.OTHER, "Tal Haroshet"),
+    _Org("authority", "Western Bank Water Authority", OrganizationKind.MINISTRY,
+         "Tal Haroshet"),
+    _Org("dahan", "Dahan Water Works", OrganizationKind.COMPANY, "Tal Haroshet"),
+    _Org("fund", "Lakeside Stabilisation Fund", OrganizationKind.OTHER, ""),
 )  # fmt: skip
 
 ACTORS = (
@@ -269,6 +291,165 @@ ACTORS = (
            "Greek, English", "north", 30, 150, _IK.CALL, 1,
            status=ActorStatus.DO_NOT_CONTACT, tags=("compromised",), direct=(_CK.PHONE,),
            notes="Shared a draft with the press; do not contact. " + NOTE),
+    # -- more of the Qaranis coast and the Dry Valley (Arabic script) --
+    _Actor("munir", "Munir Tamimi", ("منير التميمي", "Mounir al-Tamimi"), "LAPIS GATE",
+           "Qaranis", "Arabic, French", "coast", 30, 11, _IK.MEETING, 3,
+           tags=("ministry", "aide"), direct=(_CK.IN_PERSON, _CK.PHONE, _CK.MESSENGER),
+           notes="Chief of staff to the interior minister; keeps the minister's diary. " + NOTE),
+    _Actor("fatima", "Hajja Fatima Zahran", ("الحاجة فاطمة زهران", "Fatma Zahrane"),
+           "MOSS CISTERN", "Qaranis", "Arabic", "coast", 45, 30, _IK.SOCIAL, 2,
+           tags=("elder", "women-peace-security"), direct=(_CK.IN_PERSON,),
+           notes="The Sheikh's sister; sits on the Forum's board. Visits only, never calls. "
+           + NOTE),
+    _Actor("khalid", "Khalid Barakat", ("خالد بركات", "Khaled Barakat"), "UMBER DUNE",
+           "Qaranis", "Arabic", "coast", 60, 70, _IK.VIA_INTERMEDIARY, 2,
+           sensitivity=_S.HIGH_RISK, tags=("armed-group", "political"), direct=(),
+           via=("fatima",),
+           notes="Yusuf's younger brother, political officer of the Coastal Brigades. Word "
+           "goes through his aunt, the Hajja, and nothing else. " + NOTE),
+    _Actor("salim", "Imam Salim Odeh", ("الإمام سالم عودة", "Salem Odeh"), "QUIET MINARET",
+           "Qaranis", "Arabic", "coast", 45, 40, _IK.SOCIAL, 2,
+           sensitivity=_S.SENSITIVE, tags=("religious", "community"), direct=(_CK.IN_PERSON,),
+           notes="Imam of the harbour mosque; his Friday sermons move the port quarter. "
+           + NOTE),
+    _Actor("rania", "Rania Sabbagh", ("رانيا صباغ", "Rania Sabbag"), "ROSE SIGNAL", "Qaranis",
+           "Arabic, English", "coast", 30, 22, _IK.MESSAGE, 2,
+           tags=("media",), direct=(_CK.MESSENGER, _CK.PHONE),
+           notes="Reporter at Radio Port Qaran; strictly off the record. " + NOTE),
+    _Actor("walid", "Walid Farouk", ("وليد فاروق",), "TEAL MOORING", "Qaranis",
+           "Arabic, English", "coast", 60, 25, _IK.CALL, 1,
+           tags=("business", "family"), direct=(_CK.PHONE,),
+           notes="Omar's son; runs Farouk Shipping day to day. " + NOTE),
+    _Actor("nabil", "Nabil Khoury", ("نبيل خوري", "Nabeel Khouri"), "GILDED KEEL", "Qaranis",
+           "Arabic, French, English", "coast", 90, 150, _IK.MEETING, 1,
+           tags=("donor", "business", "diaspora"), direct=(_CK.PHONE, _CK.EMAIL),
+           notes="Diaspora businessman who pays for the coastal workshops. " + NOTE),
+    _Actor("hadi", "Hadi Mourad", ("هادي مراد", "Hady Murad"), "EMBER KITE", "Qaranis",
+           "Arabic", "coast", 30, 35, _IK.CALL, 1,
+           tags=("youth", "activist"), direct=(_CK.PHONE, _CK.MESSENGER),
+           notes="Leads the young men of the port quarter; impatient with the elders. " + NOTE),
+    _Actor("amina", "Amina Qadri", ("أمينة قادري", "Amena Kadri"), "BRIGHT LOOM", "Qaranis",
+           "Arabic, English", "return", 30, 8, _IK.CALL, 3,
+           tags=("displaced", "return", "teacher"), direct=(_CK.PHONE, _CK.MESSENGER),
+           notes="Hassan's sister; teaches at the camp school and keeps the family lists. "
+           + NOTE),
+    _Actor("jamal", "Jamal Darwish", ("جمال درويش", "Gamal Darwish"), "BARLEY TOWER",
+           "Qaranis", "Arabic", "return", 45, 55, _IK.MEETING, 1,
+           sensitivity=_S.SENSITIVE, tags=("ministry", "local-government"),
+           direct=(_CK.PHONE,), via=("karim",),
+           notes="New district officer for the Dry Valley; best approached through Karim. "
+           + NOTE),
+    _Actor("bashir", "Bashir Hamdan", ("بشير حمدان", "Bachir Hamdane"), "CINDER TOLL",
+           "Qaranis", "Arabic", "return", 90, 120, _IK.VIA_INTERMEDIARY, 1,
+           sensitivity=_S.HIGH_RISK, tags=("armed-group", "spoiler"), direct=(),
+           via=("pieter", "omar"),
+           notes="Commands the Dry Valley Guard that tolls the valley road. Only through "
+           "Pieter and Omar's trucking contacts. " + NOTE),
+    _Actor("boutros", "Father Boutros Hanna", ("الأب بطرس حنا", "Boutros Hanna"),
+           "CHALK BELFRY", "Qaranis", "Arabic, French", "return", 60, 65, _IK.SOCIAL, 1,
+           sensitivity=_S.SENSITIVE, tags=("religious", "return"), direct=(_CK.IN_PERSON,),
+           notes="Parish priest of the last village still lived in up the valley. " + NOTE),
+    # -- more of northern Verenia (Cyrillic script) --
+    _Actor("sergei", "Sergei Belov", ("Сергей Белов", "Sergey Byelov"), "IRON LEDGER",
+           "Verenia", "Verenian, Russian, English", "north", 21, 5, _IK.CALL, 4,
+           tags=("ministry", "aide"), direct=(_CK.PHONE, _CK.MESSENGER),
+           notes="Orlov's chief of staff; drafts the prisoner lists. " + NOTE),
+    _Actor("yelena", "Yelena Zhukova", ("Елена Жукова", "Elena Joukova"), "VELVET ECHO",
+           "Verenia", "Verenian, English", "north", 45, 20, _IK.MESSAGE, 2,
+           tags=("media",), direct=(_CK.MESSENGER, _CK.EMAIL),
+           notes="Northern Herald correspondent; broke the story of the leaked draft. " + NOTE),
+    _Actor("ruslan", "Ruslan Gromov", ("Руслан Громов",), "SMOKE GRANARY", "Verenia",
+           "Verenian", "north", 60, 45, _IK.VIA_INTERMEDIARY, 2,
+           sensitivity=_S.HIGH_RISK, tags=("militia", "logistics"), direct=(), via=("oleg",),
+           notes="Quartermaster of Sokolov's militia; buys grain from Oleg. " + NOTE),
+    _Actor("nikolai", "Bishop Nikolai Vetrov", ("Епископ Николай Ветров", "Nikolaj Wetrow"),
+           "CANDLE HERALD", "Verenia", "Verenian, Greek", "north", 90, 40, _IK.SOCIAL, 1,
+           sensitivity=_S.SENSITIVE, tags=("religious", "elder"), direct=(_CK.IN_PERSON,),
+           notes="Pavel's bishop; blesses, or forbids, what the monastery carries. " + NOTE),
+    _Actor("tatiana", "Tatiana Gerasimova", ("Татьяна Герасимова", "Tatjana Gerassimowa"),
+           "LILAC THREAD", "Verenia", "Verenian, Russian", "north", 30, 10, _IK.MEETING, 3,
+           sensitivity=_S.SENSITIVE, tags=("families", "prisoners"),
+           direct=(_CK.IN_PERSON, _CK.PHONE),
+           notes="Chairs the Committee of Families of the Missing; her son is held in the "
+           "north. " + NOTE),
+    _Actor("boris", "Boris Kovalenko", ("Борис Коваленко", "Borys Kovalenko"), "TIN CORRIDOR",
+           "Verenia", "Verenian, English", "north", 60, 100, _IK.CALL, 1,
+           sensitivity=_S.SENSITIVE, tags=("parliament", "aide"), direct=(_CK.PHONE,),
+           notes="Morozov's parliamentary aide; more pragmatic than his master. " + NOTE),
+    _Actor("kirill", "Kirill Zaitsev", ("Кирилл Зайцев",), "GREY KEYHOLE", "Verenia",
+           "Verenian, Russian", "north", 60, 180, _IK.MEETING, 1,
+           sensitivity=_S.HIGH_RISK, status=ActorStatus.DO_NOT_CONTACT,
+           tags=("security-service", "compromised"), direct=(_CK.PHONE,),
+           notes="Security service liaison; suspected of reporting on the channel. Do not "
+           "contact. " + NOTE),
+    # -- more of the Tal Haroshet valley (Hebrew and Arabic script) --
+    _Actor("moshe", "Rabbi Moshe Adler", ("הרב משה אדלר", "Moishe Adler"), "BASALT SCROLL",
+           "Tal Haroshet", "Hebrew, English, Yiddish", "water", 60, 35, _IK.SOCIAL, 1,
+           tags=("religious", "community"), direct=(_CK.IN_PERSON,),
+           notes="Rabbi of the western valley towns; hosts Sabbath dinners for both banks. "
+           + NOTE),
+    _Actor("shira", "Shira Katz", ("שירה כץ", "Shira Kats"), "MINT ATLAS", "Tal Haroshet",
+           "Hebrew, English", "water", 30, 16, _IK.MESSAGE, 2,
+           tags=("municipal", "aide"), direct=(_CK.MESSENGER, _CK.EMAIL),
+           notes="Chief of staff of the regional council. " + NOTE),
+    _Actor("yosef", "Yosef Mizrahi", ("יוסף מזרחי", "Yossi Mizrachi"), "STEEL ORACLE",
+           "Tal Haroshet", "Hebrew, Arabic, English", "water", 60, 80, _IK.CALL, 1,
+           sensitivity=_S.SENSITIVE, tags=("security", "retired"), direct=(_CK.PHONE,),
+           via=("avner",),
+           notes="Retired colonel, once Avner's deputy; sits on the security cabinet's "
+           "advisory panel. " + NOTE),
+    _Actor("mahmoud", "Mukhtar Mahmoud Jaber", ("المختار محمود جابر", "Mahmud Jaber"),
+           "CLAY WELLSPRING", "Tal Haroshet", "Arabic", "water", 45, 30, _IK.VIA_INTERMEDIARY,
+           2, sensitivity=_S.SENSITIVE, tags=("elder", "village-council"), direct=(),
+           via=("dalia", "rami"),
+           notes="Elder of the eastern villages; meets outsiders only if Rami vouches. "
+           + NOTE),
+    _Actor("huda", "Huda Nasrallah", ("هدى نصر الله", "Houda Nasrallah"), "SAFFRON INK",
+           "Tal Haroshet", "Arabic, Hebrew, English", "water", 45, 28, _IK.CALL, 1,
+           tags=("media",), direct=(_CK.PHONE,),
+           notes="Reports for The Valley Courier's Arabic edition. " + NOTE),
+    _Actor("ariel", "Ariel Dahan", ("אריאל דהן",), "COBALT SLUICE", "Tal Haroshet",
+           "Hebrew, French, English", "water", 60, 45, _IK.MEETING, 1,
+           tags=("business", "water"), direct=(_CK.IN_PERSON, _CK.PHONE),
+           notes="Founder of Dahan Water Works; wants to build the joint plant. " + NOTE),
+    _Actor("ilan", "Ilan Shapira", ("אילן שפירא", "Ilan Shapiro"), "PINE CANAL",
+           "Tal Haroshet", "Hebrew, English", "water", 30, 48, _IK.MEETING, 2,
+           tags=("water", "official"), direct=(_CK.IN_PERSON, _CK.EMAIL),
+           notes="Deputy director of the western bank's water authority; Yael's boss. " + NOTE),
+    _Actor("suha", "Suha al-Khatib", ("سهى الخطيب", "Souha Khatib"), "BRONZE FOUNTAIN",
+           "Tal Haroshet", "Arabic, Hebrew, English", "water", 30, 3, _IK.MEETING, 2,
+           tags=("municipal", "mayor"), direct=(_CK.IN_PERSON, _CK.PHONE),
+           notes="Mayor of Ein Sahra on the eastern bank. " + NOTE),
+    _Actor("doron", "Doron Avidan", ("דורון אבידן",), "OAKEN STEEPLE", "Tal Haroshet",
+           "Hebrew, English", "water", 30, 3, _IK.MEETING, 2,
+           tags=("municipal", "mayor"), direct=(_CK.IN_PERSON, _CK.PHONE),
+           notes="Mayor of Tal Haroshet town; heads the regional council. " + NOTE),
+    _Actor("yevgeny", "Yevgeny Rabinovich",
+           ("Евгений Рабинович", "יבגני רבינוביץ'", "Evgeni Rabinowitz"), "SILT ANVIL",
+           "Tal Haroshet", "Hebrew, Russian, English", "water", 45, 12, _IK.CALL, 1,
+           tags=("engineer", "water"), direct=(_CK.PHONE, _CK.EMAIL),
+           notes="Desalination engineer at Dahan Water Works. " + NOTE),
+    # -- more international (Latin script) --
+    _Actor("ingrid", "Ingrid Solberg", ("Ingrid Sohlberg",), "ARCTIC QUILL", "",
+           "Norwegian, English, Russian", "north", 14, 3, _IK.CALL, 4,
+           tags=("convenor", "staff"), direct=(_CK.PHONE, _CK.EMAIL),
+           notes="Programme manager at the Nordvik Mediation Foundation. " + NOTE),
+    _Actor("sophie", "Sophie Marchal", ("Sophie Marchal-Dupont",), "QUARTZ PAVILION", "",
+           "French, English, Arabic", "coast", 45, 33, _IK.SIDELINES, 2,
+           tags=("donor",), direct=(_CK.EMAIL, _CK.PHONE),
+           notes="Head of programmes at the Lakeside Stabilisation Fund. " + NOTE),
+    _Actor("tomasz", "Tomasz Wiśniewski", ("Tomasz Wisniewski",), "PLUM HORIZON", "",
+           "Polish, English, Russian", "north", 60, 75, _IK.MESSAGE, 1,
+           tags=("media", "foreign-press"), direct=(_CK.MESSENGER, _CK.EMAIL),
+           notes="Freelance foreign correspondent; embargo everything. " + NOTE),
+    _Actor("mehmet", "Mehmet Yıldız", ("Mehmet Yildiz",), "SAGE CROSSING", "",
+           "Turkish, English, Russian", "north", 45, 52, _IK.SIDELINES, 1,
+           sensitivity=_S.SENSITIVE, tags=("envoy", "neighbour"), direct=(_CK.PHONE,),
+           notes="Special envoy of a neighbouring state; offers a venue. " + NOTE),
+    _Actor("claire", "Claire Dumas", ("Claire Dumas-Leclerc",), "PALE ORCHID", "",
+           "French, English, Arabic", "return", 30, 15, _IK.MEETING, 2,
+           tags=("humanitarian",), direct=(_CK.IN_PERSON, _CK.EMAIL),
+           notes="Protection officer at the Valley Returns Office. " + NOTE),
 )  # fmt: skip
 
 AFFILIATIONS = (
@@ -292,6 +473,42 @@ AFFILIATIONS = (
     ("eitan", "courier", "Editor", 2500, None),
     ("helena", "foundation", "Director", 3500, None),
     ("nadia", "courier", "Correspondent", 900, 200),
+    ("munir", "interior", "Chief of staff to the minister", 1100, None),
+    ("fatima", "forum", "Board member", 2000, None),
+    ("fatima", "sahil", "Member", 20000, None),
+    ("khalid", "brigades", "Political officer", 1000, None),
+    ("khalid", "barakat", "Member", 14000, None),
+    ("yusuf", "barakat", "Member", 15000, None),
+    ("salim", "mosque", "Imam", 5000, None),
+    ("rania", "radio", "Reporter", 800, None),
+    ("walid", "farouk", "Managing director", 700, None),
+    ("nabil", "khoury", "Chairman", 5000, None),
+    ("jamal", "interior", "District officer, Dry Valley", 30, None),
+    ("bashir", "guard", "Commander", 900, None),
+    ("claire", "returns", "Protection officer", 500, None),
+    ("sergei", "reintegration", "Chief of staff to the deputy minister", 380, None),
+    ("sergei", "party", "Youth organiser", 2500, 400),
+    ("yelena", "herald", "Correspondent", 1500, None),
+    ("dmitri", "militia", "Commander", 1300, None),
+    ("ruslan", "militia", "Quartermaster", 800, None),
+    ("nikolai", "diocese", "Bishop", 4000, None),
+    ("tatiana", "families", "Chair", 600, None),
+    ("boris", "party", "Parliamentary aide", 2800, 500),
+    ("kirill", "security", "Liaison officer", 2000, None),
+    ("ingrid", "foundation", "Programme manager", 1200, None),
+    ("shira", "council", "Chief of staff", 450, None),
+    ("doron", "council", "Head of the council", 1600, None),
+    ("noa", "council", "Council member", 1500, None),
+    ("mahmoud", "villages", "Mukhtar", 7000, None),
+    ("suha", "villages", "Mayor of Ein Sahra", 1100, None),
+    ("rami", "villages", "Engineer", 1500, None),
+    ("huda", "courier", "Reporter, Arabic edition", 400, None),
+    ("ariel", "dahan", "Founder", 3000, None),
+    ("yevgeny", "dahan", "Senior engineer", 1000, None),
+    ("ilan", "authority", "Deputy director", 1400, None),
+    ("yael", "authority", "Consulting hydrologist", 2000, 300),
+    ("sophie", "fund", "Head of programmes", 900, None),
+    ("marisol", "fund", "Programme officer", 1300, None),
 )
 
 PARTICIPANTS = (
@@ -322,6 +539,41 @@ PARTICIPANTS = (
     ("return", "pieter", _R.INTERMEDIARY),
     ("return", "nadia", _R.OBSERVER),
     ("return", "amara", _R.ADVISER),
+    ("coast", "munir", _R.ADVISER),
+    ("coast", "fatima", _R.INTERMEDIARY),
+    ("coast", "khalid", _R.PARTY),
+    ("coast", "salim", _R.OBSERVER),
+    ("coast", "rania", _R.OBSERVER),
+    ("coast", "walid", _R.ADVISER),
+    ("coast", "nabil", _R.OBSERVER),
+    ("coast", "hadi", _R.SPOILER),
+    ("coast", "sophie", _R.OBSERVER),
+    ("north", "sergei", _R.ADVISER),
+    ("north", "yelena", _R.OBSERVER),
+    ("north", "ruslan", _R.PARTY),
+    ("north", "nikolai", _R.INTERMEDIARY),
+    ("north", "tatiana", _R.PARTY),
+    ("north", "boris", _R.ADVISER),
+    ("north", "kirill", _R.SPOILER),
+    ("north", "ingrid", _R.CONVENOR),
+    ("north", "tomasz", _R.OBSERVER),
+    ("north", "mehmet", _R.INTERMEDIARY),
+    ("water", "moshe", _R.OBSERVER),
+    ("water", "shira", _R.ADVISER),
+    ("water", "yosef", _R.ADVISER),
+    ("water", "mahmoud", _R.PARTY),
+    ("water", "huda", _R.OBSERVER),
+    ("water", "ariel", _R.ADVISER),
+    ("water", "ilan", _R.PARTY),
+    ("water", "suha", _R.PARTY),
+    ("water", "doron", _R.PARTY),
+    ("water", "yevgeny", _R.ADVISER),
+    ("return", "amina", _R.PARTY),
+    ("return", "jamal", _R.PARTY),
+    ("return", "bashir", _R.SPOILER),
+    ("return", "boutros", _R.INTERMEDIARY),
+    ("return", "claire", _R.ADVISER),
+    ("return", "walid", _R.OBSERVER),
 )
 
 RELATIONSHIPS = (
@@ -349,6 +601,42 @@ RELATIONSHIPS = (
     ("nadia", "hassan", RelationshipKind.KNOWS, 3, 4, "Her reports quote him"),
     ("helena", "jonas", RelationshipKind.KNOWS, 4, 5, ""),
     ("giorgos", "eitan", RelationshipKind.KNOWS, 3, 4, "He passed Eitan the draft"),
+    ("munir", "karim", RelationshipKind.KNOWS, 4, 5, "Same corridor at the ministry"),
+    ("karim", "jamal", RelationshipKind.CAN_INTRODUCE, 4, 4, "Karim, in person"),
+    ("jamal", "karim", RelationshipKind.REPORTS_TO, 3, 4, "Ministry organigram"),
+    ("fatima", "tariq", RelationshipKind.FAMILY, 5, 5, "The Sheikh's sister"),
+    ("fatima", "khalid", RelationshipKind.CAN_INTRODUCE, 4, 3, "The Hajja, over tea"),
+    ("khalid", "yusuf", RelationshipKind.FAMILY, 5, 5, "Brothers"),
+    ("salim", "tariq", RelationshipKind.TRUSTS, 4, 3, "They pray together on Fridays"),
+    ("hadi", "yusuf", RelationshipKind.RIVAL, 3, 2, "Talk in the port quarter"),
+    ("rania", "nadia", RelationshipKind.KNOWS, 3, 4, "Former colleagues"),
+    ("walid", "omar", RelationshipKind.FAMILY, 5, 5, "Omar's son"),
+    ("nabil", "samira", RelationshipKind.KNOWS, 3, 4, "He funds her workshops"),
+    ("sophie", "marisol", RelationshipKind.KNOWS, 4, 4, "Donor coordination group"),
+    ("sophie", "jonas", RelationshipKind.KNOWS, 3, 4, ""),
+    ("amina", "hassan", RelationshipKind.FAMILY, 5, 5, "Hassan's sister"),
+    ("omar", "bashir", RelationshipKind.CAN_INTRODUCE, 2, 2, "Omar's trucks pay his toll"),
+    ("boutros", "hassan", RelationshipKind.TRUSTS, 4, 4, "Neighbours in the upper valley"),
+    ("claire", "amara", RelationshipKind.KNOWS, 3, 4, "Co-authors of a returns study"),
+    ("sergei", "mikhail", RelationshipKind.REPORTS_TO, 4, 5, "Ministry organigram"),
+    ("ruslan", "dmitri", RelationshipKind.REPORTS_TO, 4, 3, "Oleg, over tea"),
+    ("oleg", "ruslan", RelationshipKind.CAN_INTRODUCE, 3, 3, "Oleg sells him grain"),
+    ("nikolai", "pavel", RelationshipKind.TRUSTS, 4, 4, "Pavel's bishop"),
+    ("tatiana", "anna", RelationshipKind.KNOWS, 3, 4, ""),
+    ("boris", "viktor", RelationshipKind.REPORTS_TO, 4, 5, "Parliament staff list"),
+    ("kirill", "giorgos", RelationshipKind.KNOWS, 2, 2, "Seen together in the capital"),
+    ("ingrid", "helena", RelationshipKind.REPORTS_TO, 4, 5, "Foundation staff list"),
+    ("mehmet", "irina", RelationshipKind.KNOWS, 3, 4, ""),
+    ("tomasz", "yelena", RelationshipKind.RIVAL, 2, 3, "Competing for the same story"),
+    ("shira", "doron", RelationshipKind.REPORTS_TO, 4, 5, "Council staff list"),
+    ("doron", "noa", RelationshipKind.KNOWS, 4, 4, "Same council"),
+    ("suha", "doron", RelationshipKind.KNOWS, 3, 4, "Mayors' forum"),
+    ("yosef", "avner", RelationshipKind.TRUSTS, 5, 4, "Served under Avner"),
+    ("rami", "mahmoud", RelationshipKind.CAN_INTRODUCE, 3, 3, "Rami, on the phone"),
+    ("huda", "eitan", RelationshipKind.REPORTS_TO, 3, 5, "The Courier's masthead"),
+    ("yevgeny", "ariel", RelationshipKind.REPORTS_TO, 3, 5, "Company website"),
+    ("ilan", "yael", RelationshipKind.KNOWS, 3, 4, "Former colleagues at the authority"),
+    ("moshe", "avner", RelationshipKind.KNOWS, 3, 3, "Same synagogue"),
 )
 
 CUES = (
@@ -383,6 +671,23 @@ CUES = (
     ("return", None, 160, "hardening", 3, 3, "Checkpoints close the valley road."),
     ("return", "pieter", 100, "other", 2, 2, "Pieter hears the port authority wants the land."),
     ("return", "karim", 30, "leadership-change", 3, 3, "New district officer for the Dry Valley."),
+    ("coast", "khalid", 160, "back-channel-request", 3, 2, "Khalid asks if the talks are real."),
+    ("coast", "salim", 95, "public-softening", 3, 3, "Friday sermon asks for the port to reopen."),
+    ("coast", "nabil", 55, "external-pressure", 3, 3, "Diaspora money only after a ceasefire."),
+    ("coast", "hadi", 12, "spoiler-activity", 3, 2, "Port youth burn tyres at the checkpoint."),
+    ("north", "tatiana", 210, "hurting-stalemate", 4, 4, "Families march for the missing."),
+    ("north", "kirill", 140, "spoiler-activity", 3, 2, "A monastery courier is detained."),
+    ("north", "mehmet", 100, "external-pressure", 4, 4, "Neighbour offers a venue for talks."),
+    ("north", "sergei", 35, "back-channel-request", 3, 4, "Belov asks to meet the Foundation."),
+    ("north", "ruslan", 15, "hurting-stalemate", 3, 2, "Militia short of winter boots."),
+    ("water", "suha", 230, "public-softening", 3, 4, "Eastern mayor invites western engineers."),
+    ("water", "ilan", 110, "hardening", 3, 3, "Water authority delays the data memo."),
+    ("water", "ariel", 60, "way-out", 3, 3, "Dahan offers to build the plant at cost."),
+    ("water", "mahmoud", 20, "hardening", 3, 2, "Mukhtar warns villagers against meters."),
+    ("return", "bashir", 260, "spoiler-activity", 4, 3, "The Guard tolls the valley road."),
+    ("return", "boutros", 45, "public-softening", 2, 3, "Sermon on welcoming neighbours home."),
+    ("return", "jamal", 25, "way-out", 3, 3, "Pilot return proposed for two villages."),
+    ("return", "claire", 8, "external-pressure", 3, 4, "Returns office offers shelter repairs."),
 )  # fmt: skip
 
 FOLLOW_UPS = (
@@ -402,6 +707,21 @@ FOLLOW_UPS = (
     ("Ask Avner about the security cabinet", 12, "avner", "water", None),
     ("Budget note for Marisol", -60, "marisol", "water", 55),
     ("Find Hassan's new number", -7, "hassan", "return", None),
+    ("Ask Munir for the minister's July diary", 4, "munir", "coast", None),
+    ("Condolence visit to Hajja Fatima", -3, "fatima", "coast", None),
+    ("Background note to Rania (off the record)", 1, "rania", "coast", None),
+    ("Thank Nabil for the workshop grant", -40, "nabil", "coast", 35),
+    ("Meet Amina at the camp school", 7, "amina", "return", None),
+    ("Introduce Claire to the district officer", -5, "claire", "return", None),
+    ("Ask Sergei for the revised prisoner list", 1, "sergei", "north", None),
+    ("Families' letter to Tatiana", -15, "tatiana", "north", 12),
+    ("Venue options for a first meeting with Ingrid", 9, "ingrid", "north", None),
+    ("Check the neighbour's venue offer with Mehmet", -1, "mehmet", "north", None),
+    ("Data-sharing memo to Ilan", -8, "ilan", "water", None),
+    ("Plant costing from Ariel for the donors", 14, "ariel", "water", None),
+    ("Agenda for the mayors' joint press call", 2, "suha", "water", None),
+    ("Ask Rabbi Adler to host both banks for dinner", 20, "moshe", "water", None),
+    ("Hear the Mukhtar's objections through Rami", -1, "mahmoud", "water", 1),
 )
 
 _SUMMARIES: dict[str, tuple[str, ...]] = {
@@ -507,10 +827,25 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
             now,
         )
         actor_ids[spec.key] = detail.id
+
+    # The many small rows that only link records (name variants, who takes part in which
+    # process) go in through the bulk path, in one unit of work: the demo's own tables are
+    # trusted, and one write per row would make the demo slow to open.
+    variants = []
+    for spec in ACTORS:
         for variant in spec.variants:
             script = _script_of(variant)
             note = "transliteration" if script == "Latin" else ""
-            actors.add_name_variant(vault, detail.id, variant, script=script, note=note)
+            variants.append(
+                {"actor_id": actor_ids[spec.key], "name": variant, "script": script, "note": note}
+            )
+    participations = [
+        {"process_id": process_ids[process], "actor_id": actor_ids[who], "role": role}
+        for process, who, role in PARTICIPANTS
+    ]
+    with vault.transaction() as session:
+        bulk.insert(session, NameVariant, variants)
+        bulk.insert(session, Participation, participations)
 
     for who, org, role, started, ended in AFFILIATIONS:
         organizations.add_affiliation(
@@ -521,8 +856,6 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
             started_on=today - timedelta(days=started),
             ended_on=None if ended is None else today - timedelta(days=ended),
         )
-    for process, who, role in PARTICIPANTS:
-        processes.add_participant(vault, process_ids[process], actor_ids[who], role)
 
     # Channels: the direct ones each actor has, and the indirect chains.
     channel_ids: dict[tuple[str, ChannelKind], int] = {}
@@ -634,7 +967,12 @@ def _log_history(
             planned.append((days, spec, kind, joined))
     planned.sort(key=lambda item: (-item[0], item[1].key))
 
+    # The earlier contacts go in as one bulk load (one unit of work instead of one per
+    # contact, which keeps the demo quick to make); each actor's latest contact is logged
+    # one by one, as the practitioner would, through the log service.
     follow_up_after = {"samira": "Send the workshop report to the participants"}
+    earlier: list[bulk.NewInteraction] = []
+    latest: list[tuple[_Actor, bulk.NewInteraction]] = []
     for days, spec, kind, joined in planned:
         occurred = now - timedelta(days=days, hours=rng.randint(0, 9), minutes=rng.randint(0, 59))
         channel_kind = _CHANNEL_FOR_KIND[kind]
@@ -648,20 +986,37 @@ def _log_history(
         )
         templates = _SOCIAL_SUMMARIES if kind is _IK.SOCIAL else _SUMMARIES[spec.process]
         summary = rng.choice(templates).format(name=_first_name(spec.key))
+        contact = bulk.NewInteraction(
+            occurred_at=occurred,
+            kind=kind,
+            participant_ids=[actor_ids[spec.key], *(actor_ids[k] for k in joined)],
+            register=register,
+            summary=summary,
+            channel_id=channel,
+            process_id=process_ids[by_key[spec.key].process],
+        )
+        if days == spec.last_days:
+            latest.append((spec, contact))
+        else:
+            earlier.append(contact)
+
+    with vault.transaction() as session:
+        bulk.add_interactions(session, earlier)
+    for spec, contact in latest:
         follow_up = None
-        if days == spec.last_days and spec.key in follow_up_after:
+        if spec.key in follow_up_after:
             follow_up = NewFollowUp(
                 follow_up_after[spec.key], now.astimezone(UTC).date() + timedelta(days=4)
             )
         interactions.log_interaction(
             vault,
-            occurred_at=occurred,
-            kind=kind,
-            participants=[actor_ids[spec.key], *(actor_ids[k] for k in joined)],
-            register=register,
-            summary=summary,
-            channel_id=channel,
-            process_id=process_ids[by_key[spec.key].process],
+            occurred_at=contact.occurred_at,
+            kind=contact.kind,
+            participants=contact.participant_ids,
+            register=contact.register,
+            summary=contact.summary,
+            channel_id=contact.channel_id,
+            process_id=contact.process_id,
             follow_up=follow_up,
         )
 
@@ -674,7 +1029,7 @@ def _script_of(text: str) -> str:
 
 def _first_name(key: str) -> str:
     name = next(a.name for a in ACTORS if a.key == key)
-    for title in ("Dr. ", "Sheikh ", "Father "):
+    for title in ("Dr. ", "Sheikh ", "Father ", "Hajja ", "Imam ", "Rabbi ", "Mukhtar ", "Bishop "):
         name = name.removeprefix(title)
     return name.split()[0]
 
