@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
@@ -52,13 +52,22 @@ def counts(vault: Vault) -> dict[str, int]:
         }
 
 
-def describe(vault: Vault) -> VaultInfo:
+def last_backup_at(vault: Vault) -> datetime | None:
+    """When a backup of this vault was last written (one row: cheap enough for Today)."""
     with vault.transaction() as session:
         last = session.get(Setting, LAST_BACKUP)
+        value = last.value if last else None
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def describe(vault: Vault) -> VaultInfo:
     return VaultInfo(
         path=str(vault.path),
         vault_id=vault.vault_id,
         schema_revision=vault.schema_revision(),
         counts=counts(vault),
-        last_backup_at=datetime.fromisoformat(last.value) if last else None,
+        last_backup_at=last_backup_at(vault),
     )
