@@ -1,0 +1,262 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'settings.ui'
+##
+## Created by: Qt User Interface Compiler version 6.11.3
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
+    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSpinBox, QStackedWidget, QVBoxLayout,
+    QWidget)
+
+class Ui_SettingsDialog(object):
+    def setupUi(self, SettingsDialog):
+        if not SettingsDialog.objectName():
+            SettingsDialog.setObjectName(u"SettingsDialog")
+        SettingsDialog.resize(520, 520)
+        self.dialogLayout = QVBoxLayout(SettingsDialog)
+        self.dialogLayout.setObjectName(u"dialogLayout")
+        self.pages = QStackedWidget(SettingsDialog)
+        self.pages.setObjectName(u"pages")
+        self.settingsPage = QWidget()
+        self.settingsPage.setObjectName(u"settingsPage")
+        self.settingsLayout = QVBoxLayout(self.settingsPage)
+        self.settingsLayout.setObjectName(u"settingsLayout")
+        self.settingsLayout.setContentsMargins(0, 0, 0, 0)
+        self.deviceBox = QGroupBox(self.settingsPage)
+        self.deviceBox.setObjectName(u"deviceBox")
+        self.deviceLayout = QVBoxLayout(self.deviceBox)
+        self.deviceLayout.setObjectName(u"deviceLayout")
+        self.rememberCheck = QCheckBox(self.deviceBox)
+        self.rememberCheck.setObjectName(u"rememberCheck")
+
+        self.deviceLayout.addWidget(self.rememberCheck)
+
+        self.keyringLabel = QLabel(self.deviceBox)
+        self.keyringLabel.setObjectName(u"keyringLabel")
+        self.keyringLabel.setWordWrap(True)
+
+        self.deviceLayout.addWidget(self.keyringLabel)
+
+        self.rememberHelpLabel = QLabel(self.deviceBox)
+        self.rememberHelpLabel.setObjectName(u"rememberHelpLabel")
+        self.rememberHelpLabel.setWordWrap(True)
+
+        self.deviceLayout.addWidget(self.rememberHelpLabel)
+
+        self.forgetLayout = QHBoxLayout()
+        self.forgetLayout.setObjectName(u"forgetLayout")
+        self.forgetButton = QPushButton(self.deviceBox)
+        self.forgetButton.setObjectName(u"forgetButton")
+
+        self.forgetLayout.addWidget(self.forgetButton)
+
+        self.forgetSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.forgetLayout.addItem(self.forgetSpacer)
+
+
+        self.deviceLayout.addLayout(self.forgetLayout)
+
+
+        self.settingsLayout.addWidget(self.deviceBox)
+
+        self.lockBox = QGroupBox(self.settingsPage)
+        self.lockBox.setObjectName(u"lockBox")
+        self.lockLayout = QFormLayout(self.lockBox)
+        self.lockLayout.setObjectName(u"lockLayout")
+        self.autoLockLabel = QLabel(self.lockBox)
+        self.autoLockLabel.setObjectName(u"autoLockLabel")
+
+        self.lockLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.autoLockLabel)
+
+        self.autoLockSpin = QSpinBox(self.lockBox)
+        self.autoLockSpin.setObjectName(u"autoLockSpin")
+        self.autoLockSpin.setMinimum(0)
+        self.autoLockSpin.setMaximum(480)
+        self.autoLockSpin.setValue(5)
+
+        self.lockLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.autoLockSpin)
+
+
+        self.settingsLayout.addWidget(self.lockBox)
+
+        self.destroyBox = QGroupBox(self.settingsPage)
+        self.destroyBox.setObjectName(u"destroyBox")
+        self.destroyBoxLayout = QVBoxLayout(self.destroyBox)
+        self.destroyBoxLayout.setObjectName(u"destroyBoxLayout")
+        self.destroyHelpLabel = QLabel(self.destroyBox)
+        self.destroyHelpLabel.setObjectName(u"destroyHelpLabel")
+        self.destroyHelpLabel.setWordWrap(True)
+
+        self.destroyBoxLayout.addWidget(self.destroyHelpLabel)
+
+        self.destroyLayout = QHBoxLayout()
+        self.destroyLayout.setObjectName(u"destroyLayout")
+        self.destroyButton = QPushButton(self.destroyBox)
+        self.destroyButton.setObjectName(u"destroyButton")
+
+        self.destroyLayout.addWidget(self.destroyButton)
+
+        self.destroySpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.destroyLayout.addItem(self.destroySpacer)
+
+
+        self.destroyBoxLayout.addLayout(self.destroyLayout)
+
+
+        self.settingsLayout.addWidget(self.destroyBox)
+
+        self.settingsSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.settingsLayout.addItem(self.settingsSpacer)
+
+        self.pages.addWidget(self.settingsPage)
+        self.destroyPage = QWidget()
+        self.destroyPage.setObjectName(u"destroyPage")
+        self.destroyPageLayout = QVBoxLayout(self.destroyPage)
+        self.destroyPageLayout.setObjectName(u"destroyPageLayout")
+        self.destroyPageLayout.setContentsMargins(0, 0, 0, 0)
+        self.destroyTitleLabel = QLabel(self.destroyPage)
+        self.destroyTitleLabel.setObjectName(u"destroyTitleLabel")
+
+        self.destroyPageLayout.addWidget(self.destroyTitleLabel)
+
+        self.destroyWarningLabel = QLabel(self.destroyPage)
+        self.destroyWarningLabel.setObjectName(u"destroyWarningLabel")
+        self.destroyWarningLabel.setWordWrap(True)
+
+        self.destroyPageLayout.addWidget(self.destroyWarningLabel)
+
+        self.backupsLabel = QLabel(self.destroyPage)
+        self.backupsLabel.setObjectName(u"backupsLabel")
+        self.backupsLabel.setWordWrap(True)
+
+        self.destroyPageLayout.addWidget(self.backupsLabel)
+
+        self.confirmEdit = QLineEdit(self.destroyPage)
+        self.confirmEdit.setObjectName(u"confirmEdit")
+
+        self.destroyPageLayout.addWidget(self.confirmEdit)
+
+        self.confirmLayout = QHBoxLayout()
+        self.confirmLayout.setObjectName(u"confirmLayout")
+        self.confirmSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.confirmLayout.addItem(self.confirmSpacer)
+
+        self.keepButton = QPushButton(self.destroyPage)
+        self.keepButton.setObjectName(u"keepButton")
+
+        self.confirmLayout.addWidget(self.keepButton)
+
+        self.confirmDestroyButton = QPushButton(self.destroyPage)
+        self.confirmDestroyButton.setObjectName(u"confirmDestroyButton")
+        self.confirmDestroyButton.setEnabled(False)
+
+        self.confirmLayout.addWidget(self.confirmDestroyButton)
+
+
+        self.destroyPageLayout.addLayout(self.confirmLayout)
+
+        self.destroyPageSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.destroyPageLayout.addItem(self.destroyPageSpacer)
+
+        self.pages.addWidget(self.destroyPage)
+
+        self.dialogLayout.addWidget(self.pages)
+
+        self.messageLabel = QLabel(SettingsDialog)
+        self.messageLabel.setObjectName(u"messageLabel")
+        self.messageLabel.setWordWrap(True)
+
+        self.dialogLayout.addWidget(self.messageLabel)
+
+        self.buttonBox = QDialogButtonBox(SettingsDialog)
+        self.buttonBox.setObjectName(u"buttonBox")
+        self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+
+        self.dialogLayout.addWidget(self.buttonBox)
+
+#if QT_CONFIG(shortcut)
+        self.autoLockLabel.setBuddy(self.autoLockSpin)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(SettingsDialog)
+
+        QMetaObject.connectSlotsByName(SettingsDialog)
+    # setupUi
+
+    def retranslateUi(self, SettingsDialog):
+        SettingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"Settings", None))
+#if QT_CONFIG(accessibility)
+        SettingsDialog.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Settings", None))
+#endif // QT_CONFIG(accessibility)
+        self.deviceBox.setTitle(QCoreApplication.translate("SettingsDialog", u"This device", None))
+        self.rememberCheck.setText(QCoreApplication.translate("SettingsDialog", u"&Remember on this device", None))
+#if QT_CONFIG(accessibility)
+        self.rememberCheck.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Remember on this device", None))
+#endif // QT_CONFIG(accessibility)
+        self.keyringLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.keyringLabel.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Keyring", None))
+#endif // QT_CONFIG(accessibility)
+        self.rememberHelpLabel.setText(QCoreApplication.translate("SettingsDialog", u"Off by default. When on, this computer opens the vault without the passphrase, for anyone who uses your logged-in session. Forget it before you travel.", None))
+        self.forgetButton.setText(QCoreApplication.translate("SettingsDialog", u"&Forget on this device", None))
+#if QT_CONFIG(accessibility)
+        self.forgetButton.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Forget on this device", None))
+#endif // QT_CONFIG(accessibility)
+        self.lockBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Locking", None))
+        self.autoLockLabel.setText(QCoreApplication.translate("SettingsDialog", u"Lock after &idle time:", None))
+#if QT_CONFIG(accessibility)
+        self.autoLockSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Lock after idle time, in minutes", None))
+#endif // QT_CONFIG(accessibility)
+        self.autoLockSpin.setSpecialValueText(QCoreApplication.translate("SettingsDialog", u"Never", None))
+        self.autoLockSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" min", None))
+        self.destroyBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Destroy this vault", None))
+        self.destroyHelpLabel.setText(QCoreApplication.translate("SettingsDialog", u"Destroys the key file and this device's keyring entry, then deletes the vault's folder. No copy of the vault can be opened afterwards, not even with the passphrase. Existing backups are not affected.", None))
+        self.destroyButton.setText(QCoreApplication.translate("SettingsDialog", u"D&estroy this vault\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.destroyButton.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Destroy this vault", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.destroyPage.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Destroy this vault", None))
+#endif // QT_CONFIG(accessibility)
+        self.destroyTitleLabel.setText(QCoreApplication.translate("SettingsDialog", u"Destroy this vault?", None))
+        self.destroyWarningLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.destroyWarningLabel.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"What destroying means", None))
+#endif // QT_CONFIG(accessibility)
+        self.backupsLabel.setText(QCoreApplication.translate("SettingsDialog", u"Existing backups are not affected: whoever has a backup and its passphrase can still restore everything in it. Destroy those separately if you must.", None))
+#if QT_CONFIG(accessibility)
+        self.backupsLabel.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Backups", None))
+#endif // QT_CONFIG(accessibility)
+        self.confirmEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"The vault's folder name", None))
+#if QT_CONFIG(accessibility)
+        self.confirmEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Type the vault's folder name to confirm", None))
+#endif // QT_CONFIG(accessibility)
+        self.keepButton.setText(QCoreApplication.translate("SettingsDialog", u"&Keep the vault", None))
+        self.confirmDestroyButton.setText(QCoreApplication.translate("SettingsDialog", u"&Destroy", None))
+#if QT_CONFIG(accessibility)
+        self.confirmDestroyButton.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Destroy the vault now", None))
+#endif // QT_CONFIG(accessibility)
+        self.messageLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.messageLabel.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Message", None))
+#endif // QT_CONFIG(accessibility)
+    # retranslateUi
+
