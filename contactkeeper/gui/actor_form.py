@@ -3,6 +3,9 @@
 Text fields save when the user leaves them (Tab, click elsewhere) or presses Enter; lists
 and choices save at once. A refused value (an empty name, a codename already in use) is
 explained under the form and stays in its field, so nothing typed is lost.
+
+When the actor's real name may not be shown (privacy mode, or a high-risk actor not
+revealed), the name and its variants are left out and cannot be edited.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from contactkeeper.gui.presentation import show_error
 from contactkeeper.model import ActorStatus, Sensitivity
 
 VARIANT_ROLE = Qt.ItemDataRole.UserRole + 1
+HIDDEN_NAME = "hidden: this actor goes by the codename"
 
 
 def _tags(text: str) -> tuple[str, ...]:
@@ -38,6 +42,7 @@ class ActorForm(QWidget):
         self.ui = Ui_ActorForm()
         self.ui.setupUi(self)
         self.detail: ActorDetail | None = None
+        self.names_hidden = False
         for sensitivity in Sensitivity:
             self.ui.sensitivityCombo.addItem(sensitivity.value, sensitivity)
         for status in ActorStatus:
@@ -69,11 +74,21 @@ class ActorForm(QWidget):
         ui.variantEdit.returnPressed.connect(self._add_variant)
         ui.variantList.installEventFilter(self)
 
-    def load(self, detail: ActorDetail) -> None:
-        """Show ``detail`` (saving nothing)."""
+    def load(self, detail: ActorDetail, *, names_hidden: bool = False) -> None:
+        """Show ``detail`` (saving nothing); without the name and its variants if hidden."""
         self.detail = detail
+        self.names_hidden = names_hidden
         ui = self.ui
-        ui.displayNameEdit.setText(detail.display_name)
+        ui.displayNameEdit.setText("" if names_hidden else detail.display_name)
+        ui.displayNameEdit.setPlaceholderText(HIDDEN_NAME if names_hidden else "")
+        for widget in (
+            ui.displayNameEdit,
+            ui.variantList,
+            ui.variantEdit,
+            ui.variantScriptEdit,
+            ui.addVariantButton,
+        ):
+            widget.setEnabled(not names_hidden)
         ui.codenameEdit.setText(detail.codename)
         ui.sensitivityCombo.setCurrentIndex(ui.sensitivityCombo.findData(detail.sensitivity))
         ui.statusCombo.setCurrentIndex(ui.statusCombo.findData(detail.status))
@@ -82,7 +97,7 @@ class ActorForm(QWidget):
         ui.languagesEdit.setText(detail.languages)
         ui.tagsEdit.setText(", ".join(detail.tags))
         ui.variantList.clear()
-        for variant in detail.name_variants:
+        for variant in () if names_hidden else detail.name_variants:
             script = f"  ({variant.script})" if variant.script else ""
             item = QListWidgetItem(variant.name + script)
             item.setData(VARIANT_ROLE, variant.id)
@@ -104,6 +119,8 @@ class ActorForm(QWidget):
     def _save(self, name: str, value: Any) -> None:
         if self.detail is None or not self.context.unlocked:
             return
+        if name == "display_name" and self.names_hidden:
+            return
         current = self._current(name)
         if value == current or (name == "codename" and str(value).strip().upper() == current):
             return
@@ -123,7 +140,7 @@ class ActorForm(QWidget):
 
     def _add_variant(self) -> None:
         name = self.ui.variantEdit.text().strip()
-        if self.detail is None or not name:
+        if self.detail is None or not name or self.names_hidden:
             return
         try:
             actors.add_name_variant(
@@ -138,7 +155,7 @@ class ActorForm(QWidget):
 
     def _remove_variant(self) -> None:
         item = self.ui.variantList.currentItem()
-        if self.detail is None or item is None:
+        if self.detail is None or item is None or self.names_hidden:
             return
         actors.remove_name_variant(self.context.vault, int(item.data(VARIANT_ROLE)))
         self._reloaded()
@@ -146,7 +163,7 @@ class ActorForm(QWidget):
     def _reloaded(self) -> None:
         assert self.detail is not None
         detail = actors.get_actor(self.context.vault, self.detail.id, self.context.now())
-        self.load(detail)
+        self.load(detail, names_hidden=self.names_hidden)
         self.saved.emit(detail)
         self.context.changed("actor")
 

@@ -2,8 +2,11 @@
 cues, follow-ups and notes.
 
 The profile is edited in place (``ActorForm``) and the notes too; every change is saved at
-once through the services. Deleting asks first and can be undone (Ctrl+Z). The page reloads
-when any record changes elsewhere and empties itself when the vault locks.
+once through the services. Names follow the context's privacy rule: a hidden name shows the
+codename (with "Show name…" for a high-risk actor outside privacy mode), and in privacy mode
+notes, summaries and other free text are hidden. Deleting asks first and can be undone
+(Ctrl+Z). The page reloads when any record changes elsewhere and empties itself when the
+vault locks.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from contactkeeper.channels import ChannelInfo
 from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.followups import FollowUpInfo
 from contactkeeper.gui.actor_form import ActorForm
-from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.context import HIDDEN, AppContext
 from contactkeeper.gui.lazy_model import Column as LazyColumn
 from contactkeeper.gui.lazy_model import LazyTableModel
 from contactkeeper.gui.log_dialog import LogDialog
@@ -55,6 +58,7 @@ from contactkeeper.gui.record_dialogs import (
     RelationshipDialog,
 )
 from contactkeeper.gui.record_table import Column, RecordTableModel
+from contactkeeper.gui.reveal import RevealDialog
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.warmth_badge import WarmthBadge, describe
 from contactkeeper.interactions import InteractionInfo, JournalFilter
@@ -75,10 +79,6 @@ def _table(accessible: str) -> QTableView:
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
-
-
-def _names(info: InteractionInfo, except_id: int | None) -> str:
-    return ", ".join(p.display_name for p in info.participants if p.id != except_id)
 
 
 class ActorPage(QWidget):
@@ -105,6 +105,11 @@ class ActorPage(QWidget):
         self.codename_label = QLabel()
         self.codename_label.setAccessibleName("Codename")
         self.codename_label.setStyleSheet("QLabel { color: palette(mid); letter-spacing: 1px; }")
+        self.reveal_button = QPushButton("Show &name…")
+        self.reveal_button.setAccessibleName("Show the real name")
+        self.reveal_button.setToolTip("High-risk: the real name shows after the passphrase")
+        self.reveal_button.setAutoDefault(False)
+        self.reveal_button.hide()
         self.badge = WarmthBadge()
         self.sensitivity_chip = QLabel()
         self.sensitivity_chip.setAccessibleName("Sensitivity")
@@ -146,8 +151,8 @@ class ActorPage(QWidget):
 
         self.channels: RecordTableModel[ChannelInfo] = RecordTableModel(
             [
-                Column("Way", lambda c: c.chain()),
-                Column("Label", lambda c: c.label),
+                Column("Way", lambda c: c.chain(self.context.shown_name)),
+                Column("Label", lambda c: self.context.shown_text(c.label)),
                 Column("Trust", lambda c: f"{c.trust}/5"),
                 Column("Warmth", lambda c: describe(c.warmth)),
                 Column("Sensitivity", lambda c: c.sensitivity.value),
@@ -162,9 +167,11 @@ class ActorPage(QWidget):
                 LazyColumn("When", lambda i: when(i.occurred_at)),
                 LazyColumn("Kind", lambda i: i.kind.value),
                 LazyColumn("Register", lambda i: i.register.value),
-                LazyColumn("With", lambda i: _names(i, self.actor_id)),
-                LazyColumn("Channel", lambda i: i.channel_label),
-                LazyColumn("Summary", lambda i: i.summary.replace("\n", " ")),
+                LazyColumn("With", self._others),
+                LazyColumn("Channel", lambda i: self.context.shown_text(i.channel_label)),
+                LazyColumn(
+                    "Summary", lambda i: self.context.shown_text(i.summary.replace("\n", " "))
+                ),
             ],
             self._fetch_timeline,
             self._count_timeline,
@@ -180,7 +187,7 @@ class ActorPage(QWidget):
                 Column("Tie", self._tie),
                 Column("Strength", lambda r: f"{r.strength}/5"),
                 Column("Confidence", lambda r: f"{r.confidence}/5"),
-                Column("Source", lambda r: r.source),
+                Column("Source", lambda r: self.context.shown_text(r.source)),
             ],
             self,
         )
@@ -194,7 +201,7 @@ class ActorPage(QWidget):
                 Column("Direction", lambda c: c.direction.value),
                 Column("Strength", lambda c: f"{c.strength}/5"),
                 Column("Process", lambda c: c.process_name),
-                Column("Note", lambda c: c.note),
+                Column("Note", lambda c: self.context.shown_text(c.note)),
             ],
             self,
         )
@@ -204,7 +211,7 @@ class ActorPage(QWidget):
         self.follow_ups: RecordTableModel[FollowUpInfo] = RecordTableModel(
             [
                 Column("Due", lambda f: day(f.due_on)),
-                Column("Task", lambda f: f.title),
+                Column("Task", lambda f: self.context.shown_text(f.title)),
                 Column("State", self._follow_up_state),
             ],
             self,
@@ -239,6 +246,7 @@ class ActorPage(QWidget):
 
         title = QHBoxLayout()
         title.addWidget(self.name_label)
+        title.addWidget(self.reveal_button)
         title.addWidget(self.badge)
         title.addWidget(self.sensitivity_chip)
         title.addStretch(1)
@@ -265,6 +273,8 @@ class ActorPage(QWidget):
         context = self.context
         context.data_changed.connect(self._data_changed)
         context.vault_locked.connect(self.clear)
+        context.names_changed.connect(self._names_changed)
+        self.reveal_button.clicked.connect(self.reveal_name)
         self.log_button.clicked.connect(self.log_contact)
         self.channel_button.clicked.connect(lambda: self._open(ChannelDialog))
         self.relationship_button.clicked.connect(lambda: self._open(RelationshipDialog))
@@ -279,10 +289,10 @@ class ActorPage(QWidget):
         self.relationship_table.doubleClicked.connect(self._open_related)
         self.notes.installEventFilter(self)
         self._deletable: dict[QTableView, tuple[str, Callable[[Any], str]]] = {
-            self.channel_table: ("channel", lambda c: c.chain()),
+            self.channel_table: ("channel", lambda c: c.chain(self.context.shown_name)),
             self.relationship_table: ("relationship", lambda r: self._tie(r)),
             self.cue_table: ("readiness cue", lambda c: f"{c.kind_label}, {day(c.observed_on)}"),
-            self.follow_up_table: ("follow-up", lambda f: f.title),
+            self.follow_up_table: ("follow-up", lambda f: self.context.shown_text(f.title)),
             self.timeline_table: ("interaction", lambda i: f"{i.kind}, {when(i.occurred_at)}"),
         }
         for table in self._deletable:
@@ -315,8 +325,12 @@ class ActorPage(QWidget):
         self.detail = detail
         self._set_enabled(True)
         show_error(self.message, "")
-        self.name_label.setText(detail.display_name)
-        self.codename_label.setText(detail.codename)
+        hidden = self.context.names_hidden(detail.id, detail.sensitivity)
+        self.name_label.setText(detail.codename if hidden else detail.display_name)
+        self.codename_label.setText("codename" if hidden else detail.codename)
+        self.reveal_button.setVisible(
+            hidden and detail.sensitivity is Sensitivity.HIGH_RISK and not self.context.privacy
+        )
         self.badge.show_reading(detail.warmth)
         self._show_sensitivity(detail)
         last = when(detail.last_contact_at) or "never"
@@ -325,7 +339,7 @@ class ActorPage(QWidget):
             f"contact every {detail.cadence_days} days · last contact {last}"
             + (f" · {detail.country}" if detail.country else "")
         )
-        self.form.load(detail)
+        self.form.load(detail, names_hidden=hidden)
         self.affiliations.set_rows(detail.affiliations)
         self.channels.set_rows(channels.list_channels(vault, detail.id, now))
         self.timeline.reload(keep_loaded=False)
@@ -335,7 +349,19 @@ class ActorPage(QWidget):
             followups.list_follow_ups(vault, include_done=True, actor_id=detail.id)
         )
         self._count_tabs()
-        if not (self.notes.hasFocus() and self.notes.document().isModified()):
+        self._show_notes(detail)
+
+    def _show_notes(self, detail: ActorDetail) -> None:
+        """The notes, editable; in privacy mode hidden behind a placeholder, read-only."""
+        private = self.context.privacy
+        self.notes.setReadOnly(private)
+        self.notes.setPlaceholderText(
+            HIDDEN if private else "Notes are saved as soon as you leave this field."
+        )
+        if private:
+            self.notes.clear()
+            self.notes.document().setModified(False)
+        elif not (self.notes.hasFocus() and self.notes.document().isModified()):
             self.notes.setPlainText(detail.notes)
             self.notes.document().setModified(False)
 
@@ -377,6 +403,7 @@ class ActorPage(QWidget):
         self.detail = None
         for label in (self.name_label, self.codename_label, self.facts_label):
             label.clear()
+        self.reveal_button.hide()
         self.badge.show_reading(None)
         self.sensitivity_chip.clear()
         self.sensitivity_chip.hide()
@@ -429,13 +456,25 @@ class ActorPage(QWidget):
             return 0
         return interactions.count_journal(self.context.vault, JournalFilter(actor_id=self.actor_id))
 
+    def _others(self, info: InteractionInfo) -> str:
+        """Who else took part, by the names they may be shown by."""
+        shown = self.context.shown_name
+        return ", ".join(
+            shown(p.id, p.display_name, p.codename, p.sensitivity)
+            for p in info.participants
+            if p.id != self.actor_id
+        )
+
     def _other_name(self, r: RelationshipInfo) -> str:
-        return r.to_name if r.from_actor_id == self.actor_id else r.from_name
+        shown = self.context.shown_name
+        if r.from_actor_id == self.actor_id:
+            return shown(r.to_actor_id, r.to_name, r.to_codename, r.to_sensitivity)
+        return shown(r.from_actor_id, r.from_name, r.from_codename, r.from_sensitivity)
 
     def _tie(self, r: RelationshipInfo) -> str:
         if r.from_actor_id == self.actor_id:
-            return f"{r.kind.value} {r.to_name}"
-        return f"{r.from_name} {r.kind.value} this actor"
+            return f"{r.kind.value} {self._other_name(r)}"
+        return f"{self._other_name(r)} {r.kind.value} this actor"
 
     def _follow_up_state(self, f: FollowUpInfo) -> str:
         if f.done:
@@ -443,6 +482,22 @@ class ActorPage(QWidget):
         return "overdue" if f.overdue(today(self.context.now())) else "open"
 
     # -- actions ------------------------------------------------------------------------
+
+    def _names_changed(self) -> None:
+        """Privacy mode or a reveal changed which names may be shown: redraw."""
+        self._save_notes()
+        if self.actor_id is not None:
+            self.reload()
+
+    def reveal_name(self) -> None:
+        """Ask for the passphrase, then show this high-risk actor's real name a short while."""
+        if self.detail is None:
+            return
+        if isinstance(self.dialog, RevealDialog) and shiboken6.isValid(self.dialog):
+            self.dialog.deleteLater()  # an earlier one, closed
+        dialog = RevealDialog(self.context, self.detail.id, self.detail.codename, self)
+        self.dialog = dialog
+        dialog.open()
 
     def log_contact(self) -> None:
         if self.actor_id is not None:
@@ -468,9 +523,11 @@ class ActorPage(QWidget):
 
     def delete_actor(self) -> None:
         if self.detail is not None:
-            UndoController.for_context(self.context).discard(
-                "actor", self.detail.id, self.detail.display_name, self
+            detail = self.detail
+            name = self.context.shown_name(
+                detail.id, detail.display_name, detail.codename, detail.sensitivity
             )
+            UndoController.for_context(self.context).discard("actor", detail.id, name, self)
 
     def _edit_channel(self, index: QModelIndex) -> None:
         channel = self.channels.row(index)

@@ -1,9 +1,10 @@
 """Pick an actor by typing a fragment of any of their names, in any script, or a codename.
 
 ``ActorCompleter`` attaches to any line edit (forms made in Designer use plain QLineEdits):
-the search service feeds its suggestions as the user types. Choosing one (mouse, or arrow
-keys and Enter) emits ``picked(actor_id, display_name)`` and empties the field; Enter with
-no suggestion open emits ``submitted(text)``.
+the search service feeds its suggestions as the user types, each actor named by the
+context's privacy rule (a real name finds a hidden actor, shown by codename). Choosing one
+(mouse, or arrow keys and Enter) emits ``picked(actor_id, name shown)`` and empties the
+field; Enter with no suggestion open emits ``submitted(text)``.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class ActorCompleter(QObject):
         edit.textEdited.connect(self._suggest)
         edit.installEventFilter(self)
         context.vault_locked.connect(self.reset)
+        context.names_changed.connect(self._forget_suggestions)
 
     def popup_visible(self) -> bool:
         return self.completer.popup().isVisible()
@@ -50,13 +52,24 @@ class ActorCompleter(QObject):
         self.suggestions.clear()
         self.edit.clear()
 
+    def _forget_suggestions(self) -> None:
+        """Which names may be shown changed: suggestions made before are stale."""
+        self.completer.popup().hide()
+        self.suggestions.clear()
+
     def _suggest(self, text: str) -> None:
         self.suggestions.clear()
         if not text.strip() or not self.context.unlocked:
             self.completer.popup().hide()
             return
         try:
-            hits = search.search(self.context.vault, text, limit=10, kinds=("actor",))
+            hits = search.search(
+                self.context.vault,
+                text,
+                limit=10,
+                kinds=("actor",),
+                name=self.context.shown_name,
+            )
         except ContactKeeperError:
             hits = []
         for hit in hits:

@@ -43,9 +43,14 @@ def _last_contact(actor: ActorSummary) -> str:
     return actor.last_contact_at.astimezone().strftime("%d %b %Y")
 
 
-def actor_columns() -> list[Column[ActorSummary]]:
+def actor_columns(context: AppContext) -> list[Column[ActorSummary]]:
+    """The list's columns; names go by the context's privacy rule."""
+
+    def name(a: ActorSummary) -> str:
+        return context.shown_name(a.id, a.display_name, a.codename, a.sensitivity)
+
     return [
-        Column("Name", lambda a: a.display_name, sort_key="display_name"),
+        Column("Name", name, sort_key="display_name"),
         Column("Codename", lambda a: a.codename, sort_key="codename"),
         Column("Affiliation", lambda a: a.affiliation, tooltip=lambda a: a.affiliation),
         Column(
@@ -136,7 +141,7 @@ class ActorsView(QWidget):
         self.status_combo = self._combo("Status", [(str(s), s) for s in ActorStatus])
 
         self.model: LazyTableModel[ActorSummary] = LazyTableModel(
-            actor_columns(), self._fetch, self._count, parent=self
+            actor_columns(context), self._fetch, self._count, parent=self
         )
         self.table = QTableView()
         self.table.setObjectName("actorsTable")
@@ -207,6 +212,7 @@ class ActorsView(QWidget):
         context.vault_opened.connect(self._opened)
         context.vault_locked.connect(self.clear)
         context.data_changed.connect(self._data_changed)
+        context.names_changed.connect(self.model.redraw)
 
     # -- building -------------------------------------------------------------------------
 

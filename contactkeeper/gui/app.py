@@ -10,7 +10,11 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from contactkeeper import __version__
+from contactkeeper.gui.autolock import AutoLock
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.device_settings import autolock_minutes, offer_remember
+from contactkeeper.gui.main_window import MainWindow
+from contactkeeper.gui.panic import install_panic
 from contactkeeper.gui.settings import APP_NAME, ORGANIZATION, Settings
 from contactkeeper.resources import ui_dir
 
@@ -49,15 +53,31 @@ def make_application(argv: list[str]) -> QApplication:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the desktop application until its window closes; returns the exit status."""
-    from contactkeeper.gui.main_window import MainWindow
-
     app = make_application(list(sys.argv if argv is None else [sys.argv[0], *argv]))
     context = AppContext()
-    window = MainWindow(context, Settings())
+    settings = Settings()
+    window = MainWindow(context, settings)
+    protect(window, context, settings)
     window.show()
     status = app.exec()
     context.lock()
     return int(status)
+
+
+def protect(window: MainWindow, context: AppContext, settings: Settings) -> None:
+    """What guards the running application, made once: auto-lock after the idle time set
+    in Settings (and when the desktop locks or sleeps), the panic key in the File menu, and
+    the one-time offer to remember the vault on this device after an unlock."""
+    window.autolock = AutoLock(context, autolock_minutes(settings.store) or None, parent=window)
+    panic = install_panic(window, context)
+    window.file_menu.insertAction(window.lock_action, panic)
+
+    def offer() -> None:
+        box = offer_remember(window, context, settings)
+        if box is not None:
+            box.open()
+
+    context.vault_opened.connect(offer)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,7 +2,8 @@
 
 Click the first column (or press Space on a row) to tick a follow-up off; click the actor to
 open their page; double-click (or F2) the due date or the task to change it. Overdue
-follow-ups are marked in words and in colour.
+follow-ups are marked in words and in colour. Actors go by the context's privacy rule; in
+privacy mode tasks (free text that may name anyone) are hidden and cannot be edited.
 """
 
 from __future__ import annotations
@@ -40,20 +41,28 @@ LIMIT = 2000
 class FollowUpModel(RecordTableModel[FollowUpInfo]):
     """Follow-ups; the due date and the task are edited in place, saved through ``save``."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(
             [
                 Column("Done", lambda f: ""),
                 Column("Due", lambda f: day(f.due_on)),
-                Column("Task", lambda f: f.title),
-                Column("Actor", lambda f: f.actor_name, tooltip=lambda f: f.actor_codename),
+                Column("Task", lambda f: context.shown_text(f.title)),
+                Column("Actor", self.actor, tooltip=lambda f: f.actor_codename),
                 Column("Process", lambda f: f.process_name),
                 Column("State", self.state),
             ],
             parent,
         )
+        self.context = context
         self.today = date.today()
         self.save: Callable[[FollowUpInfo, str, date], bool] = lambda f, title, due: False
+
+    def actor(self, f: FollowUpInfo) -> str:
+        if f.actor_id is None:
+            return ""
+        return self.context.shown_name(
+            f.actor_id, f.actor_name, f.actor_codename, f.actor_sensitivity
+        )
 
     def state(self, f: FollowUpInfo) -> str:
         if f.done:
@@ -75,12 +84,14 @@ class FollowUpModel(RecordTableModel[FollowUpInfo]):
         if role == Qt.ItemDataRole.EditRole and index.column() == DUE_COLUMN:
             return to_qdate(record.due_on)
         if role == Qt.ItemDataRole.EditRole and index.column() == TASK_COLUMN:
-            return record.title
+            return self.context.shown_text(record.title)
         return super().data(index, role)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.column() in (DUE_COLUMN, TASK_COLUMN):
+        if index.column() == DUE_COLUMN or (
+            index.column() == TASK_COLUMN and not self.context.privacy
+        ):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -92,7 +103,7 @@ class FollowUpModel(RecordTableModel[FollowUpInfo]):
             return False
         if index.column() == DUE_COLUMN and isinstance(value, QDate):
             return self.save(record, record.title, from_qdate(value))
-        if index.column() == TASK_COLUMN and isinstance(value, str):
+        if index.column() == TASK_COLUMN and isinstance(value, str) and not self.context.privacy:
             return self.save(record, value, record.due_on)
         return False
 
@@ -101,7 +112,7 @@ class FollowUpsView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.model = FollowUpModel(self)
+        self.model = FollowUpModel(context, self)
         self.filter = QComboBox()
         self.filter.setAccessibleName("Show follow-ups")
         for label, key in (
@@ -148,6 +159,7 @@ class FollowUpsView(QWidget):
         context.data_changed.connect(self._data_changed)
         context.vault_opened.connect(self.reload)
         context.vault_locked.connect(self.clear)
+        context.names_changed.connect(self.reload)
         self.reload()
 
     def reload(self) -> None:
@@ -196,8 +208,9 @@ class FollowUpsView(QWidget):
             show_error(self.message, exc.message)
             return
         show_error(self.message, "")
+        title = self.context.shown_text(record.title)
         self.context.status.emit(
-            f"Ticked off: {record.title}" if not record.done else f"Reopened: {record.title}"
+            f"Ticked off: {title}" if not record.done else f"Reopened: {title}"
         )
         self.context.changed("follow_up")
 

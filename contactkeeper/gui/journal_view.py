@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkeeper import interactions
+from contactkeeper import actors, interactions
+from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.actor_picker import ActorPicker
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.lazy_model import Column, LazyTableModel
@@ -63,10 +64,10 @@ class JournalView(QWidget):
                 Column("When", lambda i: when(i.occurred_at)),
                 Column("Kind", lambda i: i.kind.value),
                 Column("Register", lambda i: i.register.value),
-                Column("Who", lambda i: ", ".join(p.display_name for p in i.participants)),
-                Column("Channel", lambda i: i.channel_label),
+                Column("Who", self._who),
+                Column("Channel", lambda i: self.context.shown_text(i.channel_label)),
                 Column("Process", lambda i: i.process_name),
-                Column("Summary", lambda i: i.summary.replace("\n", " ")),
+                Column("Summary", lambda i: self.context.shown_text(i.summary.replace("\n", " "))),
             ],
             self._fetch,
             self._count,
@@ -160,6 +161,29 @@ class JournalView(QWidget):
         self.context.data_changed.connect(self._data_changed)
         self.context.vault_opened.connect(self.reload)
         self.context.vault_locked.connect(self.clear)
+        self.context.names_changed.connect(self._names_changed)
+
+    def _who(self, info: InteractionInfo) -> str:
+        shown = self.context.shown_name
+        return ", ".join(
+            shown(p.id, p.display_name, p.codename, p.sensitivity) for p in info.participants
+        )
+
+    def _names_changed(self) -> None:
+        """Redraw the names (and the actor filter's chip) by the privacy rule."""
+        if not self.context.unlocked:
+            return
+        if self.actor_id is not None:
+            try:
+                actor = actors.get_actor(self.context.vault, self.actor_id, self.context.now())
+            except ContactKeeperError:
+                self.set_actor(None, "")
+                return
+            name = self.context.shown_name(
+                actor.id, actor.display_name, actor.codename, actor.sensitivity
+            )
+            self.actor_chip.setText(f"{name} ✕")
+        self.model.reload()
 
     def set_actor(self, actor_id: int | None, name: str) -> None:
         self.actor_id = actor_id

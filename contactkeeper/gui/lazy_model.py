@@ -202,6 +202,13 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         self.endResetModel()
         self.reloaded.emit(self._total)
 
+    def redraw(self) -> None:
+        """Ask the views to show every loaded row again (say, names now go by codename);
+        the rows themselves are not fetched again."""
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def clear(self) -> None:
         """Forget every row (the vault was locked)."""
         self.beginResetModel()

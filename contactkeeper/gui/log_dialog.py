@@ -4,6 +4,9 @@ Type a participant and press Enter to pick the first suggestion (or arrow to ano
 name that matches nobody can be added as a new actor, with a warning when it looks like
 someone already in the vault. Enter saves from any field, Ctrl+Enter inside the summary.
 One call to ``interactions.log_interaction`` records everything, or nothing.
+
+Participants and channels name actors by the context's privacy rule; in privacy mode the
+summary of a contact being corrected is hidden and kept as it was.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from contactkeeper.actors import NewActor
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.followups import NewFollowUp
 from contactkeeper.gui.actor_picker import ActorCompleter
-from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.context import HIDDEN, AppContext
 from contactkeeper.gui.forms.ui_log_dialog import Ui_LogDialog
 from contactkeeper.gui.presentation import (
     from_qdate,
@@ -35,6 +38,7 @@ from contactkeeper.model import ActorStatus, Direction, InteractionKind, Registe
 from contactkeeper.readiness import NewCue
 
 PARTICIPANT_ROLE = Qt.ItemDataRole.UserRole + 1  # an actor id (int) or a NewActor
+NAMES_ROLE = Qt.ItemDataRole.UserRole + 2  # an existing actor's (display name, codename, risk)
 
 
 class LogDialog(QDialog):
@@ -53,6 +57,8 @@ class LogDialog(QDialog):
         self.interaction_id = interaction_id
         self.logged: interactions.InteractionInfo | None = None
         self._channels: dict[int, channels.ChannelInfo] = {}
+        self._kept_summary: str | None = None  # the summary while privacy mode hides it
+        self._summary_placeholder = self.ui.summaryEdit.placeholderText()
         self.picker = ActorCompleter(context, self.ui.participantEdit)
         self.save_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
@@ -66,6 +72,7 @@ class LogDialog(QDialog):
             self._add_existing(actor_id)
         if interaction_id is not None:
             self._load(interaction_id)
+        self._guard_summary()
         self.ui.participantEdit.setFocus()
 
     @classmethod
@@ -132,6 +139,7 @@ class LogDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.save)
         self.context.vault_locked.connect(self._locked)
+        self.context.names_changed.connect(self._names_changed)
 
     # -- participants -------------------------------------------------------------------
 
@@ -147,13 +155,18 @@ class LogDialog(QDialog):
         except ContactKeeperError as exc:
             show_error(self.ui.errorLabel, exc.message)
             return
-        item = QListWidgetItem(f"{actor.display_name} · {actor.codename}")
+        item = QListWidgetItem()
         item.setData(PARTICIPANT_ROLE, actor_id)
+        item.setData(NAMES_ROLE, (actor.display_name, actor.codename, actor.sensitivity))
+        self._label(item)
         self.ui.participantList.addItem(item)
         if actor.status is ActorStatus.DO_NOT_CONTACT:
+            name = self.context.shown_name(
+                actor.id, actor.display_name, actor.codename, actor.sensitivity
+            )
             show_error(
                 self.ui.similarLabel,
-                f"{actor.display_name} is marked do-not-contact. Log it if the contact "
+                f"{name} is marked do-not-contact. Log it if the contact "
                 "happened anyway, and consider why.",
             )
         self._refresh_channels()
@@ -177,12 +190,57 @@ class LogDialog(QDialog):
         self.ui.participantList.addItem(item)
         self.ui.participantEdit.clear()
         if similar:
-            names = ", ".join(f"{s.display_name} ({s.codename})" for s in similar)
+            names = ", ".join(self._name_and_codename(s) for s in similar)
             show_error(
                 self.ui.similarLabel,
                 f"“{name}” looks like {names} already in the vault. If it is the same "
                 "person, select the new entry, press Delete, and pick them instead.",
             )
+
+    def _name_and_codename(self, actor: actors.ActorSummary) -> str:
+        name = self.context.shown_name(
+            actor.id, actor.display_name, actor.codename, actor.sensitivity
+        )
+        return actor.codename if name == actor.codename else f"{name} ({actor.codename})"
+
+    def _label(self, item: QListWidgetItem) -> None:
+        """An existing participant's line: the name shown, and the codename beside it."""
+        names = item.data(NAMES_ROLE)
+        actor_id = item.data(PARTICIPANT_ROLE)
+        if not isinstance(actor_id, int) or names is None:
+            return
+        display_name, codename, sensitivity = names
+        name = self.context.shown_name(actor_id, display_name, codename, sensitivity)
+        item.setText(codename if name == codename else f"{name} · {codename}")
+
+    def _names_changed(self) -> None:
+        if not self.context.unlocked:
+            return
+        for row in range(self.ui.participantList.count()):
+            self._label(self.ui.participantList.item(row))
+        self._refresh_channels()
+        self._guard_summary()
+
+    def _guard_summary(self) -> None:
+        """In privacy mode a summary already written is hidden (and kept as it was)."""
+        edit = self.ui.summaryEdit
+        if self.context.privacy:
+            if self._kept_summary is None and edit.toPlainText().strip():
+                self._kept_summary = edit.toPlainText()
+                edit.clear()
+                edit.setReadOnly(True)
+                edit.setPlaceholderText(HIDDEN)
+        elif self._kept_summary is not None:
+            edit.setReadOnly(False)
+            edit.setPlaceholderText(self._summary_placeholder)
+            edit.setPlainText(self._kept_summary)
+            self._kept_summary = None
+
+    def summary(self) -> str:
+        """The summary to save: what is typed, or the one privacy mode keeps hidden."""
+        if self._kept_summary is not None:
+            return self._kept_summary
+        return self.ui.summaryEdit.toPlainText()
 
     def _look_alikes(self, name: str) -> list[actors.ActorSummary]:
         """Actors whose names look like ``name``: same word starts, or near spellings."""
@@ -214,8 +272,9 @@ class LogDialog(QDialog):
         for who in self.participants():
             if isinstance(who, int):
                 for channel in channels.list_channels(self.context.vault, who, self.context.now()):
-                    label = f" — {channel.label}" if channel.label else ""
-                    combo.addItem(channel.chain() + label, channel.id)
+                    text = self.context.shown_text(channel.label)
+                    label = f" — {text}" if text else ""
+                    combo.addItem(channel.chain(self.context.shown_name) + label, channel.id)
                     self._channels[channel.id] = channel
         index = combo.findData(chosen)
         if index <= 0 and self._channels:  # nothing chosen yet: the channel used last
@@ -278,7 +337,7 @@ class LogDialog(QDialog):
                 kind=ui.kindCombo.currentData(),
                 participants=self.participants(),
                 register=ui.registerCombo.currentData(),
-                summary=ui.summaryEdit.toPlainText(),
+                summary=self.summary(),
                 channel_id=ui.channelCombo.currentData(),
                 process_id=process_id,
                 follow_up=follow_up,
@@ -313,7 +372,7 @@ class LogDialog(QDialog):
                 occurred_at=from_qdatetime(ui.occurredEdit.dateTime()),
                 kind=ui.kindCombo.currentData(),
                 register=ui.registerCombo.currentData(),
-                summary=ui.summaryEdit.toPlainText(),
+                summary=self.summary(),
                 participant_ids=[p for p in self.participants() if isinstance(p, int)],
                 channel_id=ui.channelCombo.currentData(),
                 process_id=ui.processCombo.currentData(),
@@ -349,6 +408,7 @@ class LogDialog(QDialog):
     def _locked(self) -> None:
         self.ui.participantList.clear()
         self.ui.summaryEdit.clear()
+        self._kept_summary = None
         self.ui.channelCombo.clear()
         self.ui.processCombo.clear()
         self.ui.followUpEdit.clear()

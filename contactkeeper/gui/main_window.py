@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
 from contactkeeper.gui.about import AboutDialog
 from contactkeeper.gui.actor_page import ActorPage
 from contactkeeper.gui.actors_view import ActorsView
+from contactkeeper.gui.autolock import AutoLock
+from contactkeeper.gui.backup_actions import BackupActions
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.device_settings import SettingsDialog
 from contactkeeper.gui.followups_view import FollowUpsView
 from contactkeeper.gui.journal_view import JournalView
 from contactkeeper.gui.log_dialog import LogDialog
@@ -201,6 +204,11 @@ class MainWindow(QMainWindow):
         self.start = StartScreen(context, settings, kdf=kdf, demo_dir=demo_dir)
         self.workspace = Workspace(context)
         self.undo = UndoController(context, self)
+        self.backup = BackupActions(context, self, settings=settings, kdf=kdf)
+        # The application sets these (tests make windows without them): auto-lock, whose
+        # idle time the settings dialog changes.
+        self.autolock: AutoLock | None = None
+        self.settings_dialog: SettingsDialog | None = None
         self.screens = QStackedWidget()
         self.screens.addWidget(self.start)
         self.screens.addWidget(self.workspace)
@@ -210,6 +218,9 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._connect()
+        # The next run starts as the last one ended: in privacy mode or not.
+        context.set_privacy(settings.privacy_mode())
+        self._privacy_changed(context.privacy)
         self.resize(1180, 760)
         geometry = settings.window_geometry()
         if geometry is not None:
@@ -248,6 +259,13 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action("&Undo", "Ctrl+Z", self.undo.undo)
         self.undo_action.setEnabled(False)
         self.find_action = self._action("&Search…", "Ctrl+K", self.focus_search)
+        self.privacy_action = self._action(
+            "&Privacy mode",
+            "Ctrl+Shift+P",
+            self._privacy_toggled,
+            "Codenames instead of names everywhere, notes and summaries hidden",
+        )
+        self.privacy_action.setCheckable(True)
         self.section_actions = [
             self._action(f"&{label}", shortcut, lambda _c=False, r=row: self.show_section(r))
             for row, (label, shortcut) in enumerate(SECTIONS)
@@ -257,20 +275,31 @@ class MainWindow(QMainWindow):
         )
         self.new_actor_action = self._action("&New actor…", "Ctrl+N", self.new_actor)
         self.about_action = self._action("&About ContactKeeper", None, self.show_about)
+        self.settings_action = self._action(
+            "&Settings for this device…",
+            "Ctrl+,",
+            self.show_settings,
+            "Remember the vault here, auto-lock, destroy the vault",
+        )
         self.vault_actions = [
             self.lock_action,
             self.find_action,
             *self.section_actions,
             self.log_action,
             self.new_actor_action,
+            self.settings_action,
         ]
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu = bar.addMenu("&File")
         for action in (self.new_vault_action, self.open_vault_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        for action in self.backup.actions:  # back up, verify, restore, import, export
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -281,6 +310,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         for action in self.section_actions:
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.privacy_action)
         actor_menu = bar.addMenu("&Actor")
         actor_menu.addAction(self.log_action)
         actor_menu.addAction(self.new_actor_action)
@@ -291,10 +322,13 @@ class MainWindow(QMainWindow):
         self.context.vault_opened.connect(self._vault_opened)
         self.context.vault_locked.connect(self._vault_locked)
         self.context.log_contact.connect(self.open_log_dialog)
+        self.context.privacy_changed.connect(self._privacy_changed)
         self.context.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.undo.can_undo.connect(self._undo_changed)
         self.workspace.lock_button.clicked.connect(self.context.lock)
         self.workspace.today.new_actor_requested.connect(self.new_actor)
+        self.workspace.today.backup_reminder.backup_requested.connect(self.backup.back_up)
+        self.backup.restored.connect(lambda path: self.start.show_unlock(Path(path)))
         self.start.page_changed.connect(self._update)
 
     # -- what the actions do --------------------------------------------------------------
@@ -302,6 +336,13 @@ class MainWindow(QMainWindow):
     def show_section(self, row: int) -> None:
         if self.context.unlocked:
             self.workspace.show_section(row)
+
+    def _privacy_toggled(self, on: bool) -> None:
+        self.context.set_privacy(on)
+        self.settings.set_privacy_mode(on)
+
+    def _privacy_changed(self, on: bool) -> None:
+        self.privacy_action.setChecked(on)
 
     def focus_search(self) -> None:
         if self.context.unlocked:
@@ -352,6 +393,31 @@ class MainWindow(QMainWindow):
 
     def _log_dialog_gone(self) -> None:
         self.log_dialog = None
+
+    def show_settings(self) -> None:
+        if not self.context.unlocked:
+            return
+        if self.settings_dialog is not None and self.settings_dialog.isVisible():
+            self.settings_dialog.raise_()
+            return
+        dialog = SettingsDialog(self.context, self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.autolock_changed.connect(self._autolock_changed)
+        dialog.vault_destroyed.connect(self._vault_destroyed)
+        dialog.destroyed.connect(self._settings_dialog_gone)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_dialog_gone(self) -> None:
+        self.settings_dialog = None
+
+    def _autolock_changed(self, minutes: int) -> None:
+        if self.autolock is not None:
+            self.autolock.set_idle_minutes(minutes or None)
+
+    def _vault_destroyed(self, path: Path) -> None:
+        self.settings.forget_vault(path)
+        self.start.show_start()
 
     def show_about(self) -> None:
         if self.about_dialog is None:

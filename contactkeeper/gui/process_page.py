@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from contactkeeper import processes, readiness
 from contactkeeper.errors import ContactKeeperError, RecordNotFound
-from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.context import HIDDEN, AppContext
 from contactkeeper.gui.presentation import day, error_label, show_error, today
 from contactkeeper.gui.readiness_chart import ReadinessChart
 from contactkeeper.gui.record_dialogs import CueDialog, ParticipantDialog
@@ -37,6 +37,7 @@ from contactkeeper.processes import ProcessInfo
 from contactkeeper.readiness import CueInfo
 
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 1
+DESCRIBE = "Add a description…"
 
 
 class ProcessPage(QWidget):
@@ -62,7 +63,7 @@ class ProcessPage(QWidget):
         self.description_label = QLineEdit()
         self.description_label.setFrame(False)
         self.description_label.setAccessibleName("Description")
-        self.description_label.setPlaceholderText("Add a description…")
+        self.description_label.setPlaceholderText(DESCRIBE)
         for edit in (self.name_label, self.description_label):
             edit.setStyleSheet("QLineEdit { background: transparent; }")
         self.track = QComboBox()
@@ -96,8 +97,13 @@ class ProcessPage(QWidget):
                 Column("Direction", lambda c: c.direction.value),
                 Column("Strength", lambda c: f"{c.strength}/5"),
                 Column("Reliability", lambda c: f"{c.source_reliability}/5"),
-                Column("Actor", lambda c: c.actor_name),
-                Column("Note", lambda c: c.note),
+                Column(
+                    "Actor",
+                    lambda c: self.context.shown_name(
+                        c.actor_id or 0, c.actor_name, c.actor_codename, c.actor_sensitivity
+                    ),
+                ),
+                Column("Note", lambda c: self.context.shown_text(c.note)),
             ],
             self,
         )
@@ -155,6 +161,7 @@ class ProcessPage(QWidget):
     def _connect(self) -> None:
         self.context.data_changed.connect(self._data_changed)
         self.context.vault_locked.connect(self.clear)
+        self.context.names_changed.connect(self._names_changed)
         self.name_label.editingFinished.connect(self._save)
         self.description_label.editingFinished.connect(self._save)
         self.track.activated.connect(lambda _: self._save())
@@ -186,7 +193,10 @@ class ProcessPage(QWidget):
         self._set_enabled(True)
         show_error(self.message, "")
         self.name_label.setText(info.name)
-        self.description_label.setText(info.description)
+        private = self.context.privacy
+        self.description_label.setText("" if private else info.description)
+        self.description_label.setReadOnly(private)
+        self.description_label.setPlaceholderText(HIDDEN if private else DESCRIBE)
         for edit in (self.name_label, self.description_label):
             edit.setCursorPosition(0)
         self.track.setCurrentIndex(self.track.findData(info.track.value))
@@ -199,7 +209,11 @@ class ProcessPage(QWidget):
             group.setFont(0, bold)
             group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             for person in people:
-                child = QTreeWidgetItem([person.display_name, person.codename, person.note])
+                name = self.context.shown_name(
+                    person.actor_id, person.display_name, person.codename, person.sensitivity
+                )
+                shown = [name, "" if name == person.codename else person.codename]
+                child = QTreeWidgetItem([*shown, self.context.shown_text(person.note)])
                 child.setData(0, ACTOR_ROLE, person.actor_id)
                 group.addChild(child)
             self.participants.addTopLevelItem(group)
@@ -236,9 +250,11 @@ class ProcessPage(QWidget):
     def _save(self) -> None:
         if self.info is None or not self.context.unlocked:
             return
-        name, description = self.name_label.text(), self.description_label.text()
-        track, phase = Track(self.track.currentData()), ProcessPhase(self.phase.currentData())
         info = self.info
+        name, description = self.name_label.text(), self.description_label.text()
+        if self.context.privacy:  # the description is hidden, not emptied
+            description = info.description
+        track, phase = Track(self.track.currentData()), ProcessPhase(self.phase.currentData())
         if (name, description, track, phase) == (
             info.name,
             info.description,
@@ -285,6 +301,10 @@ class ProcessPage(QWidget):
         actor_id = item.data(0, ACTOR_ROLE)
         if actor_id is not None:
             self.context.open_actor.emit(int(actor_id))
+
+    def _names_changed(self) -> None:
+        if self.process_id is not None:
+            self.reload()
 
     def _data_changed(self, kind: str) -> None:
         if self.process_id is not None and kind in (

@@ -35,7 +35,11 @@ class ProcessesView(QWidget):
         self.context = context
         self.model: RecordTableModel[ProcessInfo] = RecordTableModel(
             [
-                Column("Process", lambda p: p.name, tooltip=lambda p: p.description),
+                Column(
+                    "Process",
+                    lambda p: p.name,
+                    tooltip=lambda p: self.context.shown_text(p.description),
+                ),
                 Column("Track", lambda p: p.track.value),
                 Column("Phase", lambda p: p.phase.value),
                 Column("Participants", _people),
@@ -82,6 +86,7 @@ class ProcessesView(QWidget):
         context.data_changed.connect(self._data_changed)
         context.vault_opened.connect(self.reload)
         context.vault_locked.connect(self.clear)
+        context.names_changed.connect(self.reload)
         self.reload()
 
     def reload(self) -> None:

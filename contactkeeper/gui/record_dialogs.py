@@ -39,7 +39,7 @@ from contactkeeper.channels import ChannelInfo, Hop
 from contactkeeper.errors import ContactKeeperError, InvalidRecord
 from contactkeeper.followups import NewFollowUp
 from contactkeeper.gui.actor_picker import ActorPicker
-from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.context import HIDDEN, AppContext
 from contactkeeper.gui.presentation import error_label, from_qdate, show_error, to_qdate, today
 from contactkeeper.model import (
     ChannelKind,
@@ -94,10 +94,26 @@ class RecordDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._kept: dict[QLineEdit, str] = {}
         context.vault_locked.connect(self._locked)
+
+    def keep_private(self, edit: QLineEdit, text: str) -> None:
+        """Fill ``edit`` with free text; in privacy mode hide it, read-only, and keep it."""
+        if self.context.privacy and text.strip():
+            self._kept[edit] = text
+            edit.clear()
+            edit.setReadOnly(True)
+            edit.setPlaceholderText(HIDDEN)
+        else:
+            edit.setText(text)
+
+    def text_of(self, edit: QLineEdit) -> str:
+        """What ``edit`` holds, or the text privacy mode kept hidden in it."""
+        return self._kept.get(edit, edit.text())
 
     def _locked(self) -> None:
         """No text of any record stays behind, not even in a hidden dialog."""
+        self._kept.clear()
         for edit in self.findChildren(QLineEdit):
             edit.clear()
         for listing in self.findChildren(QListWidget):
@@ -170,12 +186,15 @@ class ChannelDialog(RecordDialog):
         dialog.setWindowTitle("Edit a channel")
         dialog.channel_id = channel.id
         dialog.kind.setCurrentIndex(dialog.kind.findData(channel.kind.value))
-        dialog.label.setText(channel.label)
+        dialog.keep_private(dialog.label, channel.label)
+        shown = context.shown_name
         for hop in channel.hops:
-            dialog.add_hop(hop.actor_id, hop.display_name)
+            dialog.add_hop(
+                hop.actor_id, shown(hop.actor_id, hop.display_name, hop.codename, hop.sensitivity)
+            )
         dialog.trust.setValue(channel.trust)
         dialog.sensitivity.setCurrentIndex(dialog.sensitivity.findData(channel.sensitivity.value))
-        dialog.notes.setText(channel.notes)
+        dialog.keep_private(dialog.notes, channel.notes)
         return dialog
 
     def add_hop(self, actor_id: int, name: str) -> None:
@@ -209,11 +228,11 @@ class ChannelDialog(RecordDialog):
                 self.channel_id,
                 self.context.now(),
                 kind=ChannelKind(self.kind.currentData()),
-                label=self.label.text(),
+                label=self.text_of(self.label),
                 hops=hops,
                 trust=self.trust.value(),
                 sensitivity=Sensitivity(self.sensitivity.currentData()),
-                notes=self.notes.text(),
+                notes=self.text_of(self.notes),
             )
         return channels.add_channel(
             self.context.vault,

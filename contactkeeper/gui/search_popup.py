@@ -99,7 +99,13 @@ class SearchField(QLineEdit):
             popup.hide()
             return
         try:
-            self.hits = search.search(self.context.vault, text, limit=MAX_HITS)
+            self.hits = search.search(
+                self.context.vault,
+                text,
+                limit=MAX_HITS,
+                name=self.context.shown_name,  # a real name finds the actor, shown by codename
+                hide_text=self.context.privacy,
+            )
         except ContactKeeperError as exc:
             self.hits = []
             self.context.status.emit(exc.message)

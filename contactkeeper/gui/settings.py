@@ -61,6 +61,17 @@ class Settings:
         self.store.setValue("vaults/recent", [str(p) for p in self.recent_vaults() if p != path])
         self.store.sync()
 
+    # -- privacy mode -------------------------------------------------------------------
+
+    def privacy_mode(self) -> bool:
+        """Whether the last run ended in privacy mode (a flag, no record data)."""
+        value = self.store.value("privacy/mode", False)
+        return value is True or str(value).lower() == "true"
+
+    def set_privacy_mode(self, on: bool) -> None:
+        self.store.setValue("privacy/mode", bool(on))
+        self.store.sync()
+
     # -- window -----------------------------------------------------------------------
 
     def window_geometry(self) -> QByteArray | None:

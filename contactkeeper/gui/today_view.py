@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from contactkeeper import actors, today
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.followups import FollowUpInfo
+from contactkeeper.gui.backup_reminder import BackupReminder
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.lazy_model import RIGHT, Column, LazyTableModel
 from contactkeeper.gui.warmth_badge import WarmthBadgeDelegate, describe
@@ -84,12 +85,13 @@ class TodayView(QWidget):
         self.view: today.TodayView | None = None
         self.heading = QLabel("Today")
         self.heading.setObjectName("viewTitle")
+        ctx = context  # names and free text are shown through its privacy rule
 
         self.going_cold: Section[GoingCold] = self._section(
             "Going cold",
             "Nobody is going cold: every active actor was contacted in good time.",
             [
-                Column("Actor", lambda g: g.display_name, tooltip=lambda g: g.codename),
+                Column("Actor", self._actor_name, tooltip=lambda g: g.codename),
                 Column(
                     "Warmth", lambda g: g.warmth.warmth.value, tooltip=lambda g: describe(g.warmth)
                 ),
@@ -97,8 +99,8 @@ class TodayView(QWidget):
                 Column("Cadence", lambda g: f"every {g.cadence_days} d", alignment=RIGHT),
                 Column(
                     "Channel",
-                    lambda g: g.channel.chain() if g.channel else "no channel recorded",
-                    tooltip=lambda g: g.channel.label if g.channel else "",
+                    lambda g: g.channel.chain(ctx.shown_name) if g.channel else "no channel",
+                    tooltip=lambda g: ctx.shown_text(g.channel.label) if g.channel else "",
                 ),
             ],
             actor_of=lambda g: g.actor_id,
@@ -117,8 +119,12 @@ class TodayView(QWidget):
                     foreground=lambda f: OVERDUE if f.due_on < self._today() else None,
                     tooltip=lambda f: "overdue" if f.due_on < self._today() else "due",
                 ),
-                Column("Follow-up", lambda f: _short(f.title, 60), tooltip=lambda f: f.title),
-                Column("For", lambda f: _record(f.actor_name, f.process_name)),
+                Column(
+                    "Follow-up",
+                    lambda f: _short(ctx.shown_text(f.title), 60),
+                    tooltip=lambda f: ctx.shown_text(f.title),
+                ),
+                Column("For", lambda f: _record(self._follow_up_actor(f), f.process_name)),
             ],
             actor_of=lambda f: f.actor_id,
             process_of=lambda f: f.process_id,
@@ -156,8 +162,10 @@ class TodayView(QWidget):
                 ),
                 Column(
                     "About",
-                    lambda c: _record(c.actor_name, c.process_name),
-                    tooltip=lambda c: c.note or _record(c.actor_name, c.process_name),
+                    lambda c: _record(self._cue_actor(c), c.process_name),
+                    tooltip=lambda c: (
+                        ctx.shown_text(c.note) or _record(self._cue_actor(c), c.process_name)
+                    ),
                 ),
             ],
             actor_of=lambda c: c.actor_id,
@@ -194,13 +202,16 @@ class TodayView(QWidget):
         self.pages.addWidget(self.empty_state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
+        self.backup_reminder = BackupReminder(context)
         layout.addWidget(self.heading)
+        layout.addWidget(self.backup_reminder)
         layout.addWidget(self.pages, 1)
         self.setFocusProxy(self.going_cold.table)
 
         context.vault_opened.connect(self.reload)
         context.vault_locked.connect(self.clear)
         context.data_changed.connect(lambda _kind: self.reload())
+        context.names_changed.connect(self._names_changed)
 
     # -- building -------------------------------------------------------------------------
 
@@ -278,6 +289,32 @@ class TodayView(QWidget):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         return page
+
+    # -- names, by the privacy rule --------------------------------------------------------
+
+    def _actor_name(self, row: GoingCold) -> str:
+        return self.context.shown_name(
+            row.actor_id, row.display_name, row.codename, row.sensitivity
+        )
+
+    def _follow_up_actor(self, row: FollowUpInfo) -> str:
+        if row.actor_id is None:
+            return ""
+        return self.context.shown_name(
+            row.actor_id, row.actor_name, row.actor_codename, row.actor_sensitivity
+        )
+
+    def _cue_actor(self, row: CueInfo) -> str:
+        if row.actor_id is None:
+            return ""
+        return self.context.shown_name(
+            row.actor_id, row.actor_name, row.actor_codename, row.actor_sensitivity
+        )
+
+    def _names_changed(self) -> None:
+        """Privacy mode or a reveal changed which names may be shown: redraw every row."""
+        for section in self.sections:
+            section.model.redraw()
 
     # -- loading --------------------------------------------------------------------------
 

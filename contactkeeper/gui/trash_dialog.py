@@ -33,7 +33,7 @@ class TrashDialog(QDialog):
         self.resize(640, 380)
         self.model: RecordTableModel[TrashEntry] = RecordTableModel(
             [
-                Column("What", lambda e: e.label),
+                Column("What", lambda e: context.shown_text(e.label)),
                 Column("Kind", lambda e: e.kind),
                 Column("Deleted", lambda e: when(e.deleted_at)),
                 Column("With", lambda e: f"{e.rows - 1} related record(s)" if e.rows > 1 else ""),
@@ -73,6 +73,7 @@ class TrashDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         context.vault_locked.connect(self._locked)
+        context.names_changed.connect(self.reload)
         self.reload()
 
     def reload(self) -> None:
@@ -99,7 +100,8 @@ class TrashDialog(QDialog):
             return
         show_error(self.message, "")
         UndoController.for_context(self.context).forget_entry(entry.id)
-        self.context.status.emit(f"Restored {entry.kind} “{entry.label}”.")
+        label = self.context.shown_text(entry.label)
+        self.context.status.emit(f"Restored {entry.kind} “{label}”.")
         for kind in CHANGED_KINDS.get(entry.kind, (entry.kind,)):
             self.context.changed(kind)
         self.context.changed("trash")

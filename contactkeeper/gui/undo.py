@@ -44,6 +44,8 @@ class UndoController(QObject):
         self._history: list[tuple[int, str, str]] = []  # (trash id, kind, label)
         context.vault_locked.connect(self._forget)
         context.vault_opened.connect(self._forget)
+        # Labels may name people: menus redraw them by the privacy rule.
+        context.names_changed.connect(self._relabel)
         # The newest controller is the application's: pages look it up when they delete.
         setattr(context, _ATTRIBUTE, self)
 
@@ -63,8 +65,9 @@ class UndoController(QObject):
 
     @property
     def undo_label(self) -> str:
-        """What Ctrl+Z would bring back, for a menu entry ("Undo delete of ...")."""
-        return self._history[-1][2] if self._history else ""
+        """What Ctrl+Z would bring back, for a menu entry ("Undo delete of ..."); labels are
+        free text, hidden in privacy mode."""
+        return self.context.shown_text(self._history[-1][2]) if self._history else ""
 
     def discard(self, kind: str, record_id: int, label: str, parent: QWidget | None = None) -> bool:
         """Ask, then move the record to the trash. True when it was deleted."""
@@ -96,7 +99,7 @@ class UndoController(QObject):
         except ContactKeeperError as exc:
             self.context.status.emit(exc.message)
             return False
-        self.context.status.emit(f"Restored {kind} “{label}”.")
+        self.context.status.emit(f"Restored {kind} “{self.context.shown_text(label)}”.")
         self._announce(kind)
         return True
 
@@ -109,6 +112,9 @@ class UndoController(QObject):
         for changed in CHANGED_KINDS.get(kind, (kind,)):
             self.context.changed(changed)
         self.context.changed("trash")
+
+    def _relabel(self) -> None:
+        self.can_undo.emit(bool(self._history))
 
     def _forget(self) -> None:
         self._history.clear()

@@ -30,6 +30,7 @@ from contactkeeper.gui.forms.ui_unlock import Ui_UnlockPage
 from contactkeeper.gui.forms.ui_welcome import Ui_WelcomePage
 from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.settings import Settings, demo_root
+from contactkeeper.gui.unlock_throttle import ThrottleCountdown
 from contactkeeper.idle import UnlockThrottle
 from contactkeeper.keyfile import KdfParams
 from contactkeeper.vault import Vault, check_passphrase, is_vault
@@ -169,6 +170,10 @@ class StartScreen(QStackedWidget):
         self.welcome = WelcomePage()
         self.create_page = CreateVaultPage()
         self.unlock_page = UnlockPage()
+        # "Try again in N s" under the field while the throttle makes the next try wait.
+        u = self.unlock_page.ui
+        self.countdown = ThrottleCountdown(self.throttle, (u.passphraseEdit, u.unlockButton))
+        u.columnLayout.insertWidget(u.columnLayout.indexOf(u.messageLabel) + 1, self.countdown)
         for page in (self.welcome, self.create_page, self.unlock_page):
             self.addWidget(page)
         self._connect()
@@ -187,6 +192,7 @@ class StartScreen(QStackedWidget):
         u.recentList.itemActivated.connect(self._pick_recent)
         u.recentList.itemClicked.connect(self._pick_recent)
         u.otherButton.clicked.connect(self.show_welcome)
+        self.countdown.ready.connect(self._may_try_again)
         self.currentChanged.connect(lambda _i: self.page_changed.emit())
 
     # -- which page -----------------------------------------------------------------------
@@ -292,9 +298,16 @@ class StartScreen(QStackedWidget):
             delay = self.throttle.failed()
             message = UnlockThrottled(delay.total_seconds()).message if delay else result.message
             self._unlock_failed(message)
+            self.countdown.start()  # counts the wait down, the field and button off meanwhile
             self.failed.emit(message)
 
         self._start(page, attempt, done, self._unlock_failed)
+
+    def _may_try_again(self) -> None:
+        ui = self.unlock_page.ui
+        ui.messageLabel.setText("You may try again now.")
+        ui.passphraseEdit.selectAll()
+        ui.passphraseEdit.setFocus()
 
     def _unlock_failed(self, message: str) -> None:
         ui = self.unlock_page.ui

@@ -81,15 +81,17 @@ def test_typing_a_fragment_filters_as_you_type(qtbot, view: ActorsView, context)
 
 def test_filters_by_sensitivity_and_process_combine(view: ActorsView, context) -> None:
     amal, boris, _chen = _add(context, "Amal Haddad", "Boris Antonov", "Chen Wei")
-    actors.update_actor(context.vault, boris, context.now(), sensitivity=Sensitivity.HIGH_RISK)
+    boris_code = actors.update_actor(
+        context.vault, boris, context.now(), sensitivity=Sensitivity.HIGH_RISK
+    ).codename  # a high-risk actor goes by the codename
     talks = processes.create_process(context.vault, "Coastal talks")
     processes.add_participant(context.vault, talks.id, amal, ParticipationRole.PARTY)
     processes.add_participant(context.vault, talks.id, boris, ParticipationRole.ADVISER)
     context.changed("process")
     view.process_combo.setCurrentIndex(view.process_combo.findText("Coastal talks"))
-    assert _names(view) == ["Amal Haddad", "Boris Antonov"]
+    assert _names(view) == ["Amal Haddad", boris_code]
     view.sensitivity_combo.setCurrentIndex(view.sensitivity_combo.findText("high-risk"))
-    assert _names(view) == ["Boris Antonov"]
+    assert _names(view) == [boris_code]
     view.process_combo.setCurrentIndex(0)
     view.sensitivity_combo.setCurrentIndex(0)
     assert len(_names(view)) == 3
@@ -160,3 +162,12 @@ def test_locking_closes_the_new_actor_form_unsaved(qtbot, view: ActorsView, cont
     qtbot.keyClicks(dialog.ui.nameEdit, "Layla Haddad")
     context.lock()
     assert not dialog.isVisible()
+
+
+def test_in_privacy_mode_the_list_names_actors_by_codename(view: ActorsView, context) -> None:
+    (amal,) = _add(context, "Amal Haddad")
+    codename = actors.get_actor(context.vault, amal, context.now()).codename
+    context.set_privacy(True)
+    assert _names(view) == [codename]
+    context.set_privacy(False)
+    assert _names(view) == ["Amal Haddad"]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from contactkeeper.gui import app
+from contactkeeper.gui.autolock import DEFAULT_IDLE_MINUTES
 from contactkeeper.gui.main_window import MainWindow
 
 
@@ -27,11 +28,20 @@ def test_the_program_opens_its_window_on_the_welcome_screen_and_quits(
         seen["title"] = window.windowTitle()
         seen["page"] = window.start.currentWidget() is window.start.welcome
         seen["style"] = "demoBanner" in QApplication.instance().styleSheet()
+        file_menu = [a.objectName() for a in window.file_menu.actions()]
+        seen["panic in the File menu"] = "panicAction" in file_menu
+        seen["auto-lock minutes"] = window.autolock.idle_minutes if window.autolock else None
         window.close()
 
     QTimer.singleShot(0, look_and_close)
     assert app.main([]) == 0
-    assert seen == {"title": "ContactKeeper", "page": True, "style": True}
+    assert seen == {
+        "title": "ContactKeeper",
+        "page": True,
+        "style": True,
+        "panic in the File menu": True,
+        "auto-lock minutes": DEFAULT_IDLE_MINUTES,
+    }
     assert QApplication.organizationName() == "ContactKeeper"
     written = list(tmp_path.rglob("*.conf")) + list(tmp_path.rglob("*.ini"))
     assert written, "the window geometry is remembered in the test's settings folder"

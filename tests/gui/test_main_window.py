@@ -14,6 +14,7 @@ from contactkeeper import actors, followups
 from contactkeeper.actors import NewActor
 from contactkeeper.followups import NewFollowUp
 from contactkeeper.gui.actor_page import ActorPage
+from contactkeeper.gui.autolock import AutoLock
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.followups_view import FollowUpsView
 from contactkeeper.gui.journal_view import JournalView
@@ -74,6 +75,9 @@ def test_the_menus_show_every_shortcut(opened: Opened) -> None:
         "Log a contact…": "Ctrl+L",
         "New actor…": "Ctrl+N",
         "Quit": "Ctrl+Q",
+        "Privacy mode": "Ctrl+Shift+P",
+        "Back up now…": "Ctrl+B",
+        "Settings for this device…": "Ctrl+,",
     }.items() <= shortcuts.items()
     assert {"New vault…", "Open vault…", "About ContactKeeper"} <= shortcuts.keys()
 
@@ -266,3 +270,30 @@ def test_open_vault_locks_only_once_a_folder_is_chosen(
     window.open_vault_action.trigger()
     assert not context.unlocked
     assert "is not a ContactKeeper vault" in window.start.welcome.ui.messageLabel.text()
+
+
+def test_the_settings_dialog_sets_the_idle_time_of_auto_lock(qtbot, opened: Opened) -> None:
+    window, context, _ = opened
+    window.autolock = AutoLock(context, 5, watch_desktop=False)  # as the application does
+    try:
+        window.settings_action.trigger()
+        dialog = window.settings_dialog
+        assert dialog is not None
+        assert dialog.isVisible()
+        dialog.autolock_changed.emit(12)
+        assert window.autolock.idle_minutes == 12
+        dialog.autolock_changed.emit(0)  # never
+        assert window.autolock.idle_minutes is None
+        dialog.reject()
+    finally:
+        window.autolock.stop()
+
+
+def test_the_backup_line_on_today_opens_the_backup_dialog(qtbot, opened: Opened) -> None:
+    window, _, _ = opened
+    reminder = window.workspace.today.backup_reminder
+    assert reminder.isVisible()
+    qtbot.mouseClick(reminder.button, Qt.MouseButton.LeftButton)
+    assert window.backup.dialog is not None
+    assert window.backup.dialog.isVisible()
+    window.backup.dialog.reject()

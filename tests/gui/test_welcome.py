@@ -242,13 +242,22 @@ def test_several_wrong_passphrases_in_a_row_make_the_next_try_wait(
         assert ui.messageLabel.text() == WrongPassphrase().message
     attempt("correct horse battery stable")
     assert "Wait 2 s before trying again" in ui.messageLabel.text()
-    # Too early: refused at once, without even trying the passphrase.
+    countdown = window.start.countdown
+    assert countdown.isVisible()
+    assert countdown.text() == "Try again in 2 s"
+    # Too early: the field and the button are off; even called directly, nothing is tried.
+    assert not ui.passphraseEdit.isEnabled()
+    assert not ui.unlockButton.isEnabled()
     ui.passphraseEdit.setText(PASSPHRASE)
-    qtbot.keyClick(ui.passphraseEdit, Qt.Key.Key_Return)
+    window.start.unlock()
     assert not window.start.busy
     assert not context.unlocked
     assert "before trying again" in ui.messageLabel.text()
     clock.advance(seconds=2)
+    countdown.refresh()  # what its timer does a few times a second
+    assert not countdown.isVisible()
+    assert ui.passphraseEdit.isEnabled()
+    assert ui.messageLabel.text() == "You may try again now."
     with qtbot.waitSignal(context.vault_opened, timeout=OPEN_TIMEOUT_MS):
         qtbot.keyClick(ui.passphraseEdit, Qt.Key.Key_Return)
     assert window.start.throttle.failures == 0
