@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlcipher3
 
-from contactkeeper import search
+from contactkeeper import database, search
 from contactkeeper.records import stored
 from contactkeeper.warmth import SUBSTANTIVE_KINDS
 
@@ -36,6 +36,9 @@ def connect(db_path: Path, key_hex: str | None) -> Conn:
         cx.execute("PRAGMA cipher_compatibility = 4")
         cx.execute("PRAGMA cipher_log_level = NONE")
     cx.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    for pragma in database.CONNECTION_PRAGMAS:  # the same page cache as the program's
+        if pragma.startswith("PRAGMA cache_size"):
+            cx.execute(pragma)
     cx.execute("PRAGMA temp_store = MEMORY")
     cx.execute("PRAGMA foreign_keys = ON")
     cx.isolation_level = None
@@ -60,17 +63,30 @@ def _stored_time(moment: datetime) -> str:
 
 
 def search_keystroke(cx: Conn, typed: str, limit: int = 50) -> list[tuple[Any, ...]]:
+    """Names ranked on the names index, then other matches most recently recorded first."""
     expression = search.match_expression(typed)
     if not expression:
         return []
     cx.execute("BEGIN")
     try:
         rows = cx.execute(
-            "SELECT rowid, bm25(search_index, 10.0, 1.0) AS score FROM search_index "
-            "WHERE search_index MATCH ? AND rowid % 8 IN (1, 2, 3, 4) "
+            "SELECT rowid, bm25(search_index_names) AS score FROM search_index_names "
+            "WHERE search_index_names MATCH ? AND rowid % 8 IN (1, 2, 3, 4) "
             "ORDER BY score, rowid LIMIT ?",
             (expression, limit),
         ).fetchall()
+        if len(rows) < limit:
+            seen = {rowid for rowid, _score in rows}
+            rows += [
+                (rowid, 0.0)
+                for (rowid,) in cx.execute(
+                    "SELECT rowid FROM search_index WHERE search_index MATCH ? "
+                    "AND rowid % 8 IN (1, 2, 3, 4) ORDER BY rowid DESC LIMIT ?",
+                    (expression, limit + len(rows)),
+                )
+                if rowid not in seen
+            ]
+            rows = rows[:limit]
         by_kind: dict[int, list[int]] = {}
         for rowid, _score in rows:
             by_kind.setdefault(rowid % 8, []).append(rowid // 8)
@@ -101,10 +117,10 @@ def search_keystroke(cx: Conn, typed: str, limit: int = 50) -> list[tuple[Any, .
 # -- the actor page -----------------------------------------------------------------------
 
 _TIMELINE = (
-    "SELECT id, uuid, occurred_at, kind, register, summary, channel_id, process_id "
-    "FROM interactions WHERE id IN "
-    "(SELECT interaction_id FROM interaction_participants WHERE actor_id = ?) "
-    "ORDER BY occurred_at DESC, id DESC LIMIT ?"
+    "SELECT i.id, i.uuid, i.occurred_at, i.kind, i.register, i.summary, i.channel_id, "
+    "i.process_id FROM interaction_participants p JOIN interactions i "
+    "ON i.id = p.interaction_id WHERE p.actor_id = ? "
+    "ORDER BY p.occurred_at DESC, p.interaction_id DESC LIMIT ?"
 )
 
 
@@ -148,9 +164,7 @@ def actor_page(cx: Conn, actor_id: int, timeline: int = 100) -> list[Any]:
                     f"SELECT * FROM processes WHERE id IN ({_marks(process_ids)})", process_ids
                 ).fetchall()
         out += cx.execute(
-            "SELECT count(*) FROM interactions WHERE id IN "
-            "(SELECT interaction_id FROM interaction_participants WHERE actor_id = ?)",
-            (actor_id,),
+            "SELECT count(*) FROM interaction_participants WHERE actor_id = ?", (actor_id,)
         ).fetchall()
         out += cx.execute(
             "SELECT r.*, a.display_name, a.codename, b.display_name, b.codename "
@@ -211,14 +225,18 @@ def today(cx: Conn, now: datetime) -> list[Any]:
     out: list[Any] = []
     cx.execute("BEGIN")
     try:
-        actors = cx.execute(
-            f"SELECT *, {urgency} AS ratio FROM actors WHERE status = 'active' AND ratio > 0.8 "
-            "ORDER BY last_contact_at IS NULL, ratio DESC, id LIMIT 25",
-            params,
-        ).fetchall()
-        out += actors
-        if actors:
-            out += _channels_of(cx, [row[0] for row in actors])
+        ids = [
+            row[0]
+            for row in cx.execute(
+                f"SELECT id, {urgency} AS ratio FROM actors "
+                "WHERE status = 'active' AND ratio > 0.8 "
+                "ORDER BY last_contact_at IS NULL, ratio DESC, id LIMIT 25",
+                params,
+            )
+        ]
+        if ids:
+            out += cx.execute(f"SELECT * FROM actors WHERE id IN ({_marks(ids)})", ids).fetchall()
+            out += _channels_of(cx, ids)
     finally:
         cx.execute("COMMIT")
     cx.execute("BEGIN")
@@ -265,7 +283,10 @@ def actors_page(cx: Conn, offset: int, limit: int, *, count: bool = False) -> li
         if count:
             out += cx.execute("SELECT count(id) FROM actors").fetchall()
         rows = cx.execute(
-            "SELECT * FROM actors ORDER BY display_name, id LIMIT ? OFFSET ?", (limit, offset)
+            "SELECT id, uuid, display_name, codename, sensitivity, status, cadence_days, "
+            "last_contact_at, last_substantive_at FROM actors "
+            "ORDER BY display_name, id LIMIT ? OFFSET ?",
+            (limit, offset),
         ).fetchall()
         out += rows
         ids = [row[0] for row in rows]

@@ -507,3 +507,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def vcards(count: int, seed: int = 2) -> str:
+    """``count`` synthetic vCard 3.0 entries (for the import row), as one file's text."""
+    make = _Maker(seed, Sizes.at(0.01))
+    rng = make.rng
+    cards = []
+    for index in range(count):
+        display, variants = make.person()
+        given, _, family = display.partition(" ")
+        lines = [
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            f"FN:{display}",
+            f"N:{family};{given};;;",
+            *(f"NICKNAME:{name}" for name, _script in variants[:1]),
+            f"ORG:{rng.choice(names.COUNTRIES)} {rng.choice(names.ORGANIZATION_STEMS)[0]}",
+            f"TITLE:{rng.choice(('Adviser', 'Director', 'Spokesperson', 'Member'))}",
+            f"TEL;TYPE=CELL:+99 {rng.randint(100, 999)} {index:07d}",
+            f"EMAIL;TYPE=WORK:contact{index}@example.invalid",
+            f"CATEGORIES:{','.join(rng.sample(names.TAGS, 2))}",
+            f"NOTE:{make.words(5, 40)}",
+            "END:VCARD",
+        ]
+        cards.append("\r\n".join(lines))
+    return "\r\n".join(cards) + "\r\n"

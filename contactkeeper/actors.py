@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, load_only, selectinload
 
 from contactkeeper import records, search
 from contactkeeper.errors import InvalidRecord
@@ -247,7 +247,10 @@ def list_actors(
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
     with vault.transaction() as session:
-        query = _filtered(sa.select(Actor), filters or ActorFilter(), now)
+        # Only the listed fields: the rows come from the covering index ix_actors_list, not
+        # from the actors' pages (notes make those large; benchmarks/README.md).
+        listed = sa.select(Actor).options(load_only(*_LISTED))
+        query = _filtered(listed, filters or ActorFilter(), now)
         column: Any = urgency(now) if sort == "urgency" else getattr(Actor, sort)
         order = column.desc() if descending else column.asc()
         if sort == "last_contact_at":
@@ -256,6 +259,18 @@ def list_actors(
         actors = list(session.scalars(query))
         current = _current_affiliations(session, [a.id for a in actors])
         return [_summary(a, current.get(a.id, ""), now) for a in actors]
+
+
+_LISTED = (
+    Actor.uuid,
+    Actor.display_name,
+    Actor.codename,
+    Actor.sensitivity,
+    Actor.status,
+    Actor.cadence_days,
+    Actor.last_contact_at,
+    Actor.last_substantive_at,
+)
 
 
 def all_tags(vault: Vault) -> list[str]:
@@ -459,8 +474,10 @@ def _codename(session: Session, wanted: str | None) -> str:
         if taken is not None:
             raise InvalidRecord("Codename", f"{codename} is already used by another actor")
         return codename
-    for _ in range(100):
+    for attempt in range(100):
         codename = f"{secrets.choice(_CODE_ADJECTIVES)} {secrets.choice(_CODE_NOUNS)}"
+        if attempt >= 10:  # a large vault uses most pairs: add a number, not a hundred tries
+            codename += f" {secrets.randbelow(900) + 100}"
         if session.scalar(sa.select(Actor.id).where(Actor.codename == codename)) is None:
             return codename
     return f"ACTOR {secrets.token_hex(3).upper()}"

@@ -176,8 +176,10 @@ def add_interactions(session: Session, new: Sequence[NewInteraction]) -> list[in
         batch_ids = list(conn.execute(statement, rows).scalars())
         ids.extend(batch_ids)
         links = [
-            {"interaction_id": interaction_id, "actor_id": actor_id}
-            for interaction_id, item in zip(batch_ids, batch, strict=True)
+            {"interaction_id": interaction_id, "actor_id": actor_id, "occurred_at": when}
+            for interaction_id, item, when in zip(
+                batch_ids, batch, (row["occurred_at"] for row in rows), strict=True
+            )
             for actor_id in dict.fromkeys(item.participant_ids)
         ]
         conn.execute(_table(InteractionParticipant).insert(), links)
@@ -250,9 +252,7 @@ def optimize_index(session: Session) -> None:
     with one merge, as :func:`search.reindex_all` does.
     """
     session.flush()
-    session.connection().execute(
-        sa.text("INSERT INTO search_index (search_index) VALUES ('optimize')")
-    )
+    search.optimize(session.connection())
 
 
 def refresh_summaries(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.model import Actor, Channel, ChannelHop, ChannelKind, Sensitivity
+from contactkeeper.records import NameRule, display_names
 from contactkeeper.vault import Vault
 from contactkeeper.warmth import WarmthReading, reading
 
@@ -30,6 +31,7 @@ class HopInfo:
     display_name: str
     codename: str
     trust: int
+    sensitivity: Sensitivity
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class ChannelInfo:
     actor_id: int
     actor_name: str
     actor_codename: str
+    actor_sensitivity: Sensitivity
     kind: ChannelKind
     label: str
     trust: int
@@ -52,10 +55,15 @@ class ChannelInfo:
     def indirect(self) -> bool:
         return bool(self.hops)
 
-    def chain(self, *, codenames: bool = False) -> str:
-        """How the channel reads: ``you -> Karim N. -> Layla H.``."""
-        names = [h.codename if codenames else h.display_name for h in self.hops]
-        target = self.actor_codename if codenames else self.actor_name
+    def chain(self, name: NameRule | None = None) -> str:
+        """How the channel reads: ``you -> Karim N. -> Layla H.``.
+
+        ``name(actor_id, display_name, codename, sensitivity)`` gives the name shown for
+        each person on the way (the GUI's privacy rule); without it, display names.
+        """
+        rule = name or display_names
+        names = [rule(h.actor_id, h.display_name, h.codename, h.sensitivity) for h in self.hops]
+        target = rule(self.actor_id, self.actor_name, self.actor_codename, self.actor_sensitivity)
         via = f" ({self.kind})" if not self.hops else ""
         return " -> ".join(["you", *names, target]) + via
 
@@ -170,8 +178,12 @@ def _apply(
 
 def _with_hops(query: sa.Select[Channel]) -> sa.Select[Channel]:
     return query.options(
-        selectinload(Channel.hops).selectinload(ChannelHop.intermediary),
-        selectinload(Channel.actor),
+        selectinload(Channel.hops)
+        .selectinload(ChannelHop.intermediary)
+        .load_only(Actor.display_name, Actor.codename, Actor.sensitivity),
+        selectinload(Channel.actor).load_only(
+            Actor.display_name, Actor.codename, Actor.sensitivity, Actor.cadence_days
+        ),
     )
 
 
@@ -183,6 +195,7 @@ def channel_info(channel: Channel, now: datetime) -> ChannelInfo:
         actor_id=actor.id,
         actor_name=actor.display_name,
         actor_codename=actor.codename,
+        actor_sensitivity=actor.sensitivity,
         kind=channel.kind,
         label=channel.label,
         trust=channel.trust,
@@ -190,7 +203,11 @@ def channel_info(channel: Channel, now: datetime) -> ChannelInfo:
         notes=channel.notes,
         hops=tuple(
             HopInfo(
-                h.intermediary_id, h.intermediary.display_name, h.intermediary.codename, h.trust
+                h.intermediary_id,
+                h.intermediary.display_name,
+                h.intermediary.codename,
+                h.trust,
+                h.intermediary.sensitivity,
             )
             for h in channel.hops
         ),

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from contactkeeper import records
-from contactkeeper.model import Actor, FollowUp, Interaction, Process
+from contactkeeper.model import Actor, FollowUp, Interaction, Process, Sensitivity
 from contactkeeper.vault import Vault
 
 
@@ -36,6 +36,7 @@ class FollowUpInfo:
     process_id: int | None
     process_name: str
     note: str
+    actor_sensitivity: Sensitivity  # normal when there is no actor
 
     @property
     def done(self) -> bool:
@@ -109,7 +110,21 @@ def list_follow_ups(
     limit: int = 500,
 ) -> list[FollowUpInfo]:
     """Follow-ups, earliest due first (open ones first when done ones are included)."""
-    query = sa.select(FollowUp)
+    query = sa.select(
+        FollowUp.id,
+        FollowUp.uuid,
+        FollowUp.title,
+        FollowUp.due_on,
+        FollowUp.done_at,
+        FollowUp.actor_id,
+        FollowUp.interaction_id,
+        FollowUp.process_id,
+        FollowUp.note,
+        Actor.display_name,
+        Actor.codename,
+        Actor.sensitivity,
+        Process.name,
+    )
     if not include_done:
         query = query.where(FollowUp.done_at.is_(None))
     if due_by is not None:
@@ -119,13 +134,32 @@ def list_follow_ups(
     if process_id is not None:
         query = query.where(FollowUp.process_id == process_id)
     query = (
-        query.options(selectinload(FollowUp.actor), selectinload(FollowUp.process))
+        query.outerjoin(Actor, Actor.id == FollowUp.actor_id)
+        .outerjoin(Process, Process.id == FollowUp.process_id)
         .order_by(FollowUp.done_at.is_not(None), FollowUp.due_on, FollowUp.id)
         .offset(offset)
         .limit(limit)
     )
+    # Plain rows, not ORM objects: Today lists hundreds of these (benchmarks/README.md).
     with vault.transaction() as session:
-        return [follow_up_info(f) for f in session.scalars(query)]
+        return [
+            FollowUpInfo(
+                id=row.id,
+                uuid=row.uuid,
+                title=row.title,
+                due_on=row.due_on,
+                done_at=row.done_at,
+                actor_id=row.actor_id,
+                actor_name=row.display_name or "",
+                actor_codename=row.codename or "",
+                interaction_id=row.interaction_id,
+                process_id=row.process_id,
+                process_name=row.name or "",
+                note=row.note,
+                actor_sensitivity=row.sensitivity or Sensitivity.NORMAL,
+            )
+            for row in session.execute(query)
+        ]
 
 
 def due(vault: Vault, today: date, within_days: int = 7) -> list[FollowUpInfo]:
@@ -148,4 +182,5 @@ def follow_up_info(follow_up: FollowUp) -> FollowUpInfo:
         process_id=follow_up.process_id,
         process_name=process.name if process else "",
         note=follow_up.note,
+        actor_sensitivity=actor.sensitivity if actor else Sensitivity.NORMAL,
     )

@@ -27,6 +27,7 @@ from typing import Any
 import sqlalchemy as sa
 import vobject  # type: ignore[import-untyped]
 from rapidfuzz import fuzz, process
+from sqlalchemy.orm import Session
 
 from contactkeeper import records, search
 from contactkeeper.actors import NewActor, add_actor
@@ -670,44 +671,50 @@ def apply_import(
         for entry in plan.creates:
             if entry.line in skipped:
                 continue
-            codename = entry.codename or None
-            if codename and session.scalar(sa.select(Actor.id).where(Actor.codename == codename)):
-                codename = None  # taken: the actor gets a new one
-            try:
-                actor = add_actor(
-                    session,
-                    NewActor(
-                        entry.display_name,
-                        codename=codename,
-                        country=entry.country,
-                        languages=entry.languages,
-                        notes=entry.notes,
-                        tags=entry.tags,
-                    ),
-                )
-            except ContactKeeperError as exc:
-                raise ImportInvalid(entry.line, str(exc)) from None
-            for name, kind in entry.name_variants:
-                actor.name_variants.append(NameVariant(name=name, script=kind))
-            for point in entry.contact_points:
-                actor.channels.append(
-                    Channel(
-                        kind=point.kind,
-                        label=records.text("Channel", point.channel_label, max_length=200),
-                    )
-                )
-            if entry.organization:
-                org = organizations.get(entry.organization) or session.scalar(
-                    sa.select(Organization).where(Organization.name == entry.organization)
-                )
-                if org is None:
-                    org = Organization(name=entry.organization)
-                    session.add(org)
-                organizations[entry.organization] = org
-                actor.affiliations.append(Affiliation(organization=org, role=entry.title))
-            session.flush()
-            created.append(actor.id)
+            with session.no_autoflush:  # one flush (one re-index) per entry, at its end
+                created.append(_create(session, entry, organizations))
     return created
+
+
+def _create(session: Session, entry: ImportEntry, organizations: dict[str, Organization]) -> int:
+    """One entry's actor, with its variants, channels and affiliation; returns its id."""
+    codename = entry.codename or None
+    if codename and session.scalar(sa.select(Actor.id).where(Actor.codename == codename)):
+        codename = None  # taken: the actor gets a new one
+    try:
+        actor = add_actor(
+            session,
+            NewActor(
+                entry.display_name,
+                codename=codename,
+                country=entry.country,
+                languages=entry.languages,
+                notes=entry.notes,
+                tags=entry.tags,
+            ),
+        )
+    except ContactKeeperError as exc:
+        raise ImportInvalid(entry.line, str(exc)) from None
+    for name, kind in entry.name_variants:
+        actor.name_variants.append(NameVariant(name=name, script=kind))
+    for point in entry.contact_points:
+        actor.channels.append(
+            Channel(
+                kind=point.kind,
+                label=records.text("Channel", point.channel_label, max_length=200),
+            )
+        )
+    if entry.organization:
+        org = organizations.get(entry.organization) or session.scalar(
+            sa.select(Organization).where(Organization.name == entry.organization)
+        )
+        if org is None:
+            org = Organization(name=entry.organization)
+            session.add(org)
+        organizations[entry.organization] = org
+        actor.affiliations.append(Affiliation(organization=org, role=entry.title))
+    session.flush()
+    return actor.id
 
 
 __all__ = [

@@ -28,6 +28,7 @@ from contactkeeper.model import (
     InteractionParticipant,
     Process,
     Register,
+    Sensitivity,
 )
 from contactkeeper.readiness import NewCue, add_cue
 from contactkeeper.vault import Vault
@@ -41,6 +42,7 @@ class ParticipantInfo:
     id: int
     display_name: str
     codename: str
+    sensitivity: Sensitivity
 
 
 @dataclass(frozen=True)
@@ -188,15 +190,28 @@ def get_interaction(vault: Vault, interaction_id: int) -> InteractionInfo:
 def journal(
     vault: Vault, filters: JournalFilter | None = None, *, offset: int = 0, limit: int = 200
 ) -> list[InteractionInfo]:
-    """Interactions, newest first, one page at a time."""
-    query = _journal_query(sa.select(Interaction), filters or JournalFilter())
+    """Interactions, newest first, one page at a time.
+
+    An actor's timeline is read newest first from the participants' timeline index (no sort
+    of their whole history); related records load only the fields shown.
+    """
+    filters = filters or JournalFilter()
+    query = _journal_query(sa.select(Interaction), replace(filters, actor_id=None))
+    if filters.actor_id is not None:
+        link = InteractionParticipant
+        query = query.join(
+            link, sa.and_(link.interaction_id == Interaction.id, link.actor_id == filters.actor_id)
+        ).order_by(link.occurred_at.desc(), link.interaction_id.desc())
+    else:
+        query = query.order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
     query = (
         query.options(
-            selectinload(Interaction.participants),
-            selectinload(Interaction.channel),
-            selectinload(Interaction.process),
+            selectinload(Interaction.participants).load_only(
+                Actor.display_name, Actor.codename, Actor.sensitivity
+            ),
+            selectinload(Interaction.channel).load_only(Channel.kind, Channel.label),
+            selectinload(Interaction.process).load_only(Process.name),
         )
-        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
         .offset(offset)
         .limit(limit)
     )
@@ -205,7 +220,18 @@ def journal(
 
 
 def count_journal(vault: Vault, filters: JournalFilter | None = None) -> int:
-    query = _journal_query(sa.select(sa.func.count(Interaction.id)), filters or JournalFilter())
+    filters = filters or JournalFilter()
+    if filters.actor_id is None:
+        query = _journal_query(sa.select(sa.func.count(Interaction.id)), filters)
+    else:
+        # Counted in the participants' index alone unless other filters need the interactions.
+        link = InteractionParticipant
+        query = sa.select(sa.func.count()).where(link.actor_id == filters.actor_id)
+        others = replace(filters, actor_id=None)
+        if others != JournalFilter():
+            query = query.where(
+                link.interaction_id.in_(_journal_query(sa.select(Interaction.id), others))
+            )
     with vault.transaction() as session:
         return session.scalar(query) or 0
 
@@ -315,7 +341,8 @@ def interaction_info(interaction: Interaction) -> InteractionInfo:
         register=interaction.register,
         summary=interaction.summary,
         participants=tuple(
-            ParticipantInfo(a.id, a.display_name, a.codename) for a in interaction.participants
+            ParticipantInfo(a.id, a.display_name, a.codename, a.sensitivity)
+            for a in interaction.participants
         ),
         channel_id=interaction.channel_id,
         channel_label=(channel.label or str(channel.kind)) if channel else "",

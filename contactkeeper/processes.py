@@ -15,6 +15,7 @@ from contactkeeper.model import (
     ParticipationRole,
     Process,
     ProcessPhase,
+    Sensitivity,
     Track,
 )
 from contactkeeper.vault import Vault
@@ -28,6 +29,7 @@ class ParticipantRole:
     codename: str
     role: ParticipationRole
     note: str
+    sensitivity: Sensitivity
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,58 @@ class ProcessInfo:
 
 
 def list_processes(vault: Vault) -> list[ProcessInfo]:
+    """Every process with its participants, read as plain rows (the processes list and the
+    actors list's filter load them on every unlock; ORM objects for thousands of
+    participations cost hundreds of milliseconds, benchmarks/README.md)."""
     with vault.transaction() as session:
-        processes = session.scalars(_loaded(sa.select(Process)).order_by(Process.name))
-        return [_info(p) for p in processes]
+        processes = session.execute(
+            sa.select(
+                Process.id,
+                Process.uuid,
+                Process.name,
+                Process.track,
+                Process.phase,
+                Process.description,
+            ).order_by(Process.name)
+        ).all()
+        roles: dict[int, list[ParticipantRole]] = {}
+        for row in session.execute(
+            sa.select(
+                Participation.id,
+                Participation.process_id,
+                Participation.actor_id,
+                Actor.display_name,
+                Actor.codename,
+                Participation.role,
+                Participation.note,
+                Actor.sensitivity,
+            )
+            .join(Actor, Actor.id == Participation.actor_id)
+            .order_by(Actor.display_name, Participation.id)
+        ):
+            roles.setdefault(row.process_id, []).append(
+                ParticipantRole(
+                    row.id,
+                    row.actor_id,
+                    row.display_name,
+                    row.codename,
+                    row.role,
+                    row.note,
+                    row.sensitivity,
+                )
+            )
+    return [
+        ProcessInfo(
+            id=p.id,
+            uuid=p.uuid,
+            name=p.name,
+            track=p.track,
+            phase=p.phase,
+            description=p.description,
+            participants=tuple(roles.get(p.id, ())),
+        )
+        for p in processes
+    ]
 
 
 def get_process(vault: Vault, process_id: int) -> ProcessInfo:
@@ -137,7 +188,11 @@ def _apply(
 
 
 def _loaded(query: sa.Select[Process]) -> sa.Select[Process]:
-    return query.options(selectinload(Process.participations).selectinload(Participation.actor))
+    return query.options(
+        selectinload(Process.participations)
+        .selectinload(Participation.actor)
+        .load_only(Actor.display_name, Actor.codename, Actor.sensitivity)
+    )
 
 
 def _info(process: Process) -> ProcessInfo:
@@ -150,7 +205,13 @@ def _info(process: Process) -> ProcessInfo:
         description=process.description,
         participants=tuple(
             ParticipantRole(
-                p.id, p.actor_id, p.actor.display_name, p.actor.codename, p.role, p.note
+                p.id,
+                p.actor_id,
+                p.actor.display_name,
+                p.actor.codename,
+                p.role,
+                p.note,
+                p.actor.sensitivity,
             )
             for p in sorted(process.participations, key=lambda p: p.actor.display_name)
         ),

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.model import Actor, CueKind, Direction, Process, ReadinessCue
+from contactkeeper.model import Actor, CueKind, Direction, Process, ReadinessCue, Sensitivity
 from contactkeeper.vault import Vault
 
 HALF_LIFE_DAYS = 90.0
@@ -61,6 +61,7 @@ class CueInfo:
     actor_id: int | None
     actor_name: str
     actor_codename: str
+    actor_sensitivity: Sensitivity  # normal when there is no actor
 
     @property
     def weight(self) -> float:
@@ -224,8 +225,10 @@ def list_cues(
     query = (
         query.options(
             selectinload(ReadinessCue.kind),
-            selectinload(ReadinessCue.process),
-            selectinload(ReadinessCue.actor),
+            selectinload(ReadinessCue.process).load_only(Process.name),
+            selectinload(ReadinessCue.actor).load_only(
+                Actor.display_name, Actor.codename, Actor.sensitivity
+            ),
         )
         .order_by(ReadinessCue.observed_on.desc(), ReadinessCue.id.desc())
         .limit(limit)
@@ -306,4 +309,5 @@ def cue_info(cue: ReadinessCue) -> CueInfo:
         actor_id=cue.actor_id,
         actor_name=actor.display_name if actor else "",
         actor_codename=actor.codename if actor else "",
+        actor_sensitivity=actor.sensitivity if actor else Sensitivity.NORMAL,
     )

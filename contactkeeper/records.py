@@ -1,16 +1,28 @@
-"""What every record service shares: fetching by id, and checking what a person typed."""
+"""What every record service shares: fetching by id, checking what a person typed, and the
+rule that says which name of an actor to show."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from contactkeeper.errors import InvalidRecord, RecordNotFound
-from contactkeeper.model import Base
+from contactkeeper.model import Base, Sensitivity
 
 M = TypeVar("M", bound=Base)
+
+# Which name to show for an actor, given (actor_id, display_name, codename, sensitivity).
+# Services that compose text naming actors (channel chains, search hits) take one, so that
+# the GUI's privacy rule decides; the default shows display names.
+NameRule = Callable[[int, str, str, Sensitivity], str]
+
+
+def display_names(actor_id: int, display_name: str, codename: str, sensitivity: Sensitivity) -> str:
+    """The default rule: every actor by their display name."""
+    return display_name
 
 
 def fetch(session: Session, model: type[M], record_id: int, kind: str) -> M:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.model import Actor, Relationship, RelationshipKind
+from contactkeeper.model import Actor, Relationship, RelationshipKind, Sensitivity
 from contactkeeper.vault import Vault
 
 
@@ -30,6 +30,8 @@ class RelationshipInfo:
     started_on: date | None
     ended_on: date | None
     source: str
+    from_sensitivity: Sensitivity
+    to_sensitivity: Sensitivity
 
 
 def add_relationship(
@@ -95,7 +97,10 @@ def relationships_of(vault: Vault, actor_id: int) -> list[RelationshipInfo]:
             .where(
                 sa.or_(Relationship.from_actor_id == actor_id, Relationship.to_actor_id == actor_id)
             )
-            .options(selectinload(Relationship.from_actor), selectinload(Relationship.to_actor))
+            .options(
+                selectinload(Relationship.from_actor).load_only(*_NAMES),
+                selectinload(Relationship.to_actor).load_only(*_NAMES),
+            )
             .order_by(Relationship.id)
         )
         return [_info(r) for r in rows]
@@ -104,6 +109,9 @@ def relationships_of(vault: Vault, actor_id: int) -> list[RelationshipInfo]:
 def delete_relationship(vault: Vault, relationship_id: int) -> None:
     with vault.transaction() as session:
         session.delete(records.fetch(session, Relationship, relationship_id, "relationship"))
+
+
+_NAMES = (Actor.display_name, Actor.codename, Actor.sensitivity)
 
 
 def _info(r: Relationship) -> RelationshipInfo:
@@ -122,4 +130,6 @@ def _info(r: Relationship) -> RelationshipInfo:
         started_on=r.started_on,
         ended_on=r.ended_on,
         source=r.source,
+        from_sensitivity=r.from_actor.sensitivity,
+        to_sensitivity=r.to_actor.sensitivity,
     )

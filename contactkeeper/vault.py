@@ -7,6 +7,7 @@ encrypted copy first). A failed unlock never changes a byte of any vault file.
 
 from __future__ import annotations
 
+import hmac
 import logging
 import os
 import shutil
@@ -34,6 +35,7 @@ from contactkeeper.errors import (
     VaultLocked,
     VaultTooNew,
     WeakPassphrase,
+    WrongPassphrase,
 )
 from contactkeeper.keyfile import KdfParams, KeyFile, calibrate, new_db_key
 from contactkeeper.model import new_uuid
@@ -176,6 +178,19 @@ class Vault:
         if self._db_key is None:
             raise VaultLocked()
         return self._db_key
+
+    def verify_passphrase(self, passphrase: str) -> bool:
+        """Whether ``passphrase`` is this vault's, while unlocked (one key derivation).
+
+        For asking the user again before showing something guarded, such as a high-risk
+        actor's real name; nothing is changed.
+        """
+        db_key = self.database_key()
+        try:
+            unwrapped = self._key_file.unwrap(passphrase)
+        except WrongPassphrase:
+            return False
+        return hmac.compare_digest(unwrapped, db_key)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -6,13 +6,30 @@ from datetime import timedelta
 
 import pytest
 
-from contactkeeper import actors, channels, followups, interactions, processes, readiness, today
+from contactkeeper import (
+    actors,
+    channels,
+    followups,
+    interactions,
+    processes,
+    readiness,
+    relationships,
+    today,
+)
 from contactkeeper.actors import NewActor
 from contactkeeper.channels import Hop
 from contactkeeper.errors import InvalidRecord, RecordNotFound
 from contactkeeper.followups import NewFollowUp
 from contactkeeper.interactions import JournalFilter
-from contactkeeper.model import ChannelKind, Direction, InteractionKind, Register
+from contactkeeper.model import (
+    ChannelKind,
+    Direction,
+    InteractionKind,
+    ParticipationRole,
+    Register,
+    RelationshipKind,
+    Sensitivity,
+)
 from contactkeeper.readiness import NewCue
 from contactkeeper.vault import Vault
 from contactkeeper.warmth import Warmth
@@ -183,3 +200,64 @@ def test_ticking_off_a_follow_up_removes_it_from_today(vault: Vault, clock: Fake
     assert [f.title for f in today.today(vault, clock()).follow_ups] == ["Call back"]
     followups.set_done(vault, task.id, True, clock())
     assert today.today(vault, clock()).follow_ups == ()
+
+
+def _codename_if_high_risk(actor_id: int, name: str, codename: str, sensitivity: object) -> str:
+    return codename if sensitivity is Sensitivity.HIGH_RISK else name
+
+
+def test_every_record_naming_an_actor_says_how_sensitive_they_are(
+    vault: Vault, clock: FakeClock
+) -> None:
+    """The GUI's privacy rule needs the sensitivity wherever a name is shown."""
+    risky = actors.create_actor(
+        vault,
+        NewActor("Commander Tarek", codename="SALT ANCHOR", sensitivity=Sensitivity.HIGH_RISK),
+        clock(),
+    )
+    cleric = actors.create_actor(vault, NewActor("Sheikh Munir", codename="CEDAR HERON"), clock())
+    channel = channels.add_channel(
+        vault, risky.id, clock(), kind=ChannelKind.INDIRECT, hops=[Hop(cleric.id)]
+    )
+    assert channel.actor_sensitivity is Sensitivity.HIGH_RISK
+    assert [h.sensitivity for h in channel.hops] == [Sensitivity.NORMAL]
+    assert channel.chain(_codename_if_high_risk) == "you -> Sheikh Munir -> SALT ANCHOR"
+    assert channel.chain() == "you -> Sheikh Munir -> Commander Tarek"
+
+    process = processes.create_process(vault, "Coastal dialogue")
+    interactions.log_interaction(
+        vault,
+        occurred_at=clock() - timedelta(days=40),
+        kind=InteractionKind.VIA_INTERMEDIARY,
+        participants=[risky.id, cleric.id],
+        channel_id=channel.id,
+        process_id=process.id,
+        follow_up=NewFollowUp("Ask again", clock().date()),
+        cue=NewCue(
+            kind_id=readiness.cue_kinds(vault)[0].id,
+            observed_on=clock().date(),
+            actor_id=risky.id,
+        ),
+    )
+    (logged,) = interactions.journal(vault, JournalFilter(actor_id=risky.id))
+    assert {p.codename: p.sensitivity for p in logged.participants} == {
+        "SALT ANCHOR": Sensitivity.HIGH_RISK,
+        "CEDAR HERON": Sensitivity.NORMAL,
+    }
+    (follow_up,) = followups.list_follow_ups(vault, actor_id=risky.id)
+    assert follow_up.actor_sensitivity is Sensitivity.HIGH_RISK
+    (cue,) = readiness.list_cues(vault, actor_id=risky.id)
+    assert cue.actor_sensitivity is Sensitivity.HIGH_RISK
+    tie = relationships.add_relationship(vault, cleric.id, risky.id, RelationshipKind.KNOWS)
+    assert (tie.from_sensitivity, tie.to_sensitivity) == (
+        Sensitivity.NORMAL,
+        Sensitivity.HIGH_RISK,
+    )
+    (listed,) = relationships.relationships_of(vault, risky.id)
+    assert listed.to_sensitivity is Sensitivity.HIGH_RISK
+    part = processes.add_participant(vault, process.id, risky.id, ParticipationRole.PARTY)
+    assert [p.sensitivity for p in part.participants] == [Sensitivity.HIGH_RISK]
+    cold = next(r for r in today.going_cold(vault, clock()) if r.actor_id == risky.id)
+    assert cold.sensitivity is Sensitivity.HIGH_RISK
+    assert cold.channel is not None
+    assert cold.channel.chain(_codename_if_high_risk).endswith("-> SALT ANCHOR")

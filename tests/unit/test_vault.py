@@ -172,6 +172,23 @@ def test_a_passphrase_change_needs_the_current_passphrase(
     assert _digest(path / KEY_NAME) == key_before
 
 
+def test_the_passphrase_can_be_confirmed_again_while_unlocked(vault: Vault) -> None:
+    key_before = _digest(vault.path / KEY_NAME)
+    assert vault.verify_passphrase(PASSPHRASE)
+    assert not vault.verify_passphrase("not the passphrase")
+    assert not vault.verify_passphrase("")
+    assert _digest(vault.path / KEY_NAME) == key_before
+
+
+def test_confirming_follows_a_passphrase_change_and_needs_an_open_vault(vault: Vault) -> None:
+    vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
+    assert vault.verify_passphrase(NEW_PASSPHRASE)
+    assert not vault.verify_passphrase(PASSPHRASE)
+    vault.close()
+    with pytest.raises(VaultLocked):
+        vault.verify_passphrase(NEW_PASSPHRASE)
+
+
 def test_a_passphrase_change_cut_short_by_a_full_disk_keeps_the_old_passphrase(
     make_vault: Callable[..., Vault], monkeypatch: pytest.MonkeyPatch
 ) -> None:
