@@ -212,6 +212,7 @@ class ActorsView(QWidget):
         context.vault_opened.connect(self._opened)
         context.vault_locked.connect(self.clear)
         context.data_changed.connect(self._data_changed)
+        context.privacy_changed.connect(self._privacy_changed)
         context.names_changed.connect(self.model.redraw)
 
     # -- building -------------------------------------------------------------------------
@@ -253,16 +254,26 @@ class ActorsView(QWidget):
 
     # -- loading --------------------------------------------------------------------------
 
+    def _sort_key(self) -> str:
+        """The service's sort; in privacy mode names sort by codename, so that the order of
+        the list does not give away the real names it hides."""
+        key = self.model.sort_key or "display_name"
+        return "codename" if key == "display_name" and self.context.privacy else key
+
     def _fetch(self, offset: int, limit: int) -> list[ActorSummary]:
         return actors.list_actors(
             self.context.vault,
             self.context.now(),
             filters=self.filters,
-            sort=self.model.sort_key or "display_name",
+            sort=self._sort_key(),
             descending=self.model.descending,
             offset=offset,
             limit=limit,
         )
+
+    def _privacy_changed(self, _on: bool) -> None:
+        if self.context.unlocked:
+            self.model.reload()
 
     def _count(self) -> int:
         return actors.count_actors(self.context.vault, self.context.now(), self.filters)

@@ -38,6 +38,7 @@ from contactkeeper.gui.processes_view import ProcessesView
 from contactkeeper.gui.search_popup import SearchField
 from contactkeeper.gui.settings import APP_NAME, Settings
 from contactkeeper.gui.today_view import TodayView
+from contactkeeper.gui.trash_dialog import TrashDialog
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.welcome import StartScreen
 from contactkeeper.keyfile import KdfParams
@@ -258,6 +259,9 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         self.undo_action = self._action("&Undo", "Ctrl+Z", self.undo.undo)
         self.undo_action.setEnabled(False)
+        self.trash_action = self._action(
+            "&Trash…", "Ctrl+Shift+Del", self.show_trash, "Deleted records: restore or erase"
+        )
         self.find_action = self._action("&Search…", "Ctrl+K", self.focus_search)
         self.privacy_action = self._action(
             "&Privacy mode",
@@ -288,6 +292,7 @@ class MainWindow(QMainWindow):
             self.log_action,
             self.new_actor_action,
             self.settings_action,
+            self.trash_action,
         ]
 
     def _make_menus(self) -> None:
@@ -305,6 +310,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.trash_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu("&View")
@@ -393,6 +399,14 @@ class MainWindow(QMainWindow):
 
     def _log_dialog_gone(self) -> None:
         self.log_dialog = None
+
+    def show_trash(self) -> TrashDialog | None:
+        if not self.context.unlocked:
+            return None
+        dialog = TrashDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_settings(self) -> None:
         if not self.context.unlocked:

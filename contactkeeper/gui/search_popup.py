@@ -82,6 +82,7 @@ class SearchField(QLineEdit):
         self.textEdited.connect(self.search_for)
         self.returnPressed.connect(self.open_current)
         context.vault_locked.connect(self.reset)
+        context.names_changed.connect(self._names_changed)
 
     def _popup(self) -> SearchPopup:
         if self.popup is None:
@@ -116,6 +117,11 @@ class SearchField(QLineEdit):
         self._place()
         popup.show()
         popup.raise_()
+
+    def _names_changed(self) -> None:
+        """Privacy mode or a reveal changed which names may be shown: search again."""
+        if self.popup is not None and self.popup.isVisible():
+            self.search_for(self.text())
 
     def _place(self) -> None:
         popup = self._popup()

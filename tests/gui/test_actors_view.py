@@ -171,3 +171,14 @@ def test_in_privacy_mode_the_list_names_actors_by_codename(view: ActorsView, con
     assert _names(view) == [codename]
     context.set_privacy(False)
     assert _names(view) == ["Amal Haddad"]
+
+
+def test_in_privacy_mode_the_order_of_the_list_gives_no_real_name_away(
+    view: ActorsView, context: AppContext
+) -> None:
+    for name, codename in (("Amal Haddad", "ZINC OWL"), ("Boris Antonov", "ASH FOX")):
+        actors.create_actor(context.vault, NewActor(name, codename=codename), context.now())
+    context.changed("actor")
+    assert _names(view) == ["Amal Haddad", "Boris Antonov"]
+    context.set_privacy(True)
+    assert _names(view) == ["ASH FOX", "ZINC OWL"]

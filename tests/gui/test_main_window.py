@@ -21,6 +21,7 @@ from contactkeeper.gui.journal_view import JournalView
 from contactkeeper.gui.log_dialog import LogDialog
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.gui.processes_view import ProcessesView
+from contactkeeper.gui.trash_dialog import TrashDialog
 from contactkeeper.vault import Vault
 from tests.conftest import PASSPHRASE, FakeClock
 from tests.gui.shell_helpers import OPEN_TIMEOUT_MS, make_window
@@ -254,6 +255,24 @@ def test_ctrl_z_brings_back_a_deleted_actor(qtbot, opened: Opened) -> None:
     assert window.workspace.actors.model.index(0, 0).data() == "Amal Haddad"
     assert not window.undo_action.isEnabled()
     assert window.undo_action.text() == "&Undo"
+
+
+def test_the_trash_lists_what_was_deleted_and_restores_it(qtbot, opened: Opened) -> None:
+    window, context, vault = opened
+    amal = actors.list_actors(vault, context.now())[0]
+    window.undo.confirm = lambda *_args: True
+    window.undo.discard("actor", amal.id, "Amal Haddad", window)
+    assert _menu_shortcuts(window)["Trash…"] == "Ctrl+Shift+Del"
+    window.trash_action.trigger()
+    dialog = window.findChild(TrashDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert dialog.model.index(0, 0).data() == "Amal Haddad"
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert window.workspace.actors.model.index(0, 0).data() == "Amal Haddad"
+    with qtbot.waitSignal(dialog.destroyed):
+        context.lock()  # an open dialog closes with the vault
 
 
 def test_open_vault_locks_only_once_a_folder_is_chosen(

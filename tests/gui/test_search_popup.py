@@ -136,3 +136,13 @@ def test_locking_forgets_the_query_and_the_hits(
     assert field.popup is not None
     assert field.popup.count() == 0
     assert not field.popup.isVisible()
+
+
+def test_turning_privacy_mode_on_redraws_open_results_with_codenames(
+    qtbot, field: SearchField, context: AppContext, layla: int
+) -> None:
+    qtbot.keyClicks(field, "lay")
+    assert _shown(field) == ["Layla Haddad"]
+    context.set_privacy(True)
+    assert _shown(field) == ["AMBER WREN"]
+    assert all("Layla" not in field.popup.item(i).text() for i in range(field.popup.count()))
