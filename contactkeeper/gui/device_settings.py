@@ -1,11 +1,14 @@
 """Settings for this device: remember the vault in the OS keyring (or forget it), the idle
-time before auto-lock, and destroying the vault.
+time before auto-lock, destroying the vault after N failed unlocks in a row (off by default),
+and destroying the vault now.
 
 "Remember on this device" is off by default and offered once after an unlock
 (:func:`offer_remember`); without a usable keyring it is disabled, with the one-line reason
 :func:`contactkeeper.device.keyring_status` gives. QSettings holds two values here, neither
 of them record data nor even a vault's path: the auto-lock minutes (a number) and whether
-the offer was made (a flag).
+the offer was made (a flag). "Destroy after N failed unlocks" keeps N and the count through
+:attr:`Settings.lockout <contactkeeper.gui.settings.Settings.lockout>` (numbers under a
+digest of the vault's path; see :mod:`contactkeeper.lockout`), written only when changed.
 
 The form is ``ui/settings.ui`` (compiled to ``forms/ui_settings.py``).
 """
@@ -18,7 +21,7 @@ from keyring.backend import KeyringBackend
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
-from contactkeeper import device, wipe
+from contactkeeper import device, lockout, wipe
 from contactkeeper.errors import ContactKeeperError, KeyringUnavailable
 from contactkeeper.gui.autolock import DEFAULT_IDLE_MINUTES
 from contactkeeper.gui.context import AppContext
@@ -94,6 +97,7 @@ class SettingsDialog(QDialog):
         self.ui.setupUi(self)
         self.ui.pages.setCurrentWidget(self.ui.settingsPage)
         self.ui.autoLockSpin.setValue(autolock_minutes(settings.store))
+        self._show_wipe_after_failures()
         self.ui.destroyWarningLabel.setText(
             "This cannot be undone. Every copy of this vault's folder becomes unreadable, "
             "even with the passphrase, and the folder is deleted. To confirm, type the "
@@ -110,6 +114,8 @@ class SettingsDialog(QDialog):
         ui.rememberCheck.toggled.connect(self._remember_toggled)
         ui.forgetButton.clicked.connect(self.forget)
         ui.autoLockSpin.valueChanged.connect(self._autolock_changed)
+        ui.wipeCheck.toggled.connect(self._wipe_after_failures_changed)
+        ui.wipeSpin.valueChanged.connect(self._wipe_after_failures_changed)
         ui.destroyButton.clicked.connect(self.ask_destroy)
         ui.confirmEdit.textChanged.connect(self._confirmation_typed)
         ui.keepButton.clicked.connect(self._keep)
@@ -176,6 +182,38 @@ class SettingsDialog(QDialog):
         save_autolock_minutes(self.settings.store, minutes)
         self.autolock_changed.emit(minutes)
 
+    # -- destroying after failed unlocks ------------------------------------------------
+
+    def _show_wipe_after_failures(self) -> None:
+        """The stored setting, shown without writing anything (off unless chosen)."""
+        ui = self.ui
+        limit = self.settings.lockout.limit(self.path)
+        for widget in (ui.wipeCheck, ui.wipeSpin):
+            widget.blockSignals(True)
+        ui.wipeSpin.setRange(lockout.MIN_LIMIT, lockout.MAX_LIMIT)
+        ui.wipeSpin.setValue(limit if limit is not None else lockout.DEFAULT_LIMIT)
+        ui.wipeCheck.setChecked(limit is not None)
+        for widget in (ui.wipeCheck, ui.wipeSpin):
+            widget.blockSignals(False)
+        ui.wipeCheck.setEnabled(not self.context.demo)  # a demo is discarded anyway
+        ui.wipeSpin.setEnabled(limit is not None and not self.context.demo)
+
+    def _wipe_after_failures_changed(self, *_args: object) -> None:
+        ui = self.ui
+        on = ui.wipeCheck.isChecked()
+        limit = ui.wipeSpin.value() if on else None
+        self.settings.lockout.set_limit(self.path, limit)
+        ui.wipeSpin.setEnabled(on)
+        if limit is None:
+            ui.messageLabel.setText(
+                "Off: failed unlocks only make the next attempt wait; nothing is destroyed."
+            )
+        else:
+            ui.messageLabel.setText(
+                f"On: {limit} wrong passphrases in a row on this computer destroy this vault "
+                "here for good. Make sure you have a recent backup."
+            )
+
     # -- destroying the vault -----------------------------------------------------------
 
     def ask_destroy(self) -> None:
@@ -207,6 +245,7 @@ class SettingsDialog(QDialog):
         finally:
             self._destroying = False
         self.settings.forget_vault(path)
+        self.settings.lockout.forget(path)
         self.vault_destroyed.emit(path)
         self.context.status.emit(f"The vault was destroyed. {BACKUPS_NOT_AFFECTED}")
         self.accept()

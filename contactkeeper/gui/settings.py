@@ -1,8 +1,13 @@
 """What the application remembers between runs: window geometry and where vaults are.
 
-Only paths and geometry are stored, never record data: QSettings is a plain file (or the
-registry), readable by anyone who can read the user's files. Tests pass their own QSettings
-(an INI file in the test's folder) so that nothing is written into the real home.
+Only paths, geometry and a few numbers are stored, never record data: QSettings is a plain
+file (or the registry), readable by anyone who can read the user's files. Tests pass their
+own QSettings (an INI file in the test's folder) so that nothing is written into the real
+home.
+
+The numbers include, for each vault where "destroy after N failed unlocks" is on, N and the
+failed unlocks in a row (:mod:`contactkeeper.lockout`), under a digest of the folder's path:
+a failed unlock must not change a byte in the vault's own folder, so its count lives here.
 """
 
 from __future__ import annotations
@@ -12,9 +17,12 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
+from contactkeeper.lockout import Lockout
+
 APP_NAME = "ContactKeeper"
 ORGANIZATION = "ContactKeeper"
 MAX_RECENT = 8
+LOCKOUT_GROUP = "lockout"
 
 
 def default_vault_dir() -> Path:
@@ -27,6 +35,35 @@ def demo_root() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "demo"
 
 
+class SettingsNumbers:
+    """:class:`contactkeeper.lockout.NumberStore` over QSettings: whole numbers in one group,
+    each written through to the file at once (a count must survive a crash)."""
+
+    def __init__(self, store: QSettings, group: str = LOCKOUT_GROUP) -> None:
+        self.store = store
+        self.group = group
+
+    def _key(self, key: str) -> str:
+        return f"{self.group}/{key}"
+
+    def get_number(self, key: str) -> int | None:
+        value = self.store.value(self._key(key))
+        if value is None or isinstance(value, bool):
+            return None
+        try:
+            return int(str(value).strip())
+        except ValueError:
+            return None
+
+    def set_number(self, key: str, value: int) -> None:
+        self.store.setValue(self._key(key), int(value))
+        self.store.sync()
+
+    def remove(self, key: str) -> None:
+        self.store.remove(self._key(key))
+        self.store.sync()
+
+
 class Settings:
     """A thin, typed layer over QSettings, and where new vaults go by default.
 
@@ -37,6 +74,8 @@ class Settings:
     def __init__(self, store: QSettings | None = None, vault_dir: Path | None = None) -> None:
         self.store = store if store is not None else QSettings(ORGANIZATION, APP_NAME)
         self._vault_dir = vault_dir
+        # "Destroy after N failed unlocks": N and the count of each vault (numbers only).
+        self.lockout = Lockout(SettingsNumbers(self.store))
 
     def default_vault_dir(self) -> Path:
         return self._vault_dir or default_vault_dir()

@@ -3,6 +3,11 @@
 With no vault known, the welcome page offers to create one, open one, or explore the demo.
 With a vault known, the unlock page comes first. Key derivation (creating or unlocking) runs
 off the UI thread, with a busy indicator; errors are shown calmly under the field.
+
+Failed unlocks in a row make the next attempt wait (:class:`UnlockThrottle`, in memory). If
+"destroy after N failed unlocks" is on for the vault (Settings, off by default), they are
+also counted in the application's settings (:mod:`contactkeeper.lockout`, never in the
+vault's folder), and the Nth destroys the vault with :func:`contactkeeper.wipe.destroy_vault`.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QStackedWidget, QWidget
 
+from contactkeeper import wipe
 from contactkeeper.errors import (
     ContactKeeperError,
     NotAVault,
@@ -33,6 +40,7 @@ from contactkeeper.gui.settings import Settings, demo_root
 from contactkeeper.gui.unlock_throttle import ThrottleCountdown
 from contactkeeper.idle import UnlockThrottle
 from contactkeeper.keyfile import KdfParams
+from contactkeeper.lockout import Verdict
 from contactkeeper.vault import Vault, check_passphrase, is_vault
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -149,6 +157,8 @@ class StartScreen(QStackedWidget):
     page_changed = Signal()
     # Creating, unlocking or making the demo failed; the message is shown on the page.
     failed = Signal(str)
+    # The vault in this folder was destroyed after the failed unlocks its settings allow.
+    vault_destroyed = Signal(Path)
 
     def __init__(
         self,
@@ -166,6 +176,8 @@ class StartScreen(QStackedWidget):
         self.demo_dir = demo_dir or demo_root()
         self.demo_path: Path | None = None
         self.throttle = UnlockThrottle(now=context.clock)
+        # The keyring whose entry a destroyed vault loses (None: the system's; tests set it).
+        self.keyring_backend: KeyringBackend | None = None
         self._operation: Operation | None = None
         self.welcome = WelcomePage()
         self.create_page = CreateVaultPage()
@@ -283,6 +295,9 @@ class StartScreen(QStackedWidget):
             self._unlock_failed(exc.message)
             return
         page.ui.messageLabel.clear()
+        # Counted as failed from now on (if "destroy after N failed unlocks" is on), so that
+        # ending the program during the key derivation wins no free guess.
+        counted = self.settings.lockout.begin(path)
 
         def attempt() -> Vault | WrongPassphrase:
             try:
@@ -292,16 +307,57 @@ class StartScreen(QStackedWidget):
 
         def done(result: Vault | WrongPassphrase) -> None:
             if isinstance(result, Vault):
+                counted.succeeded()
                 self.throttle.succeeded()
                 self._opened(result, path)
                 return
+            verdict = counted.failed()
             delay = self.throttle.failed()
             message = UnlockThrottled(delay.total_seconds()).message if delay else result.message
-            self._unlock_failed(message)
+            if verdict.destroy:
+                message = self._destroy_after_failures(path, verdict, message)
+            else:
+                self._unlock_failed(message)
             self.countdown.start()  # counts the wait down, the field and button off meanwhile
             self.failed.emit(message)
 
-        self._start(page, attempt, done, self._unlock_failed)
+        def not_decided(message: str) -> None:
+            counted.abandoned()  # a damaged or missing vault: not a guess
+            self._unlock_failed(message)
+
+        self._start(page, attempt, done, not_decided)
+
+    def _destroy_after_failures(self, path: Path, verdict: Verdict, message: str) -> str:
+        """The failed unlocks reached the limit set for this vault: destroy it, forget it,
+        say so calmly; returns what was said. If it cannot be destroyed, says that instead
+        (the count stays, so the next failed unlock tries again)."""
+        try:
+            wipe.destroy_vault(path, self.keyring_backend)
+        except (ContactKeeperError, OSError) as exc:
+            reason = exc.message if isinstance(exc, ContactKeeperError) else exc.strerror
+            message = (
+                f"{message} This vault was set to be destroyed after {verdict.limit} failed "
+                f"unlocks in a row, but it could not be: {reason or exc}"
+            )
+            self._unlock_failed(message)
+            return message
+        self.settings.lockout.forget(path)
+        self.settings.forget_vault(path)
+        message = (
+            f"The vault “{path.name}” was destroyed after {verdict.failures} failed unlocks "
+            "in a row, as its settings asked. It cannot be opened any more, not even with the "
+            "passphrase; only a backup can bring its records back."
+        )
+        self.show_start()
+        current = self.currentWidget()
+        label = (
+            self.unlock_page.ui.messageLabel
+            if current is self.unlock_page
+            else self.welcome.ui.messageLabel
+        )
+        label.setText(message)
+        self.vault_destroyed.emit(path)
+        return message
 
     def _may_try_again(self) -> None:
         ui = self.unlock_page.ui

@@ -90,6 +90,40 @@ class Ui_SettingsDialog(object):
 
         self.lockLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.autoLockSpin)
 
+        self.wipeLayout = QHBoxLayout()
+        self.wipeLayout.setObjectName(u"wipeLayout")
+        self.wipeCheck = QCheckBox(self.lockBox)
+        self.wipeCheck.setObjectName(u"wipeCheck")
+
+        self.wipeLayout.addWidget(self.wipeCheck)
+
+        self.wipeSpin = QSpinBox(self.lockBox)
+        self.wipeSpin.setObjectName(u"wipeSpin")
+        self.wipeSpin.setEnabled(False)
+        self.wipeSpin.setMinimum(3)
+        self.wipeSpin.setMaximum(50)
+        self.wipeSpin.setValue(10)
+
+        self.wipeLayout.addWidget(self.wipeSpin)
+
+        self.wipeAfterLabel = QLabel(self.lockBox)
+        self.wipeAfterLabel.setObjectName(u"wipeAfterLabel")
+
+        self.wipeLayout.addWidget(self.wipeAfterLabel)
+
+        self.wipeSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.wipeLayout.addItem(self.wipeSpacer)
+
+
+        self.lockLayout.setLayout(1, QFormLayout.ItemRole.SpanningRole, self.wipeLayout)
+
+        self.wipeWarningLabel = QLabel(self.lockBox)
+        self.wipeWarningLabel.setObjectName(u"wipeWarningLabel")
+        self.wipeWarningLabel.setWordWrap(True)
+
+        self.lockLayout.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.wipeWarningLabel)
+
 
         self.settingsLayout.addWidget(self.lockBox)
 
@@ -194,6 +228,7 @@ class Ui_SettingsDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.autoLockLabel.setBuddy(self.autoLockSpin)
+        self.wipeAfterLabel.setBuddy(self.wipeSpin)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsDialog)
@@ -227,6 +262,18 @@ class Ui_SettingsDialog(object):
 #endif // QT_CONFIG(accessibility)
         self.autoLockSpin.setSpecialValueText(QCoreApplication.translate("SettingsDialog", u"Never", None))
         self.autoLockSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" min", None))
+        self.wipeCheck.setText(QCoreApplication.translate("SettingsDialog", u"Des&troy this vault after", None))
+#if QT_CONFIG(accessibility)
+        self.wipeCheck.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Destroy this vault after a number of failed unlocks in a row", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.wipeSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Failed unlocks in a row before the vault is destroyed", None))
+#endif // QT_CONFIG(accessibility)
+        self.wipeAfterLabel.setText(QCoreApplication.translate("SettingsDialog", u"failed unlocks in a row", None))
+        self.wipeWarningLabel.setText(QCoreApplication.translate("SettingsDialog", u"Off by default. When on, anyone who types a wrong passphrase that many times in a row on this computer, you included, destroys this vault here for good, as \"Destroy this vault\" below does. Only a backup can bring it back. It does not stop someone who copies the vault's folder first and guesses elsewhere. The count is kept in this computer's settings, never in the vault.", None))
+#if QT_CONFIG(accessibility)
+        self.wipeWarningLabel.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"What destroying after failed unlocks means", None))
+#endif // QT_CONFIG(accessibility)
         self.destroyBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Destroy this vault", None))
         self.destroyHelpLabel.setText(QCoreApplication.translate("SettingsDialog", u"Destroys the key file and this device's keyring entry, then deletes the vault's folder. No copy of the vault can be opened afterwards, not even with the passphrase. Existing backups are not affected.", None))
         self.destroyButton.setText(QCoreApplication.translate("SettingsDialog", u"D&estroy this vault\u2026", None))
