@@ -71,11 +71,14 @@ def test_the_age_tool_decrypts_a_backup_and_sqlcipher_opens_the_data_inside(
     assert manifest["format"] == "contactkeeper-backup"
     assert manifest["format_version"] == 1
     assert manifest["counts"]["actors"] == 1
+    # A small vault's copy has 1 KiB pages; the reader sets the page size the manifest gives.
+    assert manifest["database"]["page_size"] == 1024
 
     cx = sqlcipher3.connect(str(recovered / "vault.db"))
     try:
         cx.execute(f"PRAGMA key = \"x'{manifest['database']['key']}'\"")
         cx.execute("PRAGMA cipher_compatibility = 4")
+        cx.execute(f"PRAGMA cipher_page_size = {int(manifest['database']['page_size'])}")
         rows = cx.execute("SELECT display_name, codename, sensitivity FROM actors").fetchall()
     finally:
         cx.close()
