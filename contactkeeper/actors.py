@@ -474,12 +474,17 @@ def _codename(session: Session, wanted: str | None) -> str:
         if taken is not None:
             raise InvalidRecord("Codename", f"{codename} is already used by another actor")
         return codename
-    for attempt in range(100):
-        codename = f"{secrets.choice(_CODE_ADJECTIVES)} {secrets.choice(_CODE_NOUNS)}"
-        if attempt >= 10:  # a large vault uses most pairs: add a number, not a hundred tries
-            codename += f" {secrets.randbelow(900) + 100}"
-        if session.scalar(sa.select(Actor.id).where(Actor.codename == codename)) is None:
-            return codename
+    for _ in range(5):
+        # Ten plain pairs, then ten numbered ones (a large vault uses most pairs), all
+        # looked up in one query; the first free one wins.
+        pairs = [
+            f"{secrets.choice(_CODE_ADJECTIVES)} {secrets.choice(_CODE_NOUNS)}" for _ in range(20)
+        ]
+        candidates = pairs[:10] + [f"{p} {secrets.randbelow(900) + 100}" for p in pairs[10:]]
+        used = set(session.scalars(sa.select(Actor.codename).where(Actor.codename.in_(candidates))))
+        for codename in candidates:
+            if codename not in used:
+                return codename
     return f"ACTOR {secrets.token_hex(3).upper()}"
 
 

@@ -574,20 +574,27 @@ def _names_in_vault(vault: Vault) -> list[tuple[int, str, str]]:
                 )
             )
         )
-    return [(actor_id, shown, search.fold(name)) for actor_id, shown, name in rows]
+    return [(actor_id, shown, _comparable(name)) for actor_id, shown, name in rows]
+
+
+def _comparable(name: str) -> str:
+    """A name folded, its words sorted: ``fuzz.ratio`` of two such strings is exactly
+    ``fuzz.token_sort_ratio`` of the names, without re-sorting every choice on every call
+    (which made planning an import into a large vault several times slower)."""
+    return " ".join(sorted(search.fold(name).split()))
 
 
 def _likely_duplicate(
-    entry: ImportEntry, known: Sequence[tuple[int, str, str]]
+    entry: ImportEntry, known: Sequence[tuple[int, str, str]], choices: Sequence[str]
 ) -> Duplicate | None:
+    """``choices`` are the third fields of ``known``, listed once by the caller."""
     if not known:
         return None
-    choices = [folded for _, _, folded in known]
     best: Duplicate | None = None
-    names = {search.fold(n) for n in (entry.display_name, *(v for v, _ in entry.name_variants))}
+    names = {_comparable(n) for n in (entry.display_name, *(v for v, _ in entry.name_variants))}
     for candidate in sorted(names):
         found = process.extractOne(
-            candidate, choices, scorer=fuzz.token_sort_ratio, score_cutoff=DUPLICATE_SCORE
+            candidate, choices, scorer=fuzz.ratio, score_cutoff=DUPLICATE_SCORE
         )
         if found is not None and (best is None or found[1] > best.score):
             actor_id, shown, _ = known[found[2]]
@@ -599,13 +606,15 @@ def plan_import(vault: Vault, path: Path) -> ImportPlan:
     """Read ``path`` and say what importing it would do; nothing is written."""
     layout, entries, invalid = read_entries(path)
     known = _names_in_vault(vault)
+    known_choices = [folded for _, _, folded in known]
     duplicates = []
     planned: list[tuple[int, str, str]] = []
+    planned_choices: list[str] = []
     for entry in entries:
-        duplicate = _likely_duplicate(entry, known)
+        duplicate = _likely_duplicate(entry, known, known_choices)
         if duplicate is None:
             # Two entries of the same file can duplicate each other too.
-            same = _likely_duplicate(entry, planned)
+            same = _likely_duplicate(entry, planned, planned_choices)
             if same is not None:
                 duplicate = Duplicate(
                     entry.line, entry.display_name, 0, same.actor_name, same.score
@@ -613,8 +622,9 @@ def plan_import(vault: Vault, path: Path) -> ImportPlan:
         if duplicate is not None:
             duplicates.append(duplicate)
         planned.append(
-            (0, f"{entry.display_name} (line {entry.line})", search.fold(entry.display_name))
+            (0, f"{entry.display_name} (line {entry.line})", _comparable(entry.display_name))
         )
+        planned_choices.append(planned[-1][2])
     return ImportPlan(
         path=str(path),
         layout=layout,

@@ -36,7 +36,9 @@ def field(qtbot, context: AppContext) -> Iterator[SearchField]:
 
 @pytest.fixture
 def layla(context: AppContext) -> int:
-    actors.create_actor(context.vault, NewActor("Karim Nassar"), context.now())
+    actors.create_actor(
+        context.vault, NewActor("Karim Nassar", codename="CEDAR HERON"), context.now()
+    )
     return actors.create_actor(
         context.vault,
         NewActor("Layla Haddad", codename="AMBER WREN", name_variants=["ليلى حداد"]),

@@ -14,6 +14,8 @@ from contactkeeper.model import Actor, Interaction, InteractionParticipant, Sett
 from contactkeeper.vault import Vault
 from tests.conftest import FAST_KDF
 
+pytestmark = pytest.mark.slow  # about 15 seconds: a whole (tiny) benchmark run
+
 KEYS = {
     "operation",
     "median_ms",
