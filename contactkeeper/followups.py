@@ -162,9 +162,32 @@ def list_follow_ups(
         ]
 
 
-def due(vault: Vault, today: date, within_days: int = 7) -> list[FollowUpInfo]:
-    """Open follow-ups overdue or due within ``within_days``: the Today list."""
-    return list_follow_ups(vault, due_by=date.fromordinal(today.toordinal() + within_days))
+def _due_by(today: date, within_days: int) -> date:
+    return date.fromordinal(today.toordinal() + within_days)
+
+
+def due(
+    vault: Vault, today: date, within_days: int = 7, *, limit: int | None = None
+) -> list[FollowUpInfo]:
+    """Open follow-ups overdue or due within ``within_days``, earliest first: the Today
+    list. ``limit`` keeps only the first ones (Today shows a screenful, with
+    :func:`count_due` for the rest); without it, every one (up to 500)."""
+    if limit is not None and limit < 0:
+        raise ValueError("limit must not be negative")
+    return list_follow_ups(
+        vault, due_by=_due_by(today, within_days), limit=500 if limit is None else limit
+    )
+
+
+def count_due(vault: Vault, today: date, within_days: int = 7) -> int:
+    """How many open follow-ups are overdue or due within ``within_days`` (all of them)."""
+    query = (
+        sa.select(sa.func.count())
+        .select_from(FollowUp)
+        .where(FollowUp.done_at.is_(None), FollowUp.due_on <= _due_by(today, within_days))
+    )
+    with vault.transaction() as session:
+        return session.scalar(query) or 0
 
 
 def follow_up_info(follow_up: FollowUp) -> FollowUpInfo:

@@ -38,6 +38,7 @@ class TodayView:
     follow_ups: tuple[FollowUpInfo, ...]
     latest_cues: tuple[CueInfo, ...]
     readiness_moves: tuple[ReadinessMove, ...]
+    follow_ups_due: int = 0  # how many are due in all; ``follow_ups`` holds the first ones
 
 
 def going_cold(vault: Vault, now: datetime, limit: int = 25) -> list[GoingCold]:
@@ -89,13 +90,20 @@ def going_cold(vault: Vault, now: datetime, limit: int = 25) -> list[GoingCold]:
         ]
 
 
-def today(vault: Vault, now: datetime) -> TodayView:
+def today(
+    vault: Vault, now: datetime, *, follow_ups_shown: int = 50, cues_shown: int = 10
+) -> TodayView:
+    """What Today shows: going cold, the first follow-ups due (and how many in all), the
+    latest readiness cues and the processes whose readiness moved."""
     day = now.astimezone().date()
+    due = followups.due(vault, day, limit=follow_ups_shown)
+    total = len(due) if len(due) < follow_ups_shown else followups.count_due(vault, day)
     return TodayView(
         going_cold=tuple(going_cold(vault, now)),
-        follow_ups=tuple(followups.due(vault, day)),
-        latest_cues=tuple(readiness.list_cues(vault, limit=10)),
+        follow_ups=tuple(due),
+        latest_cues=tuple(readiness.list_cues(vault, limit=cues_shown)),
         readiness_moves=tuple(readiness.recent_moves(vault, day)),
+        follow_ups_due=total,
     )
 
 

@@ -51,6 +51,7 @@ SECTIONS = (
     ("Journal", "Ctrl+4"),
     ("Follow-ups", "Ctrl+5"),
 )
+FOLLOW_UPS_SECTION = 4
 TICK_MS = 10 * 60 * 1000
 
 
@@ -136,6 +137,8 @@ class Workspace(QWidget):
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self._time_passed)
         self.tick.start()
+        # Today's "and N more" line under the follow-ups due leads to all of them.
+        self.today.follow_ups_requested.connect(lambda: self.show_section(FOLLOW_UPS_SECTION))
         context.open_actor.connect(self.show_actor)
         context.open_process.connect(self.show_process)
         context.vault_opened.connect(self._opened)
@@ -149,6 +152,8 @@ class Workspace(QWidget):
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)  # comes back here through the signal
             return
+        if self.views.widget(row) is self.processes:
+            self.processes.ensure_loaded()  # not read on unlock: on first showing
         self.views.setCurrentIndex(row)
 
     def show_actor(self, actor_id: int) -> None:

@@ -1,8 +1,15 @@
-"""Every process (conflict theatre or dialogue initiative), and a line to create a new one."""
+"""Every process (conflict theatre or dialogue initiative), and a line to create a new one.
+
+The list loads when it is first shown after an unlock, not on the unlock itself: the
+unlock path (Today filled) already reads the processes once, for the actors list's filter,
+and a hidden list needs no second read (benchmarks/README.md). Once loaded it follows every
+change; locking forgets it.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -83,19 +90,43 @@ class ProcessesView(QWidget):
         self.create_button.clicked.connect(self.create)
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
+        self.loaded = False  # the rows are those of the open vault (see ensure_loaded)
         context.data_changed.connect(self._data_changed)
-        context.vault_opened.connect(self.reload)
+        context.vault_opened.connect(self._opened)
         context.vault_locked.connect(self.clear)
-        context.names_changed.connect(self.reload)
+        context.names_changed.connect(self._refresh)
         self.reload()
+
+    def _opened(self) -> None:
+        """A vault was opened: forget the last one's rows; load now only if on screen."""
+        self.clear()
+        if self.isVisible():
+            self.reload()
+
+    def ensure_loaded(self) -> None:
+        """Load the list if it has not been loaded since the vault was opened."""
+        if not self.loaded:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
 
     def reload(self) -> None:
         if not self.context.unlocked:
             self.clear()
             return
         self.model.set_rows(processes.list_processes(self.context.vault))
+        self.loaded = True
+
+    def _refresh(self) -> None:
+        """Something shown may have changed: reload a list already loaded (a list not loaded
+        yet is read fresh when it is shown)."""
+        if self.loaded:
+            self.reload()
 
     def clear(self) -> None:
+        self.loaded = False
         self.model.clear()
         self.name.clear()
         show_error(self.message, "")
@@ -124,4 +155,4 @@ class ProcessesView(QWidget):
 
     def _data_changed(self, kind: str) -> None:
         if kind in ("process", "actor", "trash"):
-            self.reload()
+            self._refresh()

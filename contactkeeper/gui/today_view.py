@@ -1,6 +1,10 @@
 """Today: who is going cold, which follow-ups are due, the latest readiness cues, and the
 processes whose readiness moved. A click (or Enter) opens the record; L (or Ctrl+L) logs a
-contact with the actor of the selected row."""
+contact with the actor of the selected row.
+
+Today shows the first follow-ups due (FOLLOW_UPS_SHOWN), with a line that says how many
+more there are and leads to the Follow-ups view: a vault with hundreds due would otherwise
+read and draw them all on every unlock and every change (benchmarks/README.md)."""
 
 from __future__ import annotations
 
@@ -47,6 +51,9 @@ def _day(day: date) -> str:
 
 
 MOVES_SHOWN = 6  # the readiness-moved list is sized to show this many rows at most
+FOLLOW_UPS_SHOWN = 50  # the first follow-ups due; the rest are in the Follow-ups view
+LATEST_CUES = 10
+FOLLOW_UPS_LINK = "follow-ups"
 
 
 def _arrow(change: float) -> str:
@@ -76,6 +83,8 @@ class Section(Generic[Row]):
 class TodayView(QWidget):
     # The empty state's "New actor" button (the main window opens the form).
     new_actor_requested = Signal()
+    # The "and N more" line under the follow-ups due (the main window shows the view).
+    follow_ups_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +92,7 @@ class TodayView(QWidget):
         self.setObjectName("todayView")
         self.setAccessibleName("Today")
         self.view: today.TodayView | None = None
+        self.follow_ups_due = 0  # every follow-up due, of which the first are listed
         self.heading = QLabel("Today")
         self.heading.setObjectName("viewTitle")
         ctx = context  # names and free text are shown through its privacy rule
@@ -172,6 +182,17 @@ class TodayView(QWidget):
             process_of=lambda c: c.process_id,
             stretch=2,
         )
+        # Under the follow-ups due, when there are more than are listed.
+        self.more_follow_ups = QLabel()
+        self.more_follow_ups.setObjectName("moreFollowUps")
+        self.more_follow_ups.setTextFormat(Qt.TextFormat.RichText)
+        self.more_follow_ups.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.more_follow_ups.setAccessibleName("More follow-ups due")
+        self.more_follow_ups.linkActivated.connect(self._link)
+        self.more_follow_ups.hide()
         self.sections: list[Section[Any]] = [
             self.going_cold,
             self.follow_ups,
@@ -194,6 +215,8 @@ class TodayView(QWidget):
                 column.addWidget(section.heading)
                 column.addWidget(section.table, stretch)
                 column.addWidget(section.placeholder)
+                if section is self.follow_ups:
+                    column.addWidget(self.more_follow_ups)
             grid.addLayout(column, 0, col)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -329,13 +352,17 @@ class TodayView(QWidget):
             self.clear()
             return
         now = self.context.now()
+        vault = self.context.vault
         try:
-            view = today.today(self.context.vault, now)
-            empty = actors.count_actors(self.context.vault, now) == 0
+            view = today.today(
+                vault, now, follow_ups_shown=FOLLOW_UPS_SHOWN, cues_shown=LATEST_CUES
+            )
+            empty = actors.count_actors(vault, now) == 0
         except ContactKeeperError as exc:
             self.context.status.emit(exc.message)
             return
         self.view = view
+        self.follow_ups_due = view.follow_ups_due
         self.heading.setText(f"Today · {now.astimezone().strftime('%A %d %B %Y')}")
         for section, rows in zip(
             self.sections,
@@ -343,7 +370,22 @@ class TodayView(QWidget):
             strict=True,
         ):
             self._fill(section, rows)
+        self._show_more_follow_ups()
         self.pages.setCurrentWidget(self.empty_state if empty else self.pages.widget(0))
+
+    def _show_more_follow_ups(self) -> None:
+        shown = len(self.follow_ups.rows)
+        more = self.follow_ups_due - shown
+        if shown:
+            self.follow_ups.heading.setText(f"{self.follow_ups.title} ({self.follow_ups_due})")
+        self.more_follow_ups.setText(
+            f"and {more} more — <a href='{FOLLOW_UPS_LINK}'>see Follow-ups</a>" if more > 0 else ""
+        )
+        self.more_follow_ups.setVisible(more > 0)
+
+    def _link(self, target: str) -> None:
+        if target == FOLLOW_UPS_LINK:
+            self.follow_ups_requested.emit()
 
     def _fill(self, section: Section[Any], rows: Sequence[Any]) -> None:
         section.rows = tuple(rows)
@@ -365,6 +407,9 @@ class TodayView(QWidget):
     def clear(self) -> None:
         """Forget every row (the vault was locked)."""
         self.view = None
+        self.follow_ups_due = 0
+        self.more_follow_ups.clear()
+        self.more_follow_ups.hide()
         self.heading.setText("Today")
         for section in self.sections:
             section.rows = ()

@@ -7,11 +7,12 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from contactkeeper import actors, interactions
+from contactkeeper import actors, followups, interactions
 from contactkeeper.actors import NewActor
+from contactkeeper.followups import NewFollowUp
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.main_window import Workspace
-from contactkeeper.gui.today_view import TodayView
+from contactkeeper.gui.today_view import FOLLOW_UPS_SHOWN, TodayView
 from contactkeeper.model import InteractionKind
 from tests.conftest import FakeClock
 
@@ -148,3 +149,48 @@ def test_a_window_left_open_shows_the_new_day(qtbot, context: AppContext, clock:
     workspace.tick.timeout.emit()  # what the timer does every few minutes
     assert [row[0] for row in _going_cold(workspace.today)] == ["Amal Haddad"]
     assert workspace.today.heading.text() == clock().astimezone().strftime("Today · %A %d %B %Y")
+
+
+def test_today_lists_the_first_follow_ups_due_and_leads_to_the_rest(
+    qtbot, context: AppContext
+) -> None:
+    workspace = Workspace(context)
+    qtbot.addWidget(workspace)
+    workspace.refresh()
+    today = workspace.today
+    layla = _actor(context, "Layla Haddad")
+    day = context.now().astimezone().date()
+    due = FOLLOW_UPS_SHOWN + 12
+    for n in range(due):  # from 30 days overdue to a few days ahead
+        followups.create_follow_up(
+            context.vault,
+            NewFollowUp(f"Task {n:03d}", day + timedelta(days=n % 34 - 30), actor_id=layla),
+        )
+    followups.create_follow_up(  # not due this week: in none of the counts
+        context.vault, NewFollowUp("Next month", day + timedelta(days=30), actor_id=layla)
+    )
+    context.changed("follow_up")
+
+    model = today.follow_ups.model
+    assert model.rowCount() == FOLLOW_UPS_SHOWN
+    assert today.follow_ups.heading.text() == f"Follow-ups due ({due})"
+    assert model.index(0, 1).data() == "Task 000"  # the most overdue first
+    more = today.more_follow_ups
+    assert not more.isHidden()
+    assert more.text().startswith("and 12 more — ")
+    assert "see Follow-ups" in more.text()
+    with qtbot.waitSignal(today.follow_ups_requested):
+        more.linkActivated.emit("follow-ups")
+    assert workspace.current_view() is workspace.follow_ups
+
+    # Done with enough of them, every one due fits: no line.
+    for follow_up in followups.due(context.vault, day, limit=12):
+        followups.set_done(context.vault, follow_up.id, True, context.now())
+    context.changed("follow_up")
+    assert model.rowCount() == FOLLOW_UPS_SHOWN
+    assert today.follow_ups.heading.text() == f"Follow-ups due ({FOLLOW_UPS_SHOWN})"
+    assert more.isHidden()
+
+    context.lock()
+    assert more.isHidden()
+    assert model.rowCount() == 0
