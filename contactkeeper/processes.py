@@ -50,6 +50,13 @@ class ProcessInfo:
         return {role: people for role, people in groups.items() if people}
 
 
+def process_names(vault: Vault) -> list[tuple[int, str]]:
+    """Every process's id and name, by name (for choosers: no participants loaded)."""
+    with vault.transaction() as session:
+        rows = session.execute(sa.select(Process.id, Process.name).order_by(Process.name))
+        return [(row.id, row.name) for row in rows]
+
+
 def list_processes(vault: Vault) -> list[ProcessInfo]:
     """Every process with its participants, read as plain rows (the processes list and the
     actors list's filter load them on every unlock; ORM objects for thousands of

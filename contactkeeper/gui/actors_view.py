@@ -239,7 +239,7 @@ class ActorsView(QWidget):
         """The processes and tags of this vault, keeping the current choice if it is there."""
         vault = self.context.vault
         for combo, choices in (
-            (self.process_combo, [(p.name, p.id) for p in processes.list_processes(vault)]),
+            (self.process_combo, [(name, pid) for pid, name in processes.process_names(vault)]),
             (self.tag_combo, [(t, t) for t in actors.all_tags(vault)]),
         ):
             current = combo.currentData()

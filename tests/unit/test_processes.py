@@ -58,3 +58,12 @@ def test_relationships_read_from_both_sides(vault: Vault, clock: FakeClock) -> N
         relationships.add_relationship(vault, a.id, b.id, RelationshipKind.KNOWS, strength=9)
     relationships.delete_relationship(vault, tie.id)
     assert relationships.relationships_of(vault, a.id) == []
+
+
+def test_process_names_list_every_process_by_name(vault: Vault) -> None:
+    water = processes.create_process(vault, "River water")
+    coast = processes.create_process(vault, "Coastal dialogue")
+    assert processes.process_names(vault) == [
+        (coast.id, "Coastal dialogue"),
+        (water.id, "River water"),
+    ]
