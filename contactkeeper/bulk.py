@@ -17,6 +17,7 @@ database still checks foreign keys, enumerations and its constraints.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,9 +26,12 @@ from typing import Any, Final
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from contactkeeper import search
+from contactkeeper import records, search
+from contactkeeper.actors import _CODE_ADJECTIVES, _CODE_NOUNS, NewActor
+from contactkeeper.errors import InvalidRecord
 from contactkeeper.model import (
     Actor,
+    ActorStatus,
     ActorTag,
     Base,
     Channel,
@@ -38,6 +42,8 @@ from contactkeeper.model import (
     Organization,
     Process,
     Register,
+    Sensitivity,
+    Tag,
     UTCDateTime,
 )
 from contactkeeper.warmth import SUBSTANTIVE_KINDS
@@ -142,6 +148,130 @@ def _complete(table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> list[dict[s
             filled[name] = value(None) if callable(value) else value
         complete.append(filled)
     return complete
+
+
+def actor_row(new: NewActor) -> dict[str, Any]:
+    """The ``actors`` row :func:`actors.add_actor` writes for ``new``, checked as it checks
+    (``InvalidRecord``), without the codename (see :func:`add_actors`)."""
+    return {
+        "display_name": records.text("Name", new.display_name, max_length=300, required=True),
+        "sensitivity": Sensitivity(new.sensitivity),
+        "cadence_days": records.positive("Cadence (days)", new.cadence_days),
+        "status": ActorStatus(new.status),
+        "country": records.text("Country", new.country, max_length=100),
+        "languages": records.text("Languages", new.languages, max_length=200),
+        "notes": records.text("Notes", new.notes, max_length=100_000),
+    }
+
+
+def add_actors(
+    session: Session,
+    new: Sequence[NewActor],
+    variants: Sequence[Sequence[tuple[str, str]]] = (),
+) -> list[int]:
+    """Create actors as :func:`actors.add_actor` does, with their tags and name variants;
+    return their ids, in order.
+
+    Each is checked as ``add_actor`` checks it (``InvalidRecord``). A codename asked for
+    must be free in the vault and in ``new``; the others get a new one, chosen as
+    ``add_actor`` chooses it, from the vault's codenames read once and those of this batch
+    reserved in memory. ``variants[i]``, if given, are more (name, script) variants of
+    ``new[i]``, written as given. Tags are found or created once each. The actors' index
+    rows are written once, when everything else is.
+    """
+    if not new:
+        return []
+    session.flush()
+    conn = session.connection()
+    rows: list[dict[str, Any]] = []
+    wanted: list[str | None] = []
+    for item in new:
+        rows.append(actor_row(item))
+        if item.codename is not None and item.codename.strip():
+            wanted.append(records.text("Codename", item.codename, max_length=100).upper())
+        else:
+            wanted.append(None)
+    taken = set(conn.execute(sa.select(Actor.codename)).scalars())
+    for codename in wanted:
+        if codename is not None:
+            if codename in taken:
+                raise InvalidRecord("Codename", f"{codename} is already used by another actor")
+            taken.add(codename)  # also keeps the new ones below from taking it
+    for row, codename in zip(rows, wanted, strict=True):
+        if codename is None:
+            codename = _free_codename(taken)
+            taken.add(codename)
+        row["codename"] = codename
+    tags_of = [
+        sorted({records.text("Tag", n, max_length=100) for n in item.tags} - {""}) for item in new
+    ]
+    variant_rows: list[list[dict[str, Any]]] = [
+        [
+            {
+                "name": records.text("Name variant", name, max_length=300, required=True),
+                "script": "",
+            }
+            for name in item.name_variants
+        ]
+        for item in new
+    ]
+    for extra, more in zip(variant_rows, variants, strict=False):
+        extra += [{"name": name, "script": script} for name, script in more]
+    ids = insert(session, Actor, rows, index=False)
+    insert(
+        session,
+        NameVariant,
+        [
+            {"actor_id": actor_id, **variant}
+            for actor_id, extra in zip(ids, variant_rows, strict=True)
+            for variant in extra
+        ],
+        index=False,
+    )
+    tag_ids = _tag_ids(session, {name for names in tags_of for name in names})
+    insert(
+        session,
+        ActorTag,
+        [
+            {"actor_id": actor_id, "tag_id": tag_ids[name]}
+            for actor_id, names in zip(ids, tags_of, strict=True)
+            for name in names
+        ],
+        index=False,
+    )
+    search.reindex(session, "actor", ids)
+    return ids
+
+
+def _free_codename(taken: set[str]) -> str:
+    """As ``actors._codename`` picks one: ten plain pairs, then ten numbered ones, the
+    first not in ``taken``."""
+    for _ in range(5):
+        pairs = [
+            f"{secrets.choice(_CODE_ADJECTIVES)} {secrets.choice(_CODE_NOUNS)}" for _ in range(20)
+        ]
+        candidates = pairs[:10] + [f"{p} {secrets.randbelow(900) + 100}" for p in pairs[10:]]
+        for codename in candidates:
+            if codename not in taken:
+                return codename
+    while (codename := f"ACTOR {secrets.token_hex(3).upper()}") in taken:
+        pass
+    return codename
+
+
+def _tag_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
+    """The ids of the tags named, created where there is none yet."""
+    wanted = sorted(set(names))
+    found: dict[str, int] = {}
+    conn = session.connection()
+    for batch in _batches(wanted, 500):
+        found.update(
+            (name, tag_id)
+            for tag_id, name in conn.execute(sa.select(Tag.id, Tag.name).where(Tag.name.in_(batch)))
+        )
+    missing = [name for name in wanted if name not in found]
+    found.update(zip(missing, insert(session, Tag, [{"name": n} for n in missing]), strict=True))
+    return found
 
 
 def add_interactions(session: Session, new: Sequence[NewInteraction]) -> list[int]:
@@ -301,6 +431,8 @@ def refresh_summaries(
 __all__ = [
     "BATCH",
     "NewInteraction",
+    "actor_row",
+    "add_actors",
     "add_interactions",
     "insert",
     "optimize_index",
