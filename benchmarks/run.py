@@ -702,7 +702,7 @@ def _network_row() -> Row:
     return _pending(
         "paths to an actor; network view layout of 2,000 nodes",
         "<= 300 ms; <= 3 s off the UI thread",
-        "not measured yet: the network module (issue E) is not there yet",
+        "not measured yet: ContactKeeper has no network view (paths between actors, a graph) yet",
     )
 
 
