@@ -251,7 +251,13 @@ def list_actors(
         # from the actors' pages (notes make those large; benchmarks/README.md).
         listed = sa.select(Actor).options(load_only(*_LISTED))
         query = _filtered(listed, filters or ActorFilter(), now)
-        column: Any = urgency(now) if sort == "urgency" else getattr(Actor, sort)
+        column: Any = (
+            urgency(now)
+            if sort == "urgency"
+            else shown_name()
+            if sort == "display_name"
+            else getattr(Actor, sort)
+        )
         order = column.desc() if descending else column.asc()
         if sort == "last_contact_at":
             order = order.nulls_last() if descending else order.nulls_first()
@@ -259,6 +265,14 @@ def list_actors(
         actors = list(session.scalars(query))
         current = _current_affiliations(session, [a.id for a in actors])
         return [_summary(a, current.get(a.id, ""), now) for a in actors]
+
+
+def shown_name() -> sa.ColumnElement[str]:
+    """The name the lists show: a high-risk actor's codename, anyone else's display name.
+    Sorting by it keeps the order of a list from hinting at a hidden name."""
+    return sa.case(
+        (Actor.sensitivity == Sensitivity.HIGH_RISK, Actor.codename), else_=Actor.display_name
+    )
 
 
 _LISTED = (

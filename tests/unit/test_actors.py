@@ -151,3 +151,23 @@ def test_renaming_a_tag_onto_another_merges_them(vault: Vault, clock: FakeClock)
     assert actors.get_actor(vault, a.id, clock()).tags == ("water",)
     with pytest.raises(InvalidRecord, match="no tag"):
         actors.rename_tag(vault, "nope", "x")
+
+
+def test_a_high_risk_actor_is_listed_by_codename_in_name_order(
+    vault: Vault, clock: FakeClock
+) -> None:
+    # The list shows a high-risk actor's codename; sorting by the hidden real name would
+    # put "ZINC OWL" between Adel and Boris and give away that the name starts with a B.
+    for name, codename, sensitivity in (
+        ("Adel Karam", "PINE GATE", Sensitivity.NORMAL),
+        ("Bashir Aziz", "ZINC OWL", Sensitivity.HIGH_RISK),
+        ("Boris Antonov", "ASH FOX", Sensitivity.SENSITIVE),
+    ):
+        actors.create_actor(
+            vault, NewActor(name, codename=codename, sensitivity=sensitivity), clock()
+        )
+    assert [a.codename for a in actors.list_actors(vault, clock())] == [
+        "PINE GATE",
+        "ASH FOX",
+        "ZINC OWL",
+    ]
