@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from rapidfuzz import fuzz
 from sqlalchemy.orm import Session, load_only, selectinload
 
 from contactkeeper import records, search
@@ -196,6 +197,8 @@ ACTOR_FIELDS = frozenset(
     }
 )
 SORT_KEYS = ("display_name", "codename", "last_contact_at", "urgency")
+# How alike (rapidfuzz WRatio, 0 to 100) a typed name and an actor's name must be to warn.
+NEAR_SPELLING = 85
 
 
 @dataclass(frozen=True)
@@ -317,12 +320,27 @@ def delete_tag(vault: Vault, name: str) -> None:
 
 
 def similar_names(vault: Vault, name: str, now: datetime, limit: int = 5) -> list[ActorSummary]:
-    """Actors whose names look like ``name`` (a warning before creating a duplicate)."""
-    hits = search.search(vault, name, limit=limit, kinds=("actor",))
+    """Actors whose names look like ``name`` (a warning before creating a duplicate): the
+    same word starts in any of their names, or, failing that, a near spelling of the whole
+    name ("Hadad" for "Haddad") found through any of its words."""
+    ids = [h.id for h in search.search(vault, name, limit=limit, kinds=("actor",))]
+    near_spellings = not ids
+    if near_spellings:
+        for word in name.split():
+            if len(word) >= 3:
+                ids += [h.id for h in search.search(vault, word, limit=10, kinds=("actor",))]
     with vault.transaction() as session:
-        actors = session.scalars(sa.select(Actor).where(Actor.id.in_([h.id for h in hits])))
+        actors = session.scalars(sa.select(Actor).where(Actor.id.in_(ids)))
         by_id = {a.id: a for a in actors}
-        return [_summary(by_id[h.id], "", now) for h in hits if h.id in by_id]
+        found: dict[int, Actor] = {}
+        for actor_id in ids:
+            actor = by_id.get(actor_id)
+            if actor is None or actor_id in found:
+                continue
+            if near_spellings and fuzz.WRatio(name, actor.display_name) < NEAR_SPELLING:
+                continue
+            found[actor_id] = actor
+        return [_summary(a, "", now) for a in list(found.values())[:limit]]
 
 
 # -- writing ---------------------------------------------------------------------------

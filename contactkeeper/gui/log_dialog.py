@@ -17,7 +17,6 @@ from datetime import timedelta
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
-from rapidfuzz import fuzz
 
 from contactkeeper import actors, channels, interactions, processes, readiness
 from contactkeeper.actors import NewActor
@@ -244,15 +243,7 @@ class LogDialog(QDialog):
 
     def _look_alikes(self, name: str) -> list[actors.ActorSummary]:
         """Actors whose names look like ``name``: same word starts, or near spellings."""
-        vault, now = self.context.vault, self.context.now()
-        found = {a.id: a for a in actors.similar_names(vault, name, now, limit=3)}
-        if not found:  # a misspelling ("Hadad" for "Haddad"): try each word, keep near ones
-            for word in name.split():
-                if len(word) >= 3:
-                    for actor in actors.similar_names(vault, word, now, limit=10):
-                        if fuzz.WRatio(name, actor.display_name) >= 85:
-                            found.setdefault(actor.id, actor)
-        return list(found.values())[:3]
+        return actors.similar_names(self.context.vault, name, self.context.now(), limit=3)
 
     def _remove_selected(self) -> None:
         row = self.ui.participantList.currentRow()

@@ -171,3 +171,11 @@ def test_a_high_risk_actor_is_listed_by_codename_in_name_order(
         "ASH FOX",
         "ZINC OWL",
     ]
+
+
+def test_a_near_spelling_of_a_name_is_called_similar(vault: Vault, clock: FakeClock) -> None:
+    layla = actors.create_actor(vault, NewActor("Layla Haddad"), clock()).id
+    actors.create_actor(vault, NewActor("Omar Farouk"), clock())
+    assert [a.id for a in actors.similar_names(vault, "Layl", clock())] == [layla]
+    assert [a.id for a in actors.similar_names(vault, "Layla Hadad", clock())] == [layla]
+    assert actors.similar_names(vault, "Laila Nasser", clock()) == []
