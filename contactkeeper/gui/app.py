@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(context, settings)
     protect(window, context, settings)
     window.show()
+    window.start.unlock_with_remembered_key()  # "Remember on this device": no passphrase
     status = app.exec()
     context.lock()
     return int(status)

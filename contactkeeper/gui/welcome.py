@@ -23,7 +23,7 @@ from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QStackedWidget, QWidget
 
-from contactkeeper import wipe
+from contactkeeper import device, wipe
 from contactkeeper.errors import (
     ContactKeeperError,
     NotAVault,
@@ -326,6 +326,33 @@ class StartScreen(QStackedWidget):
             self._unlock_failed(message)
 
         self._start(page, attempt, done, not_decided)
+
+    def unlock_with_remembered_key(self) -> None:
+        """At program start: open the vault on the unlock page with the key this device
+        remembers ("Remember on this device"), without the passphrase. Never after a lock:
+        locking must ask for the passphrase again. Off the UI thread (a keyring may prompt);
+        if the keyring cannot help, the passphrase field stays, with one line saying why."""
+        page = self.unlock_page
+        path = page.path
+        if self.currentWidget() is not page or path is None or self.busy:
+            return
+        if not (path / device.DEVICE_NAME).is_file():
+            return
+        backend = self.keyring_backend
+
+        def done(result: Vault | None) -> None:
+            if result is None:
+                page.ui.messageLabel.setText(
+                    "This device no longer remembers this vault: type its passphrase."
+                )
+            else:
+                self._opened(result, path)
+
+        def keyring_failed(message: str) -> None:
+            page.ui.messageLabel.setText(f"{message} Type the passphrase instead.")
+            page.ui.passphraseEdit.setFocus()
+
+        self._start(page, lambda: device.unlock_remembered(path, backend), done, keyring_failed)
 
     def _destroy_after_failures(self, path: Path, verdict: Verdict, message: str) -> str:
         """The failed unlocks reached the limit set for this vault: destroy it, forget it,
