@@ -18,6 +18,7 @@ test: lint typecheck pytest
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 typecheck: $(VENV)/.synced
 	$(VENV)/bin/mypy

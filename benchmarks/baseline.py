@@ -19,9 +19,10 @@ from typing import Any
 
 import sqlcipher3
 
-from contactkeeper import database, search
-from contactkeeper.records import stored
-from contactkeeper.warmth import SUBSTANTIVE_KINDS
+from contactkeeper.records import search, stored
+from contactkeeper.records.warmth import SUBSTANTIVE_KINDS
+from contactkeeper.vault import connection as database
+from contactkeeper.vault import search_index
 
 Conn = Any
 
@@ -335,7 +336,7 @@ def log_interaction(
         )
         cx.execute(
             "INSERT INTO search_index (rowid, names, body) VALUES (?, '', ?)",
-            (interaction_id * 8 + 2, search.fold(summary)),
+            (interaction_id * 8 + 2, search_index.fold(summary)),
         )
         cx.executemany(
             "UPDATE actors SET last_contact_at = max(coalesce(last_contact_at, ''), ?), "

@@ -8,7 +8,7 @@ variants, codenames, notes of a few hundred words), 2,000 organizations, 200 pro
 20,000 readiness cues and 10,000 follow-ups, plus channels (some indirect), affiliations,
 participations and tags.
 
-Everything goes through :mod:`contactkeeper.bulk`, the bulk paths the services own, so the
+Everything goes through :mod:`contactkeeper.records.bulk`, the bulk paths the services own, so the
 search index and the contact summaries are what the services would have made. The vault is
 a real SQLCipher vault under :data:`PASSPHRASE`, with the real, calibrated key derivation
 unless a caller (the smoke test) passes cheaper parameters. Every record is invented.
@@ -32,11 +32,12 @@ from typing import Any
 import sqlalchemy as sa
 
 from benchmarks import names
-from contactkeeper import bulk, search
-from contactkeeper.actors import _CODE_ADJECTIVES, _CODE_NOUNS
-from contactkeeper.bulk import NewInteraction
-from contactkeeper.keyfile import KdfParams
-from contactkeeper.model import (
+from contactkeeper.records import bulk
+from contactkeeper.records.actors import _CODE_ADJECTIVES, _CODE_NOUNS
+from contactkeeper.records.bulk import NewInteraction
+from contactkeeper.vault import Vault, search_index
+from contactkeeper.vault.keyfile import KdfParams
+from contactkeeper.vault.model import (
     Actor,
     ActorStatus,
     ActorTag,
@@ -64,7 +65,6 @@ from contactkeeper.model import (
     Tag,
     Track,
 )
-from contactkeeper.vault import Vault
 
 PASSPHRASE = "benchmark vault: synthetic data only"
 ANCHOR = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -266,7 +266,7 @@ def _actors(vault: Vault, make: _Maker, step: Report) -> list[int]:
             ],
             index=False,
         )
-        search.reindex(session, "actor", ids)
+        search_index.reindex(session, "actor", ids)
     step(f"{len(ids)} actors with name variants, codenames, notes and tags")
     return ids
 

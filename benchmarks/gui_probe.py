@@ -45,12 +45,12 @@ def main() -> int:
     from PySide6.QtCore import QModelIndex
 
     from contactkeeper.gui.app import make_application
+    from contactkeeper.gui.app_state import Settings
     from contactkeeper.gui.context import AppContext
-    from contactkeeper.gui.lazy_model import RECORD_ID_ROLE
     from contactkeeper.gui.main_window import MainWindow
-    from contactkeeper.gui.settings import Settings
-    from contactkeeper.keyfile import KeyFile
+    from contactkeeper.gui.models.lazy_table import RECORD_ID_ROLE
     from contactkeeper.vault import KEY_NAME, Vault
+    from contactkeeper.vault.keyfile import KeyFile
 
     stages: dict[str, float] = {}
 

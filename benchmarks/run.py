@@ -35,21 +35,22 @@ from typing import Any
 import sqlalchemy as sa
 
 from benchmarks import baseline, generate
-from contactkeeper import (
+from contactkeeper.exchange import backup
+from contactkeeper.records import (
     actors,
-    backup,
     channels,
-    database,
     followups,
     interactions,
     readiness,
     relationships,
     search,
 )
-from contactkeeper import today as today_service
-from contactkeeper.interactions import JournalFilter
-from contactkeeper.keyfile import KeyFile
-from contactkeeper.model import (
+from contactkeeper.records import today as today_service
+from contactkeeper.records.interactions import JournalFilter
+from contactkeeper.vault import DB_NAME, KEY_NAME, Vault
+from contactkeeper.vault import connection as database
+from contactkeeper.vault.keyfile import KeyFile
+from contactkeeper.vault.model import (
     Actor,
     Channel,
     InteractionKind,
@@ -59,12 +60,11 @@ from contactkeeper.model import (
     Process,
     Setting,
 )
-from contactkeeper.vault import DB_NAME, KEY_NAME, Vault
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "latest.json"
 VAULTS = HERE / "vaults"
-LIST_PAGE = 200  # the GUI's page (contactkeeper/gui/lazy_model.py PAGE_SIZE)
+LIST_PAGE = 200  # the GUI's page (contactkeeper/gui/models/lazy_table.py PAGE_SIZE)
 TIMELINE = 100
 BACKUP_PASSPHRASE = "benchmark backup passphrase"
 GUI_PENDING = "not measured yet: GUI row pending"
@@ -326,7 +326,7 @@ def _sample_actors(vault: Vault, count: int) -> list[int]:
 
 
 def actor_page(vault: Vault, actor_id: int, now: datetime) -> object:
-    """What the actor page loads (contactkeeper/gui/actor_page.py reload)."""
+    """What the actor page loads (contactkeeper/gui/views/actor_page.py reload)."""
     detail = actors.get_actor(vault, actor_id, now)
     return (
         detail,
@@ -594,13 +594,13 @@ def measure_import(ctx: Context, scratch: Vault, count: int = 5_000) -> None:
     """Plan (read, check, find likely duplicates) and apply an import of ``count`` vCards."""
     target = "plan + apply <= 20 s"
     try:
-        from contactkeeper import importing
+        from contactkeeper.exchange import importing
     except ImportError:
         ctx.rows.append(
             _pending(
                 "import 5,000 vCards",
                 target,
-                "not measured yet: contactkeeper/importing.py (engineer D) is not there yet",
+                "not measured yet: contactkeeper/exchange/importing.py is not there yet",
             )
         )
         return

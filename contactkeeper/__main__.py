@@ -2,6 +2,6 @@
 
 import sys
 
-from contactkeeper.cli import main
+from contactkeeper.launch import main
 
 sys.exit(main())

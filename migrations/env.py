@@ -7,7 +7,7 @@ vault cannot be opened without its key.
 
 from alembic import context
 
-from contactkeeper.model import Base
+from contactkeeper.vault.model import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:

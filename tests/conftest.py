@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from contactkeeper.keyfile import KdfParams
 from contactkeeper.vault import Vault
+from contactkeeper.vault.keyfile import KdfParams
 
 # Cheap key derivation so the suite stays fast; tests/unit/test_keyfile.py covers the real,
 # calibrated parameters at least once.

@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from contactkeeper import __version__
+from contactkeeper import APP_NAME, __version__
+from contactkeeper.gui.app_state import ORGANIZATION, Settings
 from contactkeeper.gui.autolock import AutoLock
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.device_settings import autolock_minutes, offer_remember
+from contactkeeper.gui.dialogs.settings import autolock_minutes, offer_remember
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.gui.panic import install_panic
-from contactkeeper.gui.settings import APP_NAME, ORGANIZATION, Settings
-from contactkeeper.resources import ui_dir
+from contactkeeper.vault.resources import ui_dir
 
 
 def style_sheet() -> str:

@@ -3,7 +3,7 @@ the session locks or the machine goes to sleep.
 
 :class:`AutoLock` watches the whole application's input through one event filter (every key
 press, click, wheel turn or mouse move is activity, whatever window it goes to) and asks
-:class:`~contactkeeper.idle.IdlePolicy` from a timer whether the vault has been idle long
+:class:`~contactkeeper.protect.idle.IdlePolicy` from a timer whether the vault has been idle long
 enough. The policy reads the clock, not the timer: a laptop that slept past the deadline
 locks at the timer's first tick after it wakes. Tests move a fake clock and call
 :meth:`AutoLock.check` themselves.
@@ -33,7 +33,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 
 from contactkeeper.gui.context import AppContext
-from contactkeeper.idle import DEFAULT_IDLE_TIMEOUT, IdlePolicy
+from contactkeeper.protect.idle import DEFAULT_IDLE_TIMEOUT, IdlePolicy
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """What every view shares: the open vault, the clock, the signals that say what happened, and
 the one rule that says which name of an actor may be shown.
 
-Views never hold a session. They ask services (``contactkeeper.actors`` and friends) through
+Views never hold a session. They ask services (``contactkeeper.records.actors`` and friends) through
 ``context.vault`` and listen here for changes made elsewhere, so that logging a contact in the
 dialog refreshes Today, the actor page and the journal at once.
 
@@ -21,8 +21,8 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from contactkeeper.errors import VaultLocked
-from contactkeeper.model import Sensitivity
 from contactkeeper.vault import Vault
+from contactkeeper.vault.model import Sensitivity
 
 # What free text shows in privacy mode.
 HIDDEN = "hidden in privacy mode"

@@ -23,25 +23,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkeeper.gui.about import AboutDialog
-from contactkeeper.gui.actor_page import ActorPage
-from contactkeeper.gui.actors_view import ActorsView
+from contactkeeper import APP_NAME
+from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.autolock import AutoLock
-from contactkeeper.gui.backup_actions import BackupActions
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.device_settings import SettingsDialog
-from contactkeeper.gui.followups_view import FollowUpsView
-from contactkeeper.gui.journal_view import JournalView
-from contactkeeper.gui.log_dialog import LogDialog
-from contactkeeper.gui.process_page import ProcessPage
-from contactkeeper.gui.processes_view import ProcessesView
-from contactkeeper.gui.search_popup import SearchField
-from contactkeeper.gui.settings import APP_NAME, Settings
-from contactkeeper.gui.today_view import TodayView
-from contactkeeper.gui.trash_dialog import TrashDialog
+from contactkeeper.gui.dialogs.about import AboutDialog
+from contactkeeper.gui.dialogs.backup_actions import BackupActions
+from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.gui.dialogs.settings import SettingsDialog
+from contactkeeper.gui.dialogs.trash import TrashDialog
 from contactkeeper.gui.undo import UndoController
-from contactkeeper.gui.welcome import StartScreen
-from contactkeeper.keyfile import KdfParams
+from contactkeeper.gui.views.actor_page import ActorPage
+from contactkeeper.gui.views.actors import ActorsView
+from contactkeeper.gui.views.followups import FollowUpsView
+from contactkeeper.gui.views.journal import JournalView
+from contactkeeper.gui.views.process_page import ProcessPage
+from contactkeeper.gui.views.processes import ProcessesView
+from contactkeeper.gui.views.today import TodayView
+from contactkeeper.gui.views.welcome import StartScreen
+from contactkeeper.gui.widgets.search_popup import SearchField
+from contactkeeper.vault.keyfile import KdfParams
 
 # The sidebar: (label, shortcut); the pages follow in the same order in the view stack.
 SECTIONS = (

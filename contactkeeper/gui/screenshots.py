@@ -25,13 +25,13 @@ from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
-from contactkeeper import actors, processes
 from contactkeeper.gui.app import make_application
+from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.main_window import MainWindow
-from contactkeeper.gui.settings import Settings
-from contactkeeper.keyfile import KdfParams
+from contactkeeper.records import actors, processes
 from contactkeeper.vault import Vault
+from contactkeeper.vault.keyfile import KdfParams
 
 NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
 SIZE = (1280, 800)

@@ -14,14 +14,14 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from contactkeeper import trash
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.presentation import Confirm, ask
+from contactkeeper.records import trash
 
 _ATTRIBUTE = "_contactkeeper_undo"
 
-# Trash kinds (contactkeeper.trash.KINDS) and the data_changed kinds they touch.
+# Trash kinds (contactkeeper.records.trash.KINDS) and the data_changed kinds they touch.
 CHANGED_KINDS = {
     "actor": ("actor", "interaction", "channel", "follow_up", "cue", "relationship"),
     "interaction": ("interaction", "actor", "follow_up"),

@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.main_window import MainWindow
-from contactkeeper.gui.settings import Settings
 from tests.conftest import FAST_KDF, FakeClock
 
 # Key derivation and the demo run off the UI thread. Wait for them with qtbot.waitSignal (a

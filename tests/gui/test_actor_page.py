@@ -8,14 +8,14 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import actors, channels, interactions, relationships
-from contactkeeper.actors import NewActor
-from contactkeeper.channels import Hop
-from contactkeeper.gui.actor_page import ActorPage
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.record_dialogs import AffiliationDialog, ChannelDialog, FollowUpDialog
+from contactkeeper.gui.dialogs.records import AffiliationDialog, ChannelDialog, FollowUpDialog
 from contactkeeper.gui.undo import UndoController
-from contactkeeper.model import ChannelKind, InteractionKind, RelationshipKind, Sensitivity
+from contactkeeper.gui.views.actor_page import ActorPage
+from contactkeeper.records import actors, channels, interactions, relationships
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.channels import Hop
+from contactkeeper.vault.model import ChannelKind, InteractionKind, RelationshipKind, Sensitivity
 from tests.conftest import FakeClock
 from tests.gui.window_helpers import show_active
 

@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHeaderView
 
-from contactkeeper import actors, interactions, processes
-from contactkeeper.actors import NewActor
-from contactkeeper.gui.actors_view import ActorsView
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.lazy_model import PAGE_SIZE
-from contactkeeper.model import Actor, InteractionKind, ParticipationRole, Sensitivity
+from contactkeeper.gui.models.lazy_table import PAGE_SIZE
+from contactkeeper.gui.views.actors import ActorsView
+from contactkeeper.records import actors, interactions, processes
+from contactkeeper.records.actors import NewActor
+from contactkeeper.vault.model import Actor, InteractionKind, ParticipationRole, Sensitivity
 
 
 @pytest.fixture

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from contactkeeper.gui.autolock import AutoLock
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.unlock_throttle import (
+from contactkeeper.gui.widgets.unlock_throttle import (
     ThrottleCountdown,
     countdown_text,
     seconds_before_next_attempt,
 )
-from contactkeeper.idle import UnlockThrottle
+from contactkeeper.protect.idle import UnlockThrottle
 from contactkeeper.vault import Vault
 from tests.conftest import FakeClock
 
@@ -171,7 +171,7 @@ from PySide6.QtDBus import QDBusConnection, QDBusMessage
 from PySide6.QtWidgets import QApplication
 from contactkeeper.gui.autolock import AutoLock
 from contactkeeper.gui.context import AppContext
-from contactkeeper.keyfile import KdfParams
+from contactkeeper.vault.keyfile import KdfParams
 from contactkeeper.vault import Vault
 
 app = QApplication([])
@@ -216,7 +216,7 @@ def test_the_screen_saver_starting_on_the_session_bus_locks_the_vault(tmp_path: 
 
 
 # -- the wait after failed unlocks, as the unlock screen shows it ----------------------------
-# (contactkeeper/gui/unlock_throttle.py; here because the brief lists no test file of its own)
+# (contactkeeper/gui/widgets/unlock_throttle.py)
 
 
 def _fail(throttle: UnlockThrottle, times: int) -> None:

@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import actors, backup, inventory
-from contactkeeper.gui.backup_actions import (
+from contactkeeper.exchange import backup
+from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.backup_actions import (
     BACKUP_FOLDER_KEY,
     BackupActions,
     BackupDialog,
@@ -26,8 +27,8 @@ from contactkeeper.gui.backup_actions import (
     counts_text,
     size_text,
 )
-from contactkeeper.gui.context import AppContext
-from contactkeeper.vault import Vault
+from contactkeeper.records import actors
+from contactkeeper.vault import Vault, inventory, pre_restore_path
 from tests.conftest import FAST_KDF, FakeClock
 from tests.gui.shell_helpers import settings_in
 
@@ -226,7 +227,7 @@ def test_restoring_through_the_dialog_keeps_the_current_vault_as_pre_restore(
     # Verified first; then the confirmation says what happens to the current vault.
     assert dialog.ui.restoreGroup.isVisible()
     warning = dialog.ui.restoreWarningLabel.text().replace("\u2011", "-")  # unbroken hyphens
-    assert backup.pre_restore_path(vault_path).name in warning
+    assert pre_restore_path(vault_path).name in warning
     assert "kept" in warning
     assert context.unlocked
     qtbot.keyClicks(dialog.ui.newPassphraseEdit, NEW_PASSPHRASE)
@@ -240,7 +241,7 @@ def test_restoring_through_the_dialog_keeps_the_current_vault_as_pre_restore(
     assert "Restored" in dialog.ui.summaryLabel.text()
     assert not dialog.ui.messageLabel.isVisible()
     assert restored == [str(vault_path)]
-    kept = backup.pre_restore_path(vault_path)
+    kept = pre_restore_path(vault_path)
     assert kept.is_dir()
     with Vault.unlock(vault_path, NEW_PASSPHRASE) as back:
         assert inventory.counts(back)["actors"] == 1
@@ -256,7 +257,7 @@ def test_a_restore_waits_until_the_vault_kept_by_an_earlier_one_is_removed(
     clock: FakeClock,
 ) -> None:
     written = make_backup(context.vault, stick(tmp_path), keys[1], clock)
-    backup.pre_restore_path(context.vault.path).mkdir()
+    pre_restore_path(context.vault.path).mkdir()
     dialog = open_backup(actions, qtbot, restore=True)
     verify_with_key(qtbot, dialog, written, keys[0])
     qtbot.keyClicks(dialog.ui.newPassphraseEdit, NEW_PASSPHRASE)

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import backup
-from contactkeeper.gui.backup_actions import BackupActions, BackupDialog
-from contactkeeper.gui.backup_reminder import BackupReminder
+from contactkeeper.exchange import backup
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.backup_actions import BackupActions, BackupDialog
+from contactkeeper.gui.widgets.backup_reminder import BackupReminder
 from contactkeeper.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.shell_helpers import settings_in

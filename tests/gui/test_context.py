@@ -8,7 +8,7 @@ import pytest
 
 from contactkeeper.errors import VaultLocked
 from contactkeeper.gui.context import HIDDEN, REVEAL_FOR, AppContext
-from contactkeeper.model import Sensitivity
+from contactkeeper.vault.model import Sensitivity
 from tests.conftest import FakeClock
 
 

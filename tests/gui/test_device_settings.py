@@ -12,16 +12,16 @@ import pytest
 from keyring.backends import fail
 from PySide6.QtWidgets import QMessageBox
 
-from contactkeeper import device
+from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.device_settings import (
+from contactkeeper.gui.dialogs.settings import (
     AUTOLOCK_KEY,
     OFFERED_KEY,
     SettingsDialog,
     autolock_minutes,
     offer_remember,
 )
-from contactkeeper.gui.settings import Settings
+from contactkeeper.protect import device
 from contactkeeper.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.gui.shell_helpers import settings_in

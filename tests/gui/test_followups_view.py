@@ -8,11 +8,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import actors, followups
-from contactkeeper.actors import NewActor
-from contactkeeper.followups import NewFollowUp
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.followups_view import FollowUpsView
+from contactkeeper.gui.views.followups import FollowUpsView
+from contactkeeper.records import actors, followups
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.followups import NewFollowUp
 from tests.gui.window_helpers import show_active
 
 

@@ -7,13 +7,13 @@ from datetime import timedelta
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import actors, interactions
-from contactkeeper.actors import NewActor
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.journal_view import JournalView
-from contactkeeper.gui.lazy_model import PAGE_SIZE
+from contactkeeper.gui.models.lazy_table import PAGE_SIZE
 from contactkeeper.gui.undo import UndoController
-from contactkeeper.model import InteractionKind, Register
+from contactkeeper.gui.views.journal import JournalView
+from contactkeeper.records import actors, interactions
+from contactkeeper.records.actors import NewActor
+from contactkeeper.vault.model import InteractionKind, Register
 from tests.gui.window_helpers import show_active
 
 

@@ -7,11 +7,11 @@ from datetime import datetime
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
-from contactkeeper import actors
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.lazy_model import RECORD_ID_ROLE, Column, LazyTableModel
-from contactkeeper.model import Actor
+from contactkeeper.gui.models.lazy_table import RECORD_ID_ROLE, Column, LazyTableModel
+from contactkeeper.records import actors
+from contactkeeper.vault.model import Actor
 
 
 def _add_actors(context: AppContext, names: list[str]) -> None:

@@ -41,17 +41,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkeeper import actors, followups, interactions, processes
-from contactkeeper.actors import NewActor
-from contactkeeper.followups import NewFollowUp
 from contactkeeper.gui.autolock import AutoLock
 from contactkeeper.gui.clipboard import copy_secret
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.log_dialog import LogDialog
+from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.gui.panic import PanicKeys, install_panic
-from contactkeeper.model import InteractionKind, ParticipationRole, Register
+from contactkeeper.records import actors, followups, interactions, processes
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.vault import Vault
+from contactkeeper.vault.model import InteractionKind, ParticipationRole, Register
 from tests.conftest import FakeClock
 from tests.gui.shell_helpers import make_window
 from tests.helpers.canary import new_canary

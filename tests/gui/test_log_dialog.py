@@ -7,12 +7,12 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import actors, channels, followups, interactions, processes, readiness
-from contactkeeper.actors import NewActor
-from contactkeeper.channels import Hop
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.log_dialog import LogDialog
-from contactkeeper.model import ActorStatus, ChannelKind, Direction, InteractionKind, Register
+from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.records import actors, channels, followups, interactions, processes, readiness
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.channels import Hop
+from contactkeeper.vault.model import ActorStatus, ChannelKind, Direction, InteractionKind, Register
 from tests.conftest import FakeClock
 from tests.gui.window_helpers import show_active
 

@@ -10,18 +10,18 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit
 
-from contactkeeper import actors, followups
-from contactkeeper.actors import NewActor
-from contactkeeper.followups import NewFollowUp
-from contactkeeper.gui.actor_page import ActorPage
 from contactkeeper.gui.autolock import AutoLock
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.followups_view import FollowUpsView
-from contactkeeper.gui.journal_view import JournalView
-from contactkeeper.gui.log_dialog import LogDialog
+from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.gui.dialogs.trash import TrashDialog
 from contactkeeper.gui.main_window import MainWindow
-from contactkeeper.gui.processes_view import ProcessesView
-from contactkeeper.gui.trash_dialog import TrashDialog
+from contactkeeper.gui.views.actor_page import ActorPage
+from contactkeeper.gui.views.followups import FollowUpsView
+from contactkeeper.gui.views.journal import JournalView
+from contactkeeper.gui.views.processes import ProcessesView
+from contactkeeper.records import actors, followups
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.vault import Vault
 from tests.conftest import PASSPHRASE, FakeClock
 from tests.gui.shell_helpers import OPEN_TIMEOUT_MS, make_window

@@ -37,10 +37,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import actors, backup, interactions
-from contactkeeper.gui.backup_actions import BackupDialog, OpenBackupDialog
-from contactkeeper.gui.log_dialog import LogDialog
+from contactkeeper.exchange import backup
+from contactkeeper.gui.dialogs.backup_actions import BackupDialog, OpenBackupDialog
+from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.main_window import MainWindow
+from contactkeeper.records import actors, interactions
 from tests.conftest import PASSPHRASE, FakeClock
 from tests.gui.shell_helpers import OPEN_TIMEOUT_MS, make_window
 

@@ -48,12 +48,14 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import actors, backup, interactions
-from contactkeeper.actors import NewActor
-from contactkeeper.gui.backup_actions import BackupDialog
-from contactkeeper.gui.log_dialog import LogDialog
+from contactkeeper import APP_NAME
+from contactkeeper.exchange import backup
+from contactkeeper.gui.app_state import ORGANIZATION, Settings
+from contactkeeper.gui.dialogs.backup_actions import BackupDialog
+from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.main_window import MainWindow
-from contactkeeper.gui.settings import APP_NAME, ORGANIZATION, Settings
+from contactkeeper.records import actors, interactions
+from contactkeeper.records.actors import NewActor
 from tests.conftest import PASSPHRASE, FakeClock
 from tests.gui.shell_helpers import OPEN_TIMEOUT_MS, make_window
 from tests.helpers.canary import (

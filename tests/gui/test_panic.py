@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from contactkeeper import actors
-from contactkeeper.actors import NewActor
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.log_dialog import LogDialog
+from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.gui.panic import PANIC_SHORTCUTS, PanicKeys, install_panic
+from contactkeeper.records import actors
+from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import Vault
 from tests.conftest import FakeClock
 from tests.gui.shell_helpers import make_window

@@ -38,17 +38,17 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import actors, channels, interactions
-from contactkeeper.actors import ActorSummary
 from contactkeeper.demo import create_demo_vault
 from contactkeeper.gui.context import HIDDEN, AppContext
-from contactkeeper.gui.log_dialog import LogDialog
+from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.gui.dialogs.records import ChannelDialog
+from contactkeeper.gui.dialogs.reveal import WRONG, RevealDialog
 from contactkeeper.gui.main_window import MainWindow
-from contactkeeper.gui.record_dialogs import ChannelDialog
-from contactkeeper.gui.reveal import WRONG, RevealDialog
-from contactkeeper.interactions import JournalFilter
-from contactkeeper.model import ChannelKind, Sensitivity
+from contactkeeper.records import actors, channels, interactions
+from contactkeeper.records.actors import ActorSummary
+from contactkeeper.records.interactions import JournalFilter
 from contactkeeper.vault import Vault
+from contactkeeper.vault.model import ChannelKind, Sensitivity
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.shell_helpers import make_window, settings_in
 

@@ -10,14 +10,14 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import actors, processes, readiness
-from contactkeeper.actors import NewActor
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.process_page import ProcessPage
-from contactkeeper.gui.processes_view import ProcessesView
-from contactkeeper.gui.record_dialogs import CueDialog, ParticipantDialog
-from contactkeeper.model import ParticipationRole, ProcessPhase
-from contactkeeper.readiness import NewCue
+from contactkeeper.gui.dialogs.records import CueDialog, ParticipantDialog
+from contactkeeper.gui.views.process_page import ProcessPage
+from contactkeeper.gui.views.processes import ProcessesView
+from contactkeeper.records import actors, processes, readiness
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.readiness import NewCue
+from contactkeeper.vault.model import ParticipationRole, ProcessPhase
 from tests.gui.window_helpers import show_active
 
 
@@ -181,13 +181,13 @@ def test_locking_empties_the_page_and_the_list(context: AppContext, qtbot: QtBot
 
 def test_the_chart_and_the_record_pages_bring_in_no_network_code() -> None:
     modules = (
-        "process_page",
-        "processes_view",
-        "actor_page",
-        "journal_view",
-        "followups_view",
-        "log_dialog",
-        "trash_dialog",
+        "views.process_page",
+        "views.processes",
+        "views.actor_page",
+        "views.journal",
+        "views.followups",
+        "dialogs.log",
+        "dialogs.trash",
         "undo",
     )
     imports = "; ".join(f"import contactkeeper.gui.{m}" for m in modules)

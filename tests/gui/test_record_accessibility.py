@@ -18,16 +18,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import actors, processes
-from contactkeeper.actors import NewActor
-from contactkeeper.gui.actor_page import ActorPage
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.followups_view import FollowUpsView
-from contactkeeper.gui.journal_view import JournalView
-from contactkeeper.gui.log_dialog import LogDialog
-from contactkeeper.gui.process_page import ProcessPage
-from contactkeeper.gui.processes_view import ProcessesView
-from contactkeeper.gui.record_dialogs import (
+from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.gui.dialogs.records import (
     AffiliationDialog,
     ChannelDialog,
     CueDialog,
@@ -35,7 +28,14 @@ from contactkeeper.gui.record_dialogs import (
     ParticipantDialog,
     RelationshipDialog,
 )
-from contactkeeper.gui.trash_dialog import TrashDialog
+from contactkeeper.gui.dialogs.trash import TrashDialog
+from contactkeeper.gui.views.actor_page import ActorPage
+from contactkeeper.gui.views.followups import FollowUpsView
+from contactkeeper.gui.views.journal import JournalView
+from contactkeeper.gui.views.process_page import ProcessPage
+from contactkeeper.gui.views.processes import ProcessesView
+from contactkeeper.records import actors, processes
+from contactkeeper.records.actors import NewActor
 
 CONTROLS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QAbstractItemView)
 

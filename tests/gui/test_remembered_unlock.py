@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from contactkeeper import actors, device
-from contactkeeper.actors import NewActor
+from contactkeeper.protect import device
+from contactkeeper.records import actors
+from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import Vault
 from tests.conftest import FakeClock
 from tests.gui.shell_helpers import OPEN_TIMEOUT_MS, make_window

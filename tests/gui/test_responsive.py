@@ -1,6 +1,6 @@
 """The GUI stays responsive during backup, verify, restore and import (issue 6).
 
-Each operation runs through the real dialog of ``contactkeeper/gui/backup_actions.py`` (its
+Each operation runs through the real dialog of ``contactkeeper/gui/dialogs/backup_actions.py`` (its
 work goes through ``operations.run_with_progress`` to Qt's thread pool) on a real vault with
 a few hundred actors, notes and interactions, while a QTimer on the UI thread ticks every
 10 ms. The test waits on the dialog's own completion signal (``operation_finished``) with
@@ -28,19 +28,20 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import backup, bulk, inventory
-from contactkeeper.bulk import NewInteraction
-from contactkeeper.gui import backup_actions
-from contactkeeper.gui.backup_actions import (
+from contactkeeper.exchange import backup
+from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs import backup_actions
+from contactkeeper.gui.dialogs.backup_actions import (
     BackupActions,
     BackupDialog,
     ImportDialog,
     OpenBackupDialog,
     _WorkDialog,
 )
-from contactkeeper.gui.context import AppContext
-from contactkeeper.model import Actor, InteractionKind
-from contactkeeper.vault import Vault
+from contactkeeper.records import bulk
+from contactkeeper.records.bulk import NewInteraction
+from contactkeeper.vault import Vault, inventory
+from contactkeeper.vault.model import Actor, InteractionKind
 from tests.conftest import FAST_KDF, FakeClock
 from tests.gui.shell_helpers import settings_in
 

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
-from contactkeeper import actors, interactions, processes
-from contactkeeper.actors import NewActor
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.search_popup import SearchField
-from contactkeeper.model import InteractionKind
+from contactkeeper.gui.widgets.search_popup import SearchField
+from contactkeeper.records import actors, interactions, processes
+from contactkeeper.records.actors import NewActor
+from contactkeeper.vault.model import InteractionKind
 
 
 @pytest.fixture

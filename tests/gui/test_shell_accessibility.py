@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkeeper.gui.actors_view import NewActorDialog
+from contactkeeper.gui.views.actors import NewActorDialog
 from tests.conftest import FakeClock
 from tests.gui.shell_helpers import make_window
 

@@ -7,13 +7,13 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from contactkeeper import actors, followups, interactions
-from contactkeeper.actors import NewActor
-from contactkeeper.followups import NewFollowUp
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.main_window import Workspace
-from contactkeeper.gui.today_view import FOLLOW_UPS_SHOWN, TodayView
-from contactkeeper.model import InteractionKind
+from contactkeeper.gui.views.today import FOLLOW_UPS_SHOWN, TodayView
+from contactkeeper.records import actors, followups, interactions
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.followups import NewFollowUp
+from contactkeeper.vault.model import InteractionKind
 from tests.conftest import FakeClock
 
 

@@ -9,14 +9,14 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import actors, interactions, trash
-from contactkeeper.actors import NewActor
 from contactkeeper.errors import RecordNotFound
-from contactkeeper.gui.actor_page import ActorPage
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.trash_dialog import TrashDialog
+from contactkeeper.gui.dialogs.trash import TrashDialog
 from contactkeeper.gui.undo import UndoController
-from contactkeeper.model import InteractionKind
+from contactkeeper.gui.views.actor_page import ActorPage
+from contactkeeper.records import actors, interactions, trash
+from contactkeeper.records.actors import NewActor
+from contactkeeper.vault.model import InteractionKind
 from tests.gui.window_helpers import show_active
 
 

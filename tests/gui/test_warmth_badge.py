@@ -6,13 +6,13 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtGui import QColor
 
-from contactkeeper import actors, interactions
-from contactkeeper.actors import NewActor
-from contactkeeper.gui.actors_view import WARMTH_COLUMN, ActorsView
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.warmth_badge import COLOURS, WarmthBadge, describe
-from contactkeeper.model import InteractionKind
-from contactkeeper.warmth import reading
+from contactkeeper.gui.views.actors import WARMTH_COLUMN, ActorsView
+from contactkeeper.gui.widgets.warmth_badge import COLOURS, WarmthBadge, describe
+from contactkeeper.records import actors, interactions
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.warmth import reading
+from contactkeeper.vault.model import InteractionKind
 
 
 def test_the_actors_table_paints_each_warmth_in_its_colour(qtbot, context: AppContext) -> None:

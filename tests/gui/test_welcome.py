@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from contactkeeper.errors import WrongPassphrase
-from contactkeeper.gui.welcome import passphrase_strength
+from contactkeeper.gui.views.welcome import passphrase_strength
 from contactkeeper.vault import Vault, is_vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.shell_helpers import OPEN_TIMEOUT_MS, file_digests, make_window, settings_in

@@ -1,6 +1,6 @@
 """Destroy this vault after N failed unlocks in a row: off by default, set in Settings,
 counted in the application's settings (never in the vault's folder), and carried out by the
-unlock screen with the crypto-erase of contactkeeper/wipe.py.
+unlock screen with the crypto-erase of contactkeeper/protect/destroy.py.
 
 Real vaults on disk (cheap key derivation), real widgets offscreen. The growing wait after
 failed unlocks runs on the fake clock: each attempt moves it past the wait first, so no test
@@ -17,13 +17,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from contactkeeper import actors, device
 from contactkeeper.errors import NotAVault, VaultDamaged, WrongPassphrase
+from contactkeeper.gui.app_state import LOCKOUT_GROUP, Settings
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.device_settings import SettingsDialog
+from contactkeeper.gui.dialogs.settings import SettingsDialog
 from contactkeeper.gui.main_window import MainWindow
-from contactkeeper.gui.settings import LOCKOUT_GROUP, Settings
-from contactkeeper.lockout import DEFAULT_LIMIT, MAX_LIMIT, MIN_LIMIT
+from contactkeeper.protect import device
+from contactkeeper.protect.failures import DEFAULT_LIMIT, MAX_LIMIT, MIN_LIMIT
+from contactkeeper.records import actors
 from contactkeeper.vault import DB_NAME, KEY_NAME, Vault, is_vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.shell_helpers import OPEN_TIMEOUT_MS, file_digests, make_window, settings_in
@@ -317,7 +318,7 @@ def test_if_the_vault_cannot_be_destroyed_it_says_so_and_tries_again_next_time(
     def refuse(path: Path, backend: object = None) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("contactkeeper.wipe.destroy_vault", refuse)
+    monkeypatch.setattr("contactkeeper.protect.destroy.destroy_vault", refuse)
     for _ in range(3):
         _try(qtbot, window, clock, WRONG)
     message = window.start.unlock_page.ui.messageLabel.text()

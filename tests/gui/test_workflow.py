@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from contactkeeper.gui.log_dialog import LogDialog
+from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.main_window import MainWindow
 from tests.conftest import PASSPHRASE, FakeClock
 from tests.gui.shell_helpers import OPEN_TIMEOUT_MS, make_window

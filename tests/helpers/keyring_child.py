@@ -24,10 +24,11 @@ from jeepney import MatchRule, message_bus
 from jeepney.io.blocking import open_dbus_connection
 from keyring.backends import SecretService
 
-from contactkeeper import actors, device
 from contactkeeper.errors import KeyringUnavailable
-from contactkeeper.keyfile import KdfParams
+from contactkeeper.protect import device
+from contactkeeper.records import actors
 from contactkeeper.vault import Vault
+from contactkeeper.vault.keyfile import KdfParams
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 KEYRING_PASSWORD = b"login password of the test user"

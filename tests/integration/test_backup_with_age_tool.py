@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from contactkeeper import actors, backup
 from contactkeeper.errors import BackupError
-from contactkeeper.model import Sensitivity
+from contactkeeper.exchange import backup
+from contactkeeper.records import actors
 from contactkeeper.vault import Vault
+from contactkeeper.vault.model import Sensitivity
 
 AGE = shutil.which("age")
 pytestmark = pytest.mark.skipif(

@@ -9,9 +9,9 @@ import pytest
 import sqlalchemy as sa
 
 from benchmarks import generate, run
-from contactkeeper import search
-from contactkeeper.model import Actor, Interaction, InteractionParticipant, Setting
+from contactkeeper.records import search
 from contactkeeper.vault import Vault
+from contactkeeper.vault.model import Actor, Interaction, InteractionParticipant, Setting
 from tests.conftest import FAST_KDF
 
 pytestmark = pytest.mark.slow  # about 15 seconds: a whole (tiny) benchmark run

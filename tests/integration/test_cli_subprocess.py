@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from contactkeeper import actors
-from contactkeeper.actors import NewActor
-from contactkeeper.keyfile import FLOOR_ITERATIONS, FLOOR_LANES, FLOOR_MEMORY_KIB, KeyFile
+from contactkeeper.records import actors
+from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import Vault, schema_head
+from contactkeeper.vault.keyfile import FLOOR_ITERATIONS, FLOOR_LANES, FLOOR_MEMORY_KIB, KeyFile
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 SCRIPT = Path(sys.executable).with_name("contactkeeper")

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from contactkeeper import actors
-from contactkeeper.actors import NewActor
 from contactkeeper.errors import NotAVault, VaultDamaged, VaultError, VaultTooNew, WrongPassphrase
+from contactkeeper.records import actors
+from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import DB_NAME, KEY_NAME, Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 

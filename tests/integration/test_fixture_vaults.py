@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from contactkeeper import actors, channels, followups, inventory, processes, readiness, search
-from contactkeeper.interactions import journal
-from contactkeeper.keyfile import KeyFile
-from contactkeeper.model import InteractionKind, Sensitivity
-from contactkeeper.vault import DB_NAME, KEY_NAME, Vault, schema_head
+from contactkeeper.records import actors, channels, followups, processes, readiness, search
+from contactkeeper.records.interactions import journal
+from contactkeeper.vault import DB_NAME, KEY_NAME, Vault, inventory, schema_head
+from contactkeeper.vault.keyfile import KeyFile
+from contactkeeper.vault.model import InteractionKind, Sensitivity
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SCHEMA_0001 = FIXTURES / "vault-schema-0001"

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from contactkeeper import actors, device
-from contactkeeper.keyfile import KeyFile
+from contactkeeper.protect import device
+from contactkeeper.records import actors
 from contactkeeper.vault import KEY_NAME, Vault
+from contactkeeper.vault.keyfile import KeyFile
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.canary import files_under
 from tests.helpers.keyrings import MemoryKeyring

@@ -54,16 +54,24 @@ state = Path(os.environ["XDG_STATE_HOME"])
 logging.basicConfig(filename=state / "workflow.log", level=logging.DEBUG)
 logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)  # every statement, logged
 
-from contactkeeper import (
-    actors, channels, followups, interactions, organizations, processes, readiness,
-    relationships, search, trash,
+from contactkeeper.records import (
+    actors,
+    channels,
+    followups,
+    interactions,
+    organizations,
+    processes,
+    readiness,
+    relationships,
+    search,
+    trash,
 )
-from contactkeeper.actors import NewActor
-from contactkeeper.channels import Hop
-from contactkeeper.followups import NewFollowUp
-from contactkeeper.keyfile import KdfParams
-from contactkeeper.model import ChannelKind, InteractionKind, ParticipationRole
-from contactkeeper.readiness import NewCue
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.channels import Hop
+from contactkeeper.records.followups import NewFollowUp
+from contactkeeper.vault.keyfile import KdfParams
+from contactkeeper.vault.model import ChannelKind, InteractionKind, ParticipationRole
+from contactkeeper.records.readiness import NewCue
 from contactkeeper.vault import Vault
 from tests.helpers.canary import canaries_in_deleted_files
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from contactkeeper import actors, trash
+from contactkeeper.records import actors, trash
 from contactkeeper.vault import DB_NAME, Vault
 from tests.conftest import PASSPHRASE
 from tests.helpers.canary import found_in, new_canary

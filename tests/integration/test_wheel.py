@@ -28,9 +28,10 @@ import json, sys
 from pathlib import Path
 
 import contactkeeper
-from contactkeeper import actors, resources, search
-from contactkeeper.actors import NewActor
-from contactkeeper.keyfile import KdfParams
+from contactkeeper.records import actors, search
+from contactkeeper.vault import resources
+from contactkeeper.records.actors import NewActor
+from contactkeeper.vault.keyfile import KdfParams
 from contactkeeper.vault import Vault, schema_head
 from datetime import UTC, datetime
 

@@ -6,18 +6,18 @@ from datetime import timedelta
 
 import pytest
 
-from contactkeeper import actors, interactions, organizations, processes
-from contactkeeper.actors import ActorFilter, NewActor
 from contactkeeper.errors import InvalidRecord, RecordNotFound
-from contactkeeper.model import (
+from contactkeeper.records import actors, interactions, organizations, processes
+from contactkeeper.records.actors import ActorFilter, NewActor
+from contactkeeper.records.warmth import Warmth
+from contactkeeper.vault import Vault
+from contactkeeper.vault.model import (
     ActorStatus,
     InteractionKind,
     OrganizationKind,
     ParticipationRole,
     Sensitivity,
 )
-from contactkeeper.vault import Vault
-from contactkeeper.warmth import Warmth
 from tests.conftest import FakeClock
 
 

@@ -28,16 +28,6 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contactkeeper import (
-    actors,
-    backup,
-    database,
-    interactions,
-    inventory,
-    organizations,
-    processes,
-)
-from contactkeeper import relationships as relationships_service
 from contactkeeper.errors import (
     BackupDamaged,
     BackupError,
@@ -47,15 +37,19 @@ from contactkeeper.errors import (
     BackupWrongPassphrase,
     DiskFull,
 )
-from contactkeeper.keyfile import KeyFile
-from contactkeeper.model import (
+from contactkeeper.exchange import backup
+from contactkeeper.records import actors, interactions, organizations, processes
+from contactkeeper.records import relationships as relationships_service
+from contactkeeper.vault import Vault, inventory, pre_restore_path, schema_head
+from contactkeeper.vault import connection as database
+from contactkeeper.vault.keyfile import KeyFile
+from contactkeeper.vault.model import (
     InteractionKind,
     OrganizationKind,
     ParticipationRole,
     RelationshipKind,
     Sensitivity,
 )
-from contactkeeper.vault import Vault, schema_head
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 BACKUP_PASSPHRASE = "a different passphrase for the stick"
@@ -284,7 +278,7 @@ def test_restoring_over_a_vault_keeps_the_old_one_as_pre_restore(
     )
 
     assert dump_closed(vault.path) == before
-    kept = backup.pre_restore_path(vault.path)
+    kept = pre_restore_path(vault.path)
     assert file_hashes(kept) == old_files
     with Vault.unlock(kept, PASSPHRASE) as old:
         assert "Added after the backup" in [a.display_name for a in actors.list_actors(old, NOW)]
@@ -317,7 +311,7 @@ def test_a_restore_never_moves_a_folder_that_is_not_a_vault(
             small_backup, documents, NEW_PASSPHRASE, identities=[keys[0]], kdf=FAST_KDF
         )
     assert [p.name for p in documents.iterdir()] == ["letter.txt"]
-    assert not backup.pre_restore_path(documents).exists()
+    assert not pre_restore_path(documents).exists()
 
 
 def test_verifying_a_backup_reports_its_contents_and_touches_no_vault(
@@ -457,7 +451,7 @@ def test_a_stick_pulled_out_while_writing_leaves_no_backup_file(
 KILLER = """
 import os, signal, sys
 from pathlib import Path
-from contactkeeper import backup
+from contactkeeper.exchange import backup
 from contactkeeper.vault import Vault
 vault = Vault.unlock(Path(sys.argv[1]), sys.argv[2])
 def progress(done, total):
@@ -858,7 +852,7 @@ def test_a_backup_from_a_newer_version_is_refused_and_changes_nothing(
             newer, current.path, NEW_PASSPHRASE, identities=[keys[0]], kdf=FAST_KDF
         )
     assert file_hashes(current.path) == before
-    assert not backup.pre_restore_path(current.path).exists()
+    assert not pre_restore_path(current.path).exists()
 
 
 # -- no plaintext on disk ----------------------------------------------------------------

@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from contactkeeper import bulk, interactions, search
-from contactkeeper.bulk import NewInteraction
-from contactkeeper.model import (
+from contactkeeper.records import bulk, interactions, search
+from contactkeeper.records.bulk import NewInteraction
+from contactkeeper.vault import Vault
+from contactkeeper.vault.model import (
     Actor,
     Channel,
     ChannelKind,
@@ -18,7 +19,6 @@ from contactkeeper.model import (
     NameVariant,
     Organization,
 )
-from contactkeeper.vault import Vault
 
 T0 = datetime(2025, 3, 1, 10, 0, tzinfo=UTC)
 

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from contactkeeper import actors, cli
+from contactkeeper import cli
 from contactkeeper import vault as vault_module
-from contactkeeper.actors import NewActor
+from contactkeeper.records import actors
+from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import Vault, schema_head
 from tests.conftest import FAST_KDF, PASSPHRASE
 
@@ -480,7 +481,8 @@ def test_an_extension_module_adds_its_own_subcommand(
     (tmp_path / "ck_extension_for_test.py").write_text(
         textwrap.dedent(
             """
-            from contactkeeper import actors, cli
+            from contactkeeper.records import actors
+            from contactkeeper import cli
 
             def handler(args):
                 with cli.unlock_vault(args) as vault:

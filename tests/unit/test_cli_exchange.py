@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from contactkeeper import actors, backup, cli
+from contactkeeper import cli
 from contactkeeper import vault as vault_module
-from contactkeeper.actors import NewActor
+from contactkeeper.exchange import backup
+from contactkeeper.records import actors
+from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from contactkeeper import actors, channels, followups, inventory, processes, readiness, search
-from contactkeeper import today as today_view
 from contactkeeper.demo import ACTORS, create_demo_vault, is_demo
 from contactkeeper.errors import VaultExists
-from contactkeeper.interactions import journal
-from contactkeeper.model import ActorStatus, InteractionKind, Register, Sensitivity
-from contactkeeper.vault import Vault
-from contactkeeper.warmth import Warmth
+from contactkeeper.records import actors, channels, followups, processes, readiness, search
+from contactkeeper.records import today as today_view
+from contactkeeper.records.interactions import journal
+from contactkeeper.records.warmth import Warmth
+from contactkeeper.vault import Vault, inventory
+from contactkeeper.vault.model import ActorStatus, InteractionKind, Register, Sensitivity
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)

@@ -19,10 +19,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from keyring.backends import fail, null
 
-from contactkeeper import actors, cli_device, device
+from contactkeeper.cli import device as cli_device
 from contactkeeper.errors import KeyringUnavailable, VaultLocked
-from contactkeeper.keyfile import KdfParams, KeyFile
+from contactkeeper.protect import device
+from contactkeeper.records import actors
 from contactkeeper.vault import KEY_NAME, Vault
+from contactkeeper.vault.keyfile import KdfParams, KeyFile
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.keyrings import (
     BrokenKeyring,

@@ -12,10 +12,11 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from contactkeeper import actors, channels, exporting, followups, importing, readiness
 from contactkeeper.errors import ContactKeeperError, PlaintextRefused
-from contactkeeper.model import ChannelKind
+from contactkeeper.exchange import exporting, importing
+from contactkeeper.records import actors, channels, followups, readiness
 from contactkeeper.vault import Vault
+from contactkeeper.vault.model import ChannelKind
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.unit.test_backup import NOW, fill
 

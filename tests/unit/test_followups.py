@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from contactkeeper import followups, today
-from contactkeeper.followups import NewFollowUp
+from contactkeeper.records import followups, today
+from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.vault import Vault
 
 TODAY = date(2026, 6, 1)

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from contactkeeper import cli_device, hardening
+from contactkeeper.cli import device as cli_device
 from contactkeeper.errors import SelfTestFailed
+from contactkeeper.vault import hardening
 
 # Run in a child process: disabling core dumps cannot be undone in the process that did it.
 _CHILD = """
 import json
-from contactkeeper import hardening
+from contactkeeper.vault import hardening
 before = hardening.core_dump_state()
 after = hardening.disable_core_dumps()
 again = hardening.disable_core_dumps()
@@ -50,7 +51,7 @@ def test_an_unlocked_process_writes_no_core_file_and_cannot_be_attached_to() -> 
 _UNLOCKING_CHILD = """
 import json, sys
 from pathlib import Path
-from contactkeeper import hardening
+from contactkeeper.vault import hardening
 from contactkeeper.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 before = hardening.core_dump_state().protected

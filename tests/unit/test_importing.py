@@ -13,10 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contactkeeper import actors, channels, importing
 from contactkeeper.errors import ContactKeeperError, ImportInvalid
-from contactkeeper.model import ChannelKind
+from contactkeeper.exchange import importing
+from contactkeeper.records import actors, channels
 from contactkeeper.vault import Vault
+from contactkeeper.vault.model import ChannelKind
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)

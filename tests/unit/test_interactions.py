@@ -6,7 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from contactkeeper import (
+from contactkeeper.errors import InvalidRecord, RecordNotFound
+from contactkeeper.records import (
     actors,
     channels,
     followups,
@@ -16,12 +17,14 @@ from contactkeeper import (
     relationships,
     today,
 )
-from contactkeeper.actors import NewActor
-from contactkeeper.channels import Hop
-from contactkeeper.errors import InvalidRecord, RecordNotFound
-from contactkeeper.followups import NewFollowUp
-from contactkeeper.interactions import JournalFilter
-from contactkeeper.model import (
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.channels import Hop
+from contactkeeper.records.followups import NewFollowUp
+from contactkeeper.records.interactions import JournalFilter
+from contactkeeper.records.readiness import NewCue
+from contactkeeper.records.warmth import Warmth
+from contactkeeper.vault import Vault
+from contactkeeper.vault.model import (
     ChannelKind,
     Direction,
     InteractionKind,
@@ -30,9 +33,6 @@ from contactkeeper.model import (
     RelationshipKind,
     Sensitivity,
 )
-from contactkeeper.readiness import NewCue
-from contactkeeper.vault import Vault
-from contactkeeper.warmth import Warmth
 from tests.conftest import FakeClock
 
 

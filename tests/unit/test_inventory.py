@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from contactkeeper import actors, backup, inventory
-from contactkeeper.vault import Vault
+from contactkeeper.exchange import backup
+from contactkeeper.records import actors
+from contactkeeper.vault import Vault, inventory
 
 
 def test_a_new_vault_was_never_backed_up(vault: Vault) -> None:

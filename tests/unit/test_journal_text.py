@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from contactkeeper import actors, interactions
-from contactkeeper.actors import NewActor
-from contactkeeper.interactions import JournalFilter
-from contactkeeper.model import InteractionKind
+from contactkeeper.records import actors, interactions
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.interactions import JournalFilter
 from contactkeeper.vault import Vault
+from contactkeeper.vault.model import InteractionKind
 from tests.conftest import FakeClock
 
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from contactkeeper import keyfile
 from contactkeeper.errors import NotAVault, VaultDamaged, VaultTooNew, WrongPassphrase
-from contactkeeper.keyfile import (
+from contactkeeper.vault import KEY_NAME, Vault, keyfile
+from contactkeeper.vault.keyfile import (
     FLOOR_ITERATIONS,
     FLOOR_LANES,
     FLOOR_MEMORY_KIB,
@@ -24,7 +24,6 @@ from contactkeeper.keyfile import (
     calibrate,
     new_db_key,
 )
-from contactkeeper.vault import KEY_NAME, Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 FLOOR = KdfParams(FLOOR_MEMORY_KIB, FLOOR_ITERATIONS, FLOOR_LANES)

@@ -71,9 +71,9 @@ def _where(path: Path, line: int) -> str:
 
 
 def test_the_sources_are_found() -> None:
-    core = {p.name for p in _core_sources()}
-    assert {"vault.py", "keyfile.py", "cli.py", "demo.py"} <= core
-    assert "app.py" not in core
+    core = {p.relative_to(PACKAGE).as_posix() for p in _core_sources()}
+    assert {"vault/__init__.py", "vault/keyfile.py", "cli/__init__.py", "demo/__init__.py"} <= core
+    assert not any(name.startswith("gui/") for name in core)
     assert any(p.name == "context.py" for p in _sources(GUI))
 
 

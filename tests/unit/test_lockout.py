@@ -1,4 +1,4 @@
-"""Destroy after N failed unlocks: the setting and the count (contactkeeper/lockout.py).
+"""Destroy after N failed unlocks: the setting and the count (contactkeeper/protect/failures.py).
 
 Only the counting and the decision; tests/gui/test_wipe_after_failures.py drives the unlock
 screen over real vaults and checks that the vault is really destroyed.
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from contactkeeper.lockout import (
+from contactkeeper.protect.failures import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
     MIN_LIMIT,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from contactkeeper.model import Base
 from contactkeeper.vault import Vault, schema_head
+from contactkeeper.vault.model import Base
 
 
 def test_a_new_vault_is_at_the_newest_schema(vault: Vault) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from contactkeeper import actors, processes, relationships
-from contactkeeper.actors import NewActor
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.model import ParticipationRole, ProcessPhase, RelationshipKind, Track
+from contactkeeper.records import actors, processes, relationships
+from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import Vault
+from contactkeeper.vault.model import ParticipationRole, ProcessPhase, RelationshipKind, Track
 from tests.conftest import FakeClock
 
 

@@ -6,11 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from contactkeeper import processes, readiness
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.model import Direction
-from contactkeeper.readiness import NewCue
+from contactkeeper.records import processes, readiness
+from contactkeeper.records.readiness import NewCue
 from contactkeeper.vault import Vault
+from contactkeeper.vault.model import Direction
 
 
 def kind_id(vault: Vault, key: str) -> int:

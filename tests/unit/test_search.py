@@ -14,8 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.orm import sessionmaker
 
-from contactkeeper import search
-from contactkeeper.model import (
+from contactkeeper.records import search
+from contactkeeper.records.search import SearchHit, fold
+from contactkeeper.vault import Vault, search_index
+from contactkeeper.vault.model import (
     Actor,
     Interaction,
     InteractionKind,
@@ -26,8 +28,6 @@ from contactkeeper.model import (
     Sensitivity,
     Tag,
 )
-from contactkeeper.search import SearchHit, fold
-from contactkeeper.vault import Vault
 from tests.conftest import PASSPHRASE
 
 # One vault serves many generated examples: they only read, or clean up after themselves.
@@ -415,7 +415,7 @@ def test_rebuilding_the_index_after_a_bulk_import_finds_everything(vault: Vault)
         conn.execute(sa.insert(Process), [{"uuid": "c" * 36, "name": "Nile water talks"}])
     assert found(vault, "ozt") == []
     with vault.transaction() as session:
-        search.reindex_all(session)
+        search_index.reindex_all(session)
     assert found(vault, "ozt") == ["Öztürk Mehmet"]
     assert found(vault, "nile", kind="process") == ["Nile water talks"]
     assert index_rows(vault) == 3
@@ -423,7 +423,7 @@ def test_rebuilding_the_index_after_a_bulk_import_finds_everything(vault: Vault)
         conn.execute(sa.update(Actor).where(Actor.codename == "IBIS").values(notes="Poet."))
     with vault.transaction() as session:
         ibis = session.scalars(sa.select(Actor.id).where(Actor.codename == "IBIS")).one()
-        search.reindex(session, "actor", [ibis])
+        search_index.reindex(session, "actor", [ibis])
     assert found(vault, "poet") == ["Yusuf Karam"]
 
 
@@ -539,9 +539,9 @@ def test_every_unlock_keeps_the_index_in_step() -> None:
     # writes. (An earlier guard with event.contains() missed about 6 in 10 here.)
     for _ in range(6):
         sessions = sessionmaker()
-        search.install(sessions)
+        search_index.install(sessions)
         session = sessions()
-        assert search._after_flush in list(session.dispatch.after_flush)
+        assert search_index._after_flush in list(session.dispatch.after_flush)
         session.close()
         del session, sessions
         gc.collect()

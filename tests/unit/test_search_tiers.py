@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from contactkeeper import actors, interactions, search
-from contactkeeper.actors import NewActor
-from contactkeeper.model import InteractionKind
+from contactkeeper.records import actors, interactions, search
+from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import Vault
+from contactkeeper.vault.model import InteractionKind
 from tests.conftest import FakeClock
 
 

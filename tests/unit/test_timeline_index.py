@@ -7,11 +7,11 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from contactkeeper import actors, interactions, trash
-from contactkeeper.actors import NewActor
-from contactkeeper.interactions import JournalFilter
-from contactkeeper.model import InteractionKind, InteractionParticipant, Register
+from contactkeeper.records import actors, interactions, trash
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.interactions import JournalFilter
 from contactkeeper.vault import Vault
+from contactkeeper.vault.model import InteractionKind, InteractionParticipant, Register
 from tests.conftest import FakeClock
 
 

@@ -6,15 +6,23 @@ from datetime import timedelta
 
 import pytest
 
-from contactkeeper import actors, channels, followups, interactions, readiness, search, trash
-from contactkeeper.actors import NewActor
-from contactkeeper.channels import Hop
 from contactkeeper.errors import InvalidRecord, RecordNotFound
-from contactkeeper.followups import NewFollowUp
-from contactkeeper.model import ChannelKind, InteractionKind
-from contactkeeper.readiness import NewCue
+from contactkeeper.records import (
+    actors,
+    channels,
+    followups,
+    interactions,
+    readiness,
+    search,
+    trash,
+)
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.channels import Hop
+from contactkeeper.records.followups import NewFollowUp
+from contactkeeper.records.readiness import NewCue
+from contactkeeper.records.warmth import Warmth
 from contactkeeper.vault import Vault
-from contactkeeper.warmth import Warmth
+from contactkeeper.vault.model import ChannelKind, InteractionKind
 from tests.conftest import FakeClock
 
 

@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from contactkeeper import actors, files
-from contactkeeper.actors import NewActor
 from contactkeeper.errors import (
     DiskFull,
     NotAVault,
@@ -24,9 +22,11 @@ from contactkeeper.errors import (
     WeakPassphrase,
     WrongPassphrase,
 )
-from contactkeeper.keyfile import KeyFile
-from contactkeeper.model import Tag
-from contactkeeper.vault import DB_NAME, KEY_NAME, Vault, schema_head
+from contactkeeper.records import actors
+from contactkeeper.records.actors import NewActor
+from contactkeeper.vault import DB_NAME, KEY_NAME, Vault, files, schema_head
+from contactkeeper.vault.keyfile import KeyFile
+from contactkeeper.vault.model import Tag
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contactkeeper.warmth import Warmth, reading
+from contactkeeper.records.warmth import Warmth, reading
 
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
 

@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from contactkeeper import actors, cli_device, device
+from contactkeeper.cli import device as cli_device
 from contactkeeper.errors import CommandLineError, NotAVault, VaultDamaged
+from contactkeeper.protect import device
+from contactkeeper.protect.destroy import destroy_vault, shred
+from contactkeeper.records import actors
 from contactkeeper.vault import DB_NAME, KEY_NAME, Vault
-from contactkeeper.wipe import destroy_vault, shred
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.keyrings import LockedKeyring, MemoryKeyring
 
@@ -185,7 +187,7 @@ def test_the_destroy_command_destroys_after_the_typed_word(
 def test_destroying_also_destroys_the_earlier_version_a_restore_kept(
     make_vault: Callable[..., Vault], tmp_path: Path
 ) -> None:
-    from contactkeeper.backup import pre_restore_path
+    from contactkeeper.vault import pre_restore_path
 
     memory = MemoryKeyring()
     vault = _vault_with_an_actor(make_vault)

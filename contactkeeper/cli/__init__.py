@@ -1,0 +1,385 @@
+"""The ``contactkeeper`` command: the desktop application, or a subcommand for scripts.
+
+With no argument it starts the desktop application. Subcommands work on one vault
+(``--vault PATH``, by default the user data folder) and read its passphrase from
+``--passphrase-file FILE``, else from the environment variable ``CONTACTKEEPER_PASSPHRASE``,
+else from a prompt (or, when standard input is not a terminal, from its next line).
+Errors are one line on standard error, ``contactkeeper: <message>``, and exit status 1 (2 for
+a usage mistake, 130 when interrupted); never a traceback for a mistake a person can fix.
+
+Other modules add subcommands: each name in :data:`EXTENSIONS` is imported and its
+``register(subparsers)`` called; a subcommand sets ``func=handler`` on its parser, where
+``handler(args) -> int`` returns the exit status. They reuse :func:`add_vault_arguments`,
+:func:`read_passphrase`, :func:`read_new_passphrase` and :func:`unlock_vault`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from contactkeeper import __version__
+from contactkeeper.errors import CommandLineError, ContactKeeperError
+from contactkeeper.vault.locations import user_data_dir
+
+if TYPE_CHECKING:
+    from contactkeeper.vault import Vault
+
+# The vault, the model and Alembic take a moment to import: commands import them when they
+# run, so that ``--help``, ``--version`` and usage mistakes answer at once.
+
+PASSPHRASE_ENV = "CONTACTKEEPER_PASSPHRASE"  # noqa: S105 (a variable name)
+PROG = "contactkeeper"
+MAX_PROBLEM_LINES = 20  # per check, in the output of ``check``
+
+# Modules that add subcommands: each is imported and ``module.register(subparsers)`` called.
+EXTENSIONS: tuple[str, ...] = ("contactkeeper.cli.exchange", "contactkeeper.cli.device")
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+# -- helpers for every subcommand ------------------------------------------------------
+
+
+def default_vault_path() -> Path:
+    """Where the vault lives unless ``--vault`` says otherwise (as in the desktop app)."""
+    return user_data_dir() / "vault"
+
+
+def default_demo_path() -> Path:
+    """Where ``contactkeeper demo`` makes its vault, away from the real one."""
+    return user_data_dir() / "demo-vault"
+
+
+def add_vault_arguments(parser: argparse.ArgumentParser, default: Path | None = None) -> None:
+    """``--vault PATH`` and ``--passphrase-file FILE``, as every vault subcommand takes."""
+    parser.add_argument(
+        "--vault",
+        type=Path,
+        default=default,
+        metavar="PATH",
+        help=f"the vault's folder (default: {default or default_vault_path()})",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help=f"read the passphrase from FILE (else ${PASSPHRASE_ENV}, else a prompt)",
+    )
+
+
+def vault_path(args: argparse.Namespace) -> Path:
+    path: Path | None = getattr(args, "vault", None)
+    return (path if path is not None else default_vault_path()).expanduser()
+
+
+def read_passphrase_file(path: Path) -> str:
+    """The passphrase in ``path``: its text, without one trailing line break."""
+    try:
+        data = path.expanduser().read_bytes()
+    except OSError as exc:
+        raise CommandLineError(
+            f"cannot read the passphrase file {path}: {exc.strerror or exc}"
+        ) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CommandLineError(f"the passphrase file {path} is not UTF-8 text") from None
+    return text.removesuffix("\n").removesuffix("\r")
+
+
+def read_passphrase(
+    args: argparse.Namespace, *, confirm: bool = False, prompt: str = "Passphrase: "
+) -> str:
+    """The vault's passphrase: from ``--passphrase-file``, the environment, or a prompt.
+
+    With ``confirm`` a prompted passphrase is checked for strength and asked twice.
+    """
+    from contactkeeper.vault import check_passphrase
+
+    file: Path | None = getattr(args, "passphrase_file", None)
+    if file is not None:
+        return read_passphrase_file(file)
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env is not None:
+        return from_env
+    passphrase = _prompt(prompt)
+    if confirm:
+        check_passphrase(passphrase)
+        if _prompt("Same passphrase again: ") != passphrase:
+            raise CommandLineError("the two passphrases differ; nothing was changed")
+    return passphrase
+
+
+def read_new_passphrase(
+    file: Path | None,
+    *,
+    prompt: str = "New passphrase: ",
+    again: str = "Same new passphrase again: ",
+) -> str:
+    """A passphrase to set: from ``file`` if given, else typed twice; a weak one is refused."""
+    from contactkeeper.vault import check_passphrase
+
+    if file is not None:
+        new = read_passphrase_file(file)
+        check_passphrase(new)
+        return new
+    new = _prompt(prompt)
+    check_passphrase(new)
+    if _prompt(again) != new:
+        raise CommandLineError("the two new passphrases differ; nothing was changed")
+    return new
+
+
+def unlock_vault(args: argparse.Namespace) -> Vault:
+    """Unlock the vault named by ``--vault`` (one key derivation); the caller closes it."""
+    from contactkeeper.vault import Vault
+
+    return Vault.unlock(vault_path(args), read_passphrase(args))
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _prompt(prompt: str) -> str:
+    """Ask at the terminal without echo; from a pipe, read the next line instead."""
+    no_answer = CommandLineError(
+        f"no passphrase given; type it at the prompt, or use --passphrase-file or ${PASSPHRASE_ENV}"
+    )
+    if not _interactive():
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            raise no_answer
+        return line.removesuffix("\n").removesuffix("\r")
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise no_answer from None
+
+
+# -- the subcommands -------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from contactkeeper.vault import Vault
+
+    path = vault_path(args)
+    passphrase = read_passphrase(args, confirm=True, prompt="New vault's passphrase: ")
+    with Vault.create(path, passphrase) as vault:
+        print(f"Created a vault in {vault.path}")
+        print(f"Keep its passphrase safe: without it, nobody can open {vault.path.name}.")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from contactkeeper.vault import inventory, schema_head
+
+    with unlock_vault(args) as vault:
+        info = inventory.describe(vault)
+        kdf = vault.kdf
+    if args.json:
+        body: dict[str, Any] = asdict(info)
+        body["last_backup_at"] = info.last_backup_at.isoformat() if info.last_backup_at else None
+        body["schema_head"] = schema_head()
+        body["kdf"] = {
+            "name": "argon2id",
+            "memory_kib": kdf.memory_kib,
+            "iterations": kdf.iterations,
+            "lanes": kdf.lanes,
+        }
+        print(json.dumps(body, indent=2, ensure_ascii=False))
+        return 0
+    head = schema_head()
+    revision = info.schema_revision or "none"
+    rows = [
+        ("vault", info.path),
+        ("vault id", info.vault_id),
+        ("schema", f"{revision} (newest)" if revision == head else f"{revision} (newest: {head})"),
+        (
+            "key derivation",
+            f"Argon2id, {kdf.memory_kib // 1024} MiB, {kdf.iterations} passes, {kdf.lanes} lanes",
+        ),
+        ("last backup", _local(info.last_backup_at) if info.last_backup_at else "never"),
+    ]
+    rows += [(name, str(count)) for name, count in info.counts.items()]
+    width = max(len(name) for name, _ in rows) + 2
+    for name, value in rows:
+        print(f"{name + ':':<{width}}{value}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with unlock_vault(args) as vault:
+        report = vault.check_integrity()
+    for title, problems in (
+        ("SQLCipher page check", report.cipher_problems),
+        ("SQLite integrity check", report.sqlite_problems),
+    ):
+        print(f"{title}: " + ("ok" if not problems else "FAILED"))
+        for line in problems[:MAX_PROBLEM_LINES]:
+            print(f"  {line}")
+        if len(problems) > MAX_PROBLEM_LINES:
+            print(f"  ... and {len(problems) - MAX_PROBLEM_LINES} more")
+    fks = report.foreign_key_problems
+    print("Foreign keys: " + ("ok" if not fks else f"FAILED ({fks} broken references)"))
+    if report.ok:
+        print("The vault is intact.")
+        return 0
+    print(
+        f"{PROG}: the vault is damaged; restore it from a backup and keep this copy for inspection",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    from contactkeeper.vault import Vault
+
+    old = read_passphrase(args, prompt="Current passphrase: ")
+    with Vault.unlock(vault_path(args), old) as vault:
+        new = read_new_passphrase(args.new_passphrase_file)
+        vault.change_passphrase(old, new)
+    print("The passphrase was changed. The old one no longer opens this vault.")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from contactkeeper.records import search
+
+    if args.limit < 1:
+        raise CommandLineError("--limit must be 1 or more")
+    with unlock_vault(args) as vault:
+        hits = search.search(vault, args.query, limit=args.limit)
+    if args.json:
+        print(json.dumps([asdict(hit) for hit in hits], indent=2, ensure_ascii=False))
+        return 0
+    if not hits:
+        print("No matches.", file=sys.stderr)
+        return 0
+    width = max(len(hit.kind) for hit in hits) + 2
+    for hit in hits:
+        line = f"{hit.kind:<{width}}{hit.title}"
+        print(f"{line}  ({hit.subtitle})" if hit.subtitle else line)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from contactkeeper.demo import create_demo_vault
+    from contactkeeper.vault import inventory
+
+    path = vault_path(args)
+    passphrase = read_passphrase(args, confirm=True, prompt="Demo vault's passphrase: ")
+    with create_demo_vault(path, passphrase, datetime.now(UTC)) as vault:
+        counts = inventory.counts(vault)
+    print(f"Created a demo vault in {path} (an entirely fictional scenario):")
+    print(", ".join(f"{count} {name}" for name, count in counts.items()))
+    return 0
+
+
+# -- the parser and main ---------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="A secure relationship manager for track-two diplomacy and mediation. "
+        "With no command, starts the desktop application.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(
+        name: str, handler: Handler, help_text: str, default: Path | None = None
+    ) -> argparse.ArgumentParser:
+        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        add_vault_arguments(sub, default)
+        sub.set_defaults(func=handler)
+        return sub
+
+    add("init", cmd_init, "create a new vault")
+    info = add("info", cmd_info, "counts of every kind of record, schema version, last backup")
+    info.add_argument("--json", action="store_true", help="print JSON")
+    add("check", cmd_check, "check the vault's pages, structure and references")
+    passwd = add("passwd", cmd_passwd, "change the vault's passphrase")
+    passwd.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="read the new passphrase from FILE (else a prompt, twice)",
+    )
+    found = add("search", cmd_search, "full-text search, best matches first")
+    found.add_argument("query", metavar="QUERY", help="words or beginnings of words")
+    found.add_argument("--json", action="store_true", help="print JSON")
+    found.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits")
+    add(
+        "demo",
+        cmd_demo,
+        "create a new vault filled with a fictional scenario",
+        default_demo_path(),
+    )
+
+    for name in EXTENSIONS:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None, desktop: Callable[[], int] | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    With no subcommand, ``desktop`` starts the desktop application (see
+    :mod:`contactkeeper.launch`); without one, the usage is printed."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # usage mistakes (2), --help and --version (0)
+        return exc.code if isinstance(exc.code, int) else 2
+    if args.command is None:
+        if desktop is None:
+            parser.print_usage(sys.stderr)
+            return 2
+        return desktop()
+    handler: Handler = args.func
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print(f"\n{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except ContactKeeperError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"{PROG}: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
+
+
+def _local(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M %Z")
+
+
+__all__ = [
+    "EXTENSIONS",
+    "add_vault_arguments",
+    "build_parser",
+    "main",
+    "read_new_passphrase",
+    "read_passphrase",
+    "read_passphrase_file",
+    "unlock_vault",
+    "vault_path",
+]

@@ -1,0 +1,409 @@
+"""The log dialog (Ctrl+L): record a contact in seconds, from the keyboard.
+
+Type a participant and press Enter to pick the first suggestion (or arrow to another); a
+name that matches nobody can be added as a new actor, with a warning when it looks like
+someone already in the vault. Enter saves from any field, Ctrl+Enter inside the summary.
+One call to ``interactions.log_interaction`` records everything, or nothing.
+
+Participants and channels name actors by the context's privacy rule; in privacy mode the
+summary of a contact being corrected is hidden and kept as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+
+from contactkeeper.errors import ContactKeeperError
+from contactkeeper.gui.context import HIDDEN, AppContext
+from contactkeeper.gui.forms.ui_log_dialog import Ui_LogDialog
+from contactkeeper.gui.presentation import (
+    from_qdate,
+    from_qdatetime,
+    show_error,
+    to_qdate,
+    to_qdatetime,
+    today,
+)
+from contactkeeper.gui.widgets.actor_picker import ActorCompleter
+from contactkeeper.records import actors, channels, interactions, processes, readiness
+from contactkeeper.records.actors import NewActor
+from contactkeeper.records.followups import NewFollowUp
+from contactkeeper.records.readiness import NewCue
+from contactkeeper.vault.model import ActorStatus, Direction, InteractionKind, Register
+
+PARTICIPANT_ROLE = Qt.ItemDataRole.UserRole + 1  # an actor id (int) or a NewActor
+NAMES_ROLE = Qt.ItemDataRole.UserRole + 2  # an existing actor's (display name, codename, risk)
+
+
+class LogDialog(QDialog):
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        actor_ids: Sequence[int] = (),
+        *,
+        interaction_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.ui = Ui_LogDialog()
+        self.ui.setupUi(self)
+        self.interaction_id = interaction_id
+        self.logged: interactions.InteractionInfo | None = None
+        self._channels: dict[int, channels.ChannelInfo] = {}
+        self._kept_summary: str | None = None  # the summary while privacy mode hides it
+        self._summary_placeholder = self.ui.summaryEdit.placeholderText()
+        self.picker = ActorCompleter(context, self.ui.participantEdit)
+        self.save_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.save_button.setAccessibleName("Save the contact")
+        self._fill_choices()
+        self._connect()
+        show_error(self.ui.errorLabel, "")
+        show_error(self.ui.similarLabel, "")
+        self.ui.newActorButton.setEnabled(False)
+        for actor_id in actor_ids:
+            self._add_existing(actor_id)
+        if interaction_id is not None:
+            self._load(interaction_id)
+        self._guard_summary()
+        self.ui.participantEdit.setFocus()
+
+    @classmethod
+    def edit(
+        cls, context: AppContext, interaction_id: int, parent: QWidget | None = None
+    ) -> LogDialog:
+        """The same form, filled with a logged interaction; saving corrects it."""
+        dialog = cls(context, parent, interaction_id=interaction_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return dialog
+
+    def _load(self, interaction_id: int) -> None:
+        ui = self.ui
+        info = interactions.get_interaction(self.context.vault, interaction_id)
+        self.setWindowTitle("Edit a contact")
+        for person in info.participants:
+            self._add_existing(person.id)
+        ui.occurredEdit.setDateTime(to_qdatetime(info.occurred_at))
+        ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(info.kind))
+        ui.registerCombo.setCurrentIndex(ui.registerCombo.findData(info.register))
+        ui.channelCombo.setCurrentIndex(max(ui.channelCombo.findData(info.channel_id), 0))
+        ui.processCombo.setCurrentIndex(max(ui.processCombo.findData(info.process_id), 0))
+        ui.summaryEdit.setPlainText(info.summary)
+        # Follow-ups and cues have their own lists; a correction changes the contact only.
+        ui.followUpBox.hide()
+        ui.cueBox.hide()
+
+    # -- set up -------------------------------------------------------------------------
+
+    def _fill_choices(self) -> None:
+        ui, vault, now = self.ui, self.context.vault, self.context.now()
+        ui.occurredEdit.setDateTime(to_qdatetime(now))
+        for kind in InteractionKind:
+            ui.kindCombo.addItem(kind.value.capitalize(), kind)
+        for register in Register:
+            ui.registerCombo.addItem(register.value.capitalize(), register)
+        ui.processCombo.addItem("(none)", None)
+        for process in processes.list_processes(vault):
+            ui.processCombo.addItem(process.name, process.id)
+        ui.followUpDueEdit.setDate(to_qdate(today(now) + timedelta(days=7)))
+        for cue_kind in readiness.cue_kinds(vault):
+            ui.cueKindCombo.addItem(cue_kind.label, cue_kind.id)
+            ui.cueKindCombo.setItemData(
+                ui.cueKindCombo.count() - 1, cue_kind.description, Qt.ItemDataRole.ToolTipRole
+            )
+        ui.cueDirectionCombo.addItem("Its usual direction", None)
+        ui.cueDirectionCombo.addItem("Toward readiness", Direction.TOWARD)
+        ui.cueDirectionCombo.addItem("Away from readiness", Direction.AWAY)
+        self._refresh_channels()
+
+    def _connect(self) -> None:
+        ui = self.ui
+        self.picker.picked.connect(lambda actor_id, _name: self._add_existing(actor_id))
+        self.picker.submitted.connect(self._typed_name)
+        ui.participantEdit.textChanged.connect(
+            lambda text: ui.newActorButton.setEnabled(bool(text.strip()))
+        )
+        ui.newActorButton.clicked.connect(lambda: self._add_new(ui.participantEdit.text().strip()))
+        ui.channelCombo.activated.connect(self._channel_chosen)
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+        ui.participantList.installEventFilter(self)
+        ui.summaryEdit.installEventFilter(self)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.save)
+        self.context.vault_locked.connect(self._locked)
+        self.context.names_changed.connect(self._names_changed)
+
+    # -- participants -------------------------------------------------------------------
+
+    def participants(self) -> list[int | NewActor]:
+        items = (self.ui.participantList.item(i) for i in range(self.ui.participantList.count()))
+        return [item.data(PARTICIPANT_ROLE) for item in items]
+
+    def _add_existing(self, actor_id: int) -> None:
+        if actor_id in self.participants():
+            return
+        try:
+            actor = actors.get_actor(self.context.vault, actor_id, self.context.now())
+        except ContactKeeperError as exc:
+            show_error(self.ui.errorLabel, exc.message)
+            return
+        item = QListWidgetItem()
+        item.setData(PARTICIPANT_ROLE, actor_id)
+        item.setData(NAMES_ROLE, (actor.display_name, actor.codename, actor.sensitivity))
+        self._label(item)
+        self.ui.participantList.addItem(item)
+        if actor.status is ActorStatus.DO_NOT_CONTACT:
+            name = self.context.shown_name(
+                actor.id, actor.display_name, actor.codename, actor.sensitivity
+            )
+            show_error(
+                self.ui.similarLabel,
+                f"{name} is marked do-not-contact. Log it if the contact "
+                "happened anyway, and consider why.",
+            )
+        self._refresh_channels()
+
+    def _typed_name(self, text: str) -> None:
+        """Enter on a name with no suggestion open: an exact match, or a new actor."""
+        hits = actors.similar_names(self.context.vault, text, self.context.now(), limit=5)
+        exact = [h for h in hits if h.display_name.casefold() == text.casefold()]
+        if len(exact) == 1:
+            self.ui.participantEdit.clear()
+            self._add_existing(exact[0].id)
+        else:
+            self._add_new(text)
+
+    def _add_new(self, name: str) -> None:
+        if not name:
+            return
+        similar = self._look_alikes(name)
+        item = QListWidgetItem(f"{name} (new actor)")
+        item.setData(PARTICIPANT_ROLE, NewActor(display_name=name))
+        self.ui.participantList.addItem(item)
+        self.ui.participantEdit.clear()
+        if similar:
+            names = ", ".join(self._name_and_codename(s) for s in similar)
+            show_error(
+                self.ui.similarLabel,
+                f"“{name}” looks like {names} already in the vault. If it is the same "
+                "person, select the new entry, press Delete, and pick them instead.",
+            )
+
+    def _name_and_codename(self, actor: actors.ActorSummary) -> str:
+        name = self.context.shown_name(
+            actor.id, actor.display_name, actor.codename, actor.sensitivity
+        )
+        return actor.codename if name == actor.codename else f"{name} ({actor.codename})"
+
+    def _label(self, item: QListWidgetItem) -> None:
+        """An existing participant's line: the name shown, and the codename beside it."""
+        names = item.data(NAMES_ROLE)
+        actor_id = item.data(PARTICIPANT_ROLE)
+        if not isinstance(actor_id, int) or names is None:
+            return
+        display_name, codename, sensitivity = names
+        name = self.context.shown_name(actor_id, display_name, codename, sensitivity)
+        item.setText(codename if name == codename else f"{name} · {codename}")
+
+    def _names_changed(self) -> None:
+        if not self.context.unlocked:
+            return
+        for row in range(self.ui.participantList.count()):
+            self._label(self.ui.participantList.item(row))
+        self._refresh_channels()
+        self._guard_summary()
+
+    def _guard_summary(self) -> None:
+        """In privacy mode a summary already written is hidden (and kept as it was)."""
+        edit = self.ui.summaryEdit
+        if self.context.privacy:
+            if self._kept_summary is None and edit.toPlainText().strip():
+                self._kept_summary = edit.toPlainText()
+                edit.clear()
+                edit.setReadOnly(True)
+                edit.setPlaceholderText(HIDDEN)
+        elif self._kept_summary is not None:
+            edit.setReadOnly(False)
+            edit.setPlaceholderText(self._summary_placeholder)
+            edit.setPlainText(self._kept_summary)
+            self._kept_summary = None
+
+    def summary(self) -> str:
+        """The summary to save: what is typed, or the one privacy mode keeps hidden."""
+        if self._kept_summary is not None:
+            return self._kept_summary
+        return self.ui.summaryEdit.toPlainText()
+
+    def _look_alikes(self, name: str) -> list[actors.ActorSummary]:
+        """Actors whose names look like ``name``: same word starts, or near spellings."""
+        return actors.similar_names(self.context.vault, name, self.context.now(), limit=3)
+
+    def _remove_selected(self) -> None:
+        row = self.ui.participantList.currentRow()
+        if row < 0:
+            return
+        item = self.ui.participantList.takeItem(row)
+        if isinstance(item.data(PARTICIPANT_ROLE), NewActor):
+            show_error(self.ui.similarLabel, "")
+        self._refresh_channels()
+
+    def _refresh_channels(self) -> None:
+        combo = self.ui.channelCombo
+        chosen = combo.currentData()
+        combo.clear()
+        combo.addItem("(not recorded)", None)
+        self._channels.clear()
+        for who in self.participants():
+            if isinstance(who, int):
+                for channel in channels.list_channels(self.context.vault, who, self.context.now()):
+                    text = self.context.shown_text(channel.label)
+                    label = f" — {text}" if text else ""
+                    combo.addItem(channel.chain(self.context.shown_name) + label, channel.id)
+                    self._channels[channel.id] = channel
+        index = combo.findData(chosen)
+        if index <= 0 and self._channels:  # nothing chosen yet: the channel used last
+            latest = max(
+                self._channels.values(),
+                key=lambda c: (c.last_used_at is not None, c.last_used_at or 0, c.id),
+            )
+            if latest.last_used_at is not None:
+                index = combo.findData(latest.id)
+        combo.setCurrentIndex(max(index, 0))
+
+    def _channel_chosen(self) -> None:
+        """Word passed through an intermediary is the usual kind on an indirect channel."""
+        channel = self._channels.get(self.ui.channelCombo.currentData())
+        kind = self.ui.kindCombo
+        if channel is not None and channel.indirect and kind.currentIndex() == 0:
+            kind.setCurrentIndex(kind.findData(InteractionKind.VIA_INTERMEDIARY))
+
+    # -- saving -------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.logged is not None:  # saved already (a second Enter on the way out)
+            return
+        ui = self.ui
+        leftover = ui.participantEdit.text().strip()
+        if leftover:  # typed but not added (Tab instead of Enter): add it now
+            before = len(self.participants())
+            self._typed_name(leftover)
+            if any(isinstance(p, NewActor) for p in self.participants()[before:]):
+                show_error(
+                    ui.errorLabel,
+                    f"“{leftover}” is not in the vault yet, so it was added as a new actor. "
+                    "Check the participants, then save again.",
+                )
+                return
+        occurred = from_qdatetime(ui.occurredEdit.dateTime())
+        process_id = ui.processCombo.currentData()
+        follow_up = None
+        if ui.followUpBox.isChecked():
+            follow_up = NewFollowUp(ui.followUpEdit.text(), from_qdate(ui.followUpDueEdit.date()))
+        cue = None
+        if ui.cueBox.isChecked():
+            if ui.cueKindCombo.currentData() is None:
+                show_error(ui.errorLabel, "Readiness cue: choose what kind of signal it was.")
+                return
+            cue = NewCue(
+                kind_id=ui.cueKindCombo.currentData(),
+                observed_on=today(occurred),
+                direction=ui.cueDirectionCombo.currentData(),
+                strength=ui.cueStrengthSpin.value(),
+                note=ui.cueNoteEdit.text(),
+            )
+        if self.interaction_id is not None:
+            self._save_changes()
+            return
+        try:
+            self.logged = interactions.log_interaction(
+                self.context.vault,
+                occurred_at=occurred,
+                kind=ui.kindCombo.currentData(),
+                participants=self.participants(),
+                register=ui.registerCombo.currentData(),
+                summary=self.summary(),
+                channel_id=ui.channelCombo.currentData(),
+                process_id=process_id,
+                follow_up=follow_up,
+                cue=cue,
+            )
+        except ContactKeeperError as exc:
+            show_error(ui.errorLabel, exc.message)
+            return
+        self.context.changed("interaction")
+        if self.logged.created_ids:
+            self.context.changed("actor")
+        if follow_up is not None:
+            self.context.changed("follow_up")
+        if cue is not None:
+            self.context.changed("cue")
+        self.context.status.emit("Contact logged.")
+        self.accept()
+
+    def _save_changes(self) -> None:
+        ui = self.ui
+        if any(isinstance(p, NewActor) for p in self.participants()):
+            show_error(
+                ui.errorLabel,
+                "Participants: create new actors from the Actors list first, then add them.",
+            )
+            return
+        assert self.interaction_id is not None
+        try:
+            self.logged = interactions.update_interaction(
+                self.context.vault,
+                self.interaction_id,
+                occurred_at=from_qdatetime(ui.occurredEdit.dateTime()),
+                kind=ui.kindCombo.currentData(),
+                register=ui.registerCombo.currentData(),
+                summary=self.summary(),
+                participant_ids=[p for p in self.participants() if isinstance(p, int)],
+                channel_id=ui.channelCombo.currentData(),
+                process_id=ui.processCombo.currentData(),
+            )
+        except ContactKeeperError as exc:
+            show_error(ui.errorLabel, exc.message)
+            return
+        self.context.changed("interaction")
+        self.context.status.emit("Contact corrected.")
+        self.accept()
+
+    # -- keys ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            key, mods = event.key(), event.modifiers()
+            enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if (
+                watched is self.ui.summaryEdit
+                and enter
+                and mods & Qt.KeyboardModifier.ControlModifier
+            ):
+                self.save()
+                return True
+            if watched is self.ui.participantList and key in (
+                Qt.Key.Key_Delete,
+                Qt.Key.Key_Backspace,
+            ):
+                self._remove_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _locked(self) -> None:
+        self.ui.participantList.clear()
+        self.ui.summaryEdit.clear()
+        self._kept_summary = None
+        self.ui.channelCombo.clear()
+        self.ui.processCombo.clear()
+        self.ui.followUpEdit.clear()
+        self.ui.cueNoteEdit.clear()
+        show_error(self.ui.similarLabel, "")
+        show_error(self.ui.errorLabel, "")
+        self.reject()

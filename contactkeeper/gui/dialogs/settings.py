@@ -1,0 +1,321 @@
+"""Settings for this device: remember the vault in the OS keyring (or forget it), the idle
+time before auto-lock, destroying the vault after N failed unlocks in a row (off by default),
+and destroying the vault now.
+
+"Remember on this device" is off by default and offered once after an unlock
+(:func:`offer_remember`); without a usable keyring it is disabled, with the one-line reason
+:func:`contactkeeper.protect.device.keyring_status` gives. QSettings holds two values here, neither
+of them record data nor even a vault's path: the auto-lock minutes (a number) and whether
+the offer was made (a flag). "Destroy after N failed unlocks" keeps N and the count through
+:attr:`Settings.lockout <contactkeeper.gui.app_state.Settings.lockout>` (numbers under a
+digest of the vault's path; see :mod:`contactkeeper.protect.failures`), written only when changed.
+
+The form is ``ui/settings.ui`` (compiled to ``forms/ui_settings.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+
+from contactkeeper.errors import ContactKeeperError, KeyringUnavailable
+from contactkeeper.gui.app_state import Settings
+from contactkeeper.gui.autolock import DEFAULT_IDLE_MINUTES
+from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.forms.ui_settings import Ui_SettingsDialog
+from contactkeeper.protect import destroy as wipe
+from contactkeeper.protect import device
+from contactkeeper.protect import failures as lockout
+
+AUTOLOCK_KEY = "security/autolock_minutes"
+OFFERED_KEY = "security/remember_offered"
+MAX_AUTOLOCK_MINUTES = 480
+
+BACKUPS_NOT_AFFECTED = (
+    "Existing backups are not affected: whoever has a backup and its passphrase can still "
+    "restore everything in it."
+)
+
+
+# -- what QSettings holds ---------------------------------------------------------------
+
+
+def autolock_minutes(store: QSettings) -> int:
+    """The idle minutes before auto-lock (0: never); the default when unset or unreadable."""
+    value = store.value(AUTOLOCK_KEY, DEFAULT_IDLE_MINUTES)
+    try:
+        minutes = int(str(value))
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+    return minutes if 0 <= minutes <= MAX_AUTOLOCK_MINUTES else DEFAULT_IDLE_MINUTES
+
+
+def save_autolock_minutes(store: QSettings, minutes: int) -> None:
+    store.setValue(AUTOLOCK_KEY, max(0, min(int(minutes), MAX_AUTOLOCK_MINUTES)))
+    store.sync()
+
+
+def _offered(store: QSettings) -> bool:
+    return str(store.value(OFFERED_KEY, "false")).lower() in ("true", "1")
+
+
+def _sentence(reason: str) -> str:
+    reason = reason.strip().rstrip(".")
+    return f"{reason[:1].upper()}{reason[1:]}." if reason else ""
+
+
+# -- the settings dialog ----------------------------------------------------------------
+
+
+class SettingsDialog(QDialog):
+    """Settings for the open vault on this device. Closes itself when the vault locks.
+
+    ``backend`` is the keyring to use (``None``: the system's); tests pass their own.
+    """
+
+    # The idle minutes before auto-lock changed (0: never).
+    autolock_changed = Signal(int)
+    # The vault was destroyed (its folder is gone); the start screen should move on.
+    vault_destroyed = Signal(Path)
+
+    def __init__(
+        self,
+        context: AppContext,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        backend: KeyringBackend | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.settings = settings
+        self.backend = backend
+        self.path = context.vault.path
+        self._destroying = False
+        self.ui = Ui_SettingsDialog()
+        self.ui.setupUi(self)
+        self.ui.pages.setCurrentWidget(self.ui.settingsPage)
+        self.ui.autoLockSpin.setValue(autolock_minutes(settings.store))
+        self._show_wipe_after_failures()
+        self.ui.destroyWarningLabel.setText(
+            "This cannot be undone. Every copy of this vault's folder becomes unreadable, "
+            "even with the passphrase, and the folder is deleted. To confirm, type the "
+            f"folder's name: {self.path.name}"
+        )
+        self.ui.backupsLabel.setText(
+            f"{BACKUPS_NOT_AFFECTED} Destroy those separately if you must."
+        )
+        self._show_device()
+        self._connect()
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.rememberCheck.toggled.connect(self._remember_toggled)
+        ui.forgetButton.clicked.connect(self.forget)
+        ui.autoLockSpin.valueChanged.connect(self._autolock_changed)
+        ui.wipeCheck.toggled.connect(self._wipe_after_failures_changed)
+        ui.wipeSpin.valueChanged.connect(self._wipe_after_failures_changed)
+        ui.destroyButton.clicked.connect(self.ask_destroy)
+        ui.confirmEdit.textChanged.connect(self._confirmation_typed)
+        ui.keepButton.clicked.connect(self._keep)
+        ui.confirmDestroyButton.clicked.connect(self.destroy_vault)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.accept)
+        self.context.vault_locked.connect(self._locked)
+
+    # -- remember on this device --------------------------------------------------------
+
+    def _show_device(self) -> None:
+        ui = self.ui
+        status = device.keyring_status(self.backend, probe=False)
+        remembered = status.usable and device.is_remembered(self.path, self.backend)
+        ui.rememberCheck.blockSignals(True)
+        ui.rememberCheck.setChecked(remembered)
+        ui.rememberCheck.blockSignals(False)
+        ui.rememberCheck.setEnabled(status.usable and not self.context.demo)
+        if not status.usable:
+            ui.keyringLabel.setText(_sentence(status.reason))
+        elif remembered:
+            ui.keyringLabel.setText("This device opens the vault without the passphrase.")
+        else:
+            ui.keyringLabel.setText(_sentence(status.reason))
+        # Forgetting works without the keyring too: the wrapped key on disk is destroyed.
+        ui.forgetButton.setEnabled(remembered or (self.path / device.DEVICE_NAME).exists())
+
+    def _remember_toggled(self, checked: bool) -> None:
+        if checked:
+            self.remember()
+        else:
+            self.forget()
+
+    def remember(self) -> None:
+        try:
+            device.remember(self.context.vault, self.backend)
+        except KeyringUnavailable as exc:
+            self.ui.messageLabel.setText(exc.message)
+        except ContactKeeperError as exc:
+            self.ui.messageLabel.setText(exc.message)
+        else:
+            self.ui.messageLabel.setText(
+                "Remembered: this device now opens the vault without the passphrase. "
+                "Forget it before you travel."
+            )
+        self._show_device()
+
+    def forget(self) -> None:
+        removed = device.forget(self.path, self.backend)
+        if removed:
+            self.ui.messageLabel.setText(
+                "Forgotten: this device needs the passphrase again to open the vault."
+            )
+        else:
+            self.ui.messageLabel.setText(
+                "Forgotten: the key kept on this device was destroyed, so the passphrase is "
+                "needed again. The keyring's entry could not be confirmed gone; alone it "
+                "opens nothing."
+            )
+        self._show_device()
+
+    # -- auto-lock ----------------------------------------------------------------------
+
+    def _autolock_changed(self, minutes: int) -> None:
+        save_autolock_minutes(self.settings.store, minutes)
+        self.autolock_changed.emit(minutes)
+
+    # -- destroying after failed unlocks ------------------------------------------------
+
+    def _show_wipe_after_failures(self) -> None:
+        """The stored setting, shown without writing anything (off unless chosen)."""
+        ui = self.ui
+        limit = self.settings.lockout.limit(self.path)
+        for widget in (ui.wipeCheck, ui.wipeSpin):
+            widget.blockSignals(True)
+        ui.wipeSpin.setRange(lockout.MIN_LIMIT, lockout.MAX_LIMIT)
+        ui.wipeSpin.setValue(limit if limit is not None else lockout.DEFAULT_LIMIT)
+        ui.wipeCheck.setChecked(limit is not None)
+        for widget in (ui.wipeCheck, ui.wipeSpin):
+            widget.blockSignals(False)
+        ui.wipeCheck.setEnabled(not self.context.demo)  # a demo is discarded anyway
+        ui.wipeSpin.setEnabled(limit is not None and not self.context.demo)
+
+    def _wipe_after_failures_changed(self, *_args: object) -> None:
+        ui = self.ui
+        on = ui.wipeCheck.isChecked()
+        limit = ui.wipeSpin.value() if on else None
+        self.settings.lockout.set_limit(self.path, limit)
+        ui.wipeSpin.setEnabled(on)
+        if limit is None:
+            ui.messageLabel.setText(
+                "Off: failed unlocks only make the next attempt wait; nothing is destroyed."
+            )
+        else:
+            ui.messageLabel.setText(
+                f"On: {limit} wrong passphrases in a row on this computer destroy this vault "
+                "here for good. Make sure you have a recent backup."
+            )
+
+    # -- destroying the vault -----------------------------------------------------------
+
+    def ask_destroy(self) -> None:
+        self.ui.confirmEdit.clear()
+        self.ui.messageLabel.clear()
+        self.ui.pages.setCurrentWidget(self.ui.destroyPage)
+        self.ui.confirmEdit.setFocus()
+
+    def _confirmation_typed(self, text: str) -> None:
+        self.ui.confirmDestroyButton.setEnabled(text.strip() == self.path.name)
+
+    def _keep(self) -> None:
+        self.ui.confirmEdit.clear()
+        self.ui.pages.setCurrentWidget(self.ui.settingsPage)
+
+    def destroy_vault(self) -> None:
+        """Lock, then crypto-erase and delete the vault; only after the typed confirmation."""
+        if self.ui.confirmEdit.text().strip() != self.path.name:
+            return
+        path = self.path
+        self._destroying = True
+        try:
+            self.context.lock()  # every connection closed before the files go
+            wipe.destroy_vault(path, self.backend)
+        except (ContactKeeperError, OSError) as exc:
+            text = exc.message if isinstance(exc, ContactKeeperError) else exc.strerror
+            self.ui.messageLabel.setText(f"The vault could not be destroyed completely: {text}")
+            return
+        finally:
+            self._destroying = False
+        self.settings.forget_vault(path)
+        self.settings.lockout.forget(path)
+        self.vault_destroyed.emit(path)
+        self.context.status.emit(f"The vault was destroyed. {BACKUPS_NOT_AFFECTED}")
+        self.accept()
+
+    def _locked(self) -> None:
+        if not self._destroying:
+            self.reject()
+
+
+# -- the offer after an unlock ----------------------------------------------------------
+
+
+def offer_remember(
+    parent: QWidget | None,
+    context: AppContext,
+    settings: Settings,
+    *,
+    backend: KeyringBackend | None = None,
+) -> QMessageBox | None:
+    """After an unlock, ask once whether to remember the vault here; ``None`` if not asked.
+
+    Asked at most once per user of this computer, never for the demo, never without a usable
+    keyring, never for a vault already remembered. The answer preselected is "Not now".
+    """
+    store = settings.store
+    if _offered(store) or context.demo or not context.unlocked:
+        return None
+    if not device.keyring_status(backend, probe=False).usable:
+        return None
+    vault = context.vault
+    if device.is_remembered(vault.path, backend):
+        return None
+    store.setValue(OFFERED_KEY, True)  # before asking: never twice, even after a crash
+    store.sync()
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Remember on this device?")
+    box.setText("Open this vault on this computer without typing the passphrase?")
+    box.setInformativeText(
+        "Anyone who uses your logged-in session could then open it too. You can forget it "
+        "in Settings at any time; do so before you travel."
+    )
+    remember_button = box.addButton("Remember on this device", QMessageBox.ButtonRole.AcceptRole)
+    not_now = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(not_now)
+    box.setEscapeButton(not_now)
+
+    def answered(button: object) -> None:
+        if button is not remember_button or not context.unlocked:
+            return
+        try:
+            device.remember(context.vault, backend)
+        except ContactKeeperError as exc:
+            context.status.emit(exc.message)
+        else:
+            context.status.emit("This vault is now remembered on this device.")
+
+    box.buttonClicked.connect(answered)
+    context.vault_locked.connect(box.reject)
+    box.open()
+    return box
+
+
+__all__ = [
+    "AUTOLOCK_KEY",
+    "OFFERED_KEY",
+    "SettingsDialog",
+    "autolock_minutes",
+    "offer_remember",
+    "save_autolock_minutes",
+]

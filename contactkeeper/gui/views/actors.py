@@ -1,0 +1,373 @@
+"""Actors: every person of interest in a sortable, filterable table that loads lazily.
+
+Filters (process, tag, warmth, sensitivity, status) and the search-as-you-type box narrow
+the list in the database; clicking a header sorts there too. Enter or a double-click opens
+the actor; New actor (Ctrl+N) opens a small form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactkeeper.errors import ContactKeeperError
+from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.forms.ui_new_actor import Ui_NewActorDialog
+from contactkeeper.gui.models.lazy_table import RECORD_ID_ROLE, Column, LazyTableModel
+from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
+from contactkeeper.records import actors, processes
+from contactkeeper.records.actors import ActorFilter, ActorSummary, NewActor
+from contactkeeper.records.warmth import Warmth
+from contactkeeper.vault.model import ActorStatus, Sensitivity
+
+ANY = "any"
+
+
+def _last_contact(actor: ActorSummary) -> str:
+    if actor.last_contact_at is None:
+        return "never"
+    return actor.last_contact_at.astimezone().strftime("%d %b %Y")
+
+
+def actor_columns(context: AppContext) -> list[Column[ActorSummary]]:
+    """The list's columns; names go by the context's privacy rule."""
+
+    def name(a: ActorSummary) -> str:
+        return context.shown_name(a.id, a.display_name, a.codename, a.sensitivity)
+
+    return [
+        Column("Name", name, sort_key="display_name"),
+        Column("Codename", lambda a: a.codename, sort_key="codename"),
+        Column("Affiliation", lambda a: a.affiliation, tooltip=lambda a: a.affiliation),
+        Column(
+            "Last contact",
+            _last_contact,
+            sort_key="last_contact_at",
+            tooltip=lambda a: a.warmth.label,
+        ),
+        Column(
+            "Warmth",
+            lambda a: a.warmth.warmth.value,
+            sort_key="urgency",
+            tooltip=lambda a: describe(a.warmth),
+        ),
+    ]
+
+
+WARMTH_COLUMN = 4
+
+
+class NewActorDialog(QDialog):
+    """A small form for a new actor; ``created(id)`` once it is saved."""
+
+    created = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.ui = Ui_NewActorDialog()
+        self.ui.setupUi(self)
+        for value in Sensitivity:
+            self.ui.sensitivityCombo.addItem(str(value), value)
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.nameEdit.setFocus()
+
+    def new_actor(self) -> NewActor:
+        ui = self.ui
+        return NewActor(
+            display_name=ui.nameEdit.text(),
+            codename=ui.codenameEdit.text().strip() or None,
+            sensitivity=Sensitivity(ui.sensitivityCombo.currentData()),
+            cadence_days=ui.cadenceSpin.value(),
+            country=ui.countryEdit.text(),
+            notes=ui.notesEdit.toPlainText(),
+            tags=[t.strip() for t in ui.tagsEdit.text().split(",") if t.strip()],
+            name_variants=[v.strip() for v in ui.variantsEdit.text().split(";") if v.strip()],
+        )
+
+    def save(self) -> None:
+        try:
+            detail = actors.create_actor(self.context.vault, self.new_actor(), self.context.now())
+        except ContactKeeperError as exc:
+            self.ui.messageLabel.setText(exc.message)
+            self.ui.nameEdit.setFocus()
+            return
+        self.context.changed("actor")
+        self.created.emit(detail.id)
+        self.accept()
+
+
+class ActorsView(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("actorsView")
+        self.setAccessibleName("Actors")
+        self.filters = ActorFilter()
+        self.new_actor_dialog: NewActorDialog | None = None
+
+        title = QLabel("Actors")
+        title.setObjectName("viewTitle")
+        self.count_label = QLabel("")
+        self.count_label.setObjectName("countLabel")
+        self.new_button = QPushButton("New actor…")
+        self.new_button.setAccessibleName("New actor")
+        self.new_button.setToolTip("New actor (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_actor)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter by any name, codename or note…")
+        self.filter_edit.setAccessibleName("Filter actors")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.process_combo = self._combo("Process")
+        self.tag_combo = self._combo("Tag")
+        self.warmth_combo = self._combo("Warmth", [(str(w), w) for w in Warmth])
+        self.sensitivity_combo = self._combo("Sensitivity", [(str(s), s) for s in Sensitivity])
+        self.status_combo = self._combo("Status", [(str(s), s) for s in ActorStatus])
+
+        self.model: LazyTableModel[ActorSummary] = LazyTableModel(
+            actor_columns(context), self._fetch, self._count, parent=self
+        )
+        self.table = QTableView()
+        self.table.setObjectName("actorsTable")
+        self.table.setAccessibleName("Actors")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 220), (1, 170), (3, 120), (4, 100)):
+            header.resizeSection(column, width)
+        self.table.setItemDelegateForColumn(WARMTH_COLUMN, WarmthBadgeDelegate(self))
+        self.placeholder = QLabel("")
+        self.placeholder.setObjectName("placeholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 3)
+        for label, combo in (
+            ("&Process", self.process_combo),
+            ("Ta&g", self.tag_combo),
+            ("&Warmth", self.warmth_combo),
+            ("Sens&itivity", self.sensitivity_combo),
+            ("Stat&us", self.status_combo),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(combo)
+            filters.addWidget(caption)
+            filters.addWidget(combo, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.placeholder)
+        self.setFocusProxy(self.table)
+        self.setTabOrder(self.filter_edit, self.process_combo)
+        self.setTabOrder(self.process_combo, self.tag_combo)
+        self.setTabOrder(self.tag_combo, self.warmth_combo)
+        self.setTabOrder(self.warmth_combo, self.sensitivity_combo)
+        self.setTabOrder(self.sensitivity_combo, self.status_combo)
+        self.setTabOrder(self.status_combo, self.table)
+
+        self.filter_edit.textChanged.connect(self._filters_changed)
+        self.filter_edit.returnPressed.connect(self._open_first)
+        for combo in self._combos():
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.table.activated.connect(self._open)
+        self.table.doubleClicked.connect(self._open)
+        self.model.reloaded.connect(self._show_count)
+        self.model.failed.connect(self.context.status.emit)
+        context.vault_opened.connect(self._opened)
+        context.vault_locked.connect(self.clear)
+        context.data_changed.connect(self._data_changed)
+        context.privacy_changed.connect(self._privacy_changed)
+        context.names_changed.connect(self.model.redraw)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _combo(self, name: str, choices: list[tuple[str, Any]] | None = None) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(f"{name} filter")
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.addItem(ANY, None)
+        for label, value in choices or []:
+            combo.addItem(label, value)
+        return combo
+
+    def _combos(self) -> list[QComboBox]:
+        return [
+            self.process_combo,
+            self.tag_combo,
+            self.warmth_combo,
+            self.sensitivity_combo,
+            self.status_combo,
+        ]
+
+    def _fill_choices(self) -> None:
+        """The processes and tags of this vault, keeping the current choice if it is there."""
+        vault = self.context.vault
+        for combo, choices in (
+            (self.process_combo, [(name, pid) for pid, name in processes.process_names(vault)]),
+            (self.tag_combo, [(t, t) for t in actors.all_tags(vault)]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(ANY, None)
+            for label, value in choices:
+                combo.addItem(label, value)
+            found = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+
+    # -- loading --------------------------------------------------------------------------
+
+    def _sort_key(self) -> str:
+        """The service's sort; in privacy mode names sort by codename, so that the order of
+        the list does not give away the real names it hides."""
+        key = self.model.sort_key or "display_name"
+        return "codename" if key == "display_name" and self.context.privacy else key
+
+    def _fetch(self, offset: int, limit: int) -> list[ActorSummary]:
+        return actors.list_actors(
+            self.context.vault,
+            self.context.now(),
+            filters=self.filters,
+            sort=self._sort_key(),
+            descending=self.model.descending,
+            offset=offset,
+            limit=limit,
+        )
+
+    def _privacy_changed(self, _on: bool) -> None:
+        if self.context.unlocked:
+            self.model.reload()
+
+    def _count(self) -> int:
+        return actors.count_actors(self.context.vault, self.context.now(), self.filters)
+
+    def _current_filters(self) -> ActorFilter:
+        return ActorFilter(
+            process_id=self.process_combo.currentData(),
+            tag=self.tag_combo.currentData(),
+            warmth=self.warmth_combo.currentData(),
+            sensitivity=self.sensitivity_combo.currentData(),
+            status=self.status_combo.currentData(),
+            text=self.filter_edit.text().strip(),
+        )
+
+    def _filters_changed(self) -> None:
+        self.filters = self._current_filters()
+        if self.context.unlocked:
+            self.model.reload(keep_loaded=False)
+
+    def _opened(self) -> None:
+        self.reload()
+
+    def _data_changed(self, kind: str) -> None:
+        # Follow-ups, cues, channels and ties do not change a row of this list.
+        if kind not in {"follow_up", "cue", "channel", "relationship"}:
+            self.reload()
+
+    def reload(self) -> None:
+        if not self.context.unlocked:
+            self.clear()
+            return
+        try:
+            self._fill_choices()
+        except ContactKeeperError as exc:
+            self.context.status.emit(exc.message)
+        self.filters = self._current_filters()
+        self.model.reload()
+
+    def clear(self) -> None:
+        """Forget every row and every choice that names a record (the vault was locked)."""
+        if self.new_actor_dialog is not None:
+            self.new_actor_dialog.reject()
+        self.model.clear()
+        self.filter_edit.blockSignals(True)
+        self.filter_edit.clear()
+        self.filter_edit.blockSignals(False)
+        for combo in (self.process_combo, self.tag_combo):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(ANY, None)
+            combo.blockSignals(False)
+        self.filters = ActorFilter()
+        self.count_label.clear()
+
+    def _show_count(self, total: int) -> None:
+        filtered = self.filters != ActorFilter()
+        self.count_label.setText(f"{total:,} shown" if filtered else f"{total:,} in all")
+        if total == 0 and self.context.unlocked:
+            self.placeholder.setText(
+                "No actor matches these filters."
+                if filtered
+                else "No actors yet. Add the first with New actor (Ctrl+N)."
+            )
+            self.placeholder.show()
+        else:
+            self.placeholder.hide()
+
+    # -- acting ---------------------------------------------------------------------------
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.context.open_actor.emit(int(index.data(RECORD_ID_ROLE)))
+
+    def _open_first(self) -> None:
+        if self.model.rowCount() > 0:
+            self.table.selectRow(0)
+            self._open(self.model.index(0, 0))
+
+    def selected_actor_ids(self) -> list[int]:
+        index = self.table.currentIndex()
+        return [self.model.id_at(index.row())] if index.isValid() else []
+
+    def new_actor(self) -> None:
+        if not self.context.unlocked:
+            return
+        if self.new_actor_dialog is not None and self.new_actor_dialog.isVisible():
+            self.new_actor_dialog.raise_()
+            return
+        self.new_actor_dialog = NewActorDialog(self.context, self)
+        self.new_actor_dialog.created.connect(self._created)
+        self.new_actor_dialog.open()
+
+    def _created(self, actor_id: int) -> None:
+        row = self.model.row_of(actor_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))

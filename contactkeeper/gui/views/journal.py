@@ -1,0 +1,275 @@
+"""The journal: every interaction, newest first, loaded a page at a time.
+
+Narrow it by actor, kind, register, a date range and words of the summary; the filters
+combine (Ctrl+F goes to the words). Enter or a double-click on a row corrects the contact
+(on the Who column: opens its first participant); Delete moves it to the trash (Ctrl+Z
+brings it back).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactkeeper.errors import ContactKeeperError
+from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.gui.models.lazy_table import Column, LazyTableModel
+from contactkeeper.gui.presentation import error_label, from_qdate, show_error, when
+from contactkeeper.gui.undo import UndoController
+from contactkeeper.gui.widgets.actor_picker import ActorPicker
+from contactkeeper.records import actors, interactions
+from contactkeeper.records.interactions import InteractionInfo, JournalFilter
+from contactkeeper.vault.model import InteractionKind, Register
+
+NO_DATE = QDate(1900, 1, 1)
+WHO_COLUMN = 3
+
+
+def _date_edit(accessible: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setAccessibleName(accessible)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("any day")
+    edit.setDate(NO_DATE)
+    return edit
+
+
+class JournalView(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.filters = JournalFilter()
+        self.actor_id: int | None = None
+        self.dialog: LogDialog | None = None
+        self.model: LazyTableModel[InteractionInfo] = LazyTableModel(
+            [
+                Column("When", lambda i: when(i.occurred_at)),
+                Column("Kind", lambda i: i.kind.value),
+                Column("Register", lambda i: i.register.value),
+                Column("Who", self._who),
+                Column("Channel", lambda i: self.context.shown_text(i.channel_label)),
+                Column("Process", lambda i: i.process_name),
+                Column("Summary", lambda i: self.context.shown_text(i.summary.replace("\n", " "))),
+            ],
+            self._fetch,
+            self._count,
+            parent=self,
+        )
+        self._build()
+        self._connect()
+        self.reload()
+
+    def _build(self) -> None:
+        self.text = QLineEdit()
+        self.text.setAccessibleName("Words in the summary")
+        self.text.setPlaceholderText("Words in the summary…")
+        self.text.setClearButtonEnabled(True)
+        self.actor = ActorPicker(self.context)
+        self.actor.setAccessibleName("Only interactions with this actor")
+        self.actor.setPlaceholderText("With actor…")
+        self.actor_chip = QPushButton()
+        self.actor_chip.setAccessibleName("Remove the actor filter")
+        self.actor_chip.setToolTip("Show interactions with everyone")
+        self.actor_chip.setVisible(False)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind")
+        self.kind.addItem("Any kind", None)
+        for kind in InteractionKind:
+            self.kind.addItem(kind.value, kind.value)
+        self.register = QComboBox()
+        self.register.setAccessibleName("Register")
+        self.register.addItem("Any register", None)
+        for register in Register:
+            self.register.addItem(register.value, register.value)
+        self.since = _date_edit("From")
+        self.until = _date_edit("Until")
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of interactions")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Journal of interactions, newest first")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((130, 150, 95, 170, 120, 150)):
+            header.resizeSection(column, width)
+        self.message = error_label()
+
+        first = QHBoxLayout()
+        first.addWidget(self.text, 2)
+        first.addWidget(self.actor, 1)
+        first.addWidget(self.actor_chip)
+        second = QHBoxLayout()
+        for label, widget in (
+            ("&Kind", self.kind),
+            ("&Register", self.register),
+            ("&From", self.since),
+            ("&Until", self.until),
+        ):
+            text = QLabel(label)
+            text.setBuddy(widget)
+            second.addWidget(text)
+            second.addWidget(widget)
+        second.addStretch(1)
+        second.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+
+    def _connect(self) -> None:
+        self.text.textChanged.connect(self._filters_changed)
+        self.actor.picked.connect(self.set_actor)
+        self.actor_chip.clicked.connect(lambda: self.set_actor(None, ""))
+        self.kind.currentIndexChanged.connect(self._filters_changed)
+        self.register.currentIndexChanged.connect(self._filters_changed)
+        self.since.dateChanged.connect(self._filters_changed)
+        self.until.dateChanged.connect(self._filters_changed)
+        self.table.installEventFilter(self)
+        find = QShortcut(QKeySequence.StandardKey.Find, self, activated=self.text.setFocus)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.activated.connect(self._open)
+        self.table.doubleClicked.connect(self._open)
+        self.model.reloaded.connect(
+            lambda total: self.count_label.setText(f"{total} interaction(s)")
+        )
+        self.model.failed.connect(lambda message: show_error(self.message, message))
+        self.context.data_changed.connect(self._data_changed)
+        self.context.vault_opened.connect(self.reload)
+        self.context.vault_locked.connect(self.clear)
+        self.context.names_changed.connect(self._names_changed)
+
+    def _who(self, info: InteractionInfo) -> str:
+        shown = self.context.shown_name
+        return ", ".join(
+            shown(p.id, p.display_name, p.codename, p.sensitivity) for p in info.participants
+        )
+
+    def _names_changed(self) -> None:
+        """Redraw the names (and the actor filter's chip) by the privacy rule."""
+        if not self.context.unlocked:
+            return
+        if self.actor_id is not None:
+            try:
+                actor = actors.get_actor(self.context.vault, self.actor_id, self.context.now())
+            except ContactKeeperError:
+                self.set_actor(None, "")
+                return
+            name = self.context.shown_name(
+                actor.id, actor.display_name, actor.codename, actor.sensitivity
+            )
+            self.actor_chip.setText(f"{name} ✕")
+        self.model.reload()
+
+    def set_actor(self, actor_id: int | None, name: str) -> None:
+        self.actor_id = actor_id
+        self.actor_chip.setText(f"{name} ✕" if actor_id is not None else "")
+        self.actor_chip.setVisible(actor_id is not None)
+        self._filters_changed()
+
+    def _day(self, edit: QDateEdit) -> date | None:
+        return None if edit.date() == NO_DATE else from_qdate(edit.date())
+
+    def _filters_changed(self) -> None:
+        self.filters = JournalFilter(
+            actor_id=self.actor_id,
+            kind=self.kind.currentData(),
+            register=self.register.currentData(),
+            since=self._day(self.since),
+            until=self._day(self.until),
+            text=self.text.text(),
+        )
+        self.reload()
+
+    def reload(self) -> None:
+        if not self.context.unlocked:
+            self.clear()
+            return
+        show_error(self.message, "")
+        self.model.reload(keep_loaded=False)
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.count_label.clear()
+        self.text.clear()
+        self.actor.clear()
+        self.actor_id = None
+        self.actor_chip.setText("")
+        self.actor_chip.setVisible(False)
+        self.filters = JournalFilter()
+        show_error(self.message, "")
+
+    def _fetch(self, offset: int, limit: int) -> list[InteractionInfo]:
+        return interactions.journal(self.context.vault, self.filters, offset=offset, limit=limit)
+
+    def _count(self) -> int:
+        return interactions.count_journal(self.context.vault, self.filters)
+
+    def _open(self, index: QModelIndex) -> None:
+        """On the Who column, open the first participant; elsewhere, edit the contact."""
+        if not index.isValid():
+            return
+        info = self.model.row_at(index.row())
+        if index.column() == WHO_COLUMN and info.participants:
+            self.context.open_actor.emit(info.participants[0].id)
+        else:
+            self.edit(info.id)
+
+    def edit(self, interaction_id: int) -> None:
+        self.dialog = LogDialog.edit(self.context, interaction_id, self)
+        self.dialog.open()
+
+    def selected_actor_ids(self) -> list[int]:
+        """The participants of the selected contact (Ctrl+L logs a new one with them)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return []
+        return [p.id for p in self.model.row_at(index.row()).participants]
+
+    def delete_selected(self) -> None:
+        """Move the selected interaction to the trash (asks first; Ctrl+Z undoes)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        info = self.model.row_at(index.row())
+        label = f"{info.kind.value}, {when(info.occurred_at)}"
+        UndoController.for_context(self.context).discard("interaction", info.id, label, self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            self.delete_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in ("interaction", "actor", "process", "channel", "trash"):
+            self.model.reload()

@@ -1,0 +1,179 @@
+"""An actor's profile as a form in place: every field is saved as soon as it is left.
+
+Text fields save when the user leaves them (Tab, click elsewhere) or presses Enter; lists
+and choices save at once. A refused value (an empty name, a codename already in use) is
+explained under the form and stays in its field, so nothing typed is lost.
+
+When the actor's real name may not be shown (privacy mode, or a high-risk actor not
+revealed), the name and its variants are left out and cannot be edited.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QListWidgetItem, QWidget
+
+from contactkeeper.errors import ContactKeeperError
+from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.forms.ui_actor_form import Ui_ActorForm
+from contactkeeper.gui.presentation import show_error
+from contactkeeper.records import actors
+from contactkeeper.records.actors import ActorDetail
+from contactkeeper.vault.model import ActorStatus, Sensitivity
+
+VARIANT_ROLE = Qt.ItemDataRole.UserRole + 1
+HIDDEN_NAME = "hidden: this actor goes by the codename"
+
+
+def _tags(text: str) -> tuple[str, ...]:
+    return tuple(sorted({t.strip() for t in text.split(",")} - {""}))
+
+
+class ActorForm(QWidget):
+    # The actor as saved, after any change made here.
+    saved = Signal(object)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.ui = Ui_ActorForm()
+        self.ui.setupUi(self)
+        self.detail: ActorDetail | None = None
+        self.names_hidden = False
+        for sensitivity in Sensitivity:
+            self.ui.sensitivityCombo.addItem(sensitivity.value, sensitivity)
+        for status in ActorStatus:
+            self.ui.statusCombo.addItem(status.value, status)
+        show_error(self.ui.errorLabel, "")
+        self._connect()
+
+    def _connect(self) -> None:
+        ui = self.ui
+        texts: dict[QLineEdit, str] = {
+            ui.displayNameEdit: "display_name",
+            ui.codenameEdit: "codename",
+            ui.countryEdit: "country",
+            ui.languagesEdit: "languages",
+        }
+        for edit, name in texts.items():
+            edit.editingFinished.connect(lambda e=edit, n=name: self._save(n, e.text()))
+        ui.tagsEdit.editingFinished.connect(lambda: self._save("tags", _tags(ui.tagsEdit.text())))
+        ui.cadenceSpin.editingFinished.connect(
+            lambda: self._save("cadence_days", ui.cadenceSpin.value())
+        )
+        ui.sensitivityCombo.activated.connect(
+            lambda _: self._save("sensitivity", ui.sensitivityCombo.currentData())
+        )
+        ui.statusCombo.activated.connect(
+            lambda _: self._save("status", ui.statusCombo.currentData())
+        )
+        ui.addVariantButton.clicked.connect(self._add_variant)
+        ui.variantEdit.returnPressed.connect(self._add_variant)
+        ui.variantList.installEventFilter(self)
+
+    def load(self, detail: ActorDetail, *, names_hidden: bool = False) -> None:
+        """Show ``detail`` (saving nothing); without the name and its variants if hidden."""
+        self.detail = detail
+        self.names_hidden = names_hidden
+        ui = self.ui
+        ui.displayNameEdit.setText("" if names_hidden else detail.display_name)
+        ui.displayNameEdit.setPlaceholderText(HIDDEN_NAME if names_hidden else "")
+        for widget in (
+            ui.displayNameEdit,
+            ui.variantList,
+            ui.variantEdit,
+            ui.variantScriptEdit,
+            ui.addVariantButton,
+        ):
+            widget.setEnabled(not names_hidden)
+        ui.codenameEdit.setText(detail.codename)
+        ui.sensitivityCombo.setCurrentIndex(ui.sensitivityCombo.findData(detail.sensitivity))
+        ui.statusCombo.setCurrentIndex(ui.statusCombo.findData(detail.status))
+        ui.cadenceSpin.setValue(detail.cadence_days)
+        ui.countryEdit.setText(detail.country)
+        ui.languagesEdit.setText(detail.languages)
+        ui.tagsEdit.setText(", ".join(detail.tags))
+        ui.variantList.clear()
+        for variant in () if names_hidden else detail.name_variants:
+            script = f"  ({variant.script})" if variant.script else ""
+            item = QListWidgetItem(variant.name + script)
+            item.setData(VARIANT_ROLE, variant.id)
+            ui.variantList.addItem(item)
+        show_error(ui.errorLabel, "")
+
+    def clear(self) -> None:
+        self.detail = None
+        for edit in self.findChildren(QLineEdit):
+            edit.clear()
+        self.ui.variantList.clear()
+        self.ui.cadenceSpin.setValue(30)
+        show_error(self.ui.errorLabel, "")
+
+    def _current(self, name: str) -> Any:
+        assert self.detail is not None
+        return getattr(self.detail, name)
+
+    def _save(self, name: str, value: Any) -> None:
+        if self.detail is None or not self.context.unlocked:
+            return
+        if name == "display_name" and self.names_hidden:
+            return
+        current = self._current(name)
+        if value == current or (name == "codename" and str(value).strip().upper() == current):
+            return
+        try:
+            detail = actors.update_actor(
+                self.context.vault, self.detail.id, self.context.now(), **{name: value}
+            )
+        except ContactKeeperError as exc:
+            show_error(self.ui.errorLabel, exc.message)
+            return
+        self.detail = detail
+        show_error(self.ui.errorLabel, "")
+        if name == "codename":
+            self.ui.codenameEdit.setText(detail.codename)
+        self.saved.emit(detail)
+        self.context.changed("actor")
+
+    def _add_variant(self) -> None:
+        name = self.ui.variantEdit.text().strip()
+        if self.detail is None or not name or self.names_hidden:
+            return
+        try:
+            actors.add_name_variant(
+                self.context.vault, self.detail.id, name, self.ui.variantScriptEdit.text()
+            )
+        except ContactKeeperError as exc:
+            show_error(self.ui.errorLabel, exc.message)
+            return
+        self.ui.variantEdit.clear()
+        self.ui.variantScriptEdit.clear()
+        self._reloaded()
+
+    def _remove_variant(self) -> None:
+        item = self.ui.variantList.currentItem()
+        if self.detail is None or item is None or self.names_hidden:
+            return
+        actors.remove_name_variant(self.context.vault, int(item.data(VARIANT_ROLE)))
+        self._reloaded()
+
+    def _reloaded(self) -> None:
+        assert self.detail is not None
+        detail = actors.get_actor(self.context.vault, self.detail.id, self.context.now())
+        self.load(detail, names_hidden=self.names_hidden)
+        self.saved.emit(detail)
+        self.context.changed("actor")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.ui.variantList
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
+            self._remove_variant()
+            return True
+        return super().eventFilter(watched, event)

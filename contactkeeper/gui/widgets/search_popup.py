@@ -1,0 +1,206 @@
+"""The global search field (Ctrl+K): results as you type, in a list under the field.
+
+Typing asks :func:`contactkeeper.records.search.search`
+for the best matches among actors, processes,
+interactions and organizations; Up and Down move through them, Enter or a click opens one,
+Escape closes the list. The list is a child of the window (not a separate popup window), so
+it never takes the keyboard away from the field.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QWidget
+
+from contactkeeper.errors import ContactKeeperError
+from contactkeeper.gui.context import AppContext
+from contactkeeper.records import interactions, search
+from contactkeeper.records.search import SearchHit
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_HITS = 20
+KIND_LABELS = {
+    "actor": "Actor",
+    "process": "Process",
+    "interaction": "Interaction",
+    "organization": "Organization",
+}
+
+
+class SearchPopup(QListWidget):
+    """The list of hits under the search field."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPopup")
+        self.setAccessibleName("Search results")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setUniformItemSizes(True)
+        self.hide()
+
+    def show_hits(self, hits: list[SearchHit], query: str) -> None:
+        self.clear()
+        for hit in hits:
+            kind = KIND_LABELS.get(hit.kind, hit.kind)
+            item = QListWidgetItem(f"{hit.title}\n{kind} · {hit.subtitle}".rstrip(" ·"))
+            item.setData(HIT_ROLE, hit)
+            item.setToolTip(f"{kind}: {hit.title}")
+            self.addItem(item)
+        if not hits:
+            item = QListWidgetItem(f"Nothing matches “{query}”.")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(item)
+        else:
+            self.setCurrentRow(0)
+
+    def current_hit(self) -> SearchHit | None:
+        item = self.currentItem()
+        hit = item.data(HIT_ROLE) if item is not None else None
+        return hit if isinstance(hit, SearchHit) else None
+
+    def step(self, step: int) -> None:
+        if self.count() and self.current_hit() is not None:
+            self.setCurrentRow(max(0, min(self.count() - 1, self.currentRow() + step)))
+
+
+class SearchField(QLineEdit):
+    """The field; ``opened(kind, id)`` says which record the user chose."""
+
+    opened = Signal(str, int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("searchField")
+        self.setPlaceholderText("Search names, codenames, notes…  (Ctrl+K)")
+        self.setAccessibleName("Search everything")
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(320)
+        self.popup: SearchPopup | None = None
+        self.hits: list[SearchHit] = []
+        self.textEdited.connect(self.search_for)
+        self.returnPressed.connect(self.open_current)
+        context.vault_locked.connect(self.reset)
+        context.names_changed.connect(self._names_changed)
+
+    def _popup(self) -> SearchPopup:
+        if self.popup is None:
+            self.popup = SearchPopup(self.window())
+            self.popup.itemClicked.connect(self._clicked)
+            self.window().installEventFilter(self)
+        return self.popup
+
+    # -- searching ------------------------------------------------------------------------
+
+    def search_for(self, text: str) -> None:
+        popup = self._popup()
+        if not text.strip() or not self.context.unlocked:
+            self.hits = []
+            popup.hide()
+            return
+        try:
+            self.hits = search.search(
+                self.context.vault,
+                text,
+                limit=MAX_HITS,
+                name=self.context.shown_name,  # a real name finds the actor, shown by codename
+                hide_text=self.context.privacy,
+            )
+        except ContactKeeperError as exc:
+            self.hits = []
+            self.context.status.emit(exc.message)
+        if not self.hits and not search.match_expression(text):
+            popup.hide()
+            return
+        popup.show_hits(self.hits, text.strip())
+        self._place()
+        popup.show()
+        popup.raise_()
+
+    def _names_changed(self) -> None:
+        """Privacy mode or a reveal changed which names may be shown: search again."""
+        if self.popup is not None and self.popup.isVisible():
+            self.search_for(self.text())
+
+    def _place(self) -> None:
+        popup = self._popup()
+        window = self.window()
+        below = self.mapTo(window, QPoint(0, self.height()))
+        width = max(self.width(), 420)
+        left = min(below.x(), max(0, window.width() - width))
+        rows = max(1, min(popup.count(), 8))
+        height = rows * popup.sizeHintForRow(0) + 2 * popup.frameWidth() + 4
+        popup.setGeometry(left, below.y() + 2, width, min(height, window.height() - below.y()))
+
+    # -- choosing -------------------------------------------------------------------------
+
+    def open_current(self) -> None:
+        popup = self._popup()
+        hit = popup.current_hit() if popup.isVisible() else None
+        if hit is None and self.hits:
+            hit = self.hits[0]
+        if hit is not None:
+            self.open_hit(hit)
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        hit = item.data(HIT_ROLE)
+        if isinstance(hit, SearchHit):
+            self.open_hit(hit)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Show the record: an actor's or a process's page; for an interaction, the page of
+        its first participant."""
+        self.reset()
+        self.clearFocus()
+        if hit.kind == "actor":
+            self.context.open_actor.emit(hit.id)
+        elif hit.kind == "process":
+            self.context.open_process.emit(hit.id)
+        elif hit.kind == "interaction":
+            try:
+                info = interactions.get_interaction(self.context.vault, hit.id)
+            except ContactKeeperError as exc:
+                self.context.status.emit(exc.message)
+                return
+            if info.participants:
+                self.context.open_actor.emit(info.participants[0].id)
+        else:
+            self.context.status.emit("Organizations are shown on the pages of their members.")
+        self.opened.emit(hit.kind, hit.id)
+
+    def reset(self) -> None:
+        """Forget the query and the hits (after opening one, and when the vault locks)."""
+        self.clear()
+        self.hits = []
+        if self.popup is not None:
+            self.popup.clear()
+            self.popup.hide()
+
+    # -- keys -----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        popup = self.popup
+        if popup is not None and popup.isVisible():
+            if event.key() == Qt.Key.Key_Down:
+                popup.step(1)
+                return
+            if event.key() == Qt.Key.Key_Up:
+                popup.step(-1)
+                return
+            if event.key() == Qt.Key.Key_Escape:
+                self.reset()
+                return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: object) -> None:
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+        if self.popup is not None:
+            self.popup.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        popup = self.popup
+        if event.type() == QEvent.Type.Resize and popup is not None and popup.isVisible():
+            self._place()
+        return super().eventFilter(watched, event)

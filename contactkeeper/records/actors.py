@@ -1,0 +1,597 @@
+"""Actors: the people of interest, with their names, codenames, tags and affiliations."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from rapidfuzz import fuzz
+from sqlalchemy.orm import Session, load_only, selectinload
+
+from contactkeeper import records
+from contactkeeper.errors import InvalidRecord
+from contactkeeper.records import search
+from contactkeeper.records.warmth import COOLING_UNTIL, WARM_UNTIL, Warmth, WarmthReading, reading
+from contactkeeper.vault import Vault, search_index
+from contactkeeper.vault.model import (
+    Actor,
+    ActorStatus,
+    ActorTag,
+    Affiliation,
+    NameVariant,
+    Organization,
+    Participation,
+    Sensitivity,
+    Tag,
+)
+
+_CODE_ADJECTIVES = (
+    "AMBER",
+    "ASHEN",
+    "AZURE",
+    "BRASS",
+    "CEDAR",
+    "CINDER",
+    "COBALT",
+    "COPPER",
+    "CORAL",
+    "CRIMSON",
+    "DUSK",
+    "EMBER",
+    "FALLOW",
+    "FLINT",
+    "FROST",
+    "GILDED",
+    "GRANITE",
+    "HAZEL",
+    "INDIGO",
+    "IVORY",
+    "JADE",
+    "LINEN",
+    "MARBLE",
+    "MOSS",
+    "NORTH",
+    "OCHRE",
+    "OLIVE",
+    "ONYX",
+    "PEARL",
+    "QUIET",
+    "RIVER",
+    "RUSSET",
+    "SABLE",
+    "SAFFRON",
+    "SALT",
+    "SILVER",
+    "SLATE",
+    "SOLAR",
+    "STONE",
+    "TAWNY",
+    "UMBER",
+    "VELVET",
+    "WILLOW",
+    "WINTER",
+)
+_CODE_NOUNS = (
+    "ANCHOR",
+    "BADGER",
+    "BEACON",
+    "BRIDGE",
+    "CANYON",
+    "CASTLE",
+    "COMPASS",
+    "CRANE",
+    "DELTA",
+    "FALCON",
+    "FERRY",
+    "GARDEN",
+    "HARBOR",
+    "HERON",
+    "ISLAND",
+    "JUNIPER",
+    "KESTREL",
+    "LANTERN",
+    "LARK",
+    "MERIDIAN",
+    "MESA",
+    "ORCHARD",
+    "OTTER",
+    "PILGRIM",
+    "QUARRY",
+    "RAVEN",
+    "SPARROW",
+    "SUMMIT",
+    "TERRACE",
+    "THISTLE",
+    "TIDE",
+    "VALLEY",
+    "WARDEN",
+    "WREN",
+)
+
+
+@dataclass(frozen=True)
+class NameVariantInfo:
+    id: int
+    name: str
+    script: str
+    note: str
+
+
+@dataclass(frozen=True)
+class AffiliationInfo:
+    id: int
+    organization_id: int
+    organization: str
+    role: str
+    started_on: date | None
+    ended_on: date | None
+
+    @property
+    def current(self) -> bool:
+        return self.ended_on is None
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    """One row of the actors list."""
+
+    id: int
+    uuid: str
+    display_name: str
+    codename: str
+    sensitivity: Sensitivity
+    status: ActorStatus
+    cadence_days: int
+    last_contact_at: datetime | None
+    affiliation: str
+    warmth: WarmthReading
+
+
+@dataclass(frozen=True)
+class ActorDetail:
+    id: int
+    uuid: str
+    display_name: str
+    codename: str
+    sensitivity: Sensitivity
+    status: ActorStatus
+    cadence_days: int
+    country: str
+    languages: str
+    notes: str
+    tags: tuple[str, ...]
+    name_variants: tuple[NameVariantInfo, ...]
+    affiliations: tuple[AffiliationInfo, ...]
+    last_contact_at: datetime | None
+    last_substantive_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    warmth: WarmthReading
+
+
+@dataclass(frozen=True)
+class ActorFilter:
+    """What the actors list may be narrowed to; empty means no restriction."""
+
+    process_id: int | None = None
+    tag: str | None = None
+    warmth: Warmth | None = None
+    sensitivity: Sensitivity | None = None
+    status: ActorStatus | None = None
+    text: str = ""  # words each name, codename, variant or note must start (search rules)
+
+
+ACTOR_FIELDS = frozenset(
+    {
+        "display_name",
+        "codename",
+        "sensitivity",
+        "status",
+        "cadence_days",
+        "country",
+        "languages",
+        "notes",
+    }
+)
+SORT_KEYS = ("display_name", "codename", "last_contact_at", "urgency")
+# How alike (rapidfuzz WRatio, 0 to 100) a typed name and an actor's name must be to warn.
+NEAR_SPELLING = 85
+
+
+@dataclass(frozen=True)
+class NewActor:
+    """An actor to create, e.g. inline while logging an interaction."""
+
+    display_name: str
+    codename: str | None = None
+    sensitivity: Sensitivity = Sensitivity.NORMAL
+    cadence_days: int = 30
+    status: ActorStatus = ActorStatus.ACTIVE
+    country: str = ""
+    languages: str = ""
+    notes: str = ""
+    tags: Sequence[str] = field(default_factory=tuple)
+    name_variants: Sequence[str] = field(default_factory=tuple)
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def get_actor(vault: Vault, actor_id: int, now: datetime) -> ActorDetail:
+    with vault.transaction() as session:
+        return _detail(_load(session, actor_id), now)
+
+
+def find_by_uuid(vault: Vault, uuid: str) -> int | None:
+    with vault.transaction() as session:
+        return session.scalar(sa.select(Actor.id).where(Actor.uuid == uuid))
+
+
+def count_actors(vault: Vault, now: datetime, filters: ActorFilter | None = None) -> int:
+    with vault.transaction() as session:
+        query = _filtered(sa.select(sa.func.count(Actor.id)), filters or ActorFilter(), now)
+        return session.scalar(query) or 0
+
+
+def list_actors(
+    vault: Vault,
+    now: datetime,
+    *,
+    filters: ActorFilter | None = None,
+    sort: str = "display_name",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[ActorSummary]:
+    """One page of the actors list, sorted and filtered in the database."""
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    with vault.transaction() as session:
+        # Only the listed fields: the rows come from the covering index ix_actors_list, not
+        # from the actors' pages (notes make those large; benchmarks/README.md).
+        listed = sa.select(Actor).options(load_only(*_LISTED))
+        query = _filtered(listed, filters or ActorFilter(), now)
+        column: Any = (
+            urgency(now)
+            if sort == "urgency"
+            else shown_name()
+            if sort == "display_name"
+            else getattr(Actor, sort)
+        )
+        order = column.desc() if descending else column.asc()
+        if sort == "last_contact_at":
+            order = order.nulls_last() if descending else order.nulls_first()
+        query = query.order_by(order, Actor.id).offset(offset).limit(limit)
+        actors = list(session.scalars(query))
+        current = _current_affiliations(session, [a.id for a in actors])
+        return [_summary(a, current.get(a.id, ""), now) for a in actors]
+
+
+def shown_name() -> sa.ColumnElement[str]:
+    """The name the lists show: a high-risk actor's codename, anyone else's display name.
+    Sorting by it keeps the order of a list from hinting at a hidden name."""
+    return sa.case(
+        (Actor.sensitivity == Sensitivity.HIGH_RISK, Actor.codename), else_=Actor.display_name
+    )
+
+
+_LISTED = (
+    Actor.uuid,
+    Actor.display_name,
+    Actor.codename,
+    Actor.sensitivity,
+    Actor.status,
+    Actor.cadence_days,
+    Actor.last_contact_at,
+    Actor.last_substantive_at,
+)
+
+
+def all_tags(vault: Vault) -> list[str]:
+    with vault.transaction() as session:
+        return list(session.scalars(sa.select(Tag.name).order_by(Tag.name)))
+
+
+def rename_tag(vault: Vault, old: str, new: str) -> None:
+    """Rename a tag everywhere; renaming onto an existing tag merges the two."""
+    with vault.transaction() as session:
+        tag = session.scalar(sa.select(Tag).where(Tag.name == old))
+        if tag is None:
+            raise InvalidRecord("Tag", f"there is no tag {old!r}")
+        target = records.text("Tag", new, max_length=100, required=True)
+        existing = session.scalar(sa.select(Tag).where(Tag.name == target))
+        if existing is None:
+            tag.name = target
+            return
+        for actor in session.scalars(sa.select(Actor).where(Actor.tags.contains(tag))):
+            actor.tags = sorted({*actor.tags, existing} - {tag}, key=lambda t: t.name)
+        session.delete(tag)
+
+
+def delete_tag(vault: Vault, name: str) -> None:
+    """Remove a tag from every actor that has it."""
+    with vault.transaction() as session:
+        tag = session.scalar(sa.select(Tag).where(Tag.name == name))
+        if tag is not None:
+            session.delete(tag)
+
+
+def similar_names(vault: Vault, name: str, now: datetime, limit: int = 5) -> list[ActorSummary]:
+    """Actors whose names look like ``name`` (a warning before creating a duplicate): the
+    same word starts in any of their names, or, failing that, a near spelling of the whole
+    name ("Hadad" for "Haddad") found through any of its words."""
+    ids = [h.id for h in search.search(vault, name, limit=limit, kinds=("actor",))]
+    near_spellings = not ids
+    if near_spellings:
+        for word in name.split():
+            if len(word) >= 3:
+                ids += [h.id for h in search.search(vault, word, limit=10, kinds=("actor",))]
+    with vault.transaction() as session:
+        actors = session.scalars(sa.select(Actor).where(Actor.id.in_(ids)))
+        by_id = {a.id: a for a in actors}
+        found: dict[int, Actor] = {}
+        for actor_id in ids:
+            actor = by_id.get(actor_id)
+            if actor is None or actor_id in found:
+                continue
+            if near_spellings and fuzz.WRatio(name, actor.display_name) < NEAR_SPELLING:
+                continue
+            found[actor_id] = actor
+        return [_summary(a, "", now) for a in list(found.values())[:limit]]
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def create_actor(vault: Vault, new: NewActor, now: datetime) -> ActorDetail:
+    with vault.transaction() as session:
+        actor = add_actor(session, new)
+        session.flush()
+        return _detail(actor, now)
+
+
+def add_actor(session: Session, new: NewActor) -> Actor:
+    """Create an actor inside an open unit of work (used by other services)."""
+    actor = Actor(
+        display_name=records.text("Name", new.display_name, max_length=300, required=True),
+        codename=_codename(session, new.codename),
+        sensitivity=Sensitivity(new.sensitivity),
+        cadence_days=records.positive("Cadence (days)", new.cadence_days),
+        status=ActorStatus(new.status),
+        country=records.text("Country", new.country, max_length=100),
+        languages=records.text("Languages", new.languages, max_length=200),
+        notes=records.text("Notes", new.notes, max_length=100_000),
+    )
+    session.add(actor)
+    actor.tags = _tags(session, new.tags)
+    for variant in new.name_variants:
+        actor.name_variants.append(
+            NameVariant(name=records.text("Name variant", variant, max_length=300, required=True))
+        )
+    return actor
+
+
+def update_actor(vault: Vault, actor_id: int, now: datetime, **changes: Any) -> ActorDetail:
+    """Change the named fields of an actor (see ``ACTOR_FIELDS``) and ``tags``."""
+    unknown = set(changes) - ACTOR_FIELDS - {"tags"}
+    if unknown:
+        raise ValueError(f"actors have no field {sorted(unknown)[0]!r}")
+    with vault.transaction() as session:
+        actor = _load(session, actor_id)
+        for name, value in changes.items():
+            if name == "tags":
+                actor.tags = _tags(session, value)
+            elif name == "display_name":
+                actor.display_name = records.text("Name", value, max_length=300, required=True)
+            elif name == "codename":
+                if value.strip().upper() != actor.codename:
+                    actor.codename = _codename(session, value)
+            elif name == "cadence_days":
+                actor.cadence_days = records.positive("Cadence (days)", value)
+            elif name == "sensitivity":
+                actor.sensitivity = Sensitivity(value)
+            elif name == "status":
+                actor.status = ActorStatus(value)
+            else:
+                limit = 100_000 if name == "notes" else 200
+                setattr(actor, name, records.text(name.capitalize(), value, max_length=limit))
+        session.flush()
+        return _detail(actor, now)
+
+
+def delete_actor(vault: Vault, actor_id: int) -> None:
+    """Delete an actor and everything that is only about them (channels, cues, ...)."""
+    with vault.transaction() as session:
+        session.delete(records.fetch(session, Actor, actor_id, "actor"))
+
+
+def add_name_variant(
+    vault: Vault, actor_id: int, name: str, script: str = "", note: str = ""
+) -> NameVariantInfo:
+    with vault.transaction() as session:
+        actor = records.fetch(session, Actor, actor_id, "actor")
+        variant = NameVariant(
+            name=records.text("Name variant", name, max_length=300, required=True),
+            script=records.text("Script", script, max_length=40),
+            note=records.text("Note", note, max_length=200),
+        )
+        actor.name_variants.append(variant)
+        session.flush()
+        return NameVariantInfo(variant.id, variant.name, variant.script, variant.note)
+
+
+def remove_name_variant(vault: Vault, variant_id: int) -> None:
+    with vault.transaction() as session:
+        variant = records.fetch(session, NameVariant, variant_id, "name variant")
+        variant.actor.name_variants.remove(variant)
+
+
+# -- internals -------------------------------------------------------------------------
+
+
+def urgency(now: datetime) -> sa.ColumnElement[float]:
+    """The warmth ratio computed in SQL (see :mod:`contactkeeper.records.warmth`); never = 1e9."""
+    now_jd = sa.func.julianday(sa.literal(records.stored(now)))
+    light = sa.func.julianday(Actor.last_contact_at) - Actor.cadence_days * 0.5
+    substantive = sa.func.julianday(Actor.last_substantive_at)
+    effective = sa.func.max(sa.func.coalesce(substantive, light), light)
+    return sa.func.coalesce((now_jd - effective) / Actor.cadence_days, 1e9)
+
+
+def _filtered(query: Any, filters: ActorFilter, now: datetime) -> Any:
+    expression = search.match_expression(filters.text) if filters.text else ""
+    if expression:
+        query = query.where(
+            Actor.id.in_(
+                sa.text(
+                    "SELECT rowid / 8 FROM search_index "
+                    "WHERE search_index MATCH :actor_text AND rowid % 8 = :actor_kind"
+                )
+                .bindparams(actor_text=expression, actor_kind=search_index.KIND_CODES["actor"])
+                .columns(sa.column("id", sa.Integer))
+            )
+        )
+    if filters.process_id is not None:
+        query = query.where(
+            Actor.id.in_(
+                sa.select(Participation.actor_id).where(
+                    Participation.process_id == filters.process_id
+                )
+            )
+        )
+    if filters.tag:
+        query = query.where(
+            Actor.id.in_(
+                sa.select(ActorTag.actor_id).join(Tag).where(Tag.name == filters.tag.strip())
+            )
+        )
+    if filters.sensitivity is not None:
+        query = query.where(Actor.sensitivity == filters.sensitivity)
+    if filters.status is not None:
+        query = query.where(Actor.status == filters.status)
+    if filters.warmth is not None:
+        ratio = urgency(now)
+        query = query.where(
+            {
+                Warmth.WARM: ratio <= WARM_UNTIL,
+                Warmth.COOLING: sa.and_(ratio > WARM_UNTIL, ratio <= COOLING_UNTIL),
+                Warmth.COLD: ratio > COOLING_UNTIL,
+            }[filters.warmth]
+        )
+    return query
+
+
+def _load(session: Session, actor_id: int) -> Actor:
+    actor = session.scalar(
+        sa.select(Actor)
+        .where(Actor.id == actor_id)
+        .options(
+            selectinload(Actor.name_variants),
+            selectinload(Actor.tags),
+            selectinload(Actor.affiliations).selectinload(Affiliation.organization),
+        )
+    )
+    if actor is None:
+        return records.fetch(session, Actor, actor_id, "actor")
+    return actor
+
+
+def _codename(session: Session, wanted: str | None) -> str:
+    if wanted is not None and wanted.strip():
+        codename = records.text("Codename", wanted, max_length=100).upper()
+        taken = session.scalar(sa.select(Actor.id).where(Actor.codename == codename))
+        if taken is not None:
+            raise InvalidRecord("Codename", f"{codename} is already used by another actor")
+        return codename
+    for _ in range(5):
+        # Ten plain pairs, then ten numbered ones (a large vault uses most pairs), all
+        # looked up in one query; the first free one wins.
+        pairs = [
+            f"{secrets.choice(_CODE_ADJECTIVES)} {secrets.choice(_CODE_NOUNS)}" for _ in range(20)
+        ]
+        candidates = pairs[:10] + [f"{p} {secrets.randbelow(900) + 100}" for p in pairs[10:]]
+        used = set(session.scalars(sa.select(Actor.codename).where(Actor.codename.in_(candidates))))
+        for codename in candidates:
+            if codename not in used:
+                return codename
+    return f"ACTOR {secrets.token_hex(3).upper()}"
+
+
+def _tags(session: Session, names: Collection[str]) -> list[Tag]:
+    wanted = sorted({records.text("Tag", n, max_length=100) for n in names} - {""})
+    existing = {t.name: t for t in session.scalars(sa.select(Tag).where(Tag.name.in_(wanted)))}
+    for name in wanted:
+        if name not in existing:
+            existing[name] = Tag(name=name)
+            session.add(existing[name])
+    return [existing[n] for n in wanted]
+
+
+def _current_affiliations(session: Session, actor_ids: list[int]) -> dict[int, str]:
+    if not actor_ids:
+        return {}
+    rows = session.execute(
+        sa.select(Affiliation.actor_id, Affiliation.role, Organization.name)
+        .join(Organization)
+        .where(Affiliation.actor_id.in_(actor_ids), Affiliation.ended_on.is_(None))
+        .order_by(Affiliation.started_on.desc().nulls_last(), Affiliation.id.desc())
+    )
+    current: dict[int, str] = {}
+    for actor_id, role, org in rows:
+        current.setdefault(actor_id, f"{role}, {org}" if role else org)
+    return current
+
+
+def _warmth(actor: Actor, now: datetime) -> WarmthReading:
+    return reading(actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now)
+
+
+def _summary(actor: Actor, affiliation: str, now: datetime) -> ActorSummary:
+    return ActorSummary(
+        id=actor.id,
+        uuid=actor.uuid,
+        display_name=actor.display_name,
+        codename=actor.codename,
+        sensitivity=actor.sensitivity,
+        status=actor.status,
+        cadence_days=actor.cadence_days,
+        last_contact_at=actor.last_contact_at,
+        affiliation=affiliation,
+        warmth=_warmth(actor, now),
+    )
+
+
+def _detail(actor: Actor, now: datetime) -> ActorDetail:
+    return ActorDetail(
+        id=actor.id,
+        uuid=actor.uuid,
+        display_name=actor.display_name,
+        codename=actor.codename,
+        sensitivity=actor.sensitivity,
+        status=actor.status,
+        cadence_days=actor.cadence_days,
+        country=actor.country,
+        languages=actor.languages,
+        notes=actor.notes,
+        tags=tuple(t.name for t in actor.tags),
+        name_variants=tuple(
+            NameVariantInfo(v.id, v.name, v.script, v.note) for v in actor.name_variants
+        ),
+        affiliations=tuple(
+            AffiliationInfo(
+                a.id, a.organization_id, a.organization.name, a.role, a.started_on, a.ended_on
+            )
+            for a in sorted(
+                actor.affiliations, key=lambda a: (a.started_on or date.min, a.id), reverse=True
+            )
+        ),
+        last_contact_at=actor.last_contact_at,
+        last_substantive_at=actor.last_substantive_at,
+        created_at=actor.created_at,
+        updated_at=actor.updated_at,
+        warmth=_warmth(actor, now),
+    )

@@ -1,0 +1,217 @@
+"""Channels: the ways to reach an actor, directly or through a chain of intermediaries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from contactkeeper import records
+from contactkeeper.errors import InvalidRecord
+from contactkeeper.records import NameRule, display_names
+from contactkeeper.records.warmth import WarmthReading, reading
+from contactkeeper.vault import Vault
+from contactkeeper.vault.model import Actor, Channel, ChannelHop, ChannelKind, Sensitivity
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One intermediary on the way, in order: the first is the one you reach first."""
+
+    actor_id: int
+    trust: int = 3
+
+
+@dataclass(frozen=True)
+class HopInfo:
+    actor_id: int
+    display_name: str
+    codename: str
+    trust: int
+    sensitivity: Sensitivity
+
+
+@dataclass(frozen=True)
+class ChannelInfo:
+    id: int
+    uuid: str
+    actor_id: int
+    actor_name: str
+    actor_codename: str
+    actor_sensitivity: Sensitivity
+    kind: ChannelKind
+    label: str
+    trust: int
+    sensitivity: Sensitivity
+    notes: str
+    hops: tuple[HopInfo, ...]
+    last_used_at: datetime | None
+    warmth: WarmthReading
+
+    @property
+    def indirect(self) -> bool:
+        return bool(self.hops)
+
+    def chain(self, name: NameRule | None = None) -> str:
+        """How the channel reads: ``you -> Karim N. -> Layla H.``.
+
+        ``name(actor_id, display_name, codename, sensitivity)`` gives the name shown for
+        each person on the way (the GUI's privacy rule); without it, display names.
+        """
+        rule = name or display_names
+        names = [rule(h.actor_id, h.display_name, h.codename, h.sensitivity) for h in self.hops]
+        target = rule(self.actor_id, self.actor_name, self.actor_codename, self.actor_sensitivity)
+        via = f" ({self.kind})" if not self.hops else ""
+        return " -> ".join(["you", *names, target]) + via
+
+
+def list_channels(vault: Vault, actor_id: int, now: datetime) -> list[ChannelInfo]:
+    with vault.transaction() as session:
+        channels = session.scalars(
+            _with_hops(sa.select(Channel).where(Channel.actor_id == actor_id)).order_by(Channel.id)
+        )
+        return [channel_info(c, now) for c in channels]
+
+
+def channels_through(vault: Vault, intermediary_id: int, now: datetime) -> list[ChannelInfo]:
+    """Channels on which ``intermediary_id`` is a hop (whom this actor can reach for you)."""
+    with vault.transaction() as session:
+        channels = session.scalars(
+            _with_hops(
+                sa.select(Channel).where(
+                    Channel.id.in_(
+                        sa.select(ChannelHop.channel_id).where(
+                            ChannelHop.intermediary_id == intermediary_id
+                        )
+                    )
+                )
+            )
+        )
+        return [channel_info(c, now) for c in channels]
+
+
+def get_channel(vault: Vault, channel_id: int, now: datetime) -> ChannelInfo:
+    with vault.transaction() as session:
+        return channel_info(records.fetch(session, Channel, channel_id, "channel"), now)
+
+
+def add_channel(
+    vault: Vault,
+    actor_id: int,
+    now: datetime,
+    *,
+    kind: ChannelKind,
+    label: str = "",
+    hops: Sequence[Hop] = (),
+    trust: int = 3,
+    sensitivity: Sensitivity = Sensitivity.NORMAL,
+    notes: str = "",
+) -> ChannelInfo:
+    with vault.transaction() as session:
+        records.fetch(session, Actor, actor_id, "actor")
+        channel = Channel(actor_id=actor_id, kind=ChannelKind(kind))
+        session.add(channel)
+        _apply(session, channel, label, trust, sensitivity, notes, hops)
+        session.flush()
+        return channel_info(channel, now)
+
+
+def update_channel(
+    vault: Vault,
+    channel_id: int,
+    now: datetime,
+    *,
+    kind: ChannelKind,
+    label: str,
+    hops: Sequence[Hop],
+    trust: int,
+    sensitivity: Sensitivity,
+    notes: str,
+) -> ChannelInfo:
+    with vault.transaction() as session:
+        channel = records.fetch(session, Channel, channel_id, "channel")
+        channel.kind = ChannelKind(kind)
+        _apply(session, channel, label, trust, sensitivity, notes, hops)
+        session.flush()
+        return channel_info(channel, now)
+
+
+def delete_channel(vault: Vault, channel_id: int) -> None:
+    with vault.transaction() as session:
+        session.delete(records.fetch(session, Channel, channel_id, "channel"))
+
+
+def _apply(
+    session: Session,
+    channel: Channel,
+    label: str,
+    trust: int,
+    sensitivity: Sensitivity,
+    notes: str,
+    hops: Sequence[Hop],
+) -> None:
+    channel.label = records.text("Label", label, max_length=200)
+    channel.trust = records.scale("Trust", trust)
+    channel.sensitivity = Sensitivity(sensitivity)
+    channel.notes = records.text("Notes", notes, max_length=100_000)
+    if channel.kind is ChannelKind.INDIRECT and not hops:
+        raise InvalidRecord("Intermediaries", "an indirect channel needs at least one")
+    if channel.kind is not ChannelKind.INDIRECT and hops:
+        raise InvalidRecord("Intermediaries", "only an indirect channel goes through others")
+    ids = [h.actor_id for h in hops]
+    if channel.actor_id in ids:
+        raise InvalidRecord("Intermediaries", "an actor cannot be their own intermediary")
+    if len(set(ids)) != len(ids):
+        raise InvalidRecord("Intermediaries", "the same intermediary appears twice")
+    for hop in hops:
+        records.fetch(session, Actor, hop.actor_id, "actor")
+    channel.hops.clear()
+    session.flush()  # old positions go before new ones take their place
+    channel.hops.extend(
+        ChannelHop(position=i, intermediary_id=h.actor_id, trust=records.scale("Trust", h.trust))
+        for i, h in enumerate(hops)
+    )
+
+
+def _with_hops(query: sa.Select[Channel]) -> sa.Select[Channel]:
+    return query.options(
+        selectinload(Channel.hops)
+        .selectinload(ChannelHop.intermediary)
+        .load_only(Actor.display_name, Actor.codename, Actor.sensitivity),
+        selectinload(Channel.actor).load_only(
+            Actor.display_name, Actor.codename, Actor.sensitivity, Actor.cadence_days
+        ),
+    )
+
+
+def channel_info(channel: Channel, now: datetime) -> ChannelInfo:
+    actor = channel.actor
+    return ChannelInfo(
+        id=channel.id,
+        uuid=channel.uuid,
+        actor_id=actor.id,
+        actor_name=actor.display_name,
+        actor_codename=actor.codename,
+        actor_sensitivity=actor.sensitivity,
+        kind=channel.kind,
+        label=channel.label,
+        trust=channel.trust,
+        sensitivity=channel.sensitivity,
+        notes=channel.notes,
+        hops=tuple(
+            HopInfo(
+                h.intermediary_id,
+                h.intermediary.display_name,
+                h.intermediary.codename,
+                h.trust,
+                h.intermediary.sensitivity,
+            )
+            for h in channel.hops
+        ),
+        last_used_at=channel.last_used_at,
+        # A channel is as warm as its own last use, judged against its actor's cadence.
+        warmth=reading(actor.cadence_days, channel.last_used_at, channel.last_used_at, now),
+    )

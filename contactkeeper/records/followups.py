@@ -1,0 +1,209 @@
+"""Follow-ups: tasks with a due date, tied to an actor, an interaction or a process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from contactkeeper import records
+from contactkeeper.vault import Vault
+from contactkeeper.vault.model import Actor, FollowUp, Interaction, Process, Sensitivity
+
+
+@dataclass(frozen=True)
+class NewFollowUp:
+    title: str
+    due_on: date
+    actor_id: int | None = None
+    process_id: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FollowUpInfo:
+    id: int
+    uuid: str
+    title: str
+    due_on: date
+    done_at: datetime | None
+    actor_id: int | None
+    actor_name: str
+    actor_codename: str
+    interaction_id: int | None
+    process_id: int | None
+    process_name: str
+    note: str
+    actor_sensitivity: Sensitivity  # normal when there is no actor
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+    def overdue(self, today: date) -> bool:
+        return not self.done and self.due_on < today
+
+
+def add_follow_up(
+    session: Session, new: NewFollowUp, interaction: Interaction | None = None
+) -> FollowUp:
+    """Create a follow-up inside an open unit of work."""
+    if new.actor_id is not None:
+        records.fetch(session, Actor, new.actor_id, "actor")
+    if new.process_id is not None:
+        records.fetch(session, Process, new.process_id, "process")
+    follow_up = FollowUp(
+        title=records.text("Follow-up", new.title, max_length=300, required=True),
+        due_on=new.due_on,
+        actor_id=new.actor_id,
+        process_id=new.process_id,
+        note=records.text("Note", new.note, max_length=100_000),
+        interaction=interaction,
+    )
+    session.add(follow_up)
+    return follow_up
+
+
+def create_follow_up(vault: Vault, new: NewFollowUp) -> FollowUpInfo:
+    with vault.transaction() as session:
+        follow_up = add_follow_up(session, new)
+        session.flush()
+        return follow_up_info(follow_up)
+
+
+def set_done(vault: Vault, follow_up_id: int, done: bool, now: datetime) -> FollowUpInfo:
+    """Tick a follow-up off (or back on)."""
+    with vault.transaction() as session:
+        follow_up = records.fetch(session, FollowUp, follow_up_id, "follow-up")
+        follow_up.done_at = records.aware("Done at", now) if done else None
+        session.flush()
+        return follow_up_info(follow_up)
+
+
+def update_follow_up(
+    vault: Vault, follow_up_id: int, *, title: str, due_on: date, note: str
+) -> FollowUpInfo:
+    with vault.transaction() as session:
+        follow_up = records.fetch(session, FollowUp, follow_up_id, "follow-up")
+        follow_up.title = records.text("Follow-up", title, max_length=300, required=True)
+        follow_up.due_on = due_on
+        follow_up.note = records.text("Note", note, max_length=100_000)
+        session.flush()
+        return follow_up_info(follow_up)
+
+
+def delete_follow_up(vault: Vault, follow_up_id: int) -> None:
+    with vault.transaction() as session:
+        session.delete(records.fetch(session, FollowUp, follow_up_id, "follow-up"))
+
+
+def list_follow_ups(
+    vault: Vault,
+    *,
+    include_done: bool = False,
+    due_by: date | None = None,
+    actor_id: int | None = None,
+    process_id: int | None = None,
+    offset: int = 0,
+    limit: int = 500,
+) -> list[FollowUpInfo]:
+    """Follow-ups, earliest due first (open ones first when done ones are included)."""
+    query = sa.select(
+        FollowUp.id,
+        FollowUp.uuid,
+        FollowUp.title,
+        FollowUp.due_on,
+        FollowUp.done_at,
+        FollowUp.actor_id,
+        FollowUp.interaction_id,
+        FollowUp.process_id,
+        FollowUp.note,
+        Actor.display_name,
+        Actor.codename,
+        Actor.sensitivity,
+        Process.name,
+    )
+    if not include_done:
+        query = query.where(FollowUp.done_at.is_(None))
+    if due_by is not None:
+        query = query.where(FollowUp.due_on <= due_by)
+    if actor_id is not None:
+        query = query.where(FollowUp.actor_id == actor_id)
+    if process_id is not None:
+        query = query.where(FollowUp.process_id == process_id)
+    query = (
+        query.outerjoin(Actor, Actor.id == FollowUp.actor_id)
+        .outerjoin(Process, Process.id == FollowUp.process_id)
+        .order_by(FollowUp.done_at.is_not(None), FollowUp.due_on, FollowUp.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    # Plain rows, not ORM objects: Today lists hundreds of these (benchmarks/README.md).
+    with vault.transaction() as session:
+        return [
+            FollowUpInfo(
+                id=row.id,
+                uuid=row.uuid,
+                title=row.title,
+                due_on=row.due_on,
+                done_at=row.done_at,
+                actor_id=row.actor_id,
+                actor_name=row.display_name or "",
+                actor_codename=row.codename or "",
+                interaction_id=row.interaction_id,
+                process_id=row.process_id,
+                process_name=row.name or "",
+                note=row.note,
+                actor_sensitivity=row.sensitivity or Sensitivity.NORMAL,
+            )
+            for row in session.execute(query)
+        ]
+
+
+def _due_by(today: date, within_days: int) -> date:
+    return date.fromordinal(today.toordinal() + within_days)
+
+
+def due(
+    vault: Vault, today: date, within_days: int = 7, *, limit: int | None = None
+) -> list[FollowUpInfo]:
+    """Open follow-ups overdue or due within ``within_days``, earliest first: the Today
+    list. ``limit`` keeps only the first ones (Today shows a screenful, with
+    :func:`count_due` for the rest); without it, every one (up to 500)."""
+    if limit is not None and limit < 0:
+        raise ValueError("limit must not be negative")
+    return list_follow_ups(
+        vault, due_by=_due_by(today, within_days), limit=500 if limit is None else limit
+    )
+
+
+def count_due(vault: Vault, today: date, within_days: int = 7) -> int:
+    """How many open follow-ups are overdue or due within ``within_days`` (all of them)."""
+    query = (
+        sa.select(sa.func.count())
+        .select_from(FollowUp)
+        .where(FollowUp.done_at.is_(None), FollowUp.due_on <= _due_by(today, within_days))
+    )
+    with vault.transaction() as session:
+        return session.scalar(query) or 0
+
+
+def follow_up_info(follow_up: FollowUp) -> FollowUpInfo:
+    actor, process = follow_up.actor, follow_up.process
+    return FollowUpInfo(
+        id=follow_up.id,
+        uuid=follow_up.uuid,
+        title=follow_up.title,
+        due_on=follow_up.due_on,
+        done_at=follow_up.done_at,
+        actor_id=follow_up.actor_id,
+        actor_name=actor.display_name if actor else "",
+        actor_codename=actor.codename if actor else "",
+        interaction_id=follow_up.interaction_id,
+        process_id=follow_up.process_id,
+        process_name=process.name if process else "",
+        note=follow_up.note,
+        actor_sensitivity=actor.sensitivity if actor else Sensitivity.NORMAL,
+    )

@@ -1,0 +1,352 @@
+"""Interactions: every dated contact, and the summaries that warmth is derived from.
+
+``log_interaction`` records a contact in one call: its participants (existing actors, or new
+ones created inline), the channel used, and optionally a follow-up and a readiness cue. Each
+write keeps the participants' ``last_contact_at``/``last_substantive_at`` and the channel's
+``last_used_at`` up to date, so that warmth never needs a scan of the history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from contactkeeper import records
+from contactkeeper.errors import InvalidRecord
+from contactkeeper.records import search
+from contactkeeper.records.actors import NewActor, add_actor
+from contactkeeper.records.followups import NewFollowUp, add_follow_up
+from contactkeeper.records.readiness import NewCue, add_cue
+from contactkeeper.records.warmth import SUBSTANTIVE_KINDS
+from contactkeeper.vault import Vault, search_index
+from contactkeeper.vault.model import (
+    Actor,
+    Channel,
+    Interaction,
+    InteractionKind,
+    InteractionParticipant,
+    Process,
+    Register,
+    Sensitivity,
+)
+
+Q = TypeVar("Q", bound=sa.Select[Any])
+
+
+@dataclass(frozen=True)
+class ParticipantInfo:
+    id: int
+    display_name: str
+    codename: str
+    sensitivity: Sensitivity
+
+
+@dataclass(frozen=True)
+class InteractionInfo:
+    id: int
+    uuid: str
+    occurred_at: datetime
+    kind: InteractionKind
+    register: Register
+    summary: str
+    participants: tuple[ParticipantInfo, ...]
+    channel_id: int | None
+    channel_label: str
+    process_id: int | None
+    process_name: str
+    created_ids: tuple[int, ...] = ()  # actors created inline by this call
+
+
+@dataclass(frozen=True)
+class JournalFilter:
+    actor_id: int | None = None
+    process_id: int | None = None
+    kind: InteractionKind | None = None
+    register: Register | None = None
+    since: date | None = None
+    until: date | None = None
+    text: str = ""  # words the summary must contain (prefixes, any script, any order)
+
+
+def log_interaction(
+    vault: Vault,
+    *,
+    occurred_at: datetime,
+    kind: InteractionKind,
+    participants: Sequence[int | NewActor],
+    register: Register = Register.PROFESSIONAL,
+    summary: str = "",
+    channel_id: int | None = None,
+    process_id: int | None = None,
+    follow_up: NewFollowUp | None = None,
+    cue: NewCue | None = None,
+) -> InteractionInfo:
+    """Record a contact, all or nothing. ``participants`` may include new actors."""
+    if not participants:
+        raise InvalidRecord("Participants", "name at least one actor")
+    with vault.transaction() as session:
+        actors: list[Actor] = []
+        created: list[Actor] = []
+        for who in participants:
+            if isinstance(who, NewActor):
+                actor = add_actor(session, who)
+                created.append(actor)
+            else:
+                actor = records.fetch(session, Actor, who, "actor")
+            if actor not in actors:
+                actors.append(actor)
+        interaction = Interaction(
+            occurred_at=records.aware("Date", occurred_at),
+            kind=InteractionKind(kind),
+            register=Register(register),
+            summary=records.text("Summary", summary, max_length=100_000),
+            participants=actors,
+        )
+        _link(session, interaction, channel_id, process_id)
+        session.add(interaction)
+        session.flush()
+        if follow_up is not None:
+            target = follow_up.actor_id or actors[0].id
+            add_follow_up(
+                session,
+                NewFollowUp(
+                    follow_up.title,
+                    follow_up.due_on,
+                    actor_id=target,
+                    process_id=follow_up.process_id or process_id,
+                    note=follow_up.note,
+                ),
+                interaction,
+            )
+        if cue is not None:
+            add_cue(
+                session,
+                NewCue(
+                    kind_id=cue.kind_id,
+                    observed_on=cue.observed_on,
+                    direction=cue.direction,
+                    process_id=cue.process_id or process_id,
+                    actor_id=cue.actor_id or (actors[0].id if len(actors) == 1 else None),
+                    strength=cue.strength,
+                    source_reliability=cue.source_reliability,
+                    note=cue.note,
+                ),
+            )
+        _note_contact(interaction)
+        session.flush()
+        return replace(interaction_info(interaction), created_ids=tuple(a.id for a in created))
+
+
+def update_interaction(
+    vault: Vault,
+    interaction_id: int,
+    *,
+    occurred_at: datetime,
+    kind: InteractionKind,
+    register: Register,
+    summary: str,
+    participant_ids: Sequence[int],
+    channel_id: int | None,
+    process_id: int | None,
+) -> InteractionInfo:
+    if not participant_ids:
+        raise InvalidRecord("Participants", "name at least one actor")
+    with vault.transaction() as session:
+        interaction = records.fetch(session, Interaction, interaction_id, "interaction")
+        before = {a.id for a in interaction.participants}
+        old_channel = interaction.channel_id
+        interaction.occurred_at = records.aware("Date", occurred_at)
+        interaction.kind = InteractionKind(kind)
+        interaction.register = Register(register)
+        interaction.summary = records.text("Summary", summary, max_length=100_000)
+        interaction.participants = [
+            records.fetch(session, Actor, i, "actor") for i in dict.fromkeys(participant_ids)
+        ]
+        _link(session, interaction, channel_id, process_id)
+        session.flush()
+        recompute_summaries(session, before | set(participant_ids), {old_channel, channel_id})
+        return interaction_info(interaction)
+
+
+def delete_interaction(vault: Vault, interaction_id: int) -> None:
+    with vault.transaction() as session:
+        interaction = records.fetch(session, Interaction, interaction_id, "interaction")
+        actor_ids = {a.id for a in interaction.participants}
+        channel_id = interaction.channel_id
+        session.delete(interaction)
+        session.flush()
+        recompute_summaries(session, actor_ids, {channel_id})
+
+
+def get_interaction(vault: Vault, interaction_id: int) -> InteractionInfo:
+    with vault.transaction() as session:
+        return interaction_info(records.fetch(session, Interaction, interaction_id, "interaction"))
+
+
+def journal(
+    vault: Vault, filters: JournalFilter | None = None, *, offset: int = 0, limit: int = 200
+) -> list[InteractionInfo]:
+    """Interactions, newest first, one page at a time.
+
+    An actor's timeline is read newest first from the participants' timeline index (no sort
+    of their whole history); related records load only the fields shown.
+    """
+    filters = filters or JournalFilter()
+    query = _journal_query(sa.select(Interaction), replace(filters, actor_id=None))
+    if filters.actor_id is not None:
+        link = InteractionParticipant
+        query = query.join(
+            link, sa.and_(link.interaction_id == Interaction.id, link.actor_id == filters.actor_id)
+        ).order_by(link.occurred_at.desc(), link.interaction_id.desc())
+    else:
+        query = query.order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+    query = (
+        query.options(
+            selectinload(Interaction.participants).load_only(
+                Actor.display_name, Actor.codename, Actor.sensitivity
+            ),
+            selectinload(Interaction.channel).load_only(Channel.kind, Channel.label),
+            selectinload(Interaction.process).load_only(Process.name),
+        )
+        .offset(offset)
+        .limit(limit)
+    )
+    with vault.transaction() as session:
+        return [interaction_info(i) for i in session.scalars(query)]
+
+
+def count_journal(vault: Vault, filters: JournalFilter | None = None) -> int:
+    filters = filters or JournalFilter()
+    if filters.actor_id is None:
+        query = _journal_query(sa.select(sa.func.count(Interaction.id)), filters)
+    else:
+        # Counted in the participants' index alone unless other filters need the interactions.
+        link = InteractionParticipant
+        query = sa.select(sa.func.count()).where(link.actor_id == filters.actor_id)
+        others = replace(filters, actor_id=None)
+        if others != JournalFilter():
+            query = query.where(
+                link.interaction_id.in_(_journal_query(sa.select(Interaction.id), others))
+            )
+    with vault.transaction() as session:
+        return session.scalar(query) or 0
+
+
+def recompute_summaries(
+    session: Session, actor_ids: Iterable[int], channel_ids: Iterable[int | None]
+) -> None:
+    """Recompute the contact summaries of these actors and channels from their history."""
+    for actor_id in set(actor_ids):
+        actor = session.get(Actor, actor_id)
+        if actor is None:
+            continue
+        base = (
+            sa.select(sa.func.max(Interaction.occurred_at))
+            .join(InteractionParticipant)
+            .where(InteractionParticipant.actor_id == actor_id)
+        )
+        actor.last_contact_at = session.scalar(base)
+        actor.last_substantive_at = session.scalar(
+            base.where(Interaction.kind.in_(SUBSTANTIVE_KINDS))
+        )
+    for channel_id in {c for c in channel_ids if c is not None}:
+        channel = session.get(Channel, channel_id)
+        if channel is not None:
+            channel.last_used_at = session.scalar(
+                sa.select(sa.func.max(Interaction.occurred_at)).where(
+                    Interaction.channel_id == channel_id
+                )
+            )
+
+
+def _note_contact(interaction: Interaction) -> None:
+    """Fold one new contact into the summaries (cheap: no history scan)."""
+    when = interaction.occurred_at
+    substantive = interaction.kind in SUBSTANTIVE_KINDS
+    for actor in interaction.participants:
+        if actor.last_contact_at is None or when > actor.last_contact_at:
+            actor.last_contact_at = when
+        if substantive and (actor.last_substantive_at is None or when > actor.last_substantive_at):
+            actor.last_substantive_at = when
+    channel = interaction.channel
+    if channel is not None and (channel.last_used_at is None or when > channel.last_used_at):
+        channel.last_used_at = when
+
+
+def _link(
+    session: Session, interaction: Interaction, channel_id: int | None, process_id: int | None
+) -> None:
+    interaction.channel = (
+        None if channel_id is None else records.fetch(session, Channel, channel_id, "channel")
+    )
+    interaction.process = (
+        None if process_id is None else records.fetch(session, Process, process_id, "process")
+    )
+
+
+def _journal_query(query: Q, filters: JournalFilter) -> Q:
+    if filters.actor_id is not None:
+        query = query.where(
+            Interaction.id.in_(
+                sa.select(InteractionParticipant.interaction_id).where(
+                    InteractionParticipant.actor_id == filters.actor_id
+                )
+            )
+        )
+    if filters.process_id is not None:
+        query = query.where(Interaction.process_id == filters.process_id)
+    if filters.kind is not None:
+        query = query.where(Interaction.kind == filters.kind)
+    if filters.register is not None:
+        query = query.where(Interaction.register == filters.register)
+    if filters.since is not None:
+        query = query.where(Interaction.occurred_at >= _day_start(filters.since))
+    if filters.until is not None:
+        query = query.where(Interaction.occurred_at < _day_start(filters.until, 1))
+    expression = search.match_expression(filters.text)
+    if expression:
+        query = query.where(Interaction.id.in_(_summary_matches(expression)))
+    return query
+
+
+def _summary_matches(expression: str) -> sa.Select[Any]:
+    """Ids of the interactions whose indexed text matches an FTS5 expression."""
+    code = search_index.KIND_CODES["interaction"]
+    return (
+        sa.select(sa.literal_column("rowid / 8"))
+        .select_from(sa.table("search_index"))
+        .where(
+            sa.text("search_index MATCH :journal_text AND rowid % 8 = :journal_kind").bindparams(
+                journal_text=expression, journal_kind=code
+            )
+        )
+    )
+
+
+def _day_start(day: date, plus_days: int = 0) -> datetime:
+    return datetime.combine(day + timedelta(days=plus_days), time(), tzinfo=UTC)
+
+
+def interaction_info(interaction: Interaction) -> InteractionInfo:
+    channel, process = interaction.channel, interaction.process
+    return InteractionInfo(
+        id=interaction.id,
+        uuid=interaction.uuid,
+        occurred_at=interaction.occurred_at,
+        kind=interaction.kind,
+        register=interaction.register,
+        summary=interaction.summary,
+        participants=tuple(
+            ParticipantInfo(a.id, a.display_name, a.codename, a.sensitivity)
+            for a in interaction.participants
+        ),
+        channel_id=interaction.channel_id,
+        channel_label=(channel.label or str(channel.kind)) if channel else "",
+        process_id=interaction.process_id,
+        process_name=process.name if process else "",
+    )

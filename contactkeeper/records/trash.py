@@ -1,0 +1,215 @@
+"""The trash: deleting a record keeps it, and everything deleted with it, until emptied.
+
+``discard`` snapshots the record's row, every row the database would delete with it
+(``ON DELETE CASCADE``, followed recursively) and every link it would clear
+(``ON DELETE SET NULL``), stores the snapshot as one trash item inside the encrypted
+vault, then deletes the record. ``restore`` puts all of it back, with the same ids and
+UUIDs, or refuses with a clear message and changes nothing. Works the same for every kind
+of record because it reads the relations from the schema itself.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from contactkeeper import records
+from contactkeeper.errors import InvalidRecord
+from contactkeeper.records.interactions import recompute_summaries
+from contactkeeper.vault import Vault, search_index
+from contactkeeper.vault.model import (
+    Actor,
+    Base,
+    Channel,
+    FollowUp,
+    Interaction,
+    Organization,
+    Process,
+    ReadinessCue,
+    Relationship,
+    TrashItem,
+)
+
+KINDS: dict[str, type[Base]] = {
+    "actor": Actor,
+    "interaction": Interaction,
+    "organization": Organization,
+    "process": Process,
+    "channel": Channel,
+    "follow-up": FollowUp,
+    "relationship": Relationship,
+    "readiness cue": ReadinessCue,
+}
+_SEARCHABLE = {
+    "actors": "actor",
+    "interactions": "interaction",
+    "organizations": "organization",
+    "processes": "process",
+}
+
+
+@dataclass(frozen=True)
+class TrashEntry:
+    id: int
+    kind: str
+    label: str
+    deleted_at: datetime
+    rows: int  # how many rows the entry holds, the record included
+
+
+def discard(vault: Vault, kind: str, record_id: int, label: str, now: datetime) -> TrashEntry:
+    """Move a record (and all that goes with it) to the trash. ``label`` names it there."""
+    model = KINDS[kind]
+    with vault.transaction() as session:
+        record = records.fetch(session, model, record_id, kind)
+        table = model.__table__
+        assert isinstance(table, sa.Table)
+        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        links: list[tuple[str, str, Any, Any]] = []
+        _collect(session, table, [record_id], rows, links)
+        payload = {
+            "rows": {
+                name: [_encode(Base.metadata.tables[name], r) for r in table_rows]
+                for name, table_rows in rows.items()
+            },
+            "links": links,
+        }
+        session.delete(record)
+        session.flush()
+        _after_change(session, rows)
+        item = TrashItem(
+            deleted_at=records.aware("Deleted at", now),
+            kind=kind,
+            label=records.text("Label", label, max_length=300) or kind,
+            payload=json.dumps(payload, ensure_ascii=False),
+        )
+        session.add(item)
+        session.flush()
+        return _entry(item)
+
+
+def restore(vault: Vault, trash_id: int) -> None:
+    """Put a trash item back exactly as it was, or refuse and change nothing."""
+    with vault.transaction() as session:
+        item = records.fetch(session, TrashItem, trash_id, "trash item")
+        payload = json.loads(item.payload)
+        stored: dict[str, list[dict[str, Any]]] = payload["rows"]
+        rows = {
+            name: [_decode(Base.metadata.tables[name], r) for r in table_rows]
+            for name, table_rows in stored.items()
+        }
+        try:
+            # The whole restore is one transaction: a failure rolls all of it back.
+            for table in Base.metadata.sorted_tables:
+                if rows.get(table.name):
+                    session.execute(table.insert(), rows[table.name])
+            for table_name, column, pk, value in payload["links"]:
+                table = Base.metadata.tables[table_name]
+                session.execute(
+                    table.update()
+                    .where(table.c.id == pk, table.c[column].is_(None))
+                    .values({column: value})
+                )
+        except sa.exc.IntegrityError:
+            raise InvalidRecord(
+                "Restore",
+                f"{item.label} conflicts with a record added or changed since it was "
+                "deleted (a codename in use, or a record it belonged to is gone)",
+            ) from None
+        session.delete(item)
+        session.flush()
+        session.expire_all()
+        _after_change(session, rows)
+
+
+def entries(vault: Vault) -> list[TrashEntry]:
+    """What the trash holds, most recently deleted first."""
+    with vault.transaction() as session:
+        items = session.scalars(
+            sa.select(TrashItem).order_by(TrashItem.deleted_at.desc(), TrashItem.id.desc())
+        )
+        return [_entry(i) for i in items]
+
+
+def empty(vault: Vault, older_than: datetime | None = None) -> int:
+    """Delete trash items for good (all, or those deleted before ``older_than``)."""
+    with vault.transaction() as session:
+        query = sa.select(TrashItem)
+        if older_than is not None:
+            query = query.where(TrashItem.deleted_at < records.aware("Date", older_than))
+        items = list(session.scalars(query))
+        for item in items:
+            session.delete(item)
+    vault.checkpoint()  # old page versions leave the write-ahead log too
+    return len(items)
+
+
+def _collect(
+    session: Session,
+    table: sa.Table,
+    ids: list[Any],
+    rows: dict[str, list[dict[str, Any]]],
+    links: list[tuple[str, str, Any, Any]],
+) -> None:
+    if not ids:
+        return
+    found = session.execute(sa.select(table).where(table.c.id.in_(ids))).mappings().all()
+    rows[table.name].extend(dict(r) for r in found)
+    for child in Base.metadata.sorted_tables:
+        for fk in child.foreign_keys:
+            if fk.column.table is not table:
+                continue
+            column = fk.parent
+            if fk.ondelete == "CASCADE":
+                matched = session.execute(sa.select(child).where(column.in_(ids))).mappings().all()
+                if "id" in child.c:
+                    _collect(session, child, [r["id"] for r in matched], rows, links)
+                else:
+                    rows[child.name].extend(dict(r) for r in matched)
+            elif fk.ondelete == "SET NULL":
+                for pk, value in session.execute(
+                    sa.select(child.c.id, column).where(column.in_(ids))
+                ):
+                    links.append((child.name, column.name, pk, value))
+
+
+def _after_change(session: Session, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Keep what is derived from these rows right: search index and contact summaries."""
+    for table_name, kind in _SEARCHABLE.items():
+        ids = [r["id"] for r in rows.get(table_name, [])]
+        if ids:
+            search_index.reindex(session, kind, ids)
+    participants = rows.get("interaction_participants", [])
+    channel_ids = {r.get("channel_id") for r in rows.get("interactions", [])}
+    recompute_summaries(session, {r["actor_id"] for r in participants}, channel_ids)
+
+
+def _encode(table: sa.Table, row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, date | datetime) else v for k, v in row.items()}
+
+
+def _decode(table: sa.Table, row: dict[str, Any]) -> dict[str, Any]:
+    decoded: dict[str, Any] = {}
+    for name, value in row.items():
+        column_type = table.c[name].type
+        if value is not None and isinstance(column_type, sa.DateTime | sa.TypeDecorator):
+            value = datetime.fromisoformat(value)
+        elif value is not None and isinstance(column_type, sa.Date):
+            value = date.fromisoformat(value)
+        decoded[name] = value
+    return decoded
+
+
+def _entry(item: TrashItem) -> TrashEntry:
+    payload = json.loads(item.payload)
+    count = sum(len(r) for r in payload["rows"].values())
+    return TrashEntry(item.id, item.kind, item.label, item.deleted_at, count)
+
+
+__all__ = ["KINDS", "TrashEntry", "discard", "empty", "entries", "restore"]

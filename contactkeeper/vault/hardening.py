@@ -1,0 +1,277 @@
+"""Process hardening while a vault is unlocked, and the start-up self-test of the crypto.
+
+``disable_core_dumps()`` keeps the key and decrypted records out of core files: it sets the
+core-file size limit to zero and, on Linux, marks the process not dumpable (which also stops
+other processes of the same user from attaching a debugger to it), as KeePassXC does. It is
+harmless where these calls do not exist (Windows: nothing is changed).
+
+``self_test()`` checks that the libraries under us are the ones we were built and tested
+with (promise 25): SQLCipher 4 with its default cipher settings, temporary data kept in
+memory, our connections hardened as designed, and known-answer tests for Argon2id
+(RFC 9106) and AES-256-GCM. ``require_self_test()`` raises
+:class:`~contactkeeper.errors.SelfTestFailed` so that no vault is opened with a bad build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import secrets
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from contactkeeper.errors import SelfTestFailed
+from contactkeeper.vault import connection as database
+
+PR_GET_DUMPABLE = 3
+PR_SET_DUMPABLE = 4
+
+# SQLCipher 4 defaults (what a vault written by us relies on).
+EXPECTED_CIPHER_DEFAULTS = {
+    "cipher_default_page_size": "4096",
+    "cipher_default_use_hmac": "1",
+    "cipher_default_hmac_algorithm": "HMAC_SHA512",
+    "cipher_default_kdf_algorithm": "PBKDF2_HMAC_SHA512",
+    "cipher_default_plaintext_header_size": "0",
+}
+
+
+@dataclass(frozen=True)
+class Argon2idVector:
+    password: bytes
+    salt: bytes
+    secret: bytes
+    ad: bytes
+    iterations: int
+    memory_kib: int
+    lanes: int
+    tag: bytes
+
+
+@dataclass(frozen=True)
+class AeadVector:
+    key: bytes
+    nonce: bytes
+    plaintext: bytes
+    sealed: bytes  # ciphertext followed by the tag
+
+
+# RFC 9106 section 5.3, the Argon2id test vector.
+ARGON2ID_KAT = Argon2idVector(
+    password=bytes([0x01]) * 32,
+    salt=bytes([0x02]) * 16,
+    secret=bytes([0x03]) * 8,
+    ad=bytes([0x04]) * 12,
+    iterations=3,
+    memory_kib=32,
+    lanes=4,
+    tag=bytes.fromhex("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659"),
+)
+
+# The GCM specification (McGrew and Viega), test case 14: AES-256, zero key, zero IV,
+# one zero block of plaintext.
+AES_GCM_KAT = AeadVector(
+    key=bytes(32),
+    nonce=bytes(12),
+    plaintext=bytes(16),
+    sealed=bytes.fromhex("cea7403d4d606b6e074ec5d3baf39d18d0d1c8a799996bf0265b98b5d48ab919"),
+)
+
+
+# -- core dumps -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CoreDumpState:
+    """``core_limit`` is (soft, hard) for RLIMIT_CORE, ``None`` where there is none;
+    ``dumpable`` is Linux's PR_GET_DUMPABLE, ``None`` elsewhere."""
+
+    core_limit: tuple[int, int] | None
+    dumpable: bool | None
+
+    @property
+    def protected(self) -> bool:
+        return self.core_limit in (None, (0, 0)) and self.dumpable in (None, False)
+
+
+def _libc() -> ctypes.CDLL | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+    except OSError:
+        return None
+
+
+def core_dump_state() -> CoreDumpState:
+    limit: tuple[int, int] | None = None
+    if sys.platform != "win32":
+        import resource
+
+        limit = resource.getrlimit(resource.RLIMIT_CORE)
+    dumpable: bool | None = None
+    libc = _libc()
+    if libc is not None:
+        value = libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0)
+        dumpable = None if value < 0 else bool(value)
+    return CoreDumpState(limit, dumpable)
+
+
+def disable_core_dumps() -> CoreDumpState:
+    """No core file from this process from now on; returns the resulting state.
+
+    Called when a vault is unlocked and left in force until the program ends: memory
+    freed at lock time is not wiped, so a later crash could still dump it.
+    """
+    if sys.platform != "win32":
+        import resource
+
+        with contextlib.suppress(ValueError, OSError):  # reported through the result
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    libc = _libc()
+    if libc is not None:
+        libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    return core_dump_state()
+
+
+# -- self-test --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class SelfTestReport:
+    checks: tuple[Check, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(check.ok for check in self.checks)
+
+    @property
+    def problems(self) -> list[str]:
+        return [f"{check.name}: {check.detail}" for check in self.checks if not check.ok]
+
+
+def check_cipher_version(version: str) -> Check:
+    ok = version.split(".", 1)[0] == "4"
+    return Check("SQLCipher version", ok, version if ok else f"{version}, expected 4.x")
+
+
+def check_cipher_defaults(settings: dict[str, str]) -> Check:
+    wrong = [
+        f"{name} is {settings.get(name)!r}, expected {value!r}"
+        for name, value in EXPECTED_CIPHER_DEFAULTS.items()
+        if settings.get(name) != value
+    ]
+    return Check("SQLCipher defaults", not wrong, "; ".join(wrong) or "SQLCipher 4 defaults")
+
+
+def check_compile_options(options: list[str]) -> Check:
+    temp = [o for o in options if o.startswith("TEMP_STORE=")]
+    ok = temp in (["TEMP_STORE=2"], ["TEMP_STORE=3"])
+    detail = temp[0] if temp else "TEMP_STORE not set (temporary data may go to files)"
+    return Check("temporary data in memory (build)", ok, detail if ok else f"{detail}, expected 2")
+
+
+def check_connection_pragmas(temp_store: int, secure_delete: int) -> Check:
+    ok = temp_store == 2 and secure_delete == 1
+    detail = f"temp_store={temp_store}, secure_delete={secure_delete}"
+    return Check("connection hardening", ok, detail if ok else f"{detail}, expected 2 and 1")
+
+
+def _sqlcipher_checks() -> list[Check]:
+    cx = sqlcipher3.connect(":memory:")
+    try:
+        version = str(cx.execute("PRAGMA cipher_version").fetchone()[0])
+        settings = {
+            name: str(cx.execute(f"PRAGMA {name}").fetchone()[0])
+            for name in EXPECTED_CIPHER_DEFAULTS
+        }
+        options = [str(row[0]) for row in cx.execute("PRAGMA compile_options")]
+    finally:
+        cx.close()
+    # A connection made exactly as the vault makes them (in memory, under a random key).
+    hardened = database.connect(Path(":memory:"), secrets.token_hex(32))
+    try:
+        temp_store = int(hardened.execute("PRAGMA temp_store").fetchone()[0])
+        secure_delete = int(hardened.execute("PRAGMA secure_delete").fetchone()[0])
+    finally:
+        hardened.close()
+    return [
+        check_cipher_version(version),
+        check_cipher_defaults(settings),
+        check_compile_options(options),
+        check_connection_pragmas(temp_store, secure_delete),
+    ]
+
+
+def argon2id_check(kat: Argon2idVector = ARGON2ID_KAT) -> Check:
+    tag = Argon2id(
+        salt=kat.salt,
+        length=len(kat.tag),
+        iterations=kat.iterations,
+        lanes=kat.lanes,
+        memory_cost=kat.memory_kib,
+        ad=kat.ad,
+        secret=kat.secret,
+    ).derive(kat.password)
+    ok = tag == kat.tag
+    return Check("Argon2id (RFC 9106)", ok, "known answer" if ok else "wrong answer")
+
+
+def aes_gcm_check(kat: AeadVector = AES_GCM_KAT) -> Check:
+    aead = AESGCM(kat.key)
+    sealed = aead.encrypt(kat.nonce, kat.plaintext, None)
+    if sealed != kat.sealed:
+        return Check("AES-256-GCM", False, "wrong answer")
+    tampered = bytes([sealed[0] ^ 1]) + sealed[1:]
+    try:
+        aead.decrypt(kat.nonce, tampered, None)
+    except InvalidTag:
+        return Check("AES-256-GCM", True, "known answer; tampering detected")
+    return Check("AES-256-GCM", False, "a tampered ciphertext was accepted")
+
+
+def self_test() -> SelfTestReport:
+    """Run every check; never raises for a failed check (see ``require_self_test``)."""
+    checks: list[Check] = []
+    for name, run in (("SQLCipher", _sqlcipher_checks),):
+        try:
+            checks.extend(run())
+        except Exception as exc:  # a broken library must be reported, not crash start-up
+            checks.append(Check(name, False, f"could not run ({type(exc).__name__})"))
+    for name, one in (("Argon2id (RFC 9106)", argon2id_check), ("AES-256-GCM", aes_gcm_check)):
+        try:
+            checks.append(one())
+        except Exception as exc:
+            checks.append(Check(name, False, f"could not run ({type(exc).__name__})"))
+    return SelfTestReport(tuple(checks))
+
+
+def require_self_test() -> SelfTestReport:
+    report = self_test()
+    if not report.ok:
+        raise SelfTestFailed(report.problems)
+    return report
+
+
+__all__ = [
+    "CoreDumpState",
+    "SelfTestReport",
+    "core_dump_state",
+    "disable_core_dumps",
+    "require_self_test",
+    "self_test",
+]

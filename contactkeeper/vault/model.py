@@ -1,0 +1,477 @@
+"""The domain model: every record a vault holds, as SQLAlchemy 2 typed ORM classes.
+
+Vocabulary follows DESIGN.md. Every record has a stable UUID (for backups and merges) and
+created/updated times in UTC. Warmth is never stored as a judgement, only the facts it is
+derived from (``last_contact_at`` and friends, kept up to date by the services).
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as naive UTC; returns aware UTC datetimes."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("datetimes stored in a vault must be timezone-aware")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC)
+
+
+def _enum(cls: type[enum.Enum]) -> Enum:
+    return Enum(
+        cls,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Sensitivity(enum.StrEnum):
+    NORMAL = "normal"
+    SENSITIVE = "sensitive"
+    HIGH_RISK = "high-risk"
+
+
+class ActorStatus(enum.StrEnum):
+    ACTIVE = "active"
+    DORMANT = "dormant"
+    DO_NOT_CONTACT = "do-not-contact"
+
+
+class OrganizationKind(enum.StrEnum):
+    MINISTRY = "ministry"
+    PARTY = "party"
+    ARMED_GROUP = "armed group"
+    NGO = "NGO"
+    FAMILY = "family"
+    TRIBE = "tribe"
+    COMPANY = "company"
+    RELIGIOUS = "religious body"
+    MEDIA = "media"
+    OTHER = "other"
+
+
+class Track(enum.StrEnum):
+    ONE = "track one"
+    ONE_AND_A_HALF = "track one and a half"
+    TWO = "track two"
+
+
+class ProcessPhase(enum.StrEnum):
+    EXPLORATORY = "exploratory"
+    PRE_NEGOTIATION = "pre-negotiation"
+    NEGOTIATION = "negotiation"
+    IMPLEMENTATION = "implementation"
+    STALLED = "stalled"
+    CONCLUDED = "concluded"
+
+
+class ParticipationRole(enum.StrEnum):
+    PARTY = "party"
+    ADVISER = "adviser"
+    CONVENOR = "convenor"
+    INTERMEDIARY = "intermediary"
+    SPOILER = "spoiler"
+    OBSERVER = "observer"
+
+
+class ChannelKind(enum.StrEnum):
+    IN_PERSON = "in person"
+    PHONE = "phone"
+    MESSENGER = "messenger"
+    EMAIL = "email"
+    INDIRECT = "indirect"
+
+
+class InteractionKind(enum.StrEnum):
+    MEETING = "meeting"
+    CALL = "call"
+    MESSAGE = "message"
+    SOCIAL = "social occasion"
+    SIDELINES = "sidelines of an event"
+    VIA_INTERMEDIARY = "passed through an intermediary"
+
+
+class Register(enum.StrEnum):
+    PROFESSIONAL = "professional"
+    SOCIAL = "social"
+    MIXED = "mixed"
+
+
+class RelationshipKind(enum.StrEnum):
+    KNOWS = "knows"
+    TRUSTS = "trusts"
+    FAMILY = "family"
+    RIVAL = "rival"
+    REPORTS_TO = "reports to"
+    CAN_INTRODUCE = "can introduce"
+
+
+class Direction(enum.StrEnum):
+    TOWARD = "toward"
+    AWAY = "away"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+
+
+class Record:
+    """Columns every record carries."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ActorTag(Base):
+    __tablename__ = "actor_tags"
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Tag(Record, Base):
+    __tablename__ = "tags"
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class Actor(Record, Base):
+    __tablename__ = "actors"
+    display_name: Mapped[str] = mapped_column(String(300))
+    codename: Mapped[str] = mapped_column(String(100), unique=True)
+    sensitivity: Mapped[Sensitivity] = mapped_column(_enum(Sensitivity), default=Sensitivity.NORMAL)
+    cadence_days: Mapped[int] = mapped_column(default=30)
+    status: Mapped[ActorStatus] = mapped_column(_enum(ActorStatus), default=ActorStatus.ACTIVE)
+    country: Mapped[str] = mapped_column(String(100), default="")
+    languages: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Summaries kept up to date by the services, from which warmth is derived.
+    last_contact_at: Mapped[datetime | None] = mapped_column(index=True)
+    last_substantive_at: Mapped[datetime | None]
+
+    name_variants: Mapped[list[NameVariant]] = relationship(
+        back_populates="actor", cascade="all, delete-orphan", order_by="NameVariant.id"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary="actor_tags", order_by="Tag.name")
+    affiliations: Mapped[list[Affiliation]] = relationship(
+        back_populates="actor", cascade="all, delete-orphan"
+    )
+    channels: Mapped[list[Channel]] = relationship(
+        back_populates="actor", cascade="all, delete-orphan", foreign_keys="Channel.actor_id"
+    )
+
+    __table_args__ = (CheckConstraint("cadence_days >= 1", name="cadence_positive"),)
+
+
+class NameVariant(Record, Base):
+    __tablename__ = "name_variants"
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    script: Mapped[str] = mapped_column(String(40), default="")
+    note: Mapped[str] = mapped_column(String(200), default="")
+    actor: Mapped[Actor] = relationship(back_populates="name_variants")
+
+
+class Organization(Record, Base):
+    __tablename__ = "organizations"
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[OrganizationKind] = mapped_column(
+        _enum(OrganizationKind), default=OrganizationKind.OTHER
+    )
+    country: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Affiliation(Record, Base):
+    __tablename__ = "affiliations"
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(200), default="")
+    started_on: Mapped[date | None] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    actor: Mapped[Actor] = relationship(back_populates="affiliations")
+    organization: Mapped[Organization] = relationship()
+
+
+class Process(Record, Base):
+    __tablename__ = "processes"
+    name: Mapped[str] = mapped_column(String(300))
+    track: Mapped[Track] = mapped_column(_enum(Track), default=Track.TWO)
+    phase: Mapped[ProcessPhase] = mapped_column(
+        _enum(ProcessPhase), default=ProcessPhase.EXPLORATORY
+    )
+    description: Mapped[str] = mapped_column(Text, default="")
+    participations: Mapped[list[Participation]] = relationship(
+        back_populates="process", cascade="all, delete-orphan"
+    )
+
+
+class Participation(Record, Base):
+    __tablename__ = "participations"
+    process_id: Mapped[int] = mapped_column(
+        ForeignKey("processes.id", ondelete="CASCADE"), index=True
+    )
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    role: Mapped[ParticipationRole] = mapped_column(_enum(ParticipationRole))
+    note: Mapped[str] = mapped_column(Text, default="")
+    process: Mapped[Process] = relationship(back_populates="participations")
+    actor: Mapped[Actor] = relationship()
+    __table_args__ = (UniqueConstraint("process_id", "actor_id", "role", name="uq_participation"),)
+
+
+class Channel(Record, Base):
+    """A way to reach ``actor``: direct, or indirect through an ordered chain of hops."""
+
+    __tablename__ = "channels"
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[ChannelKind] = mapped_column(_enum(ChannelKind))
+    label: Mapped[str] = mapped_column(String(200), default="")
+    trust: Mapped[int] = mapped_column(default=3)
+    sensitivity: Mapped[Sensitivity] = mapped_column(_enum(Sensitivity), default=Sensitivity.NORMAL)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    last_used_at: Mapped[datetime | None]
+    actor: Mapped[Actor] = relationship(back_populates="channels", foreign_keys=[actor_id])
+    hops: Mapped[list[ChannelHop]] = relationship(
+        back_populates="channel", cascade="all, delete-orphan", order_by="ChannelHop.position"
+    )
+    __table_args__ = (CheckConstraint("trust BETWEEN 1 AND 5", name="trust_range"),)
+
+
+class ChannelHop(Record, Base):
+    """One intermediary on an indirect channel; position 0 is the one you reach first."""
+
+    __tablename__ = "channel_hops"
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    intermediary_id: Mapped[int] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), index=True
+    )
+    trust: Mapped[int] = mapped_column(default=3)
+    channel: Mapped[Channel] = relationship(back_populates="hops")
+    intermediary: Mapped[Actor] = relationship()
+    __table_args__ = (
+        UniqueConstraint("channel_id", "position", name="uq_channel_hop_position"),
+        CheckConstraint("trust BETWEEN 1 AND 5", name="trust_range"),
+    )
+
+
+class InteractionParticipant(Base):
+    __tablename__ = "interaction_participants"
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True
+    )
+    # The interaction's time, copied here by the database itself (triggers of migration
+    # 0003, on every insert and on every change of the interaction's time), so that an
+    # actor's timeline is one range of the index below instead of a sort of their history.
+    occurred_at: Mapped[datetime | None]
+
+
+class Interaction(Record, Base):
+    __tablename__ = "interactions"
+    occurred_at: Mapped[datetime] = mapped_column(index=True)
+    kind: Mapped[InteractionKind] = mapped_column(_enum(InteractionKind))
+    register: Mapped[Register] = mapped_column(_enum(Register), default=Register.PROFESSIONAL)
+    channel_id: Mapped[int | None] = mapped_column(
+        ForeignKey("channels.id", ondelete="SET NULL"), index=True
+    )
+    process_id: Mapped[int | None] = mapped_column(
+        ForeignKey("processes.id", ondelete="SET NULL"), index=True
+    )
+    summary: Mapped[str] = mapped_column(Text, default="")
+    participants: Mapped[list[Actor]] = relationship(
+        secondary="interaction_participants", order_by="Actor.display_name"
+    )
+    channel: Mapped[Channel | None] = relationship()
+    process: Mapped[Process | None] = relationship()
+
+
+class Relationship(Record, Base):
+    __tablename__ = "relationships"
+    from_actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), index=True
+    )
+    to_actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[RelationshipKind] = mapped_column(_enum(RelationshipKind))
+    strength: Mapped[int] = mapped_column(default=3)
+    confidence: Mapped[int] = mapped_column(default=3)
+    started_on: Mapped[date | None] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(Text, default="")
+    from_actor: Mapped[Actor] = relationship(foreign_keys=[from_actor_id])
+    to_actor: Mapped[Actor] = relationship(foreign_keys=[to_actor_id])
+    __table_args__ = (
+        CheckConstraint("from_actor_id != to_actor_id", name="not_self"),
+        CheckConstraint("strength BETWEEN 1 AND 5", name="strength_range"),
+        CheckConstraint("confidence BETWEEN 1 AND 5", name="confidence_range"),
+    )
+
+
+class CueKind(Record, Base):
+    """An entry of the editable catalogue of readiness-cue kinds."""
+
+    __tablename__ = "cue_kinds"
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    label: Mapped[str] = mapped_column(String(200))
+    usual_direction: Mapped[Direction] = mapped_column(_enum(Direction), default=Direction.TOWARD)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReadinessCue(Record, Base):
+    __tablename__ = "readiness_cues"
+    process_id: Mapped[int | None] = mapped_column(
+        ForeignKey("processes.id", ondelete="CASCADE"), index=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), index=True
+    )
+    kind_id: Mapped[int] = mapped_column(ForeignKey("cue_kinds.id", ondelete="RESTRICT"))
+    direction: Mapped[Direction] = mapped_column(_enum(Direction))
+    strength: Mapped[int] = mapped_column(default=3)
+    source_reliability: Mapped[int] = mapped_column(default=3)
+    observed_on: Mapped[date] = mapped_column(Date, index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[CueKind] = relationship()
+    process: Mapped[Process | None] = relationship()
+    actor: Mapped[Actor | None] = relationship()
+    __table_args__ = (
+        CheckConstraint("process_id IS NOT NULL OR actor_id IS NOT NULL", name="about_something"),
+        CheckConstraint("strength BETWEEN 1 AND 5", name="strength_range"),
+        CheckConstraint("source_reliability BETWEEN 1 AND 5", name="reliability_range"),
+    )
+
+
+class FollowUp(Record, Base):
+    __tablename__ = "follow_ups"
+    title: Mapped[str] = mapped_column(String(300))
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    done_at: Mapped[datetime | None]
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), index=True
+    )
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interactions.id", ondelete="SET NULL"), index=True
+    )
+    process_id: Mapped[int | None] = mapped_column(
+        ForeignKey("processes.id", ondelete="CASCADE"), index=True
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[Actor | None] = relationship()
+    process: Mapped[Process | None] = relationship()
+    interaction: Mapped[Interaction | None] = relationship()
+
+
+class TrashItem(Base):
+    """A deleted record and everything deleted with it, kept until the trash is emptied.
+
+    ``payload`` is JSON of the deleted rows (inside the encrypted database, like every
+    other record); see :mod:`contactkeeper.records.trash`.
+    """
+
+    __tablename__ = "trash"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deleted_at: Mapped[datetime] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(300))
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class Setting(Base):
+    """Per-vault settings and facts (last backup time, ...). Never record data."""
+
+    __tablename__ = "vault_settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+Index("ix_follow_ups_open_due", FollowUp.done_at, FollowUp.due_on)
+# Migration 0003, for speed on large vaults (benchmarks/README.md): an actor's timeline, newest
+# first, without reading their history; the actors list sorted by name one page at a time;
+# Today's going-cold scan over a small index instead of every actor's notes.
+Index(
+    "ix_interaction_participants_timeline",
+    InteractionParticipant.actor_id,
+    InteractionParticipant.occurred_at,
+    InteractionParticipant.interaction_id,
+)
+# The actors list's fields, in name order: a page is read from this index alone.
+Index(
+    "ix_actors_list",
+    Actor.display_name,
+    Actor.codename,
+    Actor.uuid,
+    Actor.sensitivity,
+    Actor.status,
+    Actor.cadence_days,
+    Actor.last_contact_at,
+    Actor.last_substantive_at,
+)
+Index(
+    "ix_actors_warmth",
+    Actor.status,
+    Actor.last_contact_at,
+    Actor.last_substantive_at,
+    Actor.cadence_days,
+)
+Index("ix_readiness_cues_process_observed", ReadinessCue.process_id, ReadinessCue.observed_on)

@@ -1,0 +1,412 @@
+"""The search index: one FTS5 row per record, kept in step with every flush.
+
+One row of the ``search_index`` table (made by the first migration) per record, at
+``rowid = id * 8 + kind code``, with two columns: ``names`` (what a record is called) and
+``body`` (what is written about it). Both hold text already passed through :func:`fold`, and
+every query is folded the same way (:mod:`contactkeeper.records.search`), so a search ignores
+case, accents, Arabic harakat and hamza forms, Hebrew niqqud and final letters, and
+Cyrillic ё.
+
+The index is part of how a vault stores its records, like an index on a table: the vault
+calls :func:`install` on its sessionmaker, and each flush rewrites the rows of the records it
+touched, inside the same transaction. Writes that bypass the unit of work (bulk
+``insert()``/``update()``/``delete()`` statements, raw SQL in imports and restores) must call
+:func:`reindex` or :func:`reindex_all` afterwards.
+What is indexed:
+
+=============  ======================================  ===============================
+kind           names                                   body
+=============  ======================================  ===============================
+actor          display name, codename, name variants   notes, tag names, country
+interaction    (nothing)                               summary
+organization   name                                    notes
+process        name                                    description
+=============  ======================================  ===============================
+
+A second, small table, ``search_index_names`` (migration 0004), holds the ``names`` column
+alone at the same rowids, so that names can be ranked without reading every summary's
+postings; :func:`matches` says how the two are combined.
+
+Interactions leave ``names`` empty on purpose. Their participants are found as actors; were
+their names copied into every interaction, a search for a name would bury the actor under
+hundreds of meetings, and renaming an actor would mean rewriting every row of their history.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import QueryableAttribute, Session, UOWTransaction, sessionmaker
+
+from contactkeeper.vault.model import (
+    Actor,
+    ActorTag,
+    Interaction,
+    NameVariant,
+    Organization,
+    Process,
+    Tag,
+)
+
+# -- folding ------------------------------------------------------------------------------
+
+# Letters that stand for another letter when searching. NFKD plus dropping marks already
+# turns the hamza forms (أ إ آ ؤ ئ) into their bases; they are listed anyway so the table
+# says the whole rule.
+_LETTERS: Final[dict[int, str | None]] = {
+    ord(letter): replacement
+    for letters, replacement in (
+        # Arabic: alef forms, alef maksura, teh marbuta, hamza seats, tatweel.
+        ("\u0623\u0625\u0622\u0671\u0672\u0673", "\u0627"),
+        ("\u0649", "\u064a"),
+        ("\u0629", "\u0647"),
+        ("\u0624", "\u0648"),
+        ("\u0626", "\u064a"),
+        ("\u0640", None),
+        # Persian keyboards type yeh and kaf as their Persian forms.
+        ("\u06cc", "\u064a"),
+        ("\u06a9", "\u0643"),
+        # Hebrew final letters, so that a prefix typed with one still matches.
+        ("\u05da", "\u05db"),
+        ("\u05dd", "\u05de"),
+        ("\u05df", "\u05e0"),
+        ("\u05e3", "\u05e4"),
+        ("\u05e5", "\u05e6"),
+        # Latin letters whose stroke or missing dot is not a combining mark.
+        ("\u0142", "l"),
+        ("\u00f8", "o"),
+        ("\u0111", "d"),
+        ("\u0131", "i"),
+    )
+    for letter in letters
+}
+
+# Combining marks (accents, harakat, niqqud) and invisible format characters (bidi marks,
+# zero-width joiners, soft hyphens) that copy and paste leaves inside words.
+_DROPPED_CATEGORIES: Final = frozenset({"Mn", "Me", "Cf"})
+
+
+class _FoldTable(dict[int, str | None]):
+    """``str.translate`` table: drops marks, maps letters; learns each code point once."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        value = None if unicodedata.category(char) in _DROPPED_CATEGORIES else char
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE: Final = _FoldTable(_LETTERS)
+
+
+def fold(text: str) -> str:
+    """The one normalisation applied to indexed text and to queries alike.
+
+    Compatibility decomposition, case folding, no combining marks or format characters,
+    Arabic and Hebrew letter variants mapped to one form, then NFC. Idempotent.
+    """
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return unicodedata.normalize("NFC", text.translate(_FOLD_TABLE))
+
+
+# -- kinds and rows ------------------------------------------------------------------------
+
+_ACTOR: Final = 1
+_INTERACTION: Final = 2
+_ORGANIZATION: Final = 3
+_PROCESS: Final = 4
+KIND_CODES: Final[dict[str, int]] = {
+    "actor": _ACTOR,
+    "interaction": _INTERACTION,
+    "organization": _ORGANIZATION,
+    "process": _PROCESS,
+}
+KIND_NAMES: Final = {code: kind for kind, code in KIND_CODES.items()}
+
+NAMES_WEIGHT: Final = 10.0
+BODY_WEIGHT: Final = 1.0
+# An FTS5 query is a tree; a pasted paragraph should not grow it without bound.
+MAX_QUERY_TOKENS: Final = 16
+_CHUNK: Final = 500
+
+
+def _rowid(code: int, record_id: int) -> int:
+    return record_id * 8 + code
+
+
+def chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    iterator = iter(ids)
+    while chunk := list(itertools.islice(iterator, _CHUNK)):
+        yield chunk
+
+
+def _join(parts: Iterable[str | None]) -> str:
+    return "\n".join(fold(p) for p in parts if p)
+
+
+def _actor_documents(conn: sa.Connection, ids: Sequence[int]) -> Iterator[tuple[int, str, str]]:
+    variants: dict[int, list[str]] = {}
+    for actor_id, name in conn.execute(
+        sa.select(NameVariant.actor_id, NameVariant.name)
+        .where(NameVariant.actor_id.in_(ids))
+        .order_by(NameVariant.id)
+    ):
+        variants.setdefault(actor_id, []).append(name)
+    tags: dict[int, list[str]] = {}
+    for actor_id, name in conn.execute(
+        sa.select(ActorTag.actor_id, Tag.name)
+        .join(Tag, Tag.id == ActorTag.tag_id)
+        .where(ActorTag.actor_id.in_(ids))
+        .order_by(Tag.name)
+    ):
+        tags.setdefault(actor_id, []).append(name)
+    for actor_id, display_name, codename, notes, country in conn.execute(
+        sa.select(Actor.id, Actor.display_name, Actor.codename, Actor.notes, Actor.country).where(
+            Actor.id.in_(ids)
+        )
+    ):
+        names = _join([display_name, codename, *variants.get(actor_id, ())])
+        body = _join([notes, *tags.get(actor_id, ()), country])
+        yield actor_id, names, body
+
+
+# Records other than actors: (table, column of names or None, column of body).
+_PLAIN: Final[
+    dict[int, tuple[type[Any], QueryableAttribute[str] | None, QueryableAttribute[str]]]
+] = {
+    _INTERACTION: (Interaction, None, Interaction.summary),
+    _ORGANIZATION: (Organization, Organization.name, Organization.notes),
+    _PROCESS: (Process, Process.name, Process.description),
+}
+_TABLES: Final[dict[int, type[Any]]] = {_ACTOR: Actor} | {c: t for c, (t, _, _) in _PLAIN.items()}
+
+
+def _documents(
+    conn: sa.Connection, code: int, ids: Sequence[int]
+) -> Iterator[tuple[int, str, str]]:
+    """(id, names, body) of each record still in the database, folded."""
+    if code == _ACTOR:
+        yield from _actor_documents(conn, ids)
+        return
+    table, names_column, body_column = _PLAIN[code]
+    names = sa.literal("") if names_column is None else names_column
+    for record_id, name, body in conn.execute(
+        sa.select(table.id, names, body_column).where(table.id.in_(ids))
+    ):
+        yield record_id, _join([name]), _join([body])
+
+
+_DELETE_ROW: Final = sa.text("DELETE FROM search_index WHERE rowid = :rowid")
+_INSERT_ROW: Final = sa.text(
+    "INSERT INTO search_index (rowid, names, body) VALUES (:rowid, :names, :body)"
+)
+# The small index of names alone (migration 0004), at the same rowids: see matches().
+_DELETE_NAMES: Final = sa.text("DELETE FROM search_index_names WHERE rowid = :rowid")
+_INSERT_NAMES: Final = sa.text(
+    "INSERT INTO search_index_names (rowid, names) VALUES (:rowid, :names)"
+)
+# Statements per index table, written out (table names are not bound parameters).
+_CLEAR: Final = tuple(
+    sa.text(sql) for sql in ("DELETE FROM search_index", "DELETE FROM search_index_names")
+)
+_OPTIMIZE: Final = tuple(
+    sa.text(sql)
+    for sql in (
+        "INSERT INTO search_index (search_index) VALUES ('optimize')",
+        "INSERT INTO search_index_names (search_index_names) VALUES ('optimize')",
+    )
+)
+_SECURE_DELETE: Final = tuple(
+    (sa.text(current), sa.text(turn_on))
+    for current, turn_on in (
+        (
+            "SELECT v FROM search_index_config WHERE k = 'secure-delete'",
+            "INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)",
+        ),
+        (
+            "SELECT v FROM search_index_names_config WHERE k = 'secure-delete'",
+            "INSERT INTO search_index_names (search_index_names, rank) VALUES ('secure-delete', 1)",
+        ),
+    )
+)
+
+
+def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
+    """Replace the rows of these records by what the database holds now (none if gone)."""
+    for chunk in chunks(sorted(set(ids))):
+        deleted = [{"rowid": _rowid(code, i)} for i in chunk]
+        conn.execute(_DELETE_ROW, deleted)
+        if code != _INTERACTION:  # interactions have no names
+            conn.execute(_DELETE_NAMES, deleted)
+        rows = [
+            {"rowid": _rowid(code, record_id), "names": names, "body": body}
+            for record_id, names, body in _documents(conn, code, chunk)
+            if names or body
+        ]
+        if rows:
+            conn.execute(_INSERT_ROW, rows)
+        named = [{"rowid": r["rowid"], "names": r["names"]} for r in rows if r["names"]]
+        if named:
+            conn.execute(_INSERT_NAMES, named)
+
+
+def kind_code(kind: str) -> int:
+    try:
+        return KIND_CODES[kind]
+    except KeyError:
+        raise ValueError(
+            f"unknown kind {kind!r}; expected one of {', '.join(KIND_CODES)}"
+        ) from None
+
+
+def reindex(session: Session, kind: str, ids: Iterable[int]) -> None:
+    """Rewrite the index rows of some records, after writes that bypassed the ORM."""
+    code = kind_code(kind)
+    session.flush()
+    _rewrite(session.connection(), code, ids)
+
+
+def reindex_all(session: Session) -> None:
+    """Rebuild the whole index from the records (after a bulk import or a restore)."""
+    session.flush()
+    conn = session.connection()
+    for statement in _CLEAR:
+        conn.execute(statement)
+    for code, table in _TABLES.items():
+        ids = conn.execute(sa.select(table.id).order_by(table.id)).scalars().all()
+        _rewrite(conn, code, ids)
+    optimize(conn)
+
+
+def optimize(conn: sa.Connection) -> None:
+    """Merge the indexes' segments (after a rebuild or a large load, never per write)."""
+    for statement in _OPTIMIZE:
+        conn.execute(statement)
+
+
+def forget_deleted_words(conn: sa.Connection) -> None:
+    """Make deletes remove a record's words from the index itself (FTS5 ``secure-delete``).
+
+    Without it FTS5 only records that a row was deleted, and the deleted record's words stay
+    in the index's pages until segments happen to be merged: ``PRAGMA secure_delete`` cannot
+    zero what is still in use (SECURITY-NOTES promise 3). The setting is stored in the
+    vault; the first time, ``optimize`` also drops the words of rows deleted before.
+    """
+    for (current, turn_on), optimize_it in zip(_SECURE_DELETE, _OPTIMIZE, strict=True):
+        if conn.execute(current).scalar() != 1:
+            conn.execute(turn_on)
+            conn.execute(optimize_it)
+
+
+# -- keeping the index in step with every flush ----------------------------------------------
+
+_PENDING_KEY: Final = "contactkeeper.records.search.pending"
+
+# The attributes whose change alters a record's row; other changes (warmth summaries,
+# sensitivity, ...) leave the index alone.
+_INDEXED: Final[dict[type[Any], tuple[int, tuple[str, ...]]]] = {
+    Actor: (_ACTOR, ("display_name", "codename", "notes", "country", "tags", "name_variants")),
+    Interaction: (_INTERACTION, ("summary",)),
+    Organization: (_ORGANIZATION, ("name", "notes")),
+    Process: (_PROCESS, ("name", "description")),
+}
+
+
+@dataclass
+class _Pending:
+    """What one flush must re-index: ids known now, and objects whose id the flush assigns."""
+
+    ids: dict[int, set[int]] = field(default_factory=dict)
+    objects: list[tuple[int, object]] = field(default_factory=list)
+
+    def add_id(self, code: int, record_id: int) -> None:
+        self.ids.setdefault(code, set()).add(record_id)
+
+
+def _changed(obj: object, names: Iterable[str]) -> bool:
+    attrs = sa.inspect(obj).attrs
+    return any(attrs[name].history.has_changes() for name in names)
+
+
+def _history_values(obj: object, name: str) -> list[Any]:
+    return [v for v in sa.inspect(obj).attrs[name].history.sum() if v is not None]
+
+
+def _note(pending: _Pending, obj: object, *, new_or_deleted: bool) -> list[int]:
+    """Record what ``obj`` changes in the index; returns ids of tags renamed or deleted."""
+    indexed = _INDEXED.get(type(obj))
+    if indexed is not None:
+        code, names = indexed
+        if new_or_deleted or _changed(obj, names):
+            pending.objects.append((code, obj))
+    elif isinstance(obj, NameVariant):
+        if new_or_deleted or _changed(obj, ("name", "actor_id", "actor")):
+            if obj.actor_id is not None:  # loads it if expired: the row is still there
+                pending.add_id(_ACTOR, obj.actor_id)
+            for actor_id in _history_values(obj, "actor_id"):
+                pending.add_id(_ACTOR, actor_id)
+            for actor in _history_values(obj, "actor"):
+                pending.objects.append((_ACTOR, actor))
+    elif (
+        isinstance(obj, Tag)
+        and sa.inspect(obj).has_identity
+        and (new_or_deleted or _changed(obj, ("name",)))
+    ):
+        return [obj.id]
+    return []
+
+
+def _before_flush(session: Session, flush_context: UOWTransaction, instances: object) -> None:
+    pending = _Pending()
+    tag_ids: list[int] = []
+    for obj in session.new:
+        _note(pending, obj, new_or_deleted=True)
+    for obj in session.dirty:
+        tag_ids += _note(pending, obj, new_or_deleted=False)
+    for obj in session.deleted:
+        tag_ids += _note(pending, obj, new_or_deleted=True)
+    if tag_ids:
+        # The database drops a deleted tag's links by itself, so find its actors first.
+        holders = session.connection().execute(
+            sa.select(ActorTag.actor_id).where(ActorTag.tag_id.in_(tag_ids))
+        )
+        for actor_id in holders.scalars():
+            pending.add_id(_ACTOR, actor_id)
+    session.info[_PENDING_KEY] = pending
+
+
+def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
+    pending: _Pending | None = session.info.pop(_PENDING_KEY, None)
+    if pending is None:
+        return
+    for code, obj in pending.objects:
+        state = sa.inspect(obj)
+        record_id = state.identity[0] if state.identity else state.dict.get("id")
+        if record_id is not None:
+            pending.add_id(code, record_id)
+    conn = session.connection()
+    for code, ids in sorted(pending.ids.items()):
+        _rewrite(conn, code, ids)
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    """Keep ``search_index`` in step with every flush of sessions made by ``sessions``.
+
+    Call once per sessionmaker. (Do not guard with ``event.contains``: SQLAlchemy keys its
+    registry by ``id()``, so a new sessionmaker at the address of a collected one looked as
+    if it were already listened to, and its writes silently skipped the index.)
+    """
+    event.listen(sessions, "before_flush", _before_flush)
+    event.listen(sessions, "after_flush", _after_flush)
+
+
+# -- querying ---------------------------------------------------------------------------------
