@@ -210,11 +210,11 @@ def test_the_scan_finds_a_canary_in_any_of_its_forms(tmp_path: Path) -> None:
 
 def _demo_texts() -> list[str]:
     """Every name, name variant, organization, cue note and follow-up of the demo."""
-    from contactkeeper import demo
+    from contactkeeper.demo import scenario
 
-    texts = [a.name for a in demo.ACTORS] + [v for a in demo.ACTORS for v in a.variants]
-    texts += [o.name for o in demo.ORGANIZATIONS] + [p.name for p in demo.PROCESSES]
-    texts += [cue[-1] for cue in demo.CUES] + [f[0] for f in demo.FOLLOW_UPS]
+    texts = [a.name for a in scenario.ACTORS] + [v for a in scenario.ACTORS for v in a.variants]
+    texts += [o.name for o in scenario.ORGANIZATIONS] + [p.name for p in scenario.PROCESSES]
+    texts += [cue[-1] for cue in scenario.CUES] + [f[0] for f in scenario.FOLLOW_UPS]
     return texts
 
 
