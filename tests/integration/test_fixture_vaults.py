@@ -1,8 +1,10 @@
 """Vaults made by older versions open in this one, with every record carried forward.
 
 ``tests/fixtures/vault-schema-0001/`` was made once with the first schema (see
-``tests/fixtures/make_vault_schema_0001.py``, which also lists its records) and is never
-regenerated. Each test works on a copy in its own folder.
+``tests/fixtures/make_vault_schema_0001.py``, which also lists its records), and
+``vault-schema-0004/`` with the newest schema of the first release, holding the same records
+(``make_vault_schema_0004.py``). Neither is ever regenerated. Each test works on a copy in
+its own folder.
 """
 
 from __future__ import annotations
@@ -23,12 +25,17 @@ from contactkeeper.vault.model import InteractionKind, Sensitivity
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SCHEMA_0001 = FIXTURES / "vault-schema-0001"
 PASSPHRASE = "fixture vault schema 0001"  # as in make_vault_schema_0001.py
+# Every committed vault: (revision, folder, passphrase), as in its make_vault_schema_*.py.
+RELEASED = [
+    ("0001", SCHEMA_0001, PASSPHRASE),
+    ("0004", FIXTURES / "vault-schema-0004", "fixture vault schema 0004"),
+]
 NOW = datetime(2026, 1, 15, 10, 30, tzinfo=UTC)
 
 
-def read_revision(db_path: Path, key_file: Path) -> str:
+def read_revision(db_path: Path, key_file: Path, passphrase: str = PASSPHRASE) -> str:
     """The schema revision of an encrypted database, read without writing anything."""
-    key = KeyFile.read(key_file).unwrap(PASSPHRASE).hex()
+    key = KeyFile.read(key_file).unwrap(passphrase).hex()
     cx = sqlcipher3.connect(f"{db_path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         cx.execute(f"PRAGMA key = \"x'{key}'\"")
@@ -45,22 +52,40 @@ def old_vault(tmp_path: Path) -> Path:
     return copy
 
 
-def test_the_committed_fixture_is_still_at_the_first_schema() -> None:
-    assert sorted(p.name for p in SCHEMA_0001.iterdir()) == [DB_NAME, KEY_NAME]
-    assert read_revision(SCHEMA_0001 / DB_NAME, SCHEMA_0001 / KEY_NAME) == "0001"
+@pytest.fixture(params=RELEASED, ids=[revision for revision, _, _ in RELEASED])
+def released_vault(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, str]:
+    """A copy of each committed vault, with its passphrase."""
+    _, folder, passphrase = request.param
+    copy = tmp_path / "vault"
+    shutil.copytree(folder, copy)
+    return copy, passphrase
+
+
+@pytest.mark.parametrize(("revision", "folder", "passphrase"), RELEASED)
+def test_the_committed_fixtures_are_still_at_their_schema(
+    revision: str, folder: Path, passphrase: str
+) -> None:
+    assert sorted(p.name for p in folder.iterdir()) == [DB_NAME, KEY_NAME]
+    assert read_revision(folder / DB_NAME, folder / KEY_NAME, passphrase) == revision
     assert schema_head() != "0001"
 
 
-def test_opening_a_first_schema_vault_migrates_it_to_the_newest(old_vault: Path) -> None:
-    with Vault.unlock(old_vault, PASSPHRASE) as vault:
+def test_opening_a_released_vault_migrates_it_to_the_newest(
+    released_vault: tuple[Path, str],
+) -> None:
+    path, passphrase = released_vault
+    with Vault.unlock(path, passphrase) as vault:
         assert vault.schema_revision() == schema_head()
         assert vault.check_integrity().ok
-    with Vault.unlock(old_vault, PASSPHRASE) as again:  # and opens plainly the second time
+    with Vault.unlock(path, passphrase) as again:  # and opens plainly the second time
         assert again.schema_revision() == schema_head()
 
 
-def test_every_record_of_the_first_schema_survives_the_migration(old_vault: Path) -> None:
-    with Vault.unlock(old_vault, PASSPHRASE) as vault:
+def test_every_record_of_a_released_vault_survives_the_migration(
+    released_vault: tuple[Path, str],
+) -> None:
+    path, passphrase = released_vault
+    with Vault.unlock(path, passphrase) as vault:
         counts = inventory.counts(vault)
         assert counts == {
             "actors": 3,
@@ -99,8 +124,11 @@ def test_every_record_of_the_first_schema_survives_the_migration(old_vault: Path
         assert titles == {"Send Layla the workshop dates", "Ask about the prisoner list"}
 
 
-def test_search_finds_old_records_in_every_script_after_the_migration(old_vault: Path) -> None:
-    with Vault.unlock(old_vault, PASSPHRASE) as vault:
+def test_search_finds_old_records_in_every_script_after_the_migration(
+    released_vault: tuple[Path, str],
+) -> None:
+    path, passphrase = released_vault
+    with Vault.unlock(path, passphrase) as vault:
         for query, title in (
             ("ليلى", "Layla Haddad"),
             ("יעל", "Yael Ben-Ami"),
