@@ -32,10 +32,12 @@ from contactkeeper.demo.scenario import (
     DEMO_SETTING,
     FOLLOW_UPS,
     HISTORY_KINDS,
+    INFLUENCE,
     ORGANIZATIONS,
     PARTICIPANTS,
     PROCESSES,
     RELATIONSHIPS,
+    SIDES,
     SOCIAL_SUMMARIES,
     SUMMARIES,
     Person,
@@ -101,6 +103,7 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
                 languages=spec.languages,
                 notes=spec.notes,
                 tags=spec.tags,
+                influence=INFLUENCE.get(spec.key),
             ),
             now,
         )
@@ -117,8 +120,18 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
             variants.append(
                 {"actor_id": actor_ids[spec.key], "name": variant, "script": script, "note": note}
             )
+    side_of: dict[tuple[str, str], int] = {}
+    for process, side_name, members in SIDES:
+        added = processes.add_side(vault, process_ids[process], side_name)
+        for who in members:
+            side_of[process, who] = added.sides[-1].id
     participations = [
-        {"process_id": process_ids[process], "actor_id": actor_ids[who], "role": role}
+        {
+            "process_id": process_ids[process],
+            "actor_id": actor_ids[who],
+            "role": role,
+            "side_id": side_of.get((process, who)),
+        }
         for process, who, role in PARTICIPANTS
     ]
     with vault.transaction() as session:

@@ -542,6 +542,26 @@ PARTICIPANTS = (
     ("return", "walid", _R.OBSERVER),
 )
 
+# The parties to each process's conflict, and who speaks for which: process, side, members.
+SIDES = (
+    ("coast", "Interior ministry", ("karim", "munir")),
+    ("coast", "Coastal tribes and brigades", ("tariq", "yusuf", "khalid")),
+    ("north", "Verenian government", ("mikhail", "anna", "sergei")),
+    ("north", "Northern militias", ("dmitri", "ruslan", "tatiana")),
+    ("water", "Western bank", ("yael", "ilan", "noa", "doron")),
+    ("water", "Eastern villages", ("rami", "mahmoud", "suha")),
+    ("return", "Displaced families", ("hassan", "amina")),
+    ("return", "District administration", ("jamal", "karim")),
+)
+
+# How much weight an actor carries on their process's issues (1 to 5), where judged.
+INFLUENCE = {
+    "karim": 4, "munir": 4, "tariq": 4, "yusuf": 5, "khalid": 3, "layla": 3, "samira": 2,
+    "mikhail": 5, "anna": 3, "dmitri": 5, "ruslan": 2, "tatiana": 3, "pavel": 4,
+    "nikolai": 4, "viktor": 3, "kirill": 4, "yael": 3, "ilan": 4, "noa": 2, "doron": 5,
+    "rami": 3, "mahmoud": 5, "suha": 4, "hassan": 4, "amina": 2, "jamal": 3, "bashir": 4,
+}  # fmt: skip
+
 RELATIONSHIPS = (
     # from, to, kind, strength, confidence, source
     ("layla", "tariq", RelationshipKind.TRUSTS, 5, 4, "Seen together at every Forum event"),

@@ -171,6 +171,7 @@ class ActorDetail:
     created_at: datetime
     updated_at: datetime
     warmth: WarmthReading
+    influence: int | None = None  # 1 (little) to 5 (decisive), None when not judged
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,7 @@ ACTOR_FIELDS = frozenset(
         "country",
         "languages",
         "notes",
+        "influence",
     }
 )
 SORT_KEYS = ("display_name", "codename", "last_contact_at", "urgency")
@@ -216,6 +218,7 @@ class NewActor:
     notes: str = ""
     tags: Sequence[str] = field(default_factory=tuple)
     name_variants: Sequence[str] = field(default_factory=tuple)
+    influence: int | None = None
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -365,6 +368,7 @@ def add_actor(session: Session, new: NewActor) -> Actor:
         country=records.text("Country", new.country, max_length=100),
         languages=records.text("Languages", new.languages, max_length=200),
         notes=records.text("Notes", new.notes, max_length=100_000),
+        influence=_influence(new.influence),
     )
     session.add(actor)
     actor.tags = _tags(session, new.tags)
@@ -396,6 +400,8 @@ def update_actor(vault: Vault, actor_id: int, now: datetime, **changes: Any) -> 
                 actor.sensitivity = Sensitivity(value)
             elif name == "status":
                 actor.status = ActorStatus(value)
+            elif name == "influence":
+                actor.influence = _influence(value)
             else:
                 limit = 100_000 if name == "notes" else 200
                 setattr(actor, name, records.text(name.capitalize(), value, max_length=limit))
@@ -565,6 +571,10 @@ def _summary(actor: Actor, affiliation: str, now: datetime) -> ActorSummary:
     )
 
 
+def _influence(value: int | None) -> int | None:
+    return None if value is None else records.scale("Influence", value)
+
+
 def _detail(actor: Actor, now: datetime) -> ActorDetail:
     return ActorDetail(
         id=actor.id,
@@ -594,4 +604,5 @@ def _detail(actor: Actor, now: datetime) -> ActorDetail:
         created_at=actor.created_at,
         updated_at=actor.updated_at,
         warmth=_warmth(actor, now),
+        influence=actor.influence,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
@@ -17,6 +17,7 @@ from contactkeeper.vault.model import (
     Process,
     ProcessPhase,
     Sensitivity,
+    Side,
     Track,
 )
 
@@ -30,6 +31,16 @@ class ParticipantRole:
     role: ParticipationRole
     note: str
     sensitivity: Sensitivity
+    side_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SideInfo:
+    """A party to the process's conflict; participants belong to one side or to none."""
+
+    id: int
+    name: str
+    notes: str
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,18 @@ class ProcessInfo:
     phase: ProcessPhase
     description: str
     participants: tuple[ParticipantRole, ...]
+    sides: tuple[SideInfo, ...] = ()
+
+    def by_side(self) -> dict[int | None, list[ParticipantRole]]:
+        """Participants grouped by side id, in the sides' order; ``None`` (no side) last."""
+        groups: dict[int | None, list[ParticipantRole]] = {s.id: [] for s in self.sides}
+        groups[None] = []
+        for participant in self.participants:
+            groups.setdefault(participant.side_id, []).append(participant)
+        return {side: people for side, people in groups.items() if people}
+
+    def side_name(self, side_id: int | None) -> str:
+        return next((s.name for s in self.sides if s.id == side_id), "")
 
     def by_role(self) -> dict[ParticipationRole, list[ParticipantRole]]:
         """Participants grouped by role, in the catalogue's order of roles."""
@@ -83,6 +106,7 @@ def list_processes(vault: Vault) -> list[ProcessInfo]:
                 Participation.role,
                 Participation.note,
                 Actor.sensitivity,
+                Participation.side_id,
             )
             .join(Actor, Actor.id == Participation.actor_id)
             .order_by(Actor.display_name, Participation.id)
@@ -96,8 +120,16 @@ def list_processes(vault: Vault) -> list[ProcessInfo]:
                     row.role,
                     row.note,
                     row.sensitivity,
+                    row.side_id,
                 )
             )
+        sides: dict[int, list[SideInfo]] = {}
+        for side in session.execute(
+            sa.select(Side.id, Side.process_id, Side.name, Side.notes).order_by(
+                Side.position, Side.id
+            )
+        ):
+            sides.setdefault(side.process_id, []).append(SideInfo(side.id, side.name, side.notes))
     return [
         ProcessInfo(
             id=p.id,
@@ -107,6 +139,7 @@ def list_processes(vault: Vault) -> list[ProcessInfo]:
             phase=p.phase,
             description=p.description,
             participants=tuple(roles.get(p.id, ())),
+            sides=tuple(sides.get(p.id, ())),
         )
         for p in processes
     ]
@@ -173,6 +206,57 @@ def remove_participant(vault: Vault, participation_id: int) -> None:
         session.delete(records.fetch(session, Participation, participation_id, "participation"))
 
 
+def add_side(vault: Vault, process_id: int, name: str, notes: str = "") -> ProcessInfo:
+    """Add a party to the process's conflict, after the sides it already has."""
+    with vault.transaction() as session:
+        process = _fetch_loaded(session, process_id)
+        cleaned = records.text("Side", name, max_length=200, required=True)
+        if any(s.name.casefold() == cleaned.casefold() for s in process.sides):
+            raise InvalidRecord("Side", f"this process already has a side called {cleaned!r}")
+        position = max((s.position for s in process.sides), default=-1) + 1
+        process.sides.append(
+            Side(
+                name=cleaned, position=position, notes=records.text("Notes", notes, max_length=2000)
+            )
+        )
+        session.flush()
+        return _info(process)
+
+
+def rename_side(vault: Vault, side_id: int, name: str, notes: str | None = None) -> ProcessInfo:
+    with vault.transaction() as session:
+        side = records.fetch(session, Side, side_id, "side")
+        cleaned = records.text("Side", name, max_length=200, required=True)
+        if any(
+            s.id != side.id and s.name.casefold() == cleaned.casefold() for s in side.process.sides
+        ):
+            raise InvalidRecord("Side", f"this process already has a side called {cleaned!r}")
+        side.name = cleaned
+        if notes is not None:
+            side.notes = records.text("Notes", notes, max_length=2000)
+        session.flush()
+        return _info(side.process)
+
+
+def remove_side(vault: Vault, side_id: int) -> None:
+    """Remove a side; its participants stay in the process, on no side."""
+    with vault.transaction() as session:
+        session.delete(records.fetch(session, Side, side_id, "side"))
+
+
+def set_participant_side(vault: Vault, participation_id: int, side_id: int | None) -> ProcessInfo:
+    """Put a participant on one of their process's sides, or on none (``None``)."""
+    with vault.transaction() as session:
+        participation = records.fetch(session, Participation, participation_id, "participation")
+        if side_id is not None:
+            side = records.fetch(session, Side, side_id, "side")
+            if side.process_id != participation.process_id:
+                raise InvalidRecord("Side", "is a side of another process")
+        participation.side_id = side_id
+        session.flush()
+        return _info(participation.process)
+
+
 def processes_of(vault: Vault, actor_id: int) -> list[tuple[int, str, ParticipationRole]]:
     """(process id, name, role) for every process the actor takes part in."""
     with vault.transaction() as session:
@@ -198,8 +282,16 @@ def _loaded(query: sa.Select[Process]) -> sa.Select[Process]:
     return query.options(
         selectinload(Process.participations)
         .selectinload(Participation.actor)
-        .load_only(Actor.display_name, Actor.codename, Actor.sensitivity)
+        .load_only(Actor.display_name, Actor.codename, Actor.sensitivity),
+        selectinload(Process.sides),
     )
+
+
+def _fetch_loaded(session: Session, process_id: int) -> Process:
+    process = session.scalar(_loaded(sa.select(Process).where(Process.id == process_id)))
+    if process is None:
+        process = records.fetch(session, Process, process_id, "process")
+    return process
 
 
 def _info(process: Process) -> ProcessInfo:
@@ -219,7 +311,9 @@ def _info(process: Process) -> ProcessInfo:
                 p.role,
                 p.note,
                 p.actor.sensitivity,
+                p.side_id,
             )
             for p in sorted(process.participations, key=lambda p: p.actor.display_name)
         ),
+        sides=tuple(SideInfo(s.id, s.name, s.notes) for s in process.sides),
     )

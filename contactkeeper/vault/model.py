@@ -200,6 +200,9 @@ class Actor(Record, Base):
     country: Mapped[str] = mapped_column(String(100), default="")
     languages: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # How much weight the actor carries on the issues of their processes, 1 (little) to 5
+    # (decisive), as the practitioner judges it; None when not judged. Sizes them on maps.
+    influence: Mapped[int | None]
     # Summaries kept up to date by the services, from which warmth is derived.
     last_contact_at: Mapped[datetime | None] = mapped_column(index=True)
     last_substantive_at: Mapped[datetime | None]
@@ -215,7 +218,10 @@ class Actor(Record, Base):
         back_populates="actor", cascade="all, delete-orphan", foreign_keys="Channel.actor_id"
     )
 
-    __table_args__ = (CheckConstraint("cadence_days >= 1", name="cadence_positive"),)
+    __table_args__ = (
+        CheckConstraint("cadence_days >= 1", name="cadence_positive"),
+        CheckConstraint("influence BETWEEN 1 AND 5", name="influence_range"),
+    )
 
 
 class NameVariant(Record, Base):
@@ -261,6 +267,28 @@ class Process(Record, Base):
     participations: Mapped[list[Participation]] = relationship(
         back_populates="process", cascade="all, delete-orphan"
     )
+    sides: Mapped[list[Side]] = relationship(
+        back_populates="process", cascade="all, delete-orphan", order_by="Side.position"
+    )
+
+
+class Side(Record, Base):
+    """A party to a process's conflict (a government, a movement, a bank of the valley).
+
+    Participants belong to a side, or to none (convenors, observers, the practitioner's own
+    colleagues). Readiness is judged per side: a process is as ready as its least ready
+    side.
+    """
+
+    __tablename__ = "sides"
+    process_id: Mapped[int] = mapped_column(
+        ForeignKey("processes.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    process: Mapped[Process] = relationship(back_populates="sides")
+    __table_args__ = (UniqueConstraint("process_id", "name", name="uq_side_name"),)
 
 
 class Participation(Record, Base):
@@ -271,7 +299,11 @@ class Participation(Record, Base):
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
     role: Mapped[ParticipationRole] = mapped_column(_enum(ParticipationRole))
     note: Mapped[str] = mapped_column(Text, default="")
+    side_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sides.id", ondelete="SET NULL"), index=True
+    )
     process: Mapped[Process] = relationship(back_populates="participations")
+    side: Mapped[Side | None] = relationship()
     actor: Mapped[Actor] = relationship()
     __table_args__ = (UniqueConstraint("process_id", "actor_id", "role", name="uq_participation"),)
 
