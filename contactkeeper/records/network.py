@@ -47,7 +47,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Final
 
 import networkx as nx
@@ -158,8 +158,12 @@ def ways_in(vault: Vault) -> dict[RelationshipKind, WayIn]:
     """Which relationship kinds count as a way in, and which way: the vault's setting over
     the defaults."""
     with vault.transaction() as session:
-        stored = session.get(Setting, WAYS_IN_SETTING)
-        chosen = _parse_ways(stored.value) if stored is not None else {}
+        return ways_in_session(session)
+
+
+def ways_in_session(session: sa.orm.Session) -> dict[RelationshipKind, WayIn]:
+    stored = session.get(Setting, WAYS_IN_SETTING)
+    chosen = _parse_ways(stored.value) if stored is not None else {}
     return {kind: chosen.get(kind, DEFAULT_WAYS_IN[kind]) for kind in RelationshipKind}
 
 
@@ -199,51 +203,82 @@ class _Edge:
 
 @dataclass
 class _Web:
-    """The part of the graph that does not depend on the clock: relationships and the
-    further hops of indirect channels, with the actors who must not pass you on."""
+    """The part of the graph that does not depend on the clock or on your contacts:
+    relationships and the further hops of indirect channels (never an edge from
+    :data:`YOU`), and the trust of your own first hops. Kept per vault."""
 
-    fingerprint: tuple[object, ...]
+    key: tuple[object, ...]
     graph: nx.DiGraph[int]
-    do_not_contact: frozenset[int]
-    first: tuple[tuple[int, int], ...] = ()  # the first hops now in ``graph``
-    brokers: dict[int, tuple[int, ...]] | None = None  # who only each reaches, for ``first``
+    first_trust: dict[int, tuple[int, str]]  # actor -> (trust, why) of your best first hop
     lock: threading.Lock = field(default_factory=threading.Lock)
+    reach: _Reach | None = None
+
+
+@dataclass
+class _Reach:
+    """Your first hops scored with your warmth with each person, and what is derived from
+    them (computed at most once each, when first asked for)."""
+
+    key: tuple[object, ...]
+    first: dict[int, _Edge]
+    warmth: dict[int, Warmth]
+    blocked: frozenset[int]  # do-not-contact: never asked to pass you on
+    dominated: dict[int, tuple[int, ...]] | None = None
+    shortest: _ShortestWays | None = None
+
+
+@dataclass(frozen=True)
+class _ShortestWays:
+    """Breadth-first search from you: the order nodes were reached, each node's
+    predecessors on a shortest way, and how many shortest ways reach it (Brandes)."""
+
+    order: tuple[int, ...]
+    predecessors: dict[int, list[int]]
+    count: dict[int, int]
 
 
 _CACHE: dict[str, _Web] = {}
 _CACHE_LOCK = threading.Lock()
+# What the web is made of; ``actors`` is not among them (it changes with every contact
+# logged), so the web also keys on the number of actors: deleting one deletes its ties.
+_WEB_TABLES: Final = ("relationships", "channels", "channel_hops", "vault_settings")
 
 
-def _fingerprint(session: sa.orm.Session) -> tuple[object, ...]:
-    """What the kept web is made of: counts and newest changes of relationships, channels
-    and hops, and who is do-not-contact (a few milliseconds, against a rebuild's hundreds)."""
-    rel = session.execute(
-        sa.select(
-            sa.func.count(), sa.func.max(Relationship.updated_at), sa.func.max(Relationship.id)
-        )
-    ).one()
-    chan = session.execute(
-        sa.select(sa.func.count(), sa.func.max(Channel.updated_at), sa.func.max(Channel.id))
-    ).one()
-    hops = session.execute(sa.select(sa.func.count(), sa.func.max(ChannelHop.updated_at))).one()
-    blocked = session.scalars(
-        sa.select(Actor.id).where(Actor.status == ActorStatus.DO_NOT_CONTACT).order_by(Actor.id)
-    ).all()
-    return (tuple(rel), tuple(chan), tuple(hops), tuple(blocked))
+@contextmanager
+def _state(vault: Vault, now: datetime) -> Iterator[tuple[_Web, _Reach]]:
+    """The kept web and your first hops for ``now``, held while the caller searches them.
 
-
-def _web(
-    vault: Vault, session: sa.orm.Session, ways: dict[RelationshipKind, WayIn], today: date
-) -> _Web:
-    fingerprint = (*_fingerprint(session), tuple(sorted(ways.items())), today)
+    The web is rebuilt only when a table it is made of was written since (the vault counts
+    writes per table, :mod:`contactkeeper.vault.generations`); the first hops only when the
+    day changes or actors were written (a contact logged changes warmth)."""
+    today = now.date()
     with _CACHE_LOCK:
-        cached = _CACHE.get(vault.vault_id)
-    if cached is not None and cached.fingerprint == fingerprint:
-        return cached
+        web = _CACHE.get(vault.vault_id)
+    with vault.transaction() as session:
+        actor_count = session.scalar(sa.select(sa.func.count()).select_from(Actor))
+        key = (*vault.generations.of(*_WEB_TABLES), actor_count, today)
+        if web is None or web.key != key:
+            web = _build_web(session, ways_in_session(session), today, key)
+            with _CACHE_LOCK:
+                _CACHE[vault.vault_id] = web
+        reach_key = (key, vault.generations.of("actors"), today)
+        reach = web.reach
+        if reach is None or reach.key != reach_key:
+            reach = _reach(session, web, now, reach_key)
+    with web.lock:
+        web.reach = reach
+        yield web, reach
+
+
+def _build_web(
+    session: sa.orm.Session,
+    ways: dict[RelationshipKind, WayIn],
+    today: date,
+    key: tuple[object, ...],
+) -> _Web:
     graph: nx.DiGraph[int] = nx.DiGraph()
     for rel in session.execute(
         sa.select(
-            Relationship.id,
             Relationship.from_actor_id,
             Relationship.to_actor_id,
             Relationship.kind,
@@ -269,14 +304,19 @@ def _web(
         ).order_by(ChannelHop.channel_id, ChannelHop.position)
     ):
         hops.setdefault(hop.channel_id, []).append((hop.intermediary_id, hop.trust))
-    indirect = session.execute(
-        sa.select(Channel.id, Channel.actor_id, Channel.label, Channel.trust).where(
-            sa.exists().where(ChannelHop.channel_id == Channel.id)
-        )
-    )
-    for channel in indirect:
-        chain = hops[channel.id]
+    first_trust: dict[int, tuple[int, str]] = {}
+    for channel in session.execute(
+        sa.select(Channel.id, Channel.actor_id, Channel.label, Channel.kind, Channel.trust)
+    ):
+        chain = hops.get(channel.id)
+        if not chain:
+            label = channel.label or str(channel.kind)
+            why = f"your channel '{label}', trust {channel.trust}"
+            _better(first_trust, channel.actor_id, channel.trust, why)
+            continue
         label = f"'{channel.label}'" if channel.label else "an indirect channel"
+        head, head_trust = chain[0]
+        _better(first_trust, head, head_trust, f"first on {label}, trust {head_trust}")
         for (here, _), (there, trust) in itertools.pairwise(chain):
             _add(graph, here, there, _Edge(trust, f"next on {label}, trust {trust}"))
         _add(
@@ -285,15 +325,7 @@ def _web(
             channel.actor_id,
             _Edge(channel.trust, f"last on {label}, channel trust {channel.trust}"),
         )
-    blocked = frozenset(
-        session.scalars(sa.select(Actor.id).where(Actor.status == ActorStatus.DO_NOT_CONTACT))
-    )
-    # Nobody asks a do-not-contact actor to pass them on: they keep only incoming ways.
-    graph.remove_edges_from([(a, b) for a in blocked if a in graph for b in list(graph[a])])
-    web = _Web(fingerprint, graph, blocked)
-    with _CACHE_LOCK:
-        _CACHE[vault.vault_id] = web
-    return web
+    return _Web(key, graph, first_trust)
 
 
 def _current(started: date | None, ended: date | None, today: date) -> bool:
@@ -309,80 +341,55 @@ def _add(graph: nx.DiGraph[int], here: int, there: int, edge: _Edge) -> None:
         graph.add_edge(here, there, edge=edge, score=edge.score)
 
 
-def _first_hops(session: sa.orm.Session, now: datetime) -> dict[int, _Edge]:
-    """Your own ways to each person you reach first: direct channels to them, and the first
-    intermediary of every indirect channel; scored by trust and your warmth with them."""
-    trust: dict[int, tuple[int, str]] = {}
-    for channel in session.execute(
-        sa.select(Channel.id, Channel.actor_id, Channel.label, Channel.kind, Channel.trust).where(
-            ~sa.exists().where(ChannelHop.channel_id == Channel.id)
-        )
-    ):
-        label = channel.label or str(channel.kind)
-        why = f"your channel '{label}', trust {channel.trust}"
-        _better(trust, channel.actor_id, channel.trust, why)
-    for hop in session.execute(
-        sa.select(ChannelHop.intermediary_id, ChannelHop.trust, Channel.label)
-        .join(Channel, Channel.id == ChannelHop.channel_id)
-        .where(ChannelHop.position == 0)
-    ):
-        label = f"'{hop.label}'" if hop.label else "an indirect channel"
-        _better(trust, hop.intermediary_id, hop.trust, f"first on {label}, trust {hop.trust}")
-    if not trust:
-        return {}
-    edges: dict[int, _Edge] = {}
-    for actor in session.execute(
-        sa.select(
-            Actor.id, Actor.cadence_days, Actor.last_substantive_at, Actor.last_contact_at
-        ).where(Actor.id.in_(list(trust)))
-    ):
-        warmth = reading(actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now)
-        value, why = trust[actor.id]
-        score = min(value, WARMTH_SCORE[warmth.warmth])
-        edges[actor.id] = _Edge(score, f"{why}; {warmth.warmth} ({warmth.label})")
-    return edges
-
-
 def _better(found: dict[int, tuple[int, str]], actor_id: int, value: int, why: str) -> None:
     if actor_id not in found or found[actor_id][0] < value:
         found[actor_id] = (value, why)
 
 
-@contextmanager
-def _graph(vault: Vault, now: datetime) -> Iterator[tuple[_Web, dict[int, Warmth]]]:
-    """The whole graph for ``now``, held while the caller searches it: the kept web, with
-    your first hops (which depend on warmth, so on the clock) put in place of the last
-    call's. Only the edges from :data:`YOU` change, so no copy of the web is made."""
-    ways = ways_in(vault)
-    with vault.transaction() as session:
-        web = _web(vault, session, ways, now.date())
-        first = _first_hops(session, now)
-        warmth = _warmths(session, first, now)
-    with web.lock:
-        signature = tuple(sorted((a, e.score) for a, e in first.items()))
-        if signature != web.first or any(web.graph[YOU][a]["edge"] != e for a, e in first.items()):
-            if YOU in web.graph:
-                web.graph.remove_node(YOU)
-            web.graph.add_node(YOU)
-            for actor_id, edge in first.items():
-                web.graph.add_edge(YOU, actor_id, edge=edge, score=edge.score)
-            if signature != web.first:
-                web.brokers = None
-            web.first = signature
-        yield web, warmth
+# The facts warmth is derived from, read as the driver gives them (no ORM row per actor):
+# the first hops of a large vault are thousands of actors.
+_WARMTH_FACTS: Final = sa.text(
+    "SELECT id, cadence_days, last_substantive_at, last_contact_at, status FROM actors"
+)
 
 
-def _warmths(session: sa.orm.Session, first: dict[int, _Edge], now: datetime) -> dict[int, Warmth]:
-    result: dict[int, Warmth] = {}
-    for actor in session.execute(
-        sa.select(
-            Actor.id, Actor.cadence_days, Actor.last_substantive_at, Actor.last_contact_at
-        ).where(Actor.id.in_(list(first)))
-    ):
-        result[actor.id] = reading(
-            actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now
-        ).warmth
-    return result
+def _reach(session: sa.orm.Session, web: _Web, now: datetime, key: tuple[object, ...]) -> _Reach:
+    """Your first hops, each scored by the lower of its trust and your warmth with the
+    person; and who is do-not-contact."""
+    first: dict[int, _Edge] = {}
+    warmth: dict[int, Warmth] = {}
+    blocked: set[int] = set()
+    for actor_id, cadence, substantive, contact, status in session.execute(_WARMTH_FACTS):
+        if status == ActorStatus.DO_NOT_CONTACT.value:
+            blocked.add(actor_id)
+        trust = web.first_trust.get(actor_id)
+        if trust is None:
+            continue
+        found = reading(cadence, _utc(substantive), _utc(contact), now)
+        warmth[actor_id] = found.warmth
+        value, why = trust
+        score = min(value, WARMTH_SCORE[found.warmth])
+        first[actor_id] = _Edge(score, f"{why}; {found.warmth} ({found.label})")
+    return _Reach(key, first, warmth, frozenset(blocked))
+
+
+def _utc(stored: str | datetime | None) -> datetime | None:
+    """A stored UTC time (the driver gives text) as an aware datetime."""
+    if stored is None:
+        return None
+    moment = stored if isinstance(stored, datetime) else datetime.fromisoformat(stored)
+    return moment.replace(tzinfo=UTC)
+
+
+def _with_you(web: _Web, reach: _Reach) -> nx.DiGraph[int]:
+    """The web with your first hops added and do-not-contact actors passing nobody on (a
+    copy; only for the whole-graph measures, which are then kept)."""
+    graph = web.graph.copy()
+    graph.remove_edges_from([(a, b) for a in reach.blocked if a in graph for b in list(graph[a])])
+    graph.add_node(YOU)
+    for actor_id, edge in reach.first.items():
+        graph.add_edge(YOU, actor_id, edge=edge, score=edge.score)
+    return graph
 
 
 # -- paths ----------------------------------------------------------------------------------
@@ -396,69 +403,82 @@ def paths_to(
     limit: int = 3,
     name: NameRule = display_names,
 ) -> list[Path]:
-    """The best few ways from you to ``actor_id``, best first (see the module's rule)."""
+    """The best few ways from you to ``actor_id``, best first (see the module's rule).
+
+    Every simple way of at most :data:`MAX_HOPS` hops is weighed; the search runs backward
+    from the actor over the ties that lead to them, so its cost follows the actor's
+    neighbourhood, not the size of the vault."""
     if limit < 1:
         raise InvalidRecord("Limit", "must be at least 1")
-    with _graph(vault, now) as (web, warmth):
-        graph = web.graph
-        if actor_id not in graph:
-            return []
-        found: dict[tuple[int, ...], None] = {}
-        for threshold in range(5, 0, -1):
-            for nodes in _shortest_paths(_at_least(graph, threshold), actor_id):
-                found.setdefault(tuple(nodes))
-                if len(found) >= limit:
-                    break
-            if len(found) >= limit:
-                break
-        steps = {
-            nodes: [(a, b, graph[a][b]) for a, b in itertools.pairwise(nodes)] for nodes in found
-        }
-    ranked = sorted(
-        steps,
-        key=lambda nodes: (
-            -min(s["score"] for _, _, s in steps[nodes]),
-            len(nodes),
-            -sum(s["score"] for _, _, s in steps[nodes]),
-        ),
-    )[:limit]
-    names = _names(vault, {n for nodes in ranked for n in nodes if n != YOU}, name)
+    with _state(vault, now) as (web, reach):
+        ways = _ways_back(web.graph, reach.first, reach.blocked, actor_id, limit)
+        ranked = sorted(ways, key=lambda w: (-w[0], len(w[2]), -w[1]))[:limit]
+        steps = [
+            [
+                (a, b, reach.first[b] if a == YOU else web.graph[a][b]["edge"])
+                for a, b in itertools.pairwise((YOU, *nodes))
+            ]
+            for _, _, nodes in ranked
+        ]
+        warmth = reach.warmth
+    names = _names(vault, {b for way in steps for _, b, _ in way}, name)
     return [
         Path(
             tuple(
-                Hop(
-                    b,
-                    names[b],
-                    data["score"],
-                    data["edge"].reason,
-                    warmth.get(b) if a == YOU else None,
-                )
-                for a, b, data in steps[nodes]
+                Hop(b, names[b], edge.score, edge.reason, warmth.get(b) if a == YOU else None)
+                for a, b, edge in way
             )
         )
-        for nodes in ranked
+        for way in steps
     ]
 
 
-def _at_least(graph: nx.DiGraph[int], threshold: int) -> nx.DiGraph[int]:
-    """A view of ``graph`` with only the edges scoring ``threshold`` or more."""
-
-    def strong(a: int, b: int) -> bool:
-        return bool(graph[a][b]["score"] >= threshold)
-
-    view: nx.DiGraph[int] = nx.subgraph_view(graph, filter_edge=strong)
-    return view
+_SEARCH_BUDGET: Final = 200_000  # partial ways looked at, at most, for one actor
 
 
-def _shortest_paths(graph: nx.DiGraph[int], target: int) -> Iterator[list[int]]:
-    """Simple paths from you to ``target`` in ``graph``, fewest hops first."""
-    try:
-        for nodes in nx.shortest_simple_paths(graph, YOU, target):
-            if len(nodes) - 1 > MAX_HOPS:
-                return
-            yield nodes
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        return
+def _ways_back(
+    graph: nx.DiGraph[int],
+    first: dict[int, _Edge],
+    blocked: frozenset[int],
+    target: int,
+    limit: int,
+) -> list[tuple[int, int, tuple[int, ...]]]:
+    """(weakest score, sum of scores, actors from the first hop to ``target``) for the best
+    simple ways of at most MAX_HOPS hops, found by walking the ties backward from
+    ``target``, one hop further each round.
+
+    A way found in a later round is longer than every way found before, so it can only
+    rank above the ``limit``-th best found so far with a stronger weakest hop: partial ways
+    no stronger than that are dropped. A vault dense enough to exceed the search budget
+    gets the best ways found within it."""
+    found: list[tuple[int, int, tuple[int, ...]]] = []
+    predecessors = graph.pred if target in graph else {}
+    # A partial way: (node reached walking back, weakest so far, sum so far, nodes to target)
+    frontier: list[tuple[int, int, int, tuple[int, ...]]] = [(target, 6, 0, (target,))]
+    budget = _SEARCH_BUDGET
+    for _ in range(MAX_HOPS):
+        for node, weakest, total, nodes in frontier:
+            edge = first.get(node)
+            if edge is not None:
+                found.append((min(weakest, edge.score), total + edge.score, nodes))
+        found.sort(key=lambda w: (-w[0], len(w[2]), -w[1]))
+        bar = found[limit - 1][0] if len(found) >= limit else 0
+        following: list[tuple[int, int, int, tuple[int, ...]]] = []
+        for node, weakest, total, nodes in frontier:
+            if weakest <= bar or len(nodes) == MAX_HOPS:
+                continue
+            for before, data in predecessors.get(node, {}).items():
+                score = data["score"]
+                if score <= bar or before in nodes or before in blocked:
+                    continue
+                budget -= 1
+                if budget < 0:
+                    return found
+                following.append((before, min(weakest, score), total + score, (before, *nodes)))
+        if not following:
+            break
+        frontier = following
+    return found
 
 
 # -- brokers --------------------------------------------------------------------------------
@@ -477,23 +497,22 @@ def brokers(
     ``cut_off`` then lists only them, and ``betweenness`` says what share of your shortest
     ways to them passes through the broker.
     """
-    with _graph(vault, now) as (web, _):
-        if web.brokers is None:
-            web.brokers = _dominated(web.graph)
-        cut_all = web.brokers
-        wanted = None if among is None else set(among)
+    wanted = None if among is None else set(among)
+    with _state(vault, now) as (web, reach):
+        if reach.dominated is None or (wanted and reach.shortest is None):
+            graph = _with_you(web, reach)
+            if reach.dominated is None:
+                reach.dominated = _dominated(graph)
+            if wanted and reach.shortest is None:
+                reach.shortest = _shortest_ways(graph)
         cut = {
             broker: tuple(t for t in reached if wanted is None or t in wanted)
-            for broker, reached in cut_all.items()
+            for broker, reached in reach.dominated.items()
         }
         cut = {broker: reached for broker, reached in cut.items() if reached}
-        betweenness: dict[int, float] = {}
-        if wanted and cut:
-            targets = sorted(wanted & set(web.graph))
-            raw = nx.betweenness_centrality_subset(
-                web.graph, sources=[YOU], targets=targets, normalized=False
-            )
-            betweenness = {n: v / max(len(targets), 1) for n, v in raw.items()}
+        betweenness = (
+            _betweenness(reach.shortest, wanted) if wanted and reach.shortest and cut else {}
+        )
     if not cut:
         return []
     names = _names(vault, set(cut) | {t for ts in cut.values() for t in ts}, name)
@@ -512,8 +531,6 @@ def brokers(
 
 def _dominated(graph: nx.DiGraph[int]) -> dict[int, tuple[int, ...]]:
     """For each actor, the actors every one of your paths to whom passes through them."""
-    if YOU not in graph:
-        return {}
     dominators = nx.immediate_dominators(graph, YOU)
     cut: dict[int, list[int]] = {}
     for target in dominators:
@@ -524,6 +541,39 @@ def _dominated(graph: nx.DiGraph[int]) -> dict[int, tuple[int, ...]]:
             cut.setdefault(node, []).append(target)
             node = dominators[node]
     return {broker: tuple(sorted(reached)) for broker, reached in cut.items()}
+
+
+def _shortest_ways(graph: nx.DiGraph[int]) -> _ShortestWays:
+    order: list[int] = [YOU]
+    predecessors: dict[int, list[int]] = {YOU: []}
+    count = {YOU: 1}
+    distance = {YOU: 0}
+    for node in order:  # grows as it is read: a breadth-first queue
+        for after in graph.successors(node):
+            if after not in distance:
+                distance[after] = distance[node] + 1
+                order.append(after)
+                predecessors[after] = []
+                count[after] = 0
+            if distance[after] == distance[node] + 1:
+                count[after] += count[node]
+                predecessors[after].append(node)
+    return _ShortestWays(tuple(order), predecessors, count)
+
+
+def _betweenness(ways: _ShortestWays, targets: set[int]) -> dict[int, float]:
+    """The share of your shortest ways to ``targets`` that pass through each actor
+    (Brandes' accumulation, from the kept search, over the targets alone)."""
+    reachable = [t for t in targets if t in ways.count]
+    if not reachable:
+        return {}
+    dependency = dict.fromkeys(ways.order, 0.0)
+    for node in reversed(ways.order):
+        through = dependency[node] + (1.0 if node in targets else 0.0)
+        for before in ways.predecessors[node]:
+            dependency[before] += ways.count[before] / ways.count[node] * through
+    share = len(reachable)
+    return {node: value / share for node, value in dependency.items() if node != YOU and value}
 
 
 def process_brokers(

@@ -32,6 +32,7 @@ from contactkeeper.errors import (
     WrongPassphrase,
 )
 from contactkeeper.vault import connection, files, hardening, schema, search_index
+from contactkeeper.vault.generations import Generations
 from contactkeeper.vault.keyfile import KdfParams, KeyFile, calibrate, new_db_key
 from contactkeeper.vault.model import new_uuid
 from contactkeeper.vault.schema import schema_head
@@ -73,6 +74,7 @@ class Vault:
         hardening.disable_core_dumps()  # no core file may hold the key or records
         self._db_key: bytes | None = db_key
         self._engine: sa.Engine | None = connection.make_engine(path / DB_NAME, db_key.hex())
+        self.generations = Generations(self._engine)
         self._sessions: sessionmaker[Session] | None = sessionmaker(
             self._engine, expire_on_commit=False
         )
