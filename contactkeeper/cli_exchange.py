@@ -163,11 +163,9 @@ def _backup_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
         return from_env
     passphrase = _prompt("Backup passphrase: ")
     if confirm:
-        if len(passphrase) < 8:
-            raise CommandLineError(
-                "a backup passphrase needs at least 8 characters; several unrelated words "
-                "are easiest to remember"
-            )
+        from contactkeeper import passphrases
+
+        passphrases.check(passphrase, what="backup passphrase")  # before it is typed again
         if _prompt("Same backup passphrase again: ") != passphrase:
             raise CommandLineError("the two passphrases differ; nothing was written")
     return passphrase

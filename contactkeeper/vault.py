@@ -26,7 +26,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy.orm import Session, sessionmaker
 
-from contactkeeper import files, hardening, search
+from contactkeeper import files, hardening, passphrases, search
 from contactkeeper.database import make_engine
 from contactkeeper.errors import (
     NotAVault,
@@ -34,7 +34,6 @@ from contactkeeper.errors import (
     VaultExists,
     VaultLocked,
     VaultTooNew,
-    WeakPassphrase,
     WrongPassphrase,
 )
 from contactkeeper.keyfile import KdfParams, KeyFile, calibrate, new_db_key
@@ -43,7 +42,6 @@ from contactkeeper.resources import migrations_dir
 
 DB_NAME = "vault.db"
 KEY_NAME = "vault.key"
-MIN_PASSPHRASE_CHARS = 8
 PAGE_SIZE = 4096  # SQLCipher 4's page size: a whole database file is a multiple of it
 
 log = logging.getLogger(__name__)
@@ -62,11 +60,8 @@ def schema_head() -> str:
 
 
 def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_CHARS:
-        raise WeakPassphrase(
-            f"A passphrase needs at least {MIN_PASSPHRASE_CHARS} characters; several "
-            "unrelated words are easiest to remember and hardest to guess."
-        )
+    """Refuse a weak passphrase for a vault (:func:`contactkeeper.passphrases.check`)."""
+    passphrases.check(passphrase)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkeeper import backup, exporting, importing
+from contactkeeper import backup, exporting, importing, passphrases
 from contactkeeper.backup import BackupReport
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
@@ -328,6 +328,13 @@ class BackupDialog(_WorkDialog):
                 ui.confirmEdit.setFocus()
                 return
             passphrase = ui.passphraseEdit.text()
+            try:
+                passphrases.check(passphrase, what="backup passphrase")
+            except ContactKeeperError as exc:
+                self.show_message(exc.message)
+                ui.passphraseEdit.selectAll()
+                ui.passphraseEdit.setFocus()
+                return
         else:
             recipients = self.recipients()
         vault = self.context.vault
