@@ -25,11 +25,11 @@ from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import platformdirs
 
-from contactkeeper import __version__
+from contactkeeper import __version__, names
 from contactkeeper.errors import CommandLineError, ContactKeeperError
 
 if TYPE_CHECKING:
@@ -50,6 +50,33 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 # -- helpers for every subcommand ------------------------------------------------------
+
+
+def say(text: str = "", *, file: TextIO | None = None) -> None:
+    """Print one line that may hold text from records or files, escaped so that it cannot
+    drive the terminal (:func:`contactkeeper.names.printable`: ``\\x1b`` instead of ESC,
+    ``\\u202e`` instead of a bidi override). Every subcommand prints such text with it."""
+    print(names.printable(text), file=file)
+
+
+def say_json(value: object) -> None:
+    """Print ``value`` as JSON for scripts: every string in full, but with the characters
+    :func:`say` escapes written as JSON escapes (``\\u001b``), never raw."""
+    print(_json_escaped(json.dumps(value, indent=2, ensure_ascii=False)))
+
+
+def _json_escaped(text: str) -> str:
+    # json.dumps escapes C0 controls in strings itself; the line breaks left are its own
+    # layout. Outside strings JSON is ASCII, so the rest can be escaped wherever it is.
+    return "".join(c if c == "\n" or names.printable(c) == c else _json_escape(c) for c in text)
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def default_vault_path() -> Path:
@@ -179,8 +206,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     path = vault_path(args)
     passphrase = read_passphrase(args, confirm=True, prompt="New vault's passphrase: ")
     with Vault.create(path, passphrase) as vault:
-        print(f"Created a vault in {vault.path}")
-        print(f"Keep its passphrase safe: without it, nobody can open {vault.path.name}.")
+        say(f"Created a vault in {vault.path}")
+        say(f"Keep its passphrase safe: without it, nobody can open {vault.path.name}.")
     return 0
 
 
@@ -201,7 +228,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             "iterations": kdf.iterations,
             "lanes": kdf.lanes,
         }
-        print(json.dumps(body, indent=2, ensure_ascii=False))
+        say_json(body)
         return 0
     head = schema_head()
     revision = info.schema_revision or "none"
@@ -218,7 +245,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     rows += [(name, str(count)) for name, count in info.counts.items()]
     width = max(len(name) for name, _ in rows) + 2
     for name, value in rows:
-        print(f"{name + ':':<{width}}{value}")
+        say(f"{name + ':':<{width}}{value}")
     return 0
 
 
@@ -231,7 +258,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     ):
         print(f"{title}: " + ("ok" if not problems else "FAILED"))
         for line in problems[:MAX_PROBLEM_LINES]:
-            print(f"  {line}")
+            say(f"  {line}")
         if len(problems) > MAX_PROBLEM_LINES:
             print(f"  ... and {len(problems) - MAX_PROBLEM_LINES} more")
     fks = report.foreign_key_problems
@@ -265,7 +292,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     with unlock_vault(args) as vault:
         hits = search.search(vault, args.query, limit=args.limit)
     if args.json:
-        print(json.dumps([asdict(hit) for hit in hits], indent=2, ensure_ascii=False))
+        say_json([asdict(hit) for hit in hits])
         return 0
     if not hits:
         print("No matches.", file=sys.stderr)
@@ -273,7 +300,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     width = max(len(hit.kind) for hit in hits) + 2
     for hit in hits:
         line = f"{hit.kind:<{width}}{hit.title}"
-        print(f"{line}  ({hit.subtitle})" if hit.subtitle else line)
+        say(f"{line}  ({hit.subtitle})" if hit.subtitle else line)
     return 0
 
 
@@ -285,7 +312,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args, confirm=True, prompt="Demo vault's passphrase: ")
     with create_demo_vault(path, passphrase, datetime.now(UTC)) as vault:
         counts = inventory.counts(vault)
-    print(f"Created a demo vault in {path} (an entirely fictional scenario):")
+    say(f"Created a demo vault in {path} (an entirely fictional scenario):")
     print(", ".join(f"{count} {name}" for name, count in counts.items()))
     return 0
 
@@ -356,14 +383,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{PROG}: interrupted", file=sys.stderr)
         return 130
     except ContactKeeperError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        say(f"{PROG}: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
-        print(f"{PROG}: {exc.strerror or exc}{where}", file=sys.stderr)
+        say(f"{PROG}: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1
 
 
@@ -379,6 +406,8 @@ __all__ = [
     "read_new_passphrase",
     "read_passphrase",
     "read_passphrase_file",
+    "say",
+    "say_json",
     "unlock_vault",
     "vault_path",
 ]

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from contactkeeper import names
 from contactkeeper.errors import InvalidRecord, RecordNotFound
 from contactkeeper.model import Base, Sensitivity
 
@@ -42,6 +43,16 @@ def text(field: str, value: str, *, max_length: int, required: bool = False) -> 
     if len(cleaned) > max_length:
         raise InvalidRecord(field, f"is {len(cleaned)} characters long; at most {max_length}")
     return cleaned
+
+
+def name(field: str, value: str, *, max_length: int, required: bool = False) -> str:
+    """A name or a one-line label (display names, codenames, name variants, tags,
+    organization and process names, roles, countries, channel labels): cleaned of controls,
+    bidi overrides and invisible characters (:func:`contactkeeper.names.clean`), then
+    checked as :func:`text`."""
+    if not isinstance(value, str):
+        raise InvalidRecord(field, "must be text")
+    return text(field, names.clean(value), max_length=max_length, required=required)
 
 
 def scale(field: str, value: int, low: int = 1, high: int = 5) -> int:
