@@ -245,8 +245,11 @@ def list_actors(
     descending: bool = False,
     offset: int = 0,
     limit: int = 200,
+    withheld: records.IdentityRule = records.nobody_withheld,
 ) -> list[ActorSummary]:
-    """One page of the actors list, sorted and filtered in the database."""
+    """One page of the actors list, sorted and filtered in the database. The affiliation
+    of an actor whose identity is ``withheld`` is left empty (a title and an organization
+    identify a person as surely as the name)."""
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
     with vault.transaction() as session:
@@ -267,7 +270,10 @@ def list_actors(
         query = query.order_by(order, Actor.id).offset(offset).limit(limit)
         actors = list(session.scalars(query))
         current = _current_affiliations(session, [a.id for a in actors])
-        return [_summary(a, current.get(a.id, ""), now) for a in actors]
+        return [
+            _summary(a, records.detail(withheld, a.id, a.sensitivity, current.get(a.id, "")), now)
+            for a in actors
+        ]
 
 
 def shown_name() -> sa.ColumnElement[str]:

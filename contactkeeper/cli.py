@@ -285,12 +285,21 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from contactkeeper import search
+    from contactkeeper import records, search
 
     if args.limit < 1:
         raise CommandLineError("--limit must be 1 or more")
+    # As in the desktop application: a high-risk actor always goes by codename, without
+    # their details; --privacy is privacy mode (everyone by codename, no summaries).
+    withheld = records.everyone_withheld if args.privacy else records.high_risk_withheld
     with unlock_vault(args) as vault:
-        hits = search.search(vault, args.query, limit=args.limit)
+        hits = search.search(
+            vault,
+            args.query,
+            limit=args.limit,
+            name=records.names_by(withheld),
+            hide_text=args.privacy,
+        )
     if args.json:
         say_json([asdict(hit) for hit in hits])
         return 0
@@ -353,6 +362,12 @@ def build_parser() -> argparse.ArgumentParser:
     found.add_argument("query", metavar="QUERY", help="words or beginnings of words")
     found.add_argument("--json", action="store_true", help="print JSON")
     found.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits")
+    found.add_argument(
+        "--privacy",
+        action="store_true",
+        help="as privacy mode: every actor by codename, no words of summaries "
+        "(high-risk actors always go by codename)",
+    )
     add(
         "demo",
         cmd_demo,

@@ -20,10 +20,49 @@ M = TypeVar("M", bound=Base)
 # the GUI's privacy rule decides; the default shows display names.
 NameRule = Callable[[int, str, str, Sensitivity], str]
 
+# Whether an actor's identity is withheld, given (actor_id, sensitivity): the actor then
+# goes by codename, and so do the details that identify a person as surely as a name, the
+# quasi-identifiers: titles and roles, organizations and affiliations, phone numbers and
+# addresses (channel labels), notes, name variants. Services that compose such text take
+# one (the actors list's affiliation); the GUI's is AppContext.names_hidden (privacy mode:
+# everyone; otherwise high-risk actors not revealed), the command line's high_risk_withheld
+# (everyone_withheld with --privacy).
+IdentityRule = Callable[[int, Sensitivity], bool]
+
 
 def display_names(actor_id: int, display_name: str, codename: str, sensitivity: Sensitivity) -> str:
     """The default rule: every actor by their display name."""
     return display_name
+
+
+def nobody_withheld(actor_id: int, sensitivity: Sensitivity) -> bool:
+    """Every actor's name and details may be shown (exports in clear, the default)."""
+    return False
+
+
+def high_risk_withheld(actor_id: int, sensitivity: Sensitivity) -> bool:
+    """High-risk actors go by codename, their details withheld: the rule everywhere a
+    person has not just re-entered the passphrase for that actor."""
+    return sensitivity is Sensitivity.HIGH_RISK
+
+
+def everyone_withheld(actor_id: int, sensitivity: Sensitivity) -> bool:
+    """Every actor by codename, every detail withheld (privacy mode)."""
+    return True
+
+
+def names_by(withheld: IdentityRule) -> NameRule:
+    """The name rule that follows ``withheld``: the codename of a withheld actor."""
+
+    def name(actor_id: int, display_name: str, codename: str, sensitivity: Sensitivity) -> str:
+        return codename if withheld(actor_id, sensitivity) else display_name
+
+    return name
+
+
+def detail(withheld: IdentityRule, actor_id: int, sensitivity: Sensitivity, text: str) -> str:
+    """``text``, a quasi-identifier of the actor, or "" when their identity is withheld."""
+    return "" if withheld(actor_id, sensitivity) else text
 
 
 def fetch(session: Session, model: type[M], record_id: int, kind: str) -> M:
