@@ -25,10 +25,11 @@ from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from contactkeeper import __version__
 from contactkeeper.errors import CommandLineError, ContactKeeperError
+from contactkeeper.records import names
 from contactkeeper.vault.locations import user_data_dir
 
 if TYPE_CHECKING:
@@ -48,6 +49,33 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 # -- helpers for every subcommand ------------------------------------------------------
+
+
+def say(text: str = "", *, file: TextIO | None = None) -> None:
+    """Print one line that may hold text from records or files, escaped so that it cannot
+    drive the terminal (:func:`contactkeeper.records.names.printable`: ``\\x1b`` instead of ESC,
+    ``\\u202e`` instead of a bidi override). Every subcommand prints such text with it."""
+    print(names.printable(text), file=file)
+
+
+def say_json(value: object) -> None:
+    """Print ``value`` as JSON for scripts: every string in full, but with the characters
+    :func:`say` escapes written as JSON escapes (``\\u001b``), never raw."""
+    print(_json_escaped(json.dumps(value, indent=2, ensure_ascii=False)))
+
+
+def _json_escaped(text: str) -> str:
+    # json.dumps escapes C0 controls in strings itself; the line breaks left are its own
+    # layout. Outside strings JSON is ASCII, so the rest can be escaped wherever it is.
+    return "".join(c if c == "\n" or names.printable(c) == c else _json_escape(c) for c in text)
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def default_vault_path() -> Path:
@@ -177,8 +205,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     path = vault_path(args)
     passphrase = read_passphrase(args, confirm=True, prompt="New vault's passphrase: ")
     with Vault.create(path, passphrase) as vault:
-        print(f"Created a vault in {vault.path}")
-        print(f"Keep its passphrase safe: without it, nobody can open {vault.path.name}.")
+        say(f"Created a vault in {vault.path}")
+        say(f"Keep its passphrase safe: without it, nobody can open {vault.path.name}.")
     return 0
 
 
@@ -198,7 +226,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             "iterations": kdf.iterations,
             "lanes": kdf.lanes,
         }
-        print(json.dumps(body, indent=2, ensure_ascii=False))
+        say_json(body)
         return 0
     head = schema_head()
     revision = info.schema_revision or "none"
@@ -215,7 +243,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     rows += [(name, str(count)) for name, count in info.counts.items()]
     width = max(len(name) for name, _ in rows) + 2
     for name, value in rows:
-        print(f"{name + ':':<{width}}{value}")
+        say(f"{name + ':':<{width}}{value}")
     return 0
 
 
@@ -228,7 +256,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     ):
         print(f"{title}: " + ("ok" if not problems else "FAILED"))
         for line in problems[:MAX_PROBLEM_LINES]:
-            print(f"  {line}")
+            say(f"  {line}")
         if len(problems) > MAX_PROBLEM_LINES:
             print(f"  ... and {len(problems) - MAX_PROBLEM_LINES} more")
     fks = report.foreign_key_problems
@@ -255,14 +283,24 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from contactkeeper import records
     from contactkeeper.records import search
 
     if args.limit < 1:
         raise CommandLineError("--limit must be 1 or more")
+    # As in the desktop application: a high-risk actor always goes by codename, without
+    # their details; --privacy is privacy mode (everyone by codename, no summaries).
+    withheld = records.everyone_withheld if args.privacy else records.high_risk_withheld
     with unlock_vault(args) as vault:
-        hits = search.search(vault, args.query, limit=args.limit)
+        hits = search.search(
+            vault,
+            args.query,
+            limit=args.limit,
+            name=records.names_by(withheld),
+            hide_text=args.privacy,
+        )
     if args.json:
-        print(json.dumps([asdict(hit) for hit in hits], indent=2, ensure_ascii=False))
+        say_json([asdict(hit) for hit in hits])
         return 0
     if not hits:
         print("No matches.", file=sys.stderr)
@@ -270,7 +308,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     width = max(len(hit.kind) for hit in hits) + 2
     for hit in hits:
         line = f"{hit.kind:<{width}}{hit.title}"
-        print(f"{line}  ({hit.subtitle})" if hit.subtitle else line)
+        say(f"{line}  ({hit.subtitle})" if hit.subtitle else line)
     return 0
 
 
@@ -282,7 +320,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args, confirm=True, prompt="Demo vault's passphrase: ")
     with create_demo_vault(path, passphrase, datetime.now(UTC)) as vault:
         counts = inventory.counts(vault)
-    print(f"Created a demo vault in {path} (an entirely fictional scenario):")
+    say(f"Created a demo vault in {path} (an entirely fictional scenario):")
     print(", ".join(f"{count} {name}" for name, count in counts.items()))
     return 0
 
@@ -323,6 +361,12 @@ def build_parser() -> argparse.ArgumentParser:
     found.add_argument("query", metavar="QUERY", help="words or beginnings of words")
     found.add_argument("--json", action="store_true", help="print JSON")
     found.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits")
+    found.add_argument(
+        "--privacy",
+        action="store_true",
+        help="as privacy mode: every actor by codename, no words of summaries "
+        "(high-risk actors always go by codename)",
+    )
     add(
         "demo",
         cmd_demo,
@@ -357,14 +401,14 @@ def main(argv: list[str] | None = None, desktop: Callable[[], int] | None = None
         print(f"\n{PROG}: interrupted", file=sys.stderr)
         return 130
     except ContactKeeperError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        say(f"{PROG}: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
-        print(f"{PROG}: {exc.strerror or exc}{where}", file=sys.stderr)
+        say(f"{PROG}: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1
 
 
@@ -380,6 +424,8 @@ __all__ = [
     "read_new_passphrase",
     "read_passphrase",
     "read_passphrase_file",
+    "say",
+    "say_json",
     "unlock_vault",
     "vault_path",
 ]

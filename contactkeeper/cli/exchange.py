@@ -22,6 +22,7 @@ from contactkeeper.cli import (
     add_vault_arguments,
     read_passphrase,
     read_passphrase_file,
+    say,
     unlock_vault,
     vault_path,
 )
@@ -163,11 +164,9 @@ def _backup_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
         return from_env
     passphrase = _prompt("Backup passphrase: ")
     if confirm:
-        if len(passphrase) < 8:
-            raise CommandLineError(
-                "a backup passphrase needs at least 8 characters; several unrelated words "
-                "are easiest to remember"
-            )
+        from contactkeeper.vault import passphrases
+
+        passphrases.check(passphrase, what="backup passphrase")  # before it is typed again
         if _prompt("Same backup passphrase again: ") != passphrase:
             raise CommandLineError("the two passphrases differ; nothing was written")
     return passphrase
@@ -217,9 +216,10 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
 
 def _print_report(report: BackupReport, verb: str) -> None:
     made = report.created_at.astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    print(f"{verb} {report.path}")
-    print(f"  made {made} by ContactKeeper {report.app_version}, schema {report.schema_revision}")
-    print("  " + ", ".join(f"{count} {name}" for name, count in report.counts.items()))
+    # The manifest's words come from the backup file: escaped like record text.
+    say(f"{verb} {report.path}")
+    say(f"  made {made} by ContactKeeper {report.app_version}, schema {report.schema_revision}")
+    say("  " + ", ".join(f"{count} {name}" for name, count in report.counts.items()))
 
 
 # -- backup ------------------------------------------------------------------------------
@@ -279,10 +279,10 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
             progress=progress,
         )
     _print_report(report, "Restored")
-    print(f"  into {target.absolute()}")
+    say(f"  into {target.absolute()}")
     kept = backup.pre_restore_path(target)
     if kept.exists():
-        print(f"  the vault that was there is kept in {kept}; remove it once you are sure")
+        say(f"  the vault that was there is kept in {kept}; remove it once you are sure")
     return 0
 
 
@@ -298,7 +298,7 @@ def cmd_backup_keygen(args: argparse.Namespace) -> int:
     text = f"# created: {created}\n# public key: {recipient}\n{identity}\n"
     files.write_atomic(target, text.encode("ascii"))
     print(recipient)
-    print(f"Public key above; the secret key is in {target} (keep it safe).", file=sys.stderr)
+    say(f"Public key above; the secret key is in {target} (keep it safe).", file=sys.stderr)
     return 0
 
 
@@ -311,7 +311,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with unlock_vault(args) as vault:
         plan = importing.plan_import(vault, args.file.expanduser())
         for line in importing.describe_plan(plan):
-            print(line)
+            say(line)
         if plan.invalid and not args.skip_invalid:
             print(
                 "Nothing was imported: fix the entries above, or use --skip-invalid.",
@@ -356,7 +356,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             args.file.expanduser(),
             i_understand_plaintext=args.plaintext_ok,
         )
-    print(f"Wrote {written} records to {args.file}")
+    say(f"Wrote {written} records to {args.file}")
     if args.format != "redacted":
         print("This file is not encrypted: keep it safe and delete it when done.", file=sys.stderr)
     return 0

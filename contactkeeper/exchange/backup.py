@@ -79,6 +79,7 @@ from contactkeeper.vault import (
     files,
     inventory,
     is_vault,
+    passphrases,
     pre_restore_path,
     schema,
 )
@@ -329,13 +330,14 @@ def create_backup(
     """Write a verified backup of ``vault`` to the new file ``destination``.
 
     Encrypted to ``passphrase`` or to ``recipients`` (age public keys), not both (age keeps
-    passphrase files to a single recipient). ``destination`` must not exist yet.
+    passphrase files to a single recipient). A weak passphrase is refused
+    (:class:`~contactkeeper.errors.WeakPassphrase`). ``destination`` must not exist yet.
     """
     destination = Path(destination).absolute()
     if (passphrase is None) == (not recipients):
         raise BackupError("Give either a backup passphrase or one or more recipients' keys.")
-    if passphrase is not None and not passphrase:
-        raise BackupError("The backup passphrase must not be empty.")
+    if passphrase is not None:
+        passphrases.check(passphrase, what="backup passphrase")
     keys = [_recipient(r) for r in recipients]
     if destination.exists():
         raise BackupExists(destination)

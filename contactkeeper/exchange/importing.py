@@ -10,7 +10,9 @@ An entry becomes an actor: its formatted name the display name; other-script nam
 (vCard ``ALTID``), nicknames and phonetic names its name variants; phone numbers and e-mail
 addresses direct channels (labelled with their type, Apple/Google ``X-ABLabel`` labels
 included); organization and title an affiliation; categories/labels tags; the note its
-notes. Names in any script are kept exactly as written (only surrounding spaces go).
+notes. Names in any script are kept exactly as written, but for what
+:func:`contactkeeper.records.names.clean` removes from every name and label (controls, terminal
+escape sequences, bidi overrides, invisible format characters) and surrounding spaces.
 """
 
 from __future__ import annotations
@@ -31,9 +33,9 @@ from sqlalchemy.orm import Session
 
 from contactkeeper import records
 from contactkeeper.errors import ContactKeeperError, ImportInvalid
-from contactkeeper.records import bulk
+from contactkeeper.records import bulk, names
 from contactkeeper.records.actors import NewActor
-from contactkeeper.vault import Vault, search_index
+from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
     Affiliation,
@@ -41,6 +43,7 @@ from contactkeeper.vault.model import (
     ChannelKind,
     NameVariant,
     Organization,
+    Sensitivity,
 )
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -348,7 +351,18 @@ def _entry(
     points: Iterable[ContactPoint] = (),
     codename: str = "",
 ) -> ImportEntry:
-    """Check the lengths the vault allows, so that a plan never fails when applied."""
+    """Clean every name and label as the vault stores them (:func:`names.clean`: no
+    controls, escape sequences or bidi overrides), and check the lengths the vault allows,
+    so that a plan never fails when applied."""
+    display = names.clean(display)
+    if not display:
+        raise ImportInvalid(line, "this entry's name is made only of invisible characters")
+    variants = [(names.clean(name), names.clean(kind)) for name, kind in variants]
+    organization, title = names.clean(organization), names.clean(title)
+    country, languages = names.clean(country), names.clean(languages)
+    tags = [tag for tag in (names.clean(t) for t in tags) if tag]
+    points = [ContactPoint(p.kind, names.clean(p.value), names.clean(p.label)) for p in points]
+    codename = names.clean(codename)
     checks = [
         ("the name", display, MAX_NAME),
         ("the organization", organization, 300),
@@ -565,24 +579,36 @@ def _from_outlook(line: int, record: dict[str, str]) -> ImportEntry:
 
 
 def _names_in_vault(vault: Vault) -> list[tuple[int, str, str]]:
-    """(actor id, display name, folded name) for every name and variant in the vault."""
+    """(actor id, the name the actor is shown by, comparable form) for every name and
+    variant in the vault. A high-risk actor is shown by codename: the plan is printed."""
+    shown = sa.case(
+        (Actor.sensitivity == Sensitivity.HIGH_RISK, Actor.codename), else_=Actor.display_name
+    )
     with vault.transaction() as session:
-        rows = list(session.execute(sa.select(Actor.id, Actor.display_name, Actor.display_name)))
+        rows = list(session.execute(sa.select(Actor.id, shown, Actor.display_name)))
         rows += list(
             session.execute(
-                sa.select(Actor.id, Actor.display_name, NameVariant.name).join(
+                sa.select(Actor.id, shown, NameVariant.name).join(
                     NameVariant, NameVariant.actor_id == Actor.id
                 )
             )
         )
-    return [(actor_id, shown, _comparable(name)) for actor_id, shown, name in rows]
+    return [(actor_id, label, _comparable(name)) for actor_id, label, name in rows]
 
 
 def _comparable(name: str) -> str:
-    """A name folded, its words sorted: ``fuzz.ratio`` of two such strings is exactly
-    ``fuzz.token_sort_ratio`` of the names, without re-sorting every choice on every call
-    (which made planning an import into a large vault several times slower)."""
-    return " ".join(sorted(search_index.fold(name).split()))
+    """A name as it looks (:func:`names.look_alike_key`: folded, and letters of other
+    scripts that look the same mapped to one), its words sorted: ``fuzz.ratio`` of two such
+    strings is ``fuzz.token_sort_ratio`` of the names as seen, without re-sorting every
+    choice on every call (which made planning an import into a large vault several times
+    slower)."""
+    return " ".join(sorted(names.look_alike_key(name).split()))
+
+
+def _comparables(name: str) -> set[str]:
+    """The forms of a name to look up among the comparable forms: as written and in
+    lower case (see :func:`names.look_alike_keys`)."""
+    return {" ".join(sorted(key.split())) for key in names.look_alike_keys(name)}
 
 
 def _likely_duplicate(
@@ -592,8 +618,12 @@ def _likely_duplicate(
     if not known:
         return None
     best: Duplicate | None = None
-    names = {_comparable(n) for n in (entry.display_name, *(v for v, _ in entry.name_variants))}
-    for candidate in sorted(names):
+    forms = {
+        form
+        for name in (entry.display_name, *(v for v, _ in entry.name_variants))
+        for form in _comparables(name)
+    }
+    for candidate in sorted(forms):
         found = process.extractOne(
             candidate, choices, scorer=fuzz.ratio, score_cutoff=DUPLICATE_SCORE
         )
@@ -725,7 +755,7 @@ def _create_all(session: Session, entries: Sequence[ImportEntry]) -> list[int]:
             {
                 "actor_id": actor_id,
                 "kind": point.kind,
-                "label": records.text("Channel", point.channel_label, max_length=200),
+                "label": records.name("Channel", point.channel_label, max_length=200),
             }
             for actor_id, entry in zip(ids, entries, strict=True)
             for point in entry.contact_points

@@ -5,17 +5,20 @@ Views never hold a session. They ask services (``contactkeeper.records.actors`` 
 ``context.vault`` and listen here for changes made elsewhere, so that logging a contact in the
 dialog refreshes Today, the actor page and the journal at once.
 
-Names: every view shows an actor through :meth:`AppContext.shown_name`, and free text that may
-mention anyone (summaries, notes) through :meth:`AppContext.shown_text`; views redraw on
-``names_changed``. In privacy mode every actor goes by their codename and free text is hidden.
-A high-risk actor goes by their codename even outside privacy mode, unless their real name
-was revealed (after the passphrase, see ``reveal.py``) for a short while: reveals live in
-memory only, expire by the context's clock, and are forgotten on lock.
+Names: every view shows an actor through :meth:`AppContext.shown_name`, the details that
+identify an actor as surely as the name (titles and roles, organizations, phone numbers and
+addresses, notes, name variants: quasi-identifiers) through :meth:`AppContext.shown_detail`,
+and free text that may mention anyone (summaries, notes) through
+:meth:`AppContext.shown_text`; views redraw on ``names_changed``. In privacy mode every actor
+goes by their codename, without their details, and free text is hidden. A high-risk actor
+goes by their codename, without their details, even outside privacy mode, unless their real
+name was revealed (after the passphrase, see ``reveal.py``) for a short while: reveals live
+in memory only, expire by the context's clock, and are forgotten on lock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -26,6 +29,8 @@ from contactkeeper.vault.model import Sensitivity
 
 # What free text shows in privacy mode.
 HIDDEN = "hidden in privacy mode"
+# What a high-risk actor's details show until the passphrase reveals them.
+WITHHELD = "hidden for a high-risk actor: reveal the name to see it"
 # How long a high-risk actor's real name stays shown after the passphrase.
 REVEAL_FOR = timedelta(seconds=30)
 _EXPIRY_CHECK_MS = 1000
@@ -118,11 +123,29 @@ class AppContext(QObject):
         return codename if self.names_hidden(actor_id, sensitivity) else display_name
 
     def names_hidden(self, actor_id: int, sensitivity: Sensitivity) -> bool:
-        """Whether this actor's real name and name variants must not be shown now: the one
-        place that decides it."""
+        """Whether this actor's real name, name variants and other quasi-identifiers must
+        not be shown now: the one place that decides it (the core's
+        :data:`contactkeeper.records.IdentityRule`)."""
         if self._privacy:
             return True
         return sensitivity is Sensitivity.HIGH_RISK and not self.revealed(actor_id)
+
+    def shown_detail(self, actor_id: int, sensitivity: Sensitivity, text: str) -> str:
+        """A quasi-identifier of an actor (a title, an organization, a phone number, an
+        address, notes, a name variant): shown only where the actor's name is, "" elsewhere,
+        so that no codename stands beside what names the person."""
+        return "" if self.names_hidden(actor_id, sensitivity) else text
+
+    def shown_detail_among(self, actors: Iterable[tuple[int, Sensitivity]], text: str) -> str:
+        """A detail that may belong to any of these actors (an interaction's channel label,
+        by which one of its participants was reached): shown only if all their names are."""
+        if any(self.names_hidden(actor_id, sensitivity) for actor_id, sensitivity in actors):
+            return ""
+        return text
+
+    def placeholder(self) -> str:
+        """What stands for hidden details: privacy mode's word, or a high-risk actor's."""
+        return HIDDEN if self._privacy else WITHHELD
 
     def shown_text(self, text: str) -> str:
         """Free text that may mention anyone (summaries, notes): hidden in privacy mode."""

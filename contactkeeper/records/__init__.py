@@ -10,6 +10,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from contactkeeper.errors import InvalidRecord, RecordNotFound
+from contactkeeper.records import names
 from contactkeeper.vault.model import Base, Sensitivity
 
 M = TypeVar("M", bound=Base)
@@ -19,10 +20,49 @@ M = TypeVar("M", bound=Base)
 # the GUI's privacy rule decides; the default shows display names.
 NameRule = Callable[[int, str, str, Sensitivity], str]
 
+# Whether an actor's identity is withheld, given (actor_id, sensitivity): the actor then
+# goes by codename, and so do the details that identify a person as surely as a name, the
+# quasi-identifiers: titles and roles, organizations and affiliations, phone numbers and
+# addresses (channel labels), notes, name variants. Services that compose such text take
+# one (the actors list's affiliation); the GUI's is AppContext.names_hidden (privacy mode:
+# everyone; otherwise high-risk actors not revealed), the command line's high_risk_withheld
+# (everyone_withheld with --privacy).
+IdentityRule = Callable[[int, Sensitivity], bool]
+
 
 def display_names(actor_id: int, display_name: str, codename: str, sensitivity: Sensitivity) -> str:
     """The default rule: every actor by their display name."""
     return display_name
+
+
+def nobody_withheld(actor_id: int, sensitivity: Sensitivity) -> bool:
+    """Every actor's name and details may be shown (exports in clear, the default)."""
+    return False
+
+
+def high_risk_withheld(actor_id: int, sensitivity: Sensitivity) -> bool:
+    """High-risk actors go by codename, their details withheld: the rule everywhere a
+    person has not just re-entered the passphrase for that actor."""
+    return sensitivity is Sensitivity.HIGH_RISK
+
+
+def everyone_withheld(actor_id: int, sensitivity: Sensitivity) -> bool:
+    """Every actor by codename, every detail withheld (privacy mode)."""
+    return True
+
+
+def names_by(withheld: IdentityRule) -> NameRule:
+    """The name rule that follows ``withheld``: the codename of a withheld actor."""
+
+    def name(actor_id: int, display_name: str, codename: str, sensitivity: Sensitivity) -> str:
+        return codename if withheld(actor_id, sensitivity) else display_name
+
+    return name
+
+
+def detail(withheld: IdentityRule, actor_id: int, sensitivity: Sensitivity, text: str) -> str:
+    """``text``, a quasi-identifier of the actor, or "" when their identity is withheld."""
+    return "" if withheld(actor_id, sensitivity) else text
 
 
 def fetch(session: Session, model: type[M], record_id: int, kind: str) -> M:
@@ -42,6 +82,16 @@ def text(field: str, value: str, *, max_length: int, required: bool = False) -> 
     if len(cleaned) > max_length:
         raise InvalidRecord(field, f"is {len(cleaned)} characters long; at most {max_length}")
     return cleaned
+
+
+def name(field: str, value: str, *, max_length: int, required: bool = False) -> str:
+    """A name or a one-line label (display names, codenames, name variants, tags,
+    organization and process names, roles, countries, channel labels): cleaned of controls,
+    bidi overrides and invisible characters (:func:`contactkeeper.records.names.clean`), then
+    checked as :func:`text`."""
+    if not isinstance(value, str):
+        raise InvalidRecord(field, "must be text")
+    return text(field, names.clean(value), max_length=max_length, required=required)
 
 
 def scale(field: str, value: int, low: int = 1, high: int = 5) -> int:

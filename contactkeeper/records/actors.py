@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, load_only, selectinload
 
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.records import search
+from contactkeeper.records import names, search
 from contactkeeper.records.warmth import COOLING_UNTIL, WARM_UNTIL, Warmth, WarmthReading, reading
 from contactkeeper.vault import Vault, search_index
 from contactkeeper.vault.model import (
@@ -249,8 +249,11 @@ def list_actors(
     descending: bool = False,
     offset: int = 0,
     limit: int = 200,
+    withheld: records.IdentityRule = records.nobody_withheld,
 ) -> list[ActorSummary]:
-    """One page of the actors list, sorted and filtered in the database."""
+    """One page of the actors list, sorted and filtered in the database. The affiliation
+    of an actor whose identity is ``withheld`` is left empty (a title and an organization
+    identify a person as surely as the name)."""
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
     with vault.transaction() as session:
@@ -271,7 +274,10 @@ def list_actors(
         query = query.order_by(order, Actor.id).offset(offset).limit(limit)
         actors = list(session.scalars(query))
         current = _current_affiliations(session, [a.id for a in actors])
-        return [_summary(a, current.get(a.id, ""), now) for a in actors]
+        return [
+            _summary(a, records.detail(withheld, a.id, a.sensitivity, current.get(a.id, "")), now)
+            for a in actors
+        ]
 
 
 def shown_name() -> sa.ColumnElement[str]:
@@ -305,7 +311,7 @@ def rename_tag(vault: Vault, old: str, new: str) -> None:
         tag = session.scalar(sa.select(Tag).where(Tag.name == old))
         if tag is None:
             raise InvalidRecord("Tag", f"there is no tag {old!r}")
-        target = records.text("Tag", new, max_length=100, required=True)
+        target = records.name("Tag", new, max_length=100, required=True)
         existing = session.scalar(sa.select(Tag).where(Tag.name == target))
         if existing is None:
             tag.name = target
@@ -324,10 +330,13 @@ def delete_tag(vault: Vault, name: str) -> None:
 
 
 def similar_names(vault: Vault, name: str, now: datetime, limit: int = 5) -> list[ActorSummary]:
-    """Actors whose names look like ``name`` (a warning before creating a duplicate): the
-    same word starts in any of their names, or, failing that, a near spelling of the whole
-    name ("Hadad" for "Haddad") found through any of its words."""
-    ids = [h.id for h in search.search(vault, name, limit=limit, kinds=("actor",))]
+    """Actors whose names look like ``name`` (a warning before creating a duplicate): any
+    of their names looks the same on screen, letters of another script included ("Nаbil"
+    with a Cyrillic "а" for "Nabil", :func:`contactkeeper.records.names.look_alike`); the same word
+    starts in any of their names; or, failing that, a near spelling of the whole name
+    ("Hadad" for "Haddad") found through any of its words."""
+    ids = _look_alikes(vault, name)
+    ids += [h.id for h in search.search(vault, name, limit=limit, kinds=("actor",))]
     near_spellings = not ids
     if near_spellings:
         for word in name.split():
@@ -347,6 +356,29 @@ def similar_names(vault: Vault, name: str, now: datetime, limit: int = 5) -> lis
         return [_summary(a, "", now) for a in list(found.values())[:limit]]
 
 
+def _look_alikes(vault: Vault, name: str) -> list[int]:
+    """Actors one of whose names (display name or variant) looks exactly like ``name``.
+
+    Every name of the vault is compared (a look-alike shares no word with the name it
+    imitates, so the search index cannot find it): a few milliseconds per thousand names.
+    """
+    keys = names.look_alike_keys(name)
+    if not any(keys):
+        return []
+    with vault.transaction() as session:
+        rows = session.execute(
+            sa.union_all(
+                sa.select(Actor.id, Actor.display_name),
+                sa.select(NameVariant.actor_id, NameVariant.name),
+            )
+        )
+        return list(
+            dict.fromkeys(
+                actor_id for actor_id, shown in rows if names.look_alike_key(shown) in keys
+            )
+        )
+
+
 # -- writing ---------------------------------------------------------------------------
 
 
@@ -360,13 +392,13 @@ def create_actor(vault: Vault, new: NewActor, now: datetime) -> ActorDetail:
 def add_actor(session: Session, new: NewActor) -> Actor:
     """Create an actor inside an open unit of work (used by other services)."""
     actor = Actor(
-        display_name=records.text("Name", new.display_name, max_length=300, required=True),
+        display_name=records.name("Name", new.display_name, max_length=300, required=True),
         codename=_codename(session, new.codename),
         sensitivity=Sensitivity(new.sensitivity),
         cadence_days=records.positive("Cadence (days)", new.cadence_days),
         status=ActorStatus(new.status),
-        country=records.text("Country", new.country, max_length=100),
-        languages=records.text("Languages", new.languages, max_length=200),
+        country=records.name("Country", new.country, max_length=100),
+        languages=records.name("Languages", new.languages, max_length=200),
         notes=records.text("Notes", new.notes, max_length=100_000),
         influence=_influence(new.influence),
     )
@@ -374,7 +406,7 @@ def add_actor(session: Session, new: NewActor) -> Actor:
     actor.tags = _tags(session, new.tags)
     for variant in new.name_variants:
         actor.name_variants.append(
-            NameVariant(name=records.text("Name variant", variant, max_length=300, required=True))
+            NameVariant(name=records.name("Name variant", variant, max_length=300, required=True))
         )
     return actor
 
@@ -390,7 +422,7 @@ def update_actor(vault: Vault, actor_id: int, now: datetime, **changes: Any) -> 
             if name == "tags":
                 actor.tags = _tags(session, value)
             elif name == "display_name":
-                actor.display_name = records.text("Name", value, max_length=300, required=True)
+                actor.display_name = records.name("Name", value, max_length=300, required=True)
             elif name == "codename":
                 if value.strip().upper() != actor.codename:
                     actor.codename = _codename(session, value)
@@ -402,9 +434,11 @@ def update_actor(vault: Vault, actor_id: int, now: datetime, **changes: Any) -> 
                 actor.status = ActorStatus(value)
             elif name == "influence":
                 actor.influence = _influence(value)
-            else:
-                limit = 100_000 if name == "notes" else 200
-                setattr(actor, name, records.text(name.capitalize(), value, max_length=limit))
+            elif name == "notes":
+                actor.notes = records.text("Notes", value, max_length=100_000)
+            else:  # country, languages: one-line labels
+                limit = 100 if name == "country" else 200
+                setattr(actor, name, records.name(name.capitalize(), value, max_length=limit))
         session.flush()
         return _detail(actor, now)
 
@@ -421,8 +455,8 @@ def add_name_variant(
     with vault.transaction() as session:
         actor = records.fetch(session, Actor, actor_id, "actor")
         variant = NameVariant(
-            name=records.text("Name variant", name, max_length=300, required=True),
-            script=records.text("Script", script, max_length=40),
+            name=records.name("Name variant", name, max_length=300, required=True),
+            script=records.name("Script", script, max_length=40),
             note=records.text("Note", note, max_length=200),
         )
         actor.name_variants.append(variant)
@@ -508,7 +542,7 @@ def _load(session: Session, actor_id: int) -> Actor:
 
 def _codename(session: Session, wanted: str | None) -> str:
     if wanted is not None and wanted.strip():
-        codename = records.text("Codename", wanted, max_length=100).upper()
+        codename = records.name("Codename", wanted, max_length=100).upper()
         taken = session.scalar(sa.select(Actor.id).where(Actor.codename == codename))
         if taken is not None:
             raise InvalidRecord("Codename", f"{codename} is already used by another actor")
@@ -527,8 +561,8 @@ def _codename(session: Session, wanted: str | None) -> str:
     return f"ACTOR {secrets.token_hex(3).upper()}"
 
 
-def _tags(session: Session, names: Collection[str]) -> list[Tag]:
-    wanted = sorted({records.text("Tag", n, max_length=100) for n in names} - {""})
+def _tags(session: Session, tag_names: Collection[str]) -> list[Tag]:
+    wanted = sorted({records.name("Tag", n, max_length=100) for n in tag_names} - {""})
     existing = {t.name: t for t in session.scalars(sa.select(Tag).where(Tag.name.in_(wanted)))}
     for name in wanted:
         if name not in existing:

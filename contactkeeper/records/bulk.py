@@ -155,12 +155,12 @@ def actor_row(new: NewActor) -> dict[str, Any]:
     """The ``actors`` row :func:`actors.add_actor` writes for ``new``, checked as it checks
     (``InvalidRecord``), without the codename (see :func:`add_actors`)."""
     return {
-        "display_name": records.text("Name", new.display_name, max_length=300, required=True),
+        "display_name": records.name("Name", new.display_name, max_length=300, required=True),
         "sensitivity": Sensitivity(new.sensitivity),
         "cadence_days": records.positive("Cadence (days)", new.cadence_days),
         "status": ActorStatus(new.status),
-        "country": records.text("Country", new.country, max_length=100),
-        "languages": records.text("Languages", new.languages, max_length=200),
+        "country": records.name("Country", new.country, max_length=100),
+        "languages": records.name("Languages", new.languages, max_length=200),
         "notes": records.text("Notes", new.notes, max_length=100_000),
     }
 
@@ -189,7 +189,7 @@ def add_actors(
     for item in new:
         rows.append(actor_row(item))
         if item.codename is not None and item.codename.strip():
-            wanted.append(records.text("Codename", item.codename, max_length=100).upper())
+            wanted.append(records.name("Codename", item.codename, max_length=100).upper())
         else:
             wanted.append(None)
     taken = set(conn.execute(sa.select(Actor.codename)).scalars())
@@ -204,12 +204,12 @@ def add_actors(
             taken.add(codename)
         row["codename"] = codename
     tags_of = [
-        sorted({records.text("Tag", n, max_length=100) for n in item.tags} - {""}) for item in new
+        sorted({records.name("Tag", n, max_length=100) for n in item.tags} - {""}) for item in new
     ]
     variant_rows: list[list[dict[str, Any]]] = [
         [
             {
-                "name": records.text("Name variant", name, max_length=300, required=True),
+                "name": records.name("Name variant", name, max_length=300, required=True),
                 "script": "",
             }
             for name in item.name_variants

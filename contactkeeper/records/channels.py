@@ -153,7 +153,7 @@ def _apply(
     notes: str,
     hops: Sequence[Hop],
 ) -> None:
-    channel.label = records.text("Label", label, max_length=200)
+    channel.label = records.name("Label", label, max_length=200)
     channel.trust = records.scale("Trust", trust)
     channel.sensitivity = Sensitivity(sensitivity)
     channel.notes = records.text("Notes", notes, max_length=100_000)

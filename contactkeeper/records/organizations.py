@@ -76,7 +76,7 @@ def add_affiliation(
         affiliation = Affiliation(
             actor_id=actor_id,
             organization=organization,
-            role=records.text("Role", role, max_length=200),
+            role=records.name("Role", role, max_length=200),
             started_on=started_on,
             ended_on=ended_on,
         )
@@ -107,9 +107,9 @@ def delete_affiliation(vault: Vault, affiliation_id: int) -> None:
 def _apply(
     organization: Organization, name: str, kind: OrganizationKind, country: str, notes: str
 ) -> None:
-    organization.name = records.text("Name", name, max_length=300, required=True)
+    organization.name = records.name("Name", name, max_length=300, required=True)
     organization.kind = OrganizationKind(kind)
-    organization.country = records.text("Country", country, max_length=100)
+    organization.country = records.name("Country", country, max_length=100)
     organization.notes = records.text("Notes", notes, max_length=100_000)
 
 

@@ -272,7 +272,7 @@ def processes_of(vault: Vault, actor_id: int) -> list[tuple[int, str, Participat
 def _apply(
     process: Process, name: str, track: Track, phase: ProcessPhase, description: str
 ) -> None:
-    process.name = records.text("Name", name, max_length=300, required=True)
+    process.name = records.name("Name", name, max_length=300, required=True)
     process.track = Track(track)
     process.phase = ProcessPhase(phase)
     process.description = records.text("Description", description, max_length=100_000)

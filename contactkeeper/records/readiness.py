@@ -105,7 +105,7 @@ def cue_kinds(vault: Vault) -> list[CueKindInfo]:
 def add_cue_kind(
     vault: Vault, label: str, usual_direction: Direction, description: str = ""
 ) -> CueKindInfo:
-    label = records.text("Cue kind", label, max_length=200, required=True)
+    label = records.name("Cue kind", label, max_length=200, required=True)
     key = re.sub(r"[^\w]+", "-", label.casefold()).strip("-")[:60] or "kind"
     with vault.transaction() as session:
         if session.scalar(sa.select(CueKind.id).where(CueKind.key == key)) is not None:
@@ -126,7 +126,7 @@ def update_cue_kind(
 ) -> CueKindInfo:
     with vault.transaction() as session:
         kind = records.fetch(session, CueKind, kind_id, "cue kind")
-        kind.label = records.text("Cue kind", label, max_length=200, required=True)
+        kind.label = records.name("Cue kind", label, max_length=200, required=True)
         kind.usual_direction = Direction(usual_direction)
         kind.description = records.text("Description", description, max_length=2000)
         session.flush()

@@ -28,10 +28,9 @@ from contactkeeper.errors import (
     VaultExists,
     VaultLocked,
     VaultTooNew,
-    WeakPassphrase,
     WrongPassphrase,
 )
-from contactkeeper.vault import connection, files, hardening, schema, search_index
+from contactkeeper.vault import connection, files, hardening, passphrases, schema, search_index
 from contactkeeper.vault.generations import Generations
 from contactkeeper.vault.keyfile import KdfParams, KeyFile, calibrate, new_db_key
 from contactkeeper.vault.model import new_uuid
@@ -40,18 +39,14 @@ from contactkeeper.vault.schema import schema_head
 PRE_RESTORE_SUFFIX = ".pre-restore"
 DB_NAME = "vault.db"
 KEY_NAME = "vault.key"
-MIN_PASSPHRASE_CHARS = 8
 PAGE_SIZE = 4096  # SQLCipher 4's page size: a whole database file is a multiple of it
 
 log = logging.getLogger(__name__)
 
 
 def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_CHARS:
-        raise WeakPassphrase(
-            f"A passphrase needs at least {MIN_PASSPHRASE_CHARS} characters; several "
-            "unrelated words are easiest to remember and hardest to guess."
-        )
+    """Refuse a weak passphrase for a vault (:func:`contactkeeper.vault.passphrases.check`)."""
+    passphrases.check(passphrase)
 
 
 @dataclass(frozen=True)

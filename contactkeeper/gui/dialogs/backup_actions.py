@@ -49,7 +49,7 @@ from contactkeeper.gui.forms.ui_import_dialog import Ui_ImportDialog
 from contactkeeper.gui.forms.ui_open_backup_dialog import Ui_OpenBackupDialog
 from contactkeeper.gui.operations import Operation, run_with_progress
 from contactkeeper.gui.presentation import show_error, when
-from contactkeeper.vault import check_passphrase, pre_restore_path
+from contactkeeper.vault import check_passphrase, passphrases, pre_restore_path
 from contactkeeper.vault.keyfile import KdfParams
 
 BACKUP_FOLDER_KEY = "backups/folder"
@@ -328,6 +328,13 @@ class BackupDialog(_WorkDialog):
                 ui.confirmEdit.setFocus()
                 return
             passphrase = ui.passphraseEdit.text()
+            try:
+                passphrases.check(passphrase, what="backup passphrase")
+            except ContactKeeperError as exc:
+                self.show_message(exc.message)
+                ui.passphraseEdit.selectAll()
+                ui.passphraseEdit.setFocus()
+                return
         else:
             recipients = self.recipients()
         vault = self.context.vault

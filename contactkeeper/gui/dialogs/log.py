@@ -263,7 +263,11 @@ class LogDialog(QDialog):
         for who in self.participants():
             if isinstance(who, int):
                 for channel in channels.list_channels(self.context.vault, who, self.context.now()):
-                    text = self.context.shown_text(channel.label)
+                    text = self.context.shown_detail(
+                        channel.actor_id,
+                        channel.actor_sensitivity,
+                        self.context.shown_text(channel.label),
+                    )
                     label = f" — {text}" if text else ""
                     combo.addItem(channel.chain(self.context.shown_name) + label, channel.id)
                     self._channels[channel.id] = channel

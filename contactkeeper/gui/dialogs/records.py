@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkeeper.errors import ContactKeeperError, InvalidRecord
-from contactkeeper.gui.context import HIDDEN, AppContext
+from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.presentation import error_label, from_qdate, show_error, to_qdate, today
 from contactkeeper.gui.widgets.actor_picker import ActorPicker
 from contactkeeper.records import (
@@ -97,13 +97,14 @@ class RecordDialog(QDialog):
         self._kept: dict[QLineEdit, str] = {}
         context.vault_locked.connect(self._locked)
 
-    def keep_private(self, edit: QLineEdit, text: str) -> None:
-        """Fill ``edit`` with free text; in privacy mode hide it, read-only, and keep it."""
-        if self.context.privacy and text.strip():
+    def keep_private(self, edit: QLineEdit, text: str, *, withheld: bool = False) -> None:
+        """Fill ``edit`` with free text; in privacy mode, or when it is a detail of an actor
+        whose identity is ``withheld``, hide it, read-only, and keep it."""
+        if (self.context.privacy or withheld) and text.strip():
             self._kept[edit] = text
             edit.clear()
             edit.setReadOnly(True)
-            edit.setPlaceholderText(HIDDEN)
+            edit.setPlaceholderText(self.context.placeholder())
         else:
             edit.setText(text)
 
@@ -186,7 +187,9 @@ class ChannelDialog(RecordDialog):
         dialog.setWindowTitle("Edit a channel")
         dialog.channel_id = channel.id
         dialog.kind.setCurrentIndex(dialog.kind.findData(channel.kind.value))
-        dialog.keep_private(dialog.label, channel.label)
+        # A phone number or an address names the person: withheld as their name is.
+        withheld = context.names_hidden(channel.actor_id, channel.actor_sensitivity)
+        dialog.keep_private(dialog.label, channel.label, withheld=withheld)
         shown = context.shown_name
         for hop in channel.hops:
             dialog.add_hop(
@@ -194,7 +197,7 @@ class ChannelDialog(RecordDialog):
             )
         dialog.trust.setValue(channel.trust)
         dialog.sensitivity.setCurrentIndex(dialog.sensitivity.findData(channel.sensitivity.value))
-        dialog.keep_private(dialog.notes, channel.notes)
+        dialog.keep_private(dialog.notes, channel.notes, withheld=withheld)
         return dialog
 
     def add_hop(self, actor_id: int, name: str) -> None:

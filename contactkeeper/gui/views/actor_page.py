@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkeeper.errors import ContactKeeperError, RecordNotFound
-from contactkeeper.gui.context import HIDDEN, AppContext
+from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.dialogs.records import (
     AffiliationDialog,
@@ -65,6 +65,8 @@ from contactkeeper.records.interactions import InteractionInfo, JournalFilter
 from contactkeeper.records.readiness import CueInfo
 from contactkeeper.records.relationships import RelationshipInfo
 from contactkeeper.vault.model import ActorStatus, Sensitivity
+
+AFFILIATIONS = "Affiliations over time"
 
 
 def _table(accessible: str) -> QTableView:
@@ -152,7 +154,7 @@ class ActorPage(QWidget):
         self.channels: RecordTableModel[ChannelInfo] = RecordTableModel(
             [
                 Column("Way", lambda c: c.chain(self.context.shown_name)),
-                Column("Label", lambda c: self.context.shown_text(c.label)),
+                Column("Label", self._channel_label),
                 Column("Trust", lambda c: f"{c.trust}/5"),
                 Column("Warmth", lambda c: describe(c.warmth)),
                 Column("Sensitivity", lambda c: c.sensitivity.value),
@@ -168,7 +170,7 @@ class ActorPage(QWidget):
                 LazyColumn("Kind", lambda i: i.kind.value),
                 LazyColumn("Register", lambda i: i.register.value),
                 LazyColumn("With", self._others),
-                LazyColumn("Channel", lambda i: self.context.shown_text(i.channel_label)),
+                LazyColumn("Channel", self._interaction_channel),
                 LazyColumn(
                     "Summary", lambda i: self.context.shown_text(i.summary.replace("\n", " "))
                 ),
@@ -227,7 +229,8 @@ class ActorPage(QWidget):
         profile = QWidget()
         profile_layout = QVBoxLayout(profile)
         profile_layout.addWidget(self.form)
-        profile_layout.addWidget(QLabel("Affiliations over time"))
+        self.affiliation_caption = QLabel(AFFILIATIONS)
+        profile_layout.addWidget(self.affiliation_caption)
         profile_layout.addWidget(self.affiliation_table)
 
         self.tabs = QTabWidget()
@@ -340,7 +343,12 @@ class ActorPage(QWidget):
             + (f" · {detail.country}" if detail.country else "")
         )
         self.form.load(detail, names_hidden=hidden)
-        self.affiliations.set_rows(detail.affiliations)
+        # Titles and organizations name a person as surely as the name: withheld with it.
+        self.affiliations.set_rows(() if hidden else detail.affiliations)
+        self.affiliation_caption.setText(
+            f"{AFFILIATIONS} ({self.context.placeholder()})" if hidden else AFFILIATIONS
+        )
+        self.affiliation_button.setEnabled(not hidden)
         self.channels.set_rows(channels.list_channels(vault, detail.id, now))
         self.timeline.reload(keep_loaded=False)
         self.relationships.set_rows(relationships.relationships_of(vault, detail.id))
@@ -352,11 +360,14 @@ class ActorPage(QWidget):
         self._show_notes(detail)
 
     def _show_notes(self, detail: ActorDetail) -> None:
-        """The notes, editable; in privacy mode hidden behind a placeholder, read-only."""
-        private = self.context.privacy
+        """The notes, editable; in privacy mode, or while a high-risk actor's name is hidden
+        (notes identify a person as surely), hidden behind a placeholder, read-only."""
+        private = self.context.privacy or self.context.names_hidden(detail.id, detail.sensitivity)
         self.notes.setReadOnly(private)
         self.notes.setPlaceholderText(
-            HIDDEN if private else "Notes are saved as soon as you leave this field."
+            self.context.placeholder()
+            if private
+            else "Notes are saved as soon as you leave this field."
         )
         if private:
             self.notes.clear()
@@ -403,6 +414,7 @@ class ActorPage(QWidget):
         self.detail = None
         for label in (self.name_label, self.codename_label, self.facts_label):
             label.clear()
+        self.affiliation_caption.setText(AFFILIATIONS)
         self.reveal_button.hide()
         self.badge.show_reading(None)
         self.sensitivity_chip.clear()
@@ -455,6 +467,15 @@ class ActorPage(QWidget):
         if self.actor_id is None:
             return 0
         return interactions.count_journal(self.context.vault, JournalFilter(actor_id=self.actor_id))
+
+    def _channel_label(self, channel: ChannelInfo) -> str:
+        """A channel's label (a phone number, an address) is a detail of its actor."""
+        label = self.context.shown_text(channel.label)
+        return self.context.shown_detail(channel.actor_id, channel.actor_sensitivity, label)
+
+    def _interaction_channel(self, info: InteractionInfo) -> str:
+        people = [(p.id, p.sensitivity) for p in info.participants]
+        return self.context.shown_detail_among(people, self.context.shown_text(info.channel_label))
 
     def _others(self, info: InteractionInfo) -> str:
         """Who else took part, by the names they may be shown by."""

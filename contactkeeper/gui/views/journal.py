@@ -65,7 +65,7 @@ class JournalView(QWidget):
                 Column("Kind", lambda i: i.kind.value),
                 Column("Register", lambda i: i.register.value),
                 Column("Who", self._who),
-                Column("Channel", lambda i: self.context.shown_text(i.channel_label)),
+                Column("Channel", self._channel),
                 Column("Process", lambda i: i.process_name),
                 Column("Summary", lambda i: self.context.shown_text(i.summary.replace("\n", " "))),
             ],
@@ -162,6 +162,12 @@ class JournalView(QWidget):
         self.context.vault_opened.connect(self.reload)
         self.context.vault_locked.connect(self.clear)
         self.context.names_changed.connect(self._names_changed)
+
+    def _channel(self, info: InteractionInfo) -> str:
+        """The channel's label (a phone number, an address) is a detail of whoever was
+        reached by it: hidden while any participant's name is."""
+        people = [(p.id, p.sensitivity) for p in info.participants]
+        return self.context.shown_detail_among(people, self.context.shown_text(info.channel_label))
 
     def _who(self, info: InteractionInfo) -> str:
         shown = self.context.shown_name

@@ -213,7 +213,10 @@ class ProcessPage(QWidget):
                     person.actor_id, person.display_name, person.codename, person.sensitivity
                 )
                 shown = [name, "" if name == person.codename else person.codename]
-                child = QTreeWidgetItem([*shown, self.context.shown_text(person.note)])
+                note = self.context.shown_detail(
+                    person.actor_id, person.sensitivity, self.context.shown_text(person.note)
+                )
+                child = QTreeWidgetItem([*shown, note])
                 child.setData(0, ACTOR_ROLE, person.actor_id)
                 group.addChild(child)
             self.participants.addTopLevelItem(group)

@@ -110,7 +110,11 @@ class TodayView(QWidget):
                 Column(
                     "Channel",
                     lambda g: g.channel.chain(ctx.shown_name) if g.channel else "no channel",
-                    tooltip=lambda g: ctx.shown_text(g.channel.label) if g.channel else "",
+                    tooltip=lambda g: (
+                        ctx.shown_detail(g.actor_id, g.sensitivity, ctx.shown_text(g.channel.label))
+                        if g.channel
+                        else ""
+                    ),
                 ),
             ],
             actor_of=lambda g: g.actor_id,

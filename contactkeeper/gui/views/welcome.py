@@ -42,40 +42,33 @@ from contactkeeper.protect import destroy as wipe
 from contactkeeper.protect import device
 from contactkeeper.protect.failures import Verdict
 from contactkeeper.protect.idle import UnlockThrottle
-from contactkeeper.vault import Vault, check_passphrase, is_vault
+from contactkeeper.vault import Vault, check_passphrase, is_vault, passphrases
 from contactkeeper.vault.keyfile import KdfParams
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def passphrase_strength(passphrase: str) -> tuple[int, str]:
-    """A score from 0 to 100 and a sentence of advice, from length and the vault's rules.
-
-    Length is what makes a passphrase hard to guess; several unrelated words are easiest to
-    remember. The score is deliberately simple: it never claims more than length gives.
-    """
+    """A meter from 0 to 100 and advice, from the one judge of passphrases
+    (:mod:`contactkeeper.vault.passphrases`, zxcvbn): below its threshold the meter stays in the
+    red ("weak") and the advice is zxcvbn's; a passphrase that would be refused is never
+    shown as anything but weak."""
     if not passphrase:
-        return 0, "Several unrelated words make a passphrase easy to remember, hard to guess."
-    try:
-        check_passphrase(passphrase)
-    except WeakPassphrase as exc:
-        return min(len(passphrase) * 3, 20), exc.message
-    words = len(passphrase.split())
-    score = min(100, len(passphrase) * 4 + (10 if words >= 4 else 0))
-    if len(set(passphrase)) <= 3:
-        return 20, "Repeating a few characters is easy to guess; use several unrelated words."
-    if len(passphrase) < 16:
-        return score, "Acceptable, but short: another word or two would make it much stronger."
-    if len(passphrase) < 24:
-        return score, "Good. Write it down somewhere safe until you know it by heart."
-    return score, "Strong. Write it down somewhere safe until you know it by heart."
+        return 0, passphrases.GENERAL_ADVICE
+    judged = passphrases.strength(passphrase)
+    if judged.too_short:
+        return min(len(passphrase) * 3, 20), judged.advice
+    if not judged.acceptable:
+        return 10 + 10 * judged.score, f"Too easy to guess. {judged.advice}"
+    if judged.score < passphrases.TOP_SCORE:
+        return 75, "Good. Write it down somewhere safe until you know it by heart."
+    return 100, "Strong. Write it down somewhere safe until you know it by heart."
 
 
 def strength_label(score: int) -> str:
-    if score < 40:
+    """The meter's word: "weak" for every passphrase that would be refused."""
+    if score < 50:
         return "weak"
-    if score < 70:
-        return "fair"
     return "good" if score < 90 else "strong"
 
 
