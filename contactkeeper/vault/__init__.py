@@ -13,7 +13,7 @@ import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from contactkeeper.errors import (
     WeakPassphrase,
     WrongPassphrase,
 )
-from contactkeeper.vault import connection, files, hardening, schema, search_index
+from contactkeeper.vault import changes, connection, files, hardening, schema, search_index
 from contactkeeper.vault.keyfile import KdfParams, KeyFile, calibrate, new_db_key
 from contactkeeper.vault.model import new_uuid
 from contactkeeper.vault.schema import schema_head
@@ -77,6 +77,7 @@ class Vault:
             self._engine, expire_on_commit=False
         )
         search_index.install(self._sessions)
+        self._changes = changes.install(self._sessions)
 
     # -- opening and creating ---------------------------------------------------------
 
@@ -178,6 +179,14 @@ class Vault:
             raise VaultLocked()
         with self._sessions() as session, session.begin():
             yield session
+
+    def recording(self) -> AbstractContextManager[changes.Recording]:
+        """Collect what every unit of work committed on this thread inside the block changed.
+
+        ``with vault.recording() as recorded: ...``, then ``recorded.changes`` (a frozen
+        :class:`~contactkeeper.vault.changes.Changes`); see :mod:`contactkeeper.vault.changes`.
+        """
+        return self._changes.recording()
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:
