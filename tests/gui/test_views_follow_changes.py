@@ -31,6 +31,7 @@ from contactkeeper.demo import create_demo_vault
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.dialogs.records import CueDialog
+from contactkeeper.gui.dialogs.trash import TrashDialog
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.views.actor_page import ActorPage
 from contactkeeper.gui.views.actors import ActorsView
@@ -345,3 +346,27 @@ def test_notes_saved_on_the_actor_page_reach_the_others_but_do_not_redraw_the_pa
     saved = actors.get_actor(desk.context.vault, desk.hassan, desk.context.now()).notes
     assert "Likes cardamom coffee." in saved
     assert page.notes.toPlainText() == saved
+
+
+def test_the_open_trash_follows_a_delete_and_an_undo_made_elsewhere(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    trash_dialog = TrashDialog(desk.context)
+    qtbot.addWidget(trash_dialog)
+    trash_dialog.show()
+    qtbot.waitExposed(trash_dialog)
+    assert trash_dialog.model.rowCount() == 0
+    qtbot.mouseClick(desk.actor_page.delete_button, Qt.MouseButton.LeftButton)
+    assert [e.label for e in trash_dialog.model.rows] == [HASSAN]
+    assert showing(desk, HASSAN) == set()
+
+    assert UndoController.for_context(desk.context).undo()  # what Ctrl+Z does
+    assert trash_dialog.model.rowCount() == 0
+    assert showing(desk, HASSAN) == {
+        "Today",
+        "Actors",
+        "actor page",
+        "process page",
+        "Journal",
+        "Follow-ups",
+    }
