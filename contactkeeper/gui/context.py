@@ -5,6 +5,12 @@ Views never hold a session. They ask services (``contactkeeper.records.actors`` 
 ``context.vault`` and listen here for changes made elsewhere, so that logging a contact in the
 dialog refreshes Today, the actor page and the journal at once.
 
+Changes: every write runs inside ``with context.writing(initiator): ...``; the vault records
+what the block committed (``contactkeeper.vault.changes``) and the context says so on one
+signal, ``changed(changes, initiator)``. No widget names the kinds a write touched: the vault
+knows them. Each view decides from the :class:`Changes` whether it must redraw
+(``contactkeeper.gui.refresh``).
+
 Names: every view shows an actor through :meth:`AppContext.shown_name`, the details that
 identify an actor as surely as the name (titles and roles, organizations, phone numbers and
 addresses, notes, name variants: quasi-identifiers) through :meth:`AppContext.shown_detail`,
@@ -18,13 +24,15 @@ in memory only, expire by the context's clock, and are forgotten on lock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from contactkeeper.errors import VaultLocked
 from contactkeeper.vault import Vault
+from contactkeeper.vault.changes import Changes, Recording
 from contactkeeper.vault.model import Sensitivity
 
 # What free text shows in privacy mode.
@@ -45,9 +53,9 @@ class AppContext(QObject):
 
     vault_opened = Signal()
     vault_locked = Signal()
-    # A record kind ("actor", "interaction", "channel", "follow_up", "cue", "process",
-    # "organization", "relationship", "trash") whose records were created, changed or deleted.
-    data_changed = Signal(str)
+    # Records were written: what changed (a contactkeeper.vault.changes.Changes), and the
+    # widget or controller that wrote them (None when unknown). See ``writing``.
+    changed = Signal(object, object)
     # Navigation requests: any view may ask the main window to show a record.
     open_actor = Signal(int)
     open_process = Signal(int)
@@ -181,5 +189,23 @@ class AppContext(QObject):
             self._revealed.clear()
             self.names_changed.emit()
 
-    def changed(self, kind: str) -> None:
-        self.data_changed.emit(kind)
+    # -- what writes changed ---------------------------------------------------------------
+
+    @contextmanager
+    def writing(self, initiator: QObject | None = None) -> Iterator[None]:
+        """Write to the vault inside this block; leaving it (even by an error), say on
+        ``changed`` what the units of work it committed changed, and who wrote them."""
+        vault = self.vault
+        recorded: Recording | None = None
+        try:
+            with vault.recording() as recorded:
+                yield
+        finally:
+            if recorded is not None:
+                self.announce(recorded.changes, initiator)
+
+    def announce(self, changes: Changes, initiator: QObject | None = None) -> None:
+        """Say on ``changed`` what was written (for writes recorded elsewhere, such as on
+        a background thread); nothing is said when nothing changed."""
+        if changes:
+            self.changed.emit(changes, initiator)

@@ -4,7 +4,8 @@ One controller per application: the main window makes it (``UndoController(conte
 window)``) and pages find it with ``UndoController.for_context(context)`` when they delete
 (one is made if none exists), so every page deletes through the same undo history. Deleting asks
 first (``confirm``, replaceable in tests), moves the record and all that goes with it to the
-trash (``trash.discard``), and ``undo()`` puts the last one back (``trash.restore``).
+trash (``trash.discard``), and ``undo()`` puts the last one back (``trash.restore``). Both
+write inside ``context.writing(controller)``, so every view hears what came and went.
 """
 
 from __future__ import annotations
@@ -20,18 +21,6 @@ from contactkeeper.gui.presentation import Confirm, ask
 from contactkeeper.records import trash
 
 _ATTRIBUTE = "_contactkeeper_undo"
-
-# Trash kinds (contactkeeper.records.trash.KINDS) and the data_changed kinds they touch.
-CHANGED_KINDS = {
-    "actor": ("actor", "interaction", "channel", "follow_up", "cue", "relationship"),
-    "interaction": ("interaction", "actor", "follow_up"),
-    "organization": ("organization", "actor"),
-    "process": ("process", "cue", "interaction"),
-    "channel": ("channel",),
-    "follow-up": ("follow_up",),
-    "relationship": ("relationship",),
-    "readiness cue": ("cue",),
-}
 
 
 class UndoController(QObject):
@@ -70,7 +59,10 @@ class UndoController(QObject):
         return self.context.shown_text(self._history[-1][2]) if self._history else ""
 
     def discard(self, kind: str, record_id: int, label: str, parent: QWidget | None = None) -> bool:
-        """Ask, then move the record to the trash. True when it was deleted."""
+        """Ask, then move the record to the trash. True when it was deleted.
+
+        ``kind`` is one of ``trash.KINDS`` (a :class:`contactkeeper.vault.changes.Kind`).
+        """
         question = (
             f"Delete the {kind} “{label}”?\n\nIt goes to the trash with everything that "
             "belongs to it; Ctrl+Z or the trash brings it back."
@@ -78,14 +70,16 @@ class UndoController(QObject):
         if not self.confirm(parent, f"Delete {kind}", question):
             return False
         try:
-            entry = trash.discard(self.context.vault, kind, record_id, label, self.context.now())
+            with self.context.writing(self):
+                entry = trash.discard(
+                    self.context.vault, kind, record_id, label, self.context.now()
+                )
         except ContactKeeperError as exc:
             self.context.status.emit(exc.message)
             return False
         self._history.append((entry.id, kind, label))
         self.can_undo.emit(True)
         self.context.status.emit(f"Deleted {kind} “{label}”. Ctrl+Z brings it back.")
-        self._announce(kind)
         return True
 
     def undo(self) -> bool:
@@ -95,23 +89,18 @@ class UndoController(QObject):
         trash_id, kind, label = self._history.pop()
         self.can_undo.emit(bool(self._history))
         try:
-            trash.restore(self.context.vault, trash_id)
+            with self.context.writing(self):
+                trash.restore(self.context.vault, trash_id)
         except ContactKeeperError as exc:
             self.context.status.emit(exc.message)
             return False
         self.context.status.emit(f"Restored {kind} “{self.context.shown_text(label)}”.")
-        self._announce(kind)
         return True
 
     def forget_entry(self, trash_id: int) -> None:
         """The trash dialog restored or emptied this entry: Ctrl+Z must not try it again."""
         self._history = [h for h in self._history if h[0] != trash_id]
         self.can_undo.emit(bool(self._history))
-
-    def _announce(self, kind: str) -> None:
-        for changed in CHANGED_KINDS.get(kind, (kind,)):
-            self.context.changed(changed)
-        self.context.changed("trash")
 
     def _relabel(self) -> None:
         self.can_undo.emit(bool(self._history))

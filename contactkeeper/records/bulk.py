@@ -9,7 +9,9 @@ record:
 - the rows of the search index of every record written (:func:`search_index.reindex`);
 - the contact summaries (``actors.last_contact_at``, ``actors.last_substantive_at``,
   ``channels.last_used_at``) of every actor and channel an interaction touched, folded in
-  with set-based SQL, never by scanning the history.
+  with set-based SQL, never by scanning the history;
+- the kinds and ids of what they wrote, for whoever records the unit of work's changes
+  (:func:`changes.note`; the flush hook sees only ORM objects).
 
 They trust their caller for what the services check by hand (text lengths, scales): the
 database still checks foreign keys, enumerations and its constraints.
@@ -30,7 +32,7 @@ from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.records.actors import _CODE_ADJECTIVES, _CODE_NOUNS, NewActor
 from contactkeeper.records.warmth import SUBSTANTIVE_KINDS
-from contactkeeper.vault import search_index
+from contactkeeper.vault import changes, search_index
 from contactkeeper.vault.model import (
     Actor,
     ActorStatus,
@@ -119,6 +121,7 @@ def insert(
             ids.extend(conn.execute(statement, complete).scalars())
         else:
             conn.execute(table.insert(), complete)
+    changes.note_rows(session, table, rows, new_ids=ids if has_id else None)
     kind = _INDEXED_KINDS.get(model)
     if index and kind is not None:
         search_index.reindex(session, kind, ids)
@@ -314,8 +317,9 @@ def add_interactions(session: Session, new: Sequence[NewInteraction]) -> list[in
             for actor_id in dict.fromkeys(item.participant_ids)
         ]
         conn.execute(_table(InteractionParticipant).insert(), links)
+    changes.note(session, Interaction, ids)
     search_index.reindex(session, "interaction", ids)
-    _fold_in_summaries(conn, new)
+    _fold_in_summaries(session, new)
     return ids
 
 
@@ -323,7 +327,8 @@ def _later(current: datetime | None, candidate: datetime) -> datetime:
     return candidate if current is None or candidate > current else current
 
 
-def _fold_in_summaries(conn: sa.Connection, new: Iterable[NewInteraction]) -> None:
+def _fold_in_summaries(session: Session, new: Iterable[NewInteraction]) -> None:
+    conn = session.connection()
     last: dict[int, datetime] = {}
     substantive: dict[int, datetime] = {}
     channels: dict[int, datetime] = {}
@@ -350,6 +355,7 @@ def _fold_in_summaries(conn: sa.Connection, new: Iterable[NewInteraction]) -> No
             for actor_id, when in sorted(last.items())
         ],
     )
+    changes.note(session, Actor, last)
     if channels:
         table = _table(Channel)
         when_used = sa.bindparam("b_used", type_=UTCDateTime())
@@ -359,6 +365,7 @@ def _fold_in_summaries(conn: sa.Connection, new: Iterable[NewInteraction]) -> No
             .values(last_used_at=_max_of(table.c.last_used_at, when_used)),
             [{"b_id": channel_id, "b_used": when} for channel_id, when in sorted(channels.items())],
         )
+        changes.note(session, Channel, channels)
 
 
 def _max_of(column: sa.Column[Any], candidate: sa.BindParameter[Any]) -> sa.Case[Any]:
@@ -412,9 +419,12 @@ def refresh_summaries(
     )
     if actor_ids is None:
         conn.execute(statement)
+        changes.note(session, Actor)
     else:
-        for batch in _batches(sorted(set(actor_ids)), 500):
+        actor_ids = sorted(set(actor_ids))
+        for batch in _batches(actor_ids, 500):
             conn.execute(statement.where(actors.c.id.in_(batch)))
+        changes.note(session, Actor, actor_ids)
     channels = _table(Channel)
     used = (
         sa.select(sa.func.max(interactions.c.occurred_at))
@@ -424,9 +434,12 @@ def refresh_summaries(
     channel_statement = channels.update().values(last_used_at=used)
     if channel_ids is None:
         conn.execute(channel_statement)
+        changes.note(session, Channel)
     else:
-        for batch in _batches(sorted(set(channel_ids)), 500):
+        channel_ids = sorted(set(channel_ids))
+        for batch in _batches(channel_ids, 500):
             conn.execute(channel_statement.where(channels.c.id.in_(batch)))
+        changes.note(session, Channel, channel_ids)
 
 
 __all__ = [

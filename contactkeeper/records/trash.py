@@ -5,7 +5,10 @@
 (``ON DELETE SET NULL``), stores the snapshot as one trash item inside the encrypted
 vault, then deletes the record. ``restore`` puts all of it back, with the same ids and
 UUIDs, or refuses with a clear message and changes nothing. Works the same for every kind
-of record because it reads the relations from the schema itself.
+of record because it reads the relations from the schema itself. The kinds are those of
+:class:`contactkeeper.vault.changes.Kind` (and are what a trash item stores); a restore
+writes its rows with Core statements, so it counts them as changed by hand
+(:func:`changes.note_rows`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from sqlalchemy.orm import Session
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.records.interactions import recompute_summaries
-from contactkeeper.vault import Vault, search_index
+from contactkeeper.vault import Vault, changes, search_index
+from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import (
     Actor,
     Base,
@@ -36,15 +40,16 @@ from contactkeeper.vault.model import (
     TrashItem,
 )
 
+# What can be deleted to the trash, by the kind its items store.
 KINDS: dict[str, type[Base]] = {
-    "actor": Actor,
-    "interaction": Interaction,
-    "organization": Organization,
-    "process": Process,
-    "channel": Channel,
-    "follow-up": FollowUp,
-    "relationship": Relationship,
-    "readiness cue": ReadinessCue,
+    Kind.ACTOR: Actor,
+    Kind.INTERACTION: Interaction,
+    Kind.ORGANIZATION: Organization,
+    Kind.PROCESS: Process,
+    Kind.CHANNEL: Channel,
+    Kind.FOLLOW_UP: FollowUp,
+    Kind.RELATIONSHIP: Relationship,
+    Kind.READINESS_CUE: ReadinessCue,
 }
 _SEARCHABLE = {
     "actors": "actor",
@@ -109,6 +114,7 @@ def restore(vault: Vault, trash_id: int) -> None:
             for table in Base.metadata.sorted_tables:
                 if rows.get(table.name):
                     session.execute(table.insert(), rows[table.name])
+                    changes.note_rows(session, table, rows[table.name])
             for table_name, column, pk, value in payload["links"]:
                 table = Base.metadata.tables[table_name]
                 session.execute(
@@ -116,6 +122,7 @@ def restore(vault: Vault, trash_id: int) -> None:
                     .where(table.c.id == pk, table.c[column].is_(None))
                     .values({column: value})
                 )
+                changes.note_rows(session, table, [{"id": pk}])
         except sa.exc.IntegrityError:
             raise InvalidRecord(
                 "Restore",

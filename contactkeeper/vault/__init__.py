@@ -13,7 +13,7 @@ import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +30,15 @@ from contactkeeper.errors import (
     VaultTooNew,
     WrongPassphrase,
 )
-from contactkeeper.vault import connection, files, hardening, passphrases, schema, search_index
+from contactkeeper.vault import (
+    changes,
+    connection,
+    files,
+    hardening,
+    passphrases,
+    schema,
+    search_index,
+)
 from contactkeeper.vault.generations import Generations
 from contactkeeper.vault.keyfile import KdfParams, KeyFile, calibrate, new_db_key
 from contactkeeper.vault.model import new_uuid
@@ -74,6 +82,7 @@ class Vault:
             self._engine, expire_on_commit=False
         )
         search_index.install(self._sessions)
+        self._changes = changes.install(self._sessions)
 
     # -- opening and creating ---------------------------------------------------------
 
@@ -175,6 +184,14 @@ class Vault:
             raise VaultLocked()
         with self._sessions() as session, session.begin():
             yield session
+
+    def recording(self) -> AbstractContextManager[changes.Recording]:
+        """Collect what every unit of work committed on this thread inside the block changed.
+
+        ``with vault.recording() as recorded: ...``, then ``recorded.changes`` (a frozen
+        :class:`~contactkeeper.vault.changes.Changes`); see :mod:`contactkeeper.vault.changes`.
+        """
+        return self._changes.recording()
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:

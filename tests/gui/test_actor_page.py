@@ -48,8 +48,8 @@ def test_an_actor_reached_through_an_intermediary_reads_as_a_chain(
     assert _cell(page.channels, 0, 0) == "you -> Karim N. -> Layla H."
     assert page.badge.text() == "cold"
     assert not page.sensitivity_chip.isVisible()  # a normal actor carries no warning
-    actors.update_actor(context.vault, layla.id, now, sensitivity=Sensitivity.HIGH_RISK)
-    context.changed("actor")
+    with context.writing():
+        actors.update_actor(context.vault, layla.id, now, sensitivity=Sensitivity.HIGH_RISK)
     assert page.sensitivity_chip.isVisible()
     assert page.sensitivity_chip.text() == "high-risk"
 
@@ -62,14 +62,14 @@ def test_the_timeline_shows_the_newest_contact_first_and_the_badge_turns_warm(
     omar = actors.create_actor(context.vault, NewActor("Omar Saleh"), now)
     page = _page(context, qtbot, layla.id)
     for days_ago, summary in ((20, "First coffee"), (2, "Dinner with Omar")):
-        interactions.log_interaction(
-            context.vault,
-            occurred_at=now - timedelta(days=days_ago),
-            kind=InteractionKind.SOCIAL,
-            participants=[layla.id, omar.id],
-            summary=summary,
-        )
-        context.changed("interaction")
+        with context.writing():
+            interactions.log_interaction(
+                context.vault,
+                occurred_at=now - timedelta(days=days_ago),
+                kind=InteractionKind.SOCIAL,
+                participants=[layla.id, omar.id],
+                summary=summary,
+            )
     assert page.timeline.rowCount() == 2
     assert _cell(page.timeline, 0, 5) == "Dinner with Omar"
     assert _cell(page.timeline, 0, 3) == "Omar Saleh"

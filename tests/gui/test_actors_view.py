@@ -31,8 +31,8 @@ def _names(view: ActorsView) -> list[str]:
 
 
 def _add(context: AppContext, *names: str) -> list[int]:
-    made = [actors.create_actor(context.vault, NewActor(n), context.now()) for n in names]
-    context.changed("actor")
+    with context.writing():
+        made = [actors.create_actor(context.vault, NewActor(n), context.now()) for n in names]
     return [a.id for a in made]
 
 
@@ -54,14 +54,14 @@ def _center(header: QHeaderView, section: int) -> QPoint:
 
 def test_sorting_by_warmth_puts_the_most_overdue_first(view: ActorsView, context) -> None:
     amal, boris, _chen = _add(context, "Amal Haddad", "Boris Antonov", "Chen Wei")
-    for actor_id, days in ((amal, 2), (boris, 60)):
-        interactions.log_interaction(
-            context.vault,
-            occurred_at=context.now() - timedelta(days=days),
-            kind=InteractionKind.CALL,
-            participants=[actor_id],
-        )
-    context.changed("interaction")
+    with context.writing():
+        for actor_id, days in ((amal, 2), (boris, 60)):
+            interactions.log_interaction(
+                context.vault,
+                occurred_at=context.now() - timedelta(days=days),
+                kind=InteractionKind.CALL,
+                participants=[actor_id],
+            )
     view.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     assert _names(view) == ["Chen Wei", "Boris Antonov", "Amal Haddad"]
     assert [view.model.index(r, 4).data() for r in range(3)] == ["cold", "cold", "warm"]
@@ -84,10 +84,10 @@ def test_filters_by_sensitivity_and_process_combine(view: ActorsView, context) -
     boris_code = actors.update_actor(
         context.vault, boris, context.now(), sensitivity=Sensitivity.HIGH_RISK
     ).codename  # a high-risk actor goes by the codename
-    talks = processes.create_process(context.vault, "Coastal talks")
-    processes.add_participant(context.vault, talks.id, amal, ParticipationRole.PARTY)
-    processes.add_participant(context.vault, talks.id, boris, ParticipationRole.ADVISER)
-    context.changed("process")
+    with context.writing():
+        talks = processes.create_process(context.vault, "Coastal talks")
+        processes.add_participant(context.vault, talks.id, amal, ParticipationRole.PARTY)
+        processes.add_participant(context.vault, talks.id, boris, ParticipationRole.ADVISER)
     view.process_combo.setCurrentIndex(view.process_combo.findText("Coastal talks"))
     # (in name order, where a high-risk actor's shown codename counts: either may come first)
     assert sorted(_names(view)) == sorted(["Amal Haddad", boris_code])
@@ -107,10 +107,9 @@ def test_no_match_says_so(qtbot, view: ActorsView, context) -> None:
 
 def test_a_big_list_loads_a_page_at_a_time(view: ActorsView, context) -> None:
     # Bulk creation in one transaction, as an import would do it.
-    with context.vault.transaction() as session:
+    with context.writing(), context.vault.transaction() as session:
         for i in range(PAGE_SIZE * 2 + 50):
             session.add(Actor(display_name=f"Actor {i:04d}", codename=f"C{i:04d}", cadence_days=30))
-    context.changed("actor")
     assert view.model.total == PAGE_SIZE * 2 + 50
     assert view.model.loaded < view.model.total
     assert view.count_label.text() == "450 in all"
@@ -136,7 +135,7 @@ def test_new_actor_form_creates_the_actor_and_shows_it(qtbot, view: ActorsView, 
     ui.variantsEdit.insert("ليلى حداد")  # QTest types Latin-1 only: paste it, as a user would
     ui.cadenceSpin.setValue(14)
     qtbot.keyClicks(ui.tagsEdit, "coast, women")
-    with qtbot.waitSignal(context.data_changed):
+    with qtbot.waitSignal(context.changed):
         qtbot.keyClick(ui.nameEdit, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert _names(view) == ["Layla Haddad"]
@@ -177,9 +176,9 @@ def test_in_privacy_mode_the_list_names_actors_by_codename(view: ActorsView, con
 def test_in_privacy_mode_the_order_of_the_list_gives_no_real_name_away(
     view: ActorsView, context: AppContext
 ) -> None:
-    for name, codename in (("Amal Haddad", "ZINC OWL"), ("Boris Antonov", "ASH FOX")):
-        actors.create_actor(context.vault, NewActor(name, codename=codename), context.now())
-    context.changed("actor")
+    with context.writing():
+        for name, codename in (("Amal Haddad", "ZINC OWL"), ("Boris Antonov", "ASH FOX")):
+            actors.create_actor(context.vault, NewActor(name, codename=codename), context.now())
     assert _names(view) == ["Amal Haddad", "Boris Antonov"]
     context.set_privacy(True)
     assert _names(view) == ["ASH FOX", "ZINC OWL"]

@@ -29,6 +29,7 @@ from contactkeeper.gui.dialogs.backup_actions import (
 )
 from contactkeeper.records import actors
 from contactkeeper.vault import Vault, inventory, pre_restore_path
+from contactkeeper.vault.changes import Kind
 from tests.conftest import FAST_KDF, FakeClock
 from tests.gui.shell_helpers import settings_in
 
@@ -106,8 +107,8 @@ def test_backing_up_to_a_stick_through_the_dialog_writes_a_verified_file(
     keys: tuple[Path, str],
     clock: FakeClock,
 ) -> None:
-    kinds: list[str] = []
-    context.data_changed.connect(kinds.append)
+    kinds: set[Kind] = set()
+    context.changed.connect(lambda changes, _initiator: kinds.update(changes.kinds))
     actions.back_up_action.trigger()
     dialog = actions.dialog
     assert isinstance(dialog, BackupDialog)
@@ -133,7 +134,7 @@ def test_backing_up_to_a_stick_through_the_dialog_writes_a_verified_file(
     assert "verified" in result
     assert written.name in result
     assert "1 actor" in result
-    assert "backup" in kinds
+    assert Kind.SETTING in kinds  # the time of the last backup
     assert inventory.last_backup_at(context.vault) == clock()
     assert actions.settings.store.value(BACKUP_FOLDER_KEY) == str(folder)
     assert all(action.isEnabled() for action in actions.actions)
@@ -296,8 +297,8 @@ def test_the_import_preview_shows_duplicates_and_invalid_lines_and_imports_on_re
     actors.create_actor(context.vault, actors.NewActor("Sálih Haddad"), now=clock())
     book = tmp_path / "contacts.vcf"
     book.write_text(ADDRESS_BOOK, encoding="utf-8")
-    kinds: list[str] = []
-    context.data_changed.connect(kinds.append)
+    kinds: set[Kind] = set()
+    context.changed.connect(lambda changes, _initiator: kinds.update(changes.kinds))
     actions.import_action.trigger()
     dialog = actions.dialog
     assert isinstance(dialog, ImportDialog)
@@ -329,7 +330,7 @@ def test_the_import_preview_shows_duplicates_and_invalid_lines_and_imports_on_re
     assert dialog.created is not None
     assert len(dialog.created) == 2
     assert "Imported 2 actors" in dialog.ui.resultLabel.text()
-    assert "actor" in kinds
+    assert Kind.ACTOR in kinds
     assert inventory.counts(context.vault)["actors"] == 4  # Layla, Sálih, Mariam, Yusuf
     assert not dialog.ui.importButton.isEnabled()  # the same plan is not imported twice
 

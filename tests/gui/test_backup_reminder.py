@@ -15,6 +15,7 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.backup_actions import BackupActions, BackupDialog
 from contactkeeper.gui.widgets.backup_reminder import BackupReminder
 from contactkeeper.vault import Vault
+from contactkeeper.vault.changes import Changes, Kind
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.shell_helpers import settings_in
 
@@ -36,12 +37,13 @@ def reminder(qtbot: QtBot, context: AppContext) -> Iterator[BackupReminder]:
 
 
 def back_up(context: AppContext, folder: Path) -> None:
-    """What the Back up dialog does: write a backup, then say so."""
+    """What the Back up dialog does: write a backup (its time is a vault setting), and say
+    what that changed."""
     folder.mkdir(exist_ok=True)
     _identity, recipient = backup.new_identity()
     target = folder / backup.default_name(context.now())
-    backup.create_backup(context.vault, target, recipients=[recipient], now=context.now)
-    context.changed("backup")
+    with context.writing():
+        backup.create_backup(context.vault, target, recipients=[recipient], now=context.now)
 
 
 def test_a_vault_never_backed_up_nags_gently(qtbot: QtBot, reminder: BackupReminder) -> None:
@@ -67,7 +69,7 @@ def test_after_a_backup_it_says_today_and_nags_again_after_a_week(
     assert not reminder.nagging
 
     clock.advance(days=5)
-    context.changed("actor")  # any change refreshes it, as Today does
+    context.announce(Changes.of(Kind.ACTOR))  # any change refreshes it
     assert reminder.nagging
     assert reminder.button.isVisible()
     assert reminder.label.text().startswith("Last backup: 8 days ago.")

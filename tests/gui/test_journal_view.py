@@ -84,14 +84,14 @@ def test_filters_combine_words_actor_kind_and_dates(context: AppContext, qtbot: 
 def test_a_logged_contact_appears_at_once(context: AppContext, qtbot: QtBot) -> None:
     layla, _ = _week(context)
     view = _view(context, qtbot)
-    interactions.log_interaction(
-        context.vault,
-        occurred_at=context.now(),
-        kind=InteractionKind.MESSAGE,
-        participants=[layla],
-        summary="Thanks for dinner",
-    )
-    context.changed("interaction")
+    with context.writing():
+        interactions.log_interaction(
+            context.vault,
+            occurred_at=context.now(),
+            kind=InteractionKind.MESSAGE,
+            participants=[layla],
+            summary="Thanks for dinner",
+        )
     assert _summaries(view)[0] == "Thanks for dinner"
 
 

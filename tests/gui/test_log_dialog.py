@@ -12,6 +12,7 @@ from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.records import actors, channels, followups, interactions, processes, readiness
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.channels import Hop
+from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import ActorStatus, ChannelKind, Direction, InteractionKind, Register
 from tests.conftest import FakeClock
 from tests.gui.window_helpers import show_active
@@ -60,11 +61,15 @@ def test_logging_a_social_dinner_from_the_keyboard_warms_the_actor(
     _tab_to(qtbot, dialog, dialog.ui.summaryEdit)
     qtbot.keyClicks(dialog.ui.summaryEdit, "Dinner at her cousin's; relaxed, asked about the talks")
 
-    with qtbot.waitSignal(context.data_changed) as changed:
+    with qtbot.waitSignal(context.changed) as changed:
         qtbot.keyClick(
             dialog.ui.summaryEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
         )
-    assert changed.args == ["interaction"]
+    changes, initiator = changed.args
+    assert initiator is dialog
+    # The contact, and the actor it warmed (her last contact is kept on the actor).
+    assert changes.kinds == {Kind.INTERACTION, Kind.ACTOR}
+    assert changes.ids_of(Kind.ACTOR) == {layla.id}
     assert dialog.result() == LogDialog.DialogCode.Accepted
 
     logged = interactions.journal(context.vault)

@@ -245,6 +245,7 @@ def test_ctrl_z_brings_back_a_deleted_actor(qtbot, opened: Opened) -> None:
     window, context, vault = opened
     amal = actors.list_actors(vault, context.now())[0]
     assert not window.undo_action.isEnabled()
+    window.show_section(1)  # the actors list, on screen
     window.undo.confirm = lambda *_args: True  # the user answers "Delete" to the question
     window.undo.discard("actor", amal.id, "Amal Haddad", window)
     assert window.workspace.actors.model.rowCount() == 0

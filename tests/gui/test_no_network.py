@@ -206,7 +206,7 @@ def _log_contact_here(qtbot: QtBot, window: MainWindow, summary: str) -> None:
     qtbot.waitExposed(dialog)
     assert len(dialog.participants()) == 1
     qtbot.keyClicks(dialog.ui.summaryEdit, summary)
-    with qtbot.waitSignal(window.context.data_changed):
+    with qtbot.waitSignal(window.context.changed):
         qtbot.keyClick(dialog.ui.summaryEdit, Qt.Key.Key_Return, CTRL)
 
 

@@ -208,22 +208,22 @@ def _plant(window: MainWindow, c: Canaries) -> tuple[int, int]:
     """Four hundred actors through the services, and the two the session works on."""
     context = window.context
     vault, now = context.vault, context.now()
-    with vault.transaction() as session:
-        for i in range(BULK_ACTORS):
-            actors.add_actor(
-                session,
-                NewActor(
-                    f"{c.bulk_name} {i:04d}",
-                    cadence_days=7 + (i * 37) % 90,
-                    notes=f"{c.bulk_notes} met {i} times",
-                    tags=[c.bulk_tag] if i % 3 == 0 else [],
-                ),
-            )
-    target = actors.create_actor(
-        vault, NewActor(c.target_name, name_variants=[c.target_variant]), now
-    )
-    doomed = actors.create_actor(vault, NewActor(c.deleted_name, notes=c.deleted_notes), now)
-    context.changed("actor")
+    with context.writing():
+        with vault.transaction() as session:
+            for i in range(BULK_ACTORS):
+                actors.add_actor(
+                    session,
+                    NewActor(
+                        f"{c.bulk_name} {i:04d}",
+                        cadence_days=7 + (i * 37) % 90,
+                        notes=f"{c.bulk_notes} met {i} times",
+                        tags=[c.bulk_tag] if i % 3 == 0 else [],
+                    ),
+                )
+        target = actors.create_actor(
+            vault, NewActor(c.target_name, name_variants=[c.target_variant]), now
+        )
+        doomed = actors.create_actor(vault, NewActor(c.deleted_name, notes=c.deleted_notes), now)
     return target.id, doomed.id
 
 
@@ -251,7 +251,7 @@ def _search_for_nothing(qtbot: QtBot, window: MainWindow, text: str) -> None:
 
 def _edit_in_form(qtbot: QtBot, window: MainWindow, country: str, notes: str) -> None:
     page = window.workspace.actor_page
-    changed = window.context.data_changed
+    changed = window.context.changed
     page.tabs.setCurrentWidget(page.form.parentWidget())
     country_edit = page.form.ui.countryEdit
     country_edit.setFocus()
@@ -272,7 +272,7 @@ def _log_contact_here(qtbot: QtBot, window: MainWindow, summary: str) -> None:
     qtbot.waitExposed(dialog)
     assert len(dialog.participants()) == 1
     qtbot.keyClicks(dialog.ui.summaryEdit, f"Coffee; {summary}")
-    with qtbot.waitSignal(window.context.data_changed):
+    with qtbot.waitSignal(window.context.changed):
         qtbot.keyClick(dialog.ui.summaryEdit, Qt.Key.Key_Return, CTRL)
 
 
@@ -343,7 +343,7 @@ def _delete_undo_delete(qtbot: QtBot, window: MainWindow, doomed: int) -> None:
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert window.undo_action.isEnabled()
     _activate(qtbot, window)
-    with qtbot.waitSignal(context.data_changed):
+    with qtbot.waitSignal(context.changed):
         qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     assert actors.get_actor(context.vault, doomed, context.now()).id == doomed
     page.reload()

@@ -35,13 +35,13 @@ def _actor(context: AppContext, name: str, cadence: int = 30) -> int:
 
 
 def _met(context: AppContext, actor_id: int, days_ago: int) -> None:
-    interactions.log_interaction(
-        context.vault,
-        occurred_at=context.now() - timedelta(days=days_ago),
-        kind=InteractionKind.MEETING,
-        participants=[actor_id],
-    )
-    context.changed("interaction")
+    with context.writing():  # as the log dialog does
+        interactions.log_interaction(
+            context.vault,
+            occurred_at=context.now() - timedelta(days=days_ago),
+            kind=InteractionKind.MEETING,
+            participants=[actor_id],
+        )
 
 
 def _going_cold(view: TodayView) -> list[tuple[str, str, str]]:
@@ -90,7 +90,7 @@ def test_logging_a_contact_elsewhere_refreshes_today(view: TodayView, context: A
     boris = _actor(context, "Boris Antonov")
     _met(context, boris, days_ago=60)
     assert [row[0] for row in _going_cold(view)] == ["Boris Antonov"]
-    _met(context, boris, days_ago=0)  # emits data_changed, as the log dialog does
+    _met(context, boris, days_ago=0)  # says what changed, as the log dialog does
     assert _going_cold(view) == []
 
 
@@ -157,19 +157,21 @@ def test_today_lists_the_first_follow_ups_due_and_leads_to_the_rest(
     workspace = Workspace(context)
     qtbot.addWidget(workspace)
     workspace.refresh()
+    workspace.show()
+    qtbot.waitExposed(workspace)
     today = workspace.today
     layla = _actor(context, "Layla Haddad")
     day = context.now().astimezone().date()
     due = FOLLOW_UPS_SHOWN + 12
-    for n in range(due):  # from 30 days overdue to a few days ahead
-        followups.create_follow_up(
-            context.vault,
-            NewFollowUp(f"Task {n:03d}", day + timedelta(days=n % 34 - 30), actor_id=layla),
+    with context.writing():
+        for n in range(due):  # from 30 days overdue to a few days ahead
+            followups.create_follow_up(
+                context.vault,
+                NewFollowUp(f"Task {n:03d}", day + timedelta(days=n % 34 - 30), actor_id=layla),
+            )
+        followups.create_follow_up(  # not due this week: in none of the counts
+            context.vault, NewFollowUp("Next month", day + timedelta(days=30), actor_id=layla)
         )
-    followups.create_follow_up(  # not due this week: in none of the counts
-        context.vault, NewFollowUp("Next month", day + timedelta(days=30), actor_id=layla)
-    )
-    context.changed("follow_up")
 
     model = today.follow_ups.model
     assert model.rowCount() == FOLLOW_UPS_SHOWN
@@ -183,10 +185,12 @@ def test_today_lists_the_first_follow_ups_due_and_leads_to_the_rest(
         more.linkActivated.emit("follow-ups")
     assert workspace.current_view() is workspace.follow_ups
 
-    # Done with enough of them, every one due fits: no line.
-    for follow_up in followups.due(context.vault, day, limit=12):
-        followups.set_done(context.vault, follow_up.id, True, context.now())
-    context.changed("follow_up")
+    # Done with enough of them, every one due fits: no line (once Today is shown again).
+    with context.writing():
+        for follow_up in followups.due(context.vault, day, limit=12):
+            followups.set_done(context.vault, follow_up.id, True, context.now())
+    assert today.follow_ups.heading.text() == f"Follow-ups due ({due})"  # hidden: not yet
+    workspace.show_section(0)
     assert model.rowCount() == FOLLOW_UPS_SHOWN
     assert today.follow_ups.heading.text() == f"Follow-ups due ({FOLLOW_UPS_SHOWN})"
     assert more.isHidden()

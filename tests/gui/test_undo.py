@@ -55,7 +55,7 @@ def test_ctrl_z_brings_a_deleted_actor_back_with_their_interactions(
     show_active(qtbot, window)
     assert not action.isEnabled()
 
-    with qtbot.waitSignal(context.data_changed):
+    with qtbot.waitSignal(context.changed):
         assert undo.discard("actor", layla, "Layla Haddad")
     with pytest.raises(RecordNotFound):
         actors.get_actor(context.vault, layla, context.now())

@@ -57,13 +57,14 @@ def test_a_new_user_records_a_first_contact_and_sees_the_actor_warm(
     assert isinstance(dialog, LogDialog)
     qtbot.waitExposed(dialog)
     qtbot.keyClicks(dialog.ui.summaryEdit, "Coffee after the workshop")
-    with qtbot.waitSignal(context.data_changed):
+    with qtbot.waitSignal(context.changed):
         qtbot.keyClick(
             dialog.ui.summaryEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
         )
 
-    # Warm at once: off the going-cold list, warm on the actors list.
+    # Warm at once: off the going-cold list, warm on the actors list (drawn when shown).
     assert _going_cold(window) == []
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     actors_model = window.workspace.actors.model
     assert actors_model.index(0, 4).data() == "warm"
 

@@ -4,7 +4,9 @@
 the actions in its File menu. Every dialog is a form from ``ui/`` with its behaviour here,
 calls a service (``backup``, ``importing``, ``exporting``) off the UI thread through
 ``run_with_progress`` and says how it went in place: a result summary, or the service's own
-calm message (a wrong passphrase and a damaged backup are told apart by ``backup``).
+calm message (a wrong passphrase and a damaged backup are told apart by ``backup``). What
+the work wrote to the open vault (an import's actors, a backup's date) is recorded on the
+worker thread and announced on ``context.changed`` when it ends.
 
 Nothing here writes a record in clear: backups are age files, an import reads a file the
 user chose, and an export in a clear format needs its own confirmation, ticked by hand after
@@ -50,6 +52,7 @@ from contactkeeper.gui.forms.ui_open_backup_dialog import Ui_OpenBackupDialog
 from contactkeeper.gui.operations import Operation, run_with_progress
 from contactkeeper.gui.presentation import show_error, when
 from contactkeeper.vault import check_passphrase, passphrases, pre_restore_path
+from contactkeeper.vault.changes import Changes
 from contactkeeper.vault.keyfile import KdfParams
 
 BACKUP_FOLDER_KEY = "backups/folder"
@@ -158,6 +161,22 @@ class _WorkDialog(QDialog):
     ) -> None:
         """Run ``work(progress)`` off the UI thread; the inputs stay off until it ends."""
         assert self._progress_bar is not None
+        vault = self.context.vault if self.context.unlocked else None
+        written: list[Changes] = []
+
+        def recorded(progress: ProgressFn) -> Any:
+            if vault is None:
+                return work(progress)
+            with vault.recording() as recording:
+                try:
+                    return work(progress)
+                finally:
+                    written.append(recording.changes)
+
+        def announce() -> None:
+            for changes in written:
+                self.context.announce(changes, self)
+
         bar = self._progress_bar
         bar.setValue(0)
         bar.show()
@@ -176,6 +195,7 @@ class _WorkDialog(QDialog):
 
         def done(result: Any) -> None:
             finish()
+            announce()
             try:
                 on_done(result)
             finally:
@@ -184,6 +204,7 @@ class _WorkDialog(QDialog):
 
         def failed(exc: Exception) -> None:
             finish()
+            announce()
             try:
                 if on_error is not None:
                     on_error(exc)
@@ -198,7 +219,7 @@ class _WorkDialog(QDialog):
                 bar.setMaximum(max(total, 1))
                 bar.setValue(min(done, total))
 
-        self._operation = run_with_progress(self, work, done, failed, progress)
+        self._operation = run_with_progress(self, recorded, done, failed, progress)
         self.busy_changed.emit(True)
         self._update()
 
@@ -369,7 +390,6 @@ class BackupDialog(_WorkDialog):
         self.ui.resultLabel.show()
         self.ui.closeButton.setDefault(True)
         self.ui.closeButton.setFocus()
-        self.context.changed("backup")
         self.context.status.emit("Backup written and verified.")
 
 
@@ -800,7 +820,6 @@ class ImportDialog(_WorkDialog):
         self.ui.resultLabel.setText(f"<b>Imported {n} actor{'s' if n != 1 else ''}.</b>")
         self.ui.resultLabel.show()
         self.ui.closeButton.setDefault(True)
-        self.context.changed("actor")
         self.context.status.emit(f"Imported {n} actor{'s' if n != 1 else ''}.")
 
 

@@ -326,28 +326,22 @@ class LogDialog(QDialog):
             self._save_changes()
             return
         try:
-            self.logged = interactions.log_interaction(
-                self.context.vault,
-                occurred_at=occurred,
-                kind=ui.kindCombo.currentData(),
-                participants=self.participants(),
-                register=ui.registerCombo.currentData(),
-                summary=self.summary(),
-                channel_id=ui.channelCombo.currentData(),
-                process_id=process_id,
-                follow_up=follow_up,
-                cue=cue,
-            )
+            with self.context.writing(self):
+                self.logged = interactions.log_interaction(
+                    self.context.vault,
+                    occurred_at=occurred,
+                    kind=ui.kindCombo.currentData(),
+                    participants=self.participants(),
+                    register=ui.registerCombo.currentData(),
+                    summary=self.summary(),
+                    channel_id=ui.channelCombo.currentData(),
+                    process_id=process_id,
+                    follow_up=follow_up,
+                    cue=cue,
+                )
         except ContactKeeperError as exc:
             show_error(ui.errorLabel, exc.message)
             return
-        self.context.changed("interaction")
-        if self.logged.created_ids:
-            self.context.changed("actor")
-        if follow_up is not None:
-            self.context.changed("follow_up")
-        if cue is not None:
-            self.context.changed("cue")
         self.context.status.emit("Contact logged.")
         self.accept()
 
@@ -361,21 +355,21 @@ class LogDialog(QDialog):
             return
         assert self.interaction_id is not None
         try:
-            self.logged = interactions.update_interaction(
-                self.context.vault,
-                self.interaction_id,
-                occurred_at=from_qdatetime(ui.occurredEdit.dateTime()),
-                kind=ui.kindCombo.currentData(),
-                register=ui.registerCombo.currentData(),
-                summary=self.summary(),
-                participant_ids=[p for p in self.participants() if isinstance(p, int)],
-                channel_id=ui.channelCombo.currentData(),
-                process_id=ui.processCombo.currentData(),
-            )
+            with self.context.writing(self):
+                self.logged = interactions.update_interaction(
+                    self.context.vault,
+                    self.interaction_id,
+                    occurred_at=from_qdatetime(ui.occurredEdit.dateTime()),
+                    kind=ui.kindCombo.currentData(),
+                    register=ui.registerCombo.currentData(),
+                    summary=self.summary(),
+                    participant_ids=[p for p in self.participants() if isinstance(p, int)],
+                    channel_id=ui.channelCombo.currentData(),
+                    process_id=ui.processCombo.currentData(),
+                )
         except ContactKeeperError as exc:
             show_error(ui.errorLabel, exc.message)
             return
-        self.context.changed("interaction")
         self.context.status.emit("Contact corrected.")
         self.accept()
 

@@ -1,8 +1,9 @@
 """Small dialogs the record pages open: a new channel, relationship, affiliation,
 participant, readiness cue or follow-up.
 
-Each saves through one service call; a refused value is explained in place and nothing
-typed is lost. Pages open them with ``open()`` (window-modal, never a blocking loop).
+Each saves through one service call, inside ``context.writing`` (every view hears what it
+wrote); a refused value is explained in place and nothing typed is lost. Pages open them
+with ``open()`` (window-modal, never a blocking loop).
 """
 
 from __future__ import annotations
@@ -137,7 +138,8 @@ class RecordDialog(QDialog):
 
     def _save(self) -> None:
         try:
-            result = self.save()
+            with self.context.writing(self):
+                result = self.save()
         except ContactKeeperError as exc:
             show_error(self.message, exc.message)
             return
@@ -335,7 +337,6 @@ class AffiliationDialog(RecordDialog):
             org_id = organizations.create_organization(
                 self.context.vault, name, OrganizationKind(self.org_kind.currentData())
             ).id
-            self.context.changed("organization")
         ended: date | None = from_qdate(self.ended.date()) if self.ended_check.isChecked() else None
         return organizations.add_affiliation(
             self.context.vault,

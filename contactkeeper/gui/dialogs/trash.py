@@ -1,4 +1,8 @@
-"""The trash: discarded records, restored one by one or emptied for good."""
+"""The trash: discarded records, restored one by one or emptied for good.
+
+The list follows the trash while the dialog is open (a Ctrl+Z elsewhere takes an entry
+out of it).
+"""
 
 from __future__ import annotations
 
@@ -19,9 +23,11 @@ from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import Confirm, ask, error_label, show_error, when
-from contactkeeper.gui.undo import CHANGED_KINDS, UndoController
+from contactkeeper.gui.refresh import Refresh
+from contactkeeper.gui.undo import UndoController
 from contactkeeper.records import trash
 from contactkeeper.records.trash import TrashEntry
+from contactkeeper.vault.changes import Kind
 
 
 class TrashDialog(QDialog):
@@ -74,6 +80,7 @@ class TrashDialog(QDialog):
         layout.addWidget(buttons)
         context.vault_locked.connect(self._locked)
         context.names_changed.connect(self.reload)
+        self.refresh = Refresh(self, context, self.reload, {Kind.TRASH})
         self.reload()
 
     def reload(self) -> None:
@@ -94,7 +101,8 @@ class TrashDialog(QDialog):
         if entry is None:
             return
         try:
-            trash.restore(self.context.vault, entry.id)
+            with self.context.writing(self):
+                trash.restore(self.context.vault, entry.id)
         except ContactKeeperError as exc:
             show_error(self.message, exc.message)
             return
@@ -102,9 +110,6 @@ class TrashDialog(QDialog):
         UndoController.for_context(self.context).forget_entry(entry.id)
         label = self.context.shown_text(entry.label)
         self.context.status.emit(f"Restored {entry.kind} “{label}”.")
-        for kind in CHANGED_KINDS.get(entry.kind, (entry.kind,)):
-            self.context.changed(kind)
-        self.context.changed("trash")
         self.reload()
 
     def empty_trash(self) -> None:
@@ -115,11 +120,11 @@ class TrashDialog(QDialog):
             f"Delete the {count} record(s) in the trash for good? This cannot be undone.",
         ):
             return
-        trash.empty(self.context.vault)
+        with self.context.writing(self):
+            trash.empty(self.context.vault)
         undo = UndoController.for_context(self.context)
         for entry in self.model.rows:
             undo.forget_entry(entry.id)
-        self.context.changed("trash")
         self.reload()
 
     def _locked(self) -> None:

@@ -5,8 +5,8 @@ The profile is edited in place (``ActorForm``) and the notes too; every change i
 once through the services. Names follow the context's privacy rule: a hidden name shows the
 codename (with "Show name…" for a high-risk actor outside privacy mode), and in privacy mode
 notes, summaries and other free text are hidden. Deleting asks first and can be undone
-(Ctrl+Z). The page reloads when any record changes elsewhere and empties itself when the
-vault locks.
+(Ctrl+Z). The page reloads when a record it shows changes elsewhere (when it is next shown,
+if hidden) and empties itself when the vault locks.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from contactkeeper.gui.models.lazy_table import Column as LazyColumn
 from contactkeeper.gui.models.lazy_table import LazyTableModel
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import day, error_label, show_error, today, when
+from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_form import ActorForm
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadge, describe
@@ -64,9 +65,27 @@ from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.interactions import InteractionInfo, JournalFilter
 from contactkeeper.records.readiness import CueInfo
 from contactkeeper.records.relationships import RelationshipInfo
+from contactkeeper.vault.changes import Changes, Kind
 from contactkeeper.vault.model import ActorStatus, Sensitivity
 
 AFFILIATIONS = "Affiliations over time"
+# What the page shows of an actor: the profile and tags, affiliations, channels (named by
+# their intermediaries), the timeline, ties, readiness cues and follow-ups (with processes).
+SHOWS = frozenset(
+    {
+        Kind.ACTOR,
+        Kind.TAG,
+        Kind.AFFILIATION,
+        Kind.ORGANIZATION,
+        Kind.CHANNEL,
+        Kind.INTERACTION,
+        Kind.RELATIONSHIP,
+        Kind.READINESS_CUE,
+        Kind.CUE_KIND,
+        Kind.FOLLOW_UP,
+        Kind.PROCESS,
+    }
+)
 
 
 def _table(accessible: str) -> QTableView:
@@ -274,7 +293,7 @@ class ActorPage(QWidget):
 
     def _connect(self) -> None:
         context = self.context
-        context.data_changed.connect(self._data_changed)
+        self.refresh = Refresh(self, context, self.reload, self._shows)
         context.vault_locked.connect(self.clear)
         context.names_changed.connect(self._names_changed)
         self.reveal_button.clicked.connect(self.reveal_name)
@@ -292,11 +311,11 @@ class ActorPage(QWidget):
         self.relationship_table.doubleClicked.connect(self._open_related)
         self.notes.installEventFilter(self)
         self._deletable: dict[QTableView, tuple[str, Callable[[Any], str]]] = {
-            self.channel_table: ("channel", lambda c: c.chain(self.context.shown_name)),
-            self.relationship_table: ("relationship", lambda r: self._tie(r)),
-            self.cue_table: ("readiness cue", lambda c: f"{c.kind_label}, {day(c.observed_on)}"),
-            self.follow_up_table: ("follow-up", lambda f: self.context.shown_text(f.title)),
-            self.timeline_table: ("interaction", lambda i: f"{i.kind}, {when(i.occurred_at)}"),
+            self.channel_table: (Kind.CHANNEL, lambda c: c.chain(self.context.shown_name)),
+            self.relationship_table: (Kind.RELATIONSHIP, lambda r: self._tie(r)),
+            self.cue_table: (Kind.READINESS_CUE, lambda c: f"{c.kind_label}, {day(c.observed_on)}"),
+            self.follow_up_table: (Kind.FOLLOW_UP, lambda f: self.context.shown_text(f.title)),
+            self.timeline_table: (Kind.INTERACTION, lambda i: f"{i.kind}, {when(i.occurred_at)}"),
         }
         for table in self._deletable:
             table.installEventFilter(self)
@@ -314,6 +333,7 @@ class ActorPage(QWidget):
         if self.actor_id is None or not self.context.unlocked:
             self.clear()
             return
+        self.refresh.fresh()
         vault, now = self.context.vault, self.context.now()
         try:
             detail = actors.get_actor(vault, self.actor_id, now)
@@ -450,9 +470,8 @@ class ActorPage(QWidget):
         ):
             widget.setEnabled(enabled)
 
-    def _data_changed(self, kind: str) -> None:
-        if self.actor_id is not None and kind != "trash":
-            self.reload()
+    def _shows(self, changes: Changes) -> bool:
+        return self.actor_id is not None and changes.any_of(SHOWS)
 
     # -- services for the models --------------------------------------------------------
 
@@ -528,19 +547,12 @@ class ActorPage(QWidget):
         if self.actor_id is None:
             return
         dialog = dialog_type(self.context, self.actor_id, self)  # type: ignore[call-arg]
-        dialog.saved.connect(lambda _: self._after_dialog(dialog_type))
+        dialog.saved.connect(lambda _: self._after_dialog())
         self.dialog = dialog
         dialog.open()
 
-    def _after_dialog(self, dialog_type: type[RecordDialog]) -> None:
-        kind = {
-            ChannelDialog: "channel",
-            RelationshipDialog: "relationship",
-            AffiliationDialog: "actor",
-            FollowUpDialog: "follow_up",
-        }.get(dialog_type, "actor")
-        self.dialog = None
-        self.context.changed(kind)
+    def _after_dialog(self) -> None:
+        self.dialog = None  # what it saved reaches this page on context.changed
 
     def delete_actor(self) -> None:
         if self.detail is not None:
@@ -548,13 +560,13 @@ class ActorPage(QWidget):
             name = self.context.shown_name(
                 detail.id, detail.display_name, detail.codename, detail.sensitivity
             )
-            UndoController.for_context(self.context).discard("actor", detail.id, name, self)
+            UndoController.for_context(self.context).discard(Kind.ACTOR, detail.id, name, self)
 
     def _edit_channel(self, index: QModelIndex) -> None:
         channel = self.channels.row(index)
         if channel is not None:
             dialog = ChannelDialog.edit(self.context, channel, self)
-            dialog.saved.connect(lambda _: self._after_dialog(ChannelDialog))
+            dialog.saved.connect(lambda _: self._after_dialog())
             self.dialog = dialog
             dialog.open()
 
@@ -578,17 +590,18 @@ class ActorPage(QWidget):
         ):
             return
         try:
-            self.detail = actors.update_actor(
-                self.context.vault,
-                self.detail.id,
-                self.context.now(),
-                notes=self.notes.toPlainText(),
-            )
+            with self.context.writing(self):
+                self.detail = actors.update_actor(
+                    self.context.vault,
+                    self.detail.id,
+                    self.context.now(),
+                    notes=self.notes.toPlainText(),
+                )
         except ContactKeeperError as exc:
             show_error(self.message, exc.message)
             return
         self.notes.document().setModified(False)
-        self.context.changed("actor")
+        self._show_notes(self.detail)  # as saved (trimmed); nothing else on the page changed
 
     def _delete_selected(self, table: QTableView) -> None:
         kind, label = self._deletable[table]
@@ -616,8 +629,9 @@ class ActorPage(QWidget):
         undo = UndoController.for_context(self.context)
         if not undo.confirm(self, "Remove affiliation", question):
             return
-        organizations.delete_affiliation(self.context.vault, affiliation.id)
-        self.context.changed("actor")
+        with self.context.writing(self):
+            organizations.delete_affiliation(self.context.vault, affiliation.id)
+        self.reload()
 
     @staticmethod
     def _small_row(model: Any, index: QModelIndex) -> Any:

@@ -28,13 +28,20 @@ from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.forms.ui_new_actor import Ui_NewActorDialog
 from contactkeeper.gui.models.lazy_table import RECORD_ID_ROLE, Column, LazyTableModel
+from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
 from contactkeeper.records import actors, processes
 from contactkeeper.records.actors import ActorFilter, ActorSummary, NewActor
 from contactkeeper.records.warmth import Warmth
+from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import ActorStatus, Sensitivity
 
 ANY = "any"
+# What the list shows: actors (their warmth is kept on the actor), their first affiliation,
+# and the processes and tags it filters by.
+SHOWS = frozenset(
+    {Kind.ACTOR, Kind.AFFILIATION, Kind.ORGANIZATION, Kind.TAG, Kind.PROCESS, Kind.PARTICIPANT}
+)
 
 
 def _last_contact(actor: ActorSummary) -> str:
@@ -105,12 +112,14 @@ class NewActorDialog(QDialog):
 
     def save(self) -> None:
         try:
-            detail = actors.create_actor(self.context.vault, self.new_actor(), self.context.now())
+            with self.context.writing(self):
+                detail = actors.create_actor(
+                    self.context.vault, self.new_actor(), self.context.now()
+                )
         except ContactKeeperError as exc:
             self.ui.messageLabel.setText(exc.message)
             self.ui.nameEdit.setFocus()
             return
-        self.context.changed("actor")
         self.created.emit(detail.id)
         self.accept()
 
@@ -214,7 +223,7 @@ class ActorsView(QWidget):
         self.model.failed.connect(self.context.status.emit)
         context.vault_opened.connect(self._opened)
         context.vault_locked.connect(self.clear)
-        context.data_changed.connect(self._data_changed)
+        self.refresh = Refresh(self, context, self.reload, SHOWS)
         context.privacy_changed.connect(self._privacy_changed)
         context.names_changed.connect(self.model.redraw)
 
@@ -299,11 +308,6 @@ class ActorsView(QWidget):
     def _opened(self) -> None:
         self.reload()
 
-    def _data_changed(self, kind: str) -> None:
-        # Follow-ups, cues, channels and ties do not change a row of this list.
-        if kind not in {"follow_up", "cue", "channel", "relationship"}:
-            self.reload()
-
     def reload(self) -> None:
         if not self.context.unlocked:
             self.clear()
@@ -370,6 +374,7 @@ class ActorsView(QWidget):
         self.new_actor_dialog.open()
 
     def _created(self, actor_id: int) -> None:
+        self.refresh.catch_up()  # the new actor is in the list even if it was not on screen
         row = self.model.row_of(actor_id)
         if row is not None:
             self.table.selectRow(row)

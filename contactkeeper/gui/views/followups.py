@@ -29,13 +29,17 @@ from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import day, error_label, from_qdate, show_error, to_qdate, today
+from contactkeeper.gui.refresh import Refresh
 from contactkeeper.records import followups
 from contactkeeper.records.followups import FollowUpInfo
+from contactkeeper.vault.changes import Kind
 
 OPEN, OVERDUE, DONE, ALL = "open", "overdue", "done", "all"
 DONE_COLUMN, DUE_COLUMN, TASK_COLUMN, ACTOR_COLUMN = 0, 1, 2, 3
 OVERDUE_COLOUR = QColor("#b23b3b")
 LIMIT = 2000
+# What the list shows: follow-ups, with their actor and process.
+SHOWS = frozenset({Kind.FOLLOW_UP, Kind.ACTOR, Kind.PROCESS})
 
 
 class FollowUpModel(RecordTableModel[FollowUpInfo]):
@@ -156,7 +160,7 @@ class FollowUpsView(QWidget):
         self.filter.currentIndexChanged.connect(self.reload)
         self.table.clicked.connect(self._clicked)
         self.table.installEventFilter(self)
-        context.data_changed.connect(self._data_changed)
+        self.refresh = Refresh(self, context, self.reload, SHOWS)
         context.vault_opened.connect(self.reload)
         context.vault_locked.connect(self.clear)
         context.names_changed.connect(self.reload)
@@ -186,15 +190,16 @@ class FollowUpsView(QWidget):
 
     def _save(self, record: FollowUpInfo, title: str, due: date) -> bool:
         try:
-            followups.update_follow_up(
-                self.context.vault, record.id, title=title, due_on=due, note=record.note
-            )
+            with self.context.writing(self):
+                followups.update_follow_up(
+                    self.context.vault, record.id, title=title, due_on=due, note=record.note
+                )
         except ContactKeeperError as exc:
             show_error(self.message, exc.message)
             return False
         show_error(self.message, "")
         # Reload after the editor has closed (the model is reset by the reload).
-        QTimer.singleShot(0, lambda: self.context.changed("follow_up"))
+        QTimer.singleShot(0, self, self.reload)
         return True
 
     def toggle(self, row: int) -> None:
@@ -203,7 +208,10 @@ class FollowUpsView(QWidget):
         if record is None:
             return
         try:
-            followups.set_done(self.context.vault, record.id, not record.done, self.context.now())
+            with self.context.writing(self):
+                followups.set_done(
+                    self.context.vault, record.id, not record.done, self.context.now()
+                )
         except ContactKeeperError as exc:
             show_error(self.message, exc.message)
             return
@@ -212,7 +220,7 @@ class FollowUpsView(QWidget):
         self.context.status.emit(
             f"Ticked off: {title}" if not record.done else f"Reopened: {title}"
         )
-        self.context.changed("follow_up")
+        self.reload()
 
     def selected_actor_ids(self) -> list[int]:
         """The actor of the selected follow-up (Ctrl+L logs a contact with them)."""
@@ -226,10 +234,6 @@ class FollowUpsView(QWidget):
             record = self.model.row(index)
             if record is not None and record.actor_id is not None:
                 self.context.open_actor.emit(record.actor_id)
-
-    def _data_changed(self, kind: str) -> None:
-        if kind in ("follow_up", "actor", "process", "interaction", "trash"):
-            self.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

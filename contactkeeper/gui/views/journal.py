@@ -31,13 +31,17 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.models.lazy_table import Column, LazyTableModel
 from contactkeeper.gui.presentation import error_label, from_qdate, show_error, when
+from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_picker import ActorPicker
 from contactkeeper.records import actors, interactions
 from contactkeeper.records.interactions import InteractionInfo, JournalFilter
+from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import InteractionKind, Register
 
 NO_DATE = QDate(1900, 1, 1)
+# What the journal shows: contacts, their participants, and the channel and process used.
+SHOWS = frozenset({Kind.INTERACTION, Kind.ACTOR, Kind.PROCESS, Kind.CHANNEL})
 WHO_COLUMN = 3
 
 
@@ -158,7 +162,7 @@ class JournalView(QWidget):
             lambda total: self.count_label.setText(f"{total} interaction(s)")
         )
         self.model.failed.connect(lambda message: show_error(self.message, message))
-        self.context.data_changed.connect(self._data_changed)
+        self.refresh = Refresh(self, self.context, self.model.reload, SHOWS)
         self.context.vault_opened.connect(self.reload)
         self.context.vault_locked.connect(self.clear)
         self.context.names_changed.connect(self._names_changed)
@@ -275,7 +279,3 @@ class JournalView(QWidget):
             self.delete_selected()
             return True
         return super().eventFilter(watched, event)
-
-    def _data_changed(self, kind: str) -> None:
-        if kind in ("interaction", "actor", "process", "channel", "trash"):
-            self.model.reload()

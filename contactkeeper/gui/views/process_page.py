@@ -29,14 +29,19 @@ from contactkeeper.gui.context import HIDDEN, AppContext
 from contactkeeper.gui.dialogs.records import CueDialog, ParticipantDialog
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import day, error_label, show_error, today
+from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.readiness_chart import ReadinessChart
 from contactkeeper.records import processes, readiness
 from contactkeeper.records.processes import ProcessInfo
 from contactkeeper.records.readiness import CueInfo
+from contactkeeper.vault.changes import Changes, Kind
 from contactkeeper.vault.model import ProcessPhase, Track
 
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 1
+# Besides the process itself: its participants (by name), its cues (by kind) and the
+# readiness drawn from them.
+SHOWS = frozenset({Kind.PARTICIPANT, Kind.ACTOR, Kind.READINESS_CUE, Kind.CUE_KIND})
 DESCRIBE = "Add a description…"
 
 
@@ -159,7 +164,7 @@ class ProcessPage(QWidget):
         layout.addWidget(body, 1)
 
     def _connect(self) -> None:
-        self.context.data_changed.connect(self._data_changed)
+        self.refresh = Refresh(self, self.context, self.reload, self._shows)
         self.context.vault_locked.connect(self.clear)
         self.context.names_changed.connect(self._names_changed)
         self.name_label.editingFinished.connect(self._save)
@@ -180,6 +185,7 @@ class ProcessPage(QWidget):
         if self.process_id is None or not self.context.unlocked:
             self.clear()
             return
+        self.refresh.fresh()
         vault = self.context.vault
         try:
             info = processes.get_process(vault, self.process_id)
@@ -266,17 +272,19 @@ class ProcessPage(QWidget):
         ):
             return
         try:
-            processes.update_process(self.context.vault, info.id, name, track, phase, description)
+            with self.context.writing(self):
+                processes.update_process(
+                    self.context.vault, info.id, name, track, phase, description
+                )
         except ContactKeeperError as exc:
             show_error(self.message, exc.message)
             return
-        self.context.changed("process")
+        self.reload()
 
     def add_participant(self) -> None:
         if self.process_id is None:
             return
         dialog = ParticipantDialog(self.context, self.process_id, self)
-        dialog.saved.connect(lambda _: self.context.changed("process"))
         self.dialog = dialog
         dialog.open()
 
@@ -284,14 +292,13 @@ class ProcessPage(QWidget):
         if self.process_id is None:
             return
         dialog = CueDialog(self.context, self.process_id, self)
-        dialog.saved.connect(lambda _: self.context.changed("cue"))
         self.dialog = dialog
         dialog.open()
 
     def delete_process(self) -> None:
         if self.info is not None:
             UndoController.for_context(self.context).discard(
-                "process", self.info.id, self.info.name, self
+                Kind.PROCESS, self.info.id, self.info.name, self
             )
 
     def selected_actor_ids(self) -> list[int]:
@@ -309,12 +316,8 @@ class ProcessPage(QWidget):
         if self.process_id is not None:
             self.reload()
 
-    def _data_changed(self, kind: str) -> None:
-        if self.process_id is not None and kind in (
-            "process",
-            "cue",
-            "actor",
-            "interaction",
-            "trash",
-        ):
-            self.reload()
+    def _shows(self, changes: Changes) -> bool:
+        """This process, its participants (by name), its cues and their readiness."""
+        if self.process_id is None:
+            return False
+        return changes.touches(Kind.PROCESS, self.process_id) or changes.any_of(SHOWS)

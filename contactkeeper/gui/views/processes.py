@@ -26,8 +26,10 @@ from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import error_label, show_error
+from contactkeeper.gui.refresh import Refresh
 from contactkeeper.records import processes
 from contactkeeper.records.processes import ProcessInfo
+from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import ProcessPhase, Track
 
 
@@ -91,7 +93,7 @@ class ProcessesView(QWidget):
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
         self.loaded = False  # the rows are those of the open vault (see ensure_loaded)
-        context.data_changed.connect(self._data_changed)
+        self.refresh = Refresh(self, context, self._refresh, {Kind.PROCESS, Kind.PARTICIPANT})
         context.vault_opened.connect(self._opened)
         context.vault_locked.connect(self.clear)
         context.names_changed.connect(self._refresh)
@@ -133,18 +135,19 @@ class ProcessesView(QWidget):
 
     def create(self) -> None:
         try:
-            info = processes.create_process(
-                self.context.vault,
-                self.name.text(),
-                Track(self.track.currentData()),
-                ProcessPhase(self.phase.currentData()),
-            )
+            with self.context.writing(self):
+                info = processes.create_process(
+                    self.context.vault,
+                    self.name.text(),
+                    Track(self.track.currentData()),
+                    ProcessPhase(self.phase.currentData()),
+                )
         except ContactKeeperError as exc:
             show_error(self.message, exc.message)
             return
         show_error(self.message, "")
         self.name.clear()
-        self.context.changed("process")
+        self._refresh()
         self.context.status.emit(f"Process “{info.name}” created.")
         self.context.open_process.emit(info.id)
 
@@ -152,7 +155,3 @@ class ProcessesView(QWidget):
         info = self.model.row(index)
         if info is not None:
             self.context.open_process.emit(info.id)
-
-    def _data_changed(self, kind: str) -> None:
-        if kind in ("process", "actor", "trash"):
-            self._refresh()

@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.lazy_table import RIGHT, Column, LazyTableModel
+from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.widgets.backup_reminder import BackupReminder
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
 from contactkeeper.records import actors, today
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
 from contactkeeper.records.today import GoingCold
+from contactkeeper.vault.changes import Kind
 
 Row = TypeVar("Row")
 OVERDUE = QColor("#c0392b")
@@ -54,6 +56,20 @@ MOVES_SHOWN = 6  # the readiness-moved list is sized to show this many rows at m
 FOLLOW_UPS_SHOWN = 50  # the first follow-ups due; the rest are in the Follow-ups view
 LATEST_CUES = 10
 FOLLOW_UPS_LINK = "follow-ups"
+# What Today shows: actors going cold (their last contact is kept on the actor) and the
+# channel to reach them by, follow-ups, cues (by kind) and the readiness of processes (from
+# their parties' cues).
+SHOWS = frozenset(
+    {
+        Kind.ACTOR,
+        Kind.CHANNEL,
+        Kind.FOLLOW_UP,
+        Kind.READINESS_CUE,
+        Kind.CUE_KIND,
+        Kind.PROCESS,
+        Kind.PARTICIPANT,
+    }
+)
 
 
 def _arrow(change: float) -> str:
@@ -237,7 +253,7 @@ class TodayView(QWidget):
 
         context.vault_opened.connect(self.reload)
         context.vault_locked.connect(self.clear)
-        context.data_changed.connect(lambda _kind: self.reload())
+        self.refresh = Refresh(self, context, self.reload, SHOWS)
         context.names_changed.connect(self._names_changed)
 
     # -- building -------------------------------------------------------------------------

@@ -125,9 +125,10 @@ class ActorForm(QWidget):
         if value == current or (name == "codename" and str(value).strip().upper() == current):
             return
         try:
-            detail = actors.update_actor(
-                self.context.vault, self.detail.id, self.context.now(), **{name: value}
-            )
+            with self.context.writing(self):
+                detail = actors.update_actor(
+                    self.context.vault, self.detail.id, self.context.now(), **{name: value}
+                )
         except ContactKeeperError as exc:
             show_error(self.ui.errorLabel, exc.message)
             return
@@ -136,16 +137,16 @@ class ActorForm(QWidget):
         if name == "codename":
             self.ui.codenameEdit.setText(detail.codename)
         self.saved.emit(detail)
-        self.context.changed("actor")
 
     def _add_variant(self) -> None:
         name = self.ui.variantEdit.text().strip()
         if self.detail is None or not name or self.names_hidden:
             return
         try:
-            actors.add_name_variant(
-                self.context.vault, self.detail.id, name, self.ui.variantScriptEdit.text()
-            )
+            with self.context.writing(self):
+                actors.add_name_variant(
+                    self.context.vault, self.detail.id, name, self.ui.variantScriptEdit.text()
+                )
         except ContactKeeperError as exc:
             show_error(self.ui.errorLabel, exc.message)
             return
@@ -157,7 +158,8 @@ class ActorForm(QWidget):
         item = self.ui.variantList.currentItem()
         if self.detail is None or item is None or self.names_hidden:
             return
-        actors.remove_name_variant(self.context.vault, int(item.data(VARIANT_ROLE)))
+        with self.context.writing(self):
+            actors.remove_name_variant(self.context.vault, int(item.data(VARIANT_ROLE)))
         self._reloaded()
 
     def _reloaded(self) -> None:
@@ -165,7 +167,6 @@ class ActorForm(QWidget):
         detail = actors.get_actor(self.context.vault, self.detail.id, self.context.now())
         self.load(detail, names_hidden=self.names_hidden)
         self.saved.emit(detail)
-        self.context.changed("actor")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -2,19 +2,21 @@
 
 The time of the last backup comes from the vault (``inventory.last_backup_at``), so it
 travels with the vault and is right on every computer that opens it. The reminder reads it
-when the vault opens and whenever data changes (a backup says so with
-``context.changed("backup")``), and clears itself when the vault locks.
+when the vault opens and after any write (a backup records its time as a vault setting; any
+other write is a good moment to look at the calendar again), and clears itself when the
+vault locks.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.presentation import today
+from contactkeeper.gui.refresh import Refresh
 from contactkeeper.vault import inventory
 
 NAG_AFTER_DAYS = 7
@@ -71,15 +73,11 @@ class BackupReminder(QWidget):
         self.button.clicked.connect(self.backup_requested)
         context.vault_opened.connect(self.refresh)
         context.vault_locked.connect(self.clear)
-        context.data_changed.connect(self._data_changed)
+        self.refresh_on_change = Refresh(self, context, self.refresh)  # any change: cheap
         if context.unlocked:
             self.refresh()
         else:
             self.clear()
-
-    @Slot(str)
-    def _data_changed(self, _kind: str) -> None:
-        self.refresh()
 
     def refresh(self) -> None:
         if not self.context.unlocked:
