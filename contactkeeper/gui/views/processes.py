@@ -88,8 +88,7 @@ class ProcessesView(QWidget):
         layout.addWidget(self.table, 1)
         self.name.returnPressed.connect(self.create)
         self.create_button.clicked.connect(self.create)
-        self.table.activated.connect(self._open)
-        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)  # a double-click or Enter, once
         self.loaded = False  # the rows are those of the open vault (see ensure_loaded)
         context.data_changed.connect(self._data_changed)
         context.vault_opened.connect(self._opened)
