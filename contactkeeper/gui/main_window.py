@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkeeper import APP_NAME
+from contactkeeper.errors import RecordNotFound
 from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.autolock import AutoLock
 from contactkeeper.gui.context import AppContext
@@ -32,7 +33,8 @@ from contactkeeper.gui.dialogs.backup_actions import BackupActions
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.dialogs.settings import SettingsDialog
 from contactkeeper.gui.dialogs.trash import TrashDialog
-from contactkeeper.gui.undo import UndoController
+from contactkeeper.gui.navigation import History, Place
+from contactkeeper.gui.undo import UndoController, UndoKey
 from contactkeeper.gui.views.actor_page import ActorPage
 from contactkeeper.gui.views.actors import ActorsView
 from contactkeeper.gui.views.followups import FollowUpsView
@@ -42,6 +44,8 @@ from contactkeeper.gui.views.processes import ProcessesView
 from contactkeeper.gui.views.today import TodayView
 from contactkeeper.gui.views.welcome import StartScreen
 from contactkeeper.gui.widgets.search_popup import SearchField
+from contactkeeper.gui.widgets.undo_notice import UndoNotice
+from contactkeeper.records import actors, processes
 from contactkeeper.vault.keyfile import KdfParams
 
 # The sidebar: (label, shortcut); the pages follow in the same order in the view stack.
@@ -143,6 +147,11 @@ class Workspace(QWidget):
         context.open_actor.connect(self.show_actor)
         context.open_process.connect(self.show_process)
         context.vault_opened.connect(self._opened)
+        # A page whose record was deleted goes back to where the user came from.
+        self.history = History()
+        context.vault_locked.connect(self.history.clear)
+        self.actor_page.gone.connect(lambda actor_id: self._gone(Place("actor", actor_id)))
+        self.process_page.gone.connect(lambda process_id: self._gone(Place("process", process_id)))
         self.setTabOrder(self.search, self.lock_button)
         self.setTabOrder(self.lock_button, self.sidebar)
         self.setTabOrder(self.sidebar, self.views)
@@ -158,14 +167,54 @@ class Workspace(QWidget):
         self.views.setCurrentIndex(row)
 
     def show_actor(self, actor_id: int) -> None:
+        self.history.push(self._here())
+        self._show_actor(actor_id)
+
+    def _show_actor(self, actor_id: int) -> None:
         self.actor_page.show_actor(actor_id)
         self._select_quietly(1)
         self.views.setCurrentWidget(self.actor_page)
 
     def show_process(self, process_id: int) -> None:
+        self.history.push(self._here())
+        self._show_process(process_id)
+
+    def _show_process(self, process_id: int) -> None:
         self.process_page.show_process(process_id)
         self._select_quietly(2)
         self.views.setCurrentWidget(self.process_page)
+
+    def _here(self) -> Place:
+        view = self.views.currentWidget()
+        if view is self.actor_page and self.actor_page.actor_id is not None:
+            return Place("actor", self.actor_page.actor_id)
+        if view is self.process_page and self.process_page.process_id is not None:
+            return Place("process", self.process_page.process_id)
+        return Place("section", max(self.sidebar.currentRow(), 0))
+
+    def _gone(self, place: Place) -> None:
+        """The record of the page on screen is gone: back to the last place that is not."""
+        self.history.forget(place)
+        if self._here() != place:
+            return  # deleted while another view was shown
+        while (back := self.history.pop()) is not None and back != place:
+            try:
+                if back.view == "actor":
+                    actors.get_actor(self.context.vault, back.id, self.context.now())
+                    self._show_actor(back.id)
+                elif back.view == "process":
+                    processes.get_process(self.context.vault, back.id)
+                    self._show_process(back.id)
+                else:
+                    self.show_section(back.id)
+                break
+            except RecordNotFound:
+                continue
+        else:
+            self.show_section(1 if place.view == "actor" else 2)
+        view = self.views.currentWidget()
+        if view is not None:
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _select_quietly(self, row: int) -> None:
         self.sidebar.blockSignals(True)
@@ -211,6 +260,7 @@ class MainWindow(QMainWindow):
         self.start = StartScreen(context, settings, kdf=kdf, demo_dir=demo_dir)
         self.workspace = Workspace(context)
         self.undo = UndoController(context, self)
+        self.undo_key = UndoKey(self)
         self.backup = BackupActions(context, self, settings=settings, kdf=kdf)
         # The application sets these (tests make windows without them): auto-lock, whose
         # idle time the settings dialog changes.
@@ -224,6 +274,8 @@ class MainWindow(QMainWindow):
         self.about_dialog: AboutDialog | None = None
         self._make_actions()
         self._make_menus()
+        self.undo_notice = UndoNotice(self.undo)
+        self.statusBar().addPermanentWidget(self.undo_notice)
         self._connect()
         # The next run starts as the last one ended: in privacy mode or not.
         context.set_privacy(settings.privacy_mode())
@@ -446,8 +498,7 @@ class MainWindow(QMainWindow):
 
     def _undo_changed(self, possible: bool) -> None:
         self.undo_action.setEnabled(possible)
-        label = self.undo.undo_label if possible else ""
-        self.undo_action.setText(f"&Undo delete of “{label}”" if label else "&Undo")
+        self.undo_action.setText(self.undo.undo_text)
 
     # -- vault opened, vault locked -------------------------------------------------------
 

@@ -5,15 +5,30 @@ window)``) and pages find it with ``UndoController.for_context(context)`` when t
 (one is made if none exists), so every page deletes through the same undo history. Deleting asks
 first (``confirm``, replaceable in tests), moves the record and all that goes with it to the
 trash (``trash.discard``), and ``undo()`` puts the last one back (``trash.restore``). Both
-write inside ``context.writing(controller)``, so every view hears what came and went.
+write inside ``context.writing(controller)``, so every view hears what came and went. A page
+that changes a record in a dialog may also ``remember_change`` with a way to change it back.
+
+``UndoKey`` makes Ctrl+Z reach the window's undo action even when a text field has the
+keyboard, unless that field has typing of its own to undo.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
@@ -23,14 +38,33 @@ from contactkeeper.records import trash
 _ATTRIBUTE = "_contactkeeper_undo"
 
 
+@dataclass(frozen=True)
+class _Step:
+    """One thing Ctrl+Z can take back: a deletion (its trash entry) or a change."""
+
+    kind: str
+    label: str
+    trash_id: int | None = None
+    revert: Callable[[], object] | None = None
+
+    @property
+    def verb(self) -> str:
+        return "delete of" if self.trash_id is not None else "change to"
+
+
 class UndoController(QObject):
     can_undo = Signal(bool)
+    # A record was just deleted or changed: ``last_step_text`` says which (for a notice
+    # with an Undo button).
+    undoable = Signal()
+    # Ctrl+Z (or an Undo button) took the last step back, or tried to.
+    undone = Signal()
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent if parent is not None else context)
         self.context = context
         self.confirm: Confirm = ask
-        self._history: list[tuple[int, str, str]] = []  # (trash id, kind, label)
+        self._history: list[_Step] = []
         context.vault_locked.connect(self._forget)
         context.vault_opened.connect(self._forget)
         # Labels may name people: menus redraw them by the privacy rule.
@@ -56,7 +90,23 @@ class UndoController(QObject):
     def undo_label(self) -> str:
         """What Ctrl+Z would bring back, for a menu entry ("Undo delete of ..."); labels are
         free text, hidden in privacy mode."""
-        return self.context.shown_text(self._history[-1][2]) if self._history else ""
+        return self.context.shown_text(self._history[-1].label) if self._history else ""
+
+    @property
+    def undo_text(self) -> str:
+        """The menu entry for Ctrl+Z: "&Undo delete of “…”", or "&Undo" with nothing to undo."""
+        if not self._history:
+            return "&Undo"
+        return f"&Undo {self._history[-1].verb} “{self.undo_label}”"
+
+    @property
+    def last_step_text(self) -> str:
+        """What was just done, in a sentence: "Deleted actor “Layla Haddad”."."""
+        if not self._history:
+            return ""
+        step = self._history[-1]
+        done = "Deleted" if step.trash_id is not None else "Changed"
+        return f"{done} {step.kind} “{self.undo_label}”."
 
     def discard(self, kind: str, record_id: int, label: str, parent: QWidget | None = None) -> bool:
         """Ask, then move the record to the trash. True when it was deleted.
@@ -77,29 +127,42 @@ class UndoController(QObject):
         except ContactKeeperError as exc:
             self.context.status.emit(exc.message)
             return False
-        self._history.append((entry.id, kind, label))
-        self.can_undo.emit(True)
-        self.context.status.emit(f"Deleted {kind} “{label}”. Ctrl+Z brings it back.")
+        self._push(_Step(kind, label, trash_id=entry.id))
         return True
 
+    def remember_change(self, kind: str, label: str, revert: Callable[[], object]) -> None:
+        """A record of ``kind`` was just changed; ``revert`` changes it back (Ctrl+Z)."""
+        self._push(_Step(kind, label, revert=revert))
+
+    def _push(self, step: _Step) -> None:
+        self._history.append(step)
+        self.can_undo.emit(True)
+        self.undoable.emit()
+
     def undo(self) -> bool:
-        """Restore the last record deleted here. False when there was nothing to restore."""
+        """Take back the last deletion or change made here. False when there was nothing to
+        take back, or it could not be (the status bar says why)."""
         if not self._history:
             return False
-        trash_id, kind, label = self._history.pop()
+        step = self._history.pop()
         self.can_undo.emit(bool(self._history))
+        self.undone.emit()
         try:
             with self.context.writing(self):
-                trash.restore(self.context.vault, trash_id)
+                if step.trash_id is not None:
+                    trash.restore(self.context.vault, step.trash_id)
+                elif step.revert is not None:
+                    step.revert()
         except ContactKeeperError as exc:
             self.context.status.emit(exc.message)
             return False
-        self.context.status.emit(f"Restored {kind} “{self.context.shown_text(label)}”.")
+        done = "Restored" if step.trash_id is not None else "Changed back"
+        self.context.status.emit(f"{done} {step.kind} “{self.context.shown_text(step.label)}”.")
         return True
 
     def forget_entry(self, trash_id: int) -> None:
         """The trash dialog restored or emptied this entry: Ctrl+Z must not try it again."""
-        self._history = [h for h in self._history if h[0] != trash_id]
+        self._history = [h for h in self._history if h.trash_id != trash_id]
         self.can_undo.emit(bool(self._history))
 
     def _relabel(self) -> None:
@@ -122,6 +185,60 @@ class _UndoAction(QAction):
 
     @Slot(bool)
     def _update(self, enabled: bool) -> None:
-        label = self._controller.undo_label
         self.setEnabled(enabled)
-        self.setText(f"&Undo delete of “{label}”" if label else "&Undo delete")
+        self.setText(self._controller.undo_text)
+
+
+def has_own_undo(widget: QWidget) -> bool:
+    """Whether ``widget`` is a text field with typing of its own that Ctrl+Z would undo."""
+    edit: QWidget | None = widget
+    if isinstance(widget, QAbstractSpinBox):
+        edit = widget.findChild(QLineEdit)
+    elif isinstance(widget, QComboBox):
+        edit = widget.lineEdit()
+    if isinstance(edit, QLineEdit):
+        return not edit.isReadOnly() and edit.isUndoAvailable()
+    if isinstance(edit, QPlainTextEdit | QTextEdit):
+        return not edit.isReadOnly() and edit.document().isUndoAvailable()
+    return False
+
+
+class UndoKey(QObject):
+    """Ctrl+Z in ``window`` undoes the last deletion wherever the keyboard is, unless a
+    text field has the keyboard and typing of its own to undo.
+
+    Text fields claim Ctrl+Z for themselves even with nothing to undo; this filter, put on
+    each text field of the window as it gets the keyboard, lets the key through to the
+    window's action instead when the field has nothing to undo.
+    """
+
+    TEXT_FIELDS = (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if (
+            isinstance(new, self.TEXT_FIELDS)
+            and shiboken6.isValid(self.window)
+            and new.window() is self.window
+        ):
+            new.removeEventFilter(self)  # at most once
+            new.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and isinstance(watched, QWidget)
+            and not has_own_undo(watched)
+        ):
+            event.ignore()  # not the field's: the window's shortcut takes it
+            return True
+        return super().eventFilter(watched, event)

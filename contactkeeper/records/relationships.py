@@ -4,14 +4,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.records import NameRule, display_names
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import Actor, Relationship, RelationshipKind, Sensitivity
+
+# How each kind of tie reads between two names: "Karim Nassar can introduce Layla Haddad".
+VERBS = {
+    RelationshipKind.KNOWS: "knows",
+    RelationshipKind.TRUSTS: "trusts",
+    RelationshipKind.FAMILY: "is family of",
+    RelationshipKind.RIVAL: "is a rival of",
+    RelationshipKind.REPORTS_TO: "reports to",
+    RelationshipKind.CAN_INTRODUCE: "can introduce",
+}
+
+
+def sentence(kind: RelationshipKind, from_name: str, to_name: str) -> str:
+    """The tie as a sentence, in its direction: ``Karim Nassar can introduce Layla Haddad``."""
+    return f"{from_name} {VERBS[RelationshipKind(kind)]} {to_name}"
 
 
 @dataclass(frozen=True)
@@ -32,6 +49,16 @@ class RelationshipInfo:
     source: str
     from_sensitivity: Sensitivity
     to_sensitivity: Sensitivity
+
+    def sentence(self, name: NameRule | None = None) -> str:
+        """How the tie reads, in its direction; ``name`` is the rule for names shown
+        (the GUI's privacy rule), display names without it."""
+        rule = name or display_names
+        return sentence(
+            self.kind,
+            rule(self.from_actor_id, self.from_name, self.from_codename, self.from_sensitivity),
+            rule(self.to_actor_id, self.to_name, self.to_codename, self.to_sensitivity),
+        )
 
 
 def add_relationship(
@@ -65,28 +92,61 @@ def add_relationship(
         return _info(relationship)
 
 
-def update_relationship(
-    vault: Vault,
-    relationship_id: int,
-    kind: RelationshipKind,
-    *,
-    strength: int,
-    confidence: int,
-    started_on: date | None,
-    ended_on: date | None,
-    source: str,
-) -> RelationshipInfo:
-    records.date_span(started_on, ended_on)
+# The fields ``update_relationship`` may change.
+RELATIONSHIP_FIELDS = frozenset(
+    {
+        "from_actor_id",
+        "to_actor_id",
+        "kind",
+        "strength",
+        "confidence",
+        "started_on",
+        "ended_on",
+        "source",
+    }
+)
+
+
+def update_relationship(vault: Vault, relationship_id: int, **changes: Any) -> RelationshipInfo:
+    """Change the named fields of a tie (see ``RELATIONSHIP_FIELDS``); the others stay as
+    they are. Swapping ``from_actor_id`` and ``to_actor_id`` turns the tie around."""
+    unknown = set(changes) - RELATIONSHIP_FIELDS
+    if unknown:
+        raise ValueError(f"relationships have no field {sorted(unknown)[0]!r}")
     with vault.transaction() as session:
         relationship = records.fetch(session, Relationship, relationship_id, "relationship")
-        relationship.kind = RelationshipKind(kind)
-        relationship.strength = records.scale("Strength", strength)
-        relationship.confidence = records.scale("Confidence", confidence)
-        relationship.started_on = started_on
-        relationship.ended_on = ended_on
-        relationship.source = records.text("Source", source, max_length=2000)
+        from_id = changes.get("from_actor_id", relationship.from_actor_id)
+        to_id = changes.get("to_actor_id", relationship.to_actor_id)
+        if from_id == to_id:
+            raise InvalidRecord("Relationship", "an actor cannot be tied to themselves")
+        records.date_span(
+            changes.get("started_on", relationship.started_on),
+            changes.get("ended_on", relationship.ended_on),
+        )
+        # Both actors are read before either is set: a flush between would see a tie
+        # from someone to themselves.
+        from_actor = records.fetch(session, Actor, from_id, "actor")
+        to_actor = records.fetch(session, Actor, to_id, "actor")
+        relationship.from_actor, relationship.to_actor = from_actor, to_actor
+        if "kind" in changes:
+            relationship.kind = RelationshipKind(changes["kind"])
+        if "strength" in changes:
+            relationship.strength = records.scale("Strength", changes["strength"])
+        if "confidence" in changes:
+            relationship.confidence = records.scale("Confidence", changes["confidence"])
+        if "started_on" in changes:
+            relationship.started_on = changes["started_on"]
+        if "ended_on" in changes:
+            relationship.ended_on = changes["ended_on"]
+        if "source" in changes:
+            relationship.source = records.text("Source", changes["source"], max_length=2000)
         session.flush()
         return _info(relationship)
+
+
+def get_relationship(vault: Vault, relationship_id: int) -> RelationshipInfo:
+    with vault.transaction() as session:
+        return _info(records.fetch(session, Relationship, relationship_id, "relationship"))
 
 
 def relationships_of(vault: Vault, actor_id: int) -> list[RelationshipInfo]:

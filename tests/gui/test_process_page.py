@@ -58,7 +58,7 @@ def test_participants_are_grouped_by_role(context: AppContext, qtbot: QtBot) -> 
     assert [g.text(0) for g in groups] == ["Party (2)", "Convenor (1)"]
     assert [groups[0].child(i).text(0) for i in range(2)] == ["Tariq al-Amin", "Yusuf Barakat"]
     with qtbot.waitSignal(context.open_actor):
-        tree.itemDoubleClicked.emit(groups[1].child(0), 0)
+        tree.itemActivated.emit(groups[1].child(0), 0)  # a double-click or Enter
     tree.setCurrentItem(groups[0].child(1))
     yusuf = [
         a.id

@@ -249,7 +249,7 @@ def test_a_readiness_cue_added_on_the_process_page_shows_on_today_and_the_actor_
     dialog = desk.process_page.dialog
     assert isinstance(dialog, CueDialog)
     qtbot.waitExposed(dialog)
-    _pick(qtbot, dialog.actor, dialog.actor.actor_completer.completer, HASSAN)
+    _pick(qtbot, dialog.actor.picker, dialog.actor.picker.actor_completer.completer, HASSAN)
     qtbot.keyClicks(dialog.note, "Elders ask for a return date")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 

@@ -76,7 +76,10 @@ def test_mismatched_passphrases_are_refused_and_nothing_is_written(
     qtbot.keyClicks(ui.confirmEdit, "correct horse battery stapel")
     assert ui.adviceLabel.text() == "The two passphrases differ."
     qtbot.keyClick(ui.confirmEdit, Qt.Key.Key_Return)
-    assert ui.messageLabel.text() == "The two passphrases differ. Type the same one twice."
+    # Said once, on the advice line, now a warning (not again under it).
+    assert ui.adviceLabel.text() == "The two passphrases differ. Type the same one twice."
+    assert ui.adviceLabel.property("warning") is True
+    assert ui.messageLabel.text() == ""
     assert not (tmp_path / "default-vault").exists()
     assert not context.unlocked
     assert QApplication.activeModalWidget() is None  # said in place, no dialog
@@ -91,7 +94,9 @@ def test_a_short_passphrase_is_refused_with_advice(qtbot, tmp_path: Path, clock:
     assert "at least 8 characters" in ui.adviceLabel.text()
     qtbot.keyClicks(ui.confirmEdit, "kiwi")
     qtbot.keyClick(ui.confirmEdit, Qt.Key.Key_Return)
-    assert "at least 8 characters" in ui.messageLabel.text()
+    assert "at least 8 characters" in ui.adviceLabel.text()
+    assert ui.adviceLabel.property("warning") is True
+    assert ui.messageLabel.text() == ""
     assert not (tmp_path / "default-vault").exists()
 
 

@@ -38,6 +38,9 @@ from contactkeeper.vault.model import ActorStatus, Direction, InteractionKind, R
 
 PARTICIPANT_ROLE = Qt.ItemDataRole.UserRole + 1  # an actor id (int) or a NewActor
 NAMES_ROLE = Qt.ItemDataRole.UserRole + 2  # an existing actor's (display name, codename, risk)
+# What to warn about while this participant is in the list: True for an actor marked
+# do-not-contact, or the actors a new name looks like (a list of ActorSummary).
+WARNING_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class LogDialog(QDialog):
@@ -54,6 +57,7 @@ class LogDialog(QDialog):
         self.ui = Ui_LogDialog()
         self.ui.setupUi(self)
         self.interaction_id = interaction_id
+        self.loaded: interactions.InteractionInfo | None = None  # the contact being corrected
         self.logged: interactions.InteractionInfo | None = None
         self._channels: dict[int, channels.ChannelInfo] = {}
         self._kept_summary: str | None = None  # the summary while privacy mode hides it
@@ -86,6 +90,7 @@ class LogDialog(QDialog):
     def _load(self, interaction_id: int) -> None:
         ui = self.ui
         info = interactions.get_interaction(self.context.vault, interaction_id)
+        self.loaded = info
         self.setWindowTitle("Edit a contact")
         for person in info.participants:
             self._add_existing(person.id)
@@ -140,6 +145,26 @@ class LogDialog(QDialog):
         self.context.vault_locked.connect(self._locked)
         self.context.names_changed.connect(self._names_changed)
 
+        def forget(*_args: object) -> None:
+            """A message about what was wrong goes as soon as the user changes anything."""
+            show_error(ui.errorLabel, "")
+
+        ui.participantList.model().rowsInserted.connect(forget)
+        ui.participantList.model().rowsRemoved.connect(forget)
+        ui.participantEdit.textEdited.connect(forget)
+        ui.summaryEdit.textChanged.connect(forget)
+        ui.occurredEdit.dateTimeChanged.connect(forget)
+        for combo in (
+            ui.kindCombo,
+            ui.registerCombo,
+            ui.channelCombo,
+            ui.processCombo,
+            ui.cueKindCombo,
+        ):
+            combo.currentIndexChanged.connect(forget)
+        ui.followUpBox.toggled.connect(forget)
+        ui.cueBox.toggled.connect(forget)
+
     # -- participants -------------------------------------------------------------------
 
     def participants(self) -> list[int | NewActor]:
@@ -158,16 +183,10 @@ class LogDialog(QDialog):
         item.setData(PARTICIPANT_ROLE, actor_id)
         item.setData(NAMES_ROLE, (actor.display_name, actor.codename, actor.sensitivity))
         self._label(item)
-        self.ui.participantList.addItem(item)
         if actor.status is ActorStatus.DO_NOT_CONTACT:
-            name = self.context.shown_name(
-                actor.id, actor.display_name, actor.codename, actor.sensitivity
-            )
-            show_error(
-                self.ui.similarLabel,
-                f"{name} is marked do-not-contact. Log it if the contact "
-                "happened anyway, and consider why.",
-            )
+            item.setData(WARNING_ROLE, True)
+        self.ui.participantList.addItem(item)
+        self._show_warnings()
         self._refresh_channels()
 
     def _typed_name(self, text: str) -> None:
@@ -186,15 +205,35 @@ class LogDialog(QDialog):
         similar = self._look_alikes(name)
         item = QListWidgetItem(f"{name} (new actor)")
         item.setData(PARTICIPANT_ROLE, NewActor(display_name=name))
+        if similar:
+            item.setData(WARNING_ROLE, similar)
         self.ui.participantList.addItem(item)
         self.ui.participantEdit.clear()
-        if similar:
-            names = ", ".join(self._name_and_codename(s) for s in similar)
-            show_error(
-                self.ui.similarLabel,
-                f"“{name}” looks like {names} already in the vault. If it is the same "
-                "person, select the new entry, press Delete, and pick them instead.",
-            )
+        self._show_warnings()
+
+    def _show_warnings(self) -> None:
+        """A line for each participant in the list that needs a second look, by the names
+        that may be shown now; none once they are gone from the list."""
+        lines = []
+        for row in range(self.ui.participantList.count()):
+            item = self.ui.participantList.item(row)
+            warning = item.data(WARNING_ROLE)
+            who = item.data(PARTICIPANT_ROLE)
+            if warning is True and isinstance(who, int):
+                display_name, codename, sensitivity = item.data(NAMES_ROLE)
+                name = self.context.shown_name(who, display_name, codename, sensitivity)
+                lines.append(
+                    f"{name} is marked do-not-contact. Log it if the contact "
+                    "happened anyway, and consider why."
+                )
+            elif warning and isinstance(who, NewActor):
+                names = ", ".join(self._name_and_codename(s) for s in warning)
+                lines.append(
+                    f"“{who.display_name}” looks like {names} already in the vault. If it is "
+                    "the same person, select the new entry, press Delete, and pick them "
+                    "instead."
+                )
+        show_error(self.ui.similarLabel, "\n".join(lines))
 
     def _name_and_codename(self, actor: actors.ActorSummary) -> str:
         name = self.context.shown_name(
@@ -217,6 +256,7 @@ class LogDialog(QDialog):
             return
         for row in range(self.ui.participantList.count()):
             self._label(self.ui.participantList.item(row))
+        self._show_warnings()
         self._refresh_channels()
         self._guard_summary()
 
@@ -249,9 +289,8 @@ class LogDialog(QDialog):
         row = self.ui.participantList.currentRow()
         if row < 0:
             return
-        item = self.ui.participantList.takeItem(row)
-        if isinstance(item.data(PARTICIPANT_ROLE), NewActor):
-            show_error(self.ui.similarLabel, "")
+        self.ui.participantList.takeItem(row)
+        self._show_warnings()
         self._refresh_channels()
 
     def _refresh_channels(self) -> None:
@@ -354,12 +393,17 @@ class LogDialog(QDialog):
             )
             return
         assert self.interaction_id is not None
+        occurred = from_qdatetime(ui.occurredEdit.dateTime())
+        if self.loaded is not None and ui.occurredEdit.dateTime() == to_qdatetime(
+            self.loaded.occurred_at
+        ):
+            occurred = self.loaded.occurred_at  # not changed: kept exactly, to the microsecond
         try:
             with self.context.writing(self):
                 self.logged = interactions.update_interaction(
                     self.context.vault,
                     self.interaction_id,
-                    occurred_at=from_qdatetime(ui.occurredEdit.dateTime()),
+                    occurred_at=occurred,
                     kind=ui.kindCombo.currentData(),
                     register=ui.registerCombo.currentData(),
                     summary=self.summary(),

@@ -2,8 +2,11 @@
 participant, readiness cue or follow-up.
 
 Each saves through one service call, inside ``context.writing`` (every view hears what it
-wrote); a refused value is explained in place and nothing typed is lost. Pages open them
-with ``open()`` (window-modal, never a blocking loop).
+wrote); a refused value is explained in place and nothing typed is lost, and the explanation
+goes as soon as the user changes anything. Pages open them with ``open()`` (window-modal,
+never a blocking loop). A dialog that edits a record saves exactly what it was given for
+every field the user did not change (``keep`` and ``text_of``), even values the form cannot
+show (a hop's trust, a hidden label).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,10 +22,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,8 +36,10 @@ from PySide6.QtWidgets import (
 from contactkeeper.errors import ContactKeeperError, InvalidRecord
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.presentation import error_label, from_qdate, show_error, to_qdate, today
+from contactkeeper.gui.widgets.actor_choice import ActorChoice
 from contactkeeper.gui.widgets.actor_picker import ActorPicker
 from contactkeeper.records import (
+    actors,
     channels,
     followups,
     organizations,
@@ -43,6 +50,7 @@ from contactkeeper.records import (
 from contactkeeper.records.channels import ChannelInfo, Hop
 from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.records.readiness import NewCue
+from contactkeeper.records.relationships import RelationshipInfo
 from contactkeeper.vault.model import (
     ChannelKind,
     Direction,
@@ -53,6 +61,7 @@ from contactkeeper.vault.model import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TRUST_ROLE = Qt.ItemDataRole.UserRole + 2  # an intermediary's trust, kept as it was
 
 
 def _scale(accessible: str, value: int = 3) -> QSpinBox:
@@ -96,22 +105,56 @@ class RecordDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._kept: dict[QLineEdit, str] = {}
+        self._watching = False
         context.vault_locked.connect(self._locked)
 
-    def keep_private(self, edit: QLineEdit, text: str, *, withheld: bool = False) -> None:
-        """Fill ``edit`` with free text; in privacy mode, or when it is a detail of an actor
-        whose identity is ``withheld``, hide it, read-only, and keep it."""
+    def keep(self, edit: QLineEdit, text: str, *, withheld: bool = False) -> None:
+        """Fill ``edit`` with a saved value, which saving keeps exactly unless the user
+        changes it (a line edit holds 32,767 characters at most). In privacy mode, or when
+        it is a detail of an actor whose identity is ``withheld``, it is hidden, read-only."""
+        self._kept[edit] = text
         if (self.context.privacy or withheld) and text.strip():
-            self._kept[edit] = text
             edit.clear()
             edit.setReadOnly(True)
             edit.setPlaceholderText(self.context.placeholder())
         else:
             edit.setText(text)
+        edit.setModified(False)
 
     def text_of(self, edit: QLineEdit) -> str:
-        """What ``edit`` holds, or the text privacy mode kept hidden in it."""
-        return self._kept.get(edit, edit.text())
+        """What ``edit`` holds, or the value it was filled with if the user left it alone."""
+        if edit in self._kept and not edit.isModified():
+            return self._kept[edit]
+        return edit.text()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._watching:
+            self._watching = True
+            self._watch_changes()
+        super().showEvent(event)
+
+    def _watch_changes(self) -> None:
+        """A message about what was wrong goes as soon as the user changes anything."""
+
+        def forget(*_args: object) -> None:
+            show_error(self.message, "")
+
+        for edit in self.findChildren(QLineEdit):
+            edit.textEdited.connect(forget)
+        for combo in self.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(forget)
+            combo.editTextChanged.connect(forget)
+        for spin in self.findChildren(QSpinBox):
+            spin.valueChanged.connect(forget)
+        for date_edit in self.findChildren(QDateEdit):
+            date_edit.dateChanged.connect(forget)
+        for check in self.findChildren(QCheckBox):
+            check.toggled.connect(forget)
+        for listing in self.findChildren(QListWidget):
+            listing.model().rowsInserted.connect(forget)
+            listing.model().rowsRemoved.connect(forget)
+        for choice in self.findChildren(ActorChoice):
+            choice.chosen.connect(forget)
 
     def _locked(self) -> None:
         """No text of any record stays behind, not even in a hidden dialog."""
@@ -191,20 +234,24 @@ class ChannelDialog(RecordDialog):
         dialog.kind.setCurrentIndex(dialog.kind.findData(channel.kind.value))
         # A phone number or an address names the person: withheld as their name is.
         withheld = context.names_hidden(channel.actor_id, channel.actor_sensitivity)
-        dialog.keep_private(dialog.label, channel.label, withheld=withheld)
+        dialog.keep(dialog.label, channel.label, withheld=withheld)
         shown = context.shown_name
         for hop in channel.hops:
             dialog.add_hop(
-                hop.actor_id, shown(hop.actor_id, hop.display_name, hop.codename, hop.sensitivity)
+                hop.actor_id,
+                shown(hop.actor_id, hop.display_name, hop.codename, hop.sensitivity),
+                hop.trust,
             )
         dialog.trust.setValue(channel.trust)
         dialog.sensitivity.setCurrentIndex(dialog.sensitivity.findData(channel.sensitivity.value))
-        dialog.keep_private(dialog.notes, channel.notes, withheld=withheld)
+        dialog.keep(dialog.notes, channel.notes, withheld=withheld)
         return dialog
 
-    def add_hop(self, actor_id: int, name: str) -> None:
+    def add_hop(self, actor_id: int, name: str, trust: int = 3) -> None:
+        """An intermediary at the end of the chain (with the trust placed in them)."""
         item = QListWidgetItem(name)
         item.setData(ID_ROLE, actor_id)
+        item.setData(TRUST_ROLE, trust)
         self.hops.addItem(item)
         self.kind.setCurrentIndex(self.kind.findData(ChannelKind.INDIRECT.value))
 
@@ -226,7 +273,8 @@ class ChannelDialog(RecordDialog):
         )
 
     def save(self) -> object:
-        hops = [Hop(int(self.hops.item(i).data(ID_ROLE))) for i in range(self.hops.count())]
+        items = [self.hops.item(i) for i in range(self.hops.count())]
+        hops = [Hop(int(item.data(ID_ROLE)), int(item.data(TRUST_ROLE))) for item in items]
         if self.channel_id is not None:
             return channels.update_channel(
                 self.context.vault,
@@ -244,50 +292,130 @@ class ChannelDialog(RecordDialog):
             self.actor_id,
             self.context.now(),
             kind=ChannelKind(self.kind.currentData()),
-            label=self.label.text(),
+            label=self.text_of(self.label),
             hops=hops,
             trust=self.trust.value(),
             sensitivity=Sensitivity(self.sensitivity.currentData()),
-            notes=self.notes.text(),
+            notes=self.text_of(self.notes),
         )
 
 
 class RelationshipDialog(RecordDialog):
-    """A tie from this actor to another."""
+    """A tie between this actor and another, in the direction the sentence under the
+    choices says (Turn around reverses it); ``edit`` changes an existing tie."""
 
     def __init__(self, context: AppContext, actor_id: int, parent: QWidget | None = None) -> None:
         super().__init__(context, "Add a relationship", parent)
+        self.setMinimumWidth(580)  # the sentence on one line
         self.actor_id = actor_id
-        self.other_id: int | None = None
-        self.other = ActorPicker(context)
-        self.other.setAccessibleName("The other actor")
-        self.other_label = QLabel("(nobody chosen yet)")
+        self.relationship: RelationshipInfo | None = None
+        detail = actors.get_actor(context.vault, actor_id, context.now())
+        self.actor_name = context.shown_name(
+            detail.id, detail.display_name, detail.codename, detail.sensitivity
+        )
+        self.this_first = True  # "<this actor> <tie> <the other>"
+        self.other = ActorChoice(context, "The other actor")
         self.kind = _combo("Kind of tie", [k.value for k in RelationshipKind])
+        self.statement = QLabel()
+        self.statement.setAccessibleName("What will be saved")
+        self.statement.setWordWrap(True)
+        self.statement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bold = QFont(self.statement.font())
+        bold.setBold(True)
+        self.statement.setFont(bold)
+        self.swap_button = QPushButton("⇄ T&urn around")
+        self.swap_button.setAccessibleName("Turn the tie around")
+        self.swap_button.setToolTip("Swap who does what: the sentence shows what is saved")
+        self.swap_button.setAutoDefault(False)
+        statement = QWidget()
+        statement_row = QHBoxLayout(statement)
+        statement_row.setContentsMargins(0, 0, 0, 0)
+        statement_row.addWidget(self.statement, 1)
+        statement_row.addWidget(self.swap_button)
         self.strength = _scale("Strength, 1 to 5")
         self.confidence = _scale("Confidence, 1 to 5")
         self.source = QLineEdit()
         self.source.setAccessibleName("Source")
         self.source.setPlaceholderText("How do you know?")
         self.row("&With", self.other)
-        self.row("", self.other_label)
         self.row("&Tie", self.kind)
+        self.row("Saved as", statement)
         self.row("S&trength", self.strength)
         self.row("&Confidence", self.confidence)
         self.row("S&ource", self.source)
-        self.other.picked.connect(self.choose)
+        self.other.chosen.connect(self._show_statement)
+        self.kind.currentIndexChanged.connect(self._show_statement)
+        self.swap_button.clicked.connect(self.turn_around)
+        self._show_statement()
+
+    @classmethod
+    def edit(
+        cls,
+        context: AppContext,
+        actor_id: int,
+        relationship: RelationshipInfo,
+        parent: QWidget | None = None,
+    ) -> RelationshipDialog:
+        """The same form, filled with an existing tie of ``actor_id``; saving changes it."""
+        dialog = cls(context, actor_id, parent)
+        dialog.setWindowTitle("Edit a relationship")
+        dialog.relationship = relationship
+        r = relationship
+        dialog.this_first = r.from_actor_id == actor_id
+        if dialog.this_first:
+            other = (r.to_actor_id, r.to_name, r.to_codename, r.to_sensitivity)
+        else:
+            other = (r.from_actor_id, r.from_name, r.from_codename, r.from_sensitivity)
+        dialog.other.choose(other[0], context.shown_name(*other))
+        dialog.kind.setCurrentIndex(dialog.kind.findData(r.kind.value))
+        dialog.strength.setValue(r.strength)
+        dialog.confidence.setValue(r.confidence)
+        dialog.keep(dialog.source, r.source)
+        dialog._show_statement()
+        return dialog
 
     def choose(self, actor_id: int, name: str) -> None:
-        self.other_id = actor_id
-        self.other_label.setText(name)
+        self.other.choose(actor_id, name)
+
+    def turn_around(self) -> None:
+        self.this_first = not self.this_first
+        self._show_statement()
+        show_error(self.message, "")
+
+    def sentence(self) -> str:
+        """What will be saved, as the user reads it."""
+        other = self.other.name or "…"
+        first, second = (self.actor_name, other) if self.this_first else (other, self.actor_name)
+        return relationships.sentence(RelationshipKind(self.kind.currentData()), first, second)
+
+    def _show_statement(self) -> None:
+        text = self.sentence()
+        if self.other.actor_id is None:
+            text += "  (choose the other actor above)"
+        self.statement.setText(text)
 
     def save(self) -> object:
-        if self.other_id is None:
+        if self.other.actor_id is None:
             raise _missing("With", "choose the other actor from the suggestions")
+        this, other = self.actor_id, self.other.actor_id
+        from_id, to_id = (this, other) if self.this_first else (other, this)
+        kind = RelationshipKind(self.kind.currentData())
+        if self.relationship is not None:
+            return relationships.update_relationship(
+                self.context.vault,
+                self.relationship.id,
+                from_actor_id=from_id,
+                to_actor_id=to_id,
+                kind=kind,
+                strength=self.strength.value(),
+                confidence=self.confidence.value(),
+                source=self.text_of(self.source),
+            )
         return relationships.add_relationship(
             self.context.vault,
-            self.actor_id,
-            self.other_id,
-            RelationshipKind(self.kind.currentData()),
+            from_id,
+            to_id,
+            kind,
             strength=self.strength.value(),
             confidence=self.confidence.value(),
             source=self.source.text(),
@@ -354,30 +482,24 @@ class ParticipantDialog(RecordDialog):
     def __init__(self, context: AppContext, process_id: int, parent: QWidget | None = None) -> None:
         super().__init__(context, "Add a participant", parent)
         self.process_id = process_id
-        self.actor_id: int | None = None
-        self.actor = ActorPicker(context)
-        self.actor.setAccessibleName("Actor")
-        self.actor_label = QLabel("(nobody chosen yet)")
+        self.actor = ActorChoice(context, "Actor")
         self.role = _combo("Role in the process", [r.value for r in ParticipationRole])
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")
         self.row("&Who", self.actor)
-        self.row("", self.actor_label)
         self.row("&Role", self.role)
         self.row("&Note", self.note)
-        self.actor.picked.connect(self.choose)
 
     def choose(self, actor_id: int, name: str) -> None:
-        self.actor_id = actor_id
-        self.actor_label.setText(name)
+        self.actor.choose(actor_id, name)
 
     def save(self) -> object:
-        if self.actor_id is None:
+        if self.actor.actor_id is None:
             raise _missing("Who", "choose the actor from the suggestions")
         return processes.add_participant(
             self.context.vault,
             self.process_id,
-            self.actor_id,
+            self.actor.actor_id,
             ParticipationRole(self.role.currentData()),
             self.note.text(),
         )
@@ -389,7 +511,6 @@ class CueDialog(RecordDialog):
     def __init__(self, context: AppContext, process_id: int, parent: QWidget | None = None) -> None:
         super().__init__(context, "Add a readiness cue", parent)
         self.process_id = process_id
-        self.actor_id: int | None = None
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of readiness cue")
         for kind in readiness.cue_kinds(context.vault):
@@ -409,10 +530,10 @@ class CueDialog(RecordDialog):
         self.observed.setDisplayFormat("yyyy-MM-dd")
         self.observed.setCalendarPopup(True)
         self.observed.setDate(to_qdate(today(context.now())))
-        self.actor = ActorPicker(context)
-        self.actor.setAccessibleName("About an actor (optional)")
+        self.actor = ActorChoice(
+            context, "About an actor (optional)", nobody="(about the process as a whole)"
+        )
         self.actor.setPlaceholderText("(optional) type a name")
-        self.actor_label = QLabel("(about the process as a whole)")
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")
         self.row("&Signal", self.kind)
@@ -421,13 +542,10 @@ class CueDialog(RecordDialog):
         self.row("Source &reliability", self.reliability)
         self.row("&Observed on", self.observed)
         self.row("&About", self.actor)
-        self.row("", self.actor_label)
         self.row("&Note", self.note)
-        self.actor.picked.connect(self.choose)
 
     def choose(self, actor_id: int, name: str) -> None:
-        self.actor_id = actor_id
-        self.actor_label.setText(name)
+        self.actor.choose(actor_id, name)
 
     def save(self) -> object:
         if self.kind.currentData() is None:
@@ -440,7 +558,7 @@ class CueDialog(RecordDialog):
                 observed_on=from_qdate(self.observed.date()),
                 direction=None if direction is None else Direction(direction),
                 process_id=self.process_id,
-                actor_id=self.actor_id,
+                actor_id=self.actor.actor_id,
                 strength=self.strength.value(),
                 source_reliability=self.reliability.value(),
                 note=self.note.text(),

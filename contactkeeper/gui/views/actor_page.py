@@ -6,7 +6,12 @@ once through the services. Names follow the context's privacy rule: a hidden nam
 codename (with "Show name…" for a high-risk actor outside privacy mode), and in privacy mode
 notes, summaries and other free text are hidden. Deleting asks first and can be undone
 (Ctrl+Z). The page reloads when a record it shows changes elsewhere (when it is next shown,
-if hidden) and empties itself when the vault locks.
+if hidden) and empties itself when the vault locks; when its actor is gone it says so
+(``gone``), and the window goes back.
+
+Rows of the tables open with a double-click or Enter (channels and contacts to edit them,
+relationships: the other actor's name to open their page, elsewhere to edit the tie); F2
+edits, Delete deletes, and a right-click offers the same.
 """
 
 from __future__ import annotations
@@ -15,14 +20,15 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -103,6 +109,9 @@ def _table(accessible: str) -> QTableView:
 
 
 class ActorPage(QWidget):
+    # The actor shown (its id) is no longer in the vault.
+    gone = Signal(int)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -303,12 +312,16 @@ class ActorPage(QWidget):
         self.affiliation_button.clicked.connect(lambda: self._open(AffiliationDialog))
         self.follow_up_button.clicked.connect(lambda: self._open(FollowUpDialog))
         self.delete_button.clicked.connect(self.delete_actor)
+        # ``activated`` is a double-click or Enter (a single click where the platform says
+        # so): also connecting ``doubleClicked`` would open everything twice.
         self.channel_table.activated.connect(self._edit_channel)
-        self.channel_table.doubleClicked.connect(self._edit_channel)
         self.timeline_table.activated.connect(self._edit_interaction)
-        self.timeline_table.doubleClicked.connect(self._edit_interaction)
-        self.relationship_table.activated.connect(self._open_related)
-        self.relationship_table.doubleClicked.connect(self._open_related)
+        self.relationship_table.activated.connect(self._relationship_activated)
+        self._editors: dict[QTableView, Callable[[QModelIndex], None]] = {
+            self.channel_table: self._edit_channel,
+            self.timeline_table: self._edit_interaction,
+            self.relationship_table: self._edit_relationship,
+        }
         self.notes.installEventFilter(self)
         self._deletable: dict[QTableView, tuple[str, Callable[[Any], str]]] = {
             self.channel_table: (Kind.CHANNEL, lambda c: c.chain(self.context.shown_name)),
@@ -319,6 +332,10 @@ class ActorPage(QWidget):
         }
         for table in self._deletable:
             table.installEventFilter(self)
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            table.customContextMenuRequested.connect(
+                lambda pos, t=table: self._show_row_menu(t, pos)
+            )
         self.affiliation_table.installEventFilter(self)
 
     # -- showing ------------------------------------------------------------------------
@@ -344,6 +361,7 @@ class ActorPage(QWidget):
             show_error(
                 self.message, "This actor is no longer in the vault (Ctrl+Z undoes a delete)."
             )
+            self.gone.emit(actor_id)
             return
         self.detail = detail
         self._set_enabled(True)
@@ -512,9 +530,8 @@ class ActorPage(QWidget):
         return shown(r.from_actor_id, r.from_name, r.from_codename, r.from_sensitivity)
 
     def _tie(self, r: RelationshipInfo) -> str:
-        if r.from_actor_id == self.actor_id:
-            return f"{r.kind.value} {self._other_name(r)}"
-        return f"{self._other_name(r)} {r.kind.value} this actor"
+        """The tie as a sentence in its direction: "Karim Nassar can introduce Layla Haddad"."""
+        return r.sentence(self.context.shown_name)
 
     def _follow_up_state(self, f: FollowUpInfo) -> str:
         if f.done:
@@ -576,11 +593,75 @@ class ActorPage(QWidget):
             self.dialog = LogDialog.edit(self.context, info.id, self)
             self.dialog.open()
 
+    def _relationship_activated(self, index: QModelIndex) -> None:
+        """A double-click on the other actor's name opens their page; elsewhere it edits."""
+        if index.column() == 0:
+            self._open_related(index)
+        else:
+            self._edit_relationship(index)
+
     def _open_related(self, index: QModelIndex) -> None:
         tie = self.relationships.row(index)
         if tie is not None:
             other = tie.to_actor_id if tie.from_actor_id == self.actor_id else tie.from_actor_id
             self.context.open_actor.emit(other)
+
+    def _edit_relationship(self, index: QModelIndex) -> None:
+        tie = self.relationships.row(index)
+        if tie is None or self.actor_id is None:
+            return
+        dialog = RelationshipDialog.edit(self.context, self.actor_id, tie, self)
+        dialog.saved.connect(lambda _: self._relationship_changed(tie))
+        self.dialog = dialog
+        dialog.open()
+
+    def _relationship_changed(self, before: RelationshipInfo) -> None:
+        """Saved from the edit dialog: Ctrl+Z puts the tie back as it was."""
+        vault = self.context.vault
+
+        def revert() -> object:
+            return relationships.update_relationship(
+                vault,
+                before.id,
+                from_actor_id=before.from_actor_id,
+                to_actor_id=before.to_actor_id,
+                kind=before.kind,
+                strength=before.strength,
+                confidence=before.confidence,
+                started_on=before.started_on,
+                ended_on=before.ended_on,
+                source=before.source,
+            )
+
+        undo = UndoController.for_context(self.context)
+        undo.remember_change("relationship", before.sentence(self.context.shown_name), revert)
+        self._after_dialog()
+
+    def row_menu(self, table: QTableView, index: QModelIndex) -> QMenu | None:
+        """What a right-click on a row offers: edit, open the other actor, delete."""
+        if not index.isValid() or table not in self._deletable:
+            return None
+        menu = QMenu(self)
+        edit = self._editors.get(table)
+        if edit is not None:
+            action = menu.addAction("&Edit…", lambda: edit(index))
+            action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        if table is self.relationship_table:
+            tie = self.relationships.row(index)
+            if tie is not None:
+                menu.addAction(f"&Open {self._other_name(tie)}", lambda: self._open_related(index))
+        kind = self._deletable[table][0]
+        delete = menu.addAction(f"&Delete {kind}…", lambda: self._delete_selected(table))
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        return menu
+
+    def _show_row_menu(self, table: QTableView, pos: QPoint) -> None:
+        index = table.indexAt(pos)
+        table.setCurrentIndex(index)
+        menu = self.row_menu(table, index)
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(table.viewport().mapToGlobal(pos))
 
     def _save_notes(self) -> None:
         if (
@@ -653,10 +734,19 @@ class ActorPage(QWidget):
             and watched in self._deletable
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Delete
         ):
-            self._delete_selected(watched)
-            return True
+            edit = self._editors.get(watched)
+            key = event.key()
+            enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if key == Qt.Key.Key_Delete:
+                self._delete_selected(watched)
+                return True
+            if edit is not None and (
+                key == Qt.Key.Key_F2 or (enter and watched is self.relationship_table)
+            ):
+                if watched.currentIndex().isValid():
+                    edit(watched.currentIndex())
+                return True
         return super().eventFilter(watched, event)
 
     def hideEvent(self, event: Any) -> None:

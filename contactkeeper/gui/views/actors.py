@@ -217,8 +217,7 @@ class ActorsView(QWidget):
         self.filter_edit.returnPressed.connect(self._open_first)
         for combo in self._combos():
             combo.currentIndexChanged.connect(self._filters_changed)
-        self.table.activated.connect(self._open)
-        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)  # a double-click or Enter, once
         self.model.reloaded.connect(self._show_count)
         self.model.failed.connect(self.context.status.emit)
         context.vault_opened.connect(self._opened)

@@ -156,8 +156,7 @@ class JournalView(QWidget):
         self.table.installEventFilter(self)
         find = QShortcut(QKeySequence.StandardKey.Find, self, activated=self.text.setFocus)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.table.activated.connect(self._open)
-        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)  # a double-click or Enter, once
         self.model.reloaded.connect(
             lambda total: self.count_label.setText(f"{total} interaction(s)")
         )

@@ -5,7 +5,7 @@ chart."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,9 @@ DESCRIBE = "Add a description…"
 
 
 class ProcessPage(QWidget):
+    # The process shown (its id) is no longer in the vault.
+    gone = Signal(int)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -171,8 +174,8 @@ class ProcessPage(QWidget):
         self.description_label.editingFinished.connect(self._save)
         self.track.activated.connect(lambda _: self._save())
         self.phase.activated.connect(lambda _: self._save())
+        # A double-click or Enter (not both: each would open the actor once more).
         self.participants.itemActivated.connect(self._open_actor)
-        self.participants.itemDoubleClicked.connect(self._open_actor)
         self.add_participant_button.clicked.connect(self.add_participant)
         self.add_cue_button.clicked.connect(self.add_cue)
         self.delete_button.clicked.connect(self.delete_process)
@@ -194,6 +197,7 @@ class ProcessPage(QWidget):
             self.clear()
             self.process_id = process_id
             show_error(self.message, "This process is no longer in the vault.")
+            self.gone.emit(process_id)
             return
         self.info = info
         self._set_enabled(True)
@@ -261,7 +265,9 @@ class ProcessPage(QWidget):
             return
         info = self.info
         name, description = self.name_label.text(), self.description_label.text()
-        if self.context.privacy:  # the description is hidden, not emptied
+        if self.context.privacy or not self.description_label.isModified():
+            # Hidden, not emptied; or not changed here, kept exactly (a line edit holds
+            # 32,767 characters at most).
             description = info.description
         track, phase = Track(self.track.currentData()), ProcessPhase(self.phase.currentData())
         if (name, description, track, phase) == (

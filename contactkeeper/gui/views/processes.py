@@ -90,8 +90,7 @@ class ProcessesView(QWidget):
         layout.addWidget(self.table, 1)
         self.name.returnPressed.connect(self.create)
         self.create_button.clicked.connect(self.create)
-        self.table.activated.connect(self._open)
-        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)  # a double-click or Enter, once
         self.loaded = False  # the rows are those of the open vault (see ensure_loaded)
         self.refresh = Refresh(self, context, self._refresh, {Kind.PROCESS, Kind.PARTICIPANT})
         context.vault_opened.connect(self._opened)

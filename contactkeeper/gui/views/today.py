@@ -300,8 +300,9 @@ class TodayView(QWidget):
         section = Section(
             title, empty_text, table, model, heading, placeholder, actor_of, process_of
         )
+        # A click opens the row, Enter too (see eventFilter); not ``activated``, which a
+        # double-click emits after the click has opened it already.
         table.clicked.connect(lambda index, s=section: self._open(s, index))
-        table.activated.connect(lambda index, s=section: self._open(s, index))
         table.installEventFilter(self)
         return section
 
@@ -468,4 +469,13 @@ class TodayView(QWidget):
             if ids:
                 self.context.log_contact.emit(ids)
                 return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            for section in self.sections:
+                if watched is section.table:
+                    self._open(section, section.table.currentIndex())
+                    return True
         return super().eventFilter(watched, event)

@@ -88,6 +88,8 @@ class CreateVaultPage(QWidget):
         self.ui.busyBar.hide()
         self.ui.passphraseEdit.textChanged.connect(self._show_strength)
         self.ui.confirmEdit.textChanged.connect(self._show_strength)
+        # A message about the folder goes once the folder is changed.
+        self.ui.locationEdit.textEdited.connect(lambda _text: self.ui.messageLabel.clear())
         self.ui.locationEdit.returnPressed.connect(self.ui.passphraseEdit.setFocus)
         self.ui.passphraseEdit.returnPressed.connect(self.ui.confirmEdit.setFocus)
         self._show_strength()
@@ -111,6 +113,23 @@ class CreateVaultPage(QWidget):
         if confirm and not passphrase.startswith(confirm):
             advice = "The two passphrases differ."
         self.ui.adviceLabel.setText(advice)
+        # The passphrases changed: what was said about them before no longer holds.
+        self._warn(False)
+        self.ui.messageLabel.clear()
+
+    def refuse(self, advice: str) -> None:
+        """Creating was refused for the passphrase: say why on the advice line, as a
+        warning, once (not again under it)."""
+        self.ui.adviceLabel.setText(advice)
+        self.ui.messageLabel.clear()
+        self._warn(True)
+
+    def _warn(self, on: bool) -> None:
+        label = self.ui.adviceLabel
+        if label.property("warning") != on:
+            label.setProperty("warning", on)
+            label.style().unpolish(label)
+            label.style().polish(label)
 
 
 class UnlockPage(QWidget):
@@ -196,6 +215,8 @@ class StartScreen(QStackedWidget):
         c.confirmEdit.returnPressed.connect(self.create_vault)
         u.unlockButton.clicked.connect(self.unlock)
         u.passphraseEdit.returnPressed.connect(self.unlock)
+        # Typing the passphrase again: what was said about the last try no longer holds.
+        u.passphraseEdit.textEdited.connect(lambda _text: u.messageLabel.clear())
         u.recentList.itemActivated.connect(self._pick_recent)
         u.recentList.itemClicked.connect(self._pick_recent)
         u.otherButton.clicked.connect(self.show_welcome)
@@ -416,14 +437,14 @@ class StartScreen(QStackedWidget):
             ui.locationEdit.setFocus()
             return
         if passphrase != again:
-            ui.messageLabel.setText("The two passphrases differ. Type the same one twice.")
+            self.create_page.refuse("The two passphrases differ. Type the same one twice.")
             ui.confirmEdit.selectAll()
             ui.confirmEdit.setFocus()
             return
         try:
             check_passphrase(passphrase)
         except WeakPassphrase as exc:
-            ui.messageLabel.setText(exc.message)
+            self.create_page.refuse(exc.message)
             ui.passphraseEdit.setFocus()
             return
         path = Path(location).expanduser()

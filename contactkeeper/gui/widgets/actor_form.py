@@ -1,8 +1,10 @@
 """An actor's profile as a form in place: every field is saved as soon as it is left.
 
 Text fields save when the user leaves them (Tab, click elsewhere) or presses Enter; lists
-and choices save at once. A refused value (an empty name, a codename already in use) is
-explained under the form and stays in its field, so nothing typed is lost.
+and choices save at once. Only what the user changed is saved: passing through a field
+leaves the saved value exactly as it was (a tag with a comma in it stays one tag). A refused
+value (an empty name, a codename already in use) is explained under the form and stays in
+its field, so nothing typed is lost.
 
 When the actor's real name may not be shown (privacy mode, or a high-risk actor not
 revealed), the name and its variants are left out and cannot be edited.
@@ -59,11 +61,11 @@ class ActorForm(QWidget):
             ui.languagesEdit: "languages",
         }
         for edit, name in texts.items():
-            edit.editingFinished.connect(lambda e=edit, n=name: self._save(n, e.text()))
-        ui.tagsEdit.editingFinished.connect(lambda: self._save("tags", _tags(ui.tagsEdit.text())))
-        ui.cadenceSpin.editingFinished.connect(
-            lambda: self._save("cadence_days", ui.cadenceSpin.value())
+            edit.editingFinished.connect(lambda e=edit, n=name: self._save_text(e, n, e.text()))
+        ui.tagsEdit.editingFinished.connect(
+            lambda: self._save_text(ui.tagsEdit, "tags", _tags(ui.tagsEdit.text()))
         )
+        ui.cadenceSpin.editingFinished.connect(self._save_cadence)
         ui.sensitivityCombo.activated.connect(
             lambda _: self._save("sensitivity", ui.sensitivityCombo.currentData())
         )
@@ -112,18 +114,28 @@ class ActorForm(QWidget):
         self.ui.cadenceSpin.setValue(30)
         show_error(self.ui.errorLabel, "")
 
+    def _save_text(self, edit: QLineEdit, name: str, value: Any) -> None:
+        """Save what the user typed into ``edit``; nothing if they only passed through."""
+        if edit.isModified() and self._save(name, value):
+            edit.setModified(False)
+
+    def _save_cadence(self) -> None:
+        if self.detail is not None and self.ui.cadenceSpin.value() != self.detail.cadence_days:
+            self._save("cadence_days", self.ui.cadenceSpin.value())
+
     def _current(self, name: str) -> Any:
         assert self.detail is not None
         return getattr(self.detail, name)
 
-    def _save(self, name: str, value: Any) -> None:
+    def _save(self, name: str, value: Any) -> bool:
+        """Save one field; False when it was refused (the message says why)."""
         if self.detail is None or not self.context.unlocked:
-            return
+            return False
         if name == "display_name" and self.names_hidden:
-            return
+            return False
         current = self._current(name)
         if value == current or (name == "codename" and str(value).strip().upper() == current):
-            return
+            return True
         try:
             with self.context.writing(self):
                 detail = actors.update_actor(
@@ -131,12 +143,13 @@ class ActorForm(QWidget):
                 )
         except ContactKeeperError as exc:
             show_error(self.ui.errorLabel, exc.message)
-            return
+            return False
         self.detail = detail
         show_error(self.ui.errorLabel, "")
         if name == "codename":
             self.ui.codenameEdit.setText(detail.codename)
         self.saved.emit(detail)
+        return True
 
     def _add_variant(self) -> None:
         name = self.ui.variantEdit.text().strip()

@@ -171,8 +171,9 @@ class SearchField(QLineEdit):
         self.opened.emit(hit.kind, hit.id)
 
     def reset(self) -> None:
-        """Forget the query and the hits (after opening one, and when the vault locks)."""
-        self.clear()
+        """Forget the query and the hits (after opening one, and when the vault locks), and
+        the typing too: Ctrl+Z must not bring an old query back."""
+        self.setText("")
         self.hits = []
         if self.popup is not None:
             self.popup.clear()
