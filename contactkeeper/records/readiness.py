@@ -430,6 +430,7 @@ def process_readiness(
         ).all()
     by_process: dict[int, list[CueWeight]] = defaultdict(list)
     for process_id, cue_id, observed_on, label, direction, strength, reliability in rows:
+        assert process_id is not None  # only cues about a process were read
         weight = cue_weight(direction, strength, reliability)
         counted = level([(observed_on, weight)], on)
         by_process[process_id].append(
