@@ -10,7 +10,8 @@ mention anyone (summaries, notes) through :meth:`AppContext.shown_text`; views r
 ``names_changed``. In privacy mode every actor goes by their codename and free text is hidden.
 A high-risk actor goes by their codename even outside privacy mode, unless their real name
 was revealed (after the passphrase, see ``reveal.py``) for a short while: reveals live in
-memory only, expire by the context's clock, and are forgotten on lock.
+memory only, expire by the context's clock, and are forgotten on lock. A high-risk actor's
+affiliations and roles are hidden whenever the name is (:meth:`AppContext.shown_affiliation`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from contactkeeper.vault.model import Sensitivity
 
 # What free text shows in privacy mode.
 HIDDEN = "hidden in privacy mode"
+# What a high-risk actor's affiliation shows outside privacy mode, until the name is revealed.
+HIDDEN_HIGH_RISK = "hidden (high-risk)"
 # How long a high-risk actor's real name stays shown after the passphrase.
 REVEAL_FOR = timedelta(seconds=30)
 _EXPIRY_CHECK_MS = 1000
@@ -123,6 +126,17 @@ class AppContext(QObject):
         if self._privacy:
             return True
         return sensitivity is Sensitivity.HIGH_RISK and not self.revealed(actor_id)
+
+    def affiliation_hidden(self, actor_id: int, sensitivity: Sensitivity) -> bool:
+        """Whether a high-risk actor's affiliations and roles must not be shown now: they
+        give away who the person is as surely as the name, so they go with it."""
+        return sensitivity is Sensitivity.HIGH_RISK and self.names_hidden(actor_id, sensitivity)
+
+    def shown_affiliation(self, actor_id: int, sensitivity: Sensitivity, text: str) -> str:
+        """An actor's affiliation (role, organization) as it may be shown now."""
+        if not text or not self.affiliation_hidden(actor_id, sensitivity):
+            return text
+        return HIDDEN if self._privacy else HIDDEN_HIGH_RISK
 
     def shown_text(self, text: str) -> str:
         """Free text that may mention anyone (summaries, notes): hidden in privacy mode."""

@@ -49,10 +49,13 @@ def actor_columns(context: AppContext) -> list[Column[ActorSummary]]:
     def name(a: ActorSummary) -> str:
         return context.shown_name(a.id, a.display_name, a.codename, a.sensitivity)
 
+    def affiliation(a: ActorSummary) -> str:  # hidden with a high-risk actor's name
+        return context.shown_affiliation(a.id, a.sensitivity, a.affiliation)
+
     return [
         Column("Name", name, sort_key="display_name"),
         Column("Codename", lambda a: a.codename, sort_key="codename"),
-        Column("Affiliation", lambda a: a.affiliation, tooltip=lambda a: a.affiliation),
+        Column("Affiliation", affiliation, tooltip=affiliation),
         Column(
             "Last contact",
             _last_contact,
