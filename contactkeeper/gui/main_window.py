@@ -54,6 +54,9 @@ SECTIONS = (
 )
 FOLLOW_UPS_SECTION = 4
 TICK_MS = 10 * 60 * 1000
+# Shown while privacy mode is on: in the status bar, and after the name in the title.
+PRIVACY_INDICATOR = "Privacy mode: codenames only, notes hidden"
+PRIVACY_TITLE = "privacy mode"
 
 
 class Workspace(QWidget):
@@ -222,6 +225,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
         self.log_dialog: LogDialog | None = None
         self.about_dialog: AboutDialog | None = None
+        self.privacy_indicator = QLabel(PRIVACY_INDICATOR)
+        self.privacy_indicator.setObjectName("privacyIndicator")
+        self.privacy_indicator.setAccessibleName("Privacy mode is on")
+        self.privacy_indicator.setToolTip("Ctrl+Shift+P (View > Privacy mode) turns it off")
+        self.privacy_indicator.hide()
+        self.statusBar().addPermanentWidget(self.privacy_indicator)
         self._make_actions()
         self._make_menus()
         self._connect()
@@ -355,6 +364,8 @@ class MainWindow(QMainWindow):
 
     def _privacy_changed(self, on: bool) -> None:
         self.privacy_action.setChecked(on)
+        self.privacy_indicator.setVisible(on)
+        self._update_title()
 
     def focus_search(self) -> None:
         if self.context.unlocked:
@@ -475,8 +486,16 @@ class MainWindow(QMainWindow):
             action.setEnabled(unlocked)
         if not unlocked:
             self.undo_action.setEnabled(False)
-        demo = unlocked and self.context.demo
-        self.setWindowTitle(f"{APP_NAME} — DEMO" if demo else APP_NAME)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        """The name, then what the user must know at a glance: DEMO, privacy mode."""
+        parts = [APP_NAME]
+        if self.context.unlocked and self.context.demo:
+            parts.append("DEMO")
+        if self.context.privacy:
+            parts.append(PRIVACY_TITLE)
+        self.setWindowTitle(" — ".join(parts))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_geometry(QByteArray(self.saveGeometry()))
