@@ -9,7 +9,7 @@ would, and lets it go on.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +56,7 @@ class Held:
 
 
 @pytest.fixture
-def dialog(
-    qtbot: QtBot, context: AppContext, tmp_path: Path, clock: FakeClock
-) -> Iterator[BackupDialog]:
+def dialog(qtbot: QtBot, context: AppContext, tmp_path: Path, clock: FakeClock) -> BackupDialog:
     window = QWidget()
     qtbot.addWidget(window)
     window.resize(900, 700)
@@ -77,7 +75,7 @@ def dialog(
     made.ui.folderEdit.setText(str(stick))
     made.ui.keysRadio.setChecked(True)
     made.ui.recipientsEdit.setPlainText(recipient)
-    yield made
+    return made
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -107,7 +107,7 @@ def test_cancelling_at_any_stage_leaves_nothing_behind(
     def report(now_in: str, fraction: float) -> None:
         nonlocal asked
         seen.append((now_in, fraction))
-        started = [f for s, f in seen if s == now_in][0]
+        started = next(f for s, f in seen if s == now_in)
         if now_in == stage and (not after_data or fraction > started):
             asked = True  # the user presses Cancel now
 
