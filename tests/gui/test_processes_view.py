@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from contactkeeper.gui.context import AppContext
@@ -23,7 +24,9 @@ def _cell(view: ProcessesView, name: str, header: str) -> tuple[str, str]:
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == name)
     index = model.index(row, headers.index(header))
-    return index.data(), index.data(Qt.ItemDataRole.ToolTipRole)
+    tooltip = QTextDocument()  # the tooltip is rich text: read it as the user does
+    tooltip.setHtml(index.data(Qt.ItemDataRole.ToolTipRole))
+    return index.data(), tooltip.toPlainText()
 
 
 def test_each_process_shows_its_readiness_and_trend_with_the_cues_behind_them(
@@ -61,7 +64,8 @@ def test_each_process_shows_its_readiness_and_trend_with_the_cues_behind_them(
     level, level_tip = _cell(view, "Coastal dialogue", "Readiness")
     expected = readiness.process_readiness(vault, day)[coast.id]
     assert level == expected.level_text() == "+5.4"  # 4.0 faded over 60 days, 3.0 over 5
-    assert "the sum of 2 cues" in level_tip
+    assert level_tip.startswith(f"Readiness level +5.4 on {day.day} {day:%b %Y}: the sum of 2 cues")
+    assert level_tip == expected.explain_level().replace("\n  ", "\n")
     assert "half as much every 90 days" in level_tip
     assert "Way out perceived" in level_tip
     assert "Back-channel request" in level_tip

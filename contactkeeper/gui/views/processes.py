@@ -12,6 +12,7 @@ change; locking forgets it.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex
@@ -44,6 +45,15 @@ NO_CUES_TIP = (
 )
 
 
+def explanation_tooltip(text: str) -> str:
+    """An explanation (a sentence, then one line per cue) as a tooltip: the sentence wraps,
+    the cue lines keep their columns and are never broken."""
+    sentence, *lines = text.split("\n")
+    rows = html.escape("\n".join(line.strip() for line in lines))
+    table = f"<p style='white-space:pre'>{rows}</p>" if lines else ""
+    return f"<p>{html.escape(sentence)}</p>{table}"
+
+
 def _people(info: ProcessInfo) -> str:
     count = len({p.actor_id for p in info.participants})
     return f"{count} participant(s)"
@@ -66,12 +76,12 @@ class ProcessesView(QWidget):
                 Column(
                     "Readiness",
                     lambda p: self._reading(p, ProcessReadiness.level_text, NO_CUES),
-                    tooltip=lambda p: self._reading(p, ProcessReadiness.explain_level, NO_CUES_TIP),
+                    tooltip=lambda p: self._explained(p, ProcessReadiness.explain_level),
                 ),
                 Column(
                     f"Trend ({readiness.TREND_WINDOW_DAYS} d)",
                     lambda p: self._reading(p, ProcessReadiness.trend_text, NO_CUES),
-                    tooltip=lambda p: self._reading(p, ProcessReadiness.explain_trend, NO_CUES_TIP),
+                    tooltip=lambda p: self._explained(p, ProcessReadiness.explain_trend),
                 ),
             ],
             self,
@@ -150,6 +160,9 @@ class ProcessesView(QWidget):
     ) -> str:
         reading = self.readings.get(info.id)
         return none if reading is None else text(reading)
+
+    def _explained(self, info: ProcessInfo, text: Callable[[ProcessReadiness], str]) -> str:
+        return explanation_tooltip(self._reading(info, text, NO_CUES_TIP))
 
     def _refresh(self) -> None:
         """Something shown may have changed: reload a list already loaded (a list not loaded
