@@ -339,12 +339,11 @@ def _fold_in_summaries(conn: sa.Connection, new: Iterable[NewInteraction]) -> No
             channels[item.channel_id] = _later(channels.get(item.channel_id), item.occurred_at)
     # Whoever carried a contact over an indirect channel: a light contact (warmth.py).
     hops = _table(ChannelHop)
-    for channel_id, intermediary_id in conn.execute(
-        sa.select(hops.c.channel_id, hops.c.intermediary_id).where(
-            hops.c.channel_id.in_(sorted(channels))
-        )
-    ):
-        last[intermediary_id] = _later(last.get(intermediary_id), channels[channel_id])
+    for batch in _batches(sorted(channels), 500):
+        for channel_id, intermediary_id in conn.execute(
+            sa.select(hops.c.channel_id, hops.c.intermediary_id).where(hops.c.channel_id.in_(batch))
+        ):
+            last[intermediary_id] = _later(last.get(intermediary_id), channels[channel_id])
     actors = _table(Actor)
     when_last = sa.bindparam("b_last", type_=UTCDateTime())
     when_substantive = sa.bindparam("b_substantive", type_=UTCDateTime())
