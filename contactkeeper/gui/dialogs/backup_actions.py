@@ -428,7 +428,7 @@ class BackupDialog(_WorkDialog):
 
         self._run(work, self._done, self._failed)
 
-    _cancel_text = "C&ancel backup"
+    _cancel_text = "Ca&ncel backup"
 
     def _stage_text(self, name: str) -> str:
         """``Step 3 of 6: encrypting…``"""

@@ -260,7 +260,7 @@ class Ui_BackupDialog(object):
 #if QT_CONFIG(accessibility)
         self.resultLabel.setAccessibleName(QCoreApplication.translate("BackupDialog", u"Backup result", None))
 #endif // QT_CONFIG(accessibility)
-        self.cancelButton.setText(QCoreApplication.translate("BackupDialog", u"C&ancel backup", None))
+        self.cancelButton.setText(QCoreApplication.translate("BackupDialog", u"Ca&ncel backup", None))
 #if QT_CONFIG(accessibility)
         self.cancelButton.setAccessibleName(QCoreApplication.translate("BackupDialog", u"Cancel the backup", None))
 #endif // QT_CONFIG(accessibility)
