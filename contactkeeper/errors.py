@@ -147,6 +147,16 @@ class BackupExists(BackupError):
         )
 
 
+class BackupCancelled(ContactKeeperError):
+    """The person cancelled a backup while it was being made (not a failure of any file)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The backup was cancelled. No backup file was written, and earlier backups are "
+            "untouched."
+        )
+
+
 class ImportInvalid(ContactKeeperError):
     """An entry of a file being imported cannot be read; ``line`` is where it starts."""
 

@@ -28,6 +28,11 @@ the old one in a hidden folder while the backup's image is checked, runs both ch
 on the new vault, and swaps it in only when every check has passed, keeping the old one
 as ``<name>.pre-restore``.
 
+Creating a backup reports each of its stages (export, checks, encrypt, write, verify,
+rename) with the share of the whole done, and can be cancelled: at the next check point
+(each stage's start, each megabyte written) it raises
+:class:`~contactkeeper.errors.BackupCancelled` and leaves no partial file or copy behind.
+
 Only :class:`~contactkeeper.errors.BackupError` subclasses escape the reading side (and
 :class:`~contactkeeper.errors.DiskFull`/``OSError`` for the disk being written to).
 """
@@ -63,6 +68,7 @@ import sqlcipher3
 
 from contactkeeper import __version__
 from contactkeeper.errors import (
+    BackupCancelled,
     BackupDamaged,
     BackupError,
     BackupExists,
@@ -326,12 +332,17 @@ def create_backup(
     recipients: Sequence[str] = (),
     progress: ProgressFn | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    stages: StageFn | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> BackupReport:
     """Write a verified backup of ``vault`` to the new file ``destination``.
 
     Encrypted to ``passphrase`` or to ``recipients`` (age public keys), not both (age keeps
     passphrase files to a single recipient). A weak passphrase is refused
     (:class:`~contactkeeper.errors.WeakPassphrase`). ``destination`` must not exist yet.
+    ``progress(done, total)`` and ``stages(stage, fraction)`` report how far it is (see
+    ``BACKUP_STAGES``); when ``cancelled()`` turns true, it stops at the next check point
+    with :class:`~contactkeeper.errors.BackupCancelled`, leaving nothing behind.
     """
     destination = Path(destination).absolute()
     if (passphrase is None) == (not recipients):
@@ -343,18 +354,17 @@ def create_backup(
         raise BackupExists(destination)
     if not destination.parent.is_dir():
         raise BackupError(f"The folder {destination.parent} does not exist.")
-    tick = _Progress(progress)
+    tick = _StagedProgress(progress, stages, cancelled, by_passphrase=passphrase is not None)
     created_at = now().astimezone(UTC)
     partial = partial_path(destination)
     with _private_temp(vault.path.parent, "backup") as temp:
         image = temp / DATABASE_NAME
         key_hex = secrets.token_hex(32)
+        tick.stage("export")
         page_size = _export(vault, image, key_hex)
-        size = image.stat().st_size
-        tick.total = 4 * size + 4
+        tick.stage("checks")
         revision = _revision(image, key_hex, page_size)
         counts = _counts(image, key_hex, page_size)
-        tick.advance(size)
         # The copy is checked once (both integrity checks and the foreign keys), on another
         # connection while it is sealed, written and read back; the backup gets its final
         # name only when the checks have passed and the file on the device decrypts to
@@ -381,6 +391,7 @@ def create_backup(
                 # A one-time identity lets us decrypt-verify a recipients' backup after
                 # writing it; its secret half is forgotten when this function returns.
                 checker: Any = pyrage.x25519.Identity.generate() if keys else None
+                tick.stage("encrypt")
                 try:
                     if passphrase is not None:
                         sealed = bytes(pyrage.passphrase.encrypt(payload, passphrase))
@@ -389,9 +400,10 @@ def create_backup(
                 except Exception:
                     raise BackupError("The backup could not be encrypted.") from None
                 del payload
-                tick.advance(size)
-                _write_new(partial, sealed, tick, size)
+                tick.stage("write")
+                _write_new(partial, sealed, tick, tick.span("write"))
                 del sealed
+                tick.stage("verify")
                 try:
                     scheme = _read_back(
                         partial,
@@ -412,6 +424,7 @@ def create_backup(
                         "The copy of the vault made for this backup fails its integrity "
                         "checks; no backup was written. Run the vault's integrity check."
                     ) from None
+                tick.stage("rename")  # the last check point: after it, the backup is made
                 _rename_new(partial, destination)
                 files.fsync_dir(destination.parent)
             except BaseException as exc:
@@ -454,12 +467,89 @@ class _Progress:
         self.set(self.total)
 
 
+# -- progress by stage, and cancelling (creating a backup) ----------------------------------
+
+# The stages of creating a backup, in order, with the share of the progress bar each one
+# gets. A backup to a passphrase spends nearly all its time in age's scrypt, once to
+# encrypt and once to read the file back; one to public keys, in copying and writing.
+BACKUP_STAGES = ("export", "checks", "encrypt", "write", "verify", "rename")
+STAGE_SHARES = {
+    True: {"export": 4, "checks": 2, "encrypt": 44, "write": 4, "verify": 44, "rename": 2},
+    False: {"export": 30, "checks": 10, "encrypt": 10, "write": 20, "verify": 25, "rename": 5},
+}
+STAGE_LABELS = {
+    "export": "Copying the vault",
+    "checks": "Checking the copy",
+    "encrypt": "Encrypting",
+    "write": "Writing the backup file",
+    "verify": "Reading the file back to verify it",
+    "rename": "Giving the file its final name",
+}
+# stages(stage, fraction): the stage under way (one of BACKUP_STAGES, "done" at the end)
+# and the share of the whole backup done, from 0 to 1.
+StageFn = Callable[[str, float], None]
+_UNITS = 10_000  # progress(done, total) counts in these
+
+
+class _StagedProgress:
+    """The progress of creating a backup, stage by stage, with its check points."""
+
+    def __init__(
+        self,
+        callback: ProgressFn | None,
+        stages: StageFn | None,
+        cancelled: Callable[[], bool] | None,
+        *,
+        by_passphrase: bool,
+    ) -> None:
+        self.callback = callback
+        self.stages = stages
+        self.cancelled = cancelled
+        shares = STAGE_SHARES[by_passphrase]
+        whole = sum(shares.values())
+        self.starts: dict[str, int] = {}
+        self.spans: dict[str, int] = {}
+        start = 0
+        for name in BACKUP_STAGES:
+            self.starts[name] = start * _UNITS // whole
+            self.spans[name] = (start + shares[name]) * _UNITS // whole - self.starts[name]
+            start += shares[name]
+        self.current = ""
+        self.done = 0
+        self.total = _UNITS
+
+    def span(self, name: str) -> int:
+        return self.spans[name]
+
+    def stage(self, name: str) -> None:
+        """A stage begins: report it, then stop here if the backup was cancelled."""
+        self.current = name
+        self.set(self.starts[name])
+
+    def set(self, done: int) -> None:
+        """Report ``done`` (of ``total``), then stop here if the backup was cancelled."""
+        self._report(done)
+        if self.cancelled is not None and self.cancelled():
+            raise BackupCancelled()
+
+    def finish(self) -> None:
+        self.current = "done"
+        self._report(self.total)
+
+    def _report(self, done: int) -> None:
+        self.done = min(max(done, self.done), self.total)
+        if self.callback is not None:
+            self.callback(self.done, self.total)
+        if self.stages is not None:
+            self.stages(self.current, self.done / self.total)
+
+
 def _write_all(fd: int, data: memoryview) -> int:
     """One write to ``fd`` (a seam for simulating a full disk in tests)."""
     return os.write(fd, data)
 
 
-def _write_new(path: Path, data: bytes, tick: _Progress, budget: int) -> None:
+def _write_new(path: Path, data: bytes, tick: _StagedProgress, budget: int) -> None:
     """Write ``data`` to the new file ``path`` and sync it to the device."""
     path.unlink(missing_ok=True)  # left by an interrupted earlier attempt
     start = tick.done
@@ -1142,7 +1232,10 @@ def _rename_new(source: Path, target: Path) -> None:
 
 
 __all__ = [
+    "BACKUP_STAGES",
+    "STAGE_LABELS",
     "BackupReport",
+    "StageFn",
     "create_backup",
     "default_name",
     "new_identity",

@@ -155,6 +155,18 @@ class AppContext(QObject):
         """What stands for hidden details: privacy mode's word, or a high-risk actor's."""
         return HIDDEN if self._privacy else WITHHELD
 
+    def affiliation_hidden(self, actor_id: int, sensitivity: Sensitivity) -> bool:
+        """Whether an actor's affiliations and roles must not be shown now: they give away
+        who the person is as surely as the name, so they go with it (a detail, as above)."""
+        return self.names_hidden(actor_id, sensitivity)
+
+    def shown_affiliation(self, actor_id: int, sensitivity: Sensitivity, text: str) -> str:
+        """An actor's affiliation (role, organization) as it may be shown now: a word that
+        says it is hidden where the name is."""
+        if not text or not self.affiliation_hidden(actor_id, sensitivity):
+            return text
+        return self.placeholder()
+
     def shown_text(self, text: str) -> str:
         """Free text that may mention anyone (summaries, notes): hidden in privacy mode."""
         return HIDDEN if self._privacy and text.strip() else text

@@ -30,6 +30,7 @@ from contactkeeper.gui.autolock import AutoLock
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.about import AboutDialog
 from contactkeeper.gui.dialogs.backup_actions import BackupActions
+from contactkeeper.gui.dialogs.help import GUIDE_TAB, SHORTCUTS_TAB, HelpDialog
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.dialogs.settings import SettingsDialog
 from contactkeeper.gui.dialogs.trash import TrashDialog
@@ -58,6 +59,9 @@ SECTIONS = (
 )
 FOLLOW_UPS_SECTION = 4
 TICK_MS = 10 * 60 * 1000
+# Shown while privacy mode is on: in the status bar, and after the name in the title.
+PRIVACY_INDICATOR = "Privacy mode: codenames only, notes hidden"
+PRIVACY_TITLE = "privacy mode"
 
 
 class Workspace(QWidget):
@@ -272,6 +276,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
         self.log_dialog: LogDialog | None = None
         self.about_dialog: AboutDialog | None = None
+        self.help_dialog: HelpDialog | None = None
+        self.privacy_indicator = QLabel(PRIVACY_INDICATOR)
+        self.privacy_indicator.setObjectName("privacyIndicator")
+        self.privacy_indicator.setAccessibleName("Privacy mode is on")
+        self.privacy_indicator.setToolTip("Ctrl+Shift+P (View > Privacy mode) turns it off")
+        self.privacy_indicator.hide()
         self._make_actions()
         self._make_menus()
         self.undo_notice = UndoNotice(self.undo)
@@ -337,6 +347,15 @@ class MainWindow(QMainWindow):
         )
         self.new_actor_action = self._action("&New actor…", "Ctrl+N", self.new_actor)
         self.about_action = self._action("&About ContactKeeper", None, self.show_about)
+        self.guide_action = self._action(
+            "&Guide",
+            "F1",
+            lambda: self.show_help(GUIDE_TAB),
+            "What warmth and readiness mean, channels, privacy mode, recovering a backup",
+        )
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts", "Ctrl+/", lambda: self.show_help(SHORTCUTS_TAB)
+        )
         self.settings_action = self._action(
             "&Settings for this device…",
             "Ctrl+,",
@@ -380,6 +399,9 @@ class MainWindow(QMainWindow):
         actor_menu.addAction(self.log_action)
         actor_menu.addAction(self.new_actor_action)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
@@ -407,6 +429,12 @@ class MainWindow(QMainWindow):
 
     def _privacy_changed(self, on: bool) -> None:
         self.privacy_action.setChecked(on)
+        if on and self.privacy_indicator.parent() is not self.statusBar():
+            # The status bar appears with its first message, or with this: not before.
+            self.statusBar().addPermanentWidget(self.privacy_indicator)
+            self.statusBar().show()
+        self.privacy_indicator.setVisible(on)
+        self._update_title()
 
     def focus_search(self) -> None:
         if self.context.unlocked:
@@ -496,6 +524,13 @@ class MainWindow(QMainWindow):
             self.about_dialog = AboutDialog(self)
         self.about_dialog.open()
 
+    def show_help(self, tab: int = GUIDE_TAB) -> HelpDialog:
+        """The guide (F1) or the keyboard shortcuts (Ctrl+/), in one window kept at hand."""
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show_tab(tab)
+        return self.help_dialog
+
     def _undo_changed(self, possible: bool) -> None:
         self.undo_action.setEnabled(possible)
         self.undo_action.setText(self.undo.undo_text)
@@ -526,8 +561,16 @@ class MainWindow(QMainWindow):
             action.setEnabled(unlocked)
         if not unlocked:
             self.undo_action.setEnabled(False)
-        demo = unlocked and self.context.demo
-        self.setWindowTitle(f"{APP_NAME} — DEMO" if demo else APP_NAME)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        """The name, then what the user must know at a glance: DEMO, privacy mode."""
+        parts = [APP_NAME]
+        if self.context.unlocked and self.context.demo:
+            parts.append("DEMO")
+        if self.context.privacy:
+            parts.append(PRIVACY_TITLE)
+        self.setWindowTitle(" — ".join(parts))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_geometry(QByteArray(self.saveGeometry()))

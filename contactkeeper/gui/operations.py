@@ -4,10 +4,16 @@
 pool and delivers its result (or the exception) back on the UI thread by signal. Views use it
 for anything that can take more than a blink: unlocking (one key derivation), backups,
 restores, imports. No raw threads in widgets, no ``processEvents()`` loops.
+
+``run_with_progress`` hands the work a :class:`Progress`: call it with ``(done, total)``,
+name the step under way with ``progress.stage(name)``, and ask ``progress.cancelled()`` at
+each check point; :meth:`Operation.cancel` (a Cancel button) makes it true. The work itself
+decides where it can stop cleanly (and says so with its own error).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -18,17 +24,38 @@ class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
     progress = Signal(int, int)
+    stage = Signal(str)
+
+
+class Progress:
+    """What background work is handed: how to say how far it is, and whether to stop."""
+
+    def __init__(self, relay: _Relay, cancel: threading.Event) -> None:
+        self._relay = relay
+        self._cancel = cancel
+
+    def __call__(self, done: int, total: int) -> None:
+        self._relay.progress.emit(done, total)
+
+    def stage(self, name: str) -> None:
+        """The step now under way (the work's own name for it)."""
+        self._relay.stage.emit(name)
+
+    def cancelled(self) -> bool:
+        """Whether the user asked to stop (safe to ask from the worker thread)."""
+        return self._cancel.is_set()
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[Callable[[int, int], None]], Any], relay: _Relay) -> None:
+    def __init__(self, work: Callable[[Progress], Any], progress: Progress, relay: _Relay) -> None:
         super().__init__()
         self._work = work
+        self._progress = progress
         self._relay = relay
 
     def run(self) -> None:
         try:
-            result = self._work(self._relay.progress.emit)
+            result = self._work(self._progress)
         except Exception as exc:  # delivered to the UI thread, shown there
             self._relay.failed.emit(exc)
         else:
@@ -43,23 +70,36 @@ class Operation(QObject):
     def __init__(
         self,
         parent: QObject,
-        work: Callable[[Callable[[int, int], None]], Any],
+        work: Callable[[Progress], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
         on_progress: Callable[[int, int], None] | None = None,
+        on_stage: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._on_done = on_done
         self._on_error = on_error
         self._on_progress = on_progress
+        self._on_stage = on_stage
+        self._cancel = threading.Event()
         # The relay and this object live on the UI thread: signals emitted by the worker reach
         # these slots through queued connections, so callbacks run on the UI thread.
         self._relay = _Relay()
         self._relay.done.connect(self._done)
         self._relay.failed.connect(self._failed)
         self._relay.progress.connect(self._progress)
+        self._relay.stage.connect(self._stage)
         self.running = True
-        QThreadPool.globalInstance().start(_Job(work, self._relay))
+        progress = Progress(self._relay, self._cancel)
+        QThreadPool.globalInstance().start(_Job(work, progress, self._relay))
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next check point (it may finish first)."""
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
 
     @Slot(object)
     def _done(self, result: Any) -> None:
@@ -73,6 +113,11 @@ class Operation(QObject):
     def _progress(self, done: int, total: int) -> None:
         if self._on_progress is not None:
             self._on_progress(done, total)
+
+    @Slot(str)
+    def _stage(self, name: str) -> None:
+        if self._on_stage is not None:
+            self._on_stage(name)
 
     def _finish(self, callback: Callable[[Any], None], value: Any) -> None:
         self.running = False
@@ -95,10 +140,12 @@ def run_in_background(
 
 def run_with_progress(
     parent: QObject,
-    work: Callable[[Callable[[int, int], None]], Any],
+    work: Callable[[Progress], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[Exception], None],
     on_progress: Callable[[int, int], None],
+    on_stage: Callable[[str], None] | None = None,
 ) -> Operation:
-    """Like run_in_background; ``work(progress)`` may call ``progress(done, total)``."""
-    return Operation(parent, work, on_done, on_error, on_progress)
+    """Like run_in_background; ``work(progress)`` may call ``progress(done, total)``,
+    ``progress.stage(name)`` and ``progress.cancelled()`` (see :class:`Progress`)."""
+    return Operation(parent, work, on_done, on_error, on_progress, on_stage)

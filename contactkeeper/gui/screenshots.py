@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from contactkeeper.gui.app import make_application
 from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.help import GUIDE_TAB, SHORTCUTS_TAB
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.records import actors, processes
 from contactkeeper.vault import Vault
@@ -135,6 +136,21 @@ def render(outdir: Path) -> list[Path]:
             _settle(app)
             shot("log-dialog", lambda: _with_dialog(window, dialog))
             dialog.reject()
+
+        help_dialog = window.show_help(GUIDE_TAB)
+        shot("help-guide", lambda: _with_dialog(window, help_dialog))
+        help_dialog.show_tab(SHORTCUTS_TAB)
+        shot("help-shortcuts", lambda: _with_dialog(window, help_dialog))
+        help_dialog.close()
+
+        # Privacy mode, on a high-risk actor's page: codenames, the affiliation and the
+        # notes hidden, and the status bar and the title saying so.
+        yusuf = actors.list_actors(context.vault, NOW, filters=actors.ActorFilter(text="yusuf"))
+        if yusuf:
+            context.set_privacy(True)
+            context.open_actor.emit(yusuf[0].id)
+            shot("privacy-mode")
+            context.set_privacy(False)
 
         window.close()
         context.lock()

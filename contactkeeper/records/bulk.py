@@ -8,8 +8,9 @@ record:
 
 - the rows of the search index of every record written (:func:`search_index.reindex`);
 - the contact summaries (``actors.last_contact_at``, ``actors.last_substantive_at``,
-  ``channels.last_used_at``) of every actor and channel an interaction touched, folded in
-  with set-based SQL, never by scanning the history;
+  ``channels.last_used_at``) of every actor and channel an interaction touched (the
+  intermediaries on its channel included, as a light contact), folded in with set-based
+  SQL, never by scanning the history;
 - the kinds and ids of what they wrote, for whoever records the unit of work's changes
   (:func:`changes.note`; the flush hook sees only ORM objects).
 
@@ -39,6 +40,7 @@ from contactkeeper.vault.model import (
     ActorTag,
     Base,
     Channel,
+    ChannelHop,
     Interaction,
     InteractionKind,
     InteractionParticipant,
@@ -340,6 +342,13 @@ def _fold_in_summaries(session: Session, new: Iterable[NewInteraction]) -> None:
                 substantive[actor_id] = _later(substantive.get(actor_id), when)
         if item.channel_id is not None:
             channels[item.channel_id] = _later(channels.get(item.channel_id), item.occurred_at)
+    # Whoever carried a contact over an indirect channel: a light contact (warmth.py).
+    hops = _table(ChannelHop)
+    for batch in _batches(sorted(channels), 500):
+        for channel_id, intermediary_id in conn.execute(
+            sa.select(hops.c.channel_id, hops.c.intermediary_id).where(hops.c.channel_id.in_(batch))
+        ):
+            last[intermediary_id] = _later(last.get(intermediary_id), channels[channel_id])
     actors = _table(Actor)
     when_last = sa.bindparam("b_last", type_=UTCDateTime())
     when_substantive = sa.bindparam("b_substantive", type_=UTCDateTime())
@@ -413,8 +422,19 @@ def refresh_summaries(
         .where(links.c.actor_id == actors.c.id)
     )
     substantive = latest.where(interactions.c.kind.in_(sorted(SUBSTANTIVE_KINDS)))
+    hops = _table(ChannelHop)
+    relayed = (
+        sa.select(sa.func.max(interactions.c.occurred_at))
+        .select_from(hops.join(interactions, interactions.c.channel_id == hops.c.channel_id))
+        .where(hops.c.intermediary_id == actors.c.id)
+        .scalar_subquery()
+    )
+    participated = latest.scalar_subquery()
     statement = actors.update().values(
-        last_contact_at=latest.scalar_subquery(),
+        # The later of the two, where either may be NULL (SQLite's max() of NULL is NULL).
+        last_contact_at=sa.func.max(
+            sa.func.coalesce(participated, relayed), sa.func.coalesce(relayed, participated)
+        ),
         last_substantive_at=substantive.scalar_subquery(),
     )
     if actor_ids is None:

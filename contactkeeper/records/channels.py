@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.records import NameRule, display_names
+from contactkeeper.records.interactions import recompute_summaries
 from contactkeeper.records.warmth import WarmthReading, reading
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import Actor, Channel, ChannelHop, ChannelKind, Sensitivity
@@ -133,15 +134,22 @@ def update_channel(
 ) -> ChannelInfo:
     with vault.transaction() as session:
         channel = records.fetch(session, Channel, channel_id, "channel")
+        before = {h.intermediary_id for h in channel.hops}
         channel.kind = ChannelKind(kind)
         _apply(session, channel, label, trust, sensitivity, notes, hops)
         session.flush()
+        # Contacts made over the channel credit whoever is on it now (warmth.py).
+        recompute_summaries(session, before | {h.actor_id for h in hops}, ())
         return channel_info(channel, now)
 
 
 def delete_channel(vault: Vault, channel_id: int) -> None:
     with vault.transaction() as session:
-        session.delete(records.fetch(session, Channel, channel_id, "channel"))
+        channel = records.fetch(session, Channel, channel_id, "channel")
+        intermediaries = {h.intermediary_id for h in channel.hops}
+        session.delete(channel)
+        session.flush()
+        recompute_summaries(session, intermediaries, ())
 
 
 def _apply(

@@ -4,6 +4,11 @@
 ones created inline), the channel used, and optionally a follow-up and a readiness cue. Each
 write keeps the participants' ``last_contact_at``/``last_substantive_at`` and the channel's
 ``last_used_at`` up to date, so that warmth never needs a scan of the history.
+
+A contact made over an indirect channel is also a contact with each intermediary on it (the
+channel's hops): it counts for them as a light contact (``last_contact_at`` only, see
+:mod:`contactkeeper.records.warmth`), whatever its kind; an intermediary named as a
+participant is credited as any participant is.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from contactkeeper.vault import Vault, search_index
 from contactkeeper.vault.model import (
     Actor,
     Channel,
+    ChannelHop,
     Interaction,
     InteractionKind,
     InteractionParticipant,
@@ -240,8 +246,11 @@ def count_journal(vault: Vault, filters: JournalFilter | None = None) -> int:
 def recompute_summaries(
     session: Session, actor_ids: Iterable[int], channel_ids: Iterable[int | None]
 ) -> None:
-    """Recompute the contact summaries of these actors and channels from their history."""
-    for actor_id in set(actor_ids):
+    """Recompute the contact summaries of these actors and channels from their history.
+
+    The intermediaries now on these channels are recomputed too (their relayed contacts)."""
+    channels = {c for c in channel_ids if c is not None}
+    for actor_id in set(actor_ids) | intermediaries_of(session, channels):
         actor = session.get(Actor, actor_id)
         if actor is None:
             continue
@@ -250,11 +259,17 @@ def recompute_summaries(
             .join(InteractionParticipant)
             .where(InteractionParticipant.actor_id == actor_id)
         )
-        actor.last_contact_at = session.scalar(base)
+        relayed = (
+            sa.select(sa.func.max(Interaction.occurred_at))
+            .join(ChannelHop, ChannelHop.channel_id == Interaction.channel_id)
+            .where(ChannelHop.intermediary_id == actor_id)
+        )
+        latest = [when for when in (session.scalar(base), session.scalar(relayed)) if when]
+        actor.last_contact_at = max(latest, default=None)
         actor.last_substantive_at = session.scalar(
             base.where(Interaction.kind.in_(SUBSTANTIVE_KINDS))
         )
-    for channel_id in {c for c in channel_ids if c is not None}:
+    for channel_id in channels:
         channel = session.get(Channel, channel_id)
         if channel is not None:
             channel.last_used_at = session.scalar(
@@ -274,8 +289,24 @@ def _note_contact(interaction: Interaction) -> None:
         if substantive and (actor.last_substantive_at is None or when > actor.last_substantive_at):
             actor.last_substantive_at = when
     channel = interaction.channel
-    if channel is not None and (channel.last_used_at is None or when > channel.last_used_at):
+    if channel is None:
+        return
+    if channel.last_used_at is None or when > channel.last_used_at:
         channel.last_used_at = when
+    for hop in channel.hops:  # whoever carried it: a light contact
+        intermediary = hop.intermediary
+        if intermediary.last_contact_at is None or when > intermediary.last_contact_at:
+            intermediary.last_contact_at = when
+
+
+def intermediaries_of(session: Session, channel_ids: Iterable[int]) -> set[int]:
+    """The actors who are intermediaries (hops) on these channels."""
+    ids = sorted(set(channel_ids))
+    if not ids:
+        return set()
+    return set(
+        session.scalars(sa.select(ChannelHop.intermediary_id).where(ChannelHop.channel_id.in_(ids)))
+    )
 
 
 def _link(

@@ -311,3 +311,156 @@ def cue_info(cue: ReadinessCue) -> CueInfo:
         actor_codename=actor.codename if actor else "",
         actor_sensitivity=actor.sensitivity if actor else Sensitivity.NORMAL,
     )
+
+
+# -- a process's readiness at a glance ---------------------------------------------------
+
+TREND_WINDOW_DAYS = 30  # the same window as Today's "Readiness moved"
+EXPLAINED_CUES = 8  # an explanation lists this many cues by name, then sums the rest
+
+
+@dataclass(frozen=True)
+class CueWeight:
+    """One cue's share of a process's readiness, and how it was reckoned."""
+
+    cue_id: int
+    observed_on: date
+    kind_label: str
+    direction: Direction
+    strength: int
+    source_reliability: int
+    weight: float  # strength x reliability / 5, signed by direction
+    counted: float  # the weight as it counts on the day asked about (faded)
+
+
+@dataclass(frozen=True)
+class ProcessReadiness:
+    """A process's readiness level on ``on`` and how it moved over the last ``window_days``,
+    with every cue that makes up each figure, so that a reader can trace both.
+
+    ``level`` is the sum of ``counted`` over ``cues`` (every cue observed up to ``on``, each
+    halved every ``HALF_LIFE_DAYS``); ``trend`` is the sum of the weights of the cues
+    observed in the window (``on`` included), unfaded: what Today lists as "Readiness moved".
+    """
+
+    process_id: int
+    on: date
+    window_days: int
+    level: float
+    trend: float
+    cues: tuple[CueWeight, ...]  # newest first
+    recent: tuple[CueWeight, ...]  # the cues in the window, newest first
+
+    @property
+    def since(self) -> date:
+        return self.on - timedelta(days=self.window_days)
+
+    def level_text(self) -> str:
+        return _signed(self.level)
+
+    def trend_text(self) -> str:
+        """``▲ +2.4`` toward readiness, ``▼ -1.2`` away from it, ``steady`` otherwise."""
+        if not self.recent or _signed(self.trend) == "0.0":
+            return "steady"
+        return f"{'▲' if self.trend > 0 else '▼'} {_signed(self.trend)}"
+
+    def explain_level(self) -> str:
+        """How the level was reckoned, cue by cue (for a tooltip: plain text, no notes)."""
+        lines = [
+            f"Readiness level {self.level_text()} on {_day(self.on)}: the sum of "
+            f"{_cues(len(self.cues))}. Each weighs strength × source reliability ÷ 5, "
+            "positive toward readiness and negative away from it, and counts half as much "
+            f"every {HALF_LIFE_DAYS:.0f} days.",
+        ]
+        ranked = sorted(self.cues, key=lambda c: (-abs(c.counted), -c.observed_on.toordinal()))
+        for cue in ranked[:EXPLAINED_CUES]:
+            now = _signed(cue.counted)
+            faded = f", now {now}" if now != _signed(cue.weight) else ""
+            lines.append(
+                f"  {now}  {_day(cue.observed_on)}  {cue.kind_label} "
+                f"({cue.direction}, strength {cue.strength}, reliability "
+                f"{cue.source_reliability}: {_signed(cue.weight)}{faded})"
+            )
+        rest = ranked[EXPLAINED_CUES:]
+        if rest:
+            lines.append(
+                f"  {_signed(sum(c.counted for c in rest))}  the {_cues(len(rest), 'other')}, "
+                "older or weaker (all are in the process's cue log)"
+            )
+        return "\n".join(lines)
+
+    def explain_trend(self) -> str:
+        """How the trend was reckoned: the cues of the window, each with its weight."""
+        window = f"the last {self.window_days} days (since {_day(self.since)})"
+        if not self.recent:
+            return f"Steady: no readiness cue was observed in {window}."
+        lines = [
+            f"Trend {self.trend_text()} over {window}: the sum of the weights of the "
+            f"{_cues(len(self.recent))} observed since then (strength × source reliability ÷ "
+            "5, positive toward readiness), as Today's “Readiness moved” counts it.",
+        ]
+        for cue in self.recent[:EXPLAINED_CUES]:
+            lines.append(f"  {_signed(cue.weight)}  {_day(cue.observed_on)}  {cue.kind_label}")
+        rest = self.recent[EXPLAINED_CUES:]
+        if rest:
+            lines.append(f"  {_signed(sum(c.weight for c in rest))}  {_cues(len(rest), 'more')}")
+        return "\n".join(lines)
+
+
+def process_readiness(
+    vault: Vault, on: date, window_days: int = TREND_WINDOW_DAYS
+) -> dict[int, ProcessReadiness]:
+    """Every process that has cues, by id: its level on ``on`` and its trend (see
+    :class:`ProcessReadiness`). Cues observed after ``on`` are left out."""
+    since = on - timedelta(days=window_days)
+    with vault.transaction() as session:
+        rows = session.execute(
+            sa.select(
+                ReadinessCue.process_id,
+                ReadinessCue.id,
+                ReadinessCue.observed_on,
+                CueKind.label,
+                ReadinessCue.direction,
+                ReadinessCue.strength,
+                ReadinessCue.source_reliability,
+            )
+            .join(CueKind, CueKind.id == ReadinessCue.kind_id)
+            .where(ReadinessCue.process_id.is_not(None), ReadinessCue.observed_on <= on)
+            .order_by(ReadinessCue.observed_on.desc(), ReadinessCue.id.desc())
+        ).all()
+    by_process: dict[int, list[CueWeight]] = defaultdict(list)
+    for process_id, cue_id, observed_on, label, direction, strength, reliability in rows:
+        assert process_id is not None  # only cues about a process were read
+        weight = cue_weight(direction, strength, reliability)
+        counted = level([(observed_on, weight)], on)
+        by_process[process_id].append(
+            CueWeight(cue_id, observed_on, label, direction, strength, reliability, weight, counted)
+        )
+    result = {}
+    for process_id, cues in by_process.items():
+        recent = tuple(c for c in cues if c.observed_on >= since)
+        result[process_id] = ProcessReadiness(
+            process_id=process_id,
+            on=on,
+            window_days=window_days,
+            level=sum(c.counted for c in cues),
+            trend=sum(c.weight for c in recent),
+            cues=tuple(cues),
+            recent=recent,
+        )
+    return result
+
+
+def _signed(value: float) -> str:
+    """``+1.2``, ``-0.4``; ``0.0`` for what rounds to nothing (never ``-0.0``)."""
+    text = f"{value:+.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _cues(count: int, adjective: str = "") -> str:
+    words = [str(count), adjective, "cue" if count == 1 else "cues"]
+    return " ".join(w for w in words if w)

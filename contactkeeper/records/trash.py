@@ -194,7 +194,10 @@ def _after_change(session: Session, rows: dict[str, list[dict[str, Any]]]) -> No
             search_index.reindex(session, kind, ids)
     participants = rows.get("interaction_participants", [])
     channel_ids = {r.get("channel_id") for r in rows.get("interactions", [])}
-    recompute_summaries(session, {r["actor_id"] for r in participants}, channel_ids)
+    # A channel's intermediaries are credited with the contacts made over it (warmth.py).
+    hops = rows.get("channel_hops", [])
+    affected = {r["actor_id"] for r in participants} | {r["intermediary_id"] for r in hops}
+    recompute_summaries(session, affected, channel_ids)
 
 
 def _encode(table: sa.Table, row: dict[str, Any]) -> dict[str, Any]:

@@ -11,6 +11,15 @@ result is compared with the desired cadence (days between contacts):
     warm    if ratio <= 0.8       (in good time)
     cooling if ratio <= 1.5       (due now, or a little overdue: act soon)
     cold    otherwise, or never contacted
+
+Intermediaries get credit for what they carry. A contact made over an indirect channel
+(``you -> Karim -> Layla``) is also a contact with each intermediary on the way: it counts
+for Karim as a *light* contact, whatever its kind (he carried the word, he was not at the
+table), so an intermediary who relays every week is never shown as "never contacted". An
+intermediary named among the participants (the usual way to log "passed through an
+intermediary" with that person) counts as any participant does. The summaries this module
+reads (``last_contact_at``, ``last_substantive_at``) are kept by
+:mod:`contactkeeper.records.interactions` (and :mod:`~contactkeeper.records.bulk`).
 """
 
 from __future__ import annotations

@@ -243,6 +243,7 @@ def _reporting_after_ticks(ticks: Ticks) -> Callable[..., Any]:
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
         on_progress: Callable[[int, int], None],
+        on_stage: Callable[[str], None] | None = None,
     ) -> Any:
         def work_then_wait(progress: Callable[[int, int], None]) -> Any:
             try:
@@ -250,7 +251,7 @@ def _reporting_after_ticks(ticks: Ticks) -> Callable[..., Any]:
             finally:
                 ticks.enough.wait(timeout=5)
 
-        return real(parent, work_then_wait, on_done, on_error, on_progress)
+        return real(parent, work_then_wait, on_done, on_error, on_progress, on_stage)
 
     return run
 
@@ -326,16 +327,33 @@ def test_the_event_loop_keeps_turning_during_backup_verify_restore_and_import(
     assert not slow, f"the UI thread's timer barely ticked during {slow} (all: {during})"
 
 
+class _InlineProgress:
+    """What the work is handed (``operations.Progress``), reporting straight back."""
+
+    def __init__(self, on_progress: Callable[[int, int], None]) -> None:
+        self.on_progress = on_progress
+
+    def __call__(self, done: int, total: int) -> None:
+        self.on_progress(done, total)
+
+    def stage(self, name: str) -> None:
+        pass
+
+    def cancelled(self) -> bool:
+        return False
+
+
 def _inline(
     parent: object,
     work: Callable[[Callable[[int, int], None]], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[Exception], None],
     on_progress: Callable[[int, int], None],
+    on_stage: Callable[[str], None] | None = None,
 ) -> None:
     """``run_with_progress`` done wrong: the work on the calling (UI) thread."""
     try:
-        result = work(on_progress)
+        result = work(_InlineProgress(on_progress))
     except Exception as exc:
         on_error(exc)
     else:

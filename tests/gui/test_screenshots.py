@@ -22,6 +22,9 @@ SCREENS = {
     "follow-ups",
     "search",
     "log-dialog",
+    "help-guide",
+    "help-shortcuts",
+    "privacy-mode",
 }
 
 

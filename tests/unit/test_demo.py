@@ -93,8 +93,15 @@ def test_today_shows_some_actors_going_cold_while_others_stay_warm(demo: Vault) 
 
 
 def test_every_actors_latest_contact_is_the_one_the_scenario_plans(demo: Vault) -> None:
-    """Earlier contacts (and the others who joined them) never outrun an actor's latest."""
+    """Earlier contacts (and the others who joined them) never outrun an actor's latest;
+    an intermediary's latest contact is the later of their own and the latest word they
+    carried (a relay counts as a light contact with them too)."""
+    names = {spec.key: spec.name for spec in ACTORS}
     planned = {spec.name: spec.last_days for spec in ACTORS}
+    for spec in ACTORS:
+        if spec.last_kind is InteractionKind.VIA_INTERMEDIARY:
+            for key in spec.via:
+                planned[names[key]] = min(planned[names[key]], spec.last_days)
     seen = {
         a.display_name: a.warmth.days_since_contact
         for a in actors.list_actors(demo, NOW, limit=1000)

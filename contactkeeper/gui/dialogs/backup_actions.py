@@ -15,6 +15,7 @@ a warning. The default backup folder is remembered in QSettings as a path, nothi
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeySequence
@@ -39,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkeeper.errors import ContactKeeperError
+from contactkeeper.errors import BackupCancelled, ContactKeeperError
 from contactkeeper.exchange import backup, exporting, importing
 from contactkeeper.exchange.backup import BackupReport
 from contactkeeper.exchange.importing import ImportPlan
@@ -49,7 +51,7 @@ from contactkeeper.gui.forms.ui_backup_dialog import Ui_BackupDialog
 from contactkeeper.gui.forms.ui_export_dialog import Ui_ExportDialog
 from contactkeeper.gui.forms.ui_import_dialog import Ui_ImportDialog
 from contactkeeper.gui.forms.ui_open_backup_dialog import Ui_OpenBackupDialog
-from contactkeeper.gui.operations import Operation, run_with_progress
+from contactkeeper.gui.operations import Operation, Progress, run_with_progress
 from contactkeeper.gui.presentation import show_error, when
 from contactkeeper.vault import check_passphrase, passphrases, pre_restore_path
 from contactkeeper.vault.changes import Changes
@@ -113,7 +115,11 @@ def _scaled(progress: ProgressFn) -> ProgressFn:
 
 class _WorkDialog(QDialog):
     """A dialog that runs one piece of background work at a time and cannot be closed
-    meanwhile. ``operation_finished`` is emitted once the result or the error is shown."""
+    meanwhile. ``operation_finished`` is emitted once the result or the error is shown.
+
+    A dialog given a stage label and a Cancel button (``_setup``) names each step of the
+    work as it starts, with the seconds it has taken so far, and lets the user cancel: the
+    work stops at its next check point (see ``operations.Progress``)."""
 
     busy_changed = Signal(bool)
     operation_finished = Signal()
@@ -128,6 +134,13 @@ class _WorkDialog(QDialog):
         self._inputs: list[QWidget] = []
         self._progress_bar: QProgressBar | None = None
         self._message: QLabel | None = None
+        self._cancel_button: QPushButton | None = None
+        self._stage_label: QLabel | None = None
+        self._stage = ""
+        self._stage_since = 0.0
+        self._stage_timer = QTimer(self)
+        self._stage_timer.setInterval(1000)
+        self._stage_timer.timeout.connect(self._show_stage)
 
     @property
     def running(self) -> bool:
@@ -139,6 +152,9 @@ class _WorkDialog(QDialog):
         progress: QProgressBar,
         message: QLabel,
         close_button: QPushButton,
+        *,
+        stage_label: QLabel | None = None,
+        cancel_button: QPushButton | None = None,
     ) -> None:
         self._inputs = list(inputs)
         self.close_button = close_button
@@ -148,6 +164,13 @@ class _WorkDialog(QDialog):
         message.setStyleSheet("QLabel { color: #9b2c2c; }")
         progress.hide()
         show_error(message, "")
+        self._stage_label = stage_label
+        self._cancel_button = cancel_button
+        if stage_label is not None:
+            stage_label.hide()
+        if cancel_button is not None:
+            cancel_button.hide()
+            cancel_button.clicked.connect(self.cancel)
 
     def show_message(self, text: str) -> None:
         assert self._message is not None
@@ -155,7 +178,7 @@ class _WorkDialog(QDialog):
 
     def _run(
         self,
-        work: Callable[[ProgressFn], Any],
+        work: Callable[[Progress], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
@@ -164,7 +187,7 @@ class _WorkDialog(QDialog):
         vault = self.context.vault if self.context.unlocked else None
         written: list[Changes] = []
 
-        def recorded(progress: ProgressFn) -> Any:
+        def recorded(progress: Progress) -> Any:
             if vault is None:
                 return work(progress)
             with vault.recording() as recording:
@@ -184,9 +207,22 @@ class _WorkDialog(QDialog):
         for widget in self._inputs:
             widget.setEnabled(False)
         self.close_button.setEnabled(False)
+        self._stage = ""
+        if self._stage_label is not None:
+            self._stage_label.clear()
+            self._stage_label.show()
+        if self._cancel_button is not None:
+            self._cancel_button.setText(self._cancel_text)
+            self._cancel_button.setEnabled(True)
+            self._cancel_button.show()
 
         def finish() -> None:
             self._operation = None
+            self._stage_timer.stop()
+            if self._stage_label is not None:
+                self._stage_label.hide()
+            if self._cancel_button is not None:
+                self._cancel_button.hide()
             bar.hide()
             for widget in self._inputs:
                 widget.setEnabled(True)
@@ -219,9 +255,45 @@ class _WorkDialog(QDialog):
                 bar.setMaximum(max(total, 1))
                 bar.setValue(min(done, total))
 
-        self._operation = run_with_progress(self, recorded, done, failed, progress)
+        self._operation = run_with_progress(
+            self, recorded, done, failed, progress, self._stage_began
+        )
         self.busy_changed.emit(True)
         self._update()
+
+    def cancel(self) -> None:
+        """Ask the running work to stop at its next check point."""
+        if self._operation is None or self._cancel_button is None:
+            return
+        self._operation.cancel()
+        self._cancel_button.setEnabled(False)
+        self._cancel_button.setText("Cancelling…")
+        self._show_stage()
+
+    def _stage_began(self, name: str) -> None:
+        if name != self._stage:
+            self._stage = name
+            self._stage_since = time.monotonic()
+            self._stage_timer.start()
+        self._show_stage()
+
+    def _show_stage(self) -> None:
+        label = self._stage_label
+        if label is None or self._operation is None:
+            return
+        text = self._stage_text(self._stage)
+        seconds = int(time.monotonic() - self._stage_since)
+        if self._stage and seconds >= 2:
+            text += f" ({seconds} s)"
+        if self._operation.cancel_requested:
+            text = f"Cancelling: stopping once this step ends. {text}"
+        label.setText(text)
+
+    # What the Cancel button says, and how a step of the work reads (subclasses).
+    _cancel_text = "C&ancel"
+
+    def _stage_text(self, name: str) -> str:
+        return name
 
     def _update(self) -> None:
         """Enable the buttons that make sense now (subclasses)."""
@@ -284,6 +356,8 @@ class BackupDialog(_WorkDialog):
             ui.progressBar,
             ui.messageLabel,
             ui.closeButton,
+            stage_label=ui.stageLabel,
+            cancel_button=ui.cancelButton,
         )
         ui.folderEdit.setText(str(settings.store.value(BACKUP_FOLDER_KEY, "") or ""))
         ui.resultLabel.hide()
@@ -362,8 +436,15 @@ class BackupDialog(_WorkDialog):
         now = self.context.now
         destination = folder / backup.default_name(now())
 
-        def work(progress: ProgressFn) -> BackupReport:
+        def work(progress: Progress) -> BackupReport:
             backup.remove_stale_partials(folder)
+            under_way = [""]
+
+            def stage(name: str, _fraction: float) -> None:
+                if name != under_way[0]:  # said once per stage, not at every megabyte
+                    under_way[0] = name
+                    progress.stage(name)
+
             return backup.create_backup(
                 vault,
                 destination,
@@ -371,9 +452,28 @@ class BackupDialog(_WorkDialog):
                 recipients=recipients,
                 progress=_scaled(progress),
                 now=now,
+                stages=stage,
+                cancelled=progress.cancelled,
             )
 
-        self._run(work, self._done)
+        self._run(work, self._done, self._failed)
+
+    _cancel_text = "Ca&ncel backup"
+
+    def _stage_text(self, name: str) -> str:
+        """``Step 3 of 6: encrypting…``"""
+        if name not in backup.STAGE_LABELS:
+            return "Starting…" if not name else "Finishing…"
+        step = backup.BACKUP_STAGES.index(name) + 1
+        return f"Step {step} of {len(backup.BACKUP_STAGES)}: {backup.STAGE_LABELS[name]}…"
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, BackupCancelled):  # what the user asked for: said calmly
+            assert self._stage_label is not None
+            self._stage_label.setText(exc.message)
+            self._stage_label.show()
+            return
+        self.show_message(_message(exc))
 
     def _done(self, report: BackupReport) -> None:
         self.report = report

@@ -128,6 +128,12 @@ class Ui_BackupDialog(object):
 
         self.mainLayout.addWidget(self.progressBar)
 
+        self.stageLabel = QLabel(BackupDialog)
+        self.stageLabel.setObjectName(u"stageLabel")
+        self.stageLabel.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.stageLabel)
+
         self.messageLabel = QLabel(BackupDialog)
         self.messageLabel.setObjectName(u"messageLabel")
         self.messageLabel.setWordWrap(True)
@@ -151,6 +157,12 @@ class Ui_BackupDialog(object):
         self.buttonSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttonLayout.addItem(self.buttonSpacer)
+
+        self.cancelButton = QPushButton(BackupDialog)
+        self.cancelButton.setObjectName(u"cancelButton")
+        self.cancelButton.setAutoDefault(False)
+
+        self.buttonLayout.addWidget(self.cancelButton)
 
         self.closeButton = QPushButton(BackupDialog)
         self.closeButton.setObjectName(u"closeButton")
@@ -179,7 +191,8 @@ class Ui_BackupDialog(object):
         QWidget.setTabOrder(self.passphraseEdit, self.confirmEdit)
         QWidget.setTabOrder(self.confirmEdit, self.recipientsEdit)
         QWidget.setTabOrder(self.recipientsEdit, self.startButton)
-        QWidget.setTabOrder(self.startButton, self.closeButton)
+        QWidget.setTabOrder(self.startButton, self.cancelButton)
+        QWidget.setTabOrder(self.cancelButton, self.closeButton)
 
         self.retranslateUi(BackupDialog)
 
@@ -235,6 +248,10 @@ class Ui_BackupDialog(object):
 #if QT_CONFIG(accessibility)
         self.progressBar.setAccessibleName(QCoreApplication.translate("BackupDialog", u"Backup progress", None))
 #endif // QT_CONFIG(accessibility)
+        self.stageLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.stageLabel.setAccessibleName(QCoreApplication.translate("BackupDialog", u"Backup step", None))
+#endif // QT_CONFIG(accessibility)
         self.messageLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.messageLabel.setAccessibleName(QCoreApplication.translate("BackupDialog", u"Message", None))
@@ -243,6 +260,13 @@ class Ui_BackupDialog(object):
 #if QT_CONFIG(accessibility)
         self.resultLabel.setAccessibleName(QCoreApplication.translate("BackupDialog", u"Backup result", None))
 #endif // QT_CONFIG(accessibility)
+        self.cancelButton.setText(QCoreApplication.translate("BackupDialog", u"Ca&ncel backup", None))
+#if QT_CONFIG(accessibility)
+        self.cancelButton.setAccessibleName(QCoreApplication.translate("BackupDialog", u"Cancel the backup", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.cancelButton.setToolTip(QCoreApplication.translate("BackupDialog", u"Stop after the current step; no backup file is left behind", None))
+#endif // QT_CONFIG(tooltip)
         self.closeButton.setText(QCoreApplication.translate("BackupDialog", u"&Close", None))
         self.startButton.setText(QCoreApplication.translate("BackupDialog", u"&Back up now", None))
 #if QT_CONFIG(accessibility)

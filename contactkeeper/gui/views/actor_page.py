@@ -1,5 +1,6 @@
 """One actor on one page: profile, warmth, channels, timeline, relationships, readiness
-cues, follow-ups and notes.
+cues, follow-ups and notes. Under the name, the actor's current role and affiliation and the
+processes they take part in (a high-risk actor's affiliations are hidden with the name).
 
 The profile is edited in place (``ActorForm``) and the notes too; every change is saved at
 once through the services. Names follow the context's privacy rule: a hidden name shows the
@@ -55,6 +56,7 @@ from contactkeeper.gui.presentation import day, error_label, show_error, today, 
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_form import ActorForm
+from contactkeeper.gui.widgets.actor_roles import ActorRoles
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadge, describe
 from contactkeeper.records import (
     actors,
@@ -62,6 +64,7 @@ from contactkeeper.records import (
     followups,
     interactions,
     organizations,
+    processes,
     readiness,
     relationships,
 )
@@ -146,6 +149,7 @@ class ActorPage(QWidget):
         self.facts_label = QLabel()
         self.facts_label.setAccessibleName("Contact summary")
         self.facts_label.setWordWrap(True)
+        self.roles = ActorRoles()
         self.message = error_label()
 
         self.log_button = QPushButton("&Log a contact…")
@@ -295,6 +299,7 @@ class ActorPage(QWidget):
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(title)
+        layout.addWidget(self.roles)
         layout.addWidget(self.facts_label)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
@@ -306,6 +311,7 @@ class ActorPage(QWidget):
         context.vault_locked.connect(self.clear)
         context.names_changed.connect(self._names_changed)
         self.reveal_button.clicked.connect(self.reveal_name)
+        self.roles.process_activated.connect(context.open_process.emit)
         self.log_button.clicked.connect(self.log_contact)
         self.channel_button.clicked.connect(lambda: self._open(ChannelDialog))
         self.relationship_button.clicked.connect(lambda: self._open(RelationshipDialog))
@@ -381,12 +387,7 @@ class ActorPage(QWidget):
             + (f" · {detail.country}" if detail.country else "")
         )
         self.form.load(detail, names_hidden=hidden)
-        # Titles and organizations name a person as surely as the name: withheld with it.
-        self.affiliations.set_rows(() if hidden else detail.affiliations)
-        self.affiliation_caption.setText(
-            f"{AFFILIATIONS} ({self.context.placeholder()})" if hidden else AFFILIATIONS
-        )
-        self.affiliation_button.setEnabled(not hidden)
+        self._show_roles(detail)
         self.channels.set_rows(channels.list_channels(vault, detail.id, now))
         self.timeline.reload(keep_loaded=False)
         self.relationships.set_rows(relationships.relationships_of(vault, detail.id))
@@ -396,6 +397,23 @@ class ActorPage(QWidget):
         )
         self._count_tabs()
         self._show_notes(detail)
+
+    def _show_roles(self, detail: ActorDetail) -> None:
+        """Role, affiliation and processes under the name; a high-risk actor's affiliations
+        (here and in the Profile tab) are hidden whenever the name is."""
+        hidden = self.context.affiliation_hidden(detail.id, detail.sensitivity)
+        # Titles and organizations name a person as surely as the name: withheld with it.
+        self.affiliations.set_rows(() if hidden else detail.affiliations)
+        self.affiliation_caption.setText(
+            f"{AFFILIATIONS} ({self.context.placeholder()})" if hidden else AFFILIATIONS
+        )
+        self.affiliation_button.setEnabled(not hidden)
+        self.roles.show_roles(
+            detail.affiliations,
+            processes.processes_of(self.context.vault, detail.id),
+            today(self.context.now()),
+            hidden=self.context.placeholder() if hidden else None,
+        )
 
     def _show_notes(self, detail: ActorDetail) -> None:
         """The notes, editable; in privacy mode, or while a high-risk actor's name is hidden
@@ -453,6 +471,7 @@ class ActorPage(QWidget):
         for label in (self.name_label, self.codename_label, self.facts_label):
             label.clear()
         self.affiliation_caption.setText(AFFILIATIONS)
+        self.roles.clear()
         self.reveal_button.hide()
         self.badge.show_reading(None)
         self.sensitivity_chip.clear()

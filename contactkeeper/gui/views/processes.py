@@ -1,5 +1,9 @@
 """Every process (conflict theatre or dialogue initiative), and a line to create a new one.
 
+Each row shows the process's readiness level today and its trend over the last 30 days
+(:func:`contactkeeper.records.readiness.process_readiness`); their tooltips list the cues
+each figure is made of, so that any number can be traced.
+
 The list loads when it is first shown after an unlock, not on the unlock itself: the
 unlock path (Today filled) already reads the processes once, for the actors list's filter,
 and a hidden list needs no second read (benchmarks/README.md). Once loaded it follows every
@@ -7,6 +11,9 @@ change; locking forgets it.
 """
 
 from __future__ import annotations
+
+import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QShowEvent
@@ -25,12 +32,28 @@ from PySide6.QtWidgets import (
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
-from contactkeeper.gui.presentation import error_label, show_error
+from contactkeeper.gui.presentation import error_label, show_error, today
 from contactkeeper.gui.refresh import Refresh
-from contactkeeper.records import processes
+from contactkeeper.records import processes, readiness
 from contactkeeper.records.processes import ProcessInfo
+from contactkeeper.records.readiness import ProcessReadiness
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import ProcessPhase, Track
+
+NO_CUES = "—"
+NO_CUES_TIP = (
+    "No readiness cue recorded for this process yet: add one on its page, or while "
+    "logging a contact (Ctrl+L)."
+)
+
+
+def explanation_tooltip(text: str) -> str:
+    """An explanation (a sentence, then one line per cue) as a tooltip: the sentence wraps,
+    the cue lines keep their columns and are never broken."""
+    sentence, *lines = text.split("\n")
+    rows = html.escape("\n".join(line.strip() for line in lines))
+    table = f"<p style='white-space:pre'>{rows}</p>" if lines else ""
+    return f"<p>{html.escape(sentence)}</p>{table}"
 
 
 def _people(info: ProcessInfo) -> str:
@@ -52,9 +75,20 @@ class ProcessesView(QWidget):
                 Column("Track", lambda p: p.track.value),
                 Column("Phase", lambda p: p.phase.value),
                 Column("Participants", _people),
+                Column(
+                    "Readiness",
+                    lambda p: self._reading(p, ProcessReadiness.level_text, NO_CUES),
+                    tooltip=lambda p: self._explained(p, ProcessReadiness.explain_level),
+                ),
+                Column(
+                    f"Trend ({readiness.TREND_WINDOW_DAYS} d)",
+                    lambda p: self._reading(p, ProcessReadiness.trend_text, NO_CUES),
+                    tooltip=lambda p: self._explained(p, ProcessReadiness.explain_trend),
+                ),
             ],
             self,
         )
+        self.readings: dict[int, ProcessReadiness] = {}
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Processes")
@@ -92,7 +126,12 @@ class ProcessesView(QWidget):
         self.create_button.clicked.connect(self.create)
         self.table.activated.connect(self._open)  # a double-click or Enter, once
         self.loaded = False  # the rows are those of the open vault (see ensure_loaded)
-        self.refresh = Refresh(self, context, self._refresh, {Kind.PROCESS, Kind.PARTICIPANT})
+        self.refresh = Refresh(
+            self,
+            context,
+            self._refresh,
+            {Kind.PROCESS, Kind.PARTICIPANT, Kind.READINESS_CUE, Kind.CUE_KIND},
+        )
         context.vault_opened.connect(self._opened)
         context.vault_locked.connect(self.clear)
         context.names_changed.connect(self._refresh)
@@ -117,8 +156,19 @@ class ProcessesView(QWidget):
         if not self.context.unlocked:
             self.clear()
             return
-        self.model.set_rows(processes.list_processes(self.context.vault))
+        vault = self.context.vault
+        self.readings = readiness.process_readiness(vault, today(self.context.now()))
+        self.model.set_rows(processes.list_processes(vault))
         self.loaded = True
+
+    def _reading(
+        self, info: ProcessInfo, text: Callable[[ProcessReadiness], str], none: str
+    ) -> str:
+        reading = self.readings.get(info.id)
+        return none if reading is None else text(reading)
+
+    def _explained(self, info: ProcessInfo, text: Callable[[ProcessReadiness], str]) -> str:
+        return explanation_tooltip(self._reading(info, text, NO_CUES_TIP))
 
     def _refresh(self) -> None:
         """Something shown may have changed: reload a list already loaded (a list not loaded
@@ -129,6 +179,7 @@ class ProcessesView(QWidget):
     def clear(self) -> None:
         self.loaded = False
         self.model.clear()
+        self.readings = {}
         self.name.clear()
         show_error(self.message, "")
 
