@@ -38,7 +38,6 @@ from contactkeeper.gui.dialogs.records import (
     AffiliationDialog,
     ChannelDialog,
     FollowUpDialog,
-    RecordDialog,
     RelationshipDialog,
 )
 from contactkeeper.gui.dialogs.reveal import RevealDialog
@@ -65,6 +64,9 @@ from contactkeeper.records.interactions import InteractionInfo, JournalFilter
 from contactkeeper.records.readiness import CueInfo
 from contactkeeper.records.relationships import RelationshipInfo
 from contactkeeper.vault.model import ActorStatus, Sensitivity
+
+# The dialogs that add a record to the actor on the page: made with (context, actor id, parent).
+ActorDialogType = type[ChannelDialog | RelationshipDialog | AffiliationDialog | FollowUpDialog]
 
 
 def _table(accessible: str) -> QTableView:
@@ -244,13 +246,13 @@ class ActorPage(QWidget):
         for widget, title in self._tab_titles.items():
             self.tabs.addTab(widget, title)
 
-        title = QHBoxLayout()
-        title.addWidget(self.name_label)
-        title.addWidget(self.reveal_button)
-        title.addWidget(self.badge)
-        title.addWidget(self.sensitivity_chip)
-        title.addStretch(1)
-        title.addWidget(self.codename_label)
+        header = QHBoxLayout()
+        header.addWidget(self.name_label)
+        header.addWidget(self.reveal_button)
+        header.addWidget(self.badge)
+        header.addWidget(self.sensitivity_chip)
+        header.addStretch(1)
+        header.addWidget(self.codename_label)
         buttons = QHBoxLayout()
         for button in (
             self.log_button,
@@ -263,7 +265,7 @@ class ActorPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(title)
+        layout.addLayout(header)
         layout.addWidget(self.facts_label)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
@@ -385,7 +387,7 @@ class ActorPage(QWidget):
         self.sensitivity_chip.show()
 
     def _count_tabs(self) -> None:
-        counts = {
+        counts: dict[QWidget, int] = {
             self.timeline_table: self.timeline.total,
             self.channel_table: self.channels.rowCount(),
             self.relationship_table: self.relationships.rowCount(),
@@ -503,15 +505,15 @@ class ActorPage(QWidget):
         if self.actor_id is not None:
             self.context.log_contact.emit([self.actor_id])
 
-    def _open(self, dialog_type: type[RecordDialog]) -> None:
+    def _open(self, dialog_type: ActorDialogType) -> None:
         if self.actor_id is None:
             return
-        dialog = dialog_type(self.context, self.actor_id, self)  # type: ignore[call-arg]
+        dialog = dialog_type(self.context, self.actor_id, self)
         dialog.saved.connect(lambda _: self._after_dialog(dialog_type))
         self.dialog = dialog
         dialog.open()
 
-    def _after_dialog(self, dialog_type: type[RecordDialog]) -> None:
+    def _after_dialog(self, dialog_type: ActorDialogType) -> None:
         kind = {
             ChannelDialog: "channel",
             RelationshipDialog: "relationship",

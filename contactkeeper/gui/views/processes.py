@@ -86,7 +86,7 @@ class ProcessesView(QWidget):
         layout.addLayout(new)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
-        self.name.returnPressed.connect(self.create)
+        self.name.returnPressed.connect(self.create_process)
         self.create_button.clicked.connect(self.create)
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
@@ -131,7 +131,7 @@ class ProcessesView(QWidget):
         self.name.clear()
         show_error(self.message, "")
 
-    def create(self) -> None:
+    def create_process(self) -> None:
         try:
             info = processes.create_process(
                 self.context.vault,

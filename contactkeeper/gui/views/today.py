@@ -205,7 +205,7 @@ class TodayView(QWidget):
         grid = QGridLayout(content)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(16)
-        layout_plan = (
+        layout_plan: tuple[tuple[tuple[Section[Any], int], ...], ...] = (
             ((self.going_cold, 3), (self.follow_ups, 2)),
             ((self.moves, 0), (self.cues, 1)),
         )
@@ -220,6 +220,7 @@ class TodayView(QWidget):
             grid.addLayout(column, 0, col)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
+        self.content = content
         self.pages = QStackedWidget()
         self.pages.addWidget(content)
         self.pages.addWidget(self.empty_state)
@@ -371,7 +372,7 @@ class TodayView(QWidget):
         ):
             self._fill(section, rows)
         self._show_more_follow_ups()
-        self.pages.setCurrentWidget(self.empty_state if empty else self.pages.widget(0))
+        self.pages.setCurrentWidget(self.empty_state if empty else self.content)
 
     def _show_more_follow_ups(self) -> None:
         shown = len(self.follow_ups.rows)
