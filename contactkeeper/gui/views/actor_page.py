@@ -97,6 +97,20 @@ class ActorPage(QWidget):
     # -- layout -------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self._build_header()
+        self._build_actions()
+        profile = self._build_profile()
+        self._build_channels()
+        self._build_timeline()
+        self._build_relationships()
+        self._build_cues()
+        self._build_follow_ups()
+        self._build_notes()
+        self._build_tabs(profile)
+        self._lay_out()
+
+    def _build_header(self) -> None:
+        """The name, codename, warmth, sensitivity and the one-line summary of contact."""
         self.name_label = QLabel()
         font = QFont(self.name_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -120,6 +134,8 @@ class ActorPage(QWidget):
         self.facts_label.setWordWrap(True)
         self.message = error_label()
 
+    def _build_actions(self) -> None:
+        """The buttons that add to the actor (and delete it)."""
         self.log_button = QPushButton("&Log a contact…")
         self.log_button.setToolTip("Log a contact with this actor (Ctrl+L logs with anyone)")
         self.channel_button = QPushButton("Add &channel…")
@@ -138,6 +154,8 @@ class ActorPage(QWidget):
             button.setAccessibleName(name)
             button.setAutoDefault(False)
 
+    def _build_profile(self) -> QWidget:
+        """The Profile tab: the actor's form and their affiliations over time."""
         self.form = ActorForm(self.context)
         self.affiliations: RecordTableModel[AffiliationInfo] = RecordTableModel(
             [
@@ -151,6 +169,14 @@ class ActorPage(QWidget):
         self.affiliation_table = _table("Affiliations over time")
         self.affiliation_table.setModel(self.affiliations)
 
+        profile = QWidget()
+        profile_layout = QVBoxLayout(profile)
+        profile_layout.addWidget(self.form)
+        profile_layout.addWidget(QLabel("Affiliations over time"))
+        profile_layout.addWidget(self.affiliation_table)
+        return profile
+
+    def _build_channels(self) -> None:
         self.channels: RecordTableModel[ChannelInfo] = RecordTableModel(
             [
                 Column("Way", lambda c: c.chain(self.context.shown_name)),
@@ -164,6 +190,8 @@ class ActorPage(QWidget):
         self.channel_table = _table("Channels")
         self.channel_table.setModel(self.channels)
 
+    def _build_timeline(self) -> None:
+        """Every contact with the actor, newest first, read a page at a time."""
         self.timeline: LazyTableModel[InteractionInfo] = LazyTableModel(
             [
                 LazyColumn("When", lambda i: when(i.occurred_at)),
@@ -183,6 +211,7 @@ class ActorPage(QWidget):
         self.timeline_table = _table("Interaction timeline, newest first")
         self.timeline_table.setModel(self.timeline)
 
+    def _build_relationships(self) -> None:
         self.relationships: RecordTableModel[RelationshipInfo] = RecordTableModel(
             [
                 Column("With", self._other_name),
@@ -196,6 +225,7 @@ class ActorPage(QWidget):
         self.relationship_table = _table("Relationships")
         self.relationship_table.setModel(self.relationships)
 
+    def _build_cues(self) -> None:
         self.cues: RecordTableModel[CueInfo] = RecordTableModel(
             [
                 Column("Observed", lambda c: day(c.observed_on)),
@@ -210,6 +240,7 @@ class ActorPage(QWidget):
         self.cue_table = _table("Readiness cues")
         self.cue_table.setModel(self.cues)
 
+    def _build_follow_ups(self) -> None:
         self.follow_ups: RecordTableModel[FollowUpInfo] = RecordTableModel(
             [
                 Column("Due", lambda f: day(f.due_on)),
@@ -221,17 +252,14 @@ class ActorPage(QWidget):
         self.follow_up_table = _table("Follow-ups")
         self.follow_up_table.setModel(self.follow_ups)
 
+    def _build_notes(self) -> None:
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
         self.notes.setPlaceholderText("Notes are saved as soon as you leave this field.")
         self.notes.setTabChangesFocus(True)
 
-        profile = QWidget()
-        profile_layout = QVBoxLayout(profile)
-        profile_layout.addWidget(self.form)
-        profile_layout.addWidget(QLabel("Affiliations over time"))
-        profile_layout.addWidget(self.affiliation_table)
-
+    def _build_tabs(self, profile: QWidget) -> None:
+        """One tab per section, in the order a practitioner reads them."""
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Actor sections")
         self._tab_titles = {
@@ -246,6 +274,8 @@ class ActorPage(QWidget):
         for widget, title in self._tab_titles.items():
             self.tabs.addTab(widget, title)
 
+    def _lay_out(self) -> None:
+        """The header line, the summary, the buttons, the message, then the tabs."""
         header = QHBoxLayout()
         header.addWidget(self.name_label)
         header.addWidget(self.reveal_button)
