@@ -16,7 +16,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -112,15 +112,12 @@ class ActorPage(QWidget):
     def _build_header(self) -> None:
         """The name, codename, warmth, sensitivity and the one-line summary of contact."""
         self.name_label = QLabel()
-        font = QFont(self.name_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        self.name_label.setObjectName("pageTitle")  # its font: ui/style.qss
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name_label.setAccessibleName("Actor name")
         self.codename_label = QLabel()
         self.codename_label.setAccessibleName("Codename")
-        self.codename_label.setStyleSheet("QLabel { color: palette(mid); letter-spacing: 1px; }")
+        self.codename_label.setObjectName("codename")
         self.reveal_button = QPushButton("Show &name…")
         self.reveal_button.setAccessibleName("Show the real name")
         self.reveal_button.setToolTip("High-risk: the real name shows after the passphrase")

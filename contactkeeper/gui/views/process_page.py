@@ -60,19 +60,15 @@ class ProcessPage(QWidget):
     def _build_header(self) -> None:
         """The name and description (edited in place), track, phase and the buttons."""
         self.name_label = QLineEdit()
-        font = QFont(self.name_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        self.name_label.setObjectName("pageTitle")  # its font: ui/style.qss
         self.name_label.setFrame(False)
         self.name_label.setAccessibleName("Process name (edit to rename)")
         self.name_label.setToolTip("Click to rename; saved when you leave the field")
         self.description_label = QLineEdit()
         self.description_label.setFrame(False)
         self.description_label.setAccessibleName("Description")
+        self.description_label.setObjectName("pageDescription")
         self.description_label.setPlaceholderText(DESCRIBE)
-        for edit in (self.name_label, self.description_label):
-            edit.setStyleSheet("QLineEdit { background: transparent; }")
         self.track = QComboBox()
         self.track.setAccessibleName("Track")
         for track in Track:
