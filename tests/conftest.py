@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 # Every Qt window in the suite is real but offscreen (set before anything imports Qt).
@@ -58,6 +59,32 @@ def make_vault(tmp_path: Path) -> Iterator[Callable[..., Vault]]:
 @pytest.fixture
 def vault(make_vault: Callable[..., Vault]) -> Vault:
     return make_vault()
+
+
+@pytest.fixture(autouse=True)
+def fail_on_logged_warning(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """A warning in the log is a defect unless the test is about it: a test fails when a
+    record of level WARNING or above was logged while it (or its fixtures) ran. A test whose
+    subject is such a warning says so with ``@pytest.mark.allow_log_warnings`` and asserts
+    the warning itself (through ``caplog``)."""
+    yield
+    if request.node.get_closest_marker("allow_log_warnings"):
+        return
+    logged = [
+        record
+        for when in ("setup", "call", "teardown")
+        for record in caplog.get_records(when)
+        if record.levelno >= logging.WARNING
+    ]
+    if logged:
+        lines = "\n".join(f"  {r.levelname} {r.name}: {r.getMessage()}" for r in logged)
+        pytest.fail(
+            f"{len(logged)} unexpected log record(s) of level WARNING or above:\n{lines}\n"
+            "Fix the cause, or mark the test @pytest.mark.allow_log_warnings and assert them.",
+            pytrace=False,
+        )
 
 
 @pytest.hookimpl(hookwrapper=True)

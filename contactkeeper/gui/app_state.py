@@ -88,7 +88,9 @@ class Settings:
         value = self.store.value("vaults/recent", [])
         if isinstance(value, str):  # QSettings returns a lone string for a one-item list
             value = [value]
-        return [Path(str(p)) for p in (value or []) if str(p)]
+        if not isinstance(value, list | tuple):
+            return []
+        return [Path(str(p)) for p in value if str(p)]
 
     def remember_vault(self, path: Path) -> None:
         path = Path(path).absolute()

@@ -189,7 +189,10 @@ class AutoLock(QObject):
                 for interface, name, slot in wanted:
                     # Empty service and path: the signal from whoever sends it. The slot goes
                     # as SLOT()'s text (the stubs say bytes, which connects nothing).
-                    if bus.connect("", "", interface, name, self, SLOT(slot)):
+                    connected = bus.connect(  # type: ignore[call-overload]  # str, as said
+                        "", "", interface, name, self, SLOT(slot)
+                    )
+                    if connected:
                         self.desktop_signals.append(f"{interface}.{name}")
 
 

@@ -242,7 +242,7 @@ class Workspace(QWidget):
         self.today.reload()
         self.actors.reload()
 
-    def current_view(self) -> QWidget:
+    def current_view(self) -> QWidget | None:
         return self.views.currentWidget()
 
 

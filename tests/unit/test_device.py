@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import logging
 import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -54,6 +55,14 @@ def no_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("the passphrase's key derivation ran")
 
     monkeypatch.setattr(KdfParams, "derive", refuse)
+
+
+def _ignored(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """What the device module logged: a warning that a device file was ignored (never
+    any record data)."""
+    assert all(r.levelno == logging.WARNING for r in caplog.records)
+    assert all(r.name == "contactkeeper.protect.device" for r in caplog.records)
+    return [r.getMessage() for r in caplog.records]
 
 
 def _add_actor(vault: Vault, name: str = "Amira Haddad") -> None:
@@ -273,7 +282,10 @@ def test_an_entry_cleared_from_the_keyring_means_asking_for_the_passphrase(
     assert device.unlock_remembered(vault.path, memory) is None
 
 
-def test_a_tampered_device_file_is_ignored_not_trusted(vault: Vault, memory: MemoryKeyring) -> None:
+@pytest.mark.allow_log_warnings
+def test_a_tampered_device_file_is_ignored_not_trusted(
+    vault: Vault, memory: MemoryKeyring, caplog: pytest.LogCaptureFixture
+) -> None:
     device.remember(vault, memory)
     vault.close()
     path = vault.path / device.DEVICE_NAME
@@ -283,14 +295,18 @@ def test_a_tampered_device_file_is_ignored_not_trusted(vault: Vault, memory: Mem
     body["wrap"]["ciphertext"] = base64.b64encode(ciphertext).decode()
     path.write_text(json.dumps(body))
     assert device.unlock_remembered(vault.path, memory) is None
+    assert _ignored(caplog) == ["the remembered key for this vault does not match; ignored"]
 
+    caplog.clear()
     path.write_text("not json at all")
     assert device.unlock_remembered(vault.path, memory) is None
     assert not device.is_remembered(vault.path, memory)
+    assert set(_ignored(caplog)) == {"vault.device is damaged; ignored"}
 
 
+@pytest.mark.allow_log_warnings
 def test_a_device_file_copied_into_another_vault_does_not_open_it(
-    make_vault: Callable[..., Vault], memory: MemoryKeyring
+    make_vault: Callable[..., Vault], memory: MemoryKeyring, caplog: pytest.LogCaptureFixture
 ) -> None:
     first = make_vault("first")
     second = make_vault("second")
@@ -300,10 +316,12 @@ def test_a_device_file_copied_into_another_vault_does_not_open_it(
     shutil.copy(first.path / device.DEVICE_NAME, second.path / device.DEVICE_NAME)
 
     assert device.unlock_remembered(second.path, memory) is None
+    assert _ignored(caplog) == ["vault.device belongs to another vault; ignored"]
 
 
+@pytest.mark.allow_log_warnings
 def test_the_device_file_is_bound_to_its_keyring_entry(
-    make_vault: Callable[..., Vault], memory: MemoryKeyring
+    make_vault: Callable[..., Vault], memory: MemoryKeyring, caplog: pytest.LogCaptureFixture
 ) -> None:
     first = make_vault("first")
     device.remember(first, memory)
@@ -316,6 +334,7 @@ def test_the_device_file_is_bound_to_its_keyring_entry(
     body["entry"] = other_entry
     path.write_text(json.dumps(body))
     assert device.unlock_remembered(first.path, memory) is None
+    assert _ignored(caplog) == ["the remembered key for this vault does not match; ignored"]
 
 
 # -- the command line ---------------------------------------------------------------------
@@ -361,8 +380,9 @@ def test_remember_on_the_command_line_without_a_keyring_says_why(
     assert not (vault.path / device.DEVICE_NAME).exists()
 
 
+@pytest.mark.allow_log_warnings
 def test_a_key_remembered_before_the_vault_got_a_new_key_asks_for_the_passphrase(
-    make_vault: Callable[..., Vault], memory: MemoryKeyring
+    make_vault: Callable[..., Vault], memory: MemoryKeyring, caplog: pytest.LogCaptureFixture
 ) -> None:
     # As after a restore: same vault id, a new database key, the old device file left over.
     old = make_vault("old")
@@ -375,6 +395,7 @@ def test_a_key_remembered_before_the_vault_got_a_new_key_asks_for_the_passphrase
     shutil.copy(old.path / device.DEVICE_NAME, new.path / device.DEVICE_NAME)
 
     assert device.unlock_remembered(new.path, memory) is None
+    assert _ignored(caplog) == ["the remembered key does not open this vault's database; ignored"]
     with Vault.unlock(new.path, PASSPHRASE) as opened:
         assert opened.vault_id == old.vault_id
 
@@ -394,9 +415,12 @@ def test_a_key_remembered_before_the_vault_got_a_new_key_asks_for_the_passphrase
         ),
     )
 )
+@pytest.mark.allow_log_warnings
 def test_whatever_is_written_in_the_device_file_means_asking_for_the_passphrase(
-    vault: Vault, memory: MemoryKeyring, data: bytes
+    vault: Vault, memory: MemoryKeyring, caplog: pytest.LogCaptureFixture, data: bytes
 ) -> None:
+    caplog.clear()
     (vault.path / device.DEVICE_NAME).write_bytes(data)
     assert device.unlock_remembered(vault.path, memory) is None
     assert not device.is_remembered(vault.path, memory)
+    assert set(_ignored(caplog)) == {"vault.device is damaged; ignored"}

@@ -141,7 +141,7 @@ class LogDialog(QDialog):
         ui.participantList.installEventFilter(self)
         ui.summaryEdit.installEventFilter(self)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.save)
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         self.context.vault_locked.connect(self._locked)
         self.context.names_changed.connect(self._names_changed)
 

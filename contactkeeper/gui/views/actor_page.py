@@ -22,7 +22,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -45,7 +45,6 @@ from contactkeeper.gui.dialogs.records import (
     AffiliationDialog,
     ChannelDialog,
     FollowUpDialog,
-    RecordDialog,
     RelationshipDialog,
 )
 from contactkeeper.gui.dialogs.reveal import RevealDialog
@@ -95,6 +94,8 @@ SHOWS = frozenset(
         Kind.PROCESS,
     }
 )
+# The dialogs that add a record to the actor on the page: made with (context, actor id, parent).
+ActorDialogType = type[ChannelDialog | RelationshipDialog | AffiliationDialog | FollowUpDialog]
 
 
 def _table(accessible: str) -> QTableView:
@@ -128,16 +129,27 @@ class ActorPage(QWidget):
     # -- layout -------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self._build_header()
+        self._build_actions()
+        profile = self._build_profile()
+        self._build_channels()
+        self._build_timeline()
+        self._build_relationships()
+        self._build_cues()
+        self._build_follow_ups()
+        self._build_notes()
+        self._build_tabs(profile)
+        self._lay_out()
+
+    def _build_header(self) -> None:
+        """The name, codename, warmth, sensitivity and the one-line summary of contact."""
         self.name_label = QLabel()
-        font = QFont(self.name_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        self.name_label.setObjectName("pageTitle")  # its font: ui/style.qss
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name_label.setAccessibleName("Actor name")
         self.codename_label = QLabel()
         self.codename_label.setAccessibleName("Codename")
-        self.codename_label.setStyleSheet("QLabel { color: palette(mid); letter-spacing: 1px; }")
+        self.codename_label.setObjectName("codename")
         self.reveal_button = QPushButton("Show &name…")
         self.reveal_button.setAccessibleName("Show the real name")
         self.reveal_button.setToolTip("High-risk: the real name shows after the passphrase")
@@ -152,6 +164,8 @@ class ActorPage(QWidget):
         self.roles = ActorRoles()
         self.message = error_label()
 
+    def _build_actions(self) -> None:
+        """The buttons that add to the actor (and delete it)."""
         self.log_button = QPushButton("&Log a contact…")
         self.log_button.setToolTip("Log a contact with this actor (Ctrl+L logs with anyone)")
         self.channel_button = QPushButton("Add &channel…")
@@ -170,6 +184,8 @@ class ActorPage(QWidget):
             button.setAccessibleName(name)
             button.setAutoDefault(False)
 
+    def _build_profile(self) -> QWidget:
+        """The Profile tab: the actor's form and their affiliations over time."""
         self.form = ActorForm(self.context)
         self.affiliations: RecordTableModel[AffiliationInfo] = RecordTableModel(
             [
@@ -180,9 +196,18 @@ class ActorPage(QWidget):
             ],
             self,
         )
-        self.affiliation_table = _table("Affiliations over time")
+        self.affiliation_table = _table(AFFILIATIONS)
         self.affiliation_table.setModel(self.affiliations)
 
+        profile = QWidget()
+        profile_layout = QVBoxLayout(profile)
+        profile_layout.addWidget(self.form)
+        self.affiliation_caption = QLabel(AFFILIATIONS)
+        profile_layout.addWidget(self.affiliation_caption)
+        profile_layout.addWidget(self.affiliation_table)
+        return profile
+
+    def _build_channels(self) -> None:
         self.channels: RecordTableModel[ChannelInfo] = RecordTableModel(
             [
                 Column("Way", lambda c: c.chain(self.context.shown_name)),
@@ -196,6 +221,8 @@ class ActorPage(QWidget):
         self.channel_table = _table("Channels")
         self.channel_table.setModel(self.channels)
 
+    def _build_timeline(self) -> None:
+        """Every contact with the actor, newest first, read a page at a time."""
         self.timeline: LazyTableModel[InteractionInfo] = LazyTableModel(
             [
                 LazyColumn("When", lambda i: when(i.occurred_at)),
@@ -215,6 +242,7 @@ class ActorPage(QWidget):
         self.timeline_table = _table("Interaction timeline, newest first")
         self.timeline_table.setModel(self.timeline)
 
+    def _build_relationships(self) -> None:
         self.relationships: RecordTableModel[RelationshipInfo] = RecordTableModel(
             [
                 Column("With", self._other_name),
@@ -228,6 +256,7 @@ class ActorPage(QWidget):
         self.relationship_table = _table("Relationships")
         self.relationship_table.setModel(self.relationships)
 
+    def _build_cues(self) -> None:
         self.cues: RecordTableModel[CueInfo] = RecordTableModel(
             [
                 Column("Observed", lambda c: day(c.observed_on)),
@@ -242,6 +271,7 @@ class ActorPage(QWidget):
         self.cue_table = _table("Readiness cues")
         self.cue_table.setModel(self.cues)
 
+    def _build_follow_ups(self) -> None:
         self.follow_ups: RecordTableModel[FollowUpInfo] = RecordTableModel(
             [
                 Column("Due", lambda f: day(f.due_on)),
@@ -253,18 +283,14 @@ class ActorPage(QWidget):
         self.follow_up_table = _table("Follow-ups")
         self.follow_up_table.setModel(self.follow_ups)
 
+    def _build_notes(self) -> None:
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
         self.notes.setPlaceholderText("Notes are saved as soon as you leave this field.")
         self.notes.setTabChangesFocus(True)
 
-        profile = QWidget()
-        profile_layout = QVBoxLayout(profile)
-        profile_layout.addWidget(self.form)
-        self.affiliation_caption = QLabel(AFFILIATIONS)
-        profile_layout.addWidget(self.affiliation_caption)
-        profile_layout.addWidget(self.affiliation_table)
-
+    def _build_tabs(self, profile: QWidget) -> None:
+        """One tab per section, in the order a practitioner reads them."""
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Actor sections")
         self._tab_titles = {
@@ -279,13 +305,15 @@ class ActorPage(QWidget):
         for widget, title in self._tab_titles.items():
             self.tabs.addTab(widget, title)
 
-        title = QHBoxLayout()
-        title.addWidget(self.name_label)
-        title.addWidget(self.reveal_button)
-        title.addWidget(self.badge)
-        title.addWidget(self.sensitivity_chip)
-        title.addStretch(1)
-        title.addWidget(self.codename_label)
+    def _lay_out(self) -> None:
+        """The header line, the summary, the buttons, the message, then the tabs."""
+        header = QHBoxLayout()
+        header.addWidget(self.name_label)
+        header.addWidget(self.reveal_button)
+        header.addWidget(self.badge)
+        header.addWidget(self.sensitivity_chip)
+        header.addStretch(1)
+        header.addWidget(self.codename_label)
         buttons = QHBoxLayout()
         for button in (
             self.log_button,
@@ -298,7 +326,7 @@ class ActorPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(title)
+        layout.addLayout(header)
         layout.addWidget(self.roles)
         layout.addWidget(self.facts_label)
         layout.addLayout(buttons)
@@ -452,7 +480,7 @@ class ActorPage(QWidget):
         self.sensitivity_chip.show()
 
     def _count_tabs(self) -> None:
-        counts = {
+        counts: dict[QWidget, int] = {
             self.timeline_table: self.timeline.total,
             self.channel_table: self.channels.rowCount(),
             self.relationship_table: self.relationships.rowCount(),
@@ -579,10 +607,10 @@ class ActorPage(QWidget):
         if self.actor_id is not None:
             self.context.log_contact.emit([self.actor_id])
 
-    def _open(self, dialog_type: type[RecordDialog]) -> None:
+    def _open(self, dialog_type: ActorDialogType) -> None:
         if self.actor_id is None:
             return
-        dialog = dialog_type(self.context, self.actor_id, self)  # type: ignore[call-arg]
+        dialog = dialog_type(self.context, self.actor_id, self)
         dialog.saved.connect(lambda _: self._after_dialog())
         self.dialog = dialog
         dialog.open()

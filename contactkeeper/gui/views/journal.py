@@ -154,7 +154,8 @@ class JournalView(QWidget):
         self.since.dateChanged.connect(self._filters_changed)
         self.until.dateChanged.connect(self._filters_changed)
         self.table.installEventFilter(self)
-        find = QShortcut(QKeySequence.StandardKey.Find, self, activated=self.text.setFocus)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self.text.setFocus)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.activated.connect(self._open)  # a double-click or Enter, once
         self.model.reloaded.connect(

@@ -60,20 +60,23 @@ class ProcessPage(QWidget):
         self.clear()
 
     def _build(self) -> None:
+        self._build_header()
+        self._build_participants()
+        self._build_cue_log()
+        self._lay_out(self._build_body())
+
+    def _build_header(self) -> None:
+        """The name and description (edited in place), track, phase and the buttons."""
         self.name_label = QLineEdit()
-        font = QFont(self.name_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        self.name_label.setObjectName("pageTitle")  # its font: ui/style.qss
         self.name_label.setFrame(False)
         self.name_label.setAccessibleName("Process name (edit to rename)")
         self.name_label.setToolTip("Click to rename; saved when you leave the field")
         self.description_label = QLineEdit()
         self.description_label.setFrame(False)
         self.description_label.setAccessibleName("Description")
+        self.description_label.setObjectName("pageDescription")
         self.description_label.setPlaceholderText(DESCRIBE)
-        for edit in (self.name_label, self.description_label):
-            edit.setStyleSheet("QLineEdit { background: transparent; }")
         self.track = QComboBox()
         self.track.setAccessibleName("Track")
         for track in Track:
@@ -91,12 +94,15 @@ class ProcessPage(QWidget):
         self.delete_button.setAccessibleName("Delete this process")
         self.message = error_label()
 
+    def _build_participants(self) -> None:
         self.participants = QTreeWidget()
         self.participants.setAccessibleName("Participants by role")
         self.participants.setHeaderLabels(["Participant", "Codename", "Note"])
         self.participants.setRootIsDecorated(True)
         self.participants.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
+    def _build_cue_log(self) -> None:
+        """The readiness chart and the cue log under it, newest first."""
         self.chart = ReadinessChart()
         self.cues: RecordTableModel[CueInfo] = RecordTableModel(
             [
@@ -127,19 +133,8 @@ class ProcessPage(QWidget):
         )
         self.cue_table.horizontalHeader().setStretchLastSection(True)
 
-        head = QHBoxLayout()
-        head.addWidget(self.name_label, 1)
-        head.addWidget(self.delete_button)
-        facts = QHBoxLayout()
-        for label, widget in (("&Track", self.track), ("P&hase", self.phase)):
-            text = QLabel(label)
-            text.setBuddy(widget)
-            facts.addWidget(text)
-            facts.addWidget(widget)
-        facts.addStretch(1)
-        facts.addWidget(self.add_participant_button)
-        facts.addWidget(self.add_cue_button)
-
+    def _build_body(self) -> QSplitter:
+        """Participants on the left; the chart over the cue log on the right."""
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -158,6 +153,21 @@ class ProcessPage(QWidget):
         body.addWidget(right)
         body.setStretchFactor(1, 2)
         body.setSizes([320, 680])
+        return body
+
+    def _lay_out(self, body: QSplitter) -> None:
+        head = QHBoxLayout()
+        head.addWidget(self.name_label, 1)
+        head.addWidget(self.delete_button)
+        facts = QHBoxLayout()
+        for label, widget in (("&Track", self.track), ("P&hase", self.phase)):
+            text = QLabel(label)
+            text.setBuddy(widget)
+            facts.addWidget(text)
+            facts.addWidget(widget)
+        facts.addStretch(1)
+        facts.addWidget(self.add_participant_button)
+        facts.addWidget(self.add_cue_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)

@@ -122,7 +122,7 @@ class ProcessesView(QWidget):
         layout.addLayout(new)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
-        self.name.returnPressed.connect(self.create)
+        self.name.returnPressed.connect(self.create_process)
         self.create_button.clicked.connect(self.create)
         self.table.activated.connect(self._open)  # a double-click or Enter, once
         self.loaded = False  # the rows are those of the open vault (see ensure_loaded)
@@ -183,7 +183,7 @@ class ProcessesView(QWidget):
         self.name.clear()
         show_error(self.message, "")
 
-    def create(self) -> None:
+    def create_process(self) -> None:
         try:
             with self.context.writing(self):
                 info = processes.create_process(

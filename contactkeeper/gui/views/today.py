@@ -111,8 +111,26 @@ class TodayView(QWidget):
         self.follow_ups_due = 0  # every follow-up due, of which the first are listed
         self.heading = QLabel("Today")
         self.heading.setObjectName("viewTitle")
-        ctx = context  # names and free text are shown through its privacy rule
+        self._build_going_cold()
+        self._build_follow_ups()
+        self._build_moves()
+        self._build_cues()
+        self._build_more_follow_ups()
+        self.sections: list[Section[Any]] = [
+            self.going_cold,
+            self.follow_ups,
+            self.moves,
+            self.cues,
+        ]
+        self.empty_state = self._empty_state()
+        self._lay_out(self._build_content())
+        self._connect()
 
+    # -- building -------------------------------------------------------------------------
+
+    def _build_going_cold(self) -> None:
+        """Who is going cold: the list Today opens on."""
+        ctx = self.context  # names and free text are shown through its privacy rule
         self.going_cold: Section[GoingCold] = self._section(
             "Going cold",
             "Nobody is going cold: every active actor was contacted in good time.",
@@ -139,6 +157,8 @@ class TodayView(QWidget):
         )
         self.going_cold.table.setItemDelegateForColumn(1, WarmthBadgeDelegate(self))
 
+    def _build_follow_ups(self) -> None:
+        ctx = self.context
         self.follow_ups: Section[FollowUpInfo] = self._section(
             "Follow-ups due",
             "No follow-up is due this week.",
@@ -160,6 +180,8 @@ class TodayView(QWidget):
             process_of=lambda f: f.process_id,
             stretch=2,
         )
+
+    def _build_moves(self) -> None:
         self.moves: Section[ReadinessMove] = self._section(
             "Readiness moved",
             "No process's readiness moved in the last 30 days.",
@@ -180,6 +202,9 @@ class TodayView(QWidget):
             process_of=lambda m: m.process_id,
             stretch=0,
         )
+
+    def _build_cues(self) -> None:
+        ctx = self.context
         self.cues: Section[CueInfo] = self._section(
             "Latest readiness cues",
             "No readiness cue recorded yet. Note one while logging a contact (Ctrl+L).",
@@ -202,7 +227,9 @@ class TodayView(QWidget):
             process_of=lambda c: c.process_id,
             stretch=2,
         )
-        # Under the follow-ups due, when there are more than are listed.
+
+    def _build_more_follow_ups(self) -> None:
+        """Under the follow-ups due, when there are more than are listed."""
         self.more_follow_ups = QLabel()
         self.more_follow_ups.setObjectName("moreFollowUps")
         self.more_follow_ups.setTextFormat(Qt.TextFormat.RichText)
@@ -213,19 +240,14 @@ class TodayView(QWidget):
         self.more_follow_ups.setAccessibleName("More follow-ups due")
         self.more_follow_ups.linkActivated.connect(self._link)
         self.more_follow_ups.hide()
-        self.sections: list[Section[Any]] = [
-            self.going_cold,
-            self.follow_ups,
-            self.moves,
-            self.cues,
-        ]
 
-        self.empty_state = self._empty_state()
+    def _build_content(self) -> QWidget:
+        """The four lists in two columns: going cold and follow-ups, moves and cues."""
         content = QWidget()
         grid = QGridLayout(content)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(16)
-        layout_plan = (
+        layout_plan: tuple[tuple[tuple[Section[Any], int], ...], ...] = (
             ((self.going_cold, 3), (self.follow_ups, 2)),
             ((self.moves, 0), (self.cues, 1)),
         )
@@ -240,23 +262,28 @@ class TodayView(QWidget):
             grid.addLayout(column, 0, col)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
+        return content
+
+    def _lay_out(self, content: QWidget) -> None:
+        """The heading, the backup reminder, then the lists (or the empty vault's page)."""
+        self.content = content
         self.pages = QStackedWidget()
         self.pages.addWidget(content)
         self.pages.addWidget(self.empty_state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        self.backup_reminder = BackupReminder(context)
+        self.backup_reminder = BackupReminder(self.context)
         layout.addWidget(self.heading)
         layout.addWidget(self.backup_reminder)
         layout.addWidget(self.pages, 1)
         self.setFocusProxy(self.going_cold.table)
 
+    def _connect(self) -> None:
+        context = self.context
         context.vault_opened.connect(self.reload)
         context.vault_locked.connect(self.clear)
         self.refresh = Refresh(self, context, self.reload, SHOWS)
         context.names_changed.connect(self._names_changed)
-
-    # -- building -------------------------------------------------------------------------
 
     def _section(
         self,
@@ -392,7 +419,7 @@ class TodayView(QWidget):
         ):
             self._fill(section, rows)
         self._show_more_follow_ups()
-        self.pages.setCurrentWidget(self.empty_state if empty else self.pages.widget(0))
+        self.pages.setCurrentWidget(self.empty_state if empty else self.content)
 
     def _show_more_follow_ups(self) -> None:
         shown = len(self.follow_ups.rows)

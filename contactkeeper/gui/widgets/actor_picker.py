@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
@@ -37,30 +37,36 @@ class ActorCompleter(QObject):
         self.completer.setWidget(edit)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(8)
-        self.completer.popup().setAccessibleName("Matching actors")
-        self.completer.activated[QModelIndex].connect(self._chosen)
+        self._popup().setAccessibleName("Matching actors")
+        # The stubs type the overloaded signal as one; [QModelIndex] picks the index overload.
+        self.completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]
         edit.textEdited.connect(self._suggest)
         edit.installEventFilter(self)
         context.vault_locked.connect(self.reset)
         context.names_changed.connect(self._forget_suggestions)
 
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer.popup()
+        assert popup is not None  # QCompleter makes its list on the first ask
+        return popup
+
     def popup_visible(self) -> bool:
-        return self.completer.popup().isVisible()
+        return self._popup().isVisible()
 
     def reset(self) -> None:
-        self.completer.popup().hide()
+        self._popup().hide()
         self.suggestions.clear()
         self.edit.clear()
 
     def _forget_suggestions(self) -> None:
         """Which names may be shown changed: suggestions made before are stale."""
-        self.completer.popup().hide()
+        self._popup().hide()
         self.suggestions.clear()
 
     def _suggest(self, text: str) -> None:
         self.suggestions.clear()
         if not text.strip() or not self.context.unlocked:
-            self.completer.popup().hide()
+            self._popup().hide()
             return
         try:
             hits = search.search(
@@ -79,16 +85,16 @@ class ActorCompleter(QObject):
             self.suggestions.appendRow(item)
         if hits:
             self.completer.complete()
-            self.completer.popup().setCurrentIndex(self.suggestions.index(0, 0))
+            self._popup().setCurrentIndex(self.suggestions.index(0, 0))
         else:
-            self.completer.popup().hide()
+            self._popup().hide()
 
     def _chosen(self, index: QModelIndex | QPersistentModelIndex) -> None:
         actor_id = index.data(ID_ROLE)
         if actor_id is None:
             return
         name = str(index.data(NAME_ROLE))
-        self.completer.popup().hide()
+        self._popup().hide()
         self.suggestions.clear()
         self.edit.clear()
         self.picked.emit(int(actor_id), name)

@@ -7,10 +7,10 @@ talks; below, away from them.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QMargins, Qt
+from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -19,7 +19,8 @@ EMPTY_TITLE = "No readiness cues yet: add one when you log a contact (Ctrl+L)"
 
 
 def _ms(day: date) -> float:
-    return float(QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch())
+    noon = QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0))  # local time
+    return float(noon.toMSecsSinceEpoch())
 
 
 class ReadinessChart(QChartView):
