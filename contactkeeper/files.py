@@ -5,12 +5,89 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from contactkeeper.errors import DiskFull
 
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
+
+# Opening a file in a vault's folder: never through a symbolic link, never waiting on a
+# pipe or a device (O_NONBLOCK makes opening a FIFO return at once), never inherited.
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+SAFE_OPEN = NO_FOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+class UnsafeFile(ValueError):
+    """What is found under a file's name is not a plain file of a sane size.
+
+    ``reason`` is a short phrase for a person ("it is a symbolic link"); ``too_large`` tells
+    a file that is merely far too big apart from something that is no file at all.
+    """
+
+    def __init__(self, reason: str, *, too_large: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.too_large = too_large
+
+
+def kind_of(mode: int) -> str:
+    """What a file's ``st_mode`` says it is, in words."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a plain file" if stat.S_ISREG(mode) else "something unknown"
+
+
+def read_plain_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the small, plain file ``path``, read without trusting what is there.
+
+    Refuses (:class:`UnsafeFile`) a symbolic link (not followed), a folder, a pipe, a socket
+    or a device (none of them waited on), and a file larger than ``max_bytes`` (of which at
+    most ``max_bytes + 1`` bytes are read). ``FileNotFoundError`` when nothing is there.
+    """
+    if not NO_FOLLOW and path.is_symlink():  # where O_NOFOLLOW does not exist
+        raise UnsafeFile("it is a symbolic link, which ContactKeeper does not follow")
+    try:
+        fd = os.open(path, os.O_RDONLY | SAFE_OPEN)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            raise exc from None
+        if stat.S_ISLNK(mode):
+            raise UnsafeFile("it is a symbolic link, which ContactKeeper does not follow") from None
+        raise UnsafeFile(f"it is {kind_of(mode)}, not a plain file") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeFile(f"it is {kind_of(info.st_mode)}, not a plain file")
+        if info.st_size > max_bytes:
+            raise UnsafeFile("it is far too large", too_large=True)
+        chunks: list[bytes] = []
+        remaining = max_bytes + 1
+        while remaining > 0:
+            chunk = os.read(fd, remaining)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        raise UnsafeFile("it is far too large", too_large=True)
+    return data
 
 
 def make_private_dir(path: Path) -> None:

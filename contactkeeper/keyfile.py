@@ -22,6 +22,7 @@ import binascii
 import hashlib
 import json
 import math
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -32,8 +33,9 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from contactkeeper import files
+from contactkeeper import files, strict_json
 from contactkeeper.errors import NotAVault, VaultDamaged, VaultTooNew, WrongPassphrase
+from contactkeeper.strict_json import StrictJsonError
 
 FORMAT = "contactkeeper-key"
 VERSION = 1
@@ -44,10 +46,14 @@ MAX_FILE_BYTES = 64 * 1024
 FLOOR_MEMORY_KIB = 64 * 1024
 FLOOR_ITERATIONS = 3
 FLOOR_LANES = 4
-# Hard upper bounds checked before deriving with a file's parameters.
-MAX_MEMORY_KIB = 2 * 1024 * 1024
+# Upper bounds checked before deriving with a file's parameters: what calibrate() can make
+# (64 MiB, 4 lanes, 3 to 64 passes) with a margin for a later version that uses more memory,
+# and never more work than calibrate's slowest (64 passes over 64 MiB: a few seconds). A
+# file asking for more was not made by ContactKeeper and is refused before any work.
+MAX_MEMORY_KIB = 4 * FLOOR_MEMORY_KIB
 MAX_ITERATIONS = 64
-MAX_LANES = 16
+MAX_LANES = 8
+MAX_WORK = FLOOR_MEMORY_KIB * MAX_ITERATIONS  # memory (KiB) x passes
 TARGET_SECONDS = 0.5
 
 
@@ -62,6 +68,7 @@ class KdfParams:
             8 * self.lanes <= self.memory_kib <= MAX_MEMORY_KIB
             and 1 <= self.iterations <= MAX_ITERATIONS
             and 1 <= self.lanes <= MAX_LANES
+            and self.memory_kib * self.iterations <= MAX_WORK
         )
 
     def meets_floor(self) -> bool:
@@ -160,55 +167,70 @@ class KeyFile:
 
     @classmethod
     def from_bytes(cls, data: bytes, where: object = "key file") -> KeyFile:
+        """Parse a key file strictly: exactly the fields of version 1, each of its one type
+        and within its range, or one :class:`VaultDamaged` (or :class:`NotAVault`, for
+        something that is no key file at all) saying what is wrong. Nothing here derives
+        a key, so a hostile file costs nothing to refuse."""
         if len(data) > MAX_FILE_BYTES:
             raise NotAVault(where, "its key file is far too large")
         try:
-            body = json.loads(data.decode("ascii"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            if data[:1] == b"{":
-                raise VaultDamaged("key file", "it is not valid JSON any more") from None
+            body = strict_json.loads(data)
+        except StrictJsonError as exc:
+            if data.lstrip()[:1] == b"{":
+                raise VaultDamaged("key file", exc.reason) from None
             raise NotAVault(where, "its key file is not a ContactKeeper key file") from None
         if not isinstance(body, dict) or body.get("format") != FORMAT:
             raise NotAVault(where, "its key file is not a ContactKeeper key file")
         version = body.get("version")
-        if isinstance(version, int) and version > VERSION:
+        if type(version) is int and version > VERSION:
             raise VaultTooNew(f"key file version {version}")
         checksum = body.pop("checksum", None)
         if checksum != hashlib.sha256(_canonical(body)).hexdigest():
             raise VaultDamaged("key file", "its checksum does not match its contents")
-        if version != VERSION:
+        if type(version) is not int or version != VERSION:
             raise VaultDamaged("key file", "its version field is not valid")
-        try:
-            kdf_body = body["kdf"]
-            wrap_body = body["wrap"]
-            if kdf_body["name"] != "argon2id" or wrap_body["aead"] != "aes-256-gcm":
-                raise VaultDamaged("key file", "it names an unknown algorithm")
-            kdf = KdfParams(
-                int(kdf_body["memory_kib"]), int(kdf_body["iterations"]), int(kdf_body["lanes"])
-            )
-            keyfile = cls(
-                vault_id=str(body["vault_id"]),
-                kdf=kdf,
-                salt=_unb64(kdf_body["salt"]),
-                nonce=_unb64(wrap_body["nonce"]),
-                ciphertext=_unb64(wrap_body["ciphertext"]),
-            )
-        except (KeyError, TypeError, ValueError, binascii.Error):
-            raise VaultDamaged("key file", "a required field is missing or malformed") from None
+        return cls._from_fields(body)
+
+    @classmethod
+    def _from_fields(cls, body: dict[str, Any]) -> KeyFile:
+        _fields(body, _FIELDS, "")
+        kdf_body = _fields(body["kdf"], _KDF_FIELDS, "kdf.")
+        wrap_body = _fields(body["wrap"], _WRAP_FIELDS, "wrap.")
+        if kdf_body["name"] != "argon2id" or wrap_body["aead"] != "aes-256-gcm":
+            raise VaultDamaged("key file", "it names an unknown algorithm")
+        vault_id = body["vault_id"]
+        if not isinstance(vault_id, str) or not _VAULT_ID.fullmatch(vault_id):
+            raise VaultDamaged("key file", "its vault id is malformed")
+        kdf = KdfParams(
+            _whole(kdf_body, "memory_kib"),
+            _whole(kdf_body, "iterations"),
+            _whole(kdf_body, "lanes"),
+        )
         if not kdf.within_bounds():
             raise VaultDamaged("key file", "its key-derivation settings are out of range")
-        if len(keyfile.salt) < 16 or len(keyfile.nonce) != 12:
+        salt = _bytes(kdf_body, "salt")
+        nonce = _bytes(wrap_body, "nonce")
+        ciphertext = _bytes(wrap_body, "ciphertext")
+        if not 16 <= len(salt) <= 64 or len(nonce) != 12:
             raise VaultDamaged("key file", "its salt or nonce has the wrong length")
-        return keyfile
+        if len(ciphertext) != KEY_BYTES + 16:
+            raise VaultDamaged("key file", "its wrapped key has the wrong length")
+        return cls(vault_id=vault_id, kdf=kdf, salt=salt, nonce=nonce, ciphertext=ciphertext)
 
     # -- files ------------------------------------------------------------------------
 
     @classmethod
     def read(cls, path: Path) -> KeyFile:
+        """Read and parse the key file ``path``, never following a link nor waiting on a
+        pipe, and never reading more than a key file can hold."""
         try:
-            data = path.read_bytes()
+            data = files.read_plain_file(path, MAX_FILE_BYTES)
         except FileNotFoundError:
             raise NotAVault(path.parent, "it has no key file (vault.key)") from None
+        except files.UnsafeFile as exc:
+            if exc.too_large:
+                raise NotAVault(path.parent, "its key file is far too large") from None
+            raise VaultDamaged("key file", exc.reason) from None
         return cls.from_bytes(data, path.parent)
 
     def write(self, path: Path) -> None:
@@ -228,10 +250,40 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: object) -> bytes:
-    if not isinstance(text, str):
-        raise TypeError("expected base64 text")
-    return base64.b64decode(text.encode("ascii"), validate=True)
+def _fields(value: object, expected: frozenset[str], prefix: str) -> dict[str, Any]:
+    """``value`` as an object with exactly the fields ``expected``, or a clear refusal."""
+    if not isinstance(value, dict):
+        raise VaultDamaged("key file", f"its field {prefix.rstrip('.')!r} is not an object")
+    missing = sorted(expected - value.keys())
+    if missing:
+        raise VaultDamaged("key file", f"the field {prefix}{missing[0]} is missing")
+    unknown = sorted(value.keys() - expected)
+    if unknown:
+        raise VaultDamaged("key file", f"it has an unknown field {prefix}{unknown[0]}")
+    return value
+
+
+def _whole(body: dict[str, Any], name: str) -> int:
+    value = body[name]
+    if type(value) is not int:  # not a bool, a float, a string
+        raise VaultDamaged("key file", f"its setting {name} is not a whole number")
+    return value
+
+
+def _bytes(body: dict[str, Any], name: str) -> bytes:
+    value = body[name]
+    try:
+        if not isinstance(value, str) or len(value) > 128:
+            raise ValueError(name)
+        return base64.b64decode(value.encode("ascii"), validate=True)
+    except (ValueError, binascii.Error):
+        raise VaultDamaged("key file", f"its field {name} is not valid base64") from None
+
+
+_FIELDS = frozenset({"format", "version", "vault_id", "kdf", "wrap"})
+_KDF_FIELDS = frozenset({"name", "memory_kib", "iterations", "lanes", "salt"})
+_WRAP_FIELDS = frozenset({"aead", "nonce", "ciphertext"})
+_VAULT_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
 
 
 __all__ = ["KdfParams", "KeyFile", "calibrate", "new_db_key"]

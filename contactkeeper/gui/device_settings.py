@@ -237,7 +237,9 @@ class SettingsDialog(QDialog):
         self._destroying = True
         try:
             self.context.lock()  # every connection closed before the files go
-            wipe.destroy_vault(path, self.backend)
+            report = wipe.destroy_vault(path, self.backend)
+            if not report.key_file_destroyed:
+                raise OSError(0, "; ".join(report.left_behind))
         except (ContactKeeperError, OSError) as exc:
             text = exc.message if isinstance(exc, ContactKeeperError) else exc.strerror
             self.ui.messageLabel.setText(f"The vault could not be destroyed completely: {text}")
@@ -247,7 +249,8 @@ class SettingsDialog(QDialog):
         self.settings.forget_vault(path)
         self.settings.lockout.forget(path)
         self.vault_destroyed.emit(path)
-        self.context.status.emit(f"The vault was destroyed. {BACKUPS_NOT_AFFECTED}")
+        left = f" Left behind: {'; '.join(report.left_behind)}." if report.left_behind else ""
+        self.context.status.emit(f"The vault was destroyed.{left} {BACKUPS_NOT_AFFECTED}")
         self.accept()
 
     def _locked(self) -> None:
