@@ -12,7 +12,9 @@ Two checks keep "wrong passphrase" apart from "damaged file" (SECURITY-NOTES pit
 the unkeyed ``checksum`` catches damage before any key derivation runs, and the AES-GCM tag
 (with the header as associated data) fails only when the passphrase is wrong. The KDF's
 parameters are bounded before the KDF runs, so a hostile file cannot make us allocate
-gigabytes or spin for hours.
+gigabytes or spin for minutes, and must meet the floor (:data:`FLOOR`, RFC 9106's low-memory
+profile): a file re-wrapped with weaker settings is refused as possibly tampered with, since
+ContactKeeper never writes one (``calibrate`` never goes below the floor).
 """
 
 from __future__ import annotations
@@ -71,11 +73,13 @@ class KdfParams:
             and self.memory_kib * self.iterations <= MAX_WORK
         )
 
-    def meets_floor(self) -> bool:
+    def meets_floor(self, floor: KdfParams | None = None) -> bool:
+        """At least as strong as ``floor`` in every setting (default: the RFC 9106 floor)."""
+        floor = floor or KdfParams(FLOOR_MEMORY_KIB, FLOOR_ITERATIONS, FLOOR_LANES)
         return (
-            self.memory_kib >= FLOOR_MEMORY_KIB
-            and self.iterations >= FLOOR_ITERATIONS
-            and self.lanes >= FLOOR_LANES
+            self.memory_kib >= floor.memory_kib
+            and self.iterations >= floor.iterations
+            and self.lanes >= floor.lanes
         )
 
     def derive(self, passphrase: str, salt: bytes) -> bytes:
@@ -89,9 +93,29 @@ class KdfParams:
         return kdf.derive(passphrase.encode("utf-8"))
 
 
+FLOOR = KdfParams(FLOOR_MEMORY_KIB, FLOOR_ITERATIONS, FLOOR_LANES)
+_accepted_floor = FLOOR
+
+
+def accepted_floor() -> KdfParams:
+    """The weakest settings a key file may hold and still be opened."""
+    return _accepted_floor
+
+
+def lower_floor_for_tests(floor: KdfParams | None) -> None:
+    """Accept key files as weak as ``floor`` in this process (``None``: the real floor).
+
+    For the test suite only (``tests/conftest.py``), whose vaults use cheap settings so
+    that it runs in minutes. Nothing in ContactKeeper calls it; no file, setting or
+    environment variable reaches it, so a real program always has :data:`FLOOR`.
+    """
+    global _accepted_floor
+    _accepted_floor = floor or FLOOR
+
+
 def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
     """Parameters that take about ``target_seconds`` here, never below the RFC 9106 floor."""
-    floor = KdfParams(FLOOR_MEMORY_KIB, FLOOR_ITERATIONS, FLOOR_LANES)
+    floor = FLOOR
     started = time.perf_counter()
     floor.derive("calibration", secrets.token_bytes(16))
     elapsed = max(time.perf_counter() - started, 1e-3)
@@ -208,6 +232,14 @@ class KeyFile:
         )
         if not kdf.within_bounds():
             raise VaultDamaged("key file", "its key-derivation settings are out of range")
+        if not kdf.meets_floor(_accepted_floor):
+            raise VaultDamaged(
+                "key file",
+                f"its key-derivation settings (Argon2id, {kdf.memory_kib} KiB, "
+                f"{kdf.iterations} passes, {kdf.lanes} lanes) are weaker than ContactKeeper "
+                "ever writes, so it may have been tampered with to make the passphrase "
+                "easier to guess",
+            )
         salt = _bytes(kdf_body, "salt")
         nonce = _bytes(wrap_body, "nonce")
         ciphertext = _bytes(wrap_body, "ciphertext")
@@ -286,4 +318,12 @@ _WRAP_FIELDS = frozenset({"aead", "nonce", "ciphertext"})
 _VAULT_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
 
 
-__all__ = ["KdfParams", "KeyFile", "calibrate", "new_db_key"]
+__all__ = [
+    "FLOOR",
+    "KdfParams",
+    "KeyFile",
+    "accepted_floor",
+    "calibrate",
+    "lower_floor_for_tests",
+    "new_db_key",
+]

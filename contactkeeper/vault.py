@@ -205,11 +205,15 @@ class Vault:
             return MigrationContext.configure(conn).get_current_revision()
 
     def change_passphrase(self, old: str, new: str, kdf: KdfParams | None = None) -> None:
-        """Re-wrap the database key under ``new``; atomic (old or new works, never neither)."""
+        """Re-wrap the database key under ``new``; atomic (old or new works, never neither).
+
+        The new key file gets key-derivation settings calibrated on this machine now (or
+        ``kdf``), never the old file's: settings someone weakened do not outlive a change.
+        """
         check_passphrase(new)
         key_path = self.path / KEY_NAME
         db_key = KeyFile.read(key_path).unwrap(old)
-        self._key_file = self._key_file.rewrap(db_key, new, kdf)
+        self._key_file = self._key_file.rewrap(db_key, new, kdf or calibrate())
         self._key_file.write(key_path)
 
     def check_integrity(self) -> IntegrityReport:
