@@ -339,7 +339,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    The process is hardened first of all (no core dumps, not dumpable, so no debugger of
+    the same user attaches), before any passphrase is read or the desktop application
+    starts: a crash during the first key derivation must not dump the passphrase.
+    """
+    from contactkeeper.hardening import disable_core_dumps
+
+    disable_core_dumps()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
