@@ -272,7 +272,10 @@ def _read_revision(db_path: Path, key_hex: str) -> str | None:
 
     The connection is opened read-only, so a damaged or foreign file is never written to;
     with no write-ahead log beside the file it is opened as immutable, so that SQLite does
-    not create ``-wal`` and ``-shm`` files either: a failed open leaves the folder as it was.
+    not create ``-wal`` and ``-shm`` files either; with a log and its shared-memory index
+    (left by a crash) the index is read without being rewritten (``readonly_shm``): a
+    failed open leaves the folder as it was. Only a log whose index is missing makes SQLite
+    create the index (it holds no record data).
     """
     size = db_path.stat().st_size
     if size == 0:
@@ -280,7 +283,13 @@ def _read_revision(db_path: Path, key_hex: str) -> str | None:
     if size % PAGE_SIZE:
         raise VaultDamaged("database", "it is cut short (it does not end on a whole page)")
     wal = db_path.with_name(f"{db_path.name}-wal")
-    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    shm = db_path.with_name(f"{db_path.name}-shm")
+    if not wal.exists():
+        flags = "mode=ro&immutable=1"
+    elif shm.exists():
+        flags = "mode=ro&readonly_shm=1"
+    else:
+        flags = "mode=ro"
     try:
         cx = sqlcipher3.connect(f"{db_path.as_uri()}?{flags}", uri=True, check_same_thread=False)
     except sqlcipher3.Error as exc:
