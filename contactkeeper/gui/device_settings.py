@@ -97,6 +97,7 @@ class SettingsDialog(QDialog):
         self.ui.setupUi(self)
         self.ui.pages.setCurrentWidget(self.ui.settingsPage)
         self.ui.autoLockSpin.setValue(autolock_minutes(settings.store))
+        self.ui.recentCheck.setChecked(settings.keeps_recent_vaults())
         self._show_wipe_after_failures()
         self.ui.destroyWarningLabel.setText(
             "This cannot be undone. Every copy of this vault's folder becomes unreadable, "
@@ -114,6 +115,7 @@ class SettingsDialog(QDialog):
         ui.rememberCheck.toggled.connect(self._remember_toggled)
         ui.forgetButton.clicked.connect(self.forget)
         ui.autoLockSpin.valueChanged.connect(self._autolock_changed)
+        ui.recentCheck.toggled.connect(self._keep_recent_changed)
         ui.wipeCheck.toggled.connect(self._wipe_after_failures_changed)
         ui.wipeSpin.valueChanged.connect(self._wipe_after_failures_changed)
         ui.destroyButton.clicked.connect(self.ask_destroy)
@@ -181,6 +183,22 @@ class SettingsDialog(QDialog):
     def _autolock_changed(self, minutes: int) -> None:
         save_autolock_minutes(self.settings.store, minutes)
         self.autolock_changed.emit(minutes)
+
+    # -- the list of recent vaults -----------------------------------------------------
+
+    def _keep_recent_changed(self, keep: bool) -> None:
+        self.settings.set_keep_recent_vaults(keep)
+        if keep:
+            self.settings.remember_vault(self.path)
+            self.ui.messageLabel.setText(
+                "The start screen lists the vaults you open; their folders are kept in this "
+                "computer's settings."
+            )
+        else:
+            self.ui.messageLabel.setText(
+                "No vault's folder is kept in this computer's settings any more; the list "
+                "was cleared. Open a vault from its folder each time."
+            )
 
     # -- destroying after failed unlocks ------------------------------------------------
 

@@ -70,6 +70,17 @@ class Ui_SettingsDialog(object):
 
         self.deviceLayout.addLayout(self.forgetLayout)
 
+        self.recentCheck = QCheckBox(self.deviceBox)
+        self.recentCheck.setObjectName(u"recentCheck")
+
+        self.deviceLayout.addWidget(self.recentCheck)
+
+        self.recentHelpLabel = QLabel(self.deviceBox)
+        self.recentHelpLabel.setObjectName(u"recentHelpLabel")
+        self.recentHelpLabel.setWordWrap(True)
+
+        self.deviceLayout.addWidget(self.recentHelpLabel)
+
 
         self.settingsLayout.addWidget(self.deviceBox)
 
@@ -255,6 +266,11 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(accessibility)
         self.forgetButton.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Forget on this device", None))
 #endif // QT_CONFIG(accessibility)
+        self.recentCheck.setText(QCoreApplication.translate("SettingsDialog", u"&List recently opened vaults on the start screen", None))
+#if QT_CONFIG(accessibility)
+        self.recentCheck.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"List recently opened vaults on the start screen", None))
+#endif // QT_CONFIG(accessibility)
+        self.recentHelpLabel.setText(QCoreApplication.translate("SettingsDialog", u"The list keeps the folders of the vaults you opened in this computer's settings. When off, no vault's folder is kept there: open a vault from its folder each time.", None))
         self.lockBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Locking", None))
         self.autoLockLabel.setText(QCoreApplication.translate("SettingsDialog", u"Lock after &idle time:", None))
 #if QT_CONFIG(accessibility)
