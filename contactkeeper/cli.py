@@ -259,11 +259,15 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from contactkeeper import search
+    from contactkeeper.records import display_names, guarded_names
 
     if args.limit < 1:
         raise CommandLineError("--limit must be 1 or more")
+    # The desktop application's rule: a high-risk actor goes by codename (a real name still
+    # finds them), so that no terminal or log pairs a codename with a name by accident.
+    rule = display_names if args.reveal else guarded_names
     with unlock_vault(args) as vault:
-        hits = search.search(vault, args.query, limit=args.limit)
+        hits = search.search(vault, args.query, limit=args.limit, name=rule)
     if args.json:
         print(json.dumps([asdict(hit) for hit in hits], indent=2, ensure_ascii=False))
         return 0
@@ -326,6 +330,11 @@ def build_parser() -> argparse.ArgumentParser:
     found.add_argument("query", metavar="QUERY", help="words or beginnings of words")
     found.add_argument("--json", action="store_true", help="print JSON")
     found.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits")
+    found.add_argument(
+        "--reveal",
+        action="store_true",
+        help="show high-risk actors' real names too (by default only their codenames)",
+    )
     add(
         "demo",
         cmd_demo,

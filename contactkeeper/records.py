@@ -25,6 +25,11 @@ def display_names(actor_id: int, display_name: str, codename: str, sensitivity: 
     return display_name
 
 
+def guarded_names(actor_id: int, display_name: str, codename: str, sensitivity: Sensitivity) -> str:
+    """The privacy rule without a reveal: a high-risk actor by codename, others by name."""
+    return codename if sensitivity == Sensitivity.HIGH_RISK else display_name
+
+
 def fetch(session: Session, model: type[M], record_id: int, kind: str) -> M:
     record = session.get(model, record_id)
     if record is None:
