@@ -252,7 +252,19 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     old = read_passphrase(args, prompt="Current passphrase: ")
     with Vault.unlock(vault_path(args), old) as vault:
         new = read_new_passphrase(args.new_passphrase_file)
-        vault.change_passphrase(old, new)
+        if not args.rekey:
+            vault.change_passphrase(old, new)
+    if args.rekey:
+        from contactkeeper.rekey import OLDER_COPIES, rekey_vault
+
+        print("Re-encrypting the database under a new key…", file=sys.stderr)
+        rekey_vault(vault_path(args), old, new).close()
+        print(
+            "The passphrase was changed and the database re-encrypted under a new database "
+            "key: no earlier copy of vault.key opens it any more. This device no longer "
+            f"remembers the vault. {OLDER_COPIES}"
+        )
+        return 0
     print("The passphrase was changed. The old one no longer opens this vault.")
     return 0
 
@@ -325,6 +337,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="FILE",
         help="read the new passphrase from FILE (else a prompt, twice)",
+    )
+    passwd.add_argument(
+        "--rekey",
+        action="store_true",
+        help="also re-encrypt the database under a new key, so that no earlier copy of "
+        "vault.key opens it (after a passphrase may have been given up)",
     )
     found = add("search", cmd_search, "full-text search, best matches first")
     found.add_argument("query", metavar="QUERY", help="words or beginnings of words")
