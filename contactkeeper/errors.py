@@ -75,6 +75,17 @@ class WeakPassphrase(VaultError):
     pass
 
 
+class VaultInUse(VaultError):
+    """Another program has the vault open, so it cannot be re-keyed now."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The vault is open in another program (another ContactKeeper window, or a "
+            "command still running). Close it there and try again; the database was not "
+            "changed."
+        )
+
+
 class DiskFull(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(

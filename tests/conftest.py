@@ -14,12 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from contactkeeper.vault import Vault
+from contactkeeper.vault import Vault, keyfile
 from contactkeeper.vault.keyfile import KdfParams
 
 # Cheap key derivation so the suite stays fast; tests/unit/test_keyfile.py covers the real,
 # calibrated parameters at least once.
 FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
+# A real program refuses key files below the RFC 9106 floor (64 MiB, 3 passes, 4 lanes);
+# the suite's own process (and any child that imports this module) accepts its cheap
+# vaults. tests/unit/test_kdf_floor.py puts the real floor back to test it, and checks that
+# a fresh process has it.
+keyfile.lower_floor_for_tests(FAST_KDF)
 PASSPHRASE = "correct horse battery staple"
 
 

@@ -277,7 +277,19 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     old = read_passphrase(args, prompt="Current passphrase: ")
     with Vault.unlock(vault_path(args), old) as vault:
         new = read_new_passphrase(args.new_passphrase_file)
-        vault.change_passphrase(old, new)
+        if not args.rekey:
+            vault.change_passphrase(old, new)
+    if args.rekey:
+        from contactkeeper.protect.rekey import OLDER_COPIES, rekey_vault
+
+        print("Re-encrypting the database under a new key…", file=sys.stderr)
+        rekey_vault(vault_path(args), old, new).close()
+        print(
+            "The passphrase was changed and the database re-encrypted under a new database "
+            "key: no earlier copy of vault.key opens it any more. This device no longer "
+            f"remembers the vault. {OLDER_COPIES}"
+        )
+        return 0
     print("The passphrase was changed. The old one no longer opens this vault.")
     return 0
 
@@ -288,9 +300,18 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise CommandLineError("--limit must be 1 or more")
-    # As in the desktop application: a high-risk actor always goes by codename, without
-    # their details; --privacy is privacy mode (everyone by codename, no summaries).
-    withheld = records.everyone_withheld if args.privacy else records.high_risk_withheld
+    if args.reveal and args.privacy:
+        raise CommandLineError("--reveal and --privacy contradict each other; choose one")
+    # As in the desktop application: a high-risk actor goes by codename, without their
+    # details (a real name still finds them), so that no terminal or log pairs a codename
+    # with a name by accident; --privacy is privacy mode (everyone by codename, no words of
+    # summaries); --reveal shows real names.
+    if args.privacy:
+        withheld = records.everyone_withheld
+    elif args.reveal:
+        withheld = records.nobody_withheld
+    else:
+        withheld = records.high_risk_withheld
     with unlock_vault(args) as vault:
         hits = search.search(
             vault,
@@ -357,6 +378,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="read the new passphrase from FILE (else a prompt, twice)",
     )
+    passwd.add_argument(
+        "--rekey",
+        action="store_true",
+        help="also re-encrypt the database under a new key, so that no earlier copy of "
+        "vault.key opens it (after a passphrase may have been given up)",
+    )
     found = add("search", cmd_search, "full-text search, best matches first")
     found.add_argument("query", metavar="QUERY", help="words or beginnings of words")
     found.add_argument("--json", action="store_true", help="print JSON")
@@ -366,6 +393,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="as privacy mode: every actor by codename, no words of summaries "
         "(high-risk actors always go by codename)",
+    )
+    found.add_argument(
+        "--reveal",
+        action="store_true",
+        help="show high-risk actors' real names too (by default only their codenames)",
     )
     add(
         "demo",
@@ -382,8 +414,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None, desktop: Callable[[], int] | None = None) -> int:
     """Run the command line; returns the exit status.
 
-    With no subcommand, ``desktop`` starts the desktop application (see
-    :mod:`contactkeeper.launch`); without one, the usage is printed."""
+    The process is hardened first of all (no core dumps, not dumpable, so no debugger of
+    the same user attaches), before any passphrase is read or the desktop application
+    starts: a crash during the first key derivation must not dump the passphrase. With no
+    subcommand, ``desktop`` starts the desktop application (see :mod:`contactkeeper.launch`);
+    without one, the usage is printed.
+    """
+    from contactkeeper.vault.hardening import disable_core_dumps
+
+    disable_core_dumps()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -75,13 +75,22 @@ def cmd_remember(args: argparse.Namespace) -> int:
 
 
 def cmd_forget_device(args: argparse.Namespace) -> int:
+    import os
+
     from contactkeeper.protect import device
 
     path = vault_path(args)
-    if not (path / device.DEVICE_NAME).exists():
+    if not os.path.lexists(path / device.DEVICE_NAME):
         print(f"This device does not remember {path}; nothing to forget.")
         return 0
-    if device.forget(path):
+    valid = device.read_device_file(path) is not None
+    removed = device.forget(path)
+    if not valid:
+        print(
+            f"This device does not remember {path}: its vault.device was not a valid key "
+            "of this device, and was removed."
+        )
+    elif removed:
         print(f"This device no longer remembers {path}.")
     else:
         print(
@@ -112,11 +121,19 @@ def cmd_destroy(args: argparse.Namespace) -> int:
     if answer.strip() != DESTROY_WORD:
         raise CommandLineError(f"not confirmed (type '{DESTROY_WORD}'); nothing was changed")
     report = destroy_vault(path)
+    if not report.key_file_destroyed:
+        raise CommandLineError(
+            f"the key file in {path} could not be destroyed ("
+            + "; ".join(report.left_behind)
+            + "); delete it by hand, or the vault may still open with its passphrase"
+        )
     print(f"The vault in {path} was destroyed.")
     for folder in report.also_destroyed:
         print(f"The earlier version kept in {folder} was destroyed too.")
     if not report.keyring_entry_removed and "vault.device" in report.shredded:
         print("The keyring could not be reached; the secret left there opens nothing.")
+    for line in report.left_behind:
+        print(f"Left behind: {line}")
     return 0
 
 

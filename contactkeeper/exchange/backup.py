@@ -646,31 +646,13 @@ def _export(vault: Vault, target: Path, key_hex: str) -> int:
 def _attach_and_export(
     raw: Any, target: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE
 ) -> None:
-    """The one place a database is ATTACHed: always with a validated raw key (pitfall 8).
-
-    The copy gets SQLCipher 4's settings with ``page_size``, set explicitly on the attached
-    database before anything is written to it (so it never depends on the main one's)."""
-    if not _HEX64.fullmatch(key_hex):
-        raise ValueError("a raw key is 64 lower-case hex digits")
+    """:func:`connection.attach_and_export`, its failures said for a backup."""
     if page_size not in PAGE_SIZES:
         raise ValueError("not a page size SQLCipher can use")
     try:
-        raw.execute("ATTACH DATABASE ? AS backup_copy KEY ?", (str(target), f"x'{key_hex}'"))
+        database.attach_and_export(raw, target, key_hex, page_size)
     except sqlcipher3.Error as exc:
         raise _sql_failure(exc, target) from None
-    try:
-        raw.execute(f"PRAGMA backup_copy.cipher_page_size = {int(page_size)}")
-        raw.execute("BEGIN")
-        try:
-            raw.execute("SELECT sqlcipher_export('backup_copy')").fetchall()
-            raw.execute("COMMIT")
-        except BaseException:
-            raw.execute("ROLLBACK")
-            raise
-    except sqlcipher3.Error as exc:
-        raise _sql_failure(exc, target) from None
-    finally:
-        raw.execute("DETACH DATABASE backup_copy")
 
 
 def _connect(image: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE) -> Any:

@@ -16,6 +16,7 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.settings import autolock_minutes, offer_remember
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.gui.panic import install_panic
+from contactkeeper.vault.hardening import disable_core_dumps
 from contactkeeper.vault.resources import ui_dir
 
 
@@ -53,6 +54,7 @@ def make_application(argv: list[str]) -> QApplication:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the desktop application until its window closes; returns the exit status."""
+    disable_core_dumps()  # before anything can ask for a passphrase (cli.main did too)
     app = make_application(list(sys.argv if argv is None else [sys.argv[0], *argv]))
     context = AppContext()
     settings = Settings()

@@ -500,7 +500,7 @@ class MainWindow(QMainWindow):
         if self.settings_dialog is not None and self.settings_dialog.isVisible():
             self.settings_dialog.raise_()
             return
-        dialog = SettingsDialog(self.context, self.settings, self)
+        dialog = SettingsDialog(self.context, self.settings, self, kdf=self.start.kdf)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.autolock_changed.connect(self._autolock_changed)
         dialog.vault_destroyed.connect(self._vault_destroyed)

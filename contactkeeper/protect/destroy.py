@@ -10,7 +10,8 @@ file is what counts. Backups are separate files with their own keys and are not 
 
 from __future__ import annotations
 
-import shutil
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,32 +20,41 @@ from keyring.backend import KeyringBackend
 from contactkeeper.errors import NotAVault
 from contactkeeper.protect import device
 from contactkeeper.vault import DB_NAME, KEY_NAME, files, pre_restore_path
-from contactkeeper.vault.files import shred
+from contactkeeper.vault.files import remove_tree, shred
 
 
 @dataclass(frozen=True)
 class DestroyReport:
     """What ``destroy_vault`` did. ``keyring_entry_removed`` is ``False`` when the vault
     was not remembered here, or when the keyring could not be reached: the entry left
-    behind is a random secret that opens nothing once ``vault.device`` is gone."""
+    behind is a random secret that opens nothing once ``vault.device`` is gone.
+    ``left_behind`` says, one line each, what could not be removed or overwritten (empty
+    when everything went)."""
 
     keyring_entry_removed: bool
     shredded: tuple[str, ...]
     also_destroyed: tuple[Path, ...] = ()
+    left_behind: tuple[str, ...] = ()
+
+    @property
+    def key_file_destroyed(self) -> bool:
+        """Whether nothing is left of ``vault.key`` (the promise that matters)."""
+        return not any(line.startswith(KEY_NAME) for line in self.left_behind)
 
 
 def _key_material(path: Path) -> list[Path]:
-    """The key file and any half-written copy of it (``write_atomic``'s temporary files)."""
-    found = [path / KEY_NAME] if (path / KEY_NAME).is_file() else []
+    """The key file and any half-written copy of it (``write_atomic``'s temporary files),
+    whatever each turns out to be (nothing is followed)."""
+    found = [path / KEY_NAME] if os.path.lexists(path / KEY_NAME) else []
     for name in (KEY_NAME, device.DEVICE_NAME):
-        found.extend(p for p in path.glob(f".{name}.*.tmp") if p.is_file())
+        found.extend(sorted(path.glob(f".{name}.*.tmp")))
     return found
 
 
 def holds_a_vault(path: Path) -> bool:
     """Is there anything of a vault in ``path`` to destroy?"""
     return path.is_dir() and any(
-        (path / name).exists() for name in (KEY_NAME, DB_NAME, device.DEVICE_NAME)
+        os.path.lexists(path / name) for name in (KEY_NAME, DB_NAME, device.DEVICE_NAME)
     )
 
 
@@ -59,31 +69,57 @@ def _earlier_versions(path: Path) -> list[Path]:
 def destroy_vault(path: Path, backend: KeyringBackend | None = None) -> DestroyReport:
     """Make the vault in ``path`` unreadable for good, then delete its folder.
 
-    Order matters: the keyring entry and ``vault.device`` go first, then ``vault.key``
-    (each overwritten before deletion), and only then the folder with the now useless
-    ciphertext. The earlier version a restore kept beside it (``<name>.pre-restore``) is
-    destroyed the same way. Close the vault before calling this. Backups are not affected.
+    Order matters: ``vault.key`` first (overwritten before deletion), whatever else is in
+    the folder; then this device's ``vault.device`` and keyring entry; only then the folder
+    with the now useless ciphertext. Nothing in the folder is followed (links) or waited on
+    (pipes), and a problem with one file does not stop the rest: it is reported in
+    :attr:`DestroyReport.left_behind`. The earlier version a restore kept beside it
+    (``<name>.pre-restore``) is destroyed the same way. Close the vault before calling
+    this. Backups are not affected.
     """
     path = Path(path).absolute()
     if not holds_a_vault(path):
         raise NotAVault(path, "it holds no vault.key, vault.db or vault.device to destroy")
     earlier = _earlier_versions(path)
     report = _destroy_one(path, backend)
+    left = list(report.left_behind)
     for folder in earlier:
-        _destroy_one(folder, backend)
-    return DestroyReport(report.keyring_entry_removed, report.shredded, tuple(earlier))
+        left.extend(f"{folder.name}/{line}" for line in _destroy_one(folder, backend).left_behind)
+    return DestroyReport(report.keyring_entry_removed, report.shredded, tuple(earlier), tuple(left))
 
 
 def _destroy_one(path: Path, backend: KeyringBackend | None) -> DestroyReport:
-    had_device = (path / device.DEVICE_NAME).exists()
-    removed = device.forget(path, backend)
-    shredded = [device.DEVICE_NAME] if had_device else []
+    shredded: list[str] = []
+    left: list[str] = []
     for key_path in _key_material(path):
-        shred(key_path)
-        shredded.append(key_path.name)
-    shutil.rmtree(path)
+        left.extend(_shred_noting(key_path, shredded))
+    # Only now this device's key: its file is read with every care, but even a hostile one
+    # can no longer stand between the destroy and the key file.
+    entry = device.read_device_file(path)
+    left.extend(_shred_noting(path / device.DEVICE_NAME, shredded))
+    removed = device.delete_keyring_entry(entry, backend)
+    remove_tree(path, left)
     files.fsync_dir(path.parent)
-    return DestroyReport(keyring_entry_removed=removed, shredded=tuple(shredded))
+    return DestroyReport(removed, tuple(shredded), left_behind=tuple(left))
+
+
+def _shred_noting(path: Path, shredded: list[str]) -> list[str]:
+    """Shred ``path``; add its name to ``shredded`` if a file was overwritten; return what
+    to report (a link that was only unlinked, an error)."""
+    try:
+        kind = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        return [f"{path.name}: {exc.strerror or exc}"]
+    try:
+        if shred(path):
+            shredded.append(path.name)
+    except OSError as exc:
+        return [f"{path.name}: could not be overwritten or removed ({exc.strerror or exc})"]
+    if stat.S_ISLNK(kind):
+        return [f"{path.name}: was a symbolic link; it was removed, what it points to was not"]
+    return []
 
 
 __all__ = ["DestroyReport", "destroy_vault", "holds_a_vault", "shred"]

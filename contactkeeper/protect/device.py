@@ -40,7 +40,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends.chainer import ChainerBackend
 
 from contactkeeper.errors import ContactKeeperError, KeyringUnavailable, VaultDamaged
-from contactkeeper.vault import KEY_NAME, Vault, files
+from contactkeeper.vault import KEY_NAME, Vault, files, strict_json
 from contactkeeper.vault.files import shred
 from contactkeeper.vault.keyfile import KEY_BYTES, KeyFile
 
@@ -93,26 +93,41 @@ class DeviceEntry:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> DeviceEntry:
-        """Parse ``vault.device``; ``ValueError`` when it is not a valid one."""
+        """Parse ``vault.device`` strictly; ``ValueError`` when it is not a valid one."""
         if len(data) > MAX_FILE_BYTES:
             raise ValueError("too large")
+        body = strict_json.loads(data)  # a StrictJsonError is a ValueError
+        _exact(body, {"format", "version", "vault_id", "service", "entry", "wrap"})
+        wrap = _exact(body["wrap"], {"aead", "nonce", "ciphertext"})
+        if body["format"] != FORMAT or type(body["version"]) is not int:
+            raise ValueError("unknown format")
+        if body["version"] != VERSION:
+            raise ValueError("unknown version")
+        if body["service"] != SERVICE or wrap["aead"] != "aes-256-gcm":
+            raise ValueError("unknown service or algorithm")
+        vault_id, entry_name = body["vault_id"], body["entry"]
+        if not isinstance(vault_id, str) or not isinstance(entry_name, str):
+            raise ValueError("malformed names")
+        if len(entry_name) > 200 or not entry_name.startswith(vault_id + ":"):
+            raise ValueError("malformed names")
         try:
-            body = json.loads(data.decode("ascii"))
-            if body["format"] != FORMAT or body["version"] != VERSION:
-                raise ValueError("unknown format or version")
-            if body["service"] != SERVICE or body["wrap"]["aead"] != "aes-256-gcm":
-                raise ValueError("unknown service or algorithm")
             entry = cls(
-                vault_id=str(body["vault_id"]),
-                entry=str(body["entry"]),
-                nonce=_unb64(body["wrap"]["nonce"]),
-                ciphertext=_unb64(body["wrap"]["ciphertext"]),
+                vault_id=vault_id,
+                entry=entry_name,
+                nonce=_unb64(wrap["nonce"]),
+                ciphertext=_unb64(wrap["ciphertext"]),
             )
-        except (UnicodeDecodeError, KeyError, TypeError, binascii.Error) as exc:
+        except (TypeError, binascii.Error) as exc:
             raise ValueError(type(exc).__name__) from None
-        if len(entry.nonce) != 12 or not entry.entry.startswith(entry.vault_id + ":"):
+        if len(entry.nonce) != 12 or len(entry.ciphertext) != KEY_BYTES + 16:
             raise ValueError("malformed fields")
         return entry
+
+
+def _exact(value: object, names: set[str]) -> dict[str, Any]:
+    if not isinstance(value, dict) or set(value) != names:
+        raise ValueError("unexpected fields")
+    return value
 
 
 # -- the keyring ------------------------------------------------------------------------
@@ -305,14 +320,25 @@ def forget(vault_path: Path, backend: KeyringBackend | None = None) -> bool:
 
     Returns whether the keyring entry is known to be gone. Even when the keyring cannot be
     reached (``False``), the key can no longer be recovered on this device: the wrapped key
-    in ``vault.device`` was overwritten and deleted first.
+    in ``vault.device`` was overwritten and deleted first. Whatever is found in place of
+    ``vault.device`` (a link, a folder, a pipe, garbage) is removed without being followed
+    or waited on.
     """
 
     path = Path(vault_path).absolute()
-    device_path = path / DEVICE_NAME
-    device = _read_entry(path)
-    if device_path.exists():
-        shred(device_path)
+    device = read_device_file(path)
+    shred(path / DEVICE_NAME)
+    return delete_keyring_entry(device, backend)
+
+
+def read_device_file(vault_path: Path) -> DeviceEntry | None:
+    """The valid ``vault.device`` in ``vault_path``, or ``None`` (missing, not a plain
+    file, too large, damaged): read without following a link or waiting on a pipe."""
+    return _read_entry(Path(vault_path))
+
+
+def delete_keyring_entry(device: DeviceEntry | None, backend: KeyringBackend | None) -> bool:
+    """Delete the keyring entry ``device`` names; whether it is known to be gone."""
     if device is None:
         return False
     try:
@@ -338,8 +364,11 @@ def _delete_entry(backend: KeyringBackend, entry: str) -> bool:
 
 def _read_entry(path: Path) -> DeviceEntry | None:
     try:
-        data = (path / DEVICE_NAME).read_bytes()
+        data = files.read_plain_file(path / DEVICE_NAME, MAX_FILE_BYTES)
     except FileNotFoundError:
+        return None
+    except files.UnsafeFile as exc:
+        log.warning("vault.device is ignored: %s", exc.reason)
         return None
     except OSError:
         log.warning("vault.device cannot be read; ignored")
@@ -369,9 +398,11 @@ __all__ = [
     "DEVICE_NAME",
     "SERVICE",
     "KeyringStatus",
+    "delete_keyring_entry",
     "forget",
     "is_remembered",
     "keyring_status",
+    "read_device_file",
     "remember",
     "unlock_remembered",
 ]

@@ -65,6 +65,11 @@ def detail(withheld: IdentityRule, actor_id: int, sensitivity: Sensitivity, text
     return "" if withheld(actor_id, sensitivity) else text
 
 
+def guarded_names(actor_id: int, display_name: str, codename: str, sensitivity: Sensitivity) -> str:
+    """The privacy rule without a reveal: a high-risk actor by codename, others by name."""
+    return codename if high_risk_withheld(actor_id, sensitivity) else display_name
+
+
 def fetch(session: Session, model: type[M], record_id: int, kind: str) -> M:
     record = session.get(model, record_id)
     if record is None:

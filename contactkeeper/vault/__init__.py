@@ -47,6 +47,9 @@ from contactkeeper.vault.schema import schema_head
 PRE_RESTORE_SUFFIX = ".pre-restore"
 DB_NAME = "vault.db"
 KEY_NAME = "vault.key"
+# The database re-encrypted under a new key while re-keying (vault/rekey.py): it becomes
+# vault.db once the key file that wraps its key has replaced the old one.
+REKEY_NAME = f"{DB_NAME}.rekey"
 PAGE_SIZE = 4096  # SQLCipher 4's page size: a whole database file is a multiple of it
 
 log = logging.getLogger(__name__)
@@ -119,6 +122,7 @@ class Vault:
         path = Path(path).absolute()
         key_file = key_file or _read_key_file(path)
         db_path = path / DB_NAME
+        _finish_interrupted_rekey(path, db_key.hex())
         if not db_path.is_file():
             raise NotAVault(path, "it has a key file but no database (vault.db)")
         revision = _read_revision(db_path, db_key.hex())
@@ -198,11 +202,15 @@ class Vault:
             return MigrationContext.configure(conn).get_current_revision()
 
     def change_passphrase(self, old: str, new: str, kdf: KdfParams | None = None) -> None:
-        """Re-wrap the database key under ``new``; atomic (old or new works, never neither)."""
+        """Re-wrap the database key under ``new``; atomic (old or new works, never neither).
+
+        The new key file gets key-derivation settings calibrated on this machine now (or
+        ``kdf``), never the old file's: settings someone weakened do not outlive a change.
+        """
         check_passphrase(new)
         key_path = self.path / KEY_NAME
         db_key = KeyFile.read(key_path).unwrap(old)
-        self._key_file = self._key_file.rewrap(db_key, new, kdf)
+        self._key_file = self._key_file.rewrap(db_key, new, kdf or calibrate())
         self._key_file.write(key_path)
 
     def check_integrity(self) -> IntegrityReport:
@@ -260,7 +268,8 @@ def _read_revision(db_path: Path, key_hex: str) -> str | None:
     """Validate the key against the database and read its schema revision, changing nothing.
 
     The connection is read-only (see :func:`connection.connect`), so a damaged or foreign
-    file is never written to: a failed open leaves the folder as it was.
+    file is never written to: a failed open leaves the folder as it was. Only a log whose
+    shared-memory index is missing makes SQLite create the index (it holds no record data).
     """
     size = db_path.stat().st_size
     if size == 0:
@@ -281,6 +290,41 @@ def _read_revision(db_path: Path, key_hex: str) -> str | None:
         raise VaultDamaged("database", str(exc)) from None
     finally:
         cx.close()
+
+
+def _decrypts(db_path: Path, key_hex: str) -> bool:
+    try:
+        _read_revision(db_path, key_hex)
+    except VaultDamaged:
+        return False
+    return True
+
+
+def _finish_interrupted_rekey(path: Path, key_hex: str) -> None:
+    """Finish or undo a re-key that was interrupted (a crash, a kill, a power cut).
+
+    Runs only with the key the current key file gave, so never on a failed open. If that
+    key still opens ``vault.db``, the new key file was never written: the half-made copy is
+    deleted. If it opens the copy instead, the new key file was written: the copy replaces
+    ``vault.db`` (whose log, under the old key, was folded in before the copy was made).
+    Anything else is left for the open to report.
+    """
+    rekeyed = path / REKEY_NAME
+    leftovers = [rekeyed, *(path / f"{REKEY_NAME}{s}" for s in ("-journal", "-wal", "-shm"))]
+    if not any(p.exists() for p in leftovers):
+        return
+    if _decrypts(path / DB_NAME, key_hex):
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+        log.info("an interrupted re-key was undone; the vault keeps its key")
+    elif rekeyed.is_file() and _decrypts(rekeyed, key_hex):
+        for stale in (path / f"{DB_NAME}-wal", path / f"{DB_NAME}-shm"):
+            stale.unlink(missing_ok=True)
+        os.replace(rekeyed, path / DB_NAME)
+        log.info("an interrupted re-key was finished")
+    else:
+        return
+    files.fsync_dir(path)
 
 
 def _keep_copy_before_migration(path: Path, revision: str | None) -> None:
@@ -317,7 +361,15 @@ def _driver_message(exc: sa.exc.DBAPIError) -> str:
     return str(orig) if isinstance(orig, sqlite3.Error | sqlcipher3.Error) else type(exc).__name__
 
 
-__all__ = ["DB_NAME", "KEY_NAME", "IntegrityReport", "Vault", "is_vault", "schema_head"]
+__all__ = [
+    "DB_NAME",
+    "KEY_NAME",
+    "REKEY_NAME",
+    "IntegrityReport",
+    "Vault",
+    "is_vault",
+    "schema_head",
+]
 
 
 def pre_restore_path(vault_path: Path) -> Path:

@@ -41,7 +41,8 @@ def connect(
     validating read, before anything is written. ``page_size`` is for copies made with
     another page size than SQLCipher 4's (``cipher_compatibility = 4`` resets it, so it is
     set after that). ``read_only`` opens the file so that nothing in the folder changes: no
-    write, and with no write-ahead log beside the file, not even a ``-shm`` file.
+    write; with no write-ahead log beside the file, not even a ``-shm`` file; with a log and
+    its shared-memory index (left by a crash), the index is read without being rewritten.
     """
     if not _HEX_KEY.fullmatch(key_hex):
         raise ValueError("a database key is 64 lower-case hex digits")
@@ -49,7 +50,13 @@ def connect(
         raise ValueError("a page size is a power of two of at least 512")
     if read_only:
         wal = db_path.with_name(f"{db_path.name}-wal")
-        flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+        shm = db_path.with_name(f"{db_path.name}-shm")
+        if not wal.exists():
+            flags = "mode=ro&immutable=1"
+        elif shm.exists():
+            flags = "mode=ro&readonly_shm=1"  # read the crash's index without rewriting it
+        else:
+            flags = "mode=ro"
         cx = sqlcipher3.connect(f"{db_path.as_uri()}?{flags}", uri=True, check_same_thread=False)
     else:
         cx = sqlcipher3.connect(str(db_path), check_same_thread=False)
@@ -90,3 +97,29 @@ def make_engine(db_path: Path, key_hex: str) -> sa.Engine:
     )
     sa.event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return engine
+
+
+def attach_and_export(raw: Any, target: Path, key_hex: str, page_size: int = 4096) -> None:
+    """Copy the database of the DB-API connection ``raw`` into ``target`` under ``key_hex``
+    (``sqlcipher_export``): the one place a database is ATTACHed, always with a validated
+    raw key (a text or empty key would make a plaintext or passphrase-keyed copy).
+
+    The copy gets SQLCipher 4's settings with ``page_size``, set explicitly on the attached
+    database before anything is written to it (so it never depends on the main one's).
+    Raises ``sqlcipher3.Error`` as the driver does."""
+    if not _HEX_KEY.fullmatch(key_hex):
+        raise ValueError("a raw key is 64 lower-case hex digits")
+    if page_size < 512 or page_size & (page_size - 1):
+        raise ValueError("a page size is a power of two of at least 512")
+    raw.execute("ATTACH DATABASE ? AS export_copy KEY ?", (str(target), f"x'{key_hex}'"))
+    try:
+        raw.execute(f"PRAGMA export_copy.cipher_page_size = {int(page_size)}")
+        raw.execute("BEGIN")
+        try:
+            raw.execute("SELECT sqlcipher_export('export_copy')").fetchall()
+            raw.execute("COMMIT")
+        except BaseException:
+            raw.execute("ROLLBACK")
+            raise
+    finally:
+        raw.execute("DETACH DATABASE export_copy")

@@ -5,13 +5,98 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import shutil
+import stat
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from contactkeeper.errors import DiskFull
 
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 _SHRED_CHUNK = 64 * 1024
+# Overwrite at most this much of a file before deleting it: far more than any key file
+# (64 KiB at most) or device file, so every readable one is overwritten completely, while a
+# huge file put in their place cannot make a destroy take hours.
+MAX_OVERWRITE = 1024 * 1024
+
+# Opening a file in a vault's folder: never through a symbolic link, never waiting on a
+# pipe or a device (O_NONBLOCK makes opening a FIFO return at once), never inherited.
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+SAFE_OPEN = NO_FOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+class UnsafeFile(ValueError):
+    """What is found under a file's name is not a plain file of a sane size.
+
+    ``reason`` is a short phrase for a person ("it is a symbolic link"); ``too_large`` tells
+    a file that is merely far too big apart from something that is no file at all.
+    """
+
+    def __init__(self, reason: str, *, too_large: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.too_large = too_large
+
+
+def kind_of(mode: int) -> str:
+    """What a file's ``st_mode`` says it is, in words."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a plain file" if stat.S_ISREG(mode) else "something unknown"
+
+
+def read_plain_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the small, plain file ``path``, read without trusting what is there.
+
+    Refuses (:class:`UnsafeFile`) a symbolic link (not followed), a folder, a pipe, a socket
+    or a device (none of them waited on), and a file larger than ``max_bytes`` (of which at
+    most ``max_bytes + 1`` bytes are read). ``FileNotFoundError`` when nothing is there.
+    """
+    if not NO_FOLLOW and path.is_symlink():  # where O_NOFOLLOW does not exist
+        raise UnsafeFile("it is a symbolic link, which ContactKeeper does not follow")
+    try:
+        fd = os.open(path, os.O_RDONLY | SAFE_OPEN)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            raise exc from None
+        if stat.S_ISLNK(mode):
+            raise UnsafeFile("it is a symbolic link, which ContactKeeper does not follow") from None
+        raise UnsafeFile(f"it is {kind_of(mode)}, not a plain file") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeFile(f"it is {kind_of(info.st_mode)}, not a plain file")
+        if info.st_size > max_bytes:
+            raise UnsafeFile("it is far too large", too_large=True)
+        chunks: list[bytes] = []
+        remaining = max_bytes + 1
+        while remaining > 0:
+            chunk = os.read(fd, remaining)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        raise UnsafeFile("it is far too large", too_large=True)
+    return data
 
 
 def make_private_dir(path: Path) -> None:
@@ -54,19 +139,64 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def shred(path: Path) -> None:
+def shred(path: Path) -> bool:
     """Overwrite ``path`` with random bytes, flush it to the device, then delete it.
+
+    Never follows a symbolic link and never opens anything but a plain file: a link, a
+    pipe, a socket or a device node in its place is only unlinked (what a link points to is
+    left untouched), a folder is deleted with its contents. Returns whether a file was
+    overwritten. At most :data:`MAX_OVERWRITE` bytes are overwritten.
 
     On SSDs and copy-on-write file systems the old blocks may survive the overwrite; that
     is why only small key material relies on this, never the database's secrecy.
     """
-    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
-        remaining = os.fstat(fd).st_size
+        seen = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    overwritten = False
+    if stat.S_ISDIR(seen.st_mode):
+        remove_tree(path, [])
+    else:
+        if stat.S_ISREG(seen.st_mode):
+            overwritten = _overwrite(path, seen)
+        path.unlink(missing_ok=True)
+    fsync_dir(path.parent)
+    return overwritten
+
+
+def _overwrite(path: Path, seen: os.stat_result) -> bool:
+    try:
+        fd = os.open(path, os.O_WRONLY | SAFE_OPEN)
+    except OSError:
+        return False  # replaced by something else meanwhile: it is only unlinked
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) != (
+            seen.st_dev,
+            seen.st_ino,
+        ):
+            return False
+        remaining = min(info.st_size, MAX_OVERWRITE)
         while remaining > 0:
             remaining -= os.write(fd, secrets.token_bytes(min(remaining, _SHRED_CHUNK)))
         os.fsync(fd)
     finally:
         os.close(fd)
-    path.unlink()
-    fsync_dir(path.parent)
+    return True
+
+
+def remove_tree(path: Path, left: list[str]) -> None:
+    """Delete the folder ``path`` (links inside are removed, never followed); what cannot be
+    removed is added to ``left``, one line each, instead of stopping the rest."""
+
+    def note(function: Callable[..., Any], name: str, problem: Any) -> None:
+        exc = problem if isinstance(problem, BaseException) else problem[1]
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        where = os.path.relpath(name, path)
+        left.append(f"{'the folder itself' if where == '.' else where}: {reason}")
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(path, onexc=note)
+    else:
+        shutil.rmtree(path, onerror=note)

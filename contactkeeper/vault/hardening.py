@@ -30,6 +30,10 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from contactkeeper.errors import SelfTestFailed
 from contactkeeper.vault import connection as database
 
+# The libraries the self-test checks are imported by the checks themselves: the program's
+# entry point imports this module to harden the process first thing, before anything else
+# is loaded (and ``--help`` should still answer at once).
+
 PR_GET_DUMPABLE = 3
 PR_SET_DUMPABLE = 4
 
@@ -127,8 +131,12 @@ def core_dump_state() -> CoreDumpState:
 def disable_core_dumps() -> CoreDumpState:
     """No core file from this process from now on; returns the resulting state.
 
-    Called when a vault is unlocked and left in force until the program ends: memory
-    freed at lock time is not wiped, so a later crash could still dump it.
+    Called first thing by the program's entry point (:func:`contactkeeper.cli.main`, for
+    the command line and the desktop application alike, and by
+    :func:`contactkeeper.gui.app.main`), before any passphrase is read, so that a crash
+    during the first key derivation dumps nothing; called again whenever a vault is opened
+    (for callers of the library), and left in force until the program ends: memory freed at
+    lock time is not wiped, so a later crash could still dump it.
     """
     if sys.platform != "win32":
         import resource
@@ -192,6 +200,7 @@ def check_connection_pragmas(temp_store: int, secure_delete: int) -> Check:
 
 
 def _sqlcipher_checks() -> list[Check]:
+
     cx = sqlcipher3.connect(":memory:")
     try:
         version = str(cx.execute("PRAGMA cipher_version").fetchone()[0])
@@ -218,6 +227,7 @@ def _sqlcipher_checks() -> list[Check]:
 
 
 def argon2id_check(kat: Argon2idVector = ARGON2ID_KAT) -> Check:
+
     tag = Argon2id(
         salt=kat.salt,
         length=len(kat.tag),
@@ -232,6 +242,7 @@ def argon2id_check(kat: Argon2idVector = ARGON2ID_KAT) -> Check:
 
 
 def aes_gcm_check(kat: AeadVector = AES_GCM_KAT) -> Check:
+
     aead = AESGCM(kat.key)
     sealed = aead.encrypt(kat.nonce, kat.plaintext, None)
     if sealed != kat.sealed:

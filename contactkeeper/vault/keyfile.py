@@ -12,7 +12,9 @@ Two checks keep "wrong passphrase" apart from "damaged file" (SECURITY-NOTES pit
 the unkeyed ``checksum`` catches damage before any key derivation runs, and the AES-GCM tag
 (with the header as associated data) fails only when the passphrase is wrong. The KDF's
 parameters are bounded before the KDF runs, so a hostile file cannot make us allocate
-gigabytes or spin for hours.
+gigabytes or spin for minutes, and must meet the floor (:data:`FLOOR`, RFC 9106's low-memory
+profile): a file re-wrapped with weaker settings is refused as possibly tampered with, since
+ContactKeeper never writes one (``calibrate`` never goes below the floor).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import binascii
 import hashlib
 import json
 import math
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -33,7 +36,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from contactkeeper.errors import NotAVault, VaultDamaged, VaultTooNew, WrongPassphrase
-from contactkeeper.vault import files
+from contactkeeper.vault import files, strict_json
+from contactkeeper.vault.strict_json import StrictJsonError
 
 FORMAT = "contactkeeper-key"
 VERSION = 1
@@ -44,10 +48,14 @@ MAX_FILE_BYTES = 64 * 1024
 FLOOR_MEMORY_KIB = 64 * 1024
 FLOOR_ITERATIONS = 3
 FLOOR_LANES = 4
-# Hard upper bounds checked before deriving with a file's parameters.
-MAX_MEMORY_KIB = 2 * 1024 * 1024
+# Upper bounds checked before deriving with a file's parameters: what calibrate() can make
+# (64 MiB, 4 lanes, 3 to 64 passes) with a margin for a later version that uses more memory,
+# and never more work than calibrate's slowest (64 passes over 64 MiB: a few seconds). A
+# file asking for more was not made by ContactKeeper and is refused before any work.
+MAX_MEMORY_KIB = 4 * FLOOR_MEMORY_KIB
 MAX_ITERATIONS = 64
-MAX_LANES = 16
+MAX_LANES = 8
+MAX_WORK = FLOOR_MEMORY_KIB * MAX_ITERATIONS  # memory (KiB) x passes
 TARGET_SECONDS = 0.5
 
 
@@ -62,13 +70,16 @@ class KdfParams:
             8 * self.lanes <= self.memory_kib <= MAX_MEMORY_KIB
             and 1 <= self.iterations <= MAX_ITERATIONS
             and 1 <= self.lanes <= MAX_LANES
+            and self.memory_kib * self.iterations <= MAX_WORK
         )
 
-    def meets_floor(self) -> bool:
+    def meets_floor(self, floor: KdfParams | None = None) -> bool:
+        """At least as strong as ``floor`` in every setting (default: the RFC 9106 floor)."""
+        floor = floor or KdfParams(FLOOR_MEMORY_KIB, FLOOR_ITERATIONS, FLOOR_LANES)
         return (
-            self.memory_kib >= FLOOR_MEMORY_KIB
-            and self.iterations >= FLOOR_ITERATIONS
-            and self.lanes >= FLOOR_LANES
+            self.memory_kib >= floor.memory_kib
+            and self.iterations >= floor.iterations
+            and self.lanes >= floor.lanes
         )
 
     def derive(self, passphrase: str, salt: bytes) -> bytes:
@@ -82,9 +93,29 @@ class KdfParams:
         return kdf.derive(passphrase.encode("utf-8"))
 
 
+FLOOR = KdfParams(FLOOR_MEMORY_KIB, FLOOR_ITERATIONS, FLOOR_LANES)
+_accepted_floor = FLOOR
+
+
+def accepted_floor() -> KdfParams:
+    """The weakest settings a key file may hold and still be opened."""
+    return _accepted_floor
+
+
+def lower_floor_for_tests(floor: KdfParams | None) -> None:
+    """Accept key files as weak as ``floor`` in this process (``None``: the real floor).
+
+    For the test suite only (``tests/conftest.py``), whose vaults use cheap settings so
+    that it runs in minutes. Nothing in ContactKeeper calls it; no file, setting or
+    environment variable reaches it, so a real program always has :data:`FLOOR`.
+    """
+    global _accepted_floor
+    _accepted_floor = floor or FLOOR
+
+
 def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
     """Parameters that take about ``target_seconds`` here, never below the RFC 9106 floor."""
-    floor = KdfParams(FLOOR_MEMORY_KIB, FLOOR_ITERATIONS, FLOOR_LANES)
+    floor = FLOOR
     started = time.perf_counter()
     floor.derive("calibration", secrets.token_bytes(16))
     elapsed = max(time.perf_counter() - started, 1e-3)
@@ -160,55 +191,78 @@ class KeyFile:
 
     @classmethod
     def from_bytes(cls, data: bytes, where: object = "key file") -> KeyFile:
+        """Parse a key file strictly: exactly the fields of version 1, each of its one type
+        and within its range, or one :class:`VaultDamaged` (or :class:`NotAVault`, for
+        something that is no key file at all) saying what is wrong. Nothing here derives
+        a key, so a hostile file costs nothing to refuse."""
         if len(data) > MAX_FILE_BYTES:
             raise NotAVault(where, "its key file is far too large")
         try:
-            body = json.loads(data.decode("ascii"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            if data[:1] == b"{":
-                raise VaultDamaged("key file", "it is not valid JSON any more") from None
+            body = strict_json.loads(data)
+        except StrictJsonError as exc:
+            if data.lstrip()[:1] == b"{":
+                raise VaultDamaged("key file", exc.reason) from None
             raise NotAVault(where, "its key file is not a ContactKeeper key file") from None
         if not isinstance(body, dict) or body.get("format") != FORMAT:
             raise NotAVault(where, "its key file is not a ContactKeeper key file")
         version = body.get("version")
-        if isinstance(version, int) and version > VERSION:
+        if type(version) is int and version > VERSION:
             raise VaultTooNew(f"key file version {version}")
         checksum = body.pop("checksum", None)
         if checksum != hashlib.sha256(_canonical(body)).hexdigest():
             raise VaultDamaged("key file", "its checksum does not match its contents")
-        if version != VERSION:
+        if type(version) is not int or version != VERSION:
             raise VaultDamaged("key file", "its version field is not valid")
-        try:
-            kdf_body = body["kdf"]
-            wrap_body = body["wrap"]
-            if kdf_body["name"] != "argon2id" or wrap_body["aead"] != "aes-256-gcm":
-                raise VaultDamaged("key file", "it names an unknown algorithm")
-            kdf = KdfParams(
-                int(kdf_body["memory_kib"]), int(kdf_body["iterations"]), int(kdf_body["lanes"])
-            )
-            keyfile = cls(
-                vault_id=str(body["vault_id"]),
-                kdf=kdf,
-                salt=_unb64(kdf_body["salt"]),
-                nonce=_unb64(wrap_body["nonce"]),
-                ciphertext=_unb64(wrap_body["ciphertext"]),
-            )
-        except (KeyError, TypeError, ValueError, binascii.Error):
-            raise VaultDamaged("key file", "a required field is missing or malformed") from None
+        return cls._from_fields(body)
+
+    @classmethod
+    def _from_fields(cls, body: dict[str, Any]) -> KeyFile:
+        _fields(body, _FIELDS, "")
+        kdf_body = _fields(body["kdf"], _KDF_FIELDS, "kdf.")
+        wrap_body = _fields(body["wrap"], _WRAP_FIELDS, "wrap.")
+        if kdf_body["name"] != "argon2id" or wrap_body["aead"] != "aes-256-gcm":
+            raise VaultDamaged("key file", "it names an unknown algorithm")
+        vault_id = body["vault_id"]
+        if not isinstance(vault_id, str) or not _VAULT_ID.fullmatch(vault_id):
+            raise VaultDamaged("key file", "its vault id is malformed")
+        kdf = KdfParams(
+            _whole(kdf_body, "memory_kib"),
+            _whole(kdf_body, "iterations"),
+            _whole(kdf_body, "lanes"),
+        )
         if not kdf.within_bounds():
             raise VaultDamaged("key file", "its key-derivation settings are out of range")
-        if len(keyfile.salt) < 16 or len(keyfile.nonce) != 12:
+        if not kdf.meets_floor(_accepted_floor):
+            raise VaultDamaged(
+                "key file",
+                f"its key-derivation settings (Argon2id, {kdf.memory_kib} KiB, "
+                f"{kdf.iterations} passes, {kdf.lanes} lanes) are weaker than ContactKeeper "
+                "ever writes, so it may have been tampered with to make the passphrase "
+                "easier to guess",
+            )
+        salt = _bytes(kdf_body, "salt")
+        nonce = _bytes(wrap_body, "nonce")
+        ciphertext = _bytes(wrap_body, "ciphertext")
+        if not 16 <= len(salt) <= 64 or len(nonce) != 12:
             raise VaultDamaged("key file", "its salt or nonce has the wrong length")
-        return keyfile
+        if len(ciphertext) != KEY_BYTES + 16:
+            raise VaultDamaged("key file", "its wrapped key has the wrong length")
+        return cls(vault_id=vault_id, kdf=kdf, salt=salt, nonce=nonce, ciphertext=ciphertext)
 
     # -- files ------------------------------------------------------------------------
 
     @classmethod
     def read(cls, path: Path) -> KeyFile:
+        """Read and parse the key file ``path``, never following a link nor waiting on a
+        pipe, and never reading more than a key file can hold."""
         try:
-            data = path.read_bytes()
+            data = files.read_plain_file(path, MAX_FILE_BYTES)
         except FileNotFoundError:
             raise NotAVault(path.parent, "it has no key file (vault.key)") from None
+        except files.UnsafeFile as exc:
+            if exc.too_large:
+                raise NotAVault(path.parent, "its key file is far too large") from None
+            raise VaultDamaged("key file", exc.reason) from None
         return cls.from_bytes(data, path.parent)
 
     def write(self, path: Path) -> None:
@@ -228,10 +282,48 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: object) -> bytes:
-    if not isinstance(text, str):
-        raise TypeError("expected base64 text")
-    return base64.b64decode(text.encode("ascii"), validate=True)
+def _fields(value: object, expected: frozenset[str], prefix: str) -> dict[str, Any]:
+    """``value`` as an object with exactly the fields ``expected``, or a clear refusal."""
+    if not isinstance(value, dict):
+        raise VaultDamaged("key file", f"its field {prefix.rstrip('.')!r} is not an object")
+    missing = sorted(expected - value.keys())
+    if missing:
+        raise VaultDamaged("key file", f"the field {prefix}{missing[0]} is missing")
+    unknown = sorted(value.keys() - expected)
+    if unknown:
+        raise VaultDamaged("key file", f"it has an unknown field {prefix}{unknown[0]}")
+    return value
 
 
-__all__ = ["KdfParams", "KeyFile", "calibrate", "new_db_key"]
+def _whole(body: dict[str, Any], name: str) -> int:
+    value = body[name]
+    if type(value) is not int:  # not a bool, a float, a string
+        raise VaultDamaged("key file", f"its setting {name} is not a whole number")
+    return value
+
+
+def _bytes(body: dict[str, Any], name: str) -> bytes:
+    value = body[name]
+    try:
+        if not isinstance(value, str) or len(value) > 128:
+            raise ValueError(name)
+        return base64.b64decode(value.encode("ascii"), validate=True)
+    except (ValueError, binascii.Error):
+        raise VaultDamaged("key file", f"its field {name} is not valid base64") from None
+
+
+_FIELDS = frozenset({"format", "version", "vault_id", "kdf", "wrap"})
+_KDF_FIELDS = frozenset({"name", "memory_kib", "iterations", "lanes", "salt"})
+_WRAP_FIELDS = frozenset({"aead", "nonce", "ciphertext"})
+_VAULT_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
+
+
+__all__ = [
+    "FLOOR",
+    "KdfParams",
+    "KeyFile",
+    "accepted_floor",
+    "calibrate",
+    "lower_floor_for_tests",
+    "new_db_key",
+]

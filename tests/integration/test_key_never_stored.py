@@ -69,7 +69,7 @@ def test_the_database_key_is_in_no_file_and_not_in_the_keyring(home: Path) -> No
     vault = Vault.create(path, PASSPHRASE, kdf=FAST_KDF)
     actors.create_actor(vault, actors.NewActor(display_name="Amira Haddad"), NOW)
     device.remember(vault, memory)
-    vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
+    vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE, FAST_KDF)
     vault.checkpoint()
     vault.close()
     reopened = device.unlock_remembered(path, memory)

@@ -118,7 +118,7 @@ def test_changing_the_passphrase_keeps_the_device_entry_valid(
 ) -> None:
     _add_actor(vault)
     device.remember(vault, memory)
-    vault.change_passphrase(PASSPHRASE, "a completely new passphrase")
+    vault.change_passphrase(PASSPHRASE, "a completely new passphrase", FAST_KDF)
     vault.close()
 
     reopened = device.unlock_remembered(vault.path, memory)

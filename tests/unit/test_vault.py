@@ -153,7 +153,7 @@ def test_changing_the_passphrase_rewraps_the_key_and_leaves_the_data_alone(
     path = _closed(make_vault)
     db_before = _digest(path / DB_NAME)
     with Vault.unlock(path, PASSPHRASE) as vault:
-        vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
+        vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE, FAST_KDF)
     assert _digest(path / DB_NAME) == db_before
     with pytest.raises(WrongPassphrase):
         Vault.unlock(path, PASSPHRASE)
@@ -168,7 +168,7 @@ def test_a_passphrase_change_needs_the_current_passphrase(
     path = _closed(make_vault)
     key_before = _digest(path / KEY_NAME)
     with Vault.unlock(path, PASSPHRASE) as vault, pytest.raises(WrongPassphrase):
-        vault.change_passphrase("not the passphrase", NEW_PASSPHRASE)
+        vault.change_passphrase("not the passphrase", NEW_PASSPHRASE, FAST_KDF)
     assert _digest(path / KEY_NAME) == key_before
 
 
@@ -181,7 +181,7 @@ def test_the_passphrase_can_be_confirmed_again_while_unlocked(vault: Vault) -> N
 
 
 def test_confirming_follows_a_passphrase_change_and_needs_an_open_vault(vault: Vault) -> None:
-    vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
+    vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE, FAST_KDF)
     assert vault.verify_passphrase(NEW_PASSPHRASE)
     assert not vault.verify_passphrase(PASSPHRASE)
     vault.close()
@@ -202,7 +202,7 @@ def test_a_passphrase_change_cut_short_by_a_full_disk_keeps_the_old_passphrase(
     with Vault.unlock(path, PASSPHRASE) as vault:
         monkeypatch.setattr(files.os, "replace", no_space)
         with pytest.raises(DiskFull):
-            vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
+            vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE, FAST_KDF)
         monkeypatch.undo()
     assert _digest(path / KEY_NAME) == key_before
     assert [p.name for p in path.iterdir() if p.name.startswith(".")] == []

@@ -18,17 +18,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
-from contactkeeper.errors import ContactKeeperError, KeyringUnavailable
+from contactkeeper.errors import ContactKeeperError, KeyringUnavailable, WrongPassphrase
 from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.autolock import DEFAULT_IDLE_MINUTES
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.forms.ui_settings import Ui_SettingsDialog
+from contactkeeper.gui.operations import Operation, run_in_background, run_with_progress
 from contactkeeper.protect import destroy as wipe
-from contactkeeper.protect import device
+from contactkeeper.protect import device, rekey
 from contactkeeper.protect import failures as lockout
+from contactkeeper.vault import Vault, check_passphrase
+from contactkeeper.vault.keyfile import KdfParams
 
 AUTOLOCK_KEY = "security/autolock_minutes"
 OFFERED_KEY = "security/remember_offered"
@@ -80,6 +83,10 @@ class SettingsDialog(QDialog):
     autolock_changed = Signal(int)
     # The vault was destroyed (its folder is gone); the start screen should move on.
     vault_destroyed = Signal(Path)
+    # The passphrase and the database key were changed; the vault is open under the new key.
+    rekeyed = Signal()
+    # Changing them was refused or failed; the message says why.
+    rekey_failed = Signal(str)
 
     def __init__(
         self,
@@ -88,17 +95,23 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         backend: KeyringBackend | None = None,
+        kdf: KdfParams | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.settings = settings
         self.backend = backend
+        self.kdf = kdf  # the new key file's key derivation (None: calibrated here)
         self.path = context.vault.path
         self._destroying = False
+        self._gone = False
+        self.rekey_running = False  # the vault is locked while its key is changed
+        self.operation: Operation | None = None
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
         self.ui.pages.setCurrentWidget(self.ui.settingsPage)
         self.ui.autoLockSpin.setValue(autolock_minutes(settings.store))
+        self.ui.recentCheck.setChecked(settings.keeps_recent_vaults())
         self._show_wipe_after_failures()
         self.ui.destroyWarningLabel.setText(
             "This cannot be undone. Every copy of this vault's folder becomes unreadable, "
@@ -116,12 +129,17 @@ class SettingsDialog(QDialog):
         ui.rememberCheck.toggled.connect(self._remember_toggled)
         ui.forgetButton.clicked.connect(self.forget)
         ui.autoLockSpin.valueChanged.connect(self._autolock_changed)
+        ui.recentCheck.toggled.connect(self._keep_recent_changed)
         ui.wipeCheck.toggled.connect(self._wipe_after_failures_changed)
         ui.wipeSpin.valueChanged.connect(self._wipe_after_failures_changed)
         ui.destroyButton.clicked.connect(self.ask_destroy)
         ui.confirmEdit.textChanged.connect(self._confirmation_typed)
         ui.keepButton.clicked.connect(self._keep)
         ui.confirmDestroyButton.clicked.connect(self.destroy_vault)
+        ui.rekeyButton.clicked.connect(self.ask_rekey)
+        ui.rekeyCancelButton.clicked.connect(self._back_from_rekey)
+        ui.rekeyStartButton.clicked.connect(self.start_rekey)
+        ui.againEdit.returnPressed.connect(self.start_rekey)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.accept)
         self.context.vault_locked.connect(self._locked)
 
@@ -184,6 +202,22 @@ class SettingsDialog(QDialog):
         save_autolock_minutes(self.settings.store, minutes)
         self.autolock_changed.emit(minutes)
 
+    # -- the list of recent vaults -----------------------------------------------------
+
+    def _keep_recent_changed(self, keep: bool) -> None:
+        self.settings.set_keep_recent_vaults(keep)
+        if keep:
+            self.settings.remember_vault(self.path)
+            self.ui.messageLabel.setText(
+                "The start screen lists the vaults you open; their folders are kept in this "
+                "computer's settings."
+            )
+        else:
+            self.ui.messageLabel.setText(
+                "No vault's folder is kept in this computer's settings any more; the list "
+                "was cleared. Open a vault from its folder each time."
+            )
+
     # -- destroying after failed unlocks ------------------------------------------------
 
     def _show_wipe_after_failures(self) -> None:
@@ -239,7 +273,9 @@ class SettingsDialog(QDialog):
         self._destroying = True
         try:
             self.context.lock()  # every connection closed before the files go
-            wipe.destroy_vault(path, self.backend)
+            report = wipe.destroy_vault(path, self.backend)
+            if not report.key_file_destroyed:
+                raise OSError(0, "; ".join(report.left_behind))
         except (ContactKeeperError, OSError) as exc:
             text = exc.message if isinstance(exc, ContactKeeperError) else exc.strerror
             self.ui.messageLabel.setText(f"The vault could not be destroyed completely: {text}")
@@ -249,11 +285,143 @@ class SettingsDialog(QDialog):
         self.settings.forget_vault(path)
         self.settings.lockout.forget(path)
         self.vault_destroyed.emit(path)
-        self.context.status.emit(f"The vault was destroyed. {BACKUPS_NOT_AFFECTED}")
+        left = f" Left behind: {'; '.join(report.left_behind)}." if report.left_behind else ""
+        self.context.status.emit(f"The vault was destroyed.{left} {BACKUPS_NOT_AFFECTED}")
         self.accept()
 
+    # -- changing the passphrase and the database key -----------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self.operation is not None
+
+    def ask_rekey(self) -> None:
+        ui = self.ui
+        for edit in (ui.currentEdit, ui.newEdit, ui.againEdit):
+            edit.clear()
+        ui.messageLabel.clear()
+        ui.rekeyProgress.hide()
+        ui.pages.setCurrentWidget(ui.rekeyPage)
+        ui.currentEdit.setFocus()
+
+    def _back_from_rekey(self) -> None:
+        if self.busy:
+            return
+        for edit in (self.ui.currentEdit, self.ui.newEdit, self.ui.againEdit):
+            edit.clear()
+        self.ui.pages.setCurrentWidget(self.ui.settingsPage)
+
+    def start_rekey(self) -> None:
+        """Check the new passphrase here, the current one off the UI thread (nothing is
+        locked if it is wrong), then lock the vault and re-key it off the UI thread."""
+        ui = self.ui
+        if self.busy:
+            return
+        old, new = ui.currentEdit.text(), ui.newEdit.text()
+        try:
+            if new != ui.againEdit.text():
+                raise ContactKeeperError("The two new passphrases differ; nothing was changed.")
+            check_passphrase(new)
+        except ContactKeeperError as exc:
+            ui.messageLabel.setText(exc.message)
+            return
+        vault = self.context.vault
+        self._set_busy(True, "Checking the current passphrase…")
+
+        def checked(right: object) -> None:
+            self.operation = None
+            if self._gone:
+                return
+            if right is not True:
+                self._rekey_failed(WrongPassphrase().message)
+                return
+            self._run_rekey(old, new)
+
+        self.operation = run_in_background(
+            self._owner(),
+            lambda: vault.verify_passphrase(old),
+            checked,
+            lambda exc: self._rekey_error(exc),
+        )
+
+    def _run_rekey(self, old: str, new: str) -> None:
+        ui = self.ui
+        path, kdf, backend = self.path, self.kdf, self.backend
+        self.rekey_running = True
+        ui.messageLabel.setText("Re-encrypting the database under a new key…")
+        ui.rekeyProgress.setRange(0, len(rekey.STEPS))
+        ui.rekeyProgress.setValue(0)
+        ui.rekeyProgress.show()
+        self.context.lock()  # every connection closed before the files change
+
+        def work(progress: rekey.Progress) -> Vault:
+            return rekey.rekey_vault(path, old, new, kdf=kdf, backend=backend, progress=progress)
+
+        self.operation = run_with_progress(
+            self._owner(), work, self._rekey_done, self._rekey_error, self._rekey_progress
+        )
+
+    def _rekey_progress(self, done: int, total: int) -> None:
+        if not self._gone:
+            self.ui.rekeyProgress.setValue(done)
+
+    def _rekey_done(self, vault: Vault) -> None:
+        self.operation = None
+        self.rekey_running = False
+        if self._gone:  # closed meanwhile (the panic key): stay locked
+            vault.close()
+            return
+        self.context.open(vault)
+        self._set_busy(False)
+        self._back_from_rekey()
+        self._show_device()
+        self.ui.messageLabel.setText(
+            "The passphrase was changed and the database re-encrypted under a new database "
+            "key: no earlier copy of the vault's key file opens it. This device no longer "
+            f"remembers the vault. {rekey.OLDER_COPIES}"
+        )
+        self.rekeyed.emit()
+
+    def _rekey_error(self, exc: Exception) -> None:
+        self.operation = None
+        locked = self.rekey_running
+        self.rekey_running = False
+        if self._gone:
+            return
+        text = exc.message if isinstance(exc, ContactKeeperError) else type(exc).__name__
+        if locked:
+            text += " The vault was locked: unlock it again with your passphrase."
+        self._rekey_failed(text)
+        if locked:  # nothing more to set on a locked vault: the message stays to be read
+            self.ui.pages.setEnabled(False)
+
+    def _rekey_failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.ui.messageLabel.setText(message)
+        self.rekey_failed.emit(message)
+
+    def _set_busy(self, busy: bool, message: str = "") -> None:
+        ui = self.ui
+        for widget in (ui.currentEdit, ui.newEdit, ui.againEdit, ui.rekeyStartButton):
+            widget.setEnabled(not busy)
+        ui.rekeyCancelButton.setEnabled(not busy)
+        ui.buttonBox.setEnabled(not busy)
+        if busy:
+            ui.messageLabel.setText(message)
+        else:
+            ui.rekeyProgress.hide()
+
+    def _owner(self) -> QObject:
+        """Background work belongs to the main window: this dialog may close meanwhile."""
+        parent = self.parent()
+        return parent if parent is not None else self
+
+    def done(self, result: int) -> None:
+        self._gone = True
+        super().done(result)
+
     def _locked(self) -> None:
-        if not self._destroying:
+        if not self._destroying and not self.rekey_running:
             self.reject()
 
 

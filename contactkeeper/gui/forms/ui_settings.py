@@ -16,16 +16,16 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
-    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QSpinBox, QStackedWidget, QVBoxLayout,
-    QWidget)
+    QDialogButtonBox, QFormLayout, QFrame, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
 
 class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
         if not SettingsDialog.objectName():
             SettingsDialog.setObjectName(u"SettingsDialog")
-        SettingsDialog.resize(520, 520)
+        SettingsDialog.resize(560, 680)
         self.dialogLayout = QVBoxLayout(SettingsDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.pages = QStackedWidget(SettingsDialog)
@@ -35,7 +35,17 @@ class Ui_SettingsDialog(object):
         self.settingsLayout = QVBoxLayout(self.settingsPage)
         self.settingsLayout.setObjectName(u"settingsLayout")
         self.settingsLayout.setContentsMargins(0, 0, 0, 0)
-        self.deviceBox = QGroupBox(self.settingsPage)
+        self.settingsScroll = QScrollArea(self.settingsPage)
+        self.settingsScroll.setObjectName(u"settingsScroll")
+        self.settingsScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.settingsScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.settingsScroll.setWidgetResizable(True)
+        self.settingsContent = QWidget()
+        self.settingsContent.setObjectName(u"settingsContent")
+        self.settingsContentLayout = QVBoxLayout(self.settingsContent)
+        self.settingsContentLayout.setObjectName(u"settingsContentLayout")
+        self.settingsContentLayout.setContentsMargins(0, 0, 0, 0)
+        self.deviceBox = QGroupBox(self.settingsContent)
         self.deviceBox.setObjectName(u"deviceBox")
         self.deviceLayout = QVBoxLayout(self.deviceBox)
         self.deviceLayout.setObjectName(u"deviceLayout")
@@ -70,10 +80,21 @@ class Ui_SettingsDialog(object):
 
         self.deviceLayout.addLayout(self.forgetLayout)
 
+        self.recentCheck = QCheckBox(self.deviceBox)
+        self.recentCheck.setObjectName(u"recentCheck")
 
-        self.settingsLayout.addWidget(self.deviceBox)
+        self.deviceLayout.addWidget(self.recentCheck)
 
-        self.lockBox = QGroupBox(self.settingsPage)
+        self.recentHelpLabel = QLabel(self.deviceBox)
+        self.recentHelpLabel.setObjectName(u"recentHelpLabel")
+        self.recentHelpLabel.setWordWrap(True)
+
+        self.deviceLayout.addWidget(self.recentHelpLabel)
+
+
+        self.settingsContentLayout.addWidget(self.deviceBox)
+
+        self.lockBox = QGroupBox(self.settingsContent)
         self.lockBox.setObjectName(u"lockBox")
         self.lockLayout = QFormLayout(self.lockBox)
         self.lockLayout.setObjectName(u"lockLayout")
@@ -125,9 +146,36 @@ class Ui_SettingsDialog(object):
         self.lockLayout.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.wipeWarningLabel)
 
 
-        self.settingsLayout.addWidget(self.lockBox)
+        self.settingsContentLayout.addWidget(self.lockBox)
 
-        self.destroyBox = QGroupBox(self.settingsPage)
+        self.keyBox = QGroupBox(self.settingsContent)
+        self.keyBox.setObjectName(u"keyBox")
+        self.keyBoxLayout = QVBoxLayout(self.keyBox)
+        self.keyBoxLayout.setObjectName(u"keyBoxLayout")
+        self.keyHelpLabel = QLabel(self.keyBox)
+        self.keyHelpLabel.setObjectName(u"keyHelpLabel")
+        self.keyHelpLabel.setWordWrap(True)
+
+        self.keyBoxLayout.addWidget(self.keyHelpLabel)
+
+        self.rekeyButtonLayout = QHBoxLayout()
+        self.rekeyButtonLayout.setObjectName(u"rekeyButtonLayout")
+        self.rekeyButton = QPushButton(self.keyBox)
+        self.rekeyButton.setObjectName(u"rekeyButton")
+
+        self.rekeyButtonLayout.addWidget(self.rekeyButton)
+
+        self.rekeySpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.rekeyButtonLayout.addItem(self.rekeySpacer)
+
+
+        self.keyBoxLayout.addLayout(self.rekeyButtonLayout)
+
+
+        self.settingsContentLayout.addWidget(self.keyBox)
+
+        self.destroyBox = QGroupBox(self.settingsContent)
         self.destroyBox.setObjectName(u"destroyBox")
         self.destroyBoxLayout = QVBoxLayout(self.destroyBox)
         self.destroyBoxLayout.setObjectName(u"destroyBoxLayout")
@@ -152,11 +200,15 @@ class Ui_SettingsDialog(object):
         self.destroyBoxLayout.addLayout(self.destroyLayout)
 
 
-        self.settingsLayout.addWidget(self.destroyBox)
+        self.settingsContentLayout.addWidget(self.destroyBox)
 
         self.settingsSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.settingsLayout.addItem(self.settingsSpacer)
+        self.settingsContentLayout.addItem(self.settingsSpacer)
+
+        self.settingsScroll.setWidget(self.settingsContent)
+
+        self.settingsLayout.addWidget(self.settingsScroll)
 
         self.pages.addWidget(self.settingsPage)
         self.destroyPage = QWidget()
@@ -211,6 +263,91 @@ class Ui_SettingsDialog(object):
         self.destroyPageLayout.addItem(self.destroyPageSpacer)
 
         self.pages.addWidget(self.destroyPage)
+        self.rekeyPage = QWidget()
+        self.rekeyPage.setObjectName(u"rekeyPage")
+        self.rekeyPageLayout = QVBoxLayout(self.rekeyPage)
+        self.rekeyPageLayout.setObjectName(u"rekeyPageLayout")
+        self.rekeyPageLayout.setContentsMargins(0, 0, 0, 0)
+        self.rekeyTitleLabel = QLabel(self.rekeyPage)
+        self.rekeyTitleLabel.setObjectName(u"rekeyTitleLabel")
+
+        self.rekeyPageLayout.addWidget(self.rekeyTitleLabel)
+
+        self.rekeyHelpLabel = QLabel(self.rekeyPage)
+        self.rekeyHelpLabel.setObjectName(u"rekeyHelpLabel")
+        self.rekeyHelpLabel.setWordWrap(True)
+
+        self.rekeyPageLayout.addWidget(self.rekeyHelpLabel)
+
+        self.rekeyForm = QFormLayout()
+        self.rekeyForm.setObjectName(u"rekeyForm")
+        self.currentLabel = QLabel(self.rekeyPage)
+        self.currentLabel.setObjectName(u"currentLabel")
+
+        self.rekeyForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.currentLabel)
+
+        self.currentEdit = QLineEdit(self.rekeyPage)
+        self.currentEdit.setObjectName(u"currentEdit")
+        self.currentEdit.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.rekeyForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.currentEdit)
+
+        self.newLabel = QLabel(self.rekeyPage)
+        self.newLabel.setObjectName(u"newLabel")
+
+        self.rekeyForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.newLabel)
+
+        self.newEdit = QLineEdit(self.rekeyPage)
+        self.newEdit.setObjectName(u"newEdit")
+        self.newEdit.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.rekeyForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.newEdit)
+
+        self.againLabel = QLabel(self.rekeyPage)
+        self.againLabel.setObjectName(u"againLabel")
+
+        self.rekeyForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.againLabel)
+
+        self.againEdit = QLineEdit(self.rekeyPage)
+        self.againEdit.setObjectName(u"againEdit")
+        self.againEdit.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.rekeyForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.againEdit)
+
+
+        self.rekeyPageLayout.addLayout(self.rekeyForm)
+
+        self.rekeyProgress = QProgressBar(self.rekeyPage)
+        self.rekeyProgress.setObjectName(u"rekeyProgress")
+        self.rekeyProgress.setVisible(False)
+        self.rekeyProgress.setValue(0)
+
+        self.rekeyPageLayout.addWidget(self.rekeyProgress)
+
+        self.rekeyButtonsLayout = QHBoxLayout()
+        self.rekeyButtonsLayout.setObjectName(u"rekeyButtonsLayout")
+        self.rekeyButtonsSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.rekeyButtonsLayout.addItem(self.rekeyButtonsSpacer)
+
+        self.rekeyCancelButton = QPushButton(self.rekeyPage)
+        self.rekeyCancelButton.setObjectName(u"rekeyCancelButton")
+
+        self.rekeyButtonsLayout.addWidget(self.rekeyCancelButton)
+
+        self.rekeyStartButton = QPushButton(self.rekeyPage)
+        self.rekeyStartButton.setObjectName(u"rekeyStartButton")
+
+        self.rekeyButtonsLayout.addWidget(self.rekeyStartButton)
+
+
+        self.rekeyPageLayout.addLayout(self.rekeyButtonsLayout)
+
+        self.rekeyPageSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.rekeyPageLayout.addItem(self.rekeyPageSpacer)
+
+        self.pages.addWidget(self.rekeyPage)
 
         self.dialogLayout.addWidget(self.pages)
 
@@ -229,6 +366,9 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(shortcut)
         self.autoLockLabel.setBuddy(self.autoLockSpin)
         self.wipeAfterLabel.setBuddy(self.wipeSpin)
+        self.currentLabel.setBuddy(self.currentEdit)
+        self.newLabel.setBuddy(self.newEdit)
+        self.againLabel.setBuddy(self.againEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsDialog)
@@ -255,6 +395,11 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(accessibility)
         self.forgetButton.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Forget on this device", None))
 #endif // QT_CONFIG(accessibility)
+        self.recentCheck.setText(QCoreApplication.translate("SettingsDialog", u"&List recently opened vaults on the start screen", None))
+#if QT_CONFIG(accessibility)
+        self.recentCheck.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"List recently opened vaults on the start screen", None))
+#endif // QT_CONFIG(accessibility)
+        self.recentHelpLabel.setText(QCoreApplication.translate("SettingsDialog", u"The list keeps the folders of the vaults you opened in this computer's settings. When off, no vault's folder is kept there: open a vault from its folder each time.", None))
         self.lockBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Locking", None))
         self.autoLockLabel.setText(QCoreApplication.translate("SettingsDialog", u"Lock after &idle time:", None))
 #if QT_CONFIG(accessibility)
@@ -273,6 +418,12 @@ class Ui_SettingsDialog(object):
         self.wipeWarningLabel.setText(QCoreApplication.translate("SettingsDialog", u"Off by default. When on, anyone who types a wrong passphrase that many times in a row on this computer, you included, destroys this vault here for good, as \"Destroy this vault\" below does. Only a backup can bring it back. It does not stop someone who copies the vault's folder first and guesses elsewhere. The count is kept in this computer's settings, never in the vault.", None))
 #if QT_CONFIG(accessibility)
         self.wipeWarningLabel.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"What destroying after failed unlocks means", None))
+#endif // QT_CONFIG(accessibility)
+        self.keyBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Passphrase and database key", None))
+        self.keyHelpLabel.setText(QCoreApplication.translate("SettingsDialog", u"If your passphrase may be known to someone else, change it together with the database key: no earlier copy of the vault's key file opens the vault afterwards.", None))
+        self.rekeyButton.setText(QCoreApplication.translate("SettingsDialog", u"Change passphrase and &key\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.rekeyButton.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Change the passphrase and the database key", None))
 #endif // QT_CONFIG(accessibility)
         self.destroyBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Destroy this vault", None))
         self.destroyHelpLabel.setText(QCoreApplication.translate("SettingsDialog", u"Destroys the key file and this device's keyring entry, then deletes the vault's folder. No copy of the vault can be opened afterwards, not even with the passphrase. Existing backups are not affected.", None))
@@ -300,6 +451,34 @@ class Ui_SettingsDialog(object):
         self.confirmDestroyButton.setText(QCoreApplication.translate("SettingsDialog", u"&Destroy", None))
 #if QT_CONFIG(accessibility)
         self.confirmDestroyButton.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Destroy the vault now", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.rekeyPage.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Change the passphrase and the database key", None))
+#endif // QT_CONFIG(accessibility)
+        self.rekeyTitleLabel.setText(QCoreApplication.translate("SettingsDialog", u"Change the passphrase and the database key", None))
+        self.rekeyHelpLabel.setText(QCoreApplication.translate("SettingsDialog", u"The database is re-encrypted under a new random key, wrapped by the new passphrase, so that no earlier copy of the vault's key file opens it. The vault locks while this runs and opens again when it is done. This device forgets the vault. Older backups still open with the old passphrase.", None))
+#if QT_CONFIG(accessibility)
+        self.rekeyHelpLabel.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"What changing the database key means", None))
+#endif // QT_CONFIG(accessibility)
+        self.currentLabel.setText(QCoreApplication.translate("SettingsDialog", u"C&urrent passphrase:", None))
+#if QT_CONFIG(accessibility)
+        self.currentEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Current passphrase", None))
+#endif // QT_CONFIG(accessibility)
+        self.newLabel.setText(QCoreApplication.translate("SettingsDialog", u"&New passphrase:", None))
+#if QT_CONFIG(accessibility)
+        self.newEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"New passphrase", None))
+#endif // QT_CONFIG(accessibility)
+        self.againLabel.setText(QCoreApplication.translate("SettingsDialog", u"New passphrase &again:", None))
+#if QT_CONFIG(accessibility)
+        self.againEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"New passphrase again", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.rekeyProgress.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Progress of the change", None))
+#endif // QT_CONFIG(accessibility)
+        self.rekeyCancelButton.setText(QCoreApplication.translate("SettingsDialog", u"&Cancel", None))
+        self.rekeyStartButton.setText(QCoreApplication.translate("SettingsDialog", u"Change passphrase and &key", None))
+#if QT_CONFIG(accessibility)
+        self.rekeyStartButton.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Change the passphrase and the database key now", None))
 #endif // QT_CONFIG(accessibility)
         self.messageLabel.setText("")
 #if QT_CONFIG(accessibility)

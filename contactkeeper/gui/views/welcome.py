@@ -375,7 +375,9 @@ class StartScreen(QStackedWidget):
         say so calmly; returns what was said. If it cannot be destroyed, says that instead
         (the count stays, so the next failed unlock tries again)."""
         try:
-            wipe.destroy_vault(path, self.keyring_backend)
+            report = wipe.destroy_vault(path, self.keyring_backend)
+            if not report.key_file_destroyed:
+                raise OSError(0, "; ".join(report.left_behind))
         except (ContactKeeperError, OSError) as exc:
             reason = exc.message if isinstance(exc, ContactKeeperError) else exc.strerror
             message = (
