@@ -60,25 +60,34 @@ from typing import Any
 
 import platformdirs
 import pyrage  # type: ignore[import-untyped]
+import sqlalchemy as sa
 import sqlcipher3
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
+from sqlalchemy.pool import NullPool
 
-from contactkeeper import __version__, database, files, inventory
+from contactkeeper import __version__, database, files, inventory, replacement, schema, search
 from contactkeeper.errors import (
     BackupDamaged,
     BackupError,
     BackupExists,
+    BackupForeignSchema,
     BackupIncomplete,
     BackupTooNew,
     BackupWrongPassphrase,
     DiskFull,
+    RestoreNeedsConfirmation,
 )
 from contactkeeper.keyfile import KdfParams, KeyFile, calibrate, new_db_key
 from contactkeeper.model import Setting
-from contactkeeper.resources import migrations_dir
-from contactkeeper.vault import DB_NAME, KEY_NAME, Vault, check_passphrase, is_vault
+from contactkeeper.replacement import CurrentVault, Replacement
+from contactkeeper.vault import (
+    DB_NAME,
+    KEY_NAME,
+    Vault,
+    check_passphrase,
+    is_vault,
+    schema_head,
+    upgrade_schema,
+)
 
 APP_NAME = "ContactKeeper"  # as in contactkeeper.cli, for the app's data folder
 FORMAT = "contactkeeper-backup"
@@ -148,6 +157,16 @@ class BackupReport:
     counts: dict[str, int]
     database_bytes: int
     encrypted_to: str  # "passphrase" or "recipients"
+    # Verified backups of an older schema are upgraded on their throwaway copy: to this.
+    upgrades_to: str | None = None
+
+    @property
+    def schema_line(self) -> str:
+        """What was proved of the database's schema, for the verification report."""
+        line = f"Schema: exactly as ContactKeeper makes it at revision {self.schema_revision}"
+        if self.upgrades_to:
+            line += f", and it upgrades cleanly to {self.upgrades_to}"
+        return line
 
 
 @dataclass(frozen=True)
@@ -346,6 +365,7 @@ def create_backup(
         size = image.stat().st_size
         tick.total = 4 * size + 4
         revision = _revision(image, key_hex, page_size)
+        _check_own_schema(image, key_hex, page_size, revision)
         counts = _counts(image, key_hex, page_size)
         tick.advance(size)
         # The copy is checked once (both integrity checks and the foreign keys), on another
@@ -415,6 +435,27 @@ def create_backup(
     tick.finish()
     _record_last_backup(vault, created_at)
     return _report(destination, manifest, scheme)
+
+
+def _check_own_schema(image: Path, key_hex: str, page_size: int, revision: str | None) -> None:
+    """A backup is made only of a vault whose schema is exactly ContactKeeper's: any other
+    would be refused when verified or restored."""
+    if revision is None or not schema.known_revision(revision):
+        raise BackupError(
+            "This vault does not say which schema version it has; no backup was written. "
+            "Run the vault's integrity check."
+        )
+    cx = _connect(image, key_hex, page_size)
+    try:
+        found = schema.check(cx, revision)
+    finally:
+        cx.close()
+    if found:
+        raise BackupError(
+            f"This vault's database holds what ContactKeeper does not make ("
+            f"{schema.describe(found)}); no backup was written, as it could not be restored. "
+            "Run `contactkeeper check`, and restore the vault from an earlier backup."
+        )
 
 
 def _read_back(
@@ -789,15 +830,6 @@ def _unpack(payload: bytes) -> tuple[_Manifest, memoryview]:
     return _Manifest.from_json(bytes(parts[0])), parts[1]
 
 
-def _known_revision(revision: str) -> bool:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir()))
-    try:
-        return ScriptDirectory.from_config(cfg).get_revision(revision) is not None
-    except CommandError:
-        return False
-
-
 def _check_bytes(image: bytes | memoryview, manifest: _Manifest) -> None:
     """The database image's size and SHA-256 against the manifest."""
     if len(image) != manifest.database_bytes or (
@@ -856,6 +888,77 @@ def _run_checks(
         raise BackupDamaged("its database fails the integrity checks")
 
 
+def _check_schema(image: Path, manifest: _Manifest) -> None:
+    """The copy holds exactly the schema ContactKeeper makes at the manifest's revision, and
+    says it is at that revision: nothing foreign (a trigger, a view, an index, a table, an
+    altered column) can come with it into a vault. Runs before anything else reads the copy's
+    tables, and before a restore builds anything from it."""
+    revision = manifest.schema_revision
+    if not schema.known_revision(revision):
+        raise BackupTooNew(f"schema {revision}")
+    cx = _connect(image, manifest.database_key, manifest.database_page_size)
+    try:
+        found = schema.check(cx, revision)
+        if not found:
+            stamps = [r[0] for r in cx.execute("SELECT version_num FROM alembic_version")]
+    except sqlcipher3.Error:
+        raise BackupDamaged("its database's table of contents cannot be read") from None
+    finally:
+        cx.close()
+    if found:
+        raise BackupForeignSchema(revision, schema.describe(found))
+    if stamps != [revision]:
+        raise BackupDamaged("its database's schema does not match its manifest")
+
+
+def _upgrade_copy(conn: sa.Connection) -> None:
+    """What opening a restored vault does to an older schema (a seam for tests)."""
+    upgrade_schema(conn)
+    search.forget_deleted_words(conn)
+
+
+def _try_upgrade(image: Path, manifest: _Manifest) -> str | None:
+    """Upgrade a verified copy of an older schema, as a restore would, and check the result
+    is exactly this version's schema; the newest revision, or None if already there. The
+    copy is throwaway: verification proves that a restore would get through."""
+    head = schema_head()
+    if manifest.schema_revision == head:
+        return None
+    key, page_size = manifest.database_key, manifest.database_page_size
+    engine = sa.create_engine(
+        "sqlite://",
+        module=sqlcipher3,
+        creator=lambda: _connect(image, key, page_size),
+        poolclass=NullPool,
+        hide_parameters=True,
+    )
+    sa.event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    try:
+        with engine.begin() as conn:
+            _upgrade_copy(conn)
+        with engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            found = schema.check(raw, head)
+            stamps = [r[0] for r in raw.execute("SELECT version_num FROM alembic_version")]
+    except BackupError:
+        raise
+    except Exception as exc:  # whatever a migration raises on a database it cannot upgrade
+        text = str(getattr(exc, "orig", None) or exc).splitlines()[0][:120]
+        raise BackupDamaged(
+            f"its database cannot be brought up to this version's schema ({head}): {text}"
+        ) from None
+    finally:
+        engine.dispose()
+    if found or stamps != [head]:
+        what = schema.describe(found) if found else "a wrong revision stamp"
+        raise BackupDamaged(
+            f"its database cannot be brought up to this version's schema ({head}): the "
+            f"upgrade leaves {what}"
+        )
+    return head
+
+
 def _check_image(image: Path, manifest: _Manifest, *, side_by_side: bool = True) -> None:
     """The database copy (its checksum already checked): both integrity checks, foreign
     keys, schema, counts."""
@@ -864,13 +967,15 @@ def _check_image(image: Path, manifest: _Manifest, *, side_by_side: bool = True)
     )
     if revision != manifest.schema_revision:
         raise BackupDamaged("its database's schema does not match its manifest")
-    if not _known_revision(manifest.schema_revision):
+    if not schema.known_revision(manifest.schema_revision):
         raise BackupTooNew(f"schema {manifest.schema_revision}")
     if counts != manifest.counts:
         raise BackupDamaged("its database does not hold the records its manifest counts")
 
 
-def _report(path: Path, manifest: _Manifest, encrypted_to: str) -> BackupReport:
+def _report(
+    path: Path, manifest: _Manifest, encrypted_to: str, upgrades_to: str | None = None
+) -> BackupReport:
     return BackupReport(
         path=str(path),
         format_version=manifest.format_version,
@@ -881,6 +986,7 @@ def _report(path: Path, manifest: _Manifest, encrypted_to: str) -> BackupReport:
         counts=dict(manifest.counts),
         database_bytes=manifest.database_bytes,
         encrypted_to=encrypted_to,
+        upgrades_to=upgrades_to,
     )
 
 
@@ -965,6 +1071,7 @@ def _unsealed(
         # Opens with its key (or is damaged), and is in WAL mode before several connections
         # read it at once.
         _connect(image, manifest.database_key, manifest.database_page_size).close()
+        _check_schema(image, manifest)
         yield manifest, image, scheme
 
 
@@ -988,8 +1095,9 @@ def verify_backup(
     is removed afterwards.
     """
     path = Path(path).absolute()
-    with _verified(path, passphrase, identities, _app_data_dir()) as (manifest, _image, scheme):
-        return _report(path, manifest, scheme)
+    with _verified(path, passphrase, identities, _app_data_dir()) as (manifest, image, scheme):
+        upgraded = _try_upgrade(image, manifest)
+        return _report(path, manifest, scheme, upgraded)
 
 
 def _app_data_dir() -> Path:
@@ -1020,6 +1128,9 @@ def restore_backup(
     identities: Sequence[str] = (),
     kdf: KdfParams | None = None,
     progress: ProgressFn | None = None,
+    confirmed: bool = False,
+    ask: Callable[[Replacement], bool] | None = None,
+    current: CurrentVault | None = None,
 ) -> BackupReport:
     """Restore the backup at ``path`` as the vault folder ``vault_path``.
 
@@ -1027,6 +1138,14 @@ def restore_backup(
     ``passphrase_for_new_vault``) is built beside ``vault_path``, migrated if the backup's
     schema is older, checked, then swapped in; an existing vault there is kept as
     ``<name>.pre-restore`` until the user removes it. Close the vault before restoring.
+
+    A backup of a different vault, or one older than the vault it would replace, is
+    restored only when ``confirmed``, or when ``ask`` (called with the
+    :class:`~contactkeeper.replacement.Replacement`, once the backup is authenticated and its
+    schema checked, before anything is built) says yes; otherwise
+    :class:`~contactkeeper.errors.RestoreNeedsConfirmation` is raised and nothing changes.
+    ``current`` is what the caller knows of the vault there (an open vault knows when its
+    records last changed); by default its key file and file times are read.
     """
     path = Path(path).absolute()
     vault_path = Path(vault_path).absolute()
@@ -1044,10 +1163,15 @@ def restore_backup(
         )
     if not vault_path.parent.is_dir():
         raise BackupError(f"The folder {vault_path.parent} does not exist.")
+    if current is None:
+        current = replacement.current_vault(vault_path)
     tick = _Progress(progress)
     tick.total = 4
     with _unsealed(path, passphrase, identities, vault_path.parent) as (manifest, image, scheme):
         tick.advance(1)
+        replacing = replacement.compare(current, manifest.vault_id, manifest.created_at)
+        if replacing.needs_confirmation and not confirmed and (ask is None or not ask(replacing)):
+            raise RestoreNeedsConfirmation(replacing, replacing.question())
         building = vault_path.with_name(f".{vault_path.name}.restoring-{secrets.token_hex(4)}")
         try:
             # The backup's image is checked in full (both integrity checks, foreign keys,
@@ -1102,8 +1226,12 @@ def _build_vault(
         ) from None
     try:
         vault.checkpoint()
+        with vault.engine.connect() as conn:
+            found = schema.check(conn.connection.dbapi_connection, schema_head())
     finally:
         vault.close()
+    if found:
+        raise BackupForeignSchema(schema_head(), schema.describe(found))
     try:  # what was restored: both integrity checks and the foreign keys, once
         _run_checks(target, db_key.hex())
     except BackupDamaged:

@@ -26,7 +26,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy.orm import Session, sessionmaker
 
-from contactkeeper import files, hardening, search
+from contactkeeper import files, hardening, schema, search
 from contactkeeper.database import make_engine
 from contactkeeper.errors import (
     NotAVault,
@@ -111,7 +111,7 @@ class Vault:
         os.close(os.open(path / DB_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.PRIVATE_FILE))
         vault = cls(path, key_file, db_key)
         with vault.engine.begin() as conn:
-            _upgrade(conn)
+            upgrade_schema(conn)
             search.forget_deleted_words(conn)
         return vault
 
@@ -147,7 +147,7 @@ class Vault:
         vault = cls(path, key_file, db_key)
         if revision != head:
             with vault.engine.begin() as conn:
-                _upgrade(conn)
+                upgrade_schema(conn)
             log.info("vault schema migrated from %s to %s", revision, head)
         with vault.engine.begin() as conn:
             search.forget_deleted_words(conn)  # vaults made before deletes were secure
@@ -320,10 +320,13 @@ def _keep_copy_before_migration(path: Path, revision: str | None) -> None:
     files.fsync_dir(path)
 
 
-def _upgrade(conn: sa.Connection) -> None:
-    cfg = _alembic_config()
-    cfg.attributes["connection"] = conn
-    command.upgrade(cfg, "head")
+def upgrade_schema(conn: sa.Connection) -> None:
+    """Bring the database behind ``conn`` to the newest schema (one migration run at a time:
+    Alembic's operations are module-level state)."""
+    with schema.MIGRATIONS_LOCK:
+        cfg = _alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
 
 
 def _check_lines(conn: sa.Connection, pragma: str) -> list[str]:
@@ -341,4 +344,12 @@ def _driver_message(exc: sa.exc.DBAPIError) -> str:
     return str(orig) if isinstance(orig, sqlite3.Error | sqlcipher3.Error) else type(exc).__name__
 
 
-__all__ = ["DB_NAME", "KEY_NAME", "IntegrityReport", "Vault", "is_vault", "schema_head"]
+__all__ = [
+    "DB_NAME",
+    "KEY_NAME",
+    "IntegrityReport",
+    "Vault",
+    "is_vault",
+    "schema_head",
+    "upgrade_schema",
+]
