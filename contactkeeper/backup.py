@@ -46,7 +46,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import sys
 import tarfile
 import tempfile
@@ -58,13 +57,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 import pyrage  # type: ignore[import-untyped]
 import sqlalchemy as sa
 import sqlcipher3
 from sqlalchemy.pool import NullPool
 
-from contactkeeper import __version__, database, files, inventory, replacement, schema, search
+from contactkeeper import (
+    __version__,
+    database,
+    files,
+    inventory,
+    replacement,
+    schema,
+    search,
+    temporaries,
+)
 from contactkeeper.errors import (
     BackupDamaged,
     BackupError,
@@ -362,7 +369,9 @@ def create_backup(
     tick = _Progress(progress)
     created_at = now().astimezone(UTC)
     partial = partial_path(destination)
-    with _private_temp(vault.path.parent, "backup") as temp:
+    # Inside the vault's folder: a copy a crash leaves there is removed when the vault is
+    # next opened, and with it by destroy (see contactkeeper.temporaries).
+    with temporaries.private_temp(vault.path, "backup") as temp:
         image = temp / DATABASE_NAME
         key_hex = secrets.token_hex(32)
         page_size = _export(vault, image, key_hex)
@@ -560,25 +569,6 @@ def _record_last_backup(vault: Vault, when: datetime) -> None:
 
 
 # -- the one-time-keyed database copy ------------------------------------------------------
-
-
-@contextmanager
-def _private_temp(near: Path, purpose: str) -> Iterator[Path]:
-    """A folder only this user can read, removed afterwards (beside the vault, not /tmp)."""
-    base = Path(near)
-    if not base.is_dir():
-        base = Path(tempfile.gettempdir())
-    try:
-        folder = Path(tempfile.mkdtemp(prefix=f".contactkeeper-{purpose}-", dir=base))
-    except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise DiskFull(base) from None
-        raise
-    try:
-        os.chmod(folder, files.PRIVATE_DIR)
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _sql_failure(exc: Exception, where: Path) -> Exception:
@@ -1082,13 +1072,18 @@ def open_backup(
 
 @contextmanager
 def _unsealed(
-    path: Path, passphrase: str | None, identities: Sequence[str], near: Path
+    path: Path,
+    passphrase: str | None,
+    identities: Sequence[str],
+    near: Path,
+    prefix: str | None = None,
 ) -> Iterator[tuple[_Manifest, Path, str]]:
     """Every check of the backup at ``path`` that needs no database, then its image written
-    to a private temporary folder (still SQLCipher-encrypted; its key only in memory)."""
+    to a private temporary folder (still SQLCipher-encrypted; its key only in memory) made
+    in ``near``, whose name starts with ``prefix``."""
     manifest, view, scheme = _open(_read_backup(path), passphrase, identities)
     _check_bytes(view, manifest)
-    with _private_temp(near, "verify") as temp:
+    with temporaries.private_temp(near, "verify", prefix=prefix) as temp:
         image = temp / DATABASE_NAME
         fd = os.open(image, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.PRIVATE_FILE)
         with os.fdopen(fd, "wb") as handle:
@@ -1122,7 +1117,9 @@ def verify_backup(
     is removed afterwards.
     """
     path = Path(path).absolute()
-    with _verified(path, passphrase, identities, _app_data_dir()) as (manifest, image, scheme):
+    data_dir = _app_data_dir()
+    temporaries.remove_stale(data_dir, f"{temporaries.PREFIX}*")  # left by a killed one
+    with _verified(path, passphrase, identities, data_dir) as (manifest, image, scheme):
         upgraded = _try_upgrade(image, manifest)
         return _report(path, manifest, scheme, upgraded)
 
@@ -1130,7 +1127,7 @@ def verify_backup(
 def _app_data_dir() -> Path:
     """ContactKeeper's private folder on this computer (a backup's own folder may be a
     read-only or FAT stick where no file can be made private)."""
-    path = platformdirs.user_data_path(APP_NAME, appauthor=False)
+    path = temporaries.app_data_dir()
     try:
         files.make_private_dir(path)
     except OSError:
@@ -1192,14 +1189,24 @@ def restore_backup(
         raise BackupError(f"The folder {vault_path.parent} does not exist.")
     if current is None:
         current = replacement.current_vault(vault_path)
+    # What a killed restore of this vault left beside it (a new vault, half built).
+    temporaries.remove_stale(vault_path.parent, temporaries.restoring_pattern(vault_path))
     tick = _Progress(progress)
     tick.total = 4
-    with _unsealed(path, passphrase, identities, vault_path.parent) as (manifest, image, scheme):
+    # One private folder beside the vault holds the backup's copy and the new vault being
+    # built; named after the vault, so that opening or destroying it finds what a crash
+    # leaves there.
+    work = f".{vault_path.name}{temporaries.RESTORING}"
+    with _unsealed(path, passphrase, identities, vault_path.parent, work) as (
+        manifest,
+        image,
+        scheme,
+    ):
         tick.advance(1)
         replacing = replacement.compare(current, manifest.vault_id, manifest.created_at)
         if replacing.needs_confirmation and not confirmed and (ask is None or not ask(replacing)):
             raise RestoreNeedsConfirmation(replacing, replacing.question())
-        building = vault_path.with_name(f".{vault_path.name}.restoring-{secrets.token_hex(4)}")
+        building = image.parent / "restored-vault"
         try:
             # The backup's image is checked in full (both integrity checks, foreign keys,
             # schema, counts) while the new vault is built from it in a hidden folder; the
@@ -1219,7 +1226,7 @@ def restore_backup(
             tick.advance(2)
             _swap_in(building, vault_path, keep)
         except BaseException as exc:
-            shutil.rmtree(building, ignore_errors=True)
+            temporaries.remove_folder(building)  # its key file overwritten first
             if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise DiskFull(vault_path) from None
             raise

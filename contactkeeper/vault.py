@@ -26,7 +26,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy.orm import Session, sessionmaker
 
-from contactkeeper import files, hardening, schema, search
+from contactkeeper import files, hardening, schema, search, temporaries
 from contactkeeper.database import make_engine
 from contactkeeper.errors import (
     NotAVault,
@@ -151,6 +151,10 @@ class Vault:
             log.info("vault schema migrated from %s to %s", revision, head)
         with vault.engine.begin() as conn:
             search.forget_deleted_words(conn)  # vaults made before deletes were secure
+        # Only now, with the vault open: a failed open changes no file. What a killed backup,
+        # restore, verification or passphrase change left is removed (key files shredded).
+        data_dir = temporaries.app_data_dir()
+        temporaries.clean_after_crash(path, data_dir if data_dir.is_dir() else None)
         return vault
 
     # -- using ------------------------------------------------------------------------

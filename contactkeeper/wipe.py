@@ -10,19 +10,16 @@ file is what counts. Backups are separate files with their own keys and are not 
 
 from __future__ import annotations
 
-import os
-import secrets
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
 
-from contactkeeper import device, files
+from contactkeeper import device, files, temporaries
 from contactkeeper.errors import NotAVault
+from contactkeeper.files import shred
 from contactkeeper.vault import DB_NAME, KEY_NAME
-
-_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -36,29 +33,12 @@ class DestroyReport:
     also_destroyed: tuple[Path, ...] = ()
 
 
-def shred(path: Path) -> None:
-    """Overwrite ``path`` with random bytes, flush it to the device, then delete it.
-
-    On SSDs and copy-on-write file systems the old blocks may survive the overwrite; that
-    is why only small key material relies on this, never the database's secrecy.
-    """
-    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
-    try:
-        remaining = os.fstat(fd).st_size
-        while remaining > 0:
-            remaining -= os.write(fd, secrets.token_bytes(min(remaining, _CHUNK)))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    path.unlink()
-    files.fsync_dir(path.parent)
-
-
 def _key_material(path: Path) -> list[Path]:
     """The key file and any half-written copy of it (``write_atomic``'s temporary files)."""
     found = [path / KEY_NAME] if (path / KEY_NAME).is_file() else []
-    for name in (KEY_NAME, device.DEVICE_NAME):
-        found.extend(p for p in path.glob(f".{name}.*.tmp") if p.is_file())
+    found.extend(
+        p for p in sorted(path.iterdir()) if temporaries.is_key_temporary(p.name) and p.is_file()
+    )
     return found
 
 
@@ -90,10 +70,18 @@ def destroy_vault(path: Path, backend: KeyringBackend | None = None) -> DestroyR
     if not holds_a_vault(path):
         raise NotAVault(path, "it holds no vault.key, vault.db or vault.device to destroy")
     earlier = _earlier_versions(path)
+    # A restore's work beside the vault (a killed one's too): the backup's copy, and the
+    # new vault it was building, whose key file opens with the restore's passphrase.
+    leftovers = [p for p in temporaries.belonging_to(path) if p not in earlier]
     report = _destroy_one(path, backend)
     for folder in earlier:
         _destroy_one(folder, backend)
-    return DestroyReport(report.keyring_entry_removed, report.shredded, tuple(earlier))
+    for folder in leftovers:
+        temporaries.remove_folder(folder)
+    # Copies a killed backup of an earlier version left beside the vault, if no program
+    # still uses them (their one-time keys died with the program that made them).
+    temporaries.remove_stale(path.parent, f"{temporaries.PREFIX}*")
+    return DestroyReport(report.keyring_entry_removed, report.shredded, (*earlier, *leftovers))
 
 
 def _destroy_one(path: Path, backend: KeyringBackend | None) -> DestroyReport:
