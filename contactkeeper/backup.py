@@ -313,9 +313,18 @@ def parse_identities(text: str) -> list[str]:
     return found
 
 
+MAX_IDENTITY_FILE_BYTES = 64 * 1024
+
+
 def read_identity_file(path: Path) -> list[str]:
+    """The identities in ``path``, read at most 64 KiB of it (a device that never ends,
+    such as /dev/zero, is refused rather than read forever)."""
     try:
-        text = Path(path).read_text("utf-8")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_IDENTITY_FILE_BYTES + 1)
+        if len(data) > MAX_IDENTITY_FILE_BYTES:
+            raise BackupError(f"{path} is far too long to be an age identity file.")
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         raise BackupError(f"The identity file {path} cannot be read.") from None
     return parse_identities(text)
@@ -623,6 +632,9 @@ def _attach_and_export(
         raise _sql_failure(exc, target) from None
     finally:
         raw.execute("DETACH DATABASE backup_copy")
+
+
+attach_and_export = _attach_and_export  # for the search index's rebuild
 
 
 def _connect(image: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE) -> Any:
@@ -1338,6 +1350,7 @@ def _rename_new(source: Path, target: Path) -> None:
 
 __all__ = [
     "BackupReport",
+    "attach_and_export",
     "create_backup",
     "default_name",
     "new_identity",

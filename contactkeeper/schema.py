@@ -20,7 +20,7 @@ import functools
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -49,6 +49,7 @@ class SchemaObject:
     name: str
     table: str
     sql: str | None  # normalised; None for SQLite's own automatic indexes
+    text: str | None = field(default=None, compare=False)  # as written, to make it again
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,8 @@ def read_schema(cx: Any) -> dict[Key, SchemaObject]:
     rows = cx.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     found: dict[Key, SchemaObject] = {}
     for kind, name, table, sql in rows:
-        obj = SchemaObject(str(kind), str(name), str(table), normalise(sql))
+        text = None if sql is None else str(sql)
+        obj = SchemaObject(str(kind), str(name), str(table), normalise(text), text)
         key = (obj.type, obj.name.lower())
         if key in found:  # two rows under one name: only a forged table of contents
             found[(obj.type, f"{obj.name.lower()}\x00{len(found)}")] = obj

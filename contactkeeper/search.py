@@ -36,6 +36,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -43,6 +44,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import QueryableAttribute, Session, UOWTransaction, sessionmaker
 
+from contactkeeper.errors import SearchIndexDamaged
 from contactkeeper.model import (
     Actor,
     ActorTag,
@@ -209,6 +211,8 @@ def _documents(
         yield record_id, _join([name]), _join([body])
 
 
+# The index's tables (FTS5), made by the migrations; contactkeeper.index_repair rebuilds them.
+INDEX_TABLES: Final = ("search_index", "search_index_names")
 _DELETE_ROW: Final = sa.text("DELETE FROM search_index WHERE rowid = :rowid")
 _INSERT_ROW: Final = sa.text(
     "INSERT INTO search_index (rowid, names, body) VALUES (:rowid, :names, :body)"
@@ -244,23 +248,37 @@ _SECURE_DELETE: Final = tuple(
 )
 
 
+@contextmanager
+def _reading_the_index(conn: sa.Connection) -> Iterator[None]:
+    """A damaged page of the index, said as such (the records are not affected). SQLCipher
+    refuses every later read on a connection that met a damaged page: it is dropped."""
+    try:
+        yield
+    except sa.exc.DatabaseError as exc:
+        detail = str(getattr(exc, "orig", "") or "").splitlines()[0:1]
+        conn.invalidate()
+        raise SearchIndexDamaged(detail[0] if detail else "") from None
+
+
 def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
     """Replace the rows of these records by what the database holds now (none if gone)."""
     for chunk in _chunks(sorted(set(ids))):
         deleted = [{"rowid": _rowid(code, i)} for i in chunk]
-        conn.execute(_DELETE_ROW, deleted)
-        if code != _INTERACTION:  # interactions have no names
-            conn.execute(_DELETE_NAMES, deleted)
+        with _reading_the_index(conn):
+            conn.execute(_DELETE_ROW, deleted)
+            if code != _INTERACTION:  # interactions have no names
+                conn.execute(_DELETE_NAMES, deleted)
         rows = [
             {"rowid": _rowid(code, record_id), "names": names, "body": body}
             for record_id, names, body in _documents(conn, code, chunk)
             if names or body
         ]
-        if rows:
-            conn.execute(_INSERT_ROW, rows)
-        named = [{"rowid": r["rowid"], "names": r["names"]} for r in rows if r["names"]]
-        if named:
-            conn.execute(_INSERT_NAMES, named)
+        with _reading_the_index(conn):
+            if rows:
+                conn.execute(_INSERT_ROW, rows)
+            named = [{"rowid": r["rowid"], "names": r["names"]} for r in rows if r["names"]]
+            if named:
+                conn.execute(_INSERT_NAMES, named)
 
 
 def _code(kind: str) -> int:
@@ -512,19 +530,21 @@ def matches(
         session.flush()
     wanted = -1 if limit is None else limit
     parameters = {"expression": expression, "codes": codes, "limit": wanted}
-    found = [
-        Match(_KIND_NAMES[rowid % 8], rowid // 8, float(score))
-        for rowid, score in session.execute(_NAMES_MATCH, parameters)
-    ]
+    with _reading_the_index(session.connection()):
+        found = [
+            Match(_KIND_NAMES[rowid % 8], rowid // 8, float(score))
+            for rowid, score in session.execute(_NAMES_MATCH, parameters)
+        ]
     if limit is not None and len(found) >= limit:
         return found
     seen = {(m.kind, m.id) for m in found}
     parameters["limit"] = -1 if limit is None else limit + len(found)
-    if _INTERACTION in codes:
-        rest = [(rowid, 0.0) for (rowid,) in session.execute(_RECENT_MATCH, parameters)]
-    else:
-        weights = {"names_weight": NAMES_WEIGHT, "body_weight": BODY_WEIGHT}
-        rest = [(rowid, float(s)) for rowid, s in session.execute(_MATCH, parameters | weights)]
+    weights = {"names_weight": NAMES_WEIGHT, "body_weight": BODY_WEIGHT}
+    with _reading_the_index(session.connection()):
+        if _INTERACTION in codes:
+            rest = [(rowid, 0.0) for (rowid,) in session.execute(_RECENT_MATCH, parameters)]
+        else:
+            rest = [(rowid, float(s)) for rowid, s in session.execute(_MATCH, parameters | weights)]
     for rowid, score in rest:
         match = Match(_KIND_NAMES[rowid % 8], rowid // 8, score)
         if (match.kind, match.id) not in seen:
@@ -681,6 +701,7 @@ def search(
 
 
 __all__ = [
+    "INDEX_TABLES",
     "KIND_CODES",
     "Match",
     "SearchHit",

@@ -31,6 +31,7 @@ from contactkeeper.gui.backup_actions import BackupActions
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.device_settings import SettingsDialog
 from contactkeeper.gui.followups_view import FollowUpsView
+from contactkeeper.gui.index_repair import IndexRepairAction
 from contactkeeper.gui.journal_view import JournalView
 from contactkeeper.gui.log_dialog import LogDialog
 from contactkeeper.gui.process_page import ProcessPage
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(context)
         self.undo = UndoController(context, self)
         self.backup = BackupActions(context, self, settings=settings, kdf=kdf)
+        self.index_repair = IndexRepairAction(context, self)
         # The application sets these (tests make windows without them): auto-lock, whose
         # idle time the settings dialog changes.
         self.autolock: AutoLock | None = None
@@ -308,6 +310,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for action in self.backup.actions:  # back up, verify, restore, import, export
             file_menu.addAction(action)
+        file_menu.addAction(self.index_repair.action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.lock_action)
