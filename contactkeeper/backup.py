@@ -1095,7 +1095,9 @@ def _unsealed(
     in ``near``, whose name starts with ``prefix``."""
     manifest, view, scheme = _open(_read_backup(path), passphrase, identities)
     _check_bytes(view, manifest)
-    with temporaries.private_temp(near, "verify", prefix=prefix) as temp:
+    with temporaries.private_temp(
+        near, "verify", prefix=prefix, keep=temporaries.holds_previous_vault
+    ) as temp:
         image = temp / DATABASE_NAME
         fd = os.open(image, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.PRIVATE_FILE)
         with os.fdopen(fd, "wb") as handle:
@@ -1202,14 +1204,14 @@ def restore_backup(
     if current is None:
         current = replacement.current_vault(vault_path)
     # What a killed restore of this vault left beside it (a new vault, half built).
-    temporaries.remove_stale(vault_path.parent, temporaries.restoring_pattern(vault_path))
+    temporaries.remove_stale_restores(vault_path)
     tick = _Progress(progress)
     tick.total = 4
     # One private folder beside the vault holds the backup's copy and the new vault being
     # built; named after the vault, so that opening or destroying it finds what a crash
     # leaves there.
-    work = f".{vault_path.name}{temporaries.RESTORING}"
-    with _unsealed(path, passphrase, identities, vault_path.parent, work) as (
+    prefix = f".{vault_path.name}{temporaries.RESTORING}"
+    with _unsealed(path, passphrase, identities, vault_path.parent, prefix) as (
         manifest,
         image,
         scheme,
@@ -1218,7 +1220,8 @@ def restore_backup(
         replacing = replacement.compare(current, manifest.vault_id, manifest.created_at)
         if replacing.needs_confirmation and not confirmed and (ask is None or not ask(replacing)):
             raise RestoreNeedsConfirmation(replacing, replacing.question())
-        building = image.parent / "restored-vault"
+        work = image.parent
+        building = work / temporaries.RESTORED_VAULT
         try:
             # The backup's image is checked in full (both integrity checks, foreign keys,
             # schema, counts) while the new vault is built from it in a hidden folder; the
@@ -1236,9 +1239,13 @@ def restore_backup(
                     raise
                 verified.result()
             tick.advance(2)
+            temporaries.record_new_vault(work)
             _swap_in(building, vault_path, keep)
         except BaseException as exc:
-            temporaries.remove_folder(building)  # its key file overwritten first
+            if temporaries.holds_new_vault(work):
+                temporaries.remove_folder(building)  # its key file overwritten first
+            else:  # swapped, then stopped: ``building`` holds the previous vault
+                temporaries.settle_restore(work, vault_path)
             if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise DiskFull(vault_path) from None
             raise

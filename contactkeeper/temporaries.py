@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -49,10 +50,16 @@ KEY_MATERIAL = ("vault.key", "vault.device")
 
 
 @contextmanager
-def private_temp(near: Path, purpose: str, *, prefix: str | None = None) -> Iterator[Path]:
+def private_temp(
+    near: Path,
+    purpose: str,
+    *,
+    prefix: str | None = None,
+    keep: Callable[[Path], bool] | None = None,
+) -> Iterator[Path]:
     """A new folder in ``near`` that only this user can read, locked while in use and
-    removed afterwards. Its name starts with ``prefix`` (by default ``.contactkeeper-``
-    and ``purpose``)."""
+    removed afterwards (unless ``keep(folder)`` says it holds what must not be lost). Its
+    name starts with ``prefix`` (by default ``.contactkeeper-`` and ``purpose``)."""
     base = Path(near)
     try:
         folder = Path(tempfile.mkdtemp(prefix=prefix or f"{PREFIX}{purpose}-", dir=base))
@@ -67,7 +74,8 @@ def private_temp(near: Path, purpose: str, *, prefix: str | None = None) -> Iter
         files.lock(fd)
         yield folder
     finally:
-        remove_folder(folder)
+        if keep is None or not keep(folder):
+            remove_folder(folder)
         if fd >= 0:
             os.close(fd)
 
@@ -92,14 +100,15 @@ def _unchanged_for(path: Path, seconds: float) -> bool:
 
 
 @contextmanager
-def _if_stale(folder: Path) -> Iterator[bool]:
-    """Whether ``folder`` belongs to no running program; its lock is held meanwhile."""
+def _if_stale(folder: Path, *, unlocked: bool = True) -> Iterator[bool]:
+    """Whether ``folder`` belongs to no running program; its lock is held meanwhile. A
+    folder without a lock file counts only if ``unlocked`` and it has aged."""
     lock = folder / LOCK_NAME
     try:
         fd = os.open(lock, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
     except FileNotFoundError:
         # Made by a version without locks, or its lock not yet made: judged by its age.
-        yield _unchanged_for(folder, UNLOCKED_GRACE_SECONDS)
+        yield unlocked and _unchanged_for(folder, UNLOCKED_GRACE_SECONDS)
         return
     except OSError:
         yield False
@@ -180,6 +189,76 @@ def restoring_pattern(vault_path: Path) -> str:
     return f".{Path(vault_path).name}{RESTORING}*"
 
 
+# -- a restore's work folder -----------------------------------------------------------------
+#
+# ``.<name>.restoring-*`` beside the vault holds the backup's copy and, in RESTORED_VAULT,
+# the new vault being built. Swapping it in trades RESTORED_VAULT and the vault's folder
+# in one step, then renames RESTORED_VAULT (now the previous vault) to ``<name>.pre-restore``:
+# a crash between the two leaves the previous vault here. The new vault's key file digest,
+# written before the swap, tells the two apart, so the previous vault is never deleted.
+
+RESTORED_VAULT = "restored-vault"
+NEW_KEY_DIGEST = "new-vault-key.sha256"
+PRE_RESTORE_SUFFIX = ".pre-restore"
+
+
+def _key_digest(vault_folder: Path) -> str | None:
+    try:
+        return hashlib.sha256((vault_folder / KEY_MATERIAL[0]).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def record_new_vault(work: Path) -> None:
+    """Before the swap: remember which key file is the new vault's."""
+    digest = _key_digest(work / RESTORED_VAULT)
+    if digest is not None:
+        files.write_atomic(work / NEW_KEY_DIGEST, digest.encode("ascii"))
+
+
+def holds_new_vault(work: Path) -> bool:
+    """Does ``work``'s RESTORED_VAULT still hold the new vault (not yet swapped in)?"""
+    try:
+        recorded = (work / NEW_KEY_DIGEST).read_text("ascii").strip()
+    except OSError:
+        return True  # not recorded yet: nothing was swapped
+    current = _key_digest(work / RESTORED_VAULT)
+    return current is None or current == recorded
+
+
+def holds_previous_vault(work: Path) -> bool:
+    """Does ``work`` hold the previous vault, swapped out but not yet put aside?"""
+    return (work / RESTORED_VAULT).exists() and not holds_new_vault(work)
+
+
+def settle_restore(work: Path, vault_path: Path) -> bool:
+    """Finish what a restore killed in ``work`` left; True if ``work`` may now be removed.
+
+    A half-built new vault may go. The previous vault (the swap had happened) becomes
+    ``<name>.pre-restore`` as the restore meant; if that name is taken, it stays here."""
+    restored = work / RESTORED_VAULT
+    if not restored.exists() or holds_new_vault(work):
+        return True
+    keep = Path(vault_path).with_name(Path(vault_path).name + PRE_RESTORE_SUFFIX)
+    if keep.exists():
+        return False
+    os.rename(restored, keep)
+    files.fsync_dir(keep.parent)
+    return True
+
+
+def remove_stale_restores(vault_path: Path) -> list[Path]:
+    """The work folders of killed restores of the vault in ``vault_path`` (those made by
+    versions without the lock are left to the person: they may hold the previous vault)."""
+    removed = []
+    for folder in belonging_to(vault_path):
+        with _if_stale(folder, unlocked=False) as stale:
+            if stale and settle_restore(folder, vault_path):
+                remove_folder(folder)
+                removed.append(folder)
+    return removed
+
+
 def clean_after_crash(vault_path: Path, data_dir: Path | None = None) -> list[Path]:
     """Remove what killed operations left for the vault in ``vault_path``: its backups'
     copies (inside it), its restores' work (beside it), half-written key files, copies
@@ -187,7 +266,7 @@ def clean_after_crash(vault_path: Path, data_dir: Path | None = None) -> list[Pa
     vault_path = Path(vault_path)
     removed = remove_stale(vault_path, f"{PREFIX}*")
     removed += shred_stale_key_temporaries(vault_path)
-    removed += remove_stale(vault_path.parent, restoring_pattern(vault_path))
+    removed += remove_stale_restores(vault_path)
     removed += remove_stale(vault_path.parent, f"{PREFIX}*")
     if data_dir is not None and data_dir.resolve() != vault_path.parent.resolve():
         removed += remove_stale(data_dir, f"{PREFIX}*")
@@ -207,10 +286,15 @@ __all__ = [
     "app_data_dir",
     "belonging_to",
     "clean_after_crash",
+    "holds_new_vault",
+    "holds_previous_vault",
     "is_key_temporary",
     "private_temp",
+    "record_new_vault",
     "remove_folder",
     "remove_stale",
+    "remove_stale_restores",
     "restoring_pattern",
+    "settle_restore",
     "shred_stale_key_temporaries",
 ]

@@ -12,11 +12,13 @@ it, or verifies again) and looks for what is left.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -51,6 +53,15 @@ if step == "backup":  # the copy is made and checked: die while it is sealed
     backup.create_backup(vault, Path(other), recipients=[sys.argv[5]], progress=progress)
 elif step == "restore":  # the new vault is built: die before it is swapped in
     backup._swap_in = die
+    backup.restore_backup(Path(other), Path(vault_path), passphrase,
+                          identities=[sys.argv[5]], kdf=FAST_KDF, confirmed=True)
+elif step == "restore-swapped":  # the folders traded places: die before the old is put aside
+    real_rename = os.rename
+    def rename(source, target, *args, **kwargs):
+        if str(target).endswith(".pre-restore"):
+            die()
+        return real_rename(source, target, *args, **kwargs)
+    backup.os.rename = rename
     backup.restore_backup(Path(other), Path(vault_path), passphrase,
                           identities=[sys.argv[5]], kdf=FAST_KDF, confirmed=True)
 elif step == "verify":  # the backup's copy is written: die while it is checked
@@ -151,6 +162,32 @@ def test_a_killed_restore_leaves_a_vault_under_the_new_passphrase_that_the_next_
 
     assert [p for p in key_files_below(tmp_path) if closed_vault not in p.parents] == []
     assert [p for p in hidden_in(tmp_path) if p.name.endswith(".db")] == []
+
+
+def test_a_restore_killed_just_after_the_swap_keeps_the_previous_vault(
+    closed_vault: Path, tmp_path: Path, keys: tuple[str, str]
+) -> None:
+    """The folders traded places, then the program died before the previous vault became
+    `.pre-restore`: it sits in the restore's work folder, and must never be swept away."""
+    probe = tmp_path / "probe"
+    (probe / "a").mkdir(parents=True)
+    (probe / "b").mkdir()
+    if not backup._exchange(probe / "a", probe / "b"):
+        pytest.skip("no atomic exchange of folders on this file system")
+    shutil.rmtree(probe)
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        made = tmp_path / "b.age"
+        backup.create_backup(vault, made, recipients=[keys[1]])
+    kill_at("restore-swapped", str(closed_vault), NEW_PASSPHRASE, str(made), keys[0])
+
+    Vault.unlock(closed_vault, NEW_PASSPHRASE).close()  # the restored vault is in place
+
+    kept = backup.pre_restore_path(closed_vault)
+    with Vault.unlock(kept, PASSPHRASE) as previous:  # and the previous one was kept
+        assert [a.display_name for a in actors.list_actors(previous, datetime.now(UTC))] == [
+            "Layla Haddad"
+        ]
+    assert [p for p in hidden_in(tmp_path) if "restoring" in str(p)] == []
 
 
 def test_destroy_removes_what_a_killed_restore_left(
