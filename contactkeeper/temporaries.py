@@ -45,6 +45,8 @@ PREFIX = ".contactkeeper-"
 LOCK_NAME = ".in-use"
 RESTORING = ".restoring-"
 UNLOCKED_GRACE_SECONDS = 15 * 60
+# Opening what a crash may have left: never through a symbolic link, never blocking on a FIFO.
+_READ_ONLY_NO_FOLLOW = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 # Names of files that hold a wrapped database key, shredded before a stale folder goes.
 KEY_MATERIAL = ("vault.key", "vault.device")
 
@@ -105,7 +107,7 @@ def _if_stale(folder: Path, *, unlocked: bool = True) -> Iterator[bool]:
     folder without a lock file counts only if ``unlocked`` and it has aged."""
     lock = folder / LOCK_NAME
     try:
-        fd = os.open(lock, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+        fd = os.open(lock, _READ_ONLY_NO_FOLLOW)
     except FileNotFoundError:
         # Made by a version without locks, or its lock not yet made: judged by its age.
         yield unlocked and _unchanged_for(folder, UNLOCKED_GRACE_SECONDS)
@@ -170,7 +172,7 @@ def shred_stale_key_temporaries(folder: Path) -> list[Path]:
             continue
         path = Path(folder) / name
         try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+            fd = os.open(path, _READ_ONLY_NO_FOLLOW)
         except OSError:
             continue
         try:
