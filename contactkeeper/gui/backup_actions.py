@@ -522,6 +522,8 @@ class OpenBackupDialog(_WorkDialog):
     def _grow_to_fit(self) -> None:
         """Taller, never narrower, so that every wrapped line of the warnings shows."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
