@@ -86,6 +86,20 @@ class VaultInUse(VaultError):
         )
 
 
+class SearchIndexDamaged(VaultError):
+    """The full-text search index (derived from the records) cannot be read."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "The vault's search index is damaged"
+            + (f" ({detail})" if detail else "")
+            + ". Your records are not affected: rebuild the index from them with "
+            "`contactkeeper check --rebuild-index` (or File > Rebuild the search index). "
+            "Nothing was changed."
+        )
+        self.detail = detail
+
+
 class DiskFull(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(
@@ -150,6 +164,32 @@ class BackupIncomplete(BackupError):
         self.detail = detail
 
 
+class BackupForeignSchema(BackupDamaged):
+    """A backup's database is not exactly what ContactKeeper makes at its schema revision:
+    it holds objects (triggers, views, indexes, tables, altered columns) that could run
+    inside the vault it would become."""
+
+    def __init__(self, revision: str, what: str) -> None:
+        super().__init__(
+            f"its database is not what ContactKeeper makes at schema revision {revision}: "
+            f"it has {what}"
+        )
+        self.revision = revision
+        self.what = what
+
+
+class RestoreNeedsConfirmation(BackupError):
+    """Restoring would replace a vault with a backup of another vault, or an older one.
+
+    ``replacement`` (a :class:`contactkeeper.exchange.replacement.Replacement`) names both sides;
+    restore again with the confirmation to go ahead."""
+
+    def __init__(self, replacement: object, question: str) -> None:
+        super().__init__(f"{question} Confirm to replace it anyway; nothing was changed.")
+        self.replacement = replacement
+        self.question = question
+
+
 class BackupExists(BackupError):
     def __init__(self, path: object) -> None:
         super().__init__(
@@ -174,6 +214,18 @@ class ImportInvalid(ContactKeeperError):
     def __init__(self, line: int, reason: str) -> None:
         super().__init__(f"line {line}: {reason}")
         self.line = line
+        self.reason = reason
+
+
+class ImportRefused(ContactKeeperError):
+    """A file to import is refused as a whole, before it is parsed (too large, too many
+    lines, a line far longer than any address book holds)."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(
+            f"{path} is not an address book ContactKeeper imports: {reason}. "
+            "Nothing was imported; export the address book again, or split it."
+        )
         self.reason = reason
 
 

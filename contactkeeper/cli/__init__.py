@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 PASSPHRASE_ENV = "CONTACTKEEPER_PASSPHRASE"  # noqa: S105 (a variable name)
 PROG = "contactkeeper"
 MAX_PROBLEM_LINES = 20  # per check, in the output of ``check``
+MAX_PASSPHRASE_FILE_BYTES = 4096
 
 # Modules that add subcommands: each is imported and ``module.register(subparsers)`` called.
 EXTENSIONS: tuple[str, ...] = ("contactkeeper.cli.exchange", "contactkeeper.cli.device")
@@ -112,13 +113,24 @@ def vault_path(args: argparse.Namespace) -> Path:
 
 
 def read_passphrase_file(path: Path) -> str:
-    """The passphrase in ``path``: its text, without one trailing line break."""
+    """The passphrase in ``path``: its text, without one trailing line break.
+
+    At most :data:`MAX_PASSPHRASE_FILE_BYTES` are read, so that a device or a pipe that never
+    ends (``/dev/zero``, a FIFO fed without end) is refused instead of filling the memory;
+    a pipe that ends (``--passphrase-file <(pass show vault)``) is read to its end.
+    """
     try:
-        data = path.expanduser().read_bytes()
+        with open(path.expanduser(), "rb") as handle:
+            data = handle.read(MAX_PASSPHRASE_FILE_BYTES + 1)
     except OSError as exc:
         raise CommandLineError(
             f"cannot read the passphrase file {path}: {exc.strerror or exc}"
         ) from None
+    if len(data) > MAX_PASSPHRASE_FILE_BYTES:
+        raise CommandLineError(
+            f"the passphrase file {path} is too long to hold a passphrase (more than "
+            f"{MAX_PASSPHRASE_FILE_BYTES} bytes); is it the right file?"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -247,23 +259,42 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_problems(title: str, problems: tuple[str, ...], failed: str = "FAILED") -> None:
+    print(f"{title}: " + ("ok" if not problems else failed))
+    for line in problems[:MAX_PROBLEM_LINES]:
+        say(f"  {line}")
+    if len(problems) > MAX_PROBLEM_LINES:
+        print(f"  ... and {len(problems) - MAX_PROBLEM_LINES} more")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    from contactkeeper.vault import index_repair
+
     with unlock_vault(args) as vault:
+        if args.rebuild_index:
+            rebuilt = index_repair.rebuild_search_index(vault)
+            print(f"The search index was rebuilt from the records ({rebuilt.indexed} entries).")
         report = vault.check_integrity()
-    for title, problems in (
-        ("SQLCipher page check", report.cipher_problems),
-        ("SQLite integrity check", report.sqlite_problems),
-    ):
-        print(f"{title}: " + ("ok" if not problems else "FAILED"))
-        for line in problems[:MAX_PROBLEM_LINES]:
-            say(f"  {line}")
-        if len(problems) > MAX_PROBLEM_LINES:
-            print(f"  ... and {len(problems) - MAX_PROBLEM_LINES} more")
+    _print_problems("SQLCipher page check", report.cipher_problems)
+    _print_problems("SQLite integrity check", report.sqlite_problems)
     fks = report.foreign_key_problems
     print("Foreign keys: " + ("ok" if not fks else f"FAILED ({fks} broken references)"))
+    _print_problems("Search index", report.search_index_problems, "DAMAGED")
+    if report.schema_problems:
+        _print_problems("Schema", report.schema_problems, "NOT what ContactKeeper makes")
+    else:
+        print(f"Schema: exactly as ContactKeeper makes it at revision {report.schema_revision}")
     if report.ok:
         print("The vault is intact.")
         return 0
+    if report.search_index_problems:
+        print(
+            f"{PROG}: the search index is damaged; rebuild it from the records with "
+            f"`{PROG} check --rebuild-index`, and if other checks still fail, restore the "
+            "vault from a backup",
+            file=sys.stderr,
+        )
+        return 1
     print(
         f"{PROG}: the vault is damaged; restore it from a backup and keep this copy for inspection",
         file=sys.stderr,
@@ -369,7 +400,12 @@ def build_parser() -> argparse.ArgumentParser:
     add("init", cmd_init, "create a new vault")
     info = add("info", cmd_info, "counts of every kind of record, schema version, last backup")
     info.add_argument("--json", action="store_true", help="print JSON")
-    add("check", cmd_check, "check the vault's pages, structure and references")
+    check = add("check", cmd_check, "check the vault's pages, structure and references")
+    check.add_argument(
+        "--rebuild-index",
+        action="store_true",
+        help="first make the search index again from the records (after damage to it)",
+    )
     passwd = add("passwd", cmd_passwd, "change the vault's passphrase")
     passwd.add_argument(
         "--new-passphrase-file",
@@ -449,6 +485,26 @@ def main(argv: list[str] | None = None, desktop: Callable[[], int] | None = None
         where = f": {exc.filename}" if exc.filename else ""
         say(f"{PROG}: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1
+    except Exception as exc:
+        message = _database_failure(exc)
+        if message is None:
+            raise  # a bug: its traceback is what a report needs
+        print(f"{PROG}: {message}", file=sys.stderr)
+        return 1
+
+
+def _database_failure(exc: Exception) -> str | None:
+    """A database that cannot be read, in one line (never its SQL or its parameters)."""
+    import sqlalchemy as sa
+    import sqlcipher3
+
+    if not isinstance(exc, sa.exc.DatabaseError | sqlcipher3.DatabaseError):
+        return None
+    detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    return (
+        f"the vault's database cannot be read ({detail}); run `{PROG} check` to see where, "
+        "and restore the vault from a backup if it is damaged"
+    )
 
 
 def _local(moment: datetime) -> str:

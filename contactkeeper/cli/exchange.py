@@ -12,12 +12,13 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from contactkeeper import cli
 from contactkeeper.cli import (
     add_vault_arguments,
     read_passphrase,
@@ -26,10 +27,11 @@ from contactkeeper.cli import (
     unlock_vault,
     vault_path,
 )
-from contactkeeper.errors import CommandLineError
+from contactkeeper.errors import CommandLineError, RestoreNeedsConfirmation
 
 if TYPE_CHECKING:
     from contactkeeper.exchange.backup import BackupReport
+    from contactkeeper.exchange.replacement import Replacement
 
 BACKUP_PASSPHRASE_ENV = "CONTACTKEEPER_BACKUP_PASSPHRASE"  # noqa: S105 (a variable name)
 PLAINTEXT_FLAG = "--i-understand-this-is-plaintext"
@@ -83,6 +85,12 @@ def register(subparsers: Any) -> None:
     restore.add_argument("file", type=Path, metavar="FILE", help="the backup file")
     _identity_argument(restore)
     _backup_passphrase_argument(restore)
+    restore.add_argument(
+        "--yes",
+        action="store_true",
+        help="replace the vault there without asking, even with a backup of a different "
+        "vault or one older than the vault (else asked at a terminal, refused elsewhere)",
+    )
     restore.set_defaults(func=cmd_backup_restore)
 
     keygen = actions.add_parser(
@@ -191,8 +199,28 @@ def _identities(args: argparse.Namespace) -> list[str]:
     return found
 
 
+class _Reporter:
+    """Progress on standard error, which a question can interrupt."""
+
+    def __init__(self, bar: Any, task: Any) -> None:
+        self.bar = bar
+        self.task = task
+
+    def __call__(self, done: int, total: int) -> None:
+        self.bar.update(self.task, completed=done, total=total)
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """No bar drawn while the person reads and answers a question."""
+        self.bar.stop()
+        try:
+            yield
+        finally:
+            self.bar.start()
+
+
 @contextmanager
-def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
+def _progress(label: str) -> Iterator[_Reporter]:
     """A progress bar on standard error (shown only on a terminal)."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
@@ -206,12 +234,7 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
         transient=True,
         disable=not console.is_terminal,
     ) as bar:
-        task = bar.add_task(label, total=None)
-
-        def report(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield report
+        yield _Reporter(bar, bar.add_task(label, total=None))
 
 
 def _print_report(report: BackupReport, verb: str) -> None:
@@ -220,6 +243,7 @@ def _print_report(report: BackupReport, verb: str) -> None:
     say(f"{verb} {report.path}")
     say(f"  made {made} by ContactKeeper {report.app_version}, schema {report.schema_revision}")
     say("  " + ", ".join(f"{count} {name}" for name, count in report.counts.items()))
+    say(f"  {report.schema_line}")
 
 
 # -- backup ------------------------------------------------------------------------------
@@ -270,20 +294,41 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
         args, confirm=True, prompt="Passphrase for the restored vault: "
     )
     with _progress("Restoring") as progress:
-        report = backup.restore_backup(
-            args.file.expanduser(),
-            target,
-            new_passphrase,
-            passphrase=passphrase,
-            identities=identities,
-            progress=progress,
-        )
+
+        def ask(replacing: Replacement) -> bool:
+            if not interactive():
+                return False
+            with progress.paused():
+                return _confirm(f"{replacing.question()}\nReplace it anyway? [y/N] ")
+
+        try:
+            report = backup.restore_backup(
+                args.file.expanduser(),
+                target,
+                new_passphrase,
+                passphrase=passphrase,
+                identities=identities,
+                progress=progress,
+                confirmed=args.yes,
+                ask=ask,
+            )
+        except RestoreNeedsConfirmation as exc:
+            if interactive():
+                raise CommandLineError("nothing was restored, and nothing was changed") from None
+            raise CommandLineError(
+                f"{exc.question} Nothing was changed; add --yes to replace it anyway."
+            ) from None
     _print_report(report, "Restored")
     say(f"  into {target.absolute()}")
     kept = backup.pre_restore_path(target)
     if kept.exists():
         say(f"  the vault that was there is kept in {kept}; remove it once you are sure")
     return 0
+
+
+def interactive() -> bool:
+    """Is a person at the terminal to answer a question?"""
+    return cli._interactive()
 
 
 def cmd_backup_keygen(args: argparse.Namespace) -> int:

@@ -51,7 +51,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import sys
 import tarfile
 import tempfile
@@ -64,7 +63,9 @@ from pathlib import Path
 from typing import Any
 
 import pyrage  # type: ignore[import-untyped]
+import sqlalchemy as sa
 import sqlcipher3
+from sqlalchemy.pool import NullPool
 
 from contactkeeper import __version__
 from contactkeeper.errors import (
@@ -72,11 +73,15 @@ from contactkeeper.errors import (
     BackupDamaged,
     BackupError,
     BackupExists,
+    BackupForeignSchema,
     BackupIncomplete,
     BackupTooNew,
     BackupWrongPassphrase,
     DiskFull,
+    RestoreNeedsConfirmation,
 )
+from contactkeeper.exchange import replacement
+from contactkeeper.exchange.replacement import CurrentVault, Replacement
 from contactkeeper.vault import (
     DB_NAME,
     KEY_NAME,
@@ -88,6 +93,9 @@ from contactkeeper.vault import (
     passphrases,
     pre_restore_path,
     schema,
+    schema_head,
+    search_index,
+    temporaries,
 )
 from contactkeeper.vault import connection as database
 from contactkeeper.vault.keyfile import KdfParams, KeyFile, calibrate, new_db_key
@@ -113,8 +121,12 @@ MAX_HEADER_BYTES = 64 * 1024
 MAX_STANZAS = 128
 MAX_STANZA_BODY = 4096
 MAX_ARGUMENT_CHARS = 256
-# The passphrase recipient's scrypt work factor is 2**N; Go age refuses N > 22 by default.
-MAX_SCRYPT_LOG2 = 22
+# The passphrase recipient's scrypt work factor is 2**N and costs 2**N KiB of memory (age
+# uses r = 8). age picks the N that takes about a second on the machine that writes the
+# backup: 2**19 or 2**20 where this was measured (and where the golden backup was made).
+# One step of margin for a faster machine; anything above is refused before any key
+# derivation, so that a file cannot make verifying it take gigabytes (2**22 is 4 GiB).
+MAX_SCRYPT_LOG2 = 21
 MAX_BACKUP_BYTES = 16 * 1024**3
 MAX_MANIFEST_BYTES = 1024 * 1024
 # The database copy's SQLCipher page size. A vault of at most SMALL_VAULT_BYTES is copied
@@ -160,6 +172,16 @@ class BackupReport:
     counts: dict[str, int]
     database_bytes: int
     encrypted_to: str  # "passphrase" or "recipients"
+    # Verified backups of an older schema are upgraded on their throwaway copy: to this.
+    upgrades_to: str | None = None
+
+    @property
+    def schema_line(self) -> str:
+        """What was proved of the database's schema, for the verification report."""
+        line = f"Schema: exactly as ContactKeeper makes it at revision {self.schema_revision}"
+        if self.upgrades_to:
+            line += f", and it upgrades cleanly to {self.upgrades_to}"
+        return line
 
 
 @dataclass(frozen=True)
@@ -295,9 +317,18 @@ def parse_identities(text: str) -> list[str]:
     return found
 
 
+MAX_IDENTITY_FILE_BYTES = 64 * 1024
+
+
 def read_identity_file(path: Path) -> list[str]:
+    """The identities in ``path``, read at most 64 KiB of it (a device that never ends,
+    such as /dev/zero, is refused rather than read forever)."""
     try:
-        text = Path(path).read_text("utf-8")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_IDENTITY_FILE_BYTES + 1)
+        if len(data) > MAX_IDENTITY_FILE_BYTES:
+            raise BackupError(f"{path} is far too long to be an age identity file.")
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         raise BackupError(f"The identity file {path} cannot be read.") from None
     return parse_identities(text)
@@ -357,13 +388,16 @@ def create_backup(
     tick = _StagedProgress(progress, stages, cancelled, by_passphrase=passphrase is not None)
     created_at = now().astimezone(UTC)
     partial = partial_path(destination)
-    with _private_temp(vault.path.parent, "backup") as temp:
+    # Inside the vault's folder: a copy a crash leaves there is removed when the vault is
+    # next opened, and with it by destroy (see contactkeeper.vault.temporaries).
+    with temporaries.private_temp(vault.path, "backup") as temp:
         image = temp / DATABASE_NAME
         key_hex = secrets.token_hex(32)
         tick.stage("export")
         page_size = _export(vault, image, key_hex)
         tick.stage("checks")
         revision = _revision(image, key_hex, page_size)
+        _check_own_schema(image, key_hex, page_size, revision)
         counts = _counts(image, key_hex, page_size)
         # The copy is checked once (both integrity checks and the foreign keys), on another
         # connection while it is sealed, written and read back; the backup gets its final
@@ -399,6 +433,7 @@ def create_backup(
                         sealed = bytes(pyrage.encrypt(payload, [*keys, checker.to_public()]))
                 except Exception:
                     raise BackupError("The backup could not be encrypted.") from None
+                _check_own_work_factor(sealed)
                 del payload
                 tick.stage("write")
                 _write_new(partial, sealed, tick, tick.span("write"))
@@ -435,6 +470,40 @@ def create_backup(
     tick.finish()
     _record_last_backup(vault, created_at)
     return _report(destination, manifest, scheme)
+
+
+def _check_own_schema(image: Path, key_hex: str, page_size: int, revision: str | None) -> None:
+    """A backup is made only of a vault whose schema is exactly ContactKeeper's: any other
+    would be refused when verified or restored."""
+    if revision is None or not schema.is_known(revision):
+        raise BackupError(
+            "This vault does not say which schema version it has; no backup was written. "
+            "Run the vault's integrity check."
+        )
+    cx = _connect(image, key_hex, page_size)
+    try:
+        found = schema.check(cx, revision)
+    finally:
+        cx.close()
+    if found:
+        raise BackupError(
+            f"This vault's database holds what ContactKeeper does not make ("
+            f"{schema.describe(found)}); no backup was written, as it could not be restored. "
+            "Run `contactkeeper check`, and restore the vault from an earlier backup."
+        )
+
+
+def _check_own_work_factor(sealed: bytes) -> None:
+    """age chose the work factor on this machine: never write what verifying would refuse."""
+    header = sealed[: sealed.find(b"\n--- ") + 1]
+    match = re.search(rb"^-> scrypt \S+ ([0-9]+)$", header, re.MULTILINE)
+    written = int(match.group(1)) if match else None
+    if written is not None and written > MAX_SCRYPT_LOG2:
+        raise BackupError(
+            f"This computer is so fast that the age library chose a passphrase work factor "
+            f"(2^{written}) above what ContactKeeper accepts (2^{MAX_SCRYPT_LOG2}); no backup "
+            "was written. Make the backup for a public key instead."
+        )
 
 
 def _read_back(
@@ -600,25 +669,6 @@ def _record_last_backup(vault: Vault, when: datetime) -> None:
 # -- the one-time-keyed database copy ------------------------------------------------------
 
 
-@contextmanager
-def _private_temp(near: Path, purpose: str) -> Iterator[Path]:
-    """A folder only this user can read, removed afterwards (beside the vault, not /tmp)."""
-    base = Path(near)
-    if not base.is_dir():
-        base = Path(tempfile.gettempdir())
-    try:
-        folder = Path(tempfile.mkdtemp(prefix=f".contactkeeper-{purpose}-", dir=base))
-    except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise DiskFull(base) from None
-        raise
-    try:
-        os.chmod(folder, files.PRIVATE_DIR)
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
 def _sql_failure(exc: Exception, where: Path) -> Exception:
     if "full" in str(exc).lower():
         return DiskFull(where)
@@ -758,13 +808,22 @@ def _parse_header(data: bytes) -> _AgeHeader:
         log2 = int(factor)
         if log2 > MAX_SCRYPT_LOG2:
             raise BackupDamaged(
-                f"it asks for a passphrase work factor of 2^{log2}, above the 2^"
-                f"{MAX_SCRYPT_LOG2} that ContactKeeper accepts"
+                f"it asks for a passphrase work factor of 2^{log2} ({_memory(log2)} of "
+                f"memory), where ContactKeeper writes and accepts at most 2^{MAX_SCRYPT_LOG2}; "
+                "it was refused before any work"
             )
         decoded_salt = _decode_b64(salt)
         if decoded_salt is None or len(decoded_salt) != 16:
             raise BackupDamaged("its passphrase entry's salt is malformed")
     return _AgeHeader(length=mac_end + 1, scrypt_log2=log2, stanzas=len(stanzas))
+
+
+def _memory(log2: int) -> str:
+    """What scrypt with N = 2**log2 and r = 8 needs, as people read it."""
+    kib = 1 << log2
+    if kib >= 1 << 30:
+        return f"{kib >> 30} TiB" if kib < 1 << 40 else "more than a TiB"
+    return f"{kib >> 20} GiB" if kib >= 1 << 20 else f"{kib >> 10} MiB"
 
 
 def _decode_b64(text: bytes) -> bytes | None:
@@ -900,6 +959,77 @@ def _run_checks(
         raise BackupDamaged("its database fails the integrity checks")
 
 
+def _check_schema(image: Path, manifest: _Manifest) -> None:
+    """The copy holds exactly the schema ContactKeeper makes at the manifest's revision, and
+    says it is at that revision: nothing foreign (a trigger, a view, an index, a table, an
+    altered column) can come with it into a vault. Runs before anything else reads the copy's
+    tables, and before a restore builds anything from it."""
+    revision = manifest.schema_revision
+    if not schema.is_known(revision):
+        raise BackupTooNew(f"schema {revision}")
+    cx = _connect(image, manifest.database_key, manifest.database_page_size)
+    try:
+        found = schema.check(cx, revision)
+        if not found:
+            stamps = [r[0] for r in cx.execute("SELECT version_num FROM alembic_version")]
+    except sqlcipher3.Error:
+        raise BackupDamaged("its database's table of contents cannot be read") from None
+    finally:
+        cx.close()
+    if found:
+        raise BackupForeignSchema(revision, schema.describe(found))
+    if stamps != [revision]:
+        raise BackupDamaged("its database's schema does not match its manifest")
+
+
+def _upgrade_copy(conn: sa.Connection) -> None:
+    """What opening a restored vault does to an older schema (a seam for tests)."""
+    schema.upgrade(conn)
+    search_index.forget_deleted_words(conn)
+
+
+def _try_upgrade(image: Path, manifest: _Manifest) -> str | None:
+    """Upgrade a verified copy of an older schema, as a restore would, and check the result
+    is exactly this version's schema; the newest revision, or None if already there. The
+    copy is throwaway: verification proves that a restore would get through."""
+    head = schema_head()
+    if manifest.schema_revision == head:
+        return None
+    key, page_size = manifest.database_key, manifest.database_page_size
+    engine = sa.create_engine(
+        "sqlite://",
+        module=sqlcipher3,
+        creator=lambda: _connect(image, key, page_size),
+        poolclass=NullPool,
+        hide_parameters=True,
+    )
+    sa.event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    try:
+        with engine.begin() as conn:
+            _upgrade_copy(conn)
+        with engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            found = schema.check(raw, head)
+            stamps = [r[0] for r in raw.execute("SELECT version_num FROM alembic_version")]
+    except BackupError:
+        raise
+    except Exception as exc:  # whatever a migration raises on a database it cannot upgrade
+        text = str(getattr(exc, "orig", None) or exc).splitlines()[0][:120]
+        raise BackupDamaged(
+            f"its database cannot be brought up to this version's schema ({head}): {text}"
+        ) from None
+    finally:
+        engine.dispose()
+    if found or stamps != [head]:
+        what = schema.describe(found) if found else "a wrong revision stamp"
+        raise BackupDamaged(
+            f"its database cannot be brought up to this version's schema ({head}): the "
+            f"upgrade leaves {what}"
+        )
+    return head
+
+
 def _check_image(image: Path, manifest: _Manifest, *, side_by_side: bool = True) -> None:
     """The database copy (its checksum already checked): both integrity checks, foreign
     keys, schema, counts."""
@@ -914,7 +1044,9 @@ def _check_image(image: Path, manifest: _Manifest, *, side_by_side: bool = True)
         raise BackupDamaged("its database does not hold the records its manifest counts")
 
 
-def _report(path: Path, manifest: _Manifest, encrypted_to: str) -> BackupReport:
+def _report(
+    path: Path, manifest: _Manifest, encrypted_to: str, upgrades_to: str | None = None
+) -> BackupReport:
     return BackupReport(
         path=str(path),
         format_version=manifest.format_version,
@@ -925,6 +1057,7 @@ def _report(path: Path, manifest: _Manifest, encrypted_to: str) -> BackupReport:
         counts=dict(manifest.counts),
         database_bytes=manifest.database_bytes,
         encrypted_to=encrypted_to,
+        upgrades_to=upgrades_to,
     )
 
 
@@ -993,13 +1126,20 @@ def open_backup(
 
 @contextmanager
 def _unsealed(
-    path: Path, passphrase: str | None, identities: Sequence[str], near: Path
+    path: Path,
+    passphrase: str | None,
+    identities: Sequence[str],
+    near: Path,
+    prefix: str | None = None,
 ) -> Iterator[tuple[_Manifest, Path, str]]:
     """Every check of the backup at ``path`` that needs no database, then its image written
-    to a private temporary folder (still SQLCipher-encrypted; its key only in memory)."""
+    to a private temporary folder (still SQLCipher-encrypted; its key only in memory) made
+    in ``near``, whose name starts with ``prefix``."""
     manifest, view, scheme = _open(_read_backup(path), passphrase, identities)
     _check_bytes(view, manifest)
-    with _private_temp(near, "verify") as temp:
+    with temporaries.private_temp(
+        near, "verify", prefix=prefix, keep=temporaries.holds_previous_vault
+    ) as temp:
         image = temp / DATABASE_NAME
         fd = os.open(image, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.PRIVATE_FILE)
         with os.fdopen(fd, "wb") as handle:
@@ -1009,6 +1149,7 @@ def _unsealed(
         # Opens with its key (or is damaged), and is in WAL mode before several connections
         # read it at once.
         _connect(image, manifest.database_key, manifest.database_page_size).close()
+        _check_schema(image, manifest)
         yield manifest, image, scheme
 
 
@@ -1032,8 +1173,11 @@ def verify_backup(
     is removed afterwards.
     """
     path = Path(path).absolute()
-    with _verified(path, passphrase, identities, _app_data_dir()) as (manifest, _image, scheme):
-        return _report(path, manifest, scheme)
+    data_dir = _app_data_dir()
+    temporaries.remove_stale(data_dir, f"{temporaries.PREFIX}*")  # left by a killed one
+    with _verified(path, passphrase, identities, data_dir) as (manifest, image, scheme):
+        upgraded = _try_upgrade(image, manifest)
+        return _report(path, manifest, scheme, upgraded)
 
 
 def _app_data_dir() -> Path:
@@ -1059,6 +1203,9 @@ def restore_backup(
     identities: Sequence[str] = (),
     kdf: KdfParams | None = None,
     progress: ProgressFn | None = None,
+    confirmed: bool = False,
+    ask: Callable[[Replacement], bool] | None = None,
+    current: CurrentVault | None = None,
 ) -> BackupReport:
     """Restore the backup at ``path`` as the vault folder ``vault_path``.
 
@@ -1066,6 +1213,14 @@ def restore_backup(
     ``passphrase_for_new_vault``) is built beside ``vault_path``, migrated if the backup's
     schema is older, checked, then swapped in; an existing vault there is kept as
     ``<name>.pre-restore`` until the user removes it. Close the vault before restoring.
+
+    A backup of a different vault, or one older than the vault it would replace, is
+    restored only when ``confirmed``, or when ``ask`` (called with the
+    :class:`~contactkeeper.exchange.replacement.Replacement`, once the backup is authenticated
+    and its schema checked, before anything is built) says yes; otherwise
+    :class:`~contactkeeper.errors.RestoreNeedsConfirmation` is raised and nothing changes.
+    ``current`` is what the caller knows of the vault there (an open vault knows when its
+    records last changed); by default its key file and file times are read.
     """
     path = Path(path).absolute()
     vault_path = Path(vault_path).absolute()
@@ -1083,11 +1238,27 @@ def restore_backup(
         )
     if not vault_path.parent.is_dir():
         raise BackupError(f"The folder {vault_path.parent} does not exist.")
+    if current is None:
+        current = replacement.current_vault(vault_path)
+    # What a killed restore of this vault left beside it (a new vault, half built).
+    temporaries.remove_stale_restores(vault_path)
     tick = _Progress(progress)
     tick.total = 4
-    with _unsealed(path, passphrase, identities, vault_path.parent) as (manifest, image, scheme):
+    # One private folder beside the vault holds the backup's copy and the new vault being
+    # built; named after the vault, so that opening or destroying it finds what a crash
+    # leaves there.
+    prefix = f".{vault_path.name}{temporaries.RESTORING}"
+    with _unsealed(path, passphrase, identities, vault_path.parent, prefix) as (
+        manifest,
+        image,
+        scheme,
+    ):
         tick.advance(1)
-        building = vault_path.with_name(f".{vault_path.name}.restoring-{secrets.token_hex(4)}")
+        replacing = replacement.compare(current, manifest.vault_id, manifest.created_at)
+        if replacing.needs_confirmation and not confirmed and (ask is None or not ask(replacing)):
+            raise RestoreNeedsConfirmation(replacing, replacing.question())
+        work = image.parent
+        building = work / temporaries.RESTORED_VAULT
         try:
             # The backup's image is checked in full (both integrity checks, foreign keys,
             # schema, counts) while the new vault is built from it in a hidden folder; the
@@ -1105,9 +1276,13 @@ def restore_backup(
                     raise
                 verified.result()
             tick.advance(2)
+            temporaries.record_new_vault(work)
             _swap_in(building, vault_path, keep)
         except BaseException as exc:
-            shutil.rmtree(building, ignore_errors=True)
+            if temporaries.holds_new_vault(work):
+                temporaries.remove_folder(building)  # its key file overwritten first
+            else:  # swapped, then stopped: ``building`` holds the previous vault
+                temporaries.settle_restore(work, vault_path)
             if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise DiskFull(vault_path) from None
             raise
@@ -1141,8 +1316,12 @@ def _build_vault(
         ) from None
     try:
         vault.checkpoint()
+        with vault.engine.connect() as conn:
+            found = schema.check(conn.connection.dbapi_connection, schema_head())
     finally:
         vault.close()
+    if found:
+        raise BackupForeignSchema(schema_head(), schema.describe(found))
     try:  # what was restored: both integrity checks and the foreign keys, once
         _run_checks(target, db_key.hex())
     except BackupDamaged:

@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
 
 from contactkeeper import records
-from contactkeeper.errors import ContactKeeperError, ImportInvalid
+from contactkeeper.errors import ContactKeeperError, ImportInvalid, ImportRefused
 from contactkeeper.records import bulk, names
 from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import Vault
@@ -49,6 +49,16 @@ from contactkeeper.vault.model import (
 MAX_FILE_BYTES = 32 * 1024 * 1024
 DUPLICATE_SCORE = 88.0
 MAX_NAME = 300
+# What an address book needs, checked before a vCard file is parsed: the parser unfolds
+# lines in time that grows with their number (quoted-printable soft breaks: with the square
+# of it), so a file of a few megabytes could keep it busy for minutes. Google Contacts holds
+# at most 25,000 contacts; a card has tens of properties; a property folds over a few
+# lines, or a few tens of thousands for a photo (in base64, 75 characters a line).
+MAX_VCARD_LINES = 400_000  # properties in the whole file, each counted once unfolded
+MAX_CARD_LINES = 2_000  # properties in one card
+MAX_PROPERTY_CHARS = 4 * 1024 * 1024  # one property unfolded: a photo of 3 MB
+MAX_SOFT_BREAKS = 5_000  # quoted-printable lines of one property (a note of 350 KB)
+MAX_QUOTED_PRINTABLE_CHARS = 512 * 1024  # one quoted-printable property unfolded
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,7 @@ def read_entries(path: Path) -> tuple[str, list[ImportEntry], list[ImportInvalid
         raise ContactKeeperError(f"{path} cannot be read ({exc.strerror}).") from None
     text = _decode(data)
     if re.search(r"^\s*BEGIN:VCARD\s*$", text, re.IGNORECASE | re.MULTILINE):
+        _bound_vcard(path, text)
         return ("vCard", *_vcard_entries(text))
     if path.suffix.lower() in {".vcf", ".vcard"}:
         return "vCard", [], [ImportInvalid(1, "there is no BEGIN:VCARD in this file")]
@@ -134,6 +145,49 @@ def read_entries(path: Path) -> tuple[str, list[ImportEntry], list[ImportInvalid
 
 
 # -- vCard ---------------------------------------------------------------------------------
+
+
+def _bound_vcard(path: Path, text: str) -> None:
+    """Refuse a vCard file beyond any real address book, in one pass, before parsing it."""
+    properties = card_properties = 0
+    length = soft_breaks = 0
+    quoted_printable = False
+    for line in text.splitlines():
+        if quoted_printable:  # a soft line break continues the property
+            soft_breaks += 1
+            length += len(line)
+            if soft_breaks > MAX_SOFT_BREAKS or length > MAX_QUOTED_PRINTABLE_CHARS:
+                raise ImportRefused(
+                    path,
+                    f"a quoted-printable property is folded over more than "
+                    f"{MAX_SOFT_BREAKS:,} lines or {MAX_QUOTED_PRINTABLE_CHARS // 1024} KB",
+                )
+        elif line[:1] in (" ", "\t"):  # a folded line continues the property
+            length += len(line)
+        else:
+            properties += 1
+            card_properties += 1
+            length, soft_breaks = len(line), 0
+            word = line.strip().upper()
+            if word == "BEGIN:VCARD":
+                card_properties = 1
+            if properties > MAX_VCARD_LINES:
+                raise ImportRefused(
+                    path, f"it holds more than {MAX_VCARD_LINES:,} lines (unfolded)"
+                )
+            if card_properties > MAX_CARD_LINES:
+                raise ImportRefused(
+                    path, f"one of its cards has more than {MAX_CARD_LINES:,} lines (unfolded)"
+                )
+            head = line.partition(":")[0].upper()
+            quoted_printable = "QUOTED-PRINTABLE" in head
+        if length > MAX_PROPERTY_CHARS:
+            raise ImportRefused(
+                path,
+                f"one of its properties is longer than {MAX_PROPERTY_CHARS // (1024 * 1024)} "
+                "MB once unfolded",
+            )
+        quoted_printable = quoted_printable and line.endswith("=")
 
 
 def _split_cards(text: str) -> Iterator[tuple[int, str | None, str]]:

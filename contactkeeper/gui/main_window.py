@@ -31,6 +31,7 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.about import AboutDialog
 from contactkeeper.gui.dialogs.backup_actions import BackupActions
 from contactkeeper.gui.dialogs.help import GUIDE_TAB, SHORTCUTS_TAB, HelpDialog
+from contactkeeper.gui.dialogs.index_repair import IndexRepairAction
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.dialogs.settings import SettingsDialog
 from contactkeeper.gui.dialogs.trash import TrashDialog
@@ -266,6 +267,7 @@ class MainWindow(QMainWindow):
         self.undo = UndoController(context, self)
         self.undo_key = UndoKey(self)
         self.backup = BackupActions(context, self, settings=settings, kdf=kdf)
+        self.index_repair = IndexRepairAction(context, self)
         # The application sets these (tests make windows without them): auto-lock, whose
         # idle time the settings dialog changes.
         self.autolock: AutoLock | None = None
@@ -380,6 +382,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for action in self.backup.actions:  # back up, verify, restore, import, export
             file_menu.addAction(action)
+        file_menu.addAction(self.index_repair.action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.lock_action)

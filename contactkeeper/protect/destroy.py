@@ -19,7 +19,7 @@ from keyring.backend import KeyringBackend
 
 from contactkeeper.errors import NotAVault
 from contactkeeper.protect import device
-from contactkeeper.vault import DB_NAME, KEY_NAME, files, pre_restore_path
+from contactkeeper.vault import DB_NAME, KEY_NAME, files, pre_restore_path, temporaries
 from contactkeeper.vault.files import remove_tree, shred
 
 
@@ -46,8 +46,7 @@ def _key_material(path: Path) -> list[Path]:
     """The key file and any half-written copy of it (``write_atomic``'s temporary files),
     whatever each turns out to be (nothing is followed)."""
     found = [path / KEY_NAME] if os.path.lexists(path / KEY_NAME) else []
-    for name in (KEY_NAME, device.DEVICE_NAME):
-        found.extend(sorted(path.glob(f".{name}.*.tmp")))
+    found.extend(p for p in sorted(path.iterdir()) if temporaries.is_key_temporary(p.name))
     return found
 
 
@@ -81,11 +80,21 @@ def destroy_vault(path: Path, backend: KeyringBackend | None = None) -> DestroyR
     if not holds_a_vault(path):
         raise NotAVault(path, "it holds no vault.key, vault.db or vault.device to destroy")
     earlier = _earlier_versions(path)
+    # A restore's work beside the vault (a killed one's too): the backup's copy, and the
+    # new vault it was building, whose key file opens with the restore's passphrase.
+    leftovers = [p for p in temporaries.belonging_to(path) if p not in earlier]
     report = _destroy_one(path, backend)
     left = list(report.left_behind)
     for folder in earlier:
         left.extend(f"{folder.name}/{line}" for line in _destroy_one(folder, backend).left_behind)
-    return DestroyReport(report.keyring_entry_removed, report.shredded, tuple(earlier), tuple(left))
+    for folder in leftovers:
+        temporaries.remove_folder(folder)
+    # Copies a killed backup of an earlier version left beside the vault, if no program
+    # still uses them (their one-time keys died with the program that made them).
+    temporaries.remove_stale(path.parent, f"{temporaries.PREFIX}*")
+    return DestroyReport(
+        report.keyring_entry_removed, report.shredded, (*earlier, *leftovers), tuple(left)
+    )
 
 
 def _destroy_one(path: Path, backend: KeyringBackend | None) -> DestroyReport:

@@ -33,6 +33,7 @@ from contactkeeper.vault.search_index import (
     chunks,
     fold,
     kind_code,
+    reading_the_index,
 )
 
 if TYPE_CHECKING:
@@ -135,19 +136,21 @@ def matches(
         session.flush()
     wanted = -1 if limit is None else limit
     parameters = {"expression": expression, "codes": codes, "limit": wanted}
-    found = [
-        Match(KIND_NAMES[rowid % 8], rowid // 8, float(score))
-        for rowid, score in session.execute(_NAMES_MATCH, parameters)
-    ]
+    with reading_the_index(session.connection()):
+        found = [
+            Match(KIND_NAMES[rowid % 8], rowid // 8, float(score))
+            for rowid, score in session.execute(_NAMES_MATCH, parameters)
+        ]
     if limit is not None and len(found) >= limit:
         return found
     seen = {(m.kind, m.id) for m in found}
     parameters["limit"] = -1 if limit is None else limit + len(found)
-    if KIND_CODES["interaction"] in codes:
-        rest = [(rowid, 0.0) for (rowid,) in session.execute(_RECENT_MATCH, parameters)]
-    else:
-        weights = {"names_weight": NAMES_WEIGHT, "body_weight": BODY_WEIGHT}
-        rest = [(rowid, float(s)) for rowid, s in session.execute(_MATCH, parameters | weights)]
+    weights = {"names_weight": NAMES_WEIGHT, "body_weight": BODY_WEIGHT}
+    with reading_the_index(session.connection()):
+        if KIND_CODES["interaction"] in codes:
+            rest = [(rowid, 0.0) for (rowid,) in session.execute(_RECENT_MATCH, parameters)]
+        else:
+            rest = [(rowid, float(s)) for rowid, s in session.execute(_MATCH, parameters | weights)]
     for rowid, score in rest:
         match = Match(KIND_NAMES[rowid % 8], rowid // 8, score)
         if (match.kind, match.id) not in seen:

@@ -38,6 +38,7 @@ from contactkeeper.vault import (
     passphrases,
     schema,
     search_index,
+    temporaries,
 )
 from contactkeeper.vault.generations import Generations
 from contactkeeper.vault.keyfile import KdfParams, KeyFile, calibrate, new_db_key
@@ -65,10 +66,21 @@ class IntegrityReport:
     cipher_problems: tuple[str, ...]
     sqlite_problems: tuple[str, ...]
     foreign_key_problems: int
+    # The full-text index (rebuilt from the records with contactkeeper.vault.index_repair).
+    search_index_problems: tuple[str, ...] = ()
+    # What differs from the schema ContactKeeper makes (foreign triggers, views, ...).
+    schema_problems: tuple[str, ...] = ()
+    schema_revision: str | None = None
 
     @property
     def ok(self) -> bool:
-        return not (self.cipher_problems or self.sqlite_problems or self.foreign_key_problems)
+        return not (
+            self.cipher_problems
+            or self.sqlite_problems
+            or self.foreign_key_problems
+            or self.search_index_problems
+            or self.schema_problems
+        )
 
 
 class Vault:
@@ -138,8 +150,19 @@ class Vault:
             with vault.engine.begin() as conn:
                 schema.upgrade(conn)
             log.info("vault schema migrated from %s to %s", revision, head)
-        with vault.engine.begin() as conn:
-            search_index.forget_deleted_words(conn)  # vaults made before deletes were secure
+        try:
+            with vault.engine.begin() as conn:
+                search_index.forget_deleted_words(conn)  # vaults made before deletes were secure
+        except sa.exc.DatabaseError:
+            # A damaged page of the search index: the records are still there. `check`
+            # reports it, and the index is rebuilt from the records (index_repair). The
+            # connection that met the damaged page refuses every later read: closed.
+            log.warning("the vault's search index cannot be read")
+            vault.engine.dispose()
+        # Only now, with the vault open: a failed open changes no file. What a killed backup,
+        # restore, verification or passphrase change left is removed (key files shredded).
+        data_dir = temporaries.app_data_dir()
+        temporaries.clean_after_crash(path, data_dir if data_dir.is_dir() else None)
         return vault
 
     # -- using ------------------------------------------------------------------------
@@ -228,7 +251,11 @@ class Vault:
                 conn.rollback()
                 sqlite.append(_driver_message(exc))
                 fks = 0
-        return IntegrityReport(tuple(cipher), tuple(sqlite), fks)
+            revision, differences = _schema_problems(conn)
+            index = _search_index_problems(conn)
+        return IntegrityReport(
+            tuple(cipher), tuple(sqlite), fks, tuple(index), tuple(differences), revision
+        )
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database (old page versions leave the WAL)."""
@@ -354,6 +381,37 @@ def _check_lines(conn: sa.Connection, pragma: str) -> list[str]:
         conn.rollback()
         return [_driver_message(exc)]
     return [line for row in rows for line in str(row[0]).splitlines() if line.strip()]
+
+
+def _search_index_problems(conn: sa.Connection) -> list[str]:
+    """FTS5's own check of each index table (changes nothing)."""
+    problems = []
+    for table in search_index.INDEX_TABLES:
+        check = f"INSERT INTO {table} ({table}) VALUES ('integrity-check')"  # noqa: S608
+        try:
+            conn.exec_driver_sql(check)
+        except sa.exc.DatabaseError as exc:
+            problems.append(f"{table}: {_driver_message(exc)}")
+            conn.invalidate()  # a connection that met a damaged page refuses later reads
+        finally:
+            conn.rollback()
+    return problems
+
+
+def _schema_problems(conn: sa.Connection) -> tuple[str | None, list[str]]:
+    """The vault's schema revision, and how its schema differs from ContactKeeper's there."""
+    try:
+        revision = MigrationContext.configure(conn).get_current_revision()
+        if revision is None or not schema.is_known(revision):
+            return revision, ["it does not say which known schema revision it has"]
+        raw = conn.connection.dbapi_connection
+        found = schema.check(raw, revision)
+    except sa.exc.DatabaseError as exc:
+        conn.rollback()
+        return None, [_driver_message(exc)]
+    finally:
+        conn.rollback()
+    return revision, [difference.describe() for difference in found]
 
 
 def _driver_message(exc: sa.exc.DBAPIError) -> str:

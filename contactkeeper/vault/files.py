@@ -14,6 +14,11 @@ from typing import Any
 
 from contactkeeper.errors import DiskFull
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX
+    fcntl = None  # type: ignore[assignment]
+
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 _SHRED_CHUNK = 64 * 1024
@@ -99,6 +104,22 @@ def read_plain_file(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+def lock(fd: int, *, wait: bool = True) -> bool:
+    """Take an exclusive lock (``flock``) on the open file ``fd``; False if another holder
+    has it (only when not ``wait``ing). The system drops it when the file is closed or the
+    program dies, however it dies: what a crash leaves is told from what is in use by it
+    (see :mod:`contactkeeper.vault.temporaries`). Where there is no ``flock``, always True."""
+    if fcntl is None:  # pragma: no cover - not POSIX
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError as exc:
+        if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            return False
+        raise
+    return True
+
+
 def make_private_dir(path: Path) -> None:
     """Create ``path`` (and parents) readable by this OS user only."""
     path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
@@ -121,11 +142,14 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     The new content goes to a private temporary file beside ``path``, is flushed to the
     device, then renamed over ``path``; the directory is synced so the rename survives a
-    power cut. A full disk raises :class:`DiskFull` and leaves ``path`` untouched.
+    power cut. A full disk raises :class:`DiskFull` and leaves ``path`` untouched. The
+    temporary file is locked while it exists, so that one left by a crash (a key file under
+    a passphrase never put in place) is told from one being written, and removed.
     """
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        lock(fd)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -37,6 +37,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -44,6 +45,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import QueryableAttribute, Session, UOWTransaction, sessionmaker
 
+from contactkeeper.errors import SearchIndexDamaged
 from contactkeeper.vault.model import (
     Actor,
     ActorTag,
@@ -205,6 +207,8 @@ def _documents(
         yield record_id, _join([name]), _join([body])
 
 
+# The index's tables (FTS5), made by the migrations; vault/index_repair.py rebuilds them.
+INDEX_TABLES: Final = ("search_index", "search_index_names")
 _DELETE_ROW: Final = sa.text("DELETE FROM search_index WHERE rowid = :rowid")
 _INSERT_ROW: Final = sa.text(
     "INSERT INTO search_index (rowid, names, body) VALUES (:rowid, :names, :body)"
@@ -240,23 +244,37 @@ _SECURE_DELETE: Final = tuple(
 )
 
 
+@contextmanager
+def reading_the_index(conn: sa.Connection) -> Iterator[None]:
+    """A damaged page of the index, said as such (the records are not affected). SQLCipher
+    refuses every later read on a connection that met a damaged page: it is dropped."""
+    try:
+        yield
+    except sa.exc.DatabaseError as exc:
+        detail = str(getattr(exc, "orig", "") or "").splitlines()[0:1]
+        conn.invalidate()
+        raise SearchIndexDamaged(detail[0] if detail else "") from None
+
+
 def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
     """Replace the rows of these records by what the database holds now (none if gone)."""
     for chunk in chunks(sorted(set(ids))):
         deleted = [{"rowid": _rowid(code, i)} for i in chunk]
-        conn.execute(_DELETE_ROW, deleted)
-        if code != _INTERACTION:  # interactions have no names
-            conn.execute(_DELETE_NAMES, deleted)
+        with reading_the_index(conn):
+            conn.execute(_DELETE_ROW, deleted)
+            if code != _INTERACTION:  # interactions have no names
+                conn.execute(_DELETE_NAMES, deleted)
         rows = [
             {"rowid": _rowid(code, record_id), "names": names, "body": body}
             for record_id, names, body in _documents(conn, code, chunk)
             if names or body
         ]
-        if rows:
-            conn.execute(_INSERT_ROW, rows)
-        named = [{"rowid": r["rowid"], "names": r["names"]} for r in rows if r["names"]]
-        if named:
-            conn.execute(_INSERT_NAMES, named)
+        with reading_the_index(conn):
+            if rows:
+                conn.execute(_INSERT_ROW, rows)
+            named = [{"rowid": r["rowid"], "names": r["names"]} for r in rows if r["names"]]
+            if named:
+                conn.execute(_INSERT_NAMES, named)
 
 
 def kind_code(kind: str) -> int:

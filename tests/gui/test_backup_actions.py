@@ -233,6 +233,10 @@ def test_restoring_through_the_dialog_keeps_the_current_vault_as_pre_restore(
     assert context.unlocked
     qtbot.keyClicks(dialog.ui.newPassphraseEdit, NEW_PASSPHRASE)
     qtbot.keyClicks(dialog.ui.newConfirmEdit, NEW_PASSPHRASE)
+    # The vault changed after the backup: restoring it needs a confirmation of its own.
+    assert "older" in dialog.ui.replaceWarningLabel.text()
+    assert not dialog.ui.restoreButton.isEnabled()
+    dialog.ui.replaceAnywayCheck.setChecked(True)
     assert dialog.ui.restoreButton.isEnabled()
 
     run(qtbot, dialog, dialog.ui.restoreButton)
@@ -263,6 +267,7 @@ def test_a_restore_waits_until_the_vault_kept_by_an_earlier_one_is_removed(
     verify_with_key(qtbot, dialog, written, keys[0])
     qtbot.keyClicks(dialog.ui.newPassphraseEdit, NEW_PASSPHRASE)
     qtbot.keyClicks(dialog.ui.newConfirmEdit, NEW_PASSPHRASE)
+    dialog.ui.replaceAnywayCheck.setChecked(True)  # the records were written after it (real time)
     qtbot.mouseClick(dialog.ui.restoreButton, Qt.MouseButton.LeftButton)
     assert "earlier restore" in dialog.ui.messageLabel.text()
     assert context.unlocked  # nothing was done

@@ -314,6 +314,7 @@ def test_the_event_loop_keeps_turning_during_backup_verify_restore_and_import(
     assert restore.report is not None, restore.ui.messageLabel.text()
     restore.ui.newPassphraseEdit.setText(NEW_PASSPHRASE)
     restore.ui.newConfirmEdit.setText(NEW_PASSPHRASE)
+    restore.ui.replaceAnywayCheck.setChecked(True)  # actors were imported after the backup
     during["restore"] = run_ticking(qtbot, ticks, restore, restore.ui.restoreButton)
     assert restore.restored_to == vault_path, restore.ui.messageLabel.text()
     assert "Restored" in restore.ui.summaryLabel.text()

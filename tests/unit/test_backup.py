@@ -277,8 +277,9 @@ def test_restoring_over_a_vault_keeps_the_old_one_as_pre_restore(
     old_files = file_hashes(vault.path)
 
     backup.restore_backup(
-        small_backup, vault.path, NEW_PASSPHRASE, identities=[keys[0]], kdf=FAST_KDF
-    )
+        small_backup, vault.path, NEW_PASSPHRASE, identities=[keys[0]], kdf=FAST_KDF,
+        confirmed=True,  # the vault changed after the backup: restoring it asks first
+    )  # fmt: skip
 
     assert dump_closed(vault.path) == before
     kept = pre_restore_path(vault.path)
@@ -292,8 +293,9 @@ def test_a_second_restore_waits_until_the_kept_vault_is_removed(
 ) -> None:
     vault.close()
     backup.restore_backup(
-        small_backup, vault.path, NEW_PASSPHRASE, identities=[keys[0]], kdf=FAST_KDF
-    )
+        small_backup, vault.path, NEW_PASSPHRASE, identities=[keys[0]], kdf=FAST_KDF,
+        confirmed=True,
+    )  # fmt: skip
     now_there = file_hashes(vault.path)
 
     with pytest.raises(BackupError, match="pre-restore"):

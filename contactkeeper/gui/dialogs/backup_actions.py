@@ -15,6 +15,7 @@ a warning. The default backup folder is remembered in QSettings as a path, nothi
 
 from __future__ import annotations
 
+import html
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -42,9 +43,10 @@ from PySide6.QtWidgets import (
 )
 
 from contactkeeper.errors import BackupCancelled, ContactKeeperError
-from contactkeeper.exchange import backup, exporting, importing
+from contactkeeper.exchange import backup, exporting, importing, replacement
 from contactkeeper.exchange.backup import BackupReport
 from contactkeeper.exchange.importing import ImportPlan
+from contactkeeper.exchange.replacement import CurrentVault, Replacement
 from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.forms.ui_backup_dialog import Ui_BackupDialog
@@ -516,6 +518,9 @@ class OpenBackupDialog(_WorkDialog):
         self.kdf = kdf
         self.report: BackupReport | None = None
         self.restored_to: Path | None = None
+        # What the verified backup would replace, and why to confirm it (restore only).
+        self.current: CurrentVault | None = None
+        self.replacing: Replacement | None = None
         ui = self.ui
         self._setup(
             [
@@ -528,6 +533,7 @@ class OpenBackupDialog(_WorkDialog):
                 ui.browseIdentityButton,
                 ui.newPassphraseEdit,
                 ui.newConfirmEdit,
+                ui.replaceAnywayCheck,
             ],
             ui.progressBar,
             ui.messageLabel,
@@ -549,6 +555,9 @@ class OpenBackupDialog(_WorkDialog):
         ui.restoreButton.setVisible(restore)
         ui.restoreGroup.hide()
         ui.summaryLabel.hide()
+        ui.replaceWarningLabel.setStyleSheet("QLabel { color: #7a4b00; }")
+        self._show_replacement(None)
+        ui.replaceAnywayCheck.toggled.connect(self._update)
         ui.passphraseRadio.toggled.connect(self._show_key_kind)
         ui.browseFileButton.clicked.connect(self._browse_backup)
         ui.browseIdentityButton.clicked.connect(self._browse_identity)
@@ -590,6 +599,7 @@ class OpenBackupDialog(_WorkDialog):
         if self.running:
             return
         self.report = None
+        self._show_replacement(None)
         self.ui.summaryLabel.hide()
         self.ui.restoreGroup.hide()
         self.ui.verifyButton.setDefault(True)
@@ -611,7 +621,40 @@ class OpenBackupDialog(_WorkDialog):
             and self.report is not None
             and bool(ui.newPassphraseEdit.text())
             and bool(ui.newConfirmEdit.text())
+            and (not self._needs_confirmation() or ui.replaceAnywayCheck.isChecked())
         )
+
+    def _needs_confirmation(self) -> bool:
+        return self.replacing is not None and self.replacing.needs_confirmation
+
+    def _show_replacement(self, replacing: Replacement | None) -> None:
+        """Name both vaults and why to check, when the backup is of another vault or older."""
+        ui = self.ui
+        self.replacing = replacing
+        ui.replaceAnywayCheck.setChecked(False)
+        if replacing is None or not replacing.needs_confirmation or replacing.current is None:
+            ui.replaceWarningLabel.hide()
+            ui.replaceAnywayCheck.hide()
+            return
+        reasons = "; ".join(html.escape(r) for r in replacing.reasons)
+        ui.replaceWarningLabel.setText(
+            f"<b>Check before restoring:</b> {reasons}.<br>This would replace "
+            f"{html.escape(replacing.current.describe())} with "
+            f"{html.escape(replacing.describe_backup())}. Restore only if this is the backup "
+            "you mean."
+        )
+        ui.replaceWarningLabel.show()
+        ui.replaceAnywayCheck.show()
+
+    def _grow_to_fit(self) -> None:
+        """Taller, never narrower, so that every wrapped line of the warnings shows."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _work_args(self) -> tuple[Path, str | None, Path | None]:
         ui = self.ui
@@ -624,32 +667,41 @@ class OpenBackupDialog(_WorkDialog):
         if self.running or not self.ui.verifyButton.isEnabled():
             return
         path, passphrase, identity_file = self._work_args()
+        vault = self.context.vault if self.restore_mode and self.context.unlocked else None
 
-        def work(progress: ProgressFn) -> BackupReport:
+        def work(progress: ProgressFn) -> tuple[BackupReport, CurrentVault | None]:
             identities = backup.read_identity_file(identity_file) if identity_file else ()
-            return backup.verify_backup(path, passphrase=passphrase, identities=identities)
+            report = backup.verify_backup(path, passphrase=passphrase, identities=identities)
+            # What the vault shown now would lose: read while it is open, before any restore.
+            current = replacement.current_vault(vault.path, vault) if vault is not None else None
+            return report, current
 
         self._run(work, self._verified, self._not_verified)
 
     def _not_verified(self, exc: Exception) -> None:
         self.report = None
+        self._show_replacement(None)
         self.ui.summaryLabel.hide()
         self.ui.restoreGroup.hide()
         self.show_message(_message(exc))
 
-    def _verified(self, report: BackupReport) -> None:
+    def _verified(self, result: tuple[BackupReport, CurrentVault | None]) -> None:
+        report, current = result
         self.report = report
+        self.current = current
         to = "a passphrase" if report.encrypted_to == "passphrase" else "public keys"
         self.ui.summaryLabel.setText(
             "<b>This backup is complete and authentic.</b><br>"
             f"Made {when(report.created_at)} by ContactKeeper {report.app_version} "
             f"(backup format {report.format_version}, schema {report.schema_revision}), "
             f"encrypted to {to}.<br>"
-            f"Holds {counts_text(report.counts)}."
+            f"Holds {counts_text(report.counts)}.<br>"
+            f"{html.escape(report.schema_line)}."
         )
         self.ui.summaryLabel.show()
         if not self.restore_mode:
             return
+        self._show_replacement(replacement.compare(current, report.vault_id, report.created_at))
         if not self.context.unlocked:
             self.show_message("Unlock the vault to restore over it.")
             return
@@ -662,6 +714,7 @@ class OpenBackupDialog(_WorkDialog):
             "vault is then locked; unlock it with the new passphrase chosen here."
         )
         self.ui.restoreGroup.show()
+        self._grow_to_fit()
         self.ui.restoreButton.setDefault(True)
         self.ui.newPassphraseEdit.setFocus()
 
@@ -693,6 +746,8 @@ class OpenBackupDialog(_WorkDialog):
             return
         path, passphrase, identity_file = self._work_args()
         kdf = self.kdf
+        confirmed = ui.replaceAnywayCheck.isChecked()
+        current = self.current
         self.closes_on_lock = False
         self.context.lock()  # every connection closed before the folder is swapped
 
@@ -706,11 +761,14 @@ class OpenBackupDialog(_WorkDialog):
                 identities=identities,
                 kdf=kdf,
                 progress=_scaled(progress),
+                confirmed=confirmed,
+                current=current,
             )
 
         def done(report: BackupReport) -> None:
             self.restored_to = vault_path
             self._forget_passphrases()
+            self._show_replacement(None)
             ui.restoreGroup.hide()
             ui.summaryLabel.setText(
                 f"<b>Restored.</b><br>The vault at {vault_path} now holds "

@@ -15,10 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QDialog, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QProgressBar,
-    QPushButton, QRadioButton, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QFormLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QProgressBar, QPushButton, QRadioButton, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_OpenBackupDialog(object):
     def setupUi(self, OpenBackupDialog):
@@ -135,6 +135,18 @@ class Ui_OpenBackupDialog(object):
         self.restoreWarningLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.restoreLayout.addWidget(self.restoreWarningLabel)
+
+        self.replaceWarningLabel = QLabel(self.restoreGroup)
+        self.replaceWarningLabel.setObjectName(u"replaceWarningLabel")
+        self.replaceWarningLabel.setWordWrap(True)
+        self.replaceWarningLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.restoreLayout.addWidget(self.replaceWarningLabel)
+
+        self.replaceAnywayCheck = QCheckBox(self.restoreGroup)
+        self.replaceAnywayCheck.setObjectName(u"replaceAnywayCheck")
+
+        self.restoreLayout.addWidget(self.replaceAnywayCheck)
 
         self.newPassphraseLayout = QFormLayout()
         self.newPassphraseLayout.setObjectName(u"newPassphraseLayout")
@@ -280,6 +292,14 @@ class Ui_OpenBackupDialog(object):
         self.restoreWarningLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.restoreWarningLabel.setAccessibleName(QCoreApplication.translate("OpenBackupDialog", u"What restoring does", None))
+#endif // QT_CONFIG(accessibility)
+        self.replaceWarningLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.replaceWarningLabel.setAccessibleName(QCoreApplication.translate("OpenBackupDialog", u"Why this restore needs your confirmation", None))
+#endif // QT_CONFIG(accessibility)
+        self.replaceAnywayCheck.setText(QCoreApplication.translate("OpenBackupDialog", u"I have checked both: &replace this vault anyway", None))
+#if QT_CONFIG(accessibility)
+        self.replaceAnywayCheck.setAccessibleName(QCoreApplication.translate("OpenBackupDialog", u"Replace this vault anyway", None))
 #endif // QT_CONFIG(accessibility)
         self.newPassphraseLabel.setText(QCoreApplication.translate("OpenBackupDialog", u"&New passphrase:", None))
 #if QT_CONFIG(accessibility)
