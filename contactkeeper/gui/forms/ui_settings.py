@@ -16,10 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
-    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QSpinBox, QStackedWidget, QVBoxLayout,
-    QWidget)
+    QDialogButtonBox, QFormLayout, QFrame, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QScrollArea, QSizePolicy, QSpacerItem, QSpinBox,
+    QStackedWidget, QVBoxLayout, QWidget)
 
 class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
@@ -28,7 +28,12 @@ class Ui_SettingsDialog(object):
         SettingsDialog.resize(520, 520)
         self.dialogLayout = QVBoxLayout(SettingsDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
-        self.pages = QStackedWidget(SettingsDialog)
+        self.pagesScroll = QScrollArea(SettingsDialog)
+        self.pagesScroll.setObjectName(u"pagesScroll")
+        self.pagesScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.pagesScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pagesScroll.setWidgetResizable(True)
+        self.pages = QStackedWidget()
         self.pages.setObjectName(u"pages")
         self.settingsPage = QWidget()
         self.settingsPage.setObjectName(u"settingsPage")
@@ -211,8 +216,9 @@ class Ui_SettingsDialog(object):
         self.destroyPageLayout.addItem(self.destroyPageSpacer)
 
         self.pages.addWidget(self.destroyPage)
+        self.pagesScroll.setWidget(self.pages)
 
-        self.dialogLayout.addWidget(self.pages)
+        self.dialogLayout.addWidget(self.pagesScroll)
 
         self.messageLabel = QLabel(SettingsDialog)
         self.messageLabel.setObjectName(u"messageLabel")

@@ -20,11 +20,13 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -48,6 +50,7 @@ from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import day, error_label, show_error, today, when
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_form import ActorForm
+from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadge, describe
 from contactkeeper.records import (
     actors,
@@ -170,7 +173,9 @@ class ActorPage(QWidget):
                 LazyColumn("With", self._others),
                 LazyColumn("Channel", lambda i: self.context.shown_text(i.channel_label)),
                 LazyColumn(
-                    "Summary", lambda i: self.context.shown_text(i.summary.replace("\n", " "))
+                    "Summary",
+                    lambda i: self.context.shown_text(i.summary.replace("\n", " ")),
+                    tooltip=lambda i: self.context.shown_text(i.summary),
                 ),
             ],
             self._fetch_timeline,
@@ -219,16 +224,31 @@ class ActorPage(QWidget):
         self.follow_up_table = _table("Follow-ups")
         self.follow_up_table.setModel(self.follow_ups)
 
+        # The text of each table (what was said, a note, a source) gets the spare width.
+        for table, text_column in (
+            (self.timeline_table, 5),
+            (self.relationship_table, 4),
+            (self.cue_table, 5),
+            (self.follow_up_table, 1),
+        ):
+            give_room_to(table, text_column)
+
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
         self.notes.setPlaceholderText("Notes are saved as soon as you leave this field.")
         self.notes.setTabChangesFocus(True)
 
-        profile = QWidget()
-        profile_layout = QVBoxLayout(profile)
+        profile_page = QWidget()
+        profile_layout = QVBoxLayout(profile_page)
         profile_layout.addWidget(self.form)
         profile_layout.addWidget(QLabel("Affiliations over time"))
         profile_layout.addWidget(self.affiliation_table)
+        # The profile is long: it scrolls on a small screen.
+        profile = QScrollArea()
+        profile.setWidget(profile_page)
+        profile.setWidgetResizable(True)
+        profile.setFrameShape(QFrame.Shape.NoFrame)
+        profile.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Actor sections")

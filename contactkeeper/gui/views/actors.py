@@ -220,7 +220,12 @@ class ActorsView(QWidget):
     def _combo(self, name: str, choices: list[tuple[str, Any]] | None = None) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(f"{name} filter")
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As narrow as a few letters on a small screen (a long process name is cut, in full
+        # in the open list), wider where there is room.
+        combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        combo.setMinimumContentsLength(6)
         combo.addItem(ANY, None)
         for label, value in choices or []:
             combo.addItem(label, value)

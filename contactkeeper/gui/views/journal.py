@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,12 +32,13 @@ from contactkeeper.gui.models.lazy_table import Column, LazyTableModel
 from contactkeeper.gui.presentation import error_label, from_qdate, show_error, when
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_picker import ActorPicker
+from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.records import actors, interactions
 from contactkeeper.records.interactions import InteractionInfo, JournalFilter
 from contactkeeper.vault.model import InteractionKind, Register
 
 NO_DATE = QDate(1900, 1, 1)
-WHO_COLUMN = 3
+REGISTER_COLUMN, WHO_COLUMN, CHANNEL_COLUMN, SUMMARY_COLUMN = 2, 3, 4, 6
 
 
 def _date_edit(accessible: str) -> QDateEdit:
@@ -67,7 +67,11 @@ class JournalView(QWidget):
                 Column("Who", self._who),
                 Column("Channel", lambda i: self.context.shown_text(i.channel_label)),
                 Column("Process", lambda i: i.process_name),
-                Column("Summary", lambda i: self.context.shown_text(i.summary.replace("\n", " "))),
+                Column(
+                    "Summary",
+                    lambda i: self.context.shown_text(i.summary.replace("\n", " ")),
+                    tooltip=lambda i: self.context.shown_text(i.summary),
+                ),
             ],
             self._fetch,
             self._count,
@@ -111,11 +115,8 @@ class JournalView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((130, 150, 95, 170, 120, 150)):
-            header.resizeSection(column, width)
+        # On a small screen the register and the channel make way for what was said.
+        give_room_to(self.table, SUMMARY_COLUMN, drop=(REGISTER_COLUMN, CHANNEL_COLUMN))
         self.message = error_label()
 
         first = QHBoxLayout()

@@ -31,6 +31,7 @@ from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import day, error_label, show_error, today
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.readiness_chart import ReadinessChart
+from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.records import processes, readiness
 from contactkeeper.records.processes import ProcessInfo
 from contactkeeper.records.readiness import CueInfo
@@ -38,6 +39,7 @@ from contactkeeper.vault.model import ProcessPhase, Track
 
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 1
 DESCRIBE = "Add a description…"
+NOTE_COLUMN = 6
 
 
 class ProcessPage(QWidget):
@@ -103,7 +105,11 @@ class ProcessPage(QWidget):
                         c.actor_id or 0, c.actor_name, c.actor_codename, c.actor_sensitivity
                     ),
                 ),
-                Column("Note", lambda c: self.context.shown_text(c.note)),
+                Column(
+                    "Note",
+                    lambda c: self.context.shown_text(c.note),
+                    tooltip=lambda c: self.context.shown_text(c.note),
+                ),
             ],
             self,
         )
@@ -114,10 +120,7 @@ class ProcessPage(QWidget):
         self.cue_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cue_table.verticalHeader().hide()
         self.cue_table.setWordWrap(False)
-        self.cue_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.cue_table.horizontalHeader().setStretchLastSection(True)
+        give_room_to(self.cue_table, NOTE_COLUMN)
 
         head = QHBoxLayout()
         head.addWidget(self.name_label, 1)

@@ -18,7 +18,6 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -31,6 +30,7 @@ from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.lazy_table import RIGHT, Column, LazyTableModel
 from contactkeeper.gui.widgets.backup_reminder import BackupReminder
+from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
 from contactkeeper.records import actors, today
 from contactkeeper.records.followups import FollowUpInfo
@@ -105,17 +105,21 @@ class TodayView(QWidget):
                 Column(
                     "Warmth", lambda g: g.warmth.warmth.value, tooltip=lambda g: describe(g.warmth)
                 ),
-                Column("Last contact", lambda g: g.warmth.label),
+                Column(
+                    "Last contact", lambda g: g.warmth.label, tooltip=lambda g: describe(g.warmth)
+                ),
                 Column("Cadence", lambda g: f"every {g.cadence_days} d", alignment=RIGHT),
                 Column(
                     "Channel",
-                    lambda g: g.channel.chain(ctx.shown_name) if g.channel else "no channel",
-                    tooltip=lambda g: ctx.shown_text(g.channel.label) if g.channel else "",
+                    lambda g: g.channel.lead(ctx.shown_name) if g.channel else "no channel",
+                    tooltip=self._channel_tooltip,
                 ),
             ],
             actor_of=lambda g: g.actor_id,
             process_of=lambda g: None,
             stretch=4,
+            share=0.3,
+            drop=(3, 1),  # on a small screen the cadence and the badge make way
         )
         self.going_cold.table.setItemDelegateForColumn(1, WarmthBadgeDelegate(self))
 
@@ -138,7 +142,7 @@ class TodayView(QWidget):
             ],
             actor_of=lambda f: f.actor_id,
             process_of=lambda f: f.process_id,
-            stretch=2,
+            stretch=1,
         )
         self.moves: Section[ReadinessMove] = self._section(
             "Readiness moved",
@@ -247,6 +251,8 @@ class TodayView(QWidget):
         actor_of: Callable[[Any], int | None],
         process_of: Callable[[Any], int | None],
         stretch: int,
+        share: float = 0.4,
+        drop: tuple[int, ...] = (),
     ) -> Section[Any]:
         section: Section[Any]
         model: LazyTableModel[Any] = LazyTableModel(
@@ -267,8 +273,7 @@ class TodayView(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        give_room_to(table, stretch, share=share, drop=drop)
         table.horizontalHeader().setHighlightSections(False)
         heading = QLabel(title)
         heading.setObjectName("sectionTitle")
@@ -333,6 +338,15 @@ class TodayView(QWidget):
         return self.context.shown_name(
             row.actor_id, row.actor_name, row.actor_codename, row.actor_sensitivity
         )
+
+    def _channel_tooltip(self, row: GoingCold) -> str:
+        """The whole way to the actor, and the channel's label: "you -> Karim N. -> Layla
+        H. · her cousin's shop"."""
+        if row.channel is None:
+            return "No channel recorded: add one on the actor's page."
+        label = self.context.shown_text(row.channel.label)
+        chain = row.channel.chain(self.context.shown_name)
+        return f"{chain} · {label}" if label else chain
 
     def _names_changed(self) -> None:
         """Privacy mode or a reveal changed which names may be shown: redraw every row."""
