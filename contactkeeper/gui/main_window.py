@@ -565,7 +565,9 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(unlocked and history.can_go_back)
         self.forward_action.setEnabled(unlocked and history.can_go_forward)
         demo = unlocked and self.context.demo
-        self.setWindowTitle(f"{APP_NAME} — DEMO" if demo else APP_NAME)
+        # The desktop adds the application's name after a window's own title (unless the
+        # title ends with it): the title names what is open, then the program, once.
+        self.setWindowTitle(f"DEMO — {APP_NAME}" if demo else APP_NAME)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

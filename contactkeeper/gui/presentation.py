@@ -102,12 +102,17 @@ CONFIDENCE_WORDS = ("a guess", "doubtful", "likely", "sure", "certain")
 RELIABILITY_WORDS = ("unreliable", "doubtful", "fair", "usually reliable", "reliable")
 
 
+def direction_text(direction: object) -> str:
+    """A cue's direction in words: "toward readiness" or "away from readiness"."""
+    return "toward readiness" if str(direction) == "toward" else "away from readiness"
+
+
 def usual_direction(direction: object | None) -> str:
     """The first choice of a cue's direction: the way this kind of signal usually points,
     said plainly ("As usual for this signal: toward readiness")."""
     if direction is None:
         return "As usual for this signal"
-    return f"As usual for this signal: {direction} readiness"
+    return f"As usual for this signal: {direction_text(direction)}"
 
 
 def scale_text(value: int, words: tuple[str, ...]) -> str:

@@ -458,7 +458,7 @@ def test_view_privacy_mode_toggles_on_ctrl_shift_p_and_is_remembered(
     assert context.privacy
     assert action.isChecked()
     assert settings.privacy_mode()
-    assert window.windowTitle() == "ContactKeeper — DEMO"
+    assert window.windowTitle() == "DEMO — ContactKeeper"
     context.lock()
 
     # The next run starts as this one ended: in privacy mode.

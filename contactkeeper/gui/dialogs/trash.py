@@ -22,6 +22,7 @@ from contactkeeper.gui.presentation import Confirm, ask, error_label, show_error
 from contactkeeper.gui.undo import CHANGED_KINDS, UndoController
 from contactkeeper.records import trash
 from contactkeeper.records.trash import TrashEntry
+from contactkeeper.records.wording import plural
 
 
 class TrashDialog(QDialog):
@@ -36,7 +37,10 @@ class TrashDialog(QDialog):
                 Column("What", lambda e: context.shown_text(e.label)),
                 Column("Kind", lambda e: e.kind),
                 Column("Deleted", lambda e: when(e.deleted_at)),
-                Column("With", lambda e: f"{e.rows - 1} related record(s)" if e.rows > 1 else ""),
+                Column(
+                    "With",
+                    lambda e: plural(e.rows - 1, "related record") if e.rows > 1 else "",
+                ),
             ],
             self,
         )
@@ -113,7 +117,7 @@ class TrashDialog(QDialog):
         if not count or not self.confirm(
             self,
             "Empty the trash",
-            f"Delete the {count} record(s) in the trash for good? This cannot be undone.",
+            f"Delete the {plural(count, 'record')} in the trash for good? This cannot be undone.",
         ):
             return
         trash.empty(self.context.vault)

@@ -47,7 +47,17 @@ from contactkeeper.gui.dialogs.reveal import RevealDialog
 from contactkeeper.gui.models.lazy_table import Column as LazyColumn
 from contactkeeper.gui.models.lazy_table import LazyTableModel
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
-from contactkeeper.gui.presentation import day, error_label, show_error, today, when
+from contactkeeper.gui.presentation import (
+    CONFIDENCE_WORDS,
+    STRENGTH_WORDS,
+    TRUST_WORDS,
+    day,
+    error_label,
+    scale_text,
+    show_error,
+    today,
+    when,
+)
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_form import ActorForm
 from contactkeeper.gui.widgets.tables import give_room_to
@@ -156,7 +166,7 @@ class ActorPage(QWidget):
             [
                 Column("Way", lambda c: c.chain(self.context.shown_name)),
                 Column("Label", lambda c: self.context.shown_text(c.label)),
-                Column("Trust", lambda c: f"{c.trust}/5"),
+                Column("Trust", lambda c: scale_text(c.trust, TRUST_WORDS)),
                 Column("Warmth", lambda c: describe(c.warmth)),
                 Column("Sensitivity", lambda c: c.sensitivity.value),
             ],
@@ -190,8 +200,8 @@ class ActorPage(QWidget):
             [
                 Column("With", self._other_name),
                 Column("Tie", self._tie),
-                Column("Strength", lambda r: f"{r.strength}/5"),
-                Column("Confidence", lambda r: f"{r.confidence}/5"),
+                Column("Strength", lambda r: scale_text(r.strength, STRENGTH_WORDS)),
+                Column("Confidence", lambda r: scale_text(r.confidence, CONFIDENCE_WORDS)),
                 Column("Source", lambda r: self.context.shown_text(r.source)),
             ],
             self,
@@ -204,7 +214,7 @@ class ActorPage(QWidget):
                 Column("Observed", lambda c: day(c.observed_on)),
                 Column("Signal", lambda c: c.kind_label),
                 Column("Direction", lambda c: c.direction.value),
-                Column("Strength", lambda c: f"{c.strength}/5"),
+                Column("Strength", lambda c: scale_text(c.strength, STRENGTH_WORDS)),
                 Column("Process", lambda c: c.process_name),
                 Column("Note", lambda c: self.context.shown_text(c.note)),
             ],
@@ -252,7 +262,7 @@ class ActorPage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Actor sections")
-        self._tab_titles = {
+        self._tab_titles: dict[QWidget, str] = {
             self.timeline_table: "&Timeline",
             self.channel_table: "C&hannels",
             profile: "&Profile",
@@ -405,7 +415,7 @@ class ActorPage(QWidget):
         self.sensitivity_chip.show()
 
     def _count_tabs(self) -> None:
-        counts = {
+        counts: dict[QWidget, int] = {
             self.timeline_table: self.timeline.total,
             self.channel_table: self.channels.rowCount(),
             self.relationship_table: self.relationships.rowCount(),

@@ -28,6 +28,7 @@ from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.forms.ui_new_actor import Ui_NewActorDialog
 from contactkeeper.gui.models.lazy_table import RECORD_ID_ROLE, Column, LazyTableModel
+from contactkeeper.gui.presentation import short_date
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
 from contactkeeper.records import actors, processes
 from contactkeeper.records.actors import ActorFilter, ActorSummary, NewActor
@@ -40,7 +41,7 @@ ANY = "any"
 def _last_contact(actor: ActorSummary) -> str:
     if actor.last_contact_at is None:
         return "never"
-    return actor.last_contact_at.astimezone().strftime("%d %b %Y")
+    return short_date(actor.last_contact_at.astimezone().date())
 
 
 def actor_columns(context: AppContext) -> list[Column[ActorSummary]]:
@@ -222,9 +223,7 @@ class ActorsView(QWidget):
         combo.setAccessibleName(f"{name} filter")
         # As narrow as a few letters on a small screen (a long process name is cut, in full
         # in the open list), wider where there is room.
-        combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(6)
         combo.addItem(ANY, None)
         for label, value in choices or []:
@@ -318,7 +317,8 @@ class ActorsView(QWidget):
         self.model.reload()
 
     def clear(self) -> None:
-        """Forget every row and every choice that names a record (the vault was locked)."""
+        """Forget every row, every filter and every choice that names a record (the vault
+        was locked): the next vault opens on its whole list."""
         if self.new_actor_dialog is not None:
             self.new_actor_dialog.reject()
         self.model.clear()
@@ -329,6 +329,10 @@ class ActorsView(QWidget):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(ANY, None)
+            combo.blockSignals(False)
+        for combo in (self.warmth_combo, self.sensitivity_combo, self.status_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
             combo.blockSignals(False)
         self.filters = ActorFilter()
         self.count_label.clear()

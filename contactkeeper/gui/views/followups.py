@@ -31,6 +31,7 @@ from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import day, error_label, from_qdate, show_error, to_qdate, today
 from contactkeeper.records import followups
 from contactkeeper.records.followups import FollowUpInfo
+from contactkeeper.records.wording import plural
 
 OPEN, OVERDUE, DONE, ALL = "open", "overdue", "done", "all"
 DONE_COLUMN, DUE_COLUMN, TASK_COLUMN, ACTOR_COLUMN = 0, 1, 2, 3
@@ -177,9 +178,13 @@ class FollowUpsView(QWidget):
             if shown == DONE:
                 rows = [f for f in rows if f.done]
         self.model.set_rows(rows)
-        self.count_label.setText(f"{len(rows)} follow-up(s)")
+        self.count_label.setText(plural(len(rows), "follow-up"))
 
     def clear(self) -> None:
+        """Forget the rows, and show open follow-ups first in the next vault."""
+        self.filter.blockSignals(True)
+        self.filter.setCurrentIndex(0)
+        self.filter.blockSignals(False)
         self.model.clear()
         self.count_label.clear()
         show_error(self.message, "")

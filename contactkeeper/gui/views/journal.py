@@ -8,14 +8,11 @@ brings it back).
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,27 +26,17 @@ from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.models.lazy_table import Column, LazyTableModel
-from contactkeeper.gui.presentation import error_label, from_qdate, show_error, when
+from contactkeeper.gui.presentation import error_label, show_error, when
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_picker import ActorPicker
+from contactkeeper.gui.widgets.optional_date import OptionalDateEdit
 from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.records import actors, interactions
 from contactkeeper.records.interactions import InteractionInfo, JournalFilter
+from contactkeeper.records.wording import plural
 from contactkeeper.vault.model import InteractionKind, Register
 
-NO_DATE = QDate(1900, 1, 1)
 REGISTER_COLUMN, WHO_COLUMN, CHANNEL_COLUMN, SUMMARY_COLUMN = 2, 3, 4, 6
-
-
-def _date_edit(accessible: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setAccessibleName(accessible)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("any day")
-    edit.setDate(NO_DATE)
-    return edit
 
 
 class JournalView(QWidget):
@@ -103,8 +90,8 @@ class JournalView(QWidget):
         self.register.addItem("Any register", None)
         for register in Register:
             self.register.addItem(register.value, register.value)
-        self.since = _date_edit("From")
-        self.until = _date_edit("Until")
+        self.since = OptionalDateEdit("any day", "From")
+        self.until = OptionalDateEdit("any day", "Until")
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of interactions")
         self.table = QTableView()
@@ -156,7 +143,7 @@ class JournalView(QWidget):
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
         self.model.reloaded.connect(
-            lambda total: self.count_label.setText(f"{total} interaction(s)")
+            lambda total: self.count_label.setText(plural(total, "interaction"))
         )
         self.model.failed.connect(lambda message: show_error(self.message, message))
         self.context.data_changed.connect(self._data_changed)
@@ -192,16 +179,13 @@ class JournalView(QWidget):
         self.actor_chip.setVisible(actor_id is not None)
         self._filters_changed()
 
-    def _day(self, edit: QDateEdit) -> date | None:
-        return None if edit.date() == NO_DATE else from_qdate(edit.date())
-
     def _filters_changed(self) -> None:
         self.filters = JournalFilter(
             actor_id=self.actor_id,
             kind=self.kind.currentData(),
             register=self.register.currentData(),
-            since=self._day(self.since),
-            until=self._day(self.until),
+            since=self.since.day(),
+            until=self.until.day(),
             text=self.text.text(),
         )
         self.reload()
@@ -214,9 +198,18 @@ class JournalView(QWidget):
         self.model.reload(keep_loaded=False)
 
     def clear(self) -> None:
+        """Forget the rows and every filter: the next vault opens on its whole journal."""
         self.model.clear()
         self.count_label.clear()
+        for widget in (self.text, self.kind, self.register, self.since, self.until):
+            widget.blockSignals(True)
         self.text.clear()
+        self.kind.setCurrentIndex(0)
+        self.register.setCurrentIndex(0)
+        self.since.clear_day()
+        self.until.clear_day()
+        for widget in (self.text, self.kind, self.register, self.since, self.until):
+            widget.blockSignals(False)
         self.actor.clear()
         self.actor_id = None
         self.actor_chip.setText("")

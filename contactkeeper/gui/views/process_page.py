@@ -28,7 +28,15 @@ from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.gui.context import HIDDEN, AppContext
 from contactkeeper.gui.dialogs.records import CueDialog, ParticipantDialog
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
-from contactkeeper.gui.presentation import day, error_label, show_error, today
+from contactkeeper.gui.presentation import (
+    RELIABILITY_WORDS,
+    STRENGTH_WORDS,
+    day,
+    error_label,
+    scale_text,
+    show_error,
+    today,
+)
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.readiness_chart import ReadinessChart
 from contactkeeper.gui.widgets.tables import give_room_to
@@ -97,8 +105,10 @@ class ProcessPage(QWidget):
                 Column("Observed", lambda c: day(c.observed_on)),
                 Column("Signal", lambda c: c.kind_label),
                 Column("Direction", lambda c: c.direction.value),
-                Column("Strength", lambda c: f"{c.strength}/5"),
-                Column("Reliability", lambda c: f"{c.source_reliability}/5"),
+                Column("Strength", lambda c: scale_text(c.strength, STRENGTH_WORDS)),
+                Column(
+                    "Reliability", lambda c: scale_text(c.source_reliability, RELIABILITY_WORDS)
+                ),
                 Column(
                     "Actor",
                     lambda c: self.context.shown_name(

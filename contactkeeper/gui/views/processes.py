@@ -28,12 +28,13 @@ from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import error_label, show_error
 from contactkeeper.records import processes
 from contactkeeper.records.processes import ProcessInfo
+from contactkeeper.records.wording import plural
 from contactkeeper.vault.model import ProcessPhase, Track
 
 
 def _people(info: ProcessInfo) -> str:
     count = len({p.actor_id for p in info.participants})
-    return f"{count} participant(s)"
+    return plural(count, "participant")
 
 
 class ProcessesView(QWidget):

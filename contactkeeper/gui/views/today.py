@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.lazy_table import RIGHT, Column, LazyTableModel
+from contactkeeper.gui.presentation import direction_text, long_date, short_date
 from contactkeeper.gui.widgets.backup_reminder import BackupReminder
 from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
@@ -36,6 +38,7 @@ from contactkeeper.records import actors, today
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
 from contactkeeper.records.today import GoingCold
+from contactkeeper.records.wording import plural
 
 Row = TypeVar("Row")
 OVERDUE = QColor("#c0392b")
@@ -44,10 +47,6 @@ OVERDUE = QColor("#c0392b")
 def _short(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _day(day: date) -> str:
-    return day.strftime("%a %d %b %Y")
 
 
 MOVES_SHOWN = 6  # the readiness-moved list is sized to show this many rows at most
@@ -59,6 +58,15 @@ FOLLOW_UPS_LINK = "follow-ups"
 def _arrow(change: float) -> str:
     """▲ toward readiness, ▼ away from it."""
     return "▲" if change > 0 else "▼"
+
+
+def _height(table: QTableView, rows: int) -> int:
+    """The height of ``table`` showing ``rows`` rows and its header."""
+    return (
+        table.horizontalHeader().sizeHint().height()
+        + rows * table.verticalHeader().defaultSectionSize()
+        + 2 * table.frameWidth()
+    )
 
 
 def _record(actor: str, process: str) -> str:
@@ -129,7 +137,7 @@ class TodayView(QWidget):
             [
                 Column(
                     "Due",
-                    lambda f: _day(f.due_on),
+                    lambda f: short_date(f.due_on),
                     foreground=lambda f: OVERDUE if f.due_on < self._today() else None,
                     tooltip=lambda f: "overdue" if f.due_on < self._today() else "due",
                 ),
@@ -155,10 +163,10 @@ class TodayView(QWidget):
                     alignment=RIGHT,
                     tooltip=lambda m: (
                         f"{'toward' if m.change > 0 else 'away from'} readiness, "
-                        f"from {m.cues} cue(s)"
+                        f"from {plural(m.cues, 'cue')}"
                     ),
                 ),
-                Column("Latest", lambda m: self._short_day(m.latest_on)),
+                Column("Latest", lambda m: short_date(m.latest_on)),
             ],
             actor_of=lambda m: None,
             process_of=lambda m: m.process_id,
@@ -168,11 +176,11 @@ class TodayView(QWidget):
             "Latest readiness cues",
             "No readiness cue recorded yet. Note one while logging a contact (Ctrl+L).",
             [
-                Column("Observed", lambda c: self._short_day(c.observed_on)),
+                Column("Observed", lambda c: short_date(c.observed_on)),
                 Column(
                     "Cue",
                     lambda c: f"{_arrow(1 if str(c.direction) == 'toward' else -1)} {c.kind_label}",
-                    tooltip=lambda c: f"{c.kind_label}: {c.direction} readiness",
+                    tooltip=lambda c: f"{c.kind_label}: {direction_text(c.direction)}",
                 ),
                 Column(
                     "About",
@@ -221,6 +229,7 @@ class TodayView(QWidget):
                 column.addWidget(section.placeholder)
                 if section is self.follow_ups:
                     column.addWidget(self.more_follow_ups)
+            column.addStretch(0)  # short or empty lists stay together at the top
             grid.addLayout(column, 0, col)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -282,6 +291,8 @@ class TodayView(QWidget):
         placeholder.setObjectName("placeholder")
         placeholder.setWordWrap(True)
         placeholder.hide()
+        for label in (heading, placeholder):  # one line each, under one another
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         section = Section(
             title, empty_text, table, model, heading, placeholder, actor_of, process_of
         )
@@ -355,9 +366,6 @@ class TodayView(QWidget):
 
     # -- loading --------------------------------------------------------------------------
 
-    def _short_day(self, day: date) -> str:
-        return day.strftime("%d %b" if day.year == self._today().year else "%d %b %Y")
-
     def _today(self) -> date:
         return self.context.now().astimezone().date()
 
@@ -377,7 +385,7 @@ class TodayView(QWidget):
             return
         self.view = view
         self.follow_ups_due = view.follow_ups_due
-        self.heading.setText(f"Today · {now.astimezone().strftime('%A %d %B %Y')}")
+        self.heading.setText(f"Today · {long_date(now.astimezone().date())}")
         for section, rows in zip(
             self.sections,
             (view.going_cold, view.follow_ups, view.readiness_moves, view.latest_cues),
@@ -409,14 +417,11 @@ class TodayView(QWidget):
         section.heading.setText(f"{section.title} ({len(rows)})" if rows else section.title)
         section.placeholder.setVisible(not rows)
         section.table.setVisible(bool(rows))
+        table = section.table
         if section is self.moves:  # a short list: as tall as its rows, the cues get the rest
-            table = section.table
-            shown = max(1, min(len(rows), MOVES_SHOWN))
-            table.setFixedHeight(
-                table.horizontalHeader().height()
-                + shown * table.verticalHeader().defaultSectionSize()
-                + 2 * table.frameWidth()
-            )
+            table.setFixedHeight(_height(table, max(1, min(len(rows), MOVES_SHOWN))))
+        else:  # no taller than its rows: a short list leaves the room to the others
+            table.setMaximumHeight(_height(table, max(1, len(rows))))
 
     def clear(self) -> None:
         """Forget every row (the vault was locked)."""
