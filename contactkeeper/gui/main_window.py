@@ -34,6 +34,7 @@ from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.dialogs.settings import SettingsDialog
 from contactkeeper.gui.dialogs.trash import TrashDialog
 from contactkeeper.gui.history import History, Place
+from contactkeeper.gui.presentation import available_area
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.views.actor_page import ActorPage
 from contactkeeper.gui.views.actors import ActorsView
@@ -303,7 +304,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         # On a smaller screen than the one it was last closed on (or than the default).
-        self.setGeometry(fit_to_screen(self.size(), self.screen().availableGeometry(), self.pos()))
+        self.setGeometry(fit_to_screen(self.size(), available_area(self), self.pos()))
         if context.unlocked:  # a vault opened before the window was made
             self.workspace.refresh()
             self._vault_opened()

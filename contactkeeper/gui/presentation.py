@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QRect, QSize, Qt, QTime
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 # Asks the user to confirm a destructive action; tests replace it with a stub.
@@ -143,6 +144,36 @@ def from_qdate(value: QDate) -> date:
 def today(now: datetime) -> date:
     """The user's calendar day at ``now``."""
     return now.astimezone().date()
+
+
+# What a window manager adds above a window: its title bar.
+TITLE_BAR = 32
+
+
+_pretended: QRect | None = None
+
+
+def pretend_screen(area: QRect | None) -> None:
+    """Size windows as on a screen whose free area is ``area`` (None: the real screen);
+    ``make screenshots`` draws the program as on a small screen with it."""
+    global _pretended
+    _pretended = area
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The free area (without panels and docks) of the screen ``widget`` is on."""
+    if _pretended is not None:
+        return QRect(_pretended)
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def size_on_screen(widget: QWidget, wanted: QSize) -> None:
+    """Give a window the size it wants, but no larger than its screen's free area (less
+    a title bar), so that its buttons stay on a small screen; it scrolls or shrinks."""
+    area = available_area(widget)
+    room = QSize(area.width(), area.height() - TITLE_BAR)
+    widget.resize(wanted.boundedTo(room).expandedTo(widget.minimumSizeHint().boundedTo(room)))
 
 
 def show_error(label: QLabel, message: str) -> None:

@@ -31,6 +31,7 @@ from contactkeeper.gui.app import make_application
 from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.main_window import MainWindow
+from contactkeeper.gui.presentation import pretend_screen
 from contactkeeper.records import actors, processes
 from contactkeeper.vault import Vault
 from contactkeeper.vault.keyfile import KdfParams
@@ -86,12 +87,16 @@ def render(outdir: Path) -> list[Path]:
             saved += _render_at(app, Path(tmp) / "small", outdir / SMALL_DIR, SMALL_SIZE)
     finally:
         QLocale.setDefault(previous)
+        pretend_screen(None)
     return saved
 
 
 def _render_at(app: QApplication, folder: Path, outdir: Path, size: tuple[int, int]) -> list[Path]:
-    """Every screen with the window at ``size``, a fresh demo vault in ``folder``."""
+    """Every screen with the window at ``size`` (dialogs sized as on a screen of that
+    size), a fresh demo vault in ``folder``."""
     from contactkeeper.demo import create_demo_vault
+
+    pretend_screen(QRect(0, 0, *size))
 
     outdir.mkdir(parents=True, exist_ok=True)
     folder.mkdir()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
@@ -27,6 +27,7 @@ from contactkeeper.gui.presentation import (
     from_qdate,
     from_qdatetime,
     show_error,
+    size_on_screen,
     to_qdate,
     to_qdatetime,
     today,
@@ -41,6 +42,7 @@ from contactkeeper.vault.model import ActorStatus, Direction, InteractionKind, R
 
 PARTICIPANT_ROLE = Qt.ItemDataRole.UserRole + 1  # an actor id (int) or a NewActor
 NAMES_ROLE = Qt.ItemDataRole.UserRole + 2  # an existing actor's (display name, codename, risk)
+TALLEST = 640  # the dialog's height where the screen has room
 
 
 class LogDialog(QDialog):
@@ -56,6 +58,10 @@ class LogDialog(QDialog):
         self.context = context
         self.ui = Ui_LogDialog()
         self.ui.setupUi(self)
+        # All of the form where there is room; on a small screen it scrolls.
+        form = self.ui.body.sizeHint().height()
+        around = self.sizeHint().height() - self.ui.bodyScroll.sizeHint().height()
+        size_on_screen(self, QSize(self.width(), min(form + around, TALLEST)))
         self.interaction_id = interaction_id
         self.logged: interactions.InteractionInfo | None = None
         self._channels: dict[int, channels.ChannelInfo] = {}

@@ -173,10 +173,11 @@ class ActorsView(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addWidget(self.count_label)
-        top.addStretch(1)
+        top.addSpacing(16)
+        top.addWidget(self.filter_edit, 1)  # beside the title: wide even on a small screen
+        top.addSpacing(16)
         top.addWidget(self.new_button)
         filters = QHBoxLayout()
-        filters.addWidget(self.filter_edit, 3)
         for label, combo in (
             ("&Process", self.process_combo),
             ("Ta&g", self.tag_combo),

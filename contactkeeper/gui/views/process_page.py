@@ -130,7 +130,8 @@ class ProcessPage(QWidget):
         self.cue_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cue_table.verticalHeader().hide()
         self.cue_table.setWordWrap(False)
-        give_room_to(self.cue_table, NOTE_COLUMN)
+        # On a small screen the reliability, the direction and the strength make way.
+        give_room_to(self.cue_table, NOTE_COLUMN, drop=(4, 2, 3))
 
         head = QHBoxLayout()
         head.addWidget(self.name_label, 1)

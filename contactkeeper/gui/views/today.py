@@ -116,7 +116,12 @@ class TodayView(QWidget):
                 Column(
                     "Last contact", lambda g: g.warmth.label, tooltip=lambda g: describe(g.warmth)
                 ),
-                Column("Cadence", lambda g: f"every {g.cadence_days} d", alignment=RIGHT),
+                Column(
+                    "Cadence",
+                    lambda g: f"{g.cadence_days} d",
+                    alignment=RIGHT,
+                    tooltip=lambda g: f"Contact every {plural(g.cadence_days, 'day')}",
+                ),
                 Column(
                     "Channel",
                     lambda g: g.channel.lead(ctx.shown_name) if g.channel else "no channel",
@@ -126,7 +131,7 @@ class TodayView(QWidget):
             actor_of=lambda g: g.actor_id,
             process_of=lambda g: None,
             stretch=4,
-            share=0.3,
+            share=0.25,
             drop=(3, 1),  # on a small screen the cadence and the badge make way
         )
         self.going_cold.table.setItemDelegateForColumn(1, WarmthBadgeDelegate(self))

@@ -20,6 +20,11 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 # The least a short column is narrowed to when the table is tight.
 NARROWEST = 56
+# The text column is given the width its text needs, up to this share of the table, before
+# the least needed columns (see ``drop``).
+TEXT_AT_MOST = 0.4
+# The least needed columns are hidden while the others would be cut below this width.
+COMFORTABLE = 100
 
 
 class _TextColumnFit(QObject):
@@ -33,6 +38,7 @@ class _TextColumnFit(QObject):
         self.drop = drop
         self.dropped: set[int] = set()
         self._wanted: dict[int, int] | None = None
+        self._text_wanted = 0
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -66,6 +72,7 @@ class _TextColumnFit(QObject):
         self.dropped.clear()
         model = table.model()
         count = 0 if model is None else model.columnCount()
+        self._text_wanted = table.sizeHintForColumn(self.column) if count > self.column else 0
         wanted = {}
         for column in range(count):
             if column == self.column or header.isSectionHidden(column):
@@ -78,12 +85,15 @@ class _TextColumnFit(QObject):
             self._wanted = self._measure()
         if not self._wanted:
             return
-        budget = int(self.viewport.width() * (1 - self.share))
-        # Columns that can go give way first, in order, while the rest do not fit.
+        room = self.viewport.width()
+        # The text has its share at least, and as much as it needs up to TEXT_AT_MOST.
+        text = max(self.share * room, min(self._text_wanted, TEXT_AT_MOST * room))
+        budget = int(room - text)
+        # Columns that can go give way, in order, while the others would be cut too short.
         shown = dict(self._wanted)
         dropped = set()
         for column in self.drop:
-            if sum(shown.values()) <= budget:
+            if _narrowest_cut(shown, budget) >= COMFORTABLE:
                 break
             if column in shown:
                 del shown[column]
@@ -104,6 +114,13 @@ class _TextColumnFit(QObject):
         ):
             self.fit()
         return False
+
+
+def _narrowest_cut(wanted: dict[int, int], budget: int) -> int:
+    """The width of the narrowest column that would be cut short (none: a large number)."""
+    widths = _share_out(wanted, budget)
+    cut = [widths[column] for column, width in wanted.items() if widths[column] < width]
+    return min(cut, default=1 << 30)
 
 
 def _share_out(wanted: dict[int, int], budget: int) -> dict[int, int]:
