@@ -35,6 +35,7 @@ from contactkeeper import records
 from contactkeeper.errors import ContactKeeperError, ImportInvalid, ImportRefused
 from contactkeeper.records import bulk, names
 from contactkeeper.records.actors import NewActor
+from contactkeeper.records.wording import plural
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -721,7 +722,7 @@ def plan_import(vault: Vault, path: Path) -> ImportPlan:
 
 def describe_plan(plan: ImportPlan) -> list[str]:
     """The plan as lines a person reads before confirming (the CLI's report)."""
-    lines = [f"{plan.path} ({plan.layout}): {len(plan.creates)} actors to create"]
+    lines = [f"{plan.path} ({plan.layout}): {plural(len(plan.creates), 'actor')} to create"]
     duplicates = {d.line: d for d in plan.duplicates}
     for entry in plan.creates:
         extra = ", ".join(
@@ -729,7 +730,7 @@ def describe_plan(plan: ImportPlan) -> list[str]:
                 None,
                 [
                     entry.organization,
-                    f"{len(entry.contact_points)} channels" if entry.contact_points else "",
+                    plural(len(entry.contact_points), "channel") if entry.contact_points else "",
                 ],
             )
         )
@@ -740,7 +741,7 @@ def describe_plan(plan: ImportPlan) -> list[str]:
             line += f"  -- looks like {where}: {dup.actor_name}"
         lines.append(line)
     if plan.invalid:
-        lines.append(f"{len(plan.invalid)} entries cannot be imported:")
+        lines.append(f"{plural(len(plan.invalid), 'entry', 'entries')} cannot be imported:")
         lines += [f"  line {e.line}: {e.reason}" for e in plan.invalid]
     return lines
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -35,7 +36,8 @@ from contactkeeper.gui.dialogs.index_repair import IndexRepairAction
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.dialogs.settings import SettingsDialog
 from contactkeeper.gui.dialogs.trash import TrashDialog
-from contactkeeper.gui.navigation import History, Place
+from contactkeeper.gui.history import History, Place
+from contactkeeper.gui.presentation import available_area
 from contactkeeper.gui.undo import UndoController, UndoKey
 from contactkeeper.gui.views.actor_page import ActorPage
 from contactkeeper.gui.views.actors import ActorsView
@@ -46,6 +48,7 @@ from contactkeeper.gui.views.processes import ProcessesView
 from contactkeeper.gui.views.today import TodayView
 from contactkeeper.gui.views.welcome import StartScreen
 from contactkeeper.gui.widgets.search_popup import SearchField
+from contactkeeper.gui.widgets.tables import tab_leaves_tables
 from contactkeeper.gui.widgets.undo_notice import UndoNotice
 from contactkeeper.records import actors, processes
 from contactkeeper.vault.keyfile import KdfParams
@@ -63,6 +66,17 @@ TICK_MS = 10 * 60 * 1000
 # Shown while privacy mode is on: in the status bar, and after the name in the title.
 PRIVACY_INDICATOR = "Privacy mode: codenames only, notes hidden"
 PRIVACY_TITLE = "privacy mode"
+DEFAULT_SIZE = (1180, 760)
+
+
+def fit_to_screen(size: QSize, screen: QRect, at: QPoint | None = None) -> QRect:
+    """Where a window of ``size`` goes on a screen whose free area is ``screen``: no larger
+    than the screen, at ``at`` if it fits there whole, else in the middle."""
+    fitted = size.boundedTo(screen.size())
+    place = QRect(at if at is not None else screen.topLeft(), fitted)
+    if at is None or not screen.contains(place):
+        place.moveCenter(screen.center())
+    return place
 
 
 class Workspace(QWidget):
@@ -86,6 +100,11 @@ class Workspace(QWidget):
         self.lock_button.setToolTip("Lock the vault (Ctrl+Shift+L)")
         self.lock_button.setAccessibleName("Lock the vault")
         self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Back and Forward through the pages visited (Alt+Left, Alt+Right).
+        self.history = History(self)
+        self.back_button = self._arrow(Qt.ArrowType.LeftArrow, "Back", "Alt+Left")
+        self.forward_button = self._arrow(Qt.ArrowType.RightArrow, "Forward", "Alt+Right")
+        self._moving = False  # going back or forward: not a new visit
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -95,7 +114,7 @@ class Workspace(QWidget):
             item.setToolTip(f"{label} ({shortcut})")
             item.setSizeHint(QSize(0, 34))
             self.sidebar.addItem(item)
-        self.sidebar.setFixedWidth(170)
+        self.sidebar.setFixedWidth(140)
 
         self.today = TodayView(context)
         self.actors = ActorsView(context)
@@ -119,6 +138,8 @@ class Workspace(QWidget):
 
         top = QHBoxLayout()
         top.setContentsMargins(8, 6, 8, 6)
+        top.addWidget(self.back_button)
+        top.addWidget(self.forward_button)
         title = QLabel(APP_NAME)
         title.setObjectName("appTitle")
         top.addWidget(title)
@@ -152,11 +173,17 @@ class Workspace(QWidget):
         context.open_actor.connect(self.show_actor)
         context.open_process.connect(self.show_process)
         context.vault_opened.connect(self._opened)
-        # A page whose record was deleted goes back to where the user came from.
-        self.history = History()
         context.vault_locked.connect(self.history.clear)
-        self.actor_page.gone.connect(lambda actor_id: self._gone(Place("actor", actor_id)))
-        self.process_page.gone.connect(lambda process_id: self._gone(Place("process", process_id)))
+        # A page whose record was deleted goes back to where the user came from.
+        self.actor_page.gone.connect(lambda actor_id: self._gone(Place(1, actor_id=actor_id)))
+        self.process_page.gone.connect(
+            lambda process_id: self._gone(Place(2, process_id=process_id))
+        )
+        self.back_button.clicked.connect(self.go_back)
+        self.forward_button.clicked.connect(self.go_forward)
+        self.history.changed.connect(self._history_changed)
+        self._history_changed()
+        tab_leaves_tables(self)
         self.setTabOrder(self.search, self.lock_button)
         self.setTabOrder(self.lock_button, self.sidebar)
         self.setTabOrder(self.sidebar, self.views)
@@ -170,53 +197,85 @@ class Workspace(QWidget):
         if self.views.widget(row) is self.processes:
             self.processes.ensure_loaded()  # not read on unlock: on first showing
         self.views.setCurrentIndex(row)
+        self._visited(Place(row))
 
     def show_actor(self, actor_id: int) -> None:
-        self.history.push(self._here())
-        self._show_actor(actor_id)
-
-    def _show_actor(self, actor_id: int) -> None:
         self.actor_page.show_actor(actor_id)
         self._select_quietly(1)
         self.views.setCurrentWidget(self.actor_page)
+        self._visited(Place(1, actor_id=actor_id))
 
     def show_process(self, process_id: int) -> None:
-        self.history.push(self._here())
-        self._show_process(process_id)
-
-    def _show_process(self, process_id: int) -> None:
         self.process_page.show_process(process_id)
         self._select_quietly(2)
         self.views.setCurrentWidget(self.process_page)
+        self._visited(Place(2, process_id=process_id))
+
+    # -- back and forward -----------------------------------------------------------------
+
+    def _arrow(self, arrow: Qt.ArrowType, name: str, keys: str) -> QToolButton:
+        button = QToolButton()
+        button.setArrowType(arrow)
+        button.setAutoRaise(True)
+        button.setToolTip(f"{name} ({keys})")
+        button.setAccessibleName(name)
+        return button
+
+    def _visited(self, place: Place) -> None:
+        if not self._moving:
+            self.history.visit(place)
+
+    def go_back(self) -> None:
+        self._go(self.history.back())
+
+    def go_forward(self) -> None:
+        self._go(self.history.forward())
+
+    def _go(self, place: Place | None) -> None:
+        if place is None or not self.context.unlocked:
+            return
+        self._moving = True
+        try:
+            if place.actor_id is not None:
+                self.show_actor(place.actor_id)
+            elif place.process_id is not None:
+                self.show_process(place.process_id)
+            else:
+                self.show_section(place.section)
+        finally:
+            self._moving = False
+
+    def _history_changed(self) -> None:
+        self.back_button.setEnabled(self.history.can_go_back)
+        self.forward_button.setEnabled(self.history.can_go_forward)
 
     def _here(self) -> Place:
         view = self.views.currentWidget()
         if view is self.actor_page and self.actor_page.actor_id is not None:
-            return Place("actor", self.actor_page.actor_id)
+            return Place(1, actor_id=self.actor_page.actor_id)
         if view is self.process_page and self.process_page.process_id is not None:
-            return Place("process", self.process_page.process_id)
-        return Place("section", max(self.sidebar.currentRow(), 0))
+            return Place(2, process_id=self.process_page.process_id)
+        return Place(max(self.sidebar.currentRow(), 0))
 
     def _gone(self, place: Place) -> None:
-        """The record of the page on screen is gone: back to the last place that is not."""
-        self.history.forget(place)
-        if self._here() != place:
-            return  # deleted while another view was shown
-        while (back := self.history.pop()) is not None and back != place:
+        """The record of a page is gone: never go back there; if it is on screen, go back to
+        the last place that still exists."""
+        on_screen = self._here() == place
+        back = self.history.forget(place)
+        if not on_screen:
+            return
+        while back is not None:
             try:
-                if back.view == "actor":
-                    actors.get_actor(self.context.vault, back.id, self.context.now())
-                    self._show_actor(back.id)
-                elif back.view == "process":
-                    processes.get_process(self.context.vault, back.id)
-                    self._show_process(back.id)
-                else:
-                    self.show_section(back.id)
+                if back.actor_id is not None:
+                    actors.get_actor(self.context.vault, back.actor_id, self.context.now())
+                elif back.process_id is not None:
+                    processes.get_process(self.context.vault, back.process_id)
                 break
             except RecordNotFound:
-                continue
-        else:
-            self.show_section(1 if place.view == "actor" else 2)
+                back = self.history.forget(back)
+        if back is None:
+            back = Place(1 if place.actor_id is not None else 2)
+        self._go(back)
         view = self.views.currentWidget()
         if view is not None:
             view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -231,6 +290,8 @@ class Workspace(QWidget):
         self.search.reset()
         self._select_quietly(0)
         self.views.setCurrentIndex(0)
+        self.history.clear()
+        self.history.visit(Place(0))
 
     def _time_passed(self) -> None:
         if self.context.unlocked:
@@ -292,10 +353,12 @@ class MainWindow(QMainWindow):
         # The next run starts as the last one ended: in privacy mode or not.
         context.set_privacy(settings.privacy_mode())
         self._privacy_changed(context.privacy)
-        self.resize(1180, 760)
+        self.resize(*DEFAULT_SIZE)
         geometry = settings.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        # On a smaller screen than the one it was last closed on (or than the default).
+        self.setGeometry(fit_to_screen(self.size(), available_area(self), self.pos()))
         if context.unlocked:  # a vault opened before the window was made
             self.workspace.refresh()
             self._vault_opened()
@@ -344,6 +407,12 @@ class MainWindow(QMainWindow):
             self._action(f"&{label}", shortcut, lambda _c=False, r=row: self.show_section(r))
             for row, (label, shortcut) in enumerate(SECTIONS)
         ]
+        self.back_action = self._action(
+            "&Back", "Alt+Left", self.workspace.go_back, "The page shown before"
+        )
+        self.forward_action = self._action(
+            "&Forward", "Alt+Right", self.workspace.go_forward, "The page shown next"
+        )
         self.log_action = self._action(
             "&Log a contact…", "Ctrl+L", self.log_contact, "Record a contact in seconds"
         )
@@ -394,6 +463,9 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.back_action)
+        view_menu.addAction(self.forward_action)
+        view_menu.addSeparator()
         for action in self.section_actions:
             view_menu.addAction(action)
         view_menu.addSeparator()
@@ -414,6 +486,11 @@ class MainWindow(QMainWindow):
         self.context.privacy_changed.connect(self._privacy_changed)
         self.context.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.undo.can_undo.connect(self._undo_changed)
+        self.workspace.history.changed.connect(self._update)
+        # The mouse's back and forward buttons, wherever the pointer is in this window.
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.workspace.lock_button.clicked.connect(self.context.lock)
         self.workspace.today.new_actor_requested.connect(self.new_actor)
         self.workspace.today.backup_reminder.backup_requested.connect(self.backup.back_up)
@@ -564,16 +641,36 @@ class MainWindow(QMainWindow):
             action.setEnabled(unlocked)
         if not unlocked:
             self.undo_action.setEnabled(False)
+        history = self.workspace.history
+        self.back_action.setEnabled(unlocked and history.can_go_back)
+        self.forward_action.setEnabled(unlocked and history.can_go_forward)
         self._update_title()
 
     def _update_title(self) -> None:
-        """The name, then what the user must know at a glance: DEMO, privacy mode."""
-        parts = [APP_NAME]
+        """What is open, then what the user must know at a glance (DEMO, privacy mode), then
+        the program's name once (the desktop adds it after a title that does not end with
+        it)."""
+        parts = []
         if self.context.unlocked and self.context.demo:
             parts.append("DEMO")
         if self.context.privacy:
             parts.append(PRIVACY_TITLE)
-        self.setWindowTitle(" — ".join(parts))
+        self.setWindowTitle(" — ".join([*parts, APP_NAME]))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+        ):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.workspace.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.workspace.go_forward()
+                return True
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_geometry(QByteArray(self.saveGeometry()))

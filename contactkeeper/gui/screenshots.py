@@ -2,10 +2,12 @@
 
     python -m contactkeeper.gui.screenshots OUTDIR
 
-A demo vault is made in a temporary folder with a fixed ``now`` (so the pictures do not
-change from one run to the next), the main window is shown at 1280x800 (offscreen unless a
-display is asked for), and each screen is saved. Nothing is read from or written to the
-user's settings or vaults; the temporary folder is removed at the end.
+A demo vault is made in a temporary folder with a fixed ``now``, time zone and locale (so
+the pictures do not change from one run to the next), the main window is shown at 1280x800
+(offscreen unless a display is asked for), and each screen is saved; then every screen
+again at 1024x600, the smallest screen the program is made for, into ``OUTDIR/small/``.
+Nothing is read from or written to the user's settings or vaults; the temporary folder is
+removed at the end.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 # Offscreen unless a display is asked for (set before Qt is imported).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtCore import QLocale, QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -30,12 +32,17 @@ from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.help import GUIDE_TAB, SHORTCUTS_TAB
 from contactkeeper.gui.main_window import MainWindow
+from contactkeeper.gui.presentation import pretend_screen
 from contactkeeper.records import actors, processes
 from contactkeeper.vault import Vault
 from contactkeeper.vault.keyfile import KdfParams
 
 NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
 SIZE = (1280, 800)
+SMALL_SIZE = (1024, 600)
+SMALL_DIR = "small"
+# The dates in the pictures read as in this locale.
+LOCALE = "en_GB"
 # A throwaway vault of fictional records: cheap key derivation keeps the run short.
 KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 PASSPHRASE = "screenshots of a fictional vault"  # noqa: S105
@@ -69,91 +76,109 @@ def _with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
 
 
 def render(outdir: Path) -> list[Path]:
-    """Make the demo vault, show each screen, save PNGs into ``outdir``; returns them."""
+    """Make the demo vault, show each screen, save PNGs into ``outdir`` (and the same at
+    the small size into ``outdir/small``); returns them."""
+    app = make_application([sys.argv[0]])
+    previous = QLocale()
+    QLocale.setDefault(QLocale(LOCALE))
+    saved: list[Path] = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="contactkeeper-shots-") as tmp:
+            saved += _render_at(app, Path(tmp) / "full", outdir, SIZE)
+            saved += _render_at(app, Path(tmp) / "small", outdir / SMALL_DIR, SMALL_SIZE)
+    finally:
+        QLocale.setDefault(previous)
+        pretend_screen(None)
+    return saved
+
+
+def _render_at(app: QApplication, folder: Path, outdir: Path, size: tuple[int, int]) -> list[Path]:
+    """Every screen with the window at ``size`` (dialogs sized as on a screen of that
+    size), a fresh demo vault in ``folder``."""
     from contactkeeper.demo import create_demo_vault
 
+    pretend_screen(QRect(0, 0, *size))
+
     outdir.mkdir(parents=True, exist_ok=True)
-    app = make_application([sys.argv[0]])
+    folder.mkdir()
     saved: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="contactkeeper-shots-") as tmp:
-        folder = Path(tmp)
-        store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        settings = Settings(store, vault_dir=folder / "vault")
-        context = AppContext(clock=lambda: NOW)
-        window = MainWindow(context, settings, kdf=KDF, demo_dir=folder / "demo")
-        window.resize(*SIZE)
-        window.show()
+    store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    settings = Settings(store, vault_dir=folder / "vault")
+    context = AppContext(clock=lambda: NOW)
+    window = MainWindow(context, settings, kdf=KDF, demo_dir=folder / "demo")
+    window.resize(*size)
+    window.show()
+    _settle(app)
+
+    def shot(name: str, picture: Callable[[], QPixmap] = window.grab) -> None:
         _settle(app)
+        path = outdir / f"{name}.png"
+        picture().save(str(path))
+        saved.append(path)
 
-        def shot(name: str, picture: Callable[[], QPixmap] = window.grab) -> None:
-            _settle(app)
-            path = outdir / f"{name}.png"
-            picture().save(str(path))
-            saved.append(path)
+    shot("welcome")
+    window.start.show_create()
+    create = window.start.create_page.ui
+    create.locationEdit.setText("/home/you/.local/share/ContactKeeper/vault")
+    create.passphraseEdit.setText(PASSPHRASE)
+    create.confirmEdit.setText(PASSPHRASE[:12])
+    shot("create-vault")
+    vault_path = folder / "Demo vault"
+    create_demo_vault(vault_path, PASSPHRASE, NOW, kdf=KDF).close()
+    settings.remember_vault(vault_path)
+    window.start.show_start()
+    shot("unlock")
 
-        shot("welcome")
-        window.start.show_create()
-        create = window.start.create_page.ui
-        create.locationEdit.setText("/home/you/.local/share/ContactKeeper/vault")
-        create.passphraseEdit.setText(PASSPHRASE)
-        create.confirmEdit.setText(PASSPHRASE[:12])
-        shot("create-vault")
-        vault_path = folder / "Demo vault"
-        create_demo_vault(vault_path, PASSPHRASE, NOW, kdf=KDF).close()
-        settings.remember_vault(vault_path)
-        window.start.show_start()
-        shot("unlock")
+    context.open(Vault.unlock(vault_path, PASSPHRASE), demo=True)
+    shot("today")
+    window.show_section(1)
+    shot("actors")
+    layla = actors.list_actors(context.vault, NOW, filters=actors.ActorFilter(text="layla"))
+    if layla:
+        context.open_actor.emit(layla[0].id)
+        shot("actor-page")
+    window.show_section(2)
+    shot("processes")
+    process = processes.list_processes(context.vault)
+    if process:
+        context.open_process.emit(process[0].id)
+        shot("process-page")
+    window.show_section(3)
+    shot("journal")
+    window.show_section(4)
+    shot("follow-ups")
 
-        context.open(Vault.unlock(vault_path, PASSPHRASE), demo=True)
-        shot("today")
-        window.show_section(1)
-        shot("actors")
-        layla = actors.list_actors(context.vault, NOW, filters=actors.ActorFilter(text="layla"))
-        if layla:
-            context.open_actor.emit(layla[0].id)
-            shot("actor-page")
-        window.show_section(2)
-        shot("processes")
-        process = processes.list_processes(context.vault)
-        if process:
-            context.open_process.emit(process[0].id)
-            shot("process-page")
-        window.show_section(3)
-        shot("journal")
-        window.show_section(4)
-        shot("follow-ups")
+    window.show_section(0)
+    window.workspace.search.setFocus()
+    window.workspace.search.setText("layla")
+    window.workspace.search.search_for("layla")
+    shot("search")
+    window.workspace.search.reset()
 
-        window.show_section(0)
-        window.workspace.search.setFocus()
-        window.workspace.search.setText("layla")
-        window.workspace.search.search_for("layla")
-        shot("search")
-        window.workspace.search.reset()
+    window.open_log_dialog([layla[0].id] if layla else [])
+    dialog = window.log_dialog
+    if dialog is not None:
+        _settle(app)
+        shot("log-dialog", lambda: _with_dialog(window, dialog))
+        dialog.reject()
 
-        window.open_log_dialog([layla[0].id] if layla else [])
-        dialog = window.log_dialog
-        if dialog is not None:
-            _settle(app)
-            shot("log-dialog", lambda: _with_dialog(window, dialog))
-            dialog.reject()
+    help_dialog = window.show_help(GUIDE_TAB)
+    shot("help-guide", lambda: _with_dialog(window, help_dialog))
+    help_dialog.show_tab(SHORTCUTS_TAB)
+    shot("help-shortcuts", lambda: _with_dialog(window, help_dialog))
+    help_dialog.close()
 
-        help_dialog = window.show_help(GUIDE_TAB)
-        shot("help-guide", lambda: _with_dialog(window, help_dialog))
-        help_dialog.show_tab(SHORTCUTS_TAB)
-        shot("help-shortcuts", lambda: _with_dialog(window, help_dialog))
-        help_dialog.close()
+    # Privacy mode, on a high-risk actor's page: codenames, the affiliation and the
+    # notes hidden, and the status bar and the title saying so.
+    yusuf = actors.list_actors(context.vault, NOW, filters=actors.ActorFilter(text="yusuf"))
+    if yusuf:
+        context.set_privacy(True)
+        context.open_actor.emit(yusuf[0].id)
+        shot("privacy-mode")
+        context.set_privacy(False)
 
-        # Privacy mode, on a high-risk actor's page: codenames, the affiliation and the
-        # notes hidden, and the status bar and the title saying so.
-        yusuf = actors.list_actors(context.vault, NOW, filters=actors.ActorFilter(text="yusuf"))
-        if yusuf:
-            context.set_privacy(True)
-            context.open_actor.emit(yusuf[0].id)
-            shot("privacy-mode")
-            context.set_privacy(False)
-
-        window.close()
-        context.lock()
+    window.close()
+    context.lock()
     return saved
 
 

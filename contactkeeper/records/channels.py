@@ -68,6 +68,16 @@ class ChannelInfo:
         via = f" ({self.kind})" if not self.hops else ""
         return " -> ".join(["you", *names, target]) + via
 
+    def lead(self, name: NameRule | None = None) -> str:
+        """What to do first, in a word or two: the kind of a direct channel ("phone"), or
+        ``via`` the first intermediary of an indirect one ("via Karim N."). ``name`` is the
+        rule of :meth:`chain`."""
+        if not self.hops:
+            return str(self.kind)
+        first = self.hops[0]
+        rule = name or display_names
+        return "via " + rule(first.actor_id, first.display_name, first.codename, first.sensitivity)
+
 
 def list_channels(vault: Vault, actor_id: int, now: datetime) -> list[ChannelInfo]:
     with vault.transaction() as session:

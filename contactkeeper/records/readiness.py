@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.records.wording import plural
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import Actor, CueKind, Direction, Process, ReadinessCue, Sensitivity
 
@@ -141,7 +142,7 @@ def delete_cue_kind(vault: Vault, kind_id: int) -> None:
         )
         if used:
             raise InvalidRecord(
-                "Cue kind", f"{kind.label} is used by {used} cue(s); change those first"
+                "Cue kind", f"{kind.label} is used by {plural(used, 'cue')}; change those first"
             )
         session.delete(kind)
 

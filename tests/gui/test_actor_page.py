@@ -179,7 +179,7 @@ def test_adding_a_channel_through_two_intermediaries(context: AppContext, qtbot:
     qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
     assert page.channels.rowCount() == 1
     assert _cell(page.channels, 0, 0) == "you -> Karim Nasser -> Layla Haddad"
-    assert _cell(page.channels, 0, 2) == "5/5"
+    assert _cell(page.channels, 0, 2) == "5 · full"
 
 
 def test_deleting_the_actor_asks_first_and_ctrl_z_brings_the_page_back(

@@ -56,7 +56,7 @@ def test_the_journal_lists_every_interaction_newest_first(
     view = _view(context, qtbot)
     assert _summaries(view) == ["Dinner, the port again", "Visa question", "Port closure briefing"]
     assert view.model.index(1, 3).data() == "Omar Saleh"
-    assert view.count_label.text() == "3 interaction(s)"
+    assert view.count_label.text() == "3 interactions"
     view.table.selectRow(1)
     assert view.selected_actor_ids() == [omar]  # what Ctrl+L pre-fills
 
@@ -107,7 +107,7 @@ def test_a_long_journal_loads_a_page_at_a_time(context: AppContext, qtbot: QtBot
         )
     view = _view(context, qtbot)
     assert view.model.rowCount() == PAGE_SIZE
-    assert view.count_label.text() == f"{PAGE_SIZE + 20} interaction(s)"
+    assert view.count_label.text() == f"{PAGE_SIZE + 20} interactions"
     view.table.scrollToBottom()
     qtbot.waitUntil(lambda: view.model.rowCount() == PAGE_SIZE + 20)
 

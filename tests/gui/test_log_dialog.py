@@ -151,7 +151,7 @@ def test_a_follow_up_and_a_readiness_cue_are_saved_with_the_contact(
     qtbot.keyClicks(ui.followUpEdit, "Send the fisheries paper")
     ui.cueBox.setChecked(True)
     ui.cueKindCombo.setCurrentIndex(ui.cueKindCombo.findData(stalemate.id))
-    ui.cueStrengthSpin.setValue(4)
+    ui.cueStrengthCombo.setValue(4)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     [follow_up] = followups.list_follow_ups(context.vault)

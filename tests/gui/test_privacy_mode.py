@@ -458,7 +458,7 @@ def test_view_privacy_mode_toggles_on_ctrl_shift_p_and_is_remembered(
     assert context.privacy
     assert action.isChecked()
     assert settings.privacy_mode()
-    assert window.windowTitle() == "ContactKeeper — DEMO — privacy mode"  # no name in it
+    assert window.windowTitle() == "DEMO — privacy mode — ContactKeeper"  # no name in it
     context.lock()
 
     # The next run starts as this one ended: in privacy mode.

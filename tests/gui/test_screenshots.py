@@ -1,4 +1,5 @@
-"""`make screenshots` draws every main screen of the demo vault, and none is blank."""
+"""`make screenshots` draws every main screen of the demo vault, at full size and on a
+1024x600 screen, and none is blank."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from contactkeeper.gui.screenshots import SIZE, render
+from contactkeeper.gui.screenshots import SIZE, SMALL_DIR, SMALL_SIZE, render
 
 SCREENS = {
     "welcome",
@@ -28,19 +29,31 @@ SCREENS = {
 }
 
 
+def _shows_something(image: QImage, size: tuple[int, int]) -> bool:
+    """A blank pane is one colour; a drawn screen has many."""
+    colours = {image.pixel(x, y) for x in range(0, size[0], 37) for y in range(0, size[1], 23)}
+    return len(colours) > 5
+
+
 @pytest.mark.slow
-def test_every_main_screen_is_rendered_at_full_size_and_shows_something(
+def test_every_main_screen_is_rendered_at_full_size_and_small_and_shows_something(
     qapp: object, tmp_path: Path
 ) -> None:
-    saved = render(tmp_path / "shots")
-    assert {p.stem for p in saved} == SCREENS
-    for path in saved:
-        image = QImage(str(path))
-        assert (image.width(), image.height()) == SIZE, path.name
-        # A blank pane is one colour; a drawn screen has many.
-        colours = {image.pixel(x, y) for x in range(0, SIZE[0], 37) for y in range(0, SIZE[1], 23)}
-        assert len(colours) > 5, path.name
+    out = tmp_path / "shots"
+    saved = render(out)
+    full = [p for p in saved if p.parent == out]
+    small = [p for p in saved if p.parent == out / SMALL_DIR]
+    assert len(full) + len(small) == len(saved)
+    for pictures, size in ((full, SIZE), (small, SMALL_SIZE)):
+        assert {p.stem for p in pictures} == SCREENS
+        for path in pictures:
+            image = QImage(str(path))
+            assert (image.width(), image.height()) == size, path.name
+            assert _shows_something(image, size), path.name
     # Only the pictures land there: the demo vault lived in a temporary folder, now gone.
-    assert sorted(p.name for p in (tmp_path / "shots").iterdir()) == sorted(
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{name}.png" for name in SCREENS] + [SMALL_DIR]
+    )
+    assert sorted(p.name for p in (out / SMALL_DIR).iterdir()) == sorted(
         f"{name}.png" for name in SCREENS
     )

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.main_window import Workspace
+from contactkeeper.gui.presentation import long_date
 from contactkeeper.gui.views.today import FOLLOW_UPS_SHOWN, TodayView
 from contactkeeper.records import actors, followups, interactions
 from contactkeeper.records.actors import NewActor
@@ -148,7 +149,7 @@ def test_a_window_left_open_shows_the_new_day(qtbot, context: AppContext, clock:
     clock.advance(days=30)
     workspace.tick.timeout.emit()  # what the timer does every few minutes
     assert [row[0] for row in _going_cold(workspace.today)] == ["Amal Haddad"]
-    assert workspace.today.heading.text() == clock().astimezone().strftime("Today · %A %d %B %Y")
+    assert workspace.today.heading.text() == f"Today · {long_date(clock().astimezone().date())}"
 
 
 def test_today_lists_the_first_follow_ups_due_and_leads_to_the_rest(

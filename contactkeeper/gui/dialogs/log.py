@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
@@ -22,12 +22,16 @@ from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import HIDDEN, AppContext
 from contactkeeper.gui.forms.ui_log_dialog import Ui_LogDialog
 from contactkeeper.gui.presentation import (
+    date_format,
+    date_time_format,
     from_qdate,
     from_qdatetime,
     show_error,
+    size_on_screen,
     to_qdate,
     to_qdatetime,
     today,
+    usual_direction,
 )
 from contactkeeper.gui.widgets.actor_picker import ActorCompleter
 from contactkeeper.records import actors, channels, interactions, processes, readiness
@@ -41,6 +45,7 @@ NAMES_ROLE = Qt.ItemDataRole.UserRole + 2  # an existing actor's (display name, 
 # What to warn about while this participant is in the list: True for an actor marked
 # do-not-contact, or the actors a new name looks like (a list of ActorSummary).
 WARNING_ROLE = Qt.ItemDataRole.UserRole + 3
+TALLEST = 640  # the dialog's height where the screen has room
 
 
 class LogDialog(QDialog):
@@ -56,10 +61,15 @@ class LogDialog(QDialog):
         self.context = context
         self.ui = Ui_LogDialog()
         self.ui.setupUi(self)
+        # All of the form where there is room; on a small screen it scrolls.
+        form = self.ui.body.sizeHint().height()
+        around = self.sizeHint().height() - self.ui.bodyScroll.sizeHint().height()
+        size_on_screen(self, QSize(self.width(), min(form + around, TALLEST)))
         self.interaction_id = interaction_id
         self.loaded: interactions.InteractionInfo | None = None  # the contact being corrected
         self.logged: interactions.InteractionInfo | None = None
         self._channels: dict[int, channels.ChannelInfo] = {}
+        self._usual: dict[int, Direction] = {}  # each cue kind's usual direction
         self._kept_summary: str | None = None  # the summary while privacy mode hides it
         self._summary_placeholder = self.ui.summaryEdit.placeholderText()
         self.picker = ActorCompleter(context, self.ui.participantEdit)
@@ -108,6 +118,8 @@ class LogDialog(QDialog):
 
     def _fill_choices(self) -> None:
         ui, vault, now = self.ui, self.context.vault, self.context.now()
+        ui.occurredEdit.setDisplayFormat(date_time_format())
+        ui.followUpDueEdit.setDisplayFormat(date_format())
         ui.occurredEdit.setDateTime(to_qdatetime(now))
         for kind in InteractionKind:
             ui.kindCombo.addItem(kind.value.capitalize(), kind)
@@ -122,9 +134,11 @@ class LogDialog(QDialog):
             ui.cueKindCombo.setItemData(
                 ui.cueKindCombo.count() - 1, cue_kind.description, Qt.ItemDataRole.ToolTipRole
             )
-        ui.cueDirectionCombo.addItem("Its usual direction", None)
+            self._usual[cue_kind.id] = cue_kind.usual_direction
+        ui.cueDirectionCombo.addItem(usual_direction(None), None)
         ui.cueDirectionCombo.addItem("Toward readiness", Direction.TOWARD)
         ui.cueDirectionCombo.addItem("Away from readiness", Direction.AWAY)
+        self._cue_kind_chosen()
         self._refresh_channels()
 
     def _connect(self) -> None:
@@ -136,6 +150,7 @@ class LogDialog(QDialog):
         )
         ui.newActorButton.clicked.connect(lambda: self._add_new(ui.participantEdit.text().strip()))
         ui.channelCombo.activated.connect(self._channel_chosen)
+        ui.cueKindCombo.currentIndexChanged.connect(self._cue_kind_chosen)
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         ui.participantList.installEventFilter(self)
@@ -320,6 +335,10 @@ class LogDialog(QDialog):
                 index = combo.findData(latest.id)
         combo.setCurrentIndex(max(index, 0))
 
+    def _cue_kind_chosen(self) -> None:
+        usual = self._usual.get(self.ui.cueKindCombo.currentData())
+        self.ui.cueDirectionCombo.setItemText(0, usual_direction(usual))
+
     def _channel_chosen(self) -> None:
         """Word passed through an intermediary is the usual kind on an indirect channel."""
         channel = self._channels.get(self.ui.channelCombo.currentData())
@@ -358,7 +377,7 @@ class LogDialog(QDialog):
                 kind_id=ui.cueKindCombo.currentData(),
                 observed_on=today(occurred),
                 direction=ui.cueDirectionCombo.currentData(),
-                strength=ui.cueStrengthSpin.value(),
+                strength=ui.cueStrengthCombo.value(),
                 note=ui.cueNoteEdit.text(),
             )
         if self.interaction_id is not None:

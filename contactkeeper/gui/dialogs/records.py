@@ -35,9 +35,23 @@ from PySide6.QtWidgets import (
 
 from contactkeeper.errors import ContactKeeperError, InvalidRecord
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.presentation import error_label, from_qdate, show_error, to_qdate, today
+from contactkeeper.gui.presentation import (
+    CONFIDENCE_WORDS,
+    RELIABILITY_WORDS,
+    STRENGTH_WORDS,
+    TRUST_WORDS,
+    date_format,
+    error_label,
+    from_qdate,
+    show_error,
+    to_qdate,
+    today,
+    usual_direction,
+)
 from contactkeeper.gui.widgets.actor_choice import ActorChoice
 from contactkeeper.gui.widgets.actor_picker import ActorPicker
+from contactkeeper.gui.widgets.optional_date import OptionalDateEdit
+from contactkeeper.gui.widgets.scale_combo import ScaleCombo
 from contactkeeper.records import (
     actors,
     channels,
@@ -62,14 +76,20 @@ from contactkeeper.vault.model import (
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TRUST_ROLE = Qt.ItemDataRole.UserRole + 2  # an intermediary's trust, kept as it was
+USUAL_ROLE = Qt.ItemDataRole.UserRole + 4  # a cue kind's usual direction
 
 
-def _scale(accessible: str, value: int = 3) -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(1, 5)
-    spin.setValue(value)
-    spin.setAccessibleName(accessible)
-    return spin
+def _scale(accessible: str, words: tuple[str, ...]) -> ScaleCombo:
+    """A 1-to-5 scale picked by its words ("4 · good")."""
+    return ScaleCombo(words=words, accessible=accessible)
+
+
+def _date_edit(accessible: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setAccessibleName(accessible)
+    edit.setDisplayFormat(date_format())
+    edit.setCalendarPopup(True)
+    return edit
 
 
 def _combo(accessible: str, values: list[str]) -> QComboBox:
@@ -208,7 +228,7 @@ class ChannelDialog(RecordDialog):
         self.hops.setToolTip("The first is the one you reach first; Delete removes one")
         self.hops.setMaximumHeight(80)
         self.hops.installEventFilter(self)
-        self.trust = _scale("Trust, 1 to 5")
+        self.trust = _scale("Trust", TRUST_WORDS)
         self.sensitivity = _combo("Sensitivity", [s.value for s in Sensitivity])
         self.notes = QLineEdit()
         self.notes.setAccessibleName("Notes")
@@ -332,8 +352,8 @@ class RelationshipDialog(RecordDialog):
         statement_row.setContentsMargins(0, 0, 0, 0)
         statement_row.addWidget(self.statement, 1)
         statement_row.addWidget(self.swap_button)
-        self.strength = _scale("Strength, 1 to 5")
-        self.confidence = _scale("Confidence, 1 to 5")
+        self.strength = _scale("Strength", STRENGTH_WORDS)
+        self.confidence = _scale("Confidence", CONFIDENCE_WORDS)
         self.source = QLineEdit()
         self.source.setAccessibleName("Source")
         self.source.setPlaceholderText("How do you know?")
@@ -437,15 +457,9 @@ class AffiliationDialog(RecordDialog):
         self.org_kind = _combo("Kind of a new organization", [k.value for k in OrganizationKind])
         self.role = QLineEdit()
         self.role.setAccessibleName("Role")
-        self.started = QDateEdit()
-        self.started.setAccessibleName("Since")
-        self.started.setDisplayFormat("yyyy-MM-dd")
-        self.started.setCalendarPopup(True)
-        self.started.setDate(to_qdate(today(context.now())))
+        self.started = OptionalDateEdit("not known", "Since (optional)")
         self.ended_check = QCheckBox("ended on")
-        self.ended = QDateEdit()
-        self.ended.setAccessibleName("Until")
-        self.ended.setDisplayFormat("yyyy-MM-dd")
+        self.ended = _date_edit("Until")
         self.ended.setDate(to_qdate(today(context.now())))
         self.ended.setEnabled(False)
         self.ended_check.toggled.connect(self.ended.setEnabled)
@@ -471,7 +485,7 @@ class AffiliationDialog(RecordDialog):
             self.actor_id,
             org_id,
             self.role.text(),
-            from_qdate(self.started.date()),
+            self.started.day(),
             ended,
         )
 
@@ -518,17 +532,20 @@ class CueDialog(RecordDialog):
             self.kind.setItemData(
                 self.kind.count() - 1, kind.description, Qt.ItemDataRole.ToolTipRole
             )
+            self.kind.setItemData(self.kind.count() - 1, kind.usual_direction, USUAL_ROLE)
         self.direction = QComboBox()
         self.direction.setAccessibleName("Direction of the cue")
-        self.direction.addItem("Its usual direction", None)
+        self.direction.addItem(usual_direction(self.kind.currentData(USUAL_ROLE)), None)
         self.direction.addItem("Toward readiness", Direction.TOWARD.value)
         self.direction.addItem("Away from readiness", Direction.AWAY.value)
-        self.strength = _scale("Strength, 1 to 5")
-        self.reliability = _scale("Reliability of the source, 1 to 5")
-        self.observed = QDateEdit()
-        self.observed.setAccessibleName("Observed on")
-        self.observed.setDisplayFormat("yyyy-MM-dd")
-        self.observed.setCalendarPopup(True)
+        self.kind.currentIndexChanged.connect(
+            lambda: self.direction.setItemText(
+                0, usual_direction(self.kind.currentData(USUAL_ROLE))
+            )
+        )
+        self.strength = _scale("Strength", STRENGTH_WORDS)
+        self.reliability = _scale("Reliability of the source", RELIABILITY_WORDS)
+        self.observed = _date_edit("Observed on")
         self.observed.setDate(to_qdate(today(context.now())))
         self.actor = ActorChoice(
             context, "About an actor (optional)", nobody="(about the process as a whole)"
@@ -575,10 +592,7 @@ class FollowUpDialog(RecordDialog):
         self.title = QLineEdit()
         self.title.setAccessibleName("Follow-up task")
         self.title.setPlaceholderText("What to do next")
-        self.due = QDateEdit()
-        self.due.setAccessibleName("Due date")
-        self.due.setDisplayFormat("yyyy-MM-dd")
-        self.due.setCalendarPopup(True)
+        self.due = _date_edit("Due date")
         self.due.setDate(to_qdate(today(context.now()) + timedelta(days=7)))
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")

@@ -27,6 +27,7 @@ from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.records import trash
 from contactkeeper.records.trash import TrashEntry
+from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 
 
@@ -42,7 +43,10 @@ class TrashDialog(QDialog):
                 Column("What", lambda e: context.shown_text(e.label)),
                 Column("Kind", lambda e: e.kind),
                 Column("Deleted", lambda e: when(e.deleted_at)),
-                Column("With", lambda e: f"{e.rows - 1} related record(s)" if e.rows > 1 else ""),
+                Column(
+                    "With",
+                    lambda e: plural(e.rows - 1, "related record") if e.rows > 1 else "",
+                ),
             ],
             self,
         )
@@ -57,6 +61,7 @@ class TrashDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -117,7 +122,7 @@ class TrashDialog(QDialog):
         if not count or not self.confirm(
             self,
             "Empty the trash",
-            f"Delete the {count} record(s) in the trash for good? This cannot be undone.",
+            f"Delete the {plural(count, 'record')} in the trash for good? This cannot be undone.",
         ):
             return
         with self.context.writing(self):

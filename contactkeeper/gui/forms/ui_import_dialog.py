@@ -76,6 +76,7 @@ class Ui_ImportDialog(object):
         self.previewTable = QTableView(ImportDialog)
         self.previewTable.setObjectName(u"previewTable")
         self.previewTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.previewTable.setTabKeyNavigation(False)
         self.previewTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.previewTable.setAlternatingRowColors(True)
         self.previewTable.setWordWrap(False)

@@ -17,21 +17,34 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
     QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+    QFrame, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
+    QWidget)
+
+from contactkeeper.gui.widgets.scale_combo import ScaleCombo
 
 class Ui_LogDialog(object):
     def setupUi(self, LogDialog):
         if not LogDialog.objectName():
             LogDialog.setObjectName(u"LogDialog")
-        LogDialog.resize(560, 640)
+        LogDialog.resize(560, 500)
         self.mainLayout = QVBoxLayout(LogDialog)
         self.mainLayout.setObjectName(u"mainLayout")
+        self.bodyScroll = QScrollArea(LogDialog)
+        self.bodyScroll.setObjectName(u"bodyScroll")
+        self.bodyScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.bodyScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.bodyScroll.setWidgetResizable(True)
+        self.body = QWidget()
+        self.body.setObjectName(u"body")
+        self.bodyLayout = QVBoxLayout(self.body)
+        self.bodyLayout.setObjectName(u"bodyLayout")
+        self.bodyLayout.setContentsMargins(0, 0, 0, 0)
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
         self.formLayout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.participantLabel = QLabel(LogDialog)
+        self.participantLabel = QLabel(self.body)
         self.participantLabel.setObjectName(u"participantLabel")
 
         self.formLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.participantLabel)
@@ -40,12 +53,12 @@ class Ui_LogDialog(object):
         self.participantLayout.setObjectName(u"participantLayout")
         self.participantEditLayout = QHBoxLayout()
         self.participantEditLayout.setObjectName(u"participantEditLayout")
-        self.participantEdit = QLineEdit(LogDialog)
+        self.participantEdit = QLineEdit(self.body)
         self.participantEdit.setObjectName(u"participantEdit")
 
         self.participantEditLayout.addWidget(self.participantEdit)
 
-        self.newActorButton = QPushButton(LogDialog)
+        self.newActorButton = QPushButton(self.body)
         self.newActorButton.setObjectName(u"newActorButton")
         self.newActorButton.setAutoDefault(False)
 
@@ -54,13 +67,13 @@ class Ui_LogDialog(object):
 
         self.participantLayout.addLayout(self.participantEditLayout)
 
-        self.participantList = QListWidget(LogDialog)
+        self.participantList = QListWidget(self.body)
         self.participantList.setObjectName(u"participantList")
         self.participantList.setMaximumSize(QSize(16777215, 84))
 
         self.participantLayout.addWidget(self.participantList)
 
-        self.similarLabel = QLabel(LogDialog)
+        self.similarLabel = QLabel(self.body)
         self.similarLabel.setObjectName(u"similarLabel")
         self.similarLabel.setWordWrap(True)
         self.similarLabel.setStyleSheet(u"QLabel { color: #7a4b00; background: #fff4d6; border-radius: 4px; padding: 4px; }")
@@ -70,63 +83,63 @@ class Ui_LogDialog(object):
 
         self.formLayout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.participantLayout)
 
-        self.occurredLabel = QLabel(LogDialog)
+        self.occurredLabel = QLabel(self.body)
         self.occurredLabel.setObjectName(u"occurredLabel")
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.occurredLabel)
 
-        self.occurredEdit = QDateTimeEdit(LogDialog)
+        self.occurredEdit = QDateTimeEdit(self.body)
         self.occurredEdit.setObjectName(u"occurredEdit")
         self.occurredEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.occurredEdit)
 
-        self.kindLabel = QLabel(LogDialog)
+        self.kindLabel = QLabel(self.body)
         self.kindLabel.setObjectName(u"kindLabel")
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.kindLabel)
 
-        self.kindCombo = QComboBox(LogDialog)
+        self.kindCombo = QComboBox(self.body)
         self.kindCombo.setObjectName(u"kindCombo")
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.kindCombo)
 
-        self.registerLabel = QLabel(LogDialog)
+        self.registerLabel = QLabel(self.body)
         self.registerLabel.setObjectName(u"registerLabel")
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.registerLabel)
 
-        self.registerCombo = QComboBox(LogDialog)
+        self.registerCombo = QComboBox(self.body)
         self.registerCombo.setObjectName(u"registerCombo")
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.registerCombo)
 
-        self.channelLabel = QLabel(LogDialog)
+        self.channelLabel = QLabel(self.body)
         self.channelLabel.setObjectName(u"channelLabel")
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.channelLabel)
 
-        self.channelCombo = QComboBox(LogDialog)
+        self.channelCombo = QComboBox(self.body)
         self.channelCombo.setObjectName(u"channelCombo")
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.channelCombo)
 
-        self.processLabel = QLabel(LogDialog)
+        self.processLabel = QLabel(self.body)
         self.processLabel.setObjectName(u"processLabel")
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.processLabel)
 
-        self.processCombo = QComboBox(LogDialog)
+        self.processCombo = QComboBox(self.body)
         self.processCombo.setObjectName(u"processCombo")
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.processCombo)
 
-        self.summaryLabel = QLabel(LogDialog)
+        self.summaryLabel = QLabel(self.body)
         self.summaryLabel.setObjectName(u"summaryLabel")
 
         self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.summaryLabel)
 
-        self.summaryEdit = QPlainTextEdit(LogDialog)
+        self.summaryEdit = QPlainTextEdit(self.body)
         self.summaryEdit.setObjectName(u"summaryEdit")
         self.summaryEdit.setTabChangesFocus(True)
         self.summaryEdit.setMinimumSize(QSize(0, 90))
@@ -134,9 +147,9 @@ class Ui_LogDialog(object):
         self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.summaryEdit)
 
 
-        self.mainLayout.addLayout(self.formLayout)
+        self.bodyLayout.addLayout(self.formLayout)
 
-        self.followUpBox = QGroupBox(LogDialog)
+        self.followUpBox = QGroupBox(self.body)
         self.followUpBox.setObjectName(u"followUpBox")
         self.followUpBox.setCheckable(True)
         self.followUpBox.setChecked(False)
@@ -159,9 +172,9 @@ class Ui_LogDialog(object):
         self.followUpLayout.addWidget(self.followUpDueEdit)
 
 
-        self.mainLayout.addWidget(self.followUpBox)
+        self.bodyLayout.addWidget(self.followUpBox)
 
-        self.cueBox = QGroupBox(LogDialog)
+        self.cueBox = QGroupBox(self.body)
         self.cueBox.setObjectName(u"cueBox")
         self.cueBox.setCheckable(True)
         self.cueBox.setChecked(False)
@@ -194,13 +207,10 @@ class Ui_LogDialog(object):
 
         self.cueDirectionLayout.addWidget(self.cueStrengthLabel)
 
-        self.cueStrengthSpin = QSpinBox(self.cueBox)
-        self.cueStrengthSpin.setObjectName(u"cueStrengthSpin")
-        self.cueStrengthSpin.setMinimum(1)
-        self.cueStrengthSpin.setMaximum(5)
-        self.cueStrengthSpin.setValue(3)
+        self.cueStrengthCombo = ScaleCombo(self.cueBox)
+        self.cueStrengthCombo.setObjectName(u"cueStrengthCombo")
 
-        self.cueDirectionLayout.addWidget(self.cueStrengthSpin)
+        self.cueDirectionLayout.addWidget(self.cueStrengthCombo)
 
 
         self.cueLayout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.cueDirectionLayout)
@@ -216,7 +226,11 @@ class Ui_LogDialog(object):
         self.cueLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.cueNoteEdit)
 
 
-        self.mainLayout.addWidget(self.cueBox)
+        self.bodyLayout.addWidget(self.cueBox)
+
+        self.bodyScroll.setWidget(self.body)
+
+        self.mainLayout.addWidget(self.bodyScroll)
 
         self.errorLabel = QLabel(LogDialog)
         self.errorLabel.setObjectName(u"errorLabel")
@@ -242,7 +256,7 @@ class Ui_LogDialog(object):
         self.dueLabel.setBuddy(self.followUpDueEdit)
         self.cueKindLabel.setBuddy(self.cueKindCombo)
         self.cueDirectionLabel.setBuddy(self.cueDirectionCombo)
-        self.cueStrengthLabel.setBuddy(self.cueStrengthSpin)
+        self.cueStrengthLabel.setBuddy(self.cueStrengthCombo)
         self.cueNoteLabel.setBuddy(self.cueNoteEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.participantEdit, self.newActorButton)
@@ -259,8 +273,8 @@ class Ui_LogDialog(object):
         QWidget.setTabOrder(self.followUpDueEdit, self.cueBox)
         QWidget.setTabOrder(self.cueBox, self.cueKindCombo)
         QWidget.setTabOrder(self.cueKindCombo, self.cueDirectionCombo)
-        QWidget.setTabOrder(self.cueDirectionCombo, self.cueStrengthSpin)
-        QWidget.setTabOrder(self.cueStrengthSpin, self.cueNoteEdit)
+        QWidget.setTabOrder(self.cueDirectionCombo, self.cueStrengthCombo)
+        QWidget.setTabOrder(self.cueStrengthCombo, self.cueNoteEdit)
 
         self.retranslateUi(LogDialog)
 
@@ -340,7 +354,7 @@ class Ui_LogDialog(object):
 #endif // QT_CONFIG(accessibility)
         self.cueStrengthLabel.setText(QCoreApplication.translate("LogDialog", u"Strength", None))
 #if QT_CONFIG(accessibility)
-        self.cueStrengthSpin.setAccessibleName(QCoreApplication.translate("LogDialog", u"Strength of the cue, 1 to 5", None))
+        self.cueStrengthCombo.setAccessibleName(QCoreApplication.translate("LogDialog", u"Strength of the cue", None))
 #endif // QT_CONFIG(accessibility)
         self.cueNoteLabel.setText(QCoreApplication.translate("LogDialog", u"Note", None))
 #if QT_CONFIG(accessibility)

@@ -44,8 +44,12 @@ class Ui_UnlockPage(object):
 
         self.vaultLabel = QLabel(UnlockPage)
         self.vaultLabel.setObjectName(u"vaultLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.vaultLabel.sizePolicy().hasHeightForWidth())
+        self.vaultLabel.setSizePolicy(sizePolicy)
         self.vaultLabel.setMinimumSize(QSize(460, 0))
-        self.vaultLabel.setWordWrap(True)
 
         self.columnLayout.addWidget(self.vaultLabel)
 

@@ -51,11 +51,22 @@ from contactkeeper.gui.dialogs.reveal import RevealDialog
 from contactkeeper.gui.models.lazy_table import Column as LazyColumn
 from contactkeeper.gui.models.lazy_table import LazyTableModel
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
-from contactkeeper.gui.presentation import day, error_label, show_error, today, when
+from contactkeeper.gui.presentation import (
+    CONFIDENCE_WORDS,
+    STRENGTH_WORDS,
+    TRUST_WORDS,
+    day,
+    error_label,
+    scale_text,
+    show_error,
+    today,
+    when,
+)
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_form import ActorForm
 from contactkeeper.gui.widgets.actor_roles import ActorRoles
+from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadge, describe
 from contactkeeper.records import (
     actors,
@@ -212,7 +223,7 @@ class ActorPage(QWidget):
             [
                 Column("Way", lambda c: c.chain(self.context.shown_name)),
                 Column("Label", self._channel_label),
-                Column("Trust", lambda c: f"{c.trust}/5"),
+                Column("Trust", lambda c: scale_text(c.trust, TRUST_WORDS)),
                 Column("Warmth", lambda c: describe(c.warmth)),
                 Column("Sensitivity", lambda c: c.sensitivity.value),
             ],
@@ -231,7 +242,9 @@ class ActorPage(QWidget):
                 LazyColumn("With", self._others),
                 LazyColumn("Channel", self._interaction_channel),
                 LazyColumn(
-                    "Summary", lambda i: self.context.shown_text(i.summary.replace("\n", " "))
+                    "Summary",
+                    lambda i: self.context.shown_text(i.summary.replace("\n", " ")),
+                    tooltip=lambda i: self.context.shown_text(i.summary),
                 ),
             ],
             self._fetch_timeline,
@@ -247,8 +260,8 @@ class ActorPage(QWidget):
             [
                 Column("With", self._other_name),
                 Column("Tie", self._tie),
-                Column("Strength", lambda r: f"{r.strength}/5"),
-                Column("Confidence", lambda r: f"{r.confidence}/5"),
+                Column("Strength", lambda r: scale_text(r.strength, STRENGTH_WORDS)),
+                Column("Confidence", lambda r: scale_text(r.confidence, CONFIDENCE_WORDS)),
                 Column("Source", lambda r: self.context.shown_text(r.source)),
             ],
             self,
@@ -262,7 +275,7 @@ class ActorPage(QWidget):
                 Column("Observed", lambda c: day(c.observed_on)),
                 Column("Signal", lambda c: c.kind_label),
                 Column("Direction", lambda c: c.direction.value),
-                Column("Strength", lambda c: f"{c.strength}/5"),
+                Column("Strength", lambda c: scale_text(c.strength, STRENGTH_WORDS)),
                 Column("Process", lambda c: c.process_name),
                 Column("Note", lambda c: self.context.shown_text(c.note)),
             ],
@@ -283,6 +296,15 @@ class ActorPage(QWidget):
         self.follow_up_table = _table("Follow-ups")
         self.follow_up_table.setModel(self.follow_ups)
 
+        # The text of each table (what was said, a note, a source) gets the spare width.
+        for table, text_column in (
+            (self.timeline_table, 5),
+            (self.relationship_table, 4),
+            (self.cue_table, 5),
+            (self.follow_up_table, 1),
+        ):
+            give_room_to(table, text_column)
+
     def _build_notes(self) -> None:
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
@@ -293,7 +315,7 @@ class ActorPage(QWidget):
         """One tab per section, in the order a practitioner reads them."""
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Actor sections")
-        self._tab_titles = {
+        self._tab_titles: dict[QWidget, str] = {
             self.timeline_table: "&Timeline",
             self.channel_table: "C&hannels",
             profile: "&Profile",

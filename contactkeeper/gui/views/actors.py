@@ -28,6 +28,7 @@ from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.forms.ui_new_actor import Ui_NewActorDialog
 from contactkeeper.gui.models.lazy_table import RECORD_ID_ROLE, Column, LazyTableModel
+from contactkeeper.gui.presentation import short_date
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
 from contactkeeper.records import actors, processes
@@ -47,7 +48,7 @@ SHOWS = frozenset(
 def _last_contact(actor: ActorSummary) -> str:
     if actor.last_contact_at is None:
         return "never"
-    return actor.last_contact_at.astimezone().strftime("%d %b %Y")
+    return short_date(actor.last_contact_at.astimezone().date())
 
 
 def actor_columns(context: AppContext) -> list[Column[ActorSummary]]:
@@ -184,10 +185,11 @@ class ActorsView(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addWidget(self.count_label)
-        top.addStretch(1)
+        top.addSpacing(16)
+        top.addWidget(self.filter_edit, 1)  # beside the title: wide even on a small screen
+        top.addSpacing(16)
         top.addWidget(self.new_button)
         filters = QHBoxLayout()
-        filters.addWidget(self.filter_edit, 3)
         for label, combo in (
             ("&Process", self.process_combo),
             ("Ta&g", self.tag_combo),
@@ -231,7 +233,10 @@ class ActorsView(QWidget):
     def _combo(self, name: str, choices: list[tuple[str, Any]] | None = None) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(f"{name} filter")
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As narrow as a few letters on a small screen (a long process name is cut, in full
+        # in the open list), wider where there is room.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
         combo.addItem(ANY, None)
         for label, value in choices or []:
             combo.addItem(label, value)
@@ -319,7 +324,8 @@ class ActorsView(QWidget):
         self.model.reload()
 
     def clear(self) -> None:
-        """Forget every row and every choice that names a record (the vault was locked)."""
+        """Forget every row, every filter and every choice that names a record (the vault
+        was locked): the next vault opens on its whole list."""
         if self.new_actor_dialog is not None:
             self.new_actor_dialog.reject()
         self.model.clear()
@@ -330,6 +336,10 @@ class ActorsView(QWidget):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(ANY, None)
+            combo.blockSignals(False)
+        for combo in (self.warmth_combo, self.sensitivity_combo, self.status_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
             combo.blockSignals(False)
         self.filters = ActorFilter()
         self.count_label.clear()

@@ -32,6 +32,7 @@ from contactkeeper.gui.presentation import day, error_label, from_qdate, show_er
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.records import followups
 from contactkeeper.records.followups import FollowUpInfo
+from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 
 OPEN, OVERDUE, DONE, ALL = "open", "overdue", "done", "all"
@@ -181,9 +182,13 @@ class FollowUpsView(QWidget):
             if shown == DONE:
                 rows = [f for f in rows if f.done]
         self.model.set_rows(rows)
-        self.count_label.setText(f"{len(rows)} follow-up(s)")
+        self.count_label.setText(plural(len(rows), "follow-up"))
 
     def clear(self) -> None:
+        """Forget the rows, and show open follow-ups first in the next vault."""
+        self.filter.blockSignals(True)
+        self.filter.setCurrentIndex(0)
+        self.filter.blockSignals(False)
         self.model.clear()
         self.count_label.clear()
         show_error(self.message, "")

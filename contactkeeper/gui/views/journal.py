@@ -8,16 +8,12 @@ brings it back).
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,30 +26,21 @@ from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.models.lazy_table import Column, LazyTableModel
-from contactkeeper.gui.presentation import error_label, from_qdate, show_error, when
+from contactkeeper.gui.presentation import error_label, show_error, when
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_picker import ActorPicker
+from contactkeeper.gui.widgets.optional_date import OptionalDateEdit
+from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.records import actors, interactions
 from contactkeeper.records.interactions import InteractionInfo, JournalFilter
+from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import InteractionKind, Register
 
-NO_DATE = QDate(1900, 1, 1)
 # What the journal shows: contacts, their participants, and the channel and process used.
 SHOWS = frozenset({Kind.INTERACTION, Kind.ACTOR, Kind.PROCESS, Kind.CHANNEL})
-WHO_COLUMN = 3
-
-
-def _date_edit(accessible: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setAccessibleName(accessible)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("any day")
-    edit.setDate(NO_DATE)
-    return edit
+REGISTER_COLUMN, WHO_COLUMN, CHANNEL_COLUMN, SUMMARY_COLUMN = 2, 3, 4, 6
 
 
 class JournalView(QWidget):
@@ -71,7 +58,11 @@ class JournalView(QWidget):
                 Column("Who", self._who),
                 Column("Channel", self._channel),
                 Column("Process", lambda i: i.process_name),
-                Column("Summary", lambda i: self.context.shown_text(i.summary.replace("\n", " "))),
+                Column(
+                    "Summary",
+                    lambda i: self.context.shown_text(i.summary.replace("\n", " ")),
+                    tooltip=lambda i: self.context.shown_text(i.summary),
+                ),
             ],
             self._fetch,
             self._count,
@@ -103,8 +94,8 @@ class JournalView(QWidget):
         self.register.addItem("Any register", None)
         for register in Register:
             self.register.addItem(register.value, register.value)
-        self.since = _date_edit("From")
-        self.until = _date_edit("Until")
+        self.since = OptionalDateEdit("any day", "From")
+        self.until = OptionalDateEdit("any day", "Until")
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of interactions")
         self.table = QTableView()
@@ -115,11 +106,8 @@ class JournalView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((130, 150, 95, 170, 120, 150)):
-            header.resizeSection(column, width)
+        # On a small screen the register and the channel make way for what was said.
+        give_room_to(self.table, SUMMARY_COLUMN, drop=(REGISTER_COLUMN, CHANNEL_COLUMN))
         self.message = error_label()
 
         first = QHBoxLayout()
@@ -159,7 +147,7 @@ class JournalView(QWidget):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.activated.connect(self._open)  # a double-click or Enter, once
         self.model.reloaded.connect(
-            lambda total: self.count_label.setText(f"{total} interaction(s)")
+            lambda total: self.count_label.setText(plural(total, "interaction"))
         )
         self.model.failed.connect(lambda message: show_error(self.message, message))
         self.refresh = Refresh(self, self.context, self.model.reload, SHOWS)
@@ -201,16 +189,13 @@ class JournalView(QWidget):
         self.actor_chip.setVisible(actor_id is not None)
         self._filters_changed()
 
-    def _day(self, edit: QDateEdit) -> date | None:
-        return None if edit.date() == NO_DATE else from_qdate(edit.date())
-
     def _filters_changed(self) -> None:
         self.filters = JournalFilter(
             actor_id=self.actor_id,
             kind=self.kind.currentData(),
             register=self.register.currentData(),
-            since=self._day(self.since),
-            until=self._day(self.until),
+            since=self.since.day(),
+            until=self.until.day(),
             text=self.text.text(),
         )
         self.reload()
@@ -223,9 +208,18 @@ class JournalView(QWidget):
         self.model.reload(keep_loaded=False)
 
     def clear(self) -> None:
+        """Forget the rows and every filter: the next vault opens on its whole journal."""
         self.model.clear()
         self.count_label.clear()
+        for widget in (self.text, self.kind, self.register, self.since, self.until):
+            widget.blockSignals(True)
         self.text.clear()
+        self.kind.setCurrentIndex(0)
+        self.register.setCurrentIndex(0)
+        self.since.clear_day()
+        self.until.clear_day()
+        for widget in (self.text, self.kind, self.register, self.since, self.until):
+            widget.blockSignals(False)
         self.actor.clear()
         self.actor_id = None
         self.actor_chip.setText("")

@@ -28,10 +28,19 @@ from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.gui.context import HIDDEN, AppContext
 from contactkeeper.gui.dialogs.records import CueDialog, ParticipantDialog
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
-from contactkeeper.gui.presentation import day, error_label, show_error, today
+from contactkeeper.gui.presentation import (
+    RELIABILITY_WORDS,
+    STRENGTH_WORDS,
+    day,
+    error_label,
+    scale_text,
+    show_error,
+    today,
+)
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.readiness_chart import ReadinessChart
+from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.records import processes, readiness
 from contactkeeper.records.processes import ProcessInfo
 from contactkeeper.records.readiness import CueInfo
@@ -43,6 +52,7 @@ ACTOR_ROLE = Qt.ItemDataRole.UserRole + 1
 # readiness drawn from them.
 SHOWS = frozenset({Kind.PARTICIPANT, Kind.ACTOR, Kind.READINESS_CUE, Kind.CUE_KIND})
 DESCRIBE = "Add a description…"
+NOTE_COLUMN = 6
 
 
 class ProcessPage(QWidget):
@@ -109,15 +119,21 @@ class ProcessPage(QWidget):
                 Column("Observed", lambda c: day(c.observed_on)),
                 Column("Signal", lambda c: c.kind_label),
                 Column("Direction", lambda c: c.direction.value),
-                Column("Strength", lambda c: f"{c.strength}/5"),
-                Column("Reliability", lambda c: f"{c.source_reliability}/5"),
+                Column("Strength", lambda c: scale_text(c.strength, STRENGTH_WORDS)),
+                Column(
+                    "Reliability", lambda c: scale_text(c.source_reliability, RELIABILITY_WORDS)
+                ),
                 Column(
                     "Actor",
                     lambda c: self.context.shown_name(
                         c.actor_id or 0, c.actor_name, c.actor_codename, c.actor_sensitivity
                     ),
                 ),
-                Column("Note", lambda c: self.context.shown_text(c.note)),
+                Column(
+                    "Note",
+                    lambda c: self.context.shown_text(c.note),
+                    tooltip=lambda c: self.context.shown_text(c.note),
+                ),
             ],
             self,
         )
@@ -128,10 +144,8 @@ class ProcessPage(QWidget):
         self.cue_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cue_table.verticalHeader().hide()
         self.cue_table.setWordWrap(False)
-        self.cue_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.cue_table.horizontalHeader().setStretchLastSection(True)
+        # On a small screen the reliability, the direction and the strength make way.
+        give_room_to(self.cue_table, NOTE_COLUMN, drop=(4, 2, 3))
 
     def _build_body(self) -> QSplitter:
         """Participants on the left; the chart over the cue log on the right."""

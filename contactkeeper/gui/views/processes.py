@@ -37,6 +37,7 @@ from contactkeeper.gui.refresh import Refresh
 from contactkeeper.records import processes, readiness
 from contactkeeper.records.processes import ProcessInfo
 from contactkeeper.records.readiness import ProcessReadiness
+from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import ProcessPhase, Track
 
@@ -58,7 +59,7 @@ def explanation_tooltip(text: str) -> str:
 
 def _people(info: ProcessInfo) -> str:
     count = len({p.actor_id for p in info.participants})
-    return f"{count} participant(s)"
+    return plural(count, "participant")
 
 
 class ProcessesView(QWidget):

@@ -18,9 +18,9 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -30,13 +30,16 @@ from PySide6.QtWidgets import (
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.lazy_table import RIGHT, Column, LazyTableModel
+from contactkeeper.gui.presentation import direction_text, long_date, short_date
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.widgets.backup_reminder import BackupReminder
+from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
 from contactkeeper.records import actors, today
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
 from contactkeeper.records.today import GoingCold
+from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 
 Row = TypeVar("Row")
@@ -46,10 +49,6 @@ OVERDUE = QColor("#c0392b")
 def _short(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _day(day: date) -> str:
-    return day.strftime("%a %d %b %Y")
 
 
 MOVES_SHOWN = 6  # the readiness-moved list is sized to show this many rows at most
@@ -75,6 +74,15 @@ SHOWS = frozenset(
 def _arrow(change: float) -> str:
     """▲ toward readiness, ▼ away from it."""
     return "▲" if change > 0 else "▼"
+
+
+def _height(table: QTableView, rows: int) -> int:
+    """The height of ``table`` showing ``rows`` rows and its header."""
+    return (
+        table.horizontalHeader().sizeHint().height()
+        + rows * table.verticalHeader().defaultSectionSize()
+        + 2 * table.frameWidth()
+    )
 
 
 def _record(actor: str, process: str) -> str:
@@ -139,21 +147,26 @@ class TodayView(QWidget):
                 Column(
                     "Warmth", lambda g: g.warmth.warmth.value, tooltip=lambda g: describe(g.warmth)
                 ),
-                Column("Last contact", lambda g: g.warmth.label),
-                Column("Cadence", lambda g: f"every {g.cadence_days} d", alignment=RIGHT),
+                Column(
+                    "Last contact", lambda g: g.warmth.label, tooltip=lambda g: describe(g.warmth)
+                ),
+                Column(
+                    "Cadence",
+                    lambda g: f"{g.cadence_days} d",
+                    alignment=RIGHT,
+                    tooltip=lambda g: f"Contact every {plural(g.cadence_days, 'day')}",
+                ),
                 Column(
                     "Channel",
-                    lambda g: g.channel.chain(ctx.shown_name) if g.channel else "no channel",
-                    tooltip=lambda g: (
-                        ctx.shown_detail(g.actor_id, g.sensitivity, ctx.shown_text(g.channel.label))
-                        if g.channel
-                        else ""
-                    ),
+                    lambda g: g.channel.lead(ctx.shown_name) if g.channel else "no channel",
+                    tooltip=self._channel_tooltip,
                 ),
             ],
             actor_of=lambda g: g.actor_id,
             process_of=lambda g: None,
             stretch=4,
+            share=0.25,
+            drop=(3, 1),  # on a small screen the cadence and the badge make way
         )
         self.going_cold.table.setItemDelegateForColumn(1, WarmthBadgeDelegate(self))
 
@@ -165,7 +178,7 @@ class TodayView(QWidget):
             [
                 Column(
                     "Due",
-                    lambda f: _day(f.due_on),
+                    lambda f: short_date(f.due_on),
                     foreground=lambda f: OVERDUE if f.due_on < self._today() else None,
                     tooltip=lambda f: "overdue" if f.due_on < self._today() else "due",
                 ),
@@ -178,7 +191,7 @@ class TodayView(QWidget):
             ],
             actor_of=lambda f: f.actor_id,
             process_of=lambda f: f.process_id,
-            stretch=2,
+            stretch=1,
         )
 
     def _build_moves(self) -> None:
@@ -193,10 +206,10 @@ class TodayView(QWidget):
                     alignment=RIGHT,
                     tooltip=lambda m: (
                         f"{'toward' if m.change > 0 else 'away from'} readiness, "
-                        f"from {m.cues} cue(s)"
+                        f"from {plural(m.cues, 'cue')}"
                     ),
                 ),
-                Column("Latest", lambda m: self._short_day(m.latest_on)),
+                Column("Latest", lambda m: short_date(m.latest_on)),
             ],
             actor_of=lambda m: None,
             process_of=lambda m: m.process_id,
@@ -209,11 +222,11 @@ class TodayView(QWidget):
             "Latest readiness cues",
             "No readiness cue recorded yet. Note one while logging a contact (Ctrl+L).",
             [
-                Column("Observed", lambda c: self._short_day(c.observed_on)),
+                Column("Observed", lambda c: short_date(c.observed_on)),
                 Column(
                     "Cue",
                     lambda c: f"{_arrow(1 if str(c.direction) == 'toward' else -1)} {c.kind_label}",
-                    tooltip=lambda c: f"{c.kind_label}: {c.direction} readiness",
+                    tooltip=lambda c: f"{c.kind_label}: {direction_text(c.direction)}",
                 ),
                 Column(
                     "About",
@@ -259,6 +272,7 @@ class TodayView(QWidget):
                 column.addWidget(section.placeholder)
                 if section is self.follow_ups:
                     column.addWidget(self.more_follow_ups)
+            column.addStretch(0)  # short or empty lists stay together at the top
             grid.addLayout(column, 0, col)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -294,6 +308,8 @@ class TodayView(QWidget):
         actor_of: Callable[[Any], int | None],
         process_of: Callable[[Any], int | None],
         stretch: int,
+        share: float = 0.4,
+        drop: tuple[int, ...] = (),
     ) -> Section[Any]:
         section: Section[Any]
         model: LazyTableModel[Any] = LazyTableModel(
@@ -314,8 +330,7 @@ class TodayView(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        give_room_to(table, stretch, share=share, drop=drop)
         table.horizontalHeader().setHighlightSections(False)
         heading = QLabel(title)
         heading.setObjectName("sectionTitle")
@@ -324,6 +339,8 @@ class TodayView(QWidget):
         placeholder.setObjectName("placeholder")
         placeholder.setWordWrap(True)
         placeholder.hide()
+        for label in (heading, placeholder):  # one line each, under one another
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         section = Section(
             title, empty_text, table, model, heading, placeholder, actor_of, process_of
         )
@@ -382,15 +399,24 @@ class TodayView(QWidget):
             row.actor_id, row.actor_name, row.actor_codename, row.actor_sensitivity
         )
 
+    def _channel_tooltip(self, row: GoingCold) -> str:
+        """The whole way to the actor, and the channel's label: "you -> Karim N. -> Layla
+        H. · her cousin's shop"."""
+        if row.channel is None:
+            return "No channel recorded: add one on the actor's page."
+        ctx = self.context
+        # A channel's label (a phone number, an address) names the person: withheld with
+        # their name.
+        label = ctx.shown_detail(row.actor_id, row.sensitivity, ctx.shown_text(row.channel.label))
+        chain = row.channel.chain(ctx.shown_name)
+        return f"{chain} · {label}" if label else chain
+
     def _names_changed(self) -> None:
         """Privacy mode or a reveal changed which names may be shown: redraw every row."""
         for section in self.sections:
             section.model.redraw()
 
     # -- loading --------------------------------------------------------------------------
-
-    def _short_day(self, day: date) -> str:
-        return day.strftime("%d %b" if day.year == self._today().year else "%d %b %Y")
 
     def _today(self) -> date:
         return self.context.now().astimezone().date()
@@ -411,7 +437,7 @@ class TodayView(QWidget):
             return
         self.view = view
         self.follow_ups_due = view.follow_ups_due
-        self.heading.setText(f"Today · {now.astimezone().strftime('%A %d %B %Y')}")
+        self.heading.setText(f"Today · {long_date(now.astimezone().date())}")
         for section, rows in zip(
             self.sections,
             (view.going_cold, view.follow_ups, view.readiness_moves, view.latest_cues),
@@ -443,14 +469,11 @@ class TodayView(QWidget):
         section.heading.setText(f"{section.title} ({len(rows)})" if rows else section.title)
         section.placeholder.setVisible(not rows)
         section.table.setVisible(bool(rows))
+        table = section.table
         if section is self.moves:  # a short list: as tall as its rows, the cues get the rest
-            table = section.table
-            shown = max(1, min(len(rows), MOVES_SHOWN))
-            table.setFixedHeight(
-                table.horizontalHeader().height()
-                + shown * table.verticalHeader().defaultSectionSize()
-                + 2 * table.frameWidth()
-            )
+            table.setFixedHeight(_height(table, max(1, min(len(rows), MOVES_SHOWN))))
+        else:  # no taller than its rows: a short list leaves the room to the others
+            table.setMaximumHeight(_height(table, max(1, len(rows))))
 
     def clear(self) -> None:
         """Forget every row (the vault was locked)."""

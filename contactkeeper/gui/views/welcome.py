@@ -37,6 +37,7 @@ from contactkeeper.gui.forms.ui_create_vault import Ui_CreateVaultPage
 from contactkeeper.gui.forms.ui_unlock import Ui_UnlockPage
 from contactkeeper.gui.forms.ui_welcome import Ui_WelcomePage
 from contactkeeper.gui.operations import Operation, run_in_background
+from contactkeeper.gui.widgets.elided_label import MiddleElided
 from contactkeeper.gui.widgets.unlock_throttle import ThrottleCountdown
 from contactkeeper.protect import destroy as wipe
 from contactkeeper.protect import device
@@ -139,12 +140,13 @@ class UnlockPage(QWidget):
         self.ui.setupUi(self)
         self.ui.busyBar.hide()
         self.path: Path | None = None
+        # The vault's full path, elided in the middle to fit ("/home/you/…/vault").
+        self.vault_path = MiddleElided(self.ui.vaultLabel, "Vault: ")
 
     def show_vault(self, path: Path, recent: list[Path]) -> None:
         """Ask for the passphrase of the vault in ``path``; list ``recent`` by folder name."""
         self.path = path
-        self.ui.vaultLabel.setText(f"Vault: {path.name}")
-        self.ui.vaultLabel.setToolTip(str(path))
+        self.vault_path.set_text(str(path))
         self.ui.passphraseEdit.clear()
         self.ui.messageLabel.clear()
         self.ui.recentList.clear()

@@ -9,12 +9,16 @@ it never takes the keyboard away from the field.
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.presentation import short_date
 from contactkeeper.records import interactions, search
 from contactkeeper.records.search import SearchHit
 
@@ -26,6 +30,15 @@ KIND_LABELS = {
     "interaction": "Interaction",
     "organization": "Organization",
 }
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _title(hit: SearchHit) -> str:
+    """The hit's title, an interaction's day in the short form used everywhere else."""
+    found = ISO_DAY.match(hit.title) if hit.kind == "interaction" else None
+    if found is None:
+        return hit.title
+    return short_date(date.fromisoformat(found.group())) + hit.title[found.end() :]
 
 
 class SearchPopup(QListWidget):
@@ -44,9 +57,10 @@ class SearchPopup(QListWidget):
         self.clear()
         for hit in hits:
             kind = KIND_LABELS.get(hit.kind, hit.kind)
-            item = QListWidgetItem(f"{hit.title}\n{kind} · {hit.subtitle}".rstrip(" ·"))
+            title = _title(hit)
+            item = QListWidgetItem(f"{title}\n{kind} · {hit.subtitle}".rstrip(" ·"))
             item.setData(HIT_ROLE, hit)
-            item.setToolTip(f"{kind}: {hit.title}")
+            item.setToolTip(f"{kind}: {title}")
             self.addItem(item)
         if not hits:
             item = QListWidgetItem(f"Nothing matches “{query}”.")
