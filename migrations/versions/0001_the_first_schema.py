@@ -606,7 +606,7 @@ def upgrade() -> None:
         )
     # Full-text search over names, name variants, codenames, notes and interaction
     # summaries. The services index text already folded (case, diacritics, script
-    # variants; see contactkeeper/search.py), one row per record; rowid = id * 8 + kind.
+    # variants; see contactkeeper/vault/search_index.py), one row per record; rowid = id * 8 + kind.
     op.execute(
         "CREATE VIRTUAL TABLE search_index USING fts5("
         "names, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"

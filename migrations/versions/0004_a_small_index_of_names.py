@@ -5,7 +5,7 @@ word there means scoring every matching summary (hundreds of milliseconds on 200
 interactions). ``search_index_names`` holds only what records are called (actors,
 organizations, processes: a few thousand rows), at the same rowids; search ranks names
 there, then lists records found only by what is written about them, newest first (see
-contactkeeper/search.py and benchmarks/README.md).
+contactkeeper/records/search.py and benchmarks/README.md).
 
 Revision ID: 0004
 Revises: 0003

@@ -42,21 +42,43 @@ def upgrade() -> None:
         sa.UniqueConstraint("uuid", name=op.f("uq_sides_uuid")),
     )
     op.create_index(op.f("ix_sides_process_id"), "sides", ["process_id"], unique=False)
-    # A batch copy of ``participations`` is safe (no table points at it) and gives the
-    # foreign key its name. ``actors`` must never be copied that way: SQLite recreates a
-    # table by dropping the old one, and with foreign keys on, dropping ``actors`` would
-    # delete every channel, tie and affiliation that points at it. It gets a plain ADD
-    # COLUMN instead.
-    with op.batch_alter_table("participations") as batch:
-        batch.add_column(sa.Column("side_id", sa.Integer(), nullable=True))
-        batch.create_index(batch.f("ix_participations_side_id"), ["side_id"], unique=False)
-        batch.create_foreign_key(
-            batch.f("fk_participations_side_id_sides"),
-            "sides",
-            ["side_id"],
-            ["id"],
-            ondelete="SET NULL",
-        )
+    # ``participations`` is rebuilt by hand, with its definition written out, so that every
+    # vault gets the very same text (a batch copy orders the constraints as a set iterates,
+    # which differs from one run to the next, and backups are checked against this text).
+    # No table points at it, so dropping the old one deletes nothing else. ``actors`` must
+    # never be copied so: dropping it would, with foreign keys on, delete every channel, tie
+    # and affiliation that points at it. It gets a plain ADD COLUMN instead.
+    op.execute(
+        "CREATE TABLE _participations_0005 ("
+        "process_id INTEGER NOT NULL, "
+        "actor_id INTEGER NOT NULL, "
+        "role VARCHAR(32) NOT NULL, "
+        "note TEXT NOT NULL, "
+        "id INTEGER NOT NULL, "
+        "uuid VARCHAR(36) NOT NULL, "
+        "created_at DATETIME NOT NULL, "
+        "updated_at DATETIME NOT NULL, "
+        "side_id INTEGER, "
+        "CONSTRAINT pk_participations PRIMARY KEY (id), "
+        "CONSTRAINT uq_participation UNIQUE (process_id, actor_id, role), "
+        "CONSTRAINT uq_participations_uuid UNIQUE (uuid), "
+        "CONSTRAINT fk_participations_actor_id_actors FOREIGN KEY(actor_id) "
+        "REFERENCES actors (id) ON DELETE CASCADE, "
+        "CONSTRAINT fk_participations_process_id_processes FOREIGN KEY(process_id) "
+        "REFERENCES processes (id) ON DELETE CASCADE, "
+        "CONSTRAINT fk_participations_side_id_sides FOREIGN KEY(side_id) "
+        "REFERENCES sides (id) ON DELETE SET NULL)"
+    )
+    op.execute(
+        "INSERT INTO _participations_0005 "
+        "(process_id, actor_id, role, note, id, uuid, created_at, updated_at, side_id) "
+        "SELECT process_id, actor_id, role, note, id, uuid, created_at, updated_at, NULL "
+        "FROM participations"
+    )
+    op.execute("DROP TABLE participations")
+    op.execute("ALTER TABLE _participations_0005 RENAME TO participations")
+    for column in ("actor_id", "process_id", "side_id"):
+        op.create_index(f"ix_participations_{column}", "participations", [column])
     op.execute(
         "ALTER TABLE actors ADD COLUMN influence INTEGER "
         "CONSTRAINT ck_actors_influence_range CHECK (influence BETWEEN 1 AND 5)"

@@ -19,8 +19,9 @@ from PySide6.QtCore import Qt
 from contactkeeper.errors import VaultDamaged, WrongPassphrase
 from contactkeeper.gui.dialogs.settings import SettingsDialog
 from contactkeeper.gui.panic import panic
+from contactkeeper.protect import rekey
 from contactkeeper.records import actors
-from contactkeeper.vault import KEY_NAME, Vault, rekey
+from contactkeeper.vault import KEY_NAME, Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.shell_helpers import OPEN_TIMEOUT_MS, file_digests, make_window, settings_in
 

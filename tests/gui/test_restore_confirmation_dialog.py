@@ -15,11 +15,11 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from contactkeeper.exchange import backup
+from contactkeeper.exchange import backup, replacement
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.backup_actions import BackupActions, OpenBackupDialog
 from contactkeeper.records import actors
-from contactkeeper.vault import Vault, replacement, schema_head
+from contactkeeper.vault import Vault, schema_head
 from tests.conftest import FAST_KDF, FakeClock
 from tests.gui.shell_helpers import settings_in
 from tests.gui.test_backup_actions import WORK_TIMEOUT_MS, run, stick, verify_with_key

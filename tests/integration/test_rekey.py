@@ -23,10 +23,10 @@ import pytest
 
 from contactkeeper import cli
 from contactkeeper.errors import VaultDamaged, WeakPassphrase, WrongPassphrase
-from contactkeeper.protect import device
+from contactkeeper.protect import device, rekey
 from contactkeeper.records import actors
 from contactkeeper.records.actors import NewActor
-from contactkeeper.vault import DB_NAME, KEY_NAME, Vault, rekey
+from contactkeeper.vault import DB_NAME, KEY_NAME, Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.keyrings import MemoryKeyring
 
@@ -117,7 +117,9 @@ _KILLED_CHILD = """
 import os, signal, sys
 from pathlib import Path
 import sqlcipher3
-from contactkeeper.vault import connection as database, keyfile, rekey
+from contactkeeper.protect import rekey
+from contactkeeper.vault import connection as database
+from contactkeeper.vault import keyfile
 keyfile.lower_floor_for_tests(keyfile.KdfParams(8192, 1, 1))  # the suite's cheap vault
 where = sys.argv[4]
 exporting = [False]

@@ -18,9 +18,9 @@ import pytest
 from contactkeeper import cli
 from contactkeeper import vault as vault_module
 from contactkeeper.errors import RestoreNeedsConfirmation
-from contactkeeper.exchange import backup
+from contactkeeper.exchange import backup, replacement
 from contactkeeper.records import actors
-from contactkeeper.vault import Vault, replacement
+from contactkeeper.vault import Vault
 from tests.conftest import FAST_KDF, FakeClock
 
 NEW_PASSPHRASE = "the passphrase on the new laptop"
