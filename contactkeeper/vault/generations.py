@@ -68,4 +68,7 @@ class Generations:
                 self._counts.update(noted)
 
     def _forget(self, conn: sa.Connection) -> None:
-        conn.info.pop(_NOTED, None)
+        try:
+            conn.info.pop(_NOTED, None)
+        except sa.exc.InvalidRequestError:
+            pass  # an invalidated connection: what it noted is thrown away with it

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from pytestqt.qtbot import QtBot
 
-from contactkeeper.gui.context import HIDDEN, AppContext
+from contactkeeper.gui.context import HIDDEN, WITHHELD, AppContext
 from contactkeeper.gui.views.actor_page import ActorPage
 from contactkeeper.gui.views.actors import ActorsView
 from contactkeeper.records import actors, organizations, processes
@@ -105,7 +105,7 @@ def test_a_high_risk_actors_affiliation_is_hidden_like_the_name(
     # Outside privacy mode the name is hidden until revealed, and so is the affiliation:
     # in the header, the Profile tab and the Actors list.
     assert page.name_label.text() != "Yusuf Barakat"
-    assert page.roles.affiliation_label.text() == "Affiliation hidden (high-risk)"
+    assert page.roles.affiliation_label.text() == f"Affiliation {WITHHELD}"
     assert not page.affiliation_button.isEnabled()
     for tab in range(page.tabs.count()):
         page.tabs.setCurrentIndex(tab)
@@ -119,11 +119,14 @@ def test_a_high_risk_actors_affiliation_is_hidden_like_the_name(
     assert page.affiliations.rowCount() == 1
     assert names_on_screen(giveaway, listing)
 
-    # Privacy mode hides it again, revealed or not; a normal actor's affiliation stays.
+    # Privacy mode hides it again, revealed or not, and every other actor's too (in privacy
+    # mode nobody's details stand beside a codename).
     context.set_privacy(True)
     assert page.roles.affiliation_label.text() == f"Affiliation {HIDDEN}"
     assert page.affiliations.rowCount() == 0
     assert names_on_screen(giveaway, page) == []
     assert names_on_screen(giveaway, listing) == []
     page.show_actor(layla)
+    assert page.roles.affiliation_label.text() == f"Affiliation {HIDDEN}"
+    context.set_privacy(False)
     assert page.roles.affiliation_label.text() == "Director, Coastal Women's Forum"

@@ -73,9 +73,12 @@ def quasi_identifiers(vault: Vault) -> dict[str, str]:
     the first sentence of their notes, and the labels of their direct channels."""
     members: dict[str, set[Sensitivity]] = {}
     common_labels: set[str] = set()  # "Personal phone" names nobody
+    shared_titles: set[str] = set()  # "Member, Banu Sahil" is also a shown actor's own title
     for summary in actors.list_actors(vault, NOW, limit=1000):
         for affiliation in actors.get_actor(vault, summary.id, NOW).affiliations:
             members.setdefault(affiliation.organization, set()).add(summary.sensitivity)
+            if summary.sensitivity is not Sensitivity.HIGH_RISK:
+                shared_titles.add(f"{affiliation.role}, {affiliation.organization}")
         if summary.sensitivity is not Sensitivity.HIGH_RISK:
             common_labels |= {c.label for c in channels.list_channels(vault, summary.id, NOW)}
     found: dict[str, str] = {}
@@ -83,7 +86,9 @@ def quasi_identifiers(vault: Vault) -> dict[str, str]:
         texts = [v.name for v in actor.name_variants]
         texts += [actor.notes.split(".")[0]]
         for affiliation in actor.affiliations:
-            texts.append(f"{affiliation.role}, {affiliation.organization}")
+            title = f"{affiliation.role}, {affiliation.organization}"
+            if title not in shared_titles:
+                texts.append(title)
             if members[affiliation.organization] == {Sensitivity.HIGH_RISK}:
                 texts.append(affiliation.organization)
         texts += [

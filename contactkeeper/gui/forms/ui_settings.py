@@ -25,10 +25,15 @@ class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
         if not SettingsDialog.objectName():
             SettingsDialog.setObjectName(u"SettingsDialog")
-        SettingsDialog.resize(560, 680)
+        SettingsDialog.resize(560, 520)
         self.dialogLayout = QVBoxLayout(SettingsDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
-        self.pages = QStackedWidget(SettingsDialog)
+        self.pagesScroll = QScrollArea(SettingsDialog)
+        self.pagesScroll.setObjectName(u"pagesScroll")
+        self.pagesScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.pagesScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pagesScroll.setWidgetResizable(True)
+        self.pages = QStackedWidget()
         self.pages.setObjectName(u"pages")
         self.settingsPage = QWidget()
         self.settingsPage.setObjectName(u"settingsPage")
@@ -348,8 +353,9 @@ class Ui_SettingsDialog(object):
         self.rekeyPageLayout.addItem(self.rekeyPageSpacer)
 
         self.pages.addWidget(self.rekeyPage)
+        self.pagesScroll.setWidget(self.pages)
 
-        self.dialogLayout.addWidget(self.pages)
+        self.dialogLayout.addWidget(self.pagesScroll)
 
         self.messageLabel = QLabel(SettingsDialog)
         self.messageLabel.setObjectName(u"messageLabel")

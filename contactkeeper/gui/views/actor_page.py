@@ -26,12 +26,14 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -195,7 +197,7 @@ class ActorPage(QWidget):
             button.setAccessibleName(name)
             button.setAutoDefault(False)
 
-    def _build_profile(self) -> QWidget:
+    def _build_profile(self) -> QScrollArea:
         """The Profile tab: the actor's form and their affiliations over time."""
         self.form = ActorForm(self.context)
         self.affiliations: RecordTableModel[AffiliationInfo] = RecordTableModel(
@@ -210,12 +212,18 @@ class ActorPage(QWidget):
         self.affiliation_table = _table(AFFILIATIONS)
         self.affiliation_table.setModel(self.affiliations)
 
-        profile = QWidget()
-        profile_layout = QVBoxLayout(profile)
+        profile_page = QWidget()
+        profile_layout = QVBoxLayout(profile_page)
         profile_layout.addWidget(self.form)
         self.affiliation_caption = QLabel(AFFILIATIONS)
         profile_layout.addWidget(self.affiliation_caption)
         profile_layout.addWidget(self.affiliation_table)
+        # The profile is long: it scrolls on a small screen.
+        profile = QScrollArea()
+        profile.setWidget(profile_page)
+        profile.setWidgetResizable(True)
+        profile.setFrameShape(QFrame.Shape.NoFrame)
+        profile.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return profile
 
     def _build_channels(self) -> None:
