@@ -39,13 +39,26 @@ PLAINTEXT_FLAG = "--i-understand-this-is-plaintext"
 
 def register(subparsers: Any) -> None:
     """Add ``backup``, ``import`` and ``export`` to the ``contactkeeper`` command."""
+    _register_backup(subparsers)
+    _register_import(subparsers)
+    _register_export(subparsers)
+
+
+def _register_backup(subparsers: Any) -> None:
+    """``backup`` and its actions: ``create``, ``verify``, ``restore``, ``keygen``."""
     backup = subparsers.add_parser(
         "backup",
         help="make, verify or restore an encrypted backup",
         description="Encrypted backups in the age format (see docs/backup-format.md).",
     )
     actions = backup.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
+    _register_backup_create(actions)
+    _register_backup_verify(actions)
+    _register_backup_restore(actions)
+    _register_backup_keygen(actions)
 
+
+def _register_backup_create(actions: Any) -> None:
     create = actions.add_parser(
         "create",
         help="write a new verified backup of the vault",
@@ -64,6 +77,8 @@ def register(subparsers: Any) -> None:
     _backup_passphrase_argument(create)
     create.set_defaults(func=cmd_backup_create)
 
+
+def _register_backup_verify(actions: Any) -> None:
     verify = actions.add_parser(
         "verify",
         help="check a backup completely, touching no vault",
@@ -74,6 +89,8 @@ def register(subparsers: Any) -> None:
     _backup_passphrase_argument(verify)
     verify.set_defaults(func=cmd_backup_verify)
 
+
+def _register_backup_restore(actions: Any) -> None:
     restore = actions.add_parser(
         "restore",
         help="restore a backup as the vault (the old vault is kept as .pre-restore)",
@@ -93,6 +110,8 @@ def register(subparsers: Any) -> None:
     )
     restore.set_defaults(func=cmd_backup_restore)
 
+
+def _register_backup_keygen(actions: Any) -> None:
     keygen = actions.add_parser(
         "keygen",
         help="make a key pair for backups made for a key (like age-keygen)",
@@ -103,6 +122,8 @@ def register(subparsers: Any) -> None:
     keygen.add_argument("file", type=Path, metavar="FILE", help="the new identity file")
     keygen.set_defaults(func=cmd_backup_keygen)
 
+
+def _register_import(subparsers: Any) -> None:
     importing = subparsers.add_parser(
         "import",
         help="import actors from vCard or CSV (Google Contacts, Outlook)",
@@ -118,6 +139,8 @@ def register(subparsers: Any) -> None:
     importing.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     importing.set_defaults(func=cmd_import)
 
+
+def _register_export(subparsers: Any) -> None:
     exporting = subparsers.add_parser(
         "export",
         help="export records: json, csv, vcard, ics (follow-ups) or redacted",

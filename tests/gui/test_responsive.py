@@ -1,7 +1,7 @@
 """The GUI stays responsive during backup, verify, restore and import (issue 6).
 
-Each operation runs through the real dialog of ``contactkeeper/gui/dialogs/backup_actions.py`` (its
-work goes through ``operations.run_with_progress`` to Qt's thread pool) on a real vault with
+Each operation runs through its real dialog in ``contactkeeper/gui/dialogs/`` (its work
+goes through ``operations.run_with_progress`` to Qt's thread pool) on a real vault with
 a few hundred actors, notes and interactions, while a QTimer on the UI thread ticks every
 10 ms. The test waits on the dialog's own completion signal (``operation_finished``) with
 ``qtbot.waitSignal``, which turns the event loop, and counts the ticks recorded between the
@@ -30,14 +30,14 @@ from pytestqt.qtbot import QtBot
 
 from contactkeeper.exchange import backup
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.dialogs import backup_actions
+from contactkeeper.gui.dialogs import work_dialog
 from contactkeeper.gui.dialogs.backup_actions import (
     BackupActions,
     BackupDialog,
     ImportDialog,
     OpenBackupDialog,
-    _WorkDialog,
 )
+from contactkeeper.gui.dialogs.work_dialog import WorkDialog
 from contactkeeper.records import bulk
 from contactkeeper.records.bulk import NewInteraction
 from contactkeeper.vault import Vault, inventory
@@ -180,7 +180,7 @@ def ticks() -> Iterator[Ticks]:
     made.stop()
 
 
-def run_ticking(qtbot: QtBot, ticks: Ticks, dialog: _WorkDialog, button: QAbstractButton) -> int:
+def run_ticking(qtbot: QtBot, ticks: Ticks, dialog: WorkDialog, button: QAbstractButton) -> int:
     """Click ``button`` (which starts the dialog's background work) and wait on the dialog's
     real completion signal; the ticks counted while the work ran."""
     dialog.operation_finished.connect(ticks.finish)
@@ -235,7 +235,7 @@ def address_book(path: Path) -> Path:
 def _reporting_after_ticks(ticks: Ticks) -> Callable[..., Any]:
     """The real ``run_with_progress``, whose work reports back only once the UI thread has
     ticked MIN_TICKS times since the operation started (or after 5 s if it never does)."""
-    real = backup_actions.run_with_progress
+    real = work_dialog.run_with_progress
 
     def run(
         parent: object,
@@ -266,7 +266,7 @@ def test_the_event_loop_keeps_turning_during_backup_verify_restore_and_import(
     clock: FakeClock,
     keys: tuple[Path, str],
 ) -> None:
-    monkeypatch.setattr(backup_actions, "run_with_progress", _reporting_after_ticks(ticks))
+    monkeypatch.setattr(work_dialog, "run_with_progress", _reporting_after_ticks(ticks))
     during: dict[str, int] = {}
     folder = tmp_path / "stick"
     folder.mkdir()
@@ -370,7 +370,7 @@ def test_control_the_same_backup_on_the_ui_thread_stops_the_timer(
     keys: tuple[Path, str],
 ) -> None:
     """Without the thread pool, the same dialog and work freeze the event loop: no tick."""
-    monkeypatch.setattr(backup_actions, "run_with_progress", _inline)
+    monkeypatch.setattr(work_dialog, "run_with_progress", _inline)
     folder = tmp_path / "stick"
     folder.mkdir()
     dialog = start_backup(actions, folder, keys[1])

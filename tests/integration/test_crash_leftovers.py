@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from contactkeeper.errors import WrongPassphrase
-from contactkeeper.exchange import backup
+from contactkeeper.exchange import backup, restore
 from contactkeeper.protect import destroy as wipe
 from contactkeeper.records import actors
 from contactkeeper.vault import Vault
@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import os, signal, sys
 from pathlib import Path
-from contactkeeper.exchange import backup
+from contactkeeper.exchange import backup, restore
 from contactkeeper.vault import files, keyfile
 from contactkeeper.vault import Vault
 from tests.conftest import FAST_KDF
@@ -55,7 +55,7 @@ if step == "backup":  # the copy is made and checked: die while it is sealed
             die()
     backup.create_backup(vault, Path(other), recipients=[sys.argv[5]], progress=progress)
 elif step == "restore":  # the new vault is built: die before it is swapped in
-    backup._swap_in = die
+    restore._swap_in = die
     backup.restore_backup(Path(other), Path(vault_path), passphrase,
                           identities=[sys.argv[5]], kdf=FAST_KDF, confirmed=True)
 elif step == "restore-swapped":  # the folders traded places: die before the old is put aside
@@ -64,11 +64,11 @@ elif step == "restore-swapped":  # the folders traded places: die before the old
         if str(target).endswith(".pre-restore"):
             die()
         return real_rename(source, target, *args, **kwargs)
-    backup.os.rename = rename
+    restore.os.rename = rename
     backup.restore_backup(Path(other), Path(vault_path), passphrase,
                           identities=[sys.argv[5]], kdf=FAST_KDF, confirmed=True)
 elif step == "verify":  # the backup's copy is written: die while it is checked
-    backup._check_image = die
+    restore._check_image = die
     backup.verify_backup(Path(other), identities=[sys.argv[5]])
 elif step == "passwd":  # the new key file is written: die before it replaces the old one
     vault = Vault.unlock(Path(vault_path), passphrase)
@@ -175,7 +175,7 @@ def test_a_restore_killed_just_after_the_swap_keeps_the_previous_vault(
     probe = tmp_path / "probe"
     (probe / "a").mkdir(parents=True)
     (probe / "b").mkdir()
-    if not backup._exchange(probe / "a", probe / "b"):
+    if not restore._exchange(probe / "a", probe / "b"):
         pytest.skip("no atomic exchange of folders on this file system")
     shutil.rmtree(probe)
     with Vault.unlock(closed_vault, PASSPHRASE) as vault:

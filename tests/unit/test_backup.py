@@ -37,7 +37,8 @@ from contactkeeper.errors import (
     BackupWrongPassphrase,
     DiskFull,
 )
-from contactkeeper.exchange import backup
+from contactkeeper.exchange import age_header, backup, database_copy, restore
+from contactkeeper.exchange.manifest import Manifest, pack_payload
 from contactkeeper.records import actors, interactions, organizations, processes
 from contactkeeper.records import relationships as relationships_service
 from contactkeeper.records.names import clean
@@ -270,7 +271,7 @@ def test_restoring_over_a_vault_keeps_the_old_one_as_pre_restore(
     atomic_exchange: bool,
 ) -> None:
     if not atomic_exchange:  # as on macOS, Windows, or a file system without renameat2
-        monkeypatch.setattr(backup, "_exchange", lambda first, second: False)
+        monkeypatch.setattr(restore, "_exchange", lambda first, second: False)
     before = dump(vault)
     actors.create_actor(vault, actors.NewActor("Added after the backup"), NOW)
     vault.close()
@@ -342,7 +343,7 @@ def test_a_small_vault_is_copied_with_small_pages_and_a_large_one_with_sqlcipher
     before = dump(vault)
     small = tmp_path / "small.age"
     backup.create_backup(vault, small, recipients=[keys[1]])
-    monkeypatch.setattr(backup, "SMALL_VAULT_BYTES", 0)  # as if the vault were large
+    monkeypatch.setattr(database_copy, "SMALL_VAULT_BYTES", 0)  # as if the vault were large
     large = tmp_path / "large.age"
     backup.create_backup(vault, large, recipients=[keys[1]])
 
@@ -368,9 +369,9 @@ def test_a_manifest_with_a_page_size_sqlcipher_cannot_use_is_refused(
     body = json.loads(manifest.to_json())
     body["database"]["page_size"] = page_size
     with pytest.raises(BackupDamaged, match="manifest"):
-        backup._Manifest.from_json(json.dumps(body).encode())
+        Manifest.from_json(json.dumps(body).encode())
     del body["database"]["page_size"]  # as in the first backups: SQLCipher's default
-    assert backup._Manifest.from_json(json.dumps(body).encode()).database_page_size == 4096
+    assert Manifest.from_json(json.dumps(body).encode()).database_page_size == 4096
 
 
 def test_a_backup_can_be_made_for_several_colleagues_keys(vault: Vault, tmp_path: Path) -> None:
@@ -536,7 +537,7 @@ def test_a_backup_with_any_flipped_byte_is_refused_and_no_vault_changes(
     restore from disk; no vault file changes and no file is left anywhere."""
     data = small_backup.read_bytes()
     assert len(data) < 128 * 1024, "a small vault's backup is no longer small"
-    header = backup._parse_header(data).length
+    header = age_header.parse_header(data).length
     vault.close()
     vault_files = file_hashes(vault.path)
     everything = file_hashes(tmp_path)
@@ -570,7 +571,7 @@ def test_a_backup_cut_short_at_any_chunk_boundary_or_near_its_end_is_refused(
     vault: Vault, small_backup: Path, keys: tuple[str, str], tmp_path: Path
 ) -> None:
     data = small_backup.read_bytes()
-    header = backup._parse_header(data).length
+    header = age_header.parse_header(data).length
     cuts = set(range(len(data) - 64, len(data)))
     cuts |= set(range(header + backup.NONCE, len(data), backup.CHUNK + backup.TAG))
     cuts |= {0, 10, header, header + 5}
@@ -599,7 +600,7 @@ def test_a_backup_with_two_chunks_swapped_is_refused(
     small_backup: Path, keys: tuple[str, str]
 ) -> None:
     data = small_backup.read_bytes()
-    start = backup._parse_header(data).length + backup.NONCE
+    start = age_header.parse_header(data).length + backup.NONCE
     size = backup.CHUNK + backup.TAG
     first, second = data[start : start + size], data[start + size : start + 2 * size]
     small_backup.write_bytes(data[:start] + second + first + data[start + 2 * size :])
@@ -637,7 +638,7 @@ def test_a_key_backup_asked_for_a_passphrase_says_which_key_it_needs(
 
 
 def _header_with(data: bytes, old: bytes, new: bytes) -> bytes:
-    header = backup._parse_header(data).length
+    header = age_header.parse_header(data).length
     return data[:header].replace(old, new, 1) + data[header:]
 
 
@@ -793,7 +794,7 @@ def seal_old_vault(folder: Path, recipient: str, **manifest: Any) -> Path:
     image, key_hex = folder / "image.db", secrets.token_hex(32)
     raw = database.connect(copy / "vault.db", db_key.hex())
     try:
-        backup._attach_and_export(raw, image, key_hex)
+        database_copy.attach_and_export(raw, image, key_hex)
     finally:
         raw.close()
     revision = manifest.pop("revision", None)
@@ -807,15 +808,15 @@ def seal_old_vault(folder: Path, recipient: str, **manifest: Any) -> Path:
     fields: dict[str, Any] = {
         "format_version": 1,
         "vault_id": "old-vault",
-        "schema_revision": backup._revision(image, key_hex),
+        "schema_revision": database_copy.revision(image, key_hex),
         "app_version": "0.0.1",
         "created_at": NOW,
-        "counts": backup._counts(image, key_hex),
+        "counts": database_copy.counts(image, key_hex),
         "database_sha256": hashlib.sha256(data).hexdigest(),
         "database_bytes": len(data),
         "database_key": key_hex,
     }
-    payload = backup._pack(backup._Manifest(**(fields | manifest)), data)
+    payload = pack_payload(Manifest(**(fields | manifest)), data)
     target = folder / "old.age"
     target.write_bytes(pyrage.encrypt(payload, [pyrage.x25519.Recipient.from_str(recipient)]))
     return target

@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contactkeeper.errors import BackupDamaged, BackupForeignSchema
-from contactkeeper.exchange import backup, exporting
+from contactkeeper.exchange import backup, database_copy, exporting, restore
+from contactkeeper.exchange.manifest import Manifest, pack_payload
 from contactkeeper.records import actors, processes
 from contactkeeper.vault import Vault, schema, schema_head
 from contactkeeper.vault import connection as database
@@ -58,7 +59,7 @@ def export_image(vault: Vault, folder: Path) -> tuple[Path, str]:
     image, key_hex = folder / f"image-{secrets.token_hex(4)}.db", secrets.token_hex(32)
     with vault.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
-        backup._attach_and_export(raw, image, key_hex)
+        database_copy.attach_and_export(raw, image, key_hex)
     return image, key_hex
 
 
@@ -89,15 +90,15 @@ def seal(
     fields: dict[str, Any] = {
         "format_version": 1,
         "vault_id": "a-vault-id",
-        "schema_revision": backup._revision(image, key_hex),
+        "schema_revision": database_copy.revision(image, key_hex),
         "app_version": "0.1.0",
         "created_at": NOW,
-        "counts": backup._counts(image, key_hex),
+        "counts": database_copy.counts(image, key_hex),
         "database_sha256": hashlib.sha256(data).hexdigest(),
         "database_bytes": len(data),
         "database_key": key_hex,
     }
-    payload = backup._pack(backup._Manifest(**(fields | manifest)), data)
+    payload = pack_payload(Manifest(**(fields | manifest)), data)
     target = image.with_suffix(".age")
     target.write_bytes(pyrage.encrypt(payload, [pyrage.x25519.Recipient.from_str(recipient)]))
     return target
@@ -253,13 +254,13 @@ def test_an_older_backup_whose_upgrade_would_fail_fails_verification(
     """Verify runs the upgrade a restore would run (on its throwaway copy), so a backup that
     could not be restored does not pass as intact."""
     old = seal_old_vault(tmp_path, keys[1])
-    real = backup._upgrade_copy
+    real = restore._upgrade_copy
 
     def failing_upgrade(conn: Any) -> None:
         conn.exec_driver_sql("INSERT INTO alembic_version VALUES ('a second head')")
         real(conn)
 
-    monkeypatch.setattr(backup, "_upgrade_copy", failing_upgrade)
+    monkeypatch.setattr(restore, "_upgrade_copy", failing_upgrade)
     with pytest.raises(BackupDamaged, match="cannot be brought up to"):
         backup.verify_backup(old, identities=[keys[0]])
 

@@ -10,7 +10,7 @@ import pytest
 
 from contactkeeper import cli
 from contactkeeper import vault as vault_module
-from contactkeeper.exchange import backup
+from contactkeeper.exchange import backup, restore
 from contactkeeper.records import actors
 from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import Vault
@@ -27,7 +27,7 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 def _cheap_and_private(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Keep the KDF cheap and the commands off the real home."""
     monkeypatch.setattr(vault_module, "calibrate", lambda *a, **k: FAST_KDF)
-    monkeypatch.setattr(backup, "calibrate", lambda *a, **k: FAST_KDF)
+    monkeypatch.setattr(restore, "calibrate", lambda *a, **k: FAST_KDF)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
     monkeypatch.delenv(cli.PASSPHRASE_ENV, raising=False)
     monkeypatch.delenv("CONTACTKEEPER_BACKUP_PASSPHRASE", raising=False)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from contactkeeper.errors import BackupDamaged, BackupWrongPassphrase, ImportRefused
-from contactkeeper.exchange import backup, importing
+from contactkeeper.exchange import backup, importing, vcard
 from contactkeeper.vault import Vault
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "backup-v1" / "backup-v1.age"
@@ -110,7 +110,7 @@ def test_an_address_book_far_beyond_any_real_one_is_refused_before_parsing(
     path.write_text(text, encoding="utf-8")
     assert path.stat().st_size < importing.MAX_FILE_BYTES  # within the size already allowed
     parsed: list[object] = []
-    monkeypatch.setattr(importing.vobject, "readOne", lambda *a, **k: parsed.append(a))
+    monkeypatch.setattr(vcard.vobject, "readOne", lambda *a, **k: parsed.append(a))
 
     started = time.monotonic()
     with pytest.raises(ImportRefused) as caught:
@@ -149,8 +149,8 @@ def test_the_worst_address_book_within_the_bounds_is_read_in_seconds(
     vault: Vault, tmp_path: Path
 ) -> None:
     """The longest quoted-printable note the bounds let through: parsing it stays quick."""
-    breaks = importing.MAX_SOFT_BREAKS - 1
-    width = importing.MAX_QUOTED_PRINTABLE_CHARS // (breaks + 2) - 2
+    breaks = vcard.MAX_SOFT_BREAKS - 1
+    width = vcard.MAX_QUOTED_PRINTABLE_CHARS // (breaks + 2) - 2
     note = "=\r\n".join(["a" * width] * (breaks + 1))
     text = (
         "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Salih\r\nNOTE;ENCODING=QUOTED-PRINTABLE:"

@@ -14,7 +14,7 @@ import pytest
 from contactkeeper import cli
 from contactkeeper import vault as vault_module
 from contactkeeper.errors import WeakPassphrase
-from contactkeeper.exchange import backup
+from contactkeeper.exchange import backup, restore
 from contactkeeper.vault import Vault, passphrases
 from tests.conftest import FAST_KDF, PASSPHRASE
 
@@ -26,7 +26,7 @@ STRONG = "seven wet ravens in a boat"
 @pytest.fixture(autouse=True)
 def _cheap_and_private(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(vault_module, "calibrate", lambda *a, **k: FAST_KDF)
-    monkeypatch.setattr(backup, "calibrate", lambda *a, **k: FAST_KDF)
+    monkeypatch.setattr(restore, "calibrate", lambda *a, **k: FAST_KDF)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
     monkeypatch.delenv(cli.PASSPHRASE_ENV, raising=False)
     monkeypatch.delenv("CONTACTKEEPER_BACKUP_PASSPHRASE", raising=False)

@@ -18,7 +18,7 @@ import pytest
 from contactkeeper import cli
 from contactkeeper import vault as vault_module
 from contactkeeper.errors import RestoreNeedsConfirmation
-from contactkeeper.exchange import backup, replacement
+from contactkeeper.exchange import backup, replacement, restore
 from contactkeeper.records import actors
 from contactkeeper.vault import Vault
 from tests.conftest import FAST_KDF, FakeClock
@@ -30,7 +30,7 @@ NEW_PASSPHRASE = "the passphrase on the new laptop"
 def _private(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
     monkeypatch.setattr(vault_module, "calibrate", lambda *a, **k: FAST_KDF)
-    monkeypatch.setattr(backup, "calibrate", lambda *a, **k: FAST_KDF)
+    monkeypatch.setattr(restore, "calibrate", lambda *a, **k: FAST_KDF)
     monkeypatch.delenv(cli.PASSPHRASE_ENV, raising=False)
 
 
