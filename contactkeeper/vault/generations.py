@@ -15,6 +15,7 @@ open and starts from zero at every unlock.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections import Counter
@@ -68,7 +69,6 @@ class Generations:
                 self._counts.update(noted)
 
     def _forget(self, conn: sa.Connection) -> None:
-        try:
+        # An invalidated connection: what it noted is thrown away with it.
+        with contextlib.suppress(sa.exc.InvalidRequestError):
             conn.info.pop(_NOTED, None)
-        except sa.exc.InvalidRequestError:
-            pass  # an invalidated connection: what it noted is thrown away with it
