@@ -43,7 +43,11 @@ PROG = "contactkeeper"
 MAX_PROBLEM_LINES = 20  # per check, in the output of ``check``
 
 # Modules that add subcommands: each is imported and ``module.register(subparsers)`` called.
-EXTENSIONS: tuple[str, ...] = ("contactkeeper.cli.exchange", "contactkeeper.cli.device")
+EXTENSIONS: tuple[str, ...] = (
+    "contactkeeper.cli.exchange",
+    "contactkeeper.cli.device",
+    "contactkeeper.cli.network",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 

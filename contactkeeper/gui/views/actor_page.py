@@ -1,5 +1,6 @@
-"""One actor on one page: profile, warmth, channels, timeline, relationships, readiness
-cues, follow-ups and notes.
+"""One actor on one page: profile, warmth, channels, timeline, relationships, ways in (the
+best paths from you, and whom this actor alone carries you to), readiness cues, follow-ups
+and notes.
 
 The profile is edited in place (``ActorForm``) and the notes too; every change is saved at
 once through the services. Names follow the context's privacy rule: a hidden name shows the
@@ -55,6 +56,7 @@ from contactkeeper.gui.presentation import day, error_label, show_error, today, 
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_form import ActorForm
+from contactkeeper.gui.widgets.paths_panel import PathsPanel
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadge, describe
 from contactkeeper.records import (
     actors,
@@ -254,6 +256,8 @@ class ActorPage(QWidget):
         self.notes.setPlaceholderText("Notes are saved as soon as you leave this field.")
         self.notes.setTabChangesFocus(True)
 
+        self.paths = PathsPanel(self.context)
+
         profile = QWidget()
         profile_layout = QVBoxLayout(profile)
         profile_layout.addWidget(self.form)
@@ -268,6 +272,7 @@ class ActorPage(QWidget):
             self.channel_table: "C&hannels",
             profile: "&Profile",
             self.relationship_table: "Relation&ships",
+            self.paths: "&Ways in",
             self.cue_table: "Readiness c&ues",
             self.follow_up_table: "F&ollow-ups",
             self.notes: "&Notes",
@@ -394,6 +399,7 @@ class ActorPage(QWidget):
         self.follow_ups.set_rows(
             followups.list_follow_ups(vault, include_done=True, actor_id=detail.id)
         )
+        self.paths.show_actor(detail.id)
         self._count_tabs()
         self._show_notes(detail)
 
@@ -440,6 +446,7 @@ class ActorPage(QWidget):
             self.relationship_table: self.relationships.rowCount(),
             self.cue_table: self.cues.rowCount(),
             self.follow_up_table: sum(not f.done for f in self.follow_ups.rows),
+            self.paths: len(self.paths.paths),
         }
         for widget, title in self._tab_titles.items():
             count = counts.get(widget)
@@ -468,6 +475,7 @@ class ActorPage(QWidget):
             self.follow_ups,
         ):
             model.clear()
+        self.paths.clear()
         self.notes.clear()
         self.notes.document().setModified(False)
         self._count_tabs()
