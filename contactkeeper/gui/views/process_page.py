@@ -1,6 +1,7 @@
 """One process on one page: name, description, track and phase (all changed in place and
-saved at once), participants grouped by role, the cue log, and the readiness timeline as a
-chart."""
+saved at once), participants grouped by role, whom you depend on to reach them (brokers:
+"only Fr. Pavel reaches 4 of the 9 participants"), the cue log, and the readiness timeline
+as a chart."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableView,
@@ -32,7 +35,8 @@ from contactkeeper.gui.presentation import day, error_label, show_error, today
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.readiness_chart import ReadinessChart
-from contactkeeper.records import processes, readiness
+from contactkeeper.records import network, processes, readiness
+from contactkeeper.records.network import Broker
 from contactkeeper.records.processes import ProcessInfo
 from contactkeeper.records.readiness import CueInfo
 from contactkeeper.vault.changes import Changes, Kind
@@ -41,7 +45,36 @@ from contactkeeper.vault.model import ProcessPhase, Track
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 1
 # Besides the process itself: its participants (by name), its cues (by kind) and the
 # readiness drawn from them.
-SHOWS = frozenset({Kind.PARTICIPANT, Kind.ACTOR, Kind.READINESS_CUE, Kind.CUE_KIND})
+# Brokers follow your ways in: relationships, channels and which kinds count (a setting).
+SHOWS = frozenset(
+    {
+        Kind.PARTICIPANT,
+        Kind.ACTOR,
+        Kind.READINESS_CUE,
+        Kind.CUE_KIND,
+        Kind.RELATIONSHIP,
+        Kind.CHANNEL,
+        Kind.SETTING,
+    }
+)
+NO_BROKER = "No single person stands between you and any participant."
+
+
+def broker_line(broker: Broker, participants: int) -> str:
+    """``Only Fr. Pavel reaches 4 of the 9 participants``"""
+    text = broker.summary(of=participants, what="participants")
+    return text[:1].upper() + text[1:]
+
+
+def broker_tooltip(broker: Broker) -> str:
+    share = broker.betweenness or 0.0
+    return (
+        "Reached only through them: "
+        + ", ".join(broker.cut_off_names)
+        + f"\n{share:.0%} of your shortest ways to the participants pass through them"
+    )
+
+
 DESCRIBE = "Add a description…"
 
 
@@ -97,6 +130,11 @@ class ProcessPage(QWidget):
         self.participants.setRootIsDecorated(True)
         self.participants.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
+        self.brokers = QListWidget()
+        self.brokers.setAccessibleName("Whom you depend on to reach the participants")
+        self.brokers.setWordWrap(True)
+        self.brokers_caption = QLabel("Whom you depend on")
+
         self.chart = ReadinessChart()
         self.cues: RecordTableModel[CueInfo] = RecordTableModel(
             [
@@ -144,7 +182,9 @@ class ProcessPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("Participants by role"))
-        left_layout.addWidget(self.participants)
+        left_layout.addWidget(self.participants, 2)
+        left_layout.addWidget(self.brokers_caption)
+        left_layout.addWidget(self.brokers, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart)
         cue_box = QWidget()
@@ -176,6 +216,7 @@ class ProcessPage(QWidget):
         self.phase.activated.connect(lambda _: self._save())
         # A double-click or Enter (not both: each would open the actor once more).
         self.participants.itemActivated.connect(self._open_actor)
+        self.brokers.itemActivated.connect(self._open_broker)
         self.add_participant_button.clicked.connect(self.add_participant)
         self.add_cue_button.clicked.connect(self.add_cue)
         self.delete_button.clicked.connect(self.delete_process)
@@ -231,10 +272,31 @@ class ProcessPage(QWidget):
                 group.addChild(child)
             self.participants.addTopLevelItem(group)
             group.setExpanded(True)
+        self._show_brokers(info.id)
         self.cues.set_rows(readiness.list_cues(vault, process_id=info.id, limit=500))
         self.chart.show_points(
             readiness.timeline(vault, info.id, today(self.context.now())) if self.cues.rows else []
         )
+
+    def _show_brokers(self, process_id: int) -> None:
+        total, found = network.process_brokers(
+            self.context.vault, process_id, self.context.now(), name=self.context.shown_name
+        )
+        self.brokers.clear()
+        for broker in found:
+            item = QListWidgetItem(broker_line(broker, total))
+            item.setToolTip(broker_tooltip(broker))
+            item.setData(ACTOR_ROLE, broker.actor_id)
+            self.brokers.addItem(item)
+        self.brokers_caption.setText(
+            f"Whom you depend on ({len(found)})" if found else f"Whom you depend on: {NO_BROKER}"
+        )
+        self.brokers.setVisible(bool(found))
+
+    def _open_broker(self, item: QListWidgetItem) -> None:
+        actor_id = item.data(ACTOR_ROLE)
+        if actor_id is not None:
+            self.context.open_actor.emit(int(actor_id))
 
     def clear(self) -> None:
         self.process_id = None
@@ -242,6 +304,7 @@ class ProcessPage(QWidget):
         self.name_label.clear()
         self.description_label.clear()
         self.participants.clear()
+        self.brokers.clear()
         self.cues.clear()
         self.chart.clear()
         show_error(self.message, "")
