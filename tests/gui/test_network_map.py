@@ -210,3 +210,18 @@ def test_an_export_asks_first_and_writes_png_and_svg(
     view.choose_file = lambda: str(tmp_path / "map.svg")
     assert view.export() == tmp_path / "map.svg"
     assert "<svg" in (tmp_path / "map.svg").read_text(encoding="utf-8")
+
+
+def test_a_process_page_has_the_map_of_its_participants(context: AppContext, qtbot: QtBot) -> None:
+    from contactkeeper.gui.views.process_page import ProcessPage
+
+    ids = _web(context)
+    page = ProcessPage(context)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    show_active(qtbot, page)
+    page.show_process(ids["talks"])
+    with qtbot.waitSignal(page.map.laid_out, timeout=10_000):
+        page.tabs.setCurrentWidget(page.map)
+    assert _labels(page.map) == {"Bishop Nikolai", "RED FOX", "Holy Synod"}
+    assert not page.map.process_combo.isVisible()

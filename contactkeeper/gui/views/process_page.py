@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import day, error_label, show_error, today
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
+from contactkeeper.gui.views.network_map import MapView
 from contactkeeper.gui.widgets.readiness_chart import ReadinessChart
 from contactkeeper.records import network, processes, readiness
 from contactkeeper.records.network import Broker
@@ -193,9 +195,15 @@ class ProcessPage(QWidget):
         cue_layout.addWidget(QLabel("Cue log"))
         cue_layout.addWidget(self.cue_table)
         right.addWidget(cue_box)
+        self.map = MapView(self.context, fixed_process=True)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Process sections")
+        self.tabs.addTab(right, "&Readiness")
+        self.tabs.addTab(self.map, "&Map")
+        self.tabs.currentChanged.connect(lambda _i: self._map_shown())
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
-        body.addWidget(right)
+        body.addWidget(self.tabs)
         body.setStretchFactor(1, 2)
         body.setSizes([320, 680])
 
@@ -223,7 +231,18 @@ class ProcessPage(QWidget):
 
     def show_process(self, process_id: int) -> None:
         self.process_id = process_id
+        self.map.process_id = process_id
+        self.map.data = None  # laid out when its tab is shown
         self.reload()
+        self._map_shown()
+
+    def _map_shown(self) -> None:
+        if (
+            self.tabs.currentWidget() is self.map
+            and self.process_id is not None
+            and (self.map.data is None or self.map.process_id != self.process_id)
+        ):
+            self.map.show_process(self.process_id)
 
     def reload(self) -> None:
         if self.process_id is None or not self.context.unlocked:
