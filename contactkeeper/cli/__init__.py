@@ -44,7 +44,11 @@ MAX_PROBLEM_LINES = 20  # per check, in the output of ``check``
 MAX_PASSPHRASE_FILE_BYTES = 4096
 
 # Modules that add subcommands: each is imported and ``module.register(subparsers)`` called.
-EXTENSIONS: tuple[str, ...] = ("contactkeeper.cli.exchange", "contactkeeper.cli.device")
+EXTENSIONS: tuple[str, ...] = (
+    "contactkeeper.cli.exchange",
+    "contactkeeper.cli.device",
+    "contactkeeper.cli.network",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 

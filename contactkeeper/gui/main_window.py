@@ -43,6 +43,7 @@ from contactkeeper.gui.views.actor_page import ActorPage
 from contactkeeper.gui.views.actors import ActorsView
 from contactkeeper.gui.views.followups import FollowUpsView
 from contactkeeper.gui.views.journal import JournalView
+from contactkeeper.gui.views.network_map import MapView
 from contactkeeper.gui.views.process_page import ProcessPage
 from contactkeeper.gui.views.processes import ProcessesView
 from contactkeeper.gui.views.today import TodayView
@@ -60,6 +61,7 @@ SECTIONS = (
     ("Processes", "Ctrl+3"),
     ("Journal", "Ctrl+4"),
     ("Follow-ups", "Ctrl+5"),
+    ("Map", "Ctrl+6"),
 )
 FOLLOW_UPS_SECTION = 4
 TICK_MS = 10 * 60 * 1000
@@ -121,6 +123,7 @@ class Workspace(QWidget):
         self.processes = ProcessesView(context)
         self.journal = JournalView(context)
         self.follow_ups = FollowUpsView(context)
+        self.map = MapView(context)
         self.actor_page = ActorPage(context)
         self.process_page = ProcessPage(context)
         self.views = QStackedWidget()
@@ -131,6 +134,7 @@ class Workspace(QWidget):
             self.processes,
             self.journal,
             self.follow_ups,
+            self.map,
             self.actor_page,
             self.process_page,
         ):
@@ -197,6 +201,8 @@ class Workspace(QWidget):
         if self.views.widget(row) is self.processes:
             self.processes.ensure_loaded()  # not read on unlock: on first showing
         self.views.setCurrentIndex(row)
+        if self.views.widget(row) is self.map:
+            self.map.ensure_loaded()  # laid out on first showing
         self._visited(Place(row))
 
     def show_actor(self, actor_id: int) -> None:

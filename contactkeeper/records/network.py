@@ -8,8 +8,8 @@ the ways one person can bring you to the next:
 - **relationships that allow an introduction**: which kinds count, and in which direction
   they run, is a setting of the vault (:func:`ways_in`, :func:`set_way_in`). By default
   "X can introduce Y" runs from X to Y; "X trusts Y" runs from Y to X (Y can vouch for you
-  with X); family, "knows" and "reports to" run both ways; rivals never. A relationship
-  that has ended, or not yet begun, is no way in.
+  with X); family, "knows", "reports to" and "allied with" run both ways; rivals never. A
+  relationship that has ended, or not yet begun, is no way in.
 
 Every edge has a **score** from 1 (weak) to 5 (strong), and a path is as good as its weakest
 hop:
@@ -91,6 +91,7 @@ DEFAULT_WAYS_IN: Final = {
     RelationshipKind.KNOWS: WayIn.BOTH,
     RelationshipKind.REPORTS_TO: WayIn.BOTH,
     RelationshipKind.RIVAL: WayIn.NONE,
+    RelationshipKind.ALLIED: WayIn.BOTH,
 }
 
 

@@ -21,6 +21,7 @@ VERBS = {
     RelationshipKind.TRUSTS: "trusts",
     RelationshipKind.FAMILY: "is family of",
     RelationshipKind.RIVAL: "is a rival of",
+    RelationshipKind.ALLIED: "is allied with",
     RelationshipKind.REPORTS_TO: "reports to",
     RelationshipKind.CAN_INTRODUCE: "can introduce",
 }

@@ -1,5 +1,7 @@
 """Today: what a practitioner should see first — channels going cold, follow-ups due,
-the latest readiness cues, and processes whose readiness moved recently."""
+the latest readiness cues, processes whose readiness moved recently, and the brokers going
+cold: intermediaries through whom alone you reach participants of an open process, whose
+own warmth with you is fading (lose them and you lose those participants)."""
 
 from __future__ import annotations
 
@@ -9,14 +11,23 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from contactkeeper.records import followups, readiness
+from contactkeeper.records import followups, network, readiness
 from contactkeeper.records.actors import urgency
 from contactkeeper.records.channels import ChannelInfo, channel_info
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
-from contactkeeper.records.warmth import WARM_UNTIL, WarmthReading, reading
+from contactkeeper.records.warmth import WARM_UNTIL, Warmth, WarmthReading, reading
 from contactkeeper.vault import Vault
-from contactkeeper.vault.model import Actor, ActorStatus, Channel, ChannelHop, Sensitivity
+from contactkeeper.vault.model import (
+    Actor,
+    ActorStatus,
+    Channel,
+    ChannelHop,
+    Participation,
+    Process,
+    ProcessPhase,
+    Sensitivity,
+)
 
 
 @dataclass(frozen=True)
@@ -33,12 +44,94 @@ class GoingCold:
 
 
 @dataclass(frozen=True)
+class ColdBroker:
+    """An intermediary going cold through whom alone you reach participants of a process:
+    "Fr. Pavel is cooling; only they reach 4 of the 9 participants of Verenia talks"."""
+
+    actor_id: int
+    display_name: str
+    codename: str
+    sensitivity: Sensitivity
+    warmth: WarmthReading
+    process_id: int
+    process_name: str
+    reached: int  # participants reached only through them
+    participants: int  # in the process
+    reached_ids: tuple[int, ...] = ()
+
+    def summary(self, name: str) -> str:
+        return (
+            f"{name} is {self.warmth.warmth}; only they reach {self.reached} of the "
+            f"{self.participants} participants of {self.process_name}"
+        )
+
+
+@dataclass(frozen=True)
 class TodaySummary:
     going_cold: tuple[GoingCold, ...]
     follow_ups: tuple[FollowUpInfo, ...]
     latest_cues: tuple[CueInfo, ...]
     readiness_moves: tuple[ReadinessMove, ...]
     follow_ups_due: int = 0  # how many are due in all; ``follow_ups`` holds the first ones
+    cold_brokers: tuple[ColdBroker, ...] = ()
+
+
+# Processes whose brokers Today watches: those not concluded.
+_OPEN_PHASES = tuple(p for p in ProcessPhase if p is not ProcessPhase.CONCLUDED)
+
+
+def cold_brokers(vault: Vault, now: datetime, limit: int = 10) -> list[ColdBroker]:
+    """Brokers of open processes you have been in touch with and whose warmth with you is
+    no longer warm, the most cut off first (one line per broker and process)."""
+    with vault.transaction() as session:
+        open_processes = session.execute(
+            sa.select(Process.id, Process.name)
+            .where(Process.phase.in_(_OPEN_PHASES))
+            .where(sa.exists().where(Participation.process_id == Process.id))
+            .order_by(Process.name)
+        ).all()
+    found: list[tuple[int, int, str, int, tuple[int, ...], int]] = []
+    for process_id, process_name in open_processes:
+        total, brokers = network.process_brokers(vault, process_id, now)
+        for broker in brokers:
+            found.append(
+                (broker.actor_id, process_id, process_name, total, broker.cut_off, len(found))
+            )
+    if not found:
+        return []
+    with vault.transaction() as session:
+        people = {
+            a.id: a
+            for a in session.scalars(
+                sa.select(Actor).where(Actor.id.in_(sorted({f[0] for f in found})))
+            )
+        }
+        result = []
+        for actor_id, process_id, process_name, total, cut_off, _ in found:
+            actor = people.get(actor_id)
+            if actor is None or actor.last_contact_at is None:
+                continue  # never in touch: nothing is going cold
+            warmth = reading(
+                actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now
+            )
+            if warmth.warmth is Warmth.WARM:
+                continue
+            result.append(
+                ColdBroker(
+                    actor_id=actor.id,
+                    display_name=actor.display_name,
+                    codename=actor.codename,
+                    sensitivity=actor.sensitivity,
+                    warmth=warmth,
+                    process_id=process_id,
+                    process_name=process_name,
+                    reached=len(cut_off),
+                    participants=total,
+                    reached_ids=cut_off,
+                )
+            )
+    result.sort(key=lambda b: (-b.reached, b.warmth.warmth is Warmth.COOLING, b.process_name))
+    return result[:limit]
 
 
 def going_cold(vault: Vault, now: datetime, limit: int = 25) -> list[GoingCold]:
@@ -104,6 +197,7 @@ def today(
         latest_cues=tuple(readiness.list_cues(vault, limit=cues_shown)),
         readiness_moves=tuple(readiness.recent_moves(vault, day)),
         follow_ups_due=total,
+        cold_brokers=tuple(cold_brokers(vault, now)),
     )
 
 

@@ -156,6 +156,7 @@ class RelationshipKind(enum.StrEnum):
     RIVAL = "rival"
     REPORTS_TO = "reports to"
     CAN_INTRODUCE = "can introduce"
+    ALLIED = "allied with"
 
 
 class Direction(enum.StrEnum):

@@ -1,6 +1,7 @@
-"""One actor on one page: profile, warmth, channels, timeline, relationships, readiness
-cues, follow-ups and notes. Under the name, the actor's current role and affiliation and the
-processes they take part in (a high-risk actor's affiliations are hidden with the name).
+"""One actor on one page: profile, warmth, channels, timeline, relationships, ways in (the
+best paths from you, and whom this actor alone carries you to), readiness cues, follow-ups
+and notes. Under the name, the actor's current role and affiliation and the processes they
+take part in (a high-risk actor's affiliations are hidden with the name).
 
 The profile is edited in place (``ActorForm``) and the notes too; every change is saved at
 once through the services. Names follow the context's privacy rule: a hidden name shows the
@@ -68,6 +69,7 @@ from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_form import ActorForm
 from contactkeeper.gui.widgets.actor_roles import ActorRoles
+from contactkeeper.gui.widgets.paths_panel import PathsPanel
 from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadge, describe
 from contactkeeper.records import (
@@ -321,6 +323,7 @@ class ActorPage(QWidget):
 
     def _build_tabs(self, profile: QWidget) -> None:
         """One tab per section, in the order a practitioner reads them."""
+        self.paths = PathsPanel(self.context)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Actor sections")
         self._tab_titles: dict[QWidget, str] = {
@@ -328,6 +331,7 @@ class ActorPage(QWidget):
             self.channel_table: "C&hannels",
             profile: "&Profile",
             self.relationship_table: "Relation&ships",
+            self.paths: "&Ways in",
             self.cue_table: "Readiness c&ues",
             self.follow_up_table: "F&ollow-ups",
             self.notes: "&Notes",
@@ -453,6 +457,7 @@ class ActorPage(QWidget):
         self.follow_ups.set_rows(
             followups.list_follow_ups(vault, include_done=True, actor_id=detail.id)
         )
+        self.paths.show_actor(detail.id)
         self._count_tabs()
         self._show_notes(detail)
 
@@ -516,6 +521,7 @@ class ActorPage(QWidget):
             self.relationship_table: self.relationships.rowCount(),
             self.cue_table: self.cues.rowCount(),
             self.follow_up_table: sum(not f.done for f in self.follow_ups.rows),
+            self.paths: len(self.paths.paths),
         }
         for widget, title in self._tab_titles.items():
             count = counts.get(widget)
@@ -545,6 +551,7 @@ class ActorPage(QWidget):
             self.follow_ups,
         ):
             model.clear()
+        self.paths.clear()
         self.notes.clear()
         self.notes.document().setModified(False)
         self._count_tabs()

@@ -1,6 +1,7 @@
 """One process on one page: name, description, track and phase (all changed in place and
-saved at once), participants grouped by role, the cue log, and the readiness timeline as a
-chart."""
+saved at once), participants grouped by role, whom you depend on to reach them (brokers:
+"only Fr. Pavel reaches 4 of the 9 participants"), the cue log, and the readiness timeline
+as a chart."""
 
 from __future__ import annotations
 
@@ -15,9 +16,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -39,9 +43,11 @@ from contactkeeper.gui.presentation import (
 )
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
+from contactkeeper.gui.views.network_map import MapView
 from contactkeeper.gui.widgets.readiness_chart import ReadinessChart
 from contactkeeper.gui.widgets.tables import give_room_to
-from contactkeeper.records import processes, readiness
+from contactkeeper.records import network, processes, readiness
+from contactkeeper.records.network import Broker
 from contactkeeper.records.processes import ProcessInfo
 from contactkeeper.records.readiness import CueInfo
 from contactkeeper.vault.changes import Changes, Kind
@@ -50,7 +56,36 @@ from contactkeeper.vault.model import ProcessPhase, Track
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 1
 # Besides the process itself: its participants (by name), its cues (by kind) and the
 # readiness drawn from them.
-SHOWS = frozenset({Kind.PARTICIPANT, Kind.ACTOR, Kind.READINESS_CUE, Kind.CUE_KIND})
+# Brokers follow your ways in: relationships, channels and which kinds count (a setting).
+SHOWS = frozenset(
+    {
+        Kind.PARTICIPANT,
+        Kind.ACTOR,
+        Kind.READINESS_CUE,
+        Kind.CUE_KIND,
+        Kind.RELATIONSHIP,
+        Kind.CHANNEL,
+        Kind.SETTING,
+    }
+)
+NO_BROKER = "No single person stands between you and any participant."
+
+
+def broker_line(broker: Broker, participants: int) -> str:
+    """``Only Fr. Pavel reaches 4 of the 9 participants``"""
+    text = broker.summary(of=participants, what="participants")
+    return text[:1].upper() + text[1:]
+
+
+def broker_tooltip(broker: Broker) -> str:
+    share = broker.betweenness or 0.0
+    return (
+        "Reached only through them: "
+        + ", ".join(broker.cut_off_names)
+        + f"\n{share:.0%} of your shortest ways to the participants pass through them"
+    )
+
+
 DESCRIBE = "Add a description…"
 NOTE_COLUMN = 6
 
@@ -72,6 +107,7 @@ class ProcessPage(QWidget):
     def _build(self) -> None:
         self._build_header()
         self._build_participants()
+        self._build_brokers()
         self._build_cue_log()
         self._lay_out(self._build_body())
 
@@ -110,6 +146,13 @@ class ProcessPage(QWidget):
         self.participants.setHeaderLabels(["Participant", "Codename", "Note"])
         self.participants.setRootIsDecorated(True)
         self.participants.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _build_brokers(self) -> None:
+        """Whom you depend on to reach the participants (brokers), under them."""
+        self.brokers = QListWidget()
+        self.brokers.setAccessibleName("Whom you depend on to reach the participants")
+        self.brokers.setWordWrap(True)
+        self.brokers_caption = QLabel("Whom you depend on")
 
     def _build_cue_log(self) -> None:
         """The readiness chart and the cue log under it, newest first."""
@@ -153,7 +196,9 @@ class ProcessPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("Participants by role"))
-        left_layout.addWidget(self.participants)
+        left_layout.addWidget(self.participants, 2)
+        left_layout.addWidget(self.brokers_caption)
+        left_layout.addWidget(self.brokers, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart)
         cue_box = QWidget()
@@ -162,9 +207,15 @@ class ProcessPage(QWidget):
         cue_layout.addWidget(QLabel("Cue log"))
         cue_layout.addWidget(self.cue_table)
         right.addWidget(cue_box)
+        self.map = MapView(self.context, fixed_process=True)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Process sections")
+        self.tabs.addTab(right, "&Readiness")
+        self.tabs.addTab(self.map, "&Map")
+        self.tabs.currentChanged.connect(lambda _i: self._map_shown())
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
-        body.addWidget(right)
+        body.addWidget(self.tabs)
         body.setStretchFactor(1, 2)
         body.setSizes([320, 680])
         return body
@@ -200,13 +251,25 @@ class ProcessPage(QWidget):
         self.phase.activated.connect(lambda _: self._save())
         # A double-click or Enter (not both: each would open the actor once more).
         self.participants.itemActivated.connect(self._open_actor)
+        self.brokers.itemActivated.connect(self._open_broker)
         self.add_participant_button.clicked.connect(self.add_participant)
         self.add_cue_button.clicked.connect(self.add_cue)
         self.delete_button.clicked.connect(self.delete_process)
 
     def show_process(self, process_id: int) -> None:
         self.process_id = process_id
+        self.map.process_id = process_id
+        self.map.data = None  # laid out when its tab is shown
         self.reload()
+        self._map_shown()
+
+    def _map_shown(self) -> None:
+        if (
+            self.tabs.currentWidget() is self.map
+            and self.process_id is not None
+            and (self.map.data is None or self.map.process_id != self.process_id)
+        ):
+            self.map.show_process(self.process_id)
 
     def reload(self) -> None:
         if self.process_id is None or not self.context.unlocked:
@@ -255,10 +318,31 @@ class ProcessPage(QWidget):
                 group.addChild(child)
             self.participants.addTopLevelItem(group)
             group.setExpanded(True)
+        self._show_brokers(info.id)
         self.cues.set_rows(readiness.list_cues(vault, process_id=info.id, limit=500))
         self.chart.show_points(
             readiness.timeline(vault, info.id, today(self.context.now())) if self.cues.rows else []
         )
+
+    def _show_brokers(self, process_id: int) -> None:
+        total, found = network.process_brokers(
+            self.context.vault, process_id, self.context.now(), name=self.context.shown_name
+        )
+        self.brokers.clear()
+        for broker in found:
+            item = QListWidgetItem(broker_line(broker, total))
+            item.setToolTip(broker_tooltip(broker))
+            item.setData(ACTOR_ROLE, broker.actor_id)
+            self.brokers.addItem(item)
+        self.brokers_caption.setText(
+            f"Whom you depend on ({len(found)})" if found else f"Whom you depend on: {NO_BROKER}"
+        )
+        self.brokers.setVisible(bool(found))
+
+    def _open_broker(self, item: QListWidgetItem) -> None:
+        actor_id = item.data(ACTOR_ROLE)
+        if actor_id is not None:
+            self.context.open_actor.emit(int(actor_id))
 
     def clear(self) -> None:
         self.process_id = None
@@ -266,6 +350,7 @@ class ProcessPage(QWidget):
         self.name_label.clear()
         self.description_label.clear()
         self.participants.clear()
+        self.brokers.clear()
         self.cues.clear()
         self.chart.clear()
         show_error(self.message, "")

@@ -1,4 +1,5 @@
-"""Today: who is going cold, which follow-ups are due, the latest readiness cues, and the
+"""Today: who is going cold, the brokers going cold (through whom alone you reach
+participants of a process), which follow-ups are due, the latest readiness cues, and the
 processes whose readiness moved. A click (or Enter) opens the record; L (or Ctrl+L) logs a
 contact with the actor of the selected row.
 
@@ -38,7 +39,7 @@ from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
 from contactkeeper.records import actors, today
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
-from contactkeeper.records.today import GoingCold
+from contactkeeper.records.today import ColdBroker, GoingCold
 from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 
@@ -67,6 +68,8 @@ SHOWS = frozenset(
         Kind.CUE_KIND,
         Kind.PROCESS,
         Kind.PARTICIPANT,
+        Kind.RELATIONSHIP,  # who brokers your ways in
+        Kind.SETTING,  # which relationships count as a way in
     }
 )
 
@@ -120,6 +123,7 @@ class TodayView(QWidget):
         self.heading = QLabel("Today")
         self.heading.setObjectName("viewTitle")
         self._build_going_cold()
+        self._build_brokers()
         self._build_follow_ups()
         self._build_moves()
         self._build_cues()
@@ -129,6 +133,7 @@ class TodayView(QWidget):
             self.follow_ups,
             self.moves,
             self.cues,
+            self.brokers,
         ]
         self.empty_state = self._empty_state()
         self._lay_out(self._build_content())
@@ -169,6 +174,33 @@ class TodayView(QWidget):
             drop=(3, 1),  # on a small screen the cadence and the badge make way
         )
         self.going_cold.table.setItemDelegateForColumn(1, WarmthBadgeDelegate(self))
+
+    def _build_brokers(self) -> None:
+        self.brokers: Section[ColdBroker] = self._section(
+            "Brokers going cold",
+            "No broker of an open process is going cold.",
+            [
+                Column(
+                    "Broker",
+                    self._broker_name,
+                    tooltip=lambda b: b.summary(self._broker_name(b)),
+                ),
+                Column(
+                    "Warmth", lambda b: b.warmth.warmth.value, tooltip=lambda b: describe(b.warmth)
+                ),
+                Column(
+                    "Only they reach",
+                    lambda b: f"{b.reached} of {b.participants}",
+                    alignment=RIGHT,
+                    tooltip=lambda b: b.summary(self._broker_name(b)),
+                ),
+                Column("Process", lambda b: b.process_name, tooltip=lambda b: b.process_name),
+            ],
+            actor_of=lambda b: b.actor_id,
+            process_of=lambda b: b.process_id,
+            stretch=3,
+        )
+        self.brokers.table.setItemDelegateForColumn(1, WarmthBadgeDelegate(self))
 
     def _build_follow_ups(self) -> None:
         ctx = self.context
@@ -261,7 +293,7 @@ class TodayView(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(16)
         layout_plan: tuple[tuple[tuple[Section[Any], int], ...], ...] = (
-            ((self.going_cold, 3), (self.follow_ups, 2)),
+            ((self.going_cold, 3), (self.brokers, 1), (self.follow_ups, 2)),
             ((self.moves, 0), (self.cues, 1)),
         )
         for col, stack in enumerate(layout_plan):
@@ -385,6 +417,11 @@ class TodayView(QWidget):
             row.actor_id, row.display_name, row.codename, row.sensitivity
         )
 
+    def _broker_name(self, row: ColdBroker) -> str:
+        return self.context.shown_name(
+            row.actor_id, row.display_name, row.codename, row.sensitivity
+        )
+
     def _follow_up_actor(self, row: FollowUpInfo) -> str:
         if row.actor_id is None:
             return ""
@@ -440,7 +477,13 @@ class TodayView(QWidget):
         self.heading.setText(f"Today · {long_date(now.astimezone().date())}")
         for section, rows in zip(
             self.sections,
-            (view.going_cold, view.follow_ups, view.readiness_moves, view.latest_cues),
+            (
+                view.going_cold,
+                view.follow_ups,
+                view.readiness_moves,
+                view.latest_cues,
+                view.cold_brokers,
+            ),
             strict=True,
         ):
             self._fill(section, rows)

@@ -1,0 +1,666 @@
+"""The conflict map: the web of actors, organizations and ties, drawn as practitioners draw
+conflict maps (Fisher et al., *Working with Conflict*).
+
+You sit on the map; circles are actors, sized by influence and coloured by your warmth with
+them; rounded boxes are organizations. Lines follow ``records.network_map.CONVENTIONS``
+(plain: close link, double: alliance, dotted: informal, arrow: direction of influence,
+zig-zag: discord, crossed: broken connection), and the legend says so on screen.
+
+Filters (process, side, kind of relationship, warmth, sensitivity) and a search that
+focuses a node; the wheel zooms, dragging the background pans, "Fit" shows everything. A
+click shows a node's card, a double-click opens the actor. Nodes dragged by hand keep their
+place: positions are saved in the vault per view (the whole web, or one process). The
+layout is computed off the UI thread (``operations.run_in_background``); items cache their
+drawing, so that 2,000 nodes pan and zoom smoothly.
+
+Names follow the context's rule: in privacy mode everyone goes by codename and
+organizations (quasi-identifiers) are left off; a high-risk actor's memberships are left
+off while their name is hidden. Exports (PNG, SVG) are not encrypted and ask first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QWheelEvent,
+)
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStyleOptionGraphicsItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactkeeper.errors import ContactKeeperError
+from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.operations import Operation, run_in_background
+from contactkeeper.gui.presentation import Confirm, ask, error_label, show_error
+from contactkeeper.gui.refresh import Refresh
+from contactkeeper.records import network_map, processes
+from contactkeeper.records.network_map import (
+    CONVENTIONS,
+    YOU,
+    LineStyle,
+    MapData,
+    MapEdge,
+    MapFilter,
+    MapNode,
+)
+from contactkeeper.records.warmth import Warmth
+from contactkeeper.vault.changes import Kind
+from contactkeeper.vault.model import RelationshipKind, Sensitivity
+
+SHOWS = frozenset(
+    {
+        Kind.ACTOR,
+        Kind.RELATIONSHIP,
+        Kind.CHANNEL,
+        Kind.ORGANIZATION,
+        Kind.AFFILIATION,
+        Kind.PROCESS,
+        Kind.PARTICIPANT,
+    }
+)
+WARMTH_COLOURS = {
+    Warmth.WARM: QColor("#d9822b"),
+    Warmth.COOLING: QColor("#c9b458"),
+    Warmth.COLD: QColor("#5b84b1"),
+}
+YOU_COLOUR = QColor("#2d2d2d")
+ORGANIZATION_COLOUR = QColor("#8a8a8a")
+LINE_COLOUR = QColor("#555555")
+DISCORD_COLOUR = QColor("#b03a2e")
+EXPORT_WARNING = (
+    "The exported map is not encrypted: anyone who gets the file sees the names and ties on "
+    "it. (In privacy mode it shows codenames only.) Export it anyway?"
+)
+LEGEND = (
+    "<b>Legend</b> &nbsp; ● you &nbsp; ○ actor (size: influence; colour: your warmth — "
+    "<span style='color:#d9822b'>warm</span>, <span style='color:#c9b458'>cooling</span>, "
+    "<span style='color:#5b84b1'>cold</span>) &nbsp; ▢ organization<br>"
+    "——— close link &nbsp; ═══ alliance &nbsp; ┈┈┈ informal or intermittent &nbsp; "
+    "——▶ direction of influence &nbsp; <span style='color:#b03a2e'>∿∿∿</span> discord "
+    "&nbsp; —✕— broken connection (ended)"
+)
+
+
+def radius(node: MapNode) -> float:
+    if node.kind == "you":
+        return 16.0
+    if node.kind == "organization":
+        return 14.0
+    return 9.0 + 4.0 * (node.influence or 1)
+
+
+class NodeItem(QGraphicsEllipseItem):
+    """One node: a circle (you, an actor) or a rounded box (an organization), its name
+    below. Movable; tells the view when it moved."""
+
+    def __init__(self, view: MapView, node: MapNode, label: str) -> None:
+        r = radius(node)
+        super().__init__(-r, -r, 2 * r, 2 * r)
+        self.view = view
+        self.node = node
+        self.edges: list[EdgeItem] = []
+        self.moved = False
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(2)
+        if node.kind == "you":
+            colour = YOU_COLOUR
+        elif node.kind == "organization":
+            colour = ORGANIZATION_COLOUR
+        else:
+            colour = WARMTH_COLOURS.get(node.warmth or Warmth.COLD, ORGANIZATION_COLOUR)
+        self.setBrush(QBrush(colour))
+        self.setPen(QPen(colour.darker(150), 1.5))
+        self.text = QGraphicsSimpleTextItem(label, self)
+        self.text.setBrush(QBrush(QColor("#202020")))
+        width = self.text.boundingRect().width()
+        self.text.setPos(-width / 2, r + 2)
+        self.setToolTip(label)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Any = None
+    ) -> None:
+        if self.node.kind == "organization":
+            painter.setPen(self.pen())
+            painter.setBrush(self.brush())
+            painter.drawRoundedRect(self.rect(), 4, 4)
+            if self.isSelected():
+                painter.setPen(QPen(QColor("#1f6feb"), 2.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(self.rect(), 4, 4)
+            return
+        super().paint(painter, option, widget)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for edge in self.edges:
+                edge.adjust()
+            if self.view.dragging:
+                self.moved = True
+        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged and value:
+            self.view.show_card(self.node)
+        return super().itemChange(change, value)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.view.dragging = True
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self.view.dragging = False
+        self.view.keep_moved()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.view.open_node(self.node)
+
+
+class EdgeItem(QGraphicsPathItem):
+    """One link, drawn by its conventional style."""
+
+    def __init__(self, edge: MapEdge, source: NodeItem, target: NodeItem) -> None:
+        super().__init__()
+        self.edge = edge
+        self.source = source
+        self.target = target
+        self.setZValue(1)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        colour = DISCORD_COLOUR if edge.style is LineStyle.ZIGZAG else LINE_COLOUR
+        pen = QPen(colour, 0.8 + 0.3 * edge.strength)
+        if edge.style is LineStyle.DOTTED:
+            pen.setStyle(Qt.PenStyle.DotLine)
+        self.setPen(pen)
+        self.setToolTip(edge.label)
+        source.edges.append(self)
+        target.edges.append(self)
+        self.adjust()
+
+    def adjust(self) -> None:
+        a, b = self.source.pos(), self.target.pos()
+        self.setPath(line_path(self.edge.style, a, b, radius(self.target.node)))
+
+
+def line_path(style: LineStyle, a: QPointF, b: QPointF, target_radius: float) -> QPainterPath:
+    """The path of a link from ``a`` to ``b`` in one of the conventional styles."""
+    path = QPainterPath()
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    length = math.hypot(dx, dy)
+    if length < 1:
+        return path
+    ux, uy = dx / length, dy / length
+    nx, ny = -uy, ux  # the normal
+    if style is LineStyle.DOUBLE:
+        for side in (-2.5, 2.5):
+            path.moveTo(a.x() + nx * side, a.y() + ny * side)
+            path.lineTo(b.x() + nx * side, b.y() + ny * side)
+        return path
+    if style is LineStyle.ZIGZAG:
+        steps = max(2, int(length / 10))
+        path.moveTo(a)
+        for i in range(1, steps):
+            t = i / steps
+            side = 4.0 if i % 2 else -4.0
+            path.lineTo(a.x() + dx * t + nx * side, a.y() + dy * t + ny * side)
+        path.lineTo(b)
+        return path
+    path.moveTo(a)
+    path.lineTo(b)
+    if style is LineStyle.ARROW:
+        tip = QPointF(b.x() - ux * target_radius, b.y() - uy * target_radius)
+        back = QPointF(tip.x() - ux * 10, tip.y() - uy * 10)
+        head = QPolygonF(
+            [
+                tip,
+                QPointF(back.x() + nx * 5, back.y() + ny * 5),
+                QPointF(back.x() - nx * 5, back.y() - ny * 5),
+                tip,
+            ]
+        )
+        path.addPolygon(head)
+    elif style is LineStyle.CROSSED:
+        mid = QPointF(a.x() + dx / 2, a.y() + dy / 2)
+        for sx, sy in ((1, 1), (1, -1)):
+            ox = (ux * sx + nx * sy) * 6
+            oy = (uy * sx + ny * sy) * 6
+            path.moveTo(mid.x() - ox, mid.y() - oy)
+            path.lineTo(mid.x() + ox, mid.y() + oy)
+    return path
+
+
+class MapCanvas(QGraphicsView):
+    """The scene, with wheel zoom and drag to pan."""
+
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        self.setAccessibleName("Conflict map")
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+
+    def zoom(self, factor: float) -> None:
+        self.scale(factor, factor)
+
+    def fit(self) -> None:
+        rect = self.scene().itemsBoundingRect()
+        if not rect.isEmpty():
+            self.fitInView(rect.adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio)
+
+
+class MapView(QWidget):
+    """The map, its filters, legend and card. ``process_id`` fixes it to one process (the
+    tab of a process page); without it, the process is a filter."""
+
+    laid_out = Signal()  # the map was drawn (tests and screenshots wait for it)
+
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, fixed_process: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.fixed_process = fixed_process
+        self.process_id: int | None = None
+        self.data: MapData | None = None
+        self.items: dict[str, NodeItem] = {}
+        self.dragging = False
+        self.operation: Operation | None = None
+        self._pending = False
+        self.confirm: Confirm = ask
+        self.choose_file: Callable[[], str] = self._choose_file
+        self._build()
+        self.refresh = Refresh(self, context, self.reload, SHOWS)
+        context.vault_locked.connect(self.clear)
+        context.names_changed.connect(self.reload)
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.process_combo = QComboBox()
+        self.process_combo.setAccessibleName("Process")
+        self.side_combo = QComboBox()
+        self.side_combo.setAccessibleName("Side")
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName("Kind of relationship")
+        self.kind_combo.addItem("Every tie", None)
+        for kind in RelationshipKind:
+            self.kind_combo.addItem(f"{kind} ({CONVENTIONS[kind]})", kind)
+        self.warmth_combo = QComboBox()
+        self.warmth_combo.setAccessibleName("Warmth")
+        self.warmth_combo.addItem("Any warmth", None)
+        for warmth in Warmth:
+            self.warmth_combo.addItem(str(warmth), warmth)
+        self.sensitivity_combo = QComboBox()
+        self.sensitivity_combo.setAccessibleName("Sensitivity")
+        self.sensitivity_combo.addItem("Any sensitivity", None)
+        for sensitivity in Sensitivity:
+            self.sensitivity_combo.addItem(str(sensitivity), sensitivity)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find on the map…")
+        self.search.setAccessibleName("Find a node on the map")
+        self.search.setClearButtonEnabled(True)
+        self.fit_button = QPushButton("&Fit")
+        self.fit_button.setToolTip("Show the whole map")
+        self.relayout_button = QPushButton("Re&arrange")
+        self.relayout_button.setToolTip("Forget the places you gave nodes and lay out again")
+        self.export_button = QPushButton("&Export…")
+        self.export_button.setToolTip("Save the map as a PNG or SVG picture (not encrypted)")
+        for button in (self.fit_button, self.relayout_button, self.export_button):
+            button.setAutoDefault(False)
+
+        self.scene = QGraphicsScene(self)
+        self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.canvas = MapCanvas(self.scene)
+        self.legend = QLabel(LEGEND)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName("Legend")
+        self.card = QLabel()
+        self.card.setWordWrap(True)
+        self.card.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.card.setAccessibleName("Selected node")
+        self.card.setMinimumWidth(180)
+        self.status = QLabel()
+        self.status.setAccessibleName("Map status")
+        self.message = error_label()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.process_combo)
+        filters.addWidget(self.side_combo)
+        filters.addWidget(self.kind_combo)
+        filters.addWidget(self.warmth_combo)
+        filters.addWidget(self.sensitivity_combo)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.fit_button)
+        filters.addWidget(self.relayout_button)
+        filters.addWidget(self.export_button)
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(self.canvas)
+        body.addWidget(self.card)
+        body.setStretchFactor(0, 4)
+        body.setSizes([800, 200])
+        layout = QVBoxLayout(self)
+        if not self.fixed_process:
+            title = QLabel("Map")
+            title.setObjectName("viewTitle")
+            layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.message)
+        layout.addWidget(body, 1)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.status)
+        self.process_combo.setVisible(not self.fixed_process)
+
+        self.process_combo.activated.connect(lambda _i: self._process_chosen())
+        for combo in (
+            self.side_combo,
+            self.kind_combo,
+            self.warmth_combo,
+            self.sensitivity_combo,
+        ):
+            combo.activated.connect(lambda _i: self.reload())
+        self.search.returnPressed.connect(self.focus_found)
+        self.fit_button.clicked.connect(self.canvas.fit)
+        self.relayout_button.clicked.connect(self.rearrange)
+        self.export_button.clicked.connect(self.export)
+
+    # -- filters ------------------------------------------------------------------------
+
+    def show_process(self, process_id: int | None) -> None:
+        self.process_id = process_id
+        self._fill_sides()
+        self.reload()
+
+    def _fill_processes(self) -> None:
+        current = self.process_combo.currentData()
+        self.process_combo.clear()
+        self.process_combo.addItem("Every process", None)
+        for info in processes.list_processes(self.context.vault):
+            self.process_combo.addItem(info.name, info.id)
+        index = self.process_combo.findData(current)
+        self.process_combo.setCurrentIndex(max(index, 0))
+
+    def _process_chosen(self) -> None:
+        self.process_id = self.process_combo.currentData()
+        self._fill_sides()
+        self.reload()
+
+    def _fill_sides(self) -> None:
+        self.side_combo.clear()
+        self.side_combo.addItem("Every side", None)
+        if self.process_id is not None and self.context.unlocked:
+            try:
+                info = processes.get_process(self.context.vault, self.process_id)
+            except ContactKeeperError:
+                info = None
+            for side in info.sides if info is not None else ():
+                self.side_combo.addItem(side.name, side.id)
+        self.side_combo.setVisible(self.side_combo.count() > 1)
+
+    def ensure_loaded(self) -> None:
+        """Drawn on first showing (not on every unlock)."""
+        if self.data is None and self.context.unlocked and self.operation is None:
+            self.reload()
+
+    def current_filter(self) -> MapFilter:
+        kind = self.kind_combo.currentData()
+        return MapFilter(
+            process_id=self.process_id,
+            side_id=self.side_combo.currentData(),
+            kinds=None if kind is None else frozenset({kind}),
+            warmth=self.warmth_combo.currentData(),
+            sensitivity=self.sensitivity_combo.currentData(),
+            organizations=not self.context.privacy,
+        )
+
+    # -- loading --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if not self.context.unlocked:
+            self.clear()
+            return
+        self.refresh.fresh()
+        if not self.fixed_process:
+            self._fill_processes()
+        try:
+            data = network_map.map_data(
+                self.context.vault, self.context.now(), self.current_filter()
+            )
+        except ContactKeeperError as exc:
+            show_error(self.message, exc.message)
+            return
+        show_error(self.message, "")
+        data = self._private(data)
+        if self.operation is not None:
+            self._pending = True  # lay out again once the running layout is done
+            return
+        self.status.setText(f"Laying out {len(data.nodes)} nodes…")
+        self.operation = run_in_background(
+            self,
+            lambda: (data, network_map.layout(data)),
+            self._laid_out,
+            self._failed,
+        )
+
+    def _private(self, data: MapData) -> MapData:
+        """Leave off what the privacy rule hides: the memberships of an actor whose name
+        is hidden (an organization names a person as surely), and organizations left with
+        no member shown."""
+        hidden = {
+            node.key
+            for node in data.nodes
+            if node.kind == "actor" and self.context.names_hidden(node.record_id, node.sensitivity)
+        }
+        edges = tuple(
+            e
+            for e in data.edges
+            if not (e.target.startswith("o") and (e.source in hidden or self.context.privacy))
+        )
+        linked = {e.target for e in edges} | {e.source for e in edges}
+        nodes = tuple(n for n in data.nodes if n.kind != "organization" or n.key in linked)
+        return replace(data, nodes=nodes, edges=edges)
+
+    def _failed(self, exc: Exception) -> None:
+        self.operation = None
+        show_error(self.message, getattr(exc, "message", "The map could not be laid out."))
+
+    def _laid_out(self, result: tuple[MapData, dict[str, tuple[float, float]]]) -> None:
+        self.operation = None
+        if self._pending:
+            self._pending = False
+            self.reload()
+            return
+        if not self.context.unlocked:
+            return
+        data, positions = result
+        self.draw(data, positions)
+
+    def draw(self, data: MapData, positions: dict[str, tuple[float, float]]) -> None:
+        self.data = data
+        self.scene.clear()
+        self.items = {}
+        for node in data.nodes:
+            item = NodeItem(self, node, self.label(node))
+            x, y = positions.get(node.key, (0.0, 0.0))
+            item.setPos(x, y)
+            self.scene.addItem(item)
+            self.items[node.key] = item
+        for edge in data.edges:
+            source, target = self.items.get(edge.source), self.items.get(edge.target)
+            if source is not None and target is not None:
+                self.scene.addItem(EdgeItem(edge, source, target))
+        for item in self.items.values():
+            item.moved = False
+        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-200, -200, 200, 200))
+        self.canvas.fit()
+        actors_shown = sum(1 for n in data.nodes if n.kind == "actor")
+        self.status.setText(
+            f"{actors_shown} actors, {len(data.edges)} links"
+            if data.nodes
+            else "Nothing to map: add actors and their relationships, or loosen the filters."
+        )
+        self.laid_out.emit()
+
+    def label(self, node: MapNode) -> str:
+        if node.kind == "you":
+            return "you"
+        if node.kind == "organization":
+            return node.display_name
+        return self.context.shown_name(
+            node.record_id, node.display_name, node.codename, node.sensitivity
+        )
+
+    def clear(self) -> None:
+        self.data = None
+        self.items = {}
+        self.scene.clear()
+        self.card.clear()
+        self.status.clear()
+        self.process_combo.clear()
+        self.search.clear()
+        show_error(self.message, "")
+
+    # -- acting ---------------------------------------------------------------------------
+
+    def show_card(self, node: MapNode) -> None:
+        name = self.label(node)
+        if node.kind == "you":
+            self.card.setText("<b>you</b><br>Lines from you lead to whom you reach first.")
+            return
+        if node.kind == "organization":
+            self.card.setText(f"<b>{_html(name)}</b><br>organization")
+            return
+        lines = [f"<b>{_html(name)}</b>"]
+        if name != node.codename:
+            lines.append(f"codename {_html(node.codename)}")
+        lines.append(f"warmth: {node.warmth}" if node.warmth else "never contacted")
+        lines.append(f"influence: {node.influence}/5" if node.influence else "influence not judged")
+        lines.append(f"sensitivity: {node.sensitivity}")
+        lines.append("<i>Double-click to open.</i>")
+        self.card.setText("<br>".join(lines))
+
+    def open_node(self, node: MapNode) -> None:
+        if node.kind == "actor":
+            self.context.open_actor.emit(node.record_id)
+
+    def focus_found(self) -> None:
+        """Select and centre the first node whose shown name contains the search text."""
+        wanted = self.search.text().strip().casefold()
+        if not wanted:
+            return
+        for item in self.items.values():
+            if wanted in self.label(item.node).casefold():
+                self.scene.clearSelection()
+                item.setSelected(True)
+                self.canvas.centerOn(item)
+                self.status.setText(f"Found {self.label(item.node)}")
+                return
+        self.status.setText("Nobody on the map by that name.")
+
+    def keep_moved(self) -> None:
+        """Save where the user put the nodes they dragged."""
+        moved = {key: (i.pos().x(), i.pos().y()) for key, i in self.items.items() if i.moved}
+        if not moved or not self.context.unlocked:
+            return
+        try:
+            with self.context.writing(self):
+                network_map.save_positions(
+                    self.context.vault, self.current_filter().view_key(), moved
+                )
+        except ContactKeeperError as exc:
+            show_error(self.message, exc.message)
+            return
+        for key in moved:
+            self.items[key].moved = False
+
+    def rearrange(self) -> None:
+        if not self.context.unlocked:
+            return
+        with self.context.writing(self):
+            network_map.forget_positions(self.context.vault, self.current_filter().view_key())
+        self.reload()
+
+    def export(self) -> Path | None:
+        """Save the map as PNG or SVG (by the file's extension), after the warning."""
+        if not self.items or not self.confirm(self, "Export the map", EXPORT_WARNING):
+            return None
+        chosen = self.choose_file()
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() not in (".png", ".svg"):
+            path = path.with_suffix(".png")
+        rect = self.scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        if path.suffix.lower() == ".svg":
+            generator = QSvgGenerator()
+            generator.setFileName(str(path))
+            generator.setSize(QSize(int(rect.width()), int(rect.height())))
+            generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+            generator.setTitle("Conflict map")
+            painter = QPainter(generator)
+            self.scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+            painter.end()
+        else:
+            scale = min(1.0, 8000 / max(rect.width(), rect.height(), 1))
+            image = QImage(
+                int(rect.width() * scale), int(rect.height() * scale), QImage.Format.Format_ARGB32
+            )
+            image.fill(QColor("white"))
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self.scene.render(painter, QRectF(image.rect()), rect)
+            painter.end()
+            if not image.save(str(path)):
+                show_error(self.message, f"The map could not be saved to {path}.")
+                return None
+        self.context.status.emit(f"Map exported to {path} (not encrypted).")
+        return path
+
+    def _choose_file(self) -> str:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export the map", "conflict-map.png", "PNG picture (*.png);;SVG drawing (*.svg)"
+        )
+        return chosen
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+__all__ = ["YOU", "MapView", "line_path"]
