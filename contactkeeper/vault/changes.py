@@ -168,6 +168,9 @@ def _on_delete(table: sa.Table, kind_of: Mapping[str, Kind]) -> frozenset[Kind]:
                 if fk.ondelete == "CASCADE" and child.name not in seen:
                     seen.add(child.name)
                     todo.append(child)
+    # Rows that belong to the deleted record itself (a process's sides) are part of it: its
+    # own kind is already there, with its id.
+    found.discard(kind_of[table.name])
     return frozenset(found)
 
 

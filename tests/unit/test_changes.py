@@ -38,6 +38,7 @@ from contactkeeper.vault.model import (
     Relationship,
     RelationshipKind,
     Setting,
+    Side,
     Tag,
     TrashItem,
 )
@@ -105,6 +106,7 @@ NEW: dict[type[Base], Callable[[Existing], tuple[Base, int | None]]] = {
         ChannelHop(channel_id=e.channel, position=0, intermediary_id=e.other),
         e.channel,
     ),
+    Side: lambda e: (Side(process_id=e.process, name="Eastern villages"), e.process),
     Interaction: lambda e: (Interaction(occurred_at=T0, kind=InteractionKind.MEETING), None),
     InteractionParticipant: lambda e: (
         InteractionParticipant(interaction_id=e.interaction, actor_id=e.actor),
