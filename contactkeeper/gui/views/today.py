@@ -36,7 +36,7 @@ from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
 from contactkeeper.records import actors, today
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
-from contactkeeper.records.today import GoingCold
+from contactkeeper.records.today import GoingCold, Ripening
 from contactkeeper.vault.changes import Kind
 
 Row = TypeVar("Row")
@@ -169,15 +169,31 @@ class TodayView(QWidget):
                     "Change",
                     lambda m: f"{_arrow(m.change)} {m.change:+.1f}",
                     alignment=RIGHT,
-                    tooltip=lambda m: (
-                        f"{'toward' if m.change > 0 else 'away from'} readiness, "
-                        f"from {m.cues} cue(s)"
-                    ),
+                    tooltip=lambda m: m.why,
                 ),
                 Column("Latest", lambda m: self._short_day(m.latest_on)),
             ],
             actor_of=lambda m: None,
             process_of=lambda m: m.process_id,
+            stretch=0,
+        )
+        self.ripening: Section[Ripening] = self._section(
+            "Ripening",
+            "No process is ripening by your threshold, and no moment is flagged.",
+            [
+                Column(
+                    "Process",
+                    lambda r: f"{'⚑ ' if r.flagged else ''}Ripening: {r.process_name}",
+                    tooltip=lambda r: r.explain(),
+                ),
+                Column(
+                    "Channels",
+                    lambda r: f"{len(r.warm)} warm, {len(r.to_warm)} to warm first",
+                    tooltip=lambda r: r.explain(),
+                ),
+            ],
+            actor_of=lambda r: None,
+            process_of=lambda r: r.process_id,
             stretch=0,
         )
         self.cues: Section[CueInfo] = self._section(
@@ -218,6 +234,7 @@ class TodayView(QWidget):
             self.follow_ups,
             self.moves,
             self.cues,
+            self.ripening,
         ]
 
         self.empty_state = self._empty_state()
@@ -227,7 +244,7 @@ class TodayView(QWidget):
         grid.setHorizontalSpacing(16)
         layout_plan = (
             ((self.going_cold, 3), (self.follow_ups, 2)),
-            ((self.moves, 0), (self.cues, 1)),
+            ((self.ripening, 0), (self.moves, 0), (self.cues, 1)),
         )
         for col, stack in enumerate(layout_plan):
             column = QVBoxLayout()
@@ -387,7 +404,13 @@ class TodayView(QWidget):
         self.heading.setText(f"Today · {now.astimezone().strftime('%A %d %B %Y')}")
         for section, rows in zip(
             self.sections,
-            (view.going_cold, view.follow_ups, view.readiness_moves, view.latest_cues),
+            (
+                view.going_cold,
+                view.follow_ups,
+                view.readiness_moves,
+                view.latest_cues,
+                view.ripening,
+            ),
             strict=True,
         ):
             self._fill(section, rows)
