@@ -265,7 +265,8 @@ def today(cx: Conn, now: datetime) -> list[Any]:
     try:
         out += cx.execute(
             "SELECT c.process_id, p.name, c.observed_on, c.direction, c.strength, "
-            "c.source_reliability FROM readiness_cues c JOIN processes p ON p.id = c.process_id "
+            "c.reliability, c.credibility FROM readiness_cues c "
+            "JOIN processes p ON p.id = c.process_id "
             "WHERE c.observed_on >= ? AND c.observed_on <= ?",
             ((day - timedelta(days=30)).isoformat(), day.isoformat()),
         ).fetchall()

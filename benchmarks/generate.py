@@ -445,7 +445,8 @@ def _cues(
                     "kind_id": kind_id,
                     "direction": usual if rng.random() < 0.85 else _other(usual),
                     "strength": rng.randint(1, 5),
-                    "source_reliability": rng.randint(1, 5),
+                    "reliability": rng.choice("ABCDEF"),
+                    "credibility": rng.randint(1, 6),
                     "observed_on": _timestamp(make.days_ago(365 * YEARS)).date(),
                     "note": make.words(5, 40),
                 }

@@ -201,7 +201,8 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
                 process_id=process_ids[process],
                 actor_id=None if about is None else actor_ids[about],
                 strength=strength,
-                source_reliability=reliability,
+                reliability="EDCBA"[reliability - 1],
+                credibility=2,
                 note=note,
             ),
         )

@@ -341,7 +341,8 @@ def render_redacted(vault: Vault, now: datetime) -> tuple[str, int]:
                 "kind": c.kind.label,
                 "direction": c.direction.value,
                 "strength": c.strength,
-                "source_reliability": c.source_reliability,
+                "reliability": c.reliability,
+                "credibility": c.credibility,
                 "process": c.process.name if c.process else None,
                 "actor": shared.get(c.actor_id) if c.actor_id else None,
             }

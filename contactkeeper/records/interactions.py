@@ -139,7 +139,13 @@ def log_interaction(
                     process_id=cue.process_id or process_id,
                     actor_id=cue.actor_id or (actors[0].id if len(actors) == 1 else None),
                     strength=cue.strength,
-                    source_reliability=cue.source_reliability,
+                    reliability=cue.reliability,
+                    credibility=cue.credibility,
+                    side_id=cue.side_id,
+                    # Reported in this contact: by the one person met, through its channel.
+                    reported_by_id=cue.reported_by_id
+                    or (actors[0].id if len(actors) == 1 else None),
+                    channel_id=cue.channel_id or interaction.channel_id,
                     note=cue.note,
                 ),
             )

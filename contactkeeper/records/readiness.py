@@ -1,28 +1,98 @@
-"""Readiness cues: dated signals that a process, or an actor, is ripening for talks (or not).
+"""Readiness cues: dated, graded signals that a party to a process is ripening for talks
+(or not), and the catalogue of their kinds.
 
-Each cue weighs ``strength x source reliability / 5``, positive toward readiness and negative
-away from it. A process's *readiness level* on a day is the sum of its cues' weights, each
-fading with a half-life of ``HALF_LIFE_DAYS``, so old signals matter less than new ones.
+The arithmetic (weights, fading, readiness per party, the moment) is in
+:mod:`contactkeeper.records.ripeness`; this module stores cues and feeds them to it, so the
+process chart, Today and the command line show one computation.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.records import ripeness
+from contactkeeper.records.ripeness import (
+    CREDIBILITY_WORDS,
+    RELIABILITY_WORDS,
+    Cue,
+    Move,
+    Party,
+    ProcessReading,
+    Settings,
+    Suggestion,
+)
 from contactkeeper.records.wording import plural
 from contactkeeper.vault import Vault
-from contactkeeper.vault.model import Actor, CueKind, Direction, Process, ReadinessCue, Sensitivity
+from contactkeeper.vault.model import (
+    Actor,
+    Channel,
+    CueKind,
+    Dimension,
+    Direction,
+    Participation,
+    Process,
+    ReadinessCue,
+    Sensitivity,
+    Setting,
+    Side,
+)
 
-HALF_LIFE_DAYS = 90.0
+# The families of the default catalogue, each as a practitioner would recognise it.
+FAMILIES: dict[str, tuple[str, str]] = {
+    "stalemate": (
+        "Perceived hurting stalemate",
+        "A party sees that it cannot win at a bearable cost and that going on hurts: "
+        "fighters drift home, the economy bleeds, leaders say so in private or in public.",
+    ),
+    "catastrophe": (
+        "Looming catastrophe or deadline",
+        "Something worse is close and dated: a famine, a winter, an election, an "
+        "escalation nobody controls. It raises the will to settle before it arrives.",
+    ),
+    "costs": (
+        "Costs rising",
+        "The price of going on keeps rising: casualties, money, support at home or abroad.",
+    ),
+    "way-out": (
+        "Way out perceived",
+        "A party sees a negotiated exit as possible and acceptable: a formula, a sequence, "
+        "a face-saving step, a request for a discreet channel.",
+    ),
+    "trust": (
+        "Working trust",
+        "A party believes the other can keep an agreement: small promises kept, softer "
+        "words, meetings that happen as agreed.",
+    ),
+    "spokesperson": (
+        "A valid spokesperson and cohesion",
+        "The other side has someone who can speak for it and bring its people along; new "
+        "leaders not bound by old positions.",
+    ),
+    "third-party": (
+        "Third-party pressure or inducement",
+        "Patrons, neighbours or donors push toward talks, or offer something for them.",
+    ),
+    "counter": (
+        "Counter-cues",
+        "Signs that a party is moving away: it expects victory, found a new ally, spoilers "
+        "are active, leaders commit in public to maximal aims, or the leadership hardens.",
+    ),
+}
+
+SETTING_KEYS = {
+    "half_life_days": "ripeness.half_life_days",
+    "threshold": "ripeness.threshold",
+    "sharp_move": "ripeness.sharp_move",
+    "window_days": "ripeness.window_days",
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +102,13 @@ class CueKindInfo:
     label: str
     usual_direction: Direction
     description: str
+    dimension: Dimension = Dimension.BOTH
+    family: str = ""
+    retired: bool = False
+
+    @property
+    def family_label(self) -> str:
+        return FAMILIES.get(self.family, ("Other", ""))[0]
 
 
 @dataclass(frozen=True)
@@ -42,7 +119,11 @@ class NewCue:
     process_id: int | None = None
     actor_id: int | None = None
     strength: int = 3
-    source_reliability: int = 3
+    reliability: str = "F"
+    credibility: int = 6
+    side_id: int | None = None
+    reported_by_id: int | None = None
+    channel_id: int | None = None
     note: str = ""
 
 
@@ -54,7 +135,8 @@ class CueInfo:
     kind_label: str
     direction: Direction
     strength: int
-    source_reliability: int
+    reliability: str
+    credibility: int
     observed_on: date
     note: str
     process_id: int | None
@@ -63,48 +145,157 @@ class CueInfo:
     actor_name: str
     actor_codename: str
     actor_sensitivity: Sensitivity  # normal when there is no actor
+    side_id: int | None = None
+    side_name: str = ""
+    reported_by_id: int | None = None
+    reported_by_name: str = ""
+    reported_by_codename: str = ""
+    reported_by_sensitivity: Sensitivity = Sensitivity.NORMAL
+    channel_id: int | None = None
+    dimension: Dimension = Dimension.BOTH
 
     @property
     def weight(self) -> float:
-        return cue_weight(self.direction, self.strength, self.source_reliability)
+        return ripeness.weight(self.direction, self.strength, self.reliability, self.credibility)
+
+    @property
+    def grade(self) -> str:
+        """The report's grade, as analysts write it: B2."""
+        return f"{self.reliability}{self.credibility}"
+
+    @property
+    def grade_words(self) -> str:
+        return (
+            f"source {RELIABILITY_WORDS[self.reliability]}, "
+            f"information {CREDIBILITY_WORDS[self.credibility]}"
+        )
+
+    def why(self) -> str:
+        return (
+            f"Weight {self.weight:+.2f} = strength {self.strength} x reliability "
+            f"{self.reliability} ({ripeness.RELIABILITY[self.reliability]:g}) x credibility "
+            f"{self.credibility} ({ripeness.CREDIBILITY[self.credibility]:g}), "
+            f"{self.direction.value} talks; moves {self.dimension.value}. {self.grade_words}."
+        )
 
 
 @dataclass(frozen=True)
 class ReadinessMove:
-    """How far a process's readiness moved over a recent window."""
+    """How far a process's readiness moved over a recent window, and the cues behind it."""
 
     process_id: int
     process_name: str
     change: float
     cues: int
     latest_on: date
+    why: str = ""
 
 
-def cue_weight(direction: Direction, strength: int, reliability: int) -> float:
-    sign = 1.0 if direction is Direction.TOWARD else -1.0
-    return sign * strength * reliability / 5.0
+@dataclass(frozen=True)
+class ProcessReadiness:
+    """Everything the process chart and Today need about one process, computed once."""
+
+    process_id: int
+    process_name: str
+    parties: tuple[Party, ...]
+    cues: tuple[Cue, ...]
+    settings: Settings
+
+    def reading(self, on: date) -> ProcessReading:
+        return ripeness.process_reading(self.parties, self.cues, on, self.settings.half_life_days)
+
+    def series(self, until: date) -> list[ProcessReading]:
+        return ripeness.series(self.parties, self.cues, until, self.settings.half_life_days)
+
+    def move(self, on: date) -> Move:
+        return ripeness.move(self.parties, self.cues, on, self.settings)
+
+    def suggest(self, on: date) -> Suggestion | None:
+        return ripeness.suggest(self.parties, self.cues, on, self.settings)
+
+    def explain_move(self, on: date) -> str:
+        moved = self.move(on)
+        lines = [
+            f"Readiness went from {moved.before:+.2f} to {moved.after:+.2f} "
+            f"in {self.settings.window_days} days ({moved.change:+.2f}): the least ready "
+            f"party's, with a half-life of {self.settings.half_life_days:g} d."
+        ]
+        if moved.cues:
+            lines.append(f"Because of {len(moved.cues)} cue(s):")
+            lines.extend(
+                f"  {c.observed_on.isoformat()} {c.label} ({c.reliability}{c.credibility}): "
+                f"weight {c.weight:+.2f}"
+                for c in moved.cues
+            )
+        else:
+            lines.append("No new cue: older cues faded.")
+        return "\n".join(lines)
 
 
-def level(cues: Iterable[tuple[date, float]], on: date) -> float:
-    """The readiness level on ``on`` from (observed_on, weight) pairs, with fading."""
-    total = 0.0
-    for observed_on, weight in cues:
-        age = (on - observed_on).days
-        if age >= 0:
-            total += weight * 0.5 ** (age / HALF_LIFE_DAYS)
-    return total
+def cue_weight(direction: Direction, strength: int, reliability: str, credibility: int) -> float:
+    return ripeness.weight(direction, strength, reliability, credibility)
+
+
+# -- settings ------------------------------------------------------------------------------
+
+
+def settings(vault: Vault) -> Settings:
+    with vault.transaction() as session:
+        return _settings(session)
+
+
+def _settings(session: Session) -> Settings:
+    stored: dict[str, str] = {
+        key: value
+        for key, value in session.execute(
+            sa.select(Setting.key, Setting.value).where(Setting.key.in_(SETTING_KEYS.values()))
+        )
+    }
+    default = Settings()
+    try:
+        return Settings(
+            half_life_days=float(
+                stored.get(SETTING_KEYS["half_life_days"], default.half_life_days)
+            ),
+            threshold=float(stored.get(SETTING_KEYS["threshold"], default.threshold)),
+            sharp_move=float(stored.get(SETTING_KEYS["sharp_move"], default.sharp_move)),
+            window_days=int(stored.get(SETTING_KEYS["window_days"], default.window_days)),
+        )
+    except ValueError:
+        return default
+
+
+def set_settings(vault: Vault, chosen: Settings) -> Settings:
+    if not 1 <= chosen.half_life_days <= 3650:
+        raise InvalidRecord("Half-life", "must be between 1 and 3650 days")
+    if not 1 <= chosen.window_days <= 365:
+        raise InvalidRecord("Window", "must be between 1 and 365 days")
+    if chosen.sharp_move <= 0:
+        raise InvalidRecord("Sharp move", "must be above zero")
+    with vault.transaction() as session:
+        for name, key in SETTING_KEYS.items():
+            session.merge(Setting(key=key, value=str(getattr(chosen, name))))
+    return chosen
 
 
 # -- the catalogue of cue kinds ----------------------------------------------------------
 
 
-def cue_kinds(vault: Vault) -> list[CueKindInfo]:
+def cue_kinds(vault: Vault, *, include_retired: bool = True) -> list[CueKindInfo]:
+    query = sa.select(CueKind).order_by(CueKind.id)
+    if not include_retired:
+        query = query.where(CueKind.retired.is_(False))
     with vault.transaction() as session:
-        return [_kind_info(k) for k in session.scalars(sa.select(CueKind).order_by(CueKind.id))]
+        return [_kind_info(k) for k in session.scalars(query)]
 
 
 def add_cue_kind(
-    vault: Vault, label: str, usual_direction: Direction, description: str = ""
+    vault: Vault,
+    label: str,
+    usual_direction: Direction,
+    description: str = "",
+    dimension: Dimension = Dimension.BOTH,
+    family: str = "",
 ) -> CueKindInfo:
     label = records.name("Cue kind", label, max_length=200, required=True)
     key = re.sub(r"[^\w]+", "-", label.casefold()).strip("-")[:60] or "kind"
@@ -116,6 +307,8 @@ def add_cue_kind(
             label=label,
             usual_direction=Direction(usual_direction),
             description=records.text("Description", description, max_length=2000),
+            dimension=Dimension(dimension),
+            family=_family(family),
         )
         session.add(kind)
         session.flush()
@@ -123,13 +316,32 @@ def add_cue_kind(
 
 
 def update_cue_kind(
-    vault: Vault, kind_id: int, label: str, usual_direction: Direction, description: str
+    vault: Vault,
+    kind_id: int,
+    label: str,
+    usual_direction: Direction,
+    description: str,
+    dimension: Dimension | None = None,
+    family: str | None = None,
 ) -> CueKindInfo:
     with vault.transaction() as session:
         kind = records.fetch(session, CueKind, kind_id, "cue kind")
         kind.label = records.name("Cue kind", label, max_length=200, required=True)
         kind.usual_direction = Direction(usual_direction)
         kind.description = records.text("Description", description, max_length=2000)
+        if dimension is not None:
+            kind.dimension = Dimension(dimension)
+        if family is not None:
+            kind.family = _family(family)
+        session.flush()
+        return _kind_info(kind)
+
+
+def retire_cue_kind(vault: Vault, kind_id: int, retired: bool = True) -> CueKindInfo:
+    """Offer a kind no more for new cues (or again); its cues keep it."""
+    with vault.transaction() as session:
+        kind = records.fetch(session, CueKind, kind_id, "cue kind")
+        kind.retired = retired
         session.flush()
         return _kind_info(kind)
 
@@ -142,12 +354,27 @@ def delete_cue_kind(vault: Vault, kind_id: int) -> None:
         )
         if used:
             raise InvalidRecord(
-                "Cue kind", f"{kind.label} is used by {plural(used, 'cue')}; change those first"
+                "Cue kind",
+                f"{kind.label} is used by {plural(used, 'cue')}; "
+                "retire it instead, or change those",
             )
         session.delete(kind)
 
 
+def _family(family: str) -> str:
+    if family and family not in FAMILIES:
+        raise InvalidRecord("Family", f"{family!r} is not one of the catalogue's families")
+    return family
+
+
 # -- cues -------------------------------------------------------------------------------
+
+
+def _grade(reliability: str, credibility: int) -> tuple[str, int]:
+    grade = (reliability or "").strip().upper()
+    if grade not in ripeness.RELIABILITY:
+        raise InvalidRecord("Source reliability", "must be a grade from A to F")
+    return grade, records.scale("Information credibility", credibility, 1, 6)
 
 
 def add_cue(session: Session, new: NewCue) -> ReadinessCue:
@@ -159,14 +386,27 @@ def add_cue(session: Session, new: NewCue) -> ReadinessCue:
         records.fetch(session, Process, new.process_id, "process")
     if new.actor_id is not None:
         records.fetch(session, Actor, new.actor_id, "actor")
+    if new.side_id is not None:
+        side = records.fetch(session, Side, new.side_id, "party")
+        if side.process_id != new.process_id:
+            raise InvalidRecord("Readiness cue", "its party must be a party to its process")
+    if new.reported_by_id is not None:
+        records.fetch(session, Actor, new.reported_by_id, "actor")
+    if new.channel_id is not None:
+        records.fetch(session, Channel, new.channel_id, "channel")
+    reliability, credibility = _grade(new.reliability, new.credibility)
     cue = ReadinessCue(
         kind=kind,
         direction=Direction(new.direction or kind.usual_direction),
         strength=records.scale("Strength", new.strength),
-        source_reliability=records.scale("Source reliability", new.source_reliability),
+        reliability=reliability,
+        credibility=credibility,
         observed_on=new.observed_on,
         process_id=new.process_id,
         actor_id=new.actor_id,
+        side_id=new.side_id,
+        reported_by_id=new.reported_by_id,
+        channel_id=new.channel_id,
         note=records.text("Note", new.note, max_length=100_000),
     )
     session.add(cue)
@@ -180,26 +420,60 @@ def record_cue(vault: Vault, new: NewCue) -> CueInfo:
         return cue_info(cue)
 
 
+CUE_FIELDS = (
+    "kind_id",
+    "direction",
+    "strength",
+    "reliability",
+    "credibility",
+    "observed_on",
+    "process_id",
+    "actor_id",
+    "side_id",
+    "reported_by_id",
+    "channel_id",
+    "note",
+)
+
+
 def update_cue(vault: Vault, cue_id: int, new: NewCue) -> CueInfo:
     """Replace every field of a cue with those of ``new``."""
     with vault.transaction() as session:
         cue = records.fetch(session, ReadinessCue, cue_id, "readiness cue")
         replacement = add_cue(session, new)
         session.expunge(replacement)
-        for column in (
-            "kind_id",
-            "direction",
-            "strength",
-            "source_reliability",
-            "observed_on",
-            "process_id",
-            "actor_id",
-            "note",
-        ):
-            setattr(cue, column, getattr(replacement, column))
+        for column in CUE_FIELDS:
+            if column != "kind_id":
+                setattr(cue, column, getattr(replacement, column))
+        # The kind by its object: the replacement was never flushed, so its kind_id is
+        # unset (and setting the same kind again would not fill it in).
         cue.kind = replacement.kind
+        cue.kind_id = replacement.kind.id
         session.flush()
         return cue_info(cue)
+
+
+def as_new(info: CueInfo) -> NewCue:
+    """The fields of a cue, to edit them."""
+    return NewCue(
+        kind_id=info.kind_id,
+        observed_on=info.observed_on,
+        direction=info.direction,
+        process_id=info.process_id,
+        actor_id=info.actor_id,
+        strength=info.strength,
+        reliability=info.reliability,
+        credibility=info.credibility,
+        side_id=info.side_id,
+        reported_by_id=info.reported_by_id,
+        channel_id=info.channel_id,
+        note=info.note,
+    )
+
+
+def get_cue(vault: Vault, cue_id: int) -> CueInfo:
+    with vault.transaction() as session:
+        return cue_info(records.fetch(session, ReadinessCue, cue_id, "readiness cue"))
 
 
 def delete_cue(vault: Vault, cue_id: int) -> None:
@@ -227,7 +501,11 @@ def list_cues(
         query.options(
             selectinload(ReadinessCue.kind),
             selectinload(ReadinessCue.process).load_only(Process.name),
+            selectinload(ReadinessCue.side).load_only(Side.name),
             selectinload(ReadinessCue.actor).load_only(
+                Actor.display_name, Actor.codename, Actor.sensitivity
+            ),
+            selectinload(ReadinessCue.reported_by).load_only(
                 Actor.display_name, Actor.codename, Actor.sensitivity
             ),
         )
@@ -238,63 +516,181 @@ def list_cues(
         return [cue_info(c) for c in session.scalars(query)]
 
 
-def timeline(vault: Vault, process_id: int, until: date) -> list[tuple[date, float]]:
-    """The process's readiness level at each cue and on ``until``: points for a chart."""
-    with vault.transaction() as session:
-        rows = session.execute(
-            sa.select(
-                ReadinessCue.observed_on,
-                ReadinessCue.direction,
-                ReadinessCue.strength,
-                ReadinessCue.source_reliability,
-            )
-            .where(ReadinessCue.process_id == process_id)
-            .order_by(ReadinessCue.observed_on)
-        ).all()
-    weighted = [(on, cue_weight(d, s, r)) for on, d, s, r in rows]
-    days = sorted({on for on, _ in weighted if on <= until} | {until})
-    return [(day, level(weighted, day)) for day in days]
+# -- readiness per party -------------------------------------------------------------------
 
 
-def recent_moves(vault: Vault, today: date, window_days: int = 30) -> list[ReadinessMove]:
-    """Processes whose readiness moved in the last ``window_days``, biggest move first."""
-    since = today - timedelta(days=window_days)
+def process_readiness(vault: Vault, process_id: int) -> ProcessReadiness:
+    """The parties and cues of one process, ready for the arithmetic."""
     with vault.transaction() as session:
-        rows = session.execute(
-            sa.select(
-                ReadinessCue.process_id,
-                Process.name,
-                ReadinessCue.observed_on,
-                ReadinessCue.direction,
-                ReadinessCue.strength,
-                ReadinessCue.source_reliability,
-            )
-            .join(Process, Process.id == ReadinessCue.process_id)
-            .where(ReadinessCue.observed_on >= since, ReadinessCue.observed_on <= today)
-        ).all()
-    by_process: dict[int, list[tuple[str, date, float]]] = defaultdict(list)
-    for process_id, name, on, direction, strength, reliability in rows:
-        assert process_id is not None  # joined to its process
-        by_process[process_id].append((name, on, cue_weight(direction, strength, reliability)))
-    moves = [
-        ReadinessMove(
-            process_id=pid,
-            process_name=cues[0][0],
-            change=sum(w for _, _, w in cues),
-            cues=len(cues),
-            latest_on=max(on for _, on, _ in cues),
+        return _load(session, [process_id])[process_id]
+
+
+def readiness_of(vault: Vault, process_ids: list[int]) -> dict[int, ProcessReadiness]:
+    with vault.transaction() as session:
+        return _load(session, process_ids)
+
+
+def _load(session: Session, process_ids: list[int]) -> dict[int, ProcessReadiness]:
+    """Parties and cues of these processes, each cue given the party it moves: its own
+    side; else the side of the actor it is about in that process; else every party. Cues
+    about an actor alone count in every process where the actor is on a side."""
+    chosen = _settings(session)
+    names: dict[int, str] = {
+        pid: name
+        for pid, name in session.execute(
+            sa.select(Process.id, Process.name).where(Process.id.in_(process_ids))
         )
-        for pid, cues in by_process.items()
-    ]
+    }
+    missing = set(process_ids) - set(names)
+    if missing:
+        records.fetch(session, Process, min(missing), "process")
+    parties: dict[int, list[Party]] = defaultdict(list)
+    for side_id, process_id, name in session.execute(
+        sa.select(Side.id, Side.process_id, Side.name)
+        .where(Side.process_id.in_(process_ids))
+        .order_by(Side.process_id, Side.position, Side.id)
+    ):
+        parties[process_id].append(Party(side_id, name))
+    # (process, actor) -> side, for actors on a side of these processes
+    actor_side: dict[tuple[int, int], int] = {}
+    actors_in: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for process_id, actor_id, on_side in session.execute(
+        sa.select(Participation.process_id, Participation.actor_id, Participation.side_id).where(
+            Participation.process_id.in_(process_ids), Participation.side_id.is_not(None)
+        )
+    ):
+        assert on_side is not None  # by the query
+        actor_side[(process_id, actor_id)] = on_side
+        actors_in[actor_id].append((process_id, on_side))
+    columns = (
+        ReadinessCue.id,
+        ReadinessCue.process_id,
+        ReadinessCue.actor_id,
+        ReadinessCue.side_id,
+        ReadinessCue.observed_on,
+        ReadinessCue.direction,
+        ReadinessCue.strength,
+        ReadinessCue.reliability,
+        ReadinessCue.credibility,
+        ReadinessCue.reported_by_id,
+        ReadinessCue.channel_id,
+        ReadinessCue.kind_id,
+        CueKind.label,
+        CueKind.dimension,
+    )
+    about: sa.ColumnElement[bool] = ReadinessCue.process_id.in_(process_ids)
+    if actors_in:
+        about = about | (
+            ReadinessCue.process_id.is_(None) & ReadinessCue.actor_id.in_(list(actors_in))
+        )
+    cues: dict[int, list[Cue]] = defaultdict(list)
+    for row in session.execute(
+        sa.select(*columns).join(CueKind, CueKind.id == ReadinessCue.kind_id).where(about)
+    ):
+        targets: list[tuple[int, int | None]]
+        if row.process_id is not None:
+            targets = [
+                (
+                    row.process_id,
+                    row.side_id
+                    if row.side_id is not None
+                    else actor_side.get((row.process_id, row.actor_id or 0)),
+                )
+            ]
+        else:
+            targets = list(actors_in.get(row.actor_id or 0, []))
+        source = (
+            f"actor:{row.reported_by_id}"
+            if row.reported_by_id is not None
+            else f"channel:{row.channel_id}"
+            if row.channel_id is not None
+            else None
+        )
+        for process_id, party in targets:
+            cues[process_id].append(
+                Cue(
+                    id=row.id,
+                    observed_on=row.observed_on,
+                    label=row.label,
+                    kind_id=row.kind_id,
+                    dimension=row.dimension,
+                    direction=row.direction,
+                    strength=row.strength,
+                    reliability=row.reliability,
+                    credibility=row.credibility,
+                    party=party,
+                    actor_id=row.actor_id,
+                    source=source,
+                )
+            )
+    return {
+        pid: ProcessReadiness(
+            pid,
+            names[pid],
+            tuple(parties.get(pid, [])),
+            tuple(sorted(cues.get(pid, []), key=lambda c: (c.observed_on, c.id))),
+            chosen,
+        )
+        for pid in process_ids
+    }
+
+
+def timeline(vault: Vault, process_id: int, until: date) -> list[tuple[date, float]]:
+    """The process's readiness (its least ready party's) from its first cue to ``until``."""
+    return [(r.on, r.readiness) for r in process_readiness(vault, process_id).series(until)]
+
+
+def recent_moves(vault: Vault, today: date) -> list[ReadinessMove]:
+    """Processes with cues in the window, how far their readiness moved in it (the chart's
+    own computation), biggest move first."""
+    with vault.transaction() as session:
+        chosen = _settings(session)
+        since = date.fromordinal(today.toordinal() - chosen.window_days + 1)
+        ids = list(
+            session.scalars(
+                sa.select(ReadinessCue.process_id)
+                .where(
+                    ReadinessCue.process_id.is_not(None),
+                    ReadinessCue.observed_on >= since,
+                    ReadinessCue.observed_on <= today,
+                )
+                .distinct()
+            )
+        )
+        loaded = _load(session, [i for i in ids if i is not None])
+    moves = []
+    for process in loaded.values():
+        moved = process.move(today)
+        if not moved.cues:
+            continue
+        moves.append(
+            ReadinessMove(
+                process_id=process.process_id,
+                process_name=process.process_name,
+                change=moved.change,
+                cues=len(moved.cues),
+                latest_on=max(c.observed_on for c in moved.cues),
+                why=process.explain_move(today),
+            )
+        )
     return sorted(moves, key=lambda m: (-abs(m.change), m.process_name))
 
 
 def _kind_info(kind: CueKind) -> CueKindInfo:
-    return CueKindInfo(kind.id, kind.key, kind.label, kind.usual_direction, kind.description)
+    return CueKindInfo(
+        kind.id,
+        kind.key,
+        kind.label,
+        kind.usual_direction,
+        kind.description,
+        kind.dimension,
+        kind.family,
+        kind.retired,
+    )
 
 
 def cue_info(cue: ReadinessCue) -> CueInfo:
-    process, actor = cue.process, cue.actor
+    process, actor, reporter = cue.process, cue.actor, cue.reported_by
     return CueInfo(
         id=cue.id,
         uuid=cue.uuid,
@@ -302,7 +698,8 @@ def cue_info(cue: ReadinessCue) -> CueInfo:
         kind_label=cue.kind.label,
         direction=cue.direction,
         strength=cue.strength,
-        source_reliability=cue.source_reliability,
+        reliability=cue.reliability,
+        credibility=cue.credibility,
         observed_on=cue.observed_on,
         note=cue.note,
         process_id=cue.process_id,
@@ -311,157 +708,56 @@ def cue_info(cue: ReadinessCue) -> CueInfo:
         actor_name=actor.display_name if actor else "",
         actor_codename=actor.codename if actor else "",
         actor_sensitivity=actor.sensitivity if actor else Sensitivity.NORMAL,
+        side_id=cue.side_id,
+        side_name=cue.side.name if cue.side else "",
+        reported_by_id=cue.reported_by_id,
+        reported_by_name=reporter.display_name if reporter else "",
+        reported_by_codename=reporter.codename if reporter else "",
+        reported_by_sensitivity=reporter.sensitivity if reporter else Sensitivity.NORMAL,
+        channel_id=cue.channel_id,
+        dimension=cue.kind.dimension,
     )
 
 
-# -- a process's readiness at a glance ---------------------------------------------------
-
-TREND_WINDOW_DAYS = 30  # the same window as Today's "Readiness moved"
-EXPLAINED_CUES = 8  # an explanation lists this many cues by name, then sums the rest
+# -- the moment: the practitioner's opportunity flag -------------------------------------
 
 
 @dataclass(frozen=True)
-class CueWeight:
-    """One cue's share of a process's readiness, and how it was reckoned."""
-
-    cue_id: int
-    observed_on: date
-    kind_label: str
-    direction: Direction
-    strength: int
-    source_reliability: int
-    weight: float  # strength x reliability / 5, signed by direction
-    counted: float  # the weight as it counts on the day asked about (faded)
-
-
-@dataclass(frozen=True)
-class ProcessReadiness:
-    """A process's readiness level on ``on`` and how it moved over the last ``window_days``,
-    with every cue that makes up each figure, so that a reader can trace both.
-
-    ``level`` is the sum of ``counted`` over ``cues`` (every cue observed up to ``on``, each
-    halved every ``HALF_LIFE_DAYS``); ``trend`` is the sum of the weights of the cues
-    observed in the window (``on`` included), unfaded: what Today lists as "Readiness moved".
-    """
-
+class Opportunity:
     process_id: int
-    on: date
-    window_days: int
-    level: float
-    trend: float
-    cues: tuple[CueWeight, ...]  # newest first
-    recent: tuple[CueWeight, ...]  # the cues in the window, newest first
+    flagged_on: date | None
+    until: date | None
+    note: str
 
-    @property
-    def since(self) -> date:
-        return self.on - timedelta(days=self.window_days)
-
-    def level_text(self) -> str:
-        return _signed(self.level)
-
-    def trend_text(self) -> str:
-        """``▲ +2.4`` toward readiness, ``▼ -1.2`` away from it, ``steady`` otherwise."""
-        if not self.recent or _signed(self.trend) == "0.0":
-            return "steady"
-        return f"{'▲' if self.trend > 0 else '▼'} {_signed(self.trend)}"
-
-    def explain_level(self) -> str:
-        """How the level was reckoned, cue by cue (for a tooltip: plain text, no notes)."""
-        lines = [
-            f"Readiness level {self.level_text()} on {_day(self.on)}: the sum of "
-            f"{_cues(len(self.cues))}. Each weighs strength × source reliability ÷ 5, "
-            "positive toward readiness and negative away from it, and counts half as much "
-            f"every {HALF_LIFE_DAYS:.0f} days.",
-        ]
-        ranked = sorted(self.cues, key=lambda c: (-abs(c.counted), -c.observed_on.toordinal()))
-        for cue in ranked[:EXPLAINED_CUES]:
-            now = _signed(cue.counted)
-            faded = f", now {now}" if now != _signed(cue.weight) else ""
-            lines.append(
-                f"  {now}  {_day(cue.observed_on)}  {cue.kind_label} "
-                f"({cue.direction}, strength {cue.strength}, reliability "
-                f"{cue.source_reliability}: {_signed(cue.weight)}{faded})"
-            )
-        rest = ranked[EXPLAINED_CUES:]
-        if rest:
-            lines.append(
-                f"  {_signed(sum(c.counted for c in rest))}  the {_cues(len(rest), 'other')}, "
-                "older or weaker (all are in the process's cue log)"
-            )
-        return "\n".join(lines)
-
-    def explain_trend(self) -> str:
-        """How the trend was reckoned: the cues of the window, each with its weight."""
-        window = f"the last {self.window_days} days (since {_day(self.since)})"
-        if not self.recent:
-            return f"Steady: no readiness cue was observed in {window}."
-        lines = [
-            f"Trend {self.trend_text()} over {window}: the sum of the weights of the "
-            f"{_cues(len(self.recent))} observed since then (strength × source reliability ÷ "
-            "5, positive toward readiness), as Today's “Readiness moved” counts it.",
-        ]
-        for cue in self.recent[:EXPLAINED_CUES]:
-            lines.append(f"  {_signed(cue.weight)}  {_day(cue.observed_on)}  {cue.kind_label}")
-        rest = self.recent[EXPLAINED_CUES:]
-        if rest:
-            lines.append(f"  {_signed(sum(c.weight for c in rest))}  {_cues(len(rest), 'more')}")
-        return "\n".join(lines)
+    def open_on(self, day: date) -> bool:
+        return ripeness.opportunity_open(self.flagged_on, self.until, day)
 
 
-def process_readiness(
-    vault: Vault, on: date, window_days: int = TREND_WINDOW_DAYS
-) -> dict[int, ProcessReadiness]:
-    """Every process that has cues, by id: its level on ``on`` and its trend (see
-    :class:`ProcessReadiness`). Cues observed after ``on`` are left out."""
-    since = on - timedelta(days=window_days)
+def opportunity(vault: Vault, process_id: int) -> Opportunity:
     with vault.transaction() as session:
-        rows = session.execute(
-            sa.select(
-                ReadinessCue.process_id,
-                ReadinessCue.id,
-                ReadinessCue.observed_on,
-                CueKind.label,
-                ReadinessCue.direction,
-                ReadinessCue.strength,
-                ReadinessCue.source_reliability,
-            )
-            .join(CueKind, CueKind.id == ReadinessCue.kind_id)
-            .where(ReadinessCue.process_id.is_not(None), ReadinessCue.observed_on <= on)
-            .order_by(ReadinessCue.observed_on.desc(), ReadinessCue.id.desc())
-        ).all()
-    by_process: dict[int, list[CueWeight]] = defaultdict(list)
-    for process_id, cue_id, observed_on, label, direction, strength, reliability in rows:
-        assert process_id is not None  # only cues about a process were read
-        weight = cue_weight(direction, strength, reliability)
-        counted = level([(observed_on, weight)], on)
-        by_process[process_id].append(
-            CueWeight(cue_id, observed_on, label, direction, strength, reliability, weight, counted)
+        process = records.fetch(session, Process, process_id, "process")
+        return Opportunity(
+            process.id, process.opportunity_on, process.opportunity_until, process.opportunity_note
         )
-    result = {}
-    for process_id, cues in by_process.items():
-        recent = tuple(c for c in cues if c.observed_on >= since)
-        result[process_id] = ProcessReadiness(
-            process_id=process_id,
-            on=on,
-            window_days=window_days,
-            level=sum(c.counted for c in cues),
-            trend=sum(c.weight for c in recent),
-            cues=tuple(cues),
-            recent=recent,
-        )
-    return result
 
 
-def _signed(value: float) -> str:
-    """``+1.2``, ``-0.4``; ``0.0`` for what rounds to nothing (never ``-0.0``)."""
-    text = f"{value:+.1f}"
-    return "0.0" if text in ("+0.0", "-0.0") else text
+def flag_opportunity(
+    vault: Vault, process_id: int, flagged_on: date, until: date | None, note: str
+) -> Opportunity:
+    """The practitioner says the moment has come (the program never does)."""
+    if until is not None and until < flagged_on:
+        raise InvalidRecord("Opportunity", "it cannot expire before the day it is flagged")
+    with vault.transaction() as session:
+        process = records.fetch(session, Process, process_id, "process")
+        process.opportunity_on = flagged_on
+        process.opportunity_until = until
+        process.opportunity_note = records.text("Note", note, max_length=10_000)
+    return Opportunity(process_id, flagged_on, until, note)
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def _cues(count: int, adjective: str = "") -> str:
-    words = [str(count), adjective, "cue" if count == 1 else "cues"]
-    return " ".join(w for w in words if w)
+def clear_opportunity(vault: Vault, process_id: int) -> None:
+    with vault.transaction() as session:
+        process = records.fetch(session, Process, process_id, "process")
+        process.opportunity_on = None
+        process.opportunity_until = None
+        process.opportunity_note = ""

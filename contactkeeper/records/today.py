@@ -11,7 +11,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from contactkeeper.records import followups, network, readiness
+from contactkeeper.records import followups, network, readiness, ripeness
 from contactkeeper.records.actors import urgency
 from contactkeeper.records.channels import ChannelInfo, channel_info
 from contactkeeper.records.followups import FollowUpInfo
@@ -26,6 +26,7 @@ from contactkeeper.vault.model import (
     Participation,
     Process,
     ProcessPhase,
+    ReadinessCue,
     Sensitivity,
 )
 
@@ -67,6 +68,29 @@ class ColdBroker:
 
 
 @dataclass(frozen=True)
+class Ripening:
+    """A process the program suggests is ripening (never decides), the cues behind it, and
+    the channels to its key actors: warm now, or to be warmed first."""
+
+    process_id: int
+    process_name: str
+    why: str
+    cues: tuple[str, ...]
+    warm: tuple[str, ...]
+    to_warm: tuple[str, ...]
+    flagged: bool  # the practitioner flagged the moment, and the flag stands
+
+    def explain(self) -> str:
+        lines = [f"Ripening: {self.process_name} — {self.why}."]
+        if self.flagged:
+            lines.append("You flagged the moment.")
+        lines += [f"  {c}" for c in self.cues]
+        lines.append("Warm now: " + (", ".join(self.warm) or "nobody"))
+        lines.append("Warm first: " + (", ".join(self.to_warm) or "nobody"))
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
 class TodaySummary:
     going_cold: tuple[GoingCold, ...]
     follow_ups: tuple[FollowUpInfo, ...]
@@ -74,6 +98,7 @@ class TodaySummary:
     readiness_moves: tuple[ReadinessMove, ...]
     follow_ups_due: int = 0  # how many are due in all; ``follow_ups`` holds the first ones
     cold_brokers: tuple[ColdBroker, ...] = ()
+    ripening: tuple[Ripening, ...] = ()
 
 
 # Processes whose brokers Today watches: those not concluded.
@@ -132,6 +157,91 @@ def cold_brokers(vault: Vault, now: datetime, limit: int = 10) -> list[ColdBroke
             )
     result.sort(key=lambda b: (-b.reached, b.warmth.warmth is Warmth.COOLING, b.process_name))
     return result[:limit]
+
+
+def ripening(vault: Vault, now: datetime) -> list[Ripening]:
+    """Processes the arithmetic suggests are ripening (records/ripeness.py), or that the
+    practitioner flagged; each with its key actors' warmth (participants on a side)."""
+    day = now.astimezone().date()
+    with vault.transaction() as session:
+        flagged = {
+            pid
+            for pid, on, until in session.execute(
+                sa.select(Process.id, Process.opportunity_on, Process.opportunity_until).where(
+                    Process.opportunity_on.is_not(None)
+                )
+            )
+            if ripeness.opportunity_open(on, until, day)
+        }
+        candidates = list(
+            session.scalars(
+                sa.select(ReadinessCue.process_id)
+                .where(ReadinessCue.process_id.is_not(None))
+                .distinct()
+            )
+        )
+    loaded = readiness.readiness_of(vault, sorted({p for p in candidates if p} | flagged))
+    out = []
+    for process in loaded.values():
+        suggestion = process.suggest(day)
+        if suggestion is None and process.process_id not in flagged:
+            continue
+        cues = sorted(
+            (c for p in process.reading(day).parties for c in p.contributions),
+            key=lambda c: -abs(c.faded),
+        )
+        seen: set[int] = set()
+        behind = []
+        for contribution in cues:
+            if contribution.cue.id in seen or contribution.repeat_of is not None:
+                continue
+            seen.add(contribution.cue.id)
+            behind.append(contribution.explain(day))
+        warm, to_warm = _key_channels(vault, process.process_id, now)
+        out.append(
+            Ripening(
+                process.process_id,
+                process.process_name,
+                suggestion.why(process.settings) if suggestion else "flagged by you",
+                tuple(behind[:5]),
+                warm,
+                to_warm,
+                process.process_id in flagged,
+            )
+        )
+    return sorted(out, key=lambda r: (not r.flagged, r.process_name))
+
+
+def _key_channels(
+    vault: Vault, process_id: int, now: datetime
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    with vault.transaction() as session:
+        rows = session.execute(
+            sa.select(Actor)
+            .join(Participation, Participation.actor_id == Actor.id)
+            .where(
+                Participation.process_id == process_id,
+                Participation.side_id.is_not(None),
+                Actor.status == ActorStatus.ACTIVE,
+            )
+            .order_by(Actor.display_name)
+            .distinct()
+        ).scalars()
+        warm: list[str] = []
+        to_warm: list[str] = []
+        for actor in rows:
+            shown = (
+                actor.codename
+                if actor.sensitivity is Sensitivity.HIGH_RISK
+                else (actor.display_name)
+            )
+            level = reading(
+                actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now
+            )
+            (warm if level.warmth is Warmth.WARM else to_warm).append(
+                f"{shown} ({level.warmth.value}, {level.label})"
+            )
+        return tuple(warm), tuple(to_warm)
 
 
 def going_cold(vault: Vault, now: datetime, limit: int = 25) -> list[GoingCold]:
@@ -198,6 +308,7 @@ def today(
         readiness_moves=tuple(readiness.recent_moves(vault, day)),
         follow_ups_due=total,
         cold_brokers=tuple(cold_brokers(vault, now)),
+        ripening=tuple(ripening(vault, now)),
     )
 
 

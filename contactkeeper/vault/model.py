@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -164,6 +165,23 @@ class Direction(enum.StrEnum):
     AWAY = "away"
 
 
+class Dimension(enum.StrEnum):
+    """What a readiness cue moves (Pruitt): the will to end the conflict, the belief that a
+    settlement can be reached, or both."""
+
+    MOTIVATION = "motivation"
+    OPTIMISM = "optimism"
+    BOTH = "both"
+
+
+class Tier(enum.StrEnum):
+    """How close an actor is kept; each tier has default contact intervals."""
+
+    INNER = "inner circle"
+    REGULAR = "regular"
+    OCCASIONAL = "occasional"
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
@@ -207,6 +225,12 @@ class Actor(Record, Base):
     # Summaries kept up to date by the services, from which warmth is derived.
     last_contact_at: Mapped[datetime | None] = mapped_column(index=True)
     last_substantive_at: Mapped[datetime | None]
+    # Warmth with two intervals: ``cadence_days`` is the ideal interval between contacts,
+    # ``max_interval_days`` the longest before the actor is cold (None: the tier's default).
+    tier: Mapped[Tier] = mapped_column(_enum(Tier), default=Tier.REGULAR)
+    max_interval_days: Mapped[int | None]
+    # No reminder about the actor before this day (None: not snoozed).
+    snoozed_until: Mapped[date | None] = mapped_column(Date)
 
     name_variants: Mapped[list[NameVariant]] = relationship(
         back_populates="actor", cascade="all, delete-orphan", order_by="NameVariant.id"
@@ -265,6 +289,10 @@ class Process(Record, Base):
         _enum(ProcessPhase), default=ProcessPhase.EXPLORATORY
     )
     description: Mapped[str] = mapped_column(Text, default="")
+    # The moment: set by the practitioner only, never by the program (records/ripeness.py).
+    opportunity_on: Mapped[date | None] = mapped_column(Date)
+    opportunity_until: Mapped[date | None] = mapped_column(Date)
+    opportunity_note: Mapped[str] = mapped_column(Text, default="")
     participations: Mapped[list[Participation]] = relationship(
         back_populates="process", cascade="all, delete-orphan"
     )
@@ -409,6 +437,10 @@ class CueKind(Record, Base):
     label: Mapped[str] = mapped_column(String(200))
     usual_direction: Mapped[Direction] = mapped_column(_enum(Direction), default=Direction.TOWARD)
     description: Mapped[str] = mapped_column(Text, default="")
+    dimension: Mapped[Dimension] = mapped_column(_enum(Dimension), default=Dimension.BOTH)
+    family: Mapped[str] = mapped_column(String(60), default="")
+    # A retired kind is offered no more for new cues; cues of that kind keep it.
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ReadinessCue(Record, Base):
@@ -419,19 +451,39 @@ class ReadinessCue(Record, Base):
     actor_id: Mapped[int | None] = mapped_column(
         ForeignKey("actors.id", ondelete="CASCADE"), index=True
     )
+    # The party (side of the process) the cue is about; None: the whole process, or the
+    # side of the actor it is about.
+    side_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sides.id", ondelete="SET NULL"), index=True
+    )
     kind_id: Mapped[int] = mapped_column(ForeignKey("cue_kinds.id", ondelete="RESTRICT"))
     direction: Mapped[Direction] = mapped_column(_enum(Direction))
     strength: Mapped[int] = mapped_column(default=3)
-    source_reliability: Mapped[int] = mapped_column(default=3)
+    # Graded as analysts grade reports: the source's reliability A (completely reliable)
+    # to F (cannot be judged), the information's credibility 1 (confirmed) to 6 (cannot be
+    # judged).
+    reliability: Mapped[str] = mapped_column(String(1), default="F")
+    credibility: Mapped[int] = mapped_column(default=6)
+    # Who reported it, and through which channel (None: seen first-hand, or in the news).
+    reported_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL"), index=True
+    )
+    channel_id: Mapped[int | None] = mapped_column(
+        ForeignKey("channels.id", ondelete="SET NULL"), index=True
+    )
     observed_on: Mapped[date] = mapped_column(Date, index=True)
     note: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[CueKind] = relationship()
     process: Mapped[Process | None] = relationship()
-    actor: Mapped[Actor | None] = relationship()
+    actor: Mapped[Actor | None] = relationship(foreign_keys=[actor_id])
+    side: Mapped[Side | None] = relationship()
+    reported_by: Mapped[Actor | None] = relationship(foreign_keys=[reported_by_id])
+    channel: Mapped[Channel | None] = relationship()
     __table_args__ = (
         CheckConstraint("process_id IS NOT NULL OR actor_id IS NOT NULL", name="about_something"),
         CheckConstraint("strength BETWEEN 1 AND 5", name="strength_range"),
-        CheckConstraint("source_reliability BETWEEN 1 AND 5", name="reliability_range"),
+        CheckConstraint("reliability IN ('A', 'B', 'C', 'D', 'E', 'F')", name="reliability_grade"),
+        CheckConstraint("credibility BETWEEN 1 AND 6", name="credibility_grade"),
     )
 
 

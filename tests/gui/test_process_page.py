@@ -74,11 +74,17 @@ def test_the_cue_log_and_the_readiness_chart_have_a_point_per_cue_day(
     page = _page(context, qtbot, _coast(context))
     signals = [page.cues.index(r, 1).data() for r in range(page.cues.rowCount())]
     assert signals == ["Way out perceived", "Hardening", "Hurting stalemate perceived"]
-    # Three cue days and today.
-    assert page.chart.series.count() == 4
-    levels = [page.chart.series.at(i).y() for i in range(4)]
+    # No parties yet: the process is judged as one, with its two lines; three cue marks.
+    assert page.chart.marks.count() == 3
+    [(motivation, _optimism)] = page.chart.lines
+    assert motivation.name() == "The process: motivation"
+    levels = [motivation.at(i).y() for i in range(motivation.count())]
     assert levels[0] > 0  # a hurting stalemate points toward talks
-    assert levels[1] < levels[0]  # hardening pulls it back
+    assert min(levels) < levels[0]  # hardening pulls it back
+    assert len(levels) > 30  # the fading is drawn day by day, not from cue to cue
+    today = context.now().date()
+    assert "Hardening" in page.chart.why_on(today)
+    assert "Hurting stalemate" in page.chart.why_mark(0)
 
 
 def test_a_cue_seen_in_the_news_is_added_and_moves_the_chart(
@@ -94,9 +100,11 @@ def test_a_cue_seen_in_the_news_is_added_and_moves_the_chart(
     qtbot.keyClicks(dialog.note, "Minister speaks of 'neighbours' on TV")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert page.cues.index(0, 1).data() == "Public softening"
-    assert page.cues.index(0, 6).data() == "Minister speaks of 'neighbours' on TV"
-    assert page.chart.series.count() == 1
-    assert page.chart.series.at(0).y() == 3.0  # strength 5 x reliability 3 / 5
+    assert page.cues.index(0, 7).data() == "Minister speaks of 'neighbours' on TV"
+    assert page.cues.index(0, 4).data() == "F6"  # not graded: cannot be judged
+    assert page.chart.marks.count() == 1
+    [(_motivation, optimism)] = page.chart.lines
+    assert optimism.at(optimism.count() - 1).y() == 1.25  # strength 5 x F 0.5 x 6 0.5
 
 
 def test_adding_a_participant_in_a_role(context: AppContext, qtbot: QtBot) -> None:
@@ -162,7 +170,7 @@ def test_a_new_process_is_created_from_the_list_and_opened(
 def test_a_process_without_cues_says_how_to_add_one(context: AppContext, qtbot: QtBot) -> None:
     quiet = processes.create_process(context.vault, "Quiet channel")
     page = _page(context, qtbot, quiet.id)
-    assert page.chart.series.count() == 0
+    assert page.chart.lines == []
     assert "No readiness cues yet" in page.chart.chart().title()
 
 
@@ -175,7 +183,8 @@ def test_locking_empties_the_page_and_the_list(context: AppContext, qtbot: QtBot
     assert page.name_label.text() == ""
     assert page.participants.topLevelItemCount() == 0
     assert page.cues.rowCount() == 0
-    assert page.chart.series.count() == 0
+    assert page.chart.lines == []
+    assert page.why.text() == ""
     assert view.model.rowCount() == 0
 
 

@@ -35,45 +35,41 @@ def test_each_process_shows_its_readiness_and_trend_with_the_cues_behind_them(
     vault, day = context.vault, context.now().date()
     coast = processes.create_process(vault, "Coastal dialogue")
     processes.create_process(vault, "Northern channel")
-    readiness.record_cue(
-        vault,
-        NewCue(
-            _kind(context, "way-out"),
-            day - timedelta(days=60),
-            process_id=coast.id,
-            strength=4,
-            source_reliability=5,
-        ),
-    )
-    readiness.record_cue(
-        vault,
-        NewCue(
-            _kind(context, "back-channel-request"),
-            day - timedelta(days=5),
-            process_id=coast.id,
-            strength=3,
-            source_reliability=5,
-        ),
-    )
+    for key, days_ago, strength in (
+        ("way-out", 60, 4),  # optimism, two months ago: outside the trend's window
+        ("hurting-stalemate", 50, 4),  # motivation, likewise
+        ("back-channel-request", 5, 3),  # recent
+    ):
+        readiness.record_cue(
+            vault,
+            NewCue(
+                _kind(context, key),
+                day - timedelta(days=days_ago),
+                process_id=coast.id,
+                strength=strength,
+                reliability="A",
+                credibility=1,
+            ),
+        )
     view = ProcessesView(context)
     qtbot.addWidget(view)
     view.resize(1000, 300)
     view.show()
     qtbot.waitExposed(view)
 
+    # The figures are those of the per-party computation the process chart and Today use.
+    expected = readiness.readiness_of(vault, [coast.id])[coast.id]
+    reading, moved = expected.reading(day), expected.move(day)
     level, level_tip = _cell(view, "Coastal dialogue", "Readiness")
-    expected = readiness.process_readiness(vault, day)[coast.id]
-    assert level == expected.level_text() == "+5.4"  # 4.0 faded over 60 days, 3.0 over 5
-    assert level_tip.startswith(f"Readiness level +5.4 on {day.day} {day:%b %Y}: the sum of 2 cues")
-    assert level_tip == expected.explain_level().replace("\n  ", "\n")
-    assert "half as much every 90 days" in level_tip
-    assert "Way out perceived" in level_tip
-    assert "Back-channel request" in level_tip
+    assert level == f"{reading.readiness:+.1f}"
+    assert reading.readiness > 0
+    assert level_tip == reading.why().replace("\n  ", "\n")
+    assert "as ready as the least ready party" in level_tip
 
     trend, trend_tip = _cell(view, "Coastal dialogue", "Trend (30 d)")
-    assert trend == "▲ +3.0"
-    assert "over the last 30 days" in trend_tip
-    assert "+3.0" in trend_tip
+    assert moved.change > 0
+    assert trend == f"▲ {moved.change:+.1f}"
+    assert trend_tip == expected.explain_move(day).replace("\n  ", "\n")
     assert "Back-channel request" in trend_tip
     assert "Way out perceived" not in trend_tip  # two months ago: outside the window
 
@@ -93,8 +89,13 @@ def test_a_new_cue_moves_the_figures_at_once(qtbot: QtBot, context: AppContext) 
         readiness.record_cue(
             vault, NewCue(_kind(context, "hardening"), day, process_id=coast.id, strength=5)
         )
-    assert _cell(view, "Coastal dialogue", "Trend (30 d)")[0] == "▼ -3.0"
-    assert _cell(view, "Coastal dialogue", "Readiness")[0] == "-3.0"
+    expected = readiness.readiness_of(vault, [coast.id])[coast.id]
+    change = expected.move(day).change
+    assert change < 0  # hardening: away from readiness
+    assert _cell(view, "Coastal dialogue", "Trend (30 d)")[0] == f"▼ {change:+.1f}"
+    assert _cell(view, "Coastal dialogue", "Readiness")[0] == (
+        f"{expected.reading(day).readiness:+.1f}"
+    )
     context.lock()
     assert view.model.rowCount() == 0
     assert view.readings == {}

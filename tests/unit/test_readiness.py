@@ -54,21 +54,23 @@ def test_recent_signals_toward_talks_show_as_a_move_and_lift_the_timeline(vault:
         vault,
         NewCue(kind_id(vault, "hardening"), today - timedelta(days=200), process_id=talks.id),
     )
-    for days in (20, 10, 2):
+    for days, kind in ((20, "way-out"), (10, "hurting-stalemate"), (2, "way-out")):
         readiness.record_cue(
             vault,
             NewCue(
-                kind_id(vault, "way-out"),
+                kind_id(vault, kind),
                 today - timedelta(days=days),
                 process_id=talks.id,
                 strength=4,
-                source_reliability=4,
+                reliability="B",
+                credibility=2,
             ),
         )
     [move] = readiness.recent_moves(vault, today)
     assert move.process_id == talks.id
     assert move.change > 0
     assert move.cues == 3
+    assert "Because of 3 cue(s)" in move.why
     points = readiness.timeline(vault, talks.id, today)
     assert points[0][1] < 0 < points[-1][1]
     assert points[-1][0] == today

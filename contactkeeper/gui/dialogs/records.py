@@ -37,7 +37,6 @@ from contactkeeper.errors import ContactKeeperError, InvalidRecord
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.presentation import (
     CONFIDENCE_WORDS,
-    RELIABILITY_WORDS,
     STRENGTH_WORDS,
     TRUST_WORDS,
     date_format,
@@ -48,6 +47,7 @@ from contactkeeper.gui.presentation import (
     today,
     usual_direction,
 )
+from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_choice import ActorChoice
 from contactkeeper.gui.widgets.actor_picker import ActorPicker
 from contactkeeper.gui.widgets.optional_date import OptionalDateEdit
@@ -63,8 +63,10 @@ from contactkeeper.records import (
 )
 from contactkeeper.records.channels import ChannelInfo, Hop
 from contactkeeper.records.followups import NewFollowUp
-from contactkeeper.records.readiness import NewCue
+from contactkeeper.records.readiness import CueInfo, NewCue
 from contactkeeper.records.relationships import RelationshipInfo
+from contactkeeper.records.ripeness import CREDIBILITY_WORDS, RELIABILITY_WORDS
+from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import (
     ChannelKind,
     Direction,
@@ -520,17 +522,33 @@ class ParticipantDialog(RecordDialog):
 
 
 class CueDialog(RecordDialog):
-    """A readiness cue seen outside any contact (news, a third party), for a process."""
+    """A readiness cue for a process (new, or ``cue`` to correct): what was seen, about which
+    party or actor, who reported it and how the report is graded."""
 
-    def __init__(self, context: AppContext, process_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(context, "Add a readiness cue", parent)
-        self.process_id = process_id
+    def __init__(
+        self,
+        context: AppContext,
+        process_id: int | None,
+        parent: QWidget | None = None,
+        *,
+        cue: CueInfo | None = None,
+    ) -> None:
+        super().__init__(
+            context, "Correct a readiness cue" if cue else "Add a readiness cue", parent
+        )
+        self.cue = cue
+        self.process_id = cue.process_id if cue else process_id
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of readiness cue")
         for kind in readiness.cue_kinds(context.vault):
+            if kind.retired and (cue is None or cue.kind_id != kind.id):
+                continue
             self.kind.addItem(kind.label, kind.id)
             self.kind.setItemData(
-                self.kind.count() - 1, kind.description, Qt.ItemDataRole.ToolTipRole
+                self.kind.count() - 1,
+                f"{kind.family_label}; moves {kind.dimension.value}, usually "
+                f"{kind.usual_direction.value} talks. {kind.description}",
+                Qt.ItemDataRole.ToolTipRole,
             )
             self.kind.setItemData(self.kind.count() - 1, kind.usual_direction, USUAL_ROLE)
         self.direction = QComboBox()
@@ -544,22 +562,74 @@ class CueDialog(RecordDialog):
             )
         )
         self.strength = _scale("Strength", STRENGTH_WORDS)
-        self.reliability = _scale("Reliability of the source", RELIABILITY_WORDS)
+        self.reliability = QComboBox()
+        self.reliability.setAccessibleName("Reliability of the source, A to F")
+        for grade, words in RELIABILITY_WORDS.items():
+            self.reliability.addItem(f"{grade}: {words}", grade)
+        self.credibility = QComboBox()
+        self.credibility.setAccessibleName("Credibility of the information, 1 to 6")
+        for grade_number, words in CREDIBILITY_WORDS.items():
+            self.credibility.addItem(f"{grade_number}: {words}", grade_number)
+        self.party = QComboBox()
+        self.party.setAccessibleName("About which party")
+        self.party.addItem("(every party, or the actor's side)", None)
+        if self.process_id is not None:
+            for side in processes.get_process(context.vault, self.process_id).sides:
+                self.party.addItem(side.name, side.id)
         self.observed = _date_edit("Observed on")
         self.observed.setDate(to_qdate(today(context.now())))
         self.actor = ActorChoice(
             context, "About an actor (optional)", nobody="(about the process as a whole)"
         )
         self.actor.setPlaceholderText("(optional) type a name")
+        self.reporter = ActorChoice(
+            context, "Reported by (optional)", nobody="(seen first-hand, or in the news)"
+        )
+        self.reporter.setPlaceholderText("(optional) who told you")
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")
         self.row("&Signal", self.kind)
         self.row("&Direction", self.direction)
         self.row("S&trength", self.strength)
         self.row("Source &reliability", self.reliability)
+        self.row("&Credibility", self.credibility)
         self.row("&Observed on", self.observed)
+        if self.process_id is not None:
+            self.row("&Party", self.party)
         self.row("&About", self.actor)
+        self.row("Reported &by", self.reporter)
         self.row("&Note", self.note)
+        self.reliability.setCurrentIndex(self.reliability.findData("F"))
+        self.credibility.setCurrentIndex(self.credibility.findData(6))
+        if cue is not None:
+            self._fill(cue)
+
+    def _fill(self, cue: CueInfo) -> None:
+        self.kind.setCurrentIndex(max(self.kind.findData(cue.kind_id), 0))
+        self.direction.setCurrentIndex(max(self.direction.findData(cue.direction.value), 0))
+        self.strength.setValue(cue.strength)
+        self.reliability.setCurrentIndex(self.reliability.findData(cue.reliability))
+        self.credibility.setCurrentIndex(self.credibility.findData(cue.credibility))
+        self.party.setCurrentIndex(max(self.party.findData(cue.side_id), 0))
+        self.observed.setDate(to_qdate(cue.observed_on))
+        if cue.actor_id is not None:
+            self.actor.choose(
+                cue.actor_id,
+                self.context.shown_name(
+                    cue.actor_id, cue.actor_name, cue.actor_codename, cue.actor_sensitivity
+                ),
+            )
+        if cue.reported_by_id is not None:
+            self.reporter.choose(
+                cue.reported_by_id,
+                self.context.shown_name(
+                    cue.reported_by_id,
+                    cue.reported_by_name,
+                    cue.reported_by_codename,
+                    cue.reported_by_sensitivity,
+                ),
+            )
+        self.keep(self.note, cue.note)
 
     def choose(self, actor_id: int, name: str) -> None:
         self.actor.choose(actor_id, name)
@@ -568,19 +638,42 @@ class CueDialog(RecordDialog):
         if self.kind.currentData() is None:
             raise _missing("Signal", "choose what kind of signal it was")
         direction = self.direction.currentData()
-        return readiness.record_cue(
-            self.context.vault,
-            NewCue(
-                kind_id=int(self.kind.currentData()),
-                observed_on=from_qdate(self.observed.date()),
-                direction=None if direction is None else Direction(direction),
-                process_id=self.process_id,
-                actor_id=self.actor.actor_id,
-                strength=self.strength.value(),
-                source_reliability=self.reliability.value(),
-                note=self.note.text(),
-            ),
+        party = self.party.currentData()
+        new = NewCue(
+            kind_id=int(self.kind.currentData()),
+            observed_on=from_qdate(self.observed.date()),
+            direction=None if direction is None else Direction(direction),
+            process_id=self.process_id,
+            actor_id=self.actor.actor_id,
+            strength=self.strength.value(),
+            reliability=str(self.reliability.currentData()),
+            credibility=int(self.credibility.currentData()),
+            side_id=None if party is None else int(party),
+            reported_by_id=self.reporter.actor_id,
+            channel_id=self.cue.channel_id if self.cue else None,
+            note=self.text_of(self.note),
         )
+        if self.cue is not None:
+            return readiness.update_cue(self.context.vault, self.cue.id, new)
+        return readiness.record_cue(self.context.vault, new)
+
+
+def edit_cue(context: AppContext, cue: CueInfo, parent: QWidget | None = None) -> CueDialog:
+    """Open the cue to correct it; once saved, Ctrl+Z puts it back as it was."""
+    dialog = CueDialog(context, cue.process_id, parent, cue=cue)
+    before = readiness.as_new(cue)
+
+    def saved(_result: object) -> None:
+        vault = context.vault
+        UndoController.for_context(context).remember_change(
+            Kind.READINESS_CUE,
+            f"{cue.kind_label}, {cue.observed_on.isoformat()}",
+            lambda: readiness.update_cue(vault, cue.id, before),
+        )
+
+    dialog.saved.connect(saved)
+    dialog.open()
+    return dialog
 
 
 class FollowUpDialog(RecordDialog):

@@ -49,6 +49,7 @@ from contactkeeper.gui.dialogs.records import (
     ChannelDialog,
     FollowUpDialog,
     RelationshipDialog,
+    edit_cue,
 )
 from contactkeeper.gui.dialogs.reveal import RevealDialog
 from contactkeeper.gui.models.lazy_table import Column as LazyColumn
@@ -286,6 +287,7 @@ class ActorPage(QWidget):
                 Column("Signal", lambda c: c.kind_label),
                 Column("Direction", lambda c: c.direction.value),
                 Column("Strength", lambda c: scale_text(c.strength, STRENGTH_WORDS)),
+                Column("Grade", lambda c: c.grade, tooltip=lambda c: c.why()),
                 Column("Process", lambda c: c.process_name),
                 Column("Note", lambda c: self.context.shown_text(c.note)),
             ],
@@ -385,7 +387,9 @@ class ActorPage(QWidget):
         self.channel_table.activated.connect(self._edit_channel)
         self.timeline_table.activated.connect(self._edit_interaction)
         self.relationship_table.activated.connect(self._relationship_activated)
+        self.cue_table.activated.connect(self._edit_cue)
         self._editors: dict[QTableView, Callable[[QModelIndex], None]] = {
+            self.cue_table: self._edit_cue,
             self.channel_table: self._edit_channel,
             self.timeline_table: self._edit_interaction,
             self.relationship_table: self._edit_relationship,
@@ -670,6 +674,11 @@ class ActorPage(QWidget):
             dialog.saved.connect(lambda _: self._after_dialog())
             self.dialog = dialog
             dialog.open()
+
+    def _edit_cue(self, index: QModelIndex) -> None:
+        cue = self.cues.row(index)
+        if cue is not None:
+            self.dialog = edit_cue(self.context, cue, self)
 
     def _edit_interaction(self, index: QModelIndex) -> None:
         if index.isValid():

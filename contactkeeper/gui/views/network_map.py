@@ -360,16 +360,36 @@ class MapView(QWidget):
         self.status.setAccessibleName("Map status")
         self.message = error_label()
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.process_combo)
-        filters.addWidget(self.side_combo)
-        filters.addWidget(self.kind_combo)
-        filters.addWidget(self.warmth_combo)
-        filters.addWidget(self.sensitivity_combo)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.fit_button)
-        filters.addWidget(self.relayout_button)
-        filters.addWidget(self.export_button)
+        # Two rows, and combos as narrow as a few letters allow: the map fits a 1024-pixel
+        # screen beside the process page's participants.
+        for combo in (
+            self.process_combo,
+            self.side_combo,
+            self.kind_combo,
+            self.warmth_combo,
+            self.sensitivity_combo,
+        ):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        filters = QVBoxLayout()
+        chosen = QHBoxLayout()
+        for combo in (
+            self.process_combo,
+            self.side_combo,
+            self.kind_combo,
+            self.warmth_combo,
+            self.sensitivity_combo,
+        ):
+            chosen.addWidget(combo, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.search, 1)
+        actions.addWidget(self.fit_button)
+        actions.addWidget(self.relayout_button)
+        actions.addWidget(self.export_button)
+        filters.addLayout(chosen)
+        filters.addLayout(actions)
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(self.canvas)
         body.addWidget(self.card)

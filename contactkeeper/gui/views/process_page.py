@@ -1,24 +1,31 @@
 """One process on one page: name, description, track and phase (all changed in place and
-saved at once), participants grouped by role, whom you depend on to reach them (brokers:
-"only Fr. Pavel reaches 4 of the 9 participants"), the cue log, and the readiness timeline
-as a chart."""
+saved at once), participants grouped by role with their party, the parties (sides) of the
+conflict, whom you depend on to reach them (brokers: "only Fr. Pavel reaches 4 of the 9
+participants"), the cue log (double-click to correct, Delete to remove, both undoable),
+readiness per party as a chart, and a "why" panel saying where today's figures come from,
+with the practitioner's opportunity flag."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -30,10 +37,9 @@ from PySide6.QtWidgets import (
 
 from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.gui.context import HIDDEN, AppContext
-from contactkeeper.gui.dialogs.records import CueDialog, ParticipantDialog
+from contactkeeper.gui.dialogs.records import CueDialog, ParticipantDialog, edit_cue
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import (
-    RELIABILITY_WORDS,
     STRENGTH_WORDS,
     day,
     error_label,
@@ -99,6 +105,7 @@ class ProcessPage(QWidget):
         self.context = context
         self.process_id: int | None = None
         self.info: ProcessInfo | None = None
+        self.readiness: readiness.ProcessReadiness | None = None
         self.dialog: QDialog | None = None
         self._build()
         self._connect()
@@ -108,6 +115,7 @@ class ProcessPage(QWidget):
         self._build_header()
         self._build_participants()
         self._build_brokers()
+        self._build_parties()
         self._build_cue_log()
         self._lay_out(self._build_body())
 
@@ -143,7 +151,7 @@ class ProcessPage(QWidget):
     def _build_participants(self) -> None:
         self.participants = QTreeWidget()
         self.participants.setAccessibleName("Participants by role")
-        self.participants.setHeaderLabels(["Participant", "Codename", "Note"])
+        self.participants.setHeaderLabels(["Participant", "Codename", "Party", "Note"])
         self.participants.setRootIsDecorated(True)
         self.participants.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
@@ -154,6 +162,38 @@ class ProcessPage(QWidget):
         self.brokers.setWordWrap(True)
         self.brokers_caption = QLabel("Whom you depend on")
 
+    def _build_parties(self) -> None:
+        """The parties (sides), the why panel, the flag, and the cue buttons."""
+        self.sides = QComboBox()
+        self.sides.setAccessibleName("Parties to the conflict")
+        self.add_side_button = QPushButton("Add party…")
+        self.add_side_button.setAccessibleName("Add a party to the conflict")
+        self.rename_side_button = QPushButton("Rename…")
+        self.rename_side_button.setAccessibleName("Rename the chosen party")
+        self.remove_side_button = QPushButton("Remove")
+        self.remove_side_button.setAccessibleName("Remove the chosen party")
+        self.put_on_side_button = QPushButton("Put participant on party")
+        self.put_on_side_button.setAccessibleName("Put the selected participant on the party")
+        self.put_on_side_button.setToolTip(
+            "Select a participant, choose a party, then press: readiness is judged per party"
+        )
+        self.why = QLabel()
+        self.why.setAccessibleName("Why: where today's readiness comes from")
+        self.why.setWordWrap(True)
+        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.flag_button = QPushButton("&Flag the moment…")
+        self.flag_button.setAccessibleName("Flag an opportunity for this process")
+        self.flag_button.setToolTip(
+            "You judge that the moment has come: dated, with a note and an expiry. "
+            "The program never sets it."
+        )
+        self.unflag_button = QPushButton("Clear the flag")
+        self.unflag_button.setAccessibleName("Clear the opportunity flag")
+        self.edit_cue_button = QPushButton("&Edit cue…")
+        self.edit_cue_button.setAccessibleName("Correct the selected cue")
+        self.delete_cue_button = QPushButton("Delete cue")
+        self.delete_cue_button.setAccessibleName("Delete the selected cue")
+
     def _build_cue_log(self) -> None:
         """The readiness chart and the cue log under it, newest first."""
         self.chart = ReadinessChart()
@@ -163,9 +203,8 @@ class ProcessPage(QWidget):
                 Column("Signal", lambda c: c.kind_label),
                 Column("Direction", lambda c: c.direction.value),
                 Column("Strength", lambda c: scale_text(c.strength, STRENGTH_WORDS)),
-                Column(
-                    "Reliability", lambda c: scale_text(c.source_reliability, RELIABILITY_WORDS)
-                ),
+                Column("Grade", lambda c: c.grade, tooltip=lambda c: c.why()),
+                Column("Party", lambda c: c.side_name or "(every party)"),
                 Column(
                     "Actor",
                     lambda c: self.context.shown_name(
@@ -197,14 +236,35 @@ class ProcessPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("Participants by role"))
         left_layout.addWidget(self.participants, 2)
+        side_row = QHBoxLayout()
+        side_label = QLabel("Pa&rties")
+        side_label.setBuddy(self.sides)
+        side_row.addWidget(side_label)
+        side_row.addWidget(self.sides, 1)
+        left_layout.addLayout(side_row)
+        side_buttons = QHBoxLayout()
+        for button in (self.add_side_button, self.rename_side_button, self.remove_side_button):
+            side_buttons.addWidget(button)
+        left_layout.addLayout(side_buttons)
+        left_layout.addWidget(self.put_on_side_button)
         left_layout.addWidget(self.brokers_caption)
         left_layout.addWidget(self.brokers, 1)
+        left_layout.addWidget(QLabel("Why"))
+        left_layout.addWidget(self.why, 1)
+        flag_row = QHBoxLayout()
+        flag_row.addWidget(self.flag_button)
+        flag_row.addWidget(self.unflag_button)
+        left_layout.addLayout(flag_row)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart)
         cue_box = QWidget()
         cue_layout = QVBoxLayout(cue_box)
         cue_layout.setContentsMargins(0, 0, 0, 0)
-        cue_layout.addWidget(QLabel("Cue log"))
+        cue_head = QHBoxLayout()
+        cue_head.addWidget(QLabel("Cue log"), 1)
+        cue_head.addWidget(self.edit_cue_button)
+        cue_head.addWidget(self.delete_cue_button)
+        cue_layout.addLayout(cue_head)
         cue_layout.addWidget(self.cue_table)
         right.addWidget(cue_box)
         self.map = MapView(self.context, fixed_process=True)
@@ -213,8 +273,14 @@ class ProcessPage(QWidget):
         self.tabs.addTab(right, "&Readiness")
         self.tabs.addTab(self.map, "&Map")
         self.tabs.currentChanged.connect(lambda _i: self._map_shown())
+        # The left column holds much: it scrolls on a small screen.
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QSplitter(Qt.Orientation.Horizontal)
-        body.addWidget(left)
+        body.addWidget(scroll)
         body.addWidget(self.tabs)
         body.setStretchFactor(1, 2)
         body.setSizes([320, 680])
@@ -255,6 +321,15 @@ class ProcessPage(QWidget):
         self.add_participant_button.clicked.connect(self.add_participant)
         self.add_cue_button.clicked.connect(self.add_cue)
         self.delete_button.clicked.connect(self.delete_process)
+        self.add_side_button.clicked.connect(self.add_side)
+        self.rename_side_button.clicked.connect(self.rename_side)
+        self.remove_side_button.clicked.connect(self.remove_side)
+        self.put_on_side_button.clicked.connect(self.put_on_side)
+        self.flag_button.clicked.connect(self.flag_moment)
+        self.unflag_button.clicked.connect(self.clear_flag)
+        self.edit_cue_button.clicked.connect(lambda: self.edit_cue(self.cue_table.currentIndex()))
+        self.delete_cue_button.clicked.connect(self.delete_cue)
+        self.cue_table.activated.connect(self.edit_cue)
 
     def show_process(self, process_id: int) -> None:
         self.process_id = process_id
@@ -309,7 +384,11 @@ class ProcessPage(QWidget):
                 name = self.context.shown_name(
                     person.actor_id, person.display_name, person.codename, person.sensitivity
                 )
-                shown = [name, "" if name == person.codename else person.codename]
+                shown = [
+                    name,
+                    "" if name == person.codename else person.codename,
+                    info.side_name(person.side_id),
+                ]
                 note = self.context.shown_detail(
                     person.actor_id, person.sensitivity, self.context.shown_text(person.note)
                 )
@@ -319,10 +398,36 @@ class ProcessPage(QWidget):
             self.participants.addTopLevelItem(group)
             group.setExpanded(True)
         self._show_brokers(info.id)
+        self.sides.clear()
+        for side in info.sides:
+            self.sides.addItem(side.name, side.id)
         self.cues.set_rows(readiness.list_cues(vault, process_id=info.id, limit=500))
-        self.chart.show_points(
-            readiness.timeline(vault, info.id, today(self.context.now())) if self.cues.rows else []
-        )
+        on = today(self.context.now())
+        ready = readiness.process_readiness(vault, info.id)
+        self.readiness = ready
+        self.chart.show_readiness(ready.series(on) if ready.cues else [], list(ready.cues))
+        self.why.setText(self.explain(ready, readiness.opportunity(vault, info.id), on))
+
+    @staticmethod
+    def explain(ready: readiness.ProcessReadiness, flag: readiness.Opportunity, on: date) -> str:
+        """Today's figures and where they come from."""
+        if not ready.cues:
+            return "No cues yet: readiness is 0 for every party."
+        lines = [ready.reading(on).why(), "", ready.explain_move(on)]
+        suggestion = ready.suggest(on)
+        chosen = ready.settings
+        if suggestion is not None:
+            lines += ["", f"Ripening (a suggestion): {suggestion.why(chosen)}."]
+        else:
+            lines += [
+                "",
+                f"Not suggested as ripening: that needs every party at {chosen.threshold:g} "
+                f"or a rise of {chosen.sharp_move:g} in {chosen.window_days} days.",
+            ]
+        if flag.open_on(on):
+            until = f" until {day(flag.until)}" if flag.until else ""
+            lines += ["", f"You flagged the moment on {day(flag.flagged_on)}{until}. {flag.note}"]
+        return "\n".join(lines)
 
     def _show_brokers(self, process_id: int) -> None:
         total, found = network.process_brokers(
@@ -353,6 +458,8 @@ class ProcessPage(QWidget):
         self.brokers.clear()
         self.cues.clear()
         self.chart.clear()
+        self.sides.clear()
+        self.why.clear()
         show_error(self.message, "")
         if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.reject()
@@ -366,6 +473,14 @@ class ProcessPage(QWidget):
             self.add_participant_button,
             self.add_cue_button,
             self.delete_button,
+            self.add_side_button,
+            self.rename_side_button,
+            self.remove_side_button,
+            self.put_on_side_button,
+            self.flag_button,
+            self.unflag_button,
+            self.edit_cue_button,
+            self.delete_cue_button,
         ):
             widget.setEnabled(enabled)
 
@@ -409,6 +524,102 @@ class ProcessPage(QWidget):
         dialog = CueDialog(self.context, self.process_id, self)
         self.dialog = dialog
         dialog.open()
+
+    # -- parties ---------------------------------------------------------------------------
+
+    def _write(self, action: object) -> bool:
+        try:
+            with self.context.writing(self):
+                assert callable(action)
+                action()
+        except ContactKeeperError as exc:
+            show_error(self.message, exc.message)
+            return False
+        self.reload()
+        return True
+
+    def add_side(self, name: str | None = None) -> None:
+        if self.info is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Add a party", "Name of the party:")
+            if not ok:
+                return
+        process_id = self.info.id
+        self._write(lambda: processes.add_side(self.context.vault, process_id, name or ""))
+
+    def rename_side(self, name: str | None = None) -> None:
+        side_id = self.sides.currentData()
+        if side_id is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(
+                self, "Rename a party", "New name:", text=self.sides.currentText()
+            )
+            if not ok:
+                return
+        self._write(lambda: processes.rename_side(self.context.vault, int(side_id), name or ""))
+
+    def remove_side(self) -> None:
+        side_id = self.sides.currentData()
+        if side_id is not None:
+            self._write(lambda: processes.remove_side(self.context.vault, int(side_id)))
+
+    def put_on_side(self) -> None:
+        item = self.participants.currentItem()
+        actor_id = item.data(0, ACTOR_ROLE) if item is not None else None
+        if self.info is None or actor_id is None:
+            show_error(self.message, "Select a participant first.")
+            return
+        side_id = self.sides.currentData()
+        for person in self.info.participants:
+            if person.actor_id == int(actor_id):
+                pid = person.participation_id
+                self._write(
+                    lambda pid=pid: processes.set_participant_side(
+                        self.context.vault, pid, None if side_id is None else int(side_id)
+                    )
+                )
+
+    # -- the moment ----------------------------------------------------------------------
+
+    def flag_moment(self, note: str | None = None, days: int = 30) -> None:
+        if self.info is None:
+            return
+        if note is None:
+            note, ok = QInputDialog.getText(
+                self,
+                "Flag the moment",
+                f"Why now? (the flag expires in {days} days; change it by flagging again)",
+            )
+            if not ok:
+                return
+        on = today(self.context.now())
+        process_id = self.info.id
+        self._write(
+            lambda: readiness.flag_opportunity(
+                self.context.vault, process_id, on, on + timedelta(days=days), note or ""
+            )
+        )
+
+    def clear_flag(self) -> None:
+        if self.info is not None:
+            process_id = self.info.id
+            self._write(lambda: readiness.clear_opportunity(self.context.vault, process_id))
+
+    # -- cues ----------------------------------------------------------------------------
+
+    def edit_cue(self, index: QModelIndex) -> None:
+        cue = self.cues.row(index)
+        if cue is not None:
+            self.dialog = edit_cue(self.context, cue, self)
+
+    def delete_cue(self) -> None:
+        cue = self.cues.row(self.cue_table.currentIndex())
+        if cue is not None:
+            UndoController.for_context(self.context).discard(
+                Kind.READINESS_CUE, cue.id, f"{cue.kind_label}, {day(cue.observed_on)}", self
+            )
 
     def delete_process(self) -> None:
         if self.info is not None:

@@ -37,6 +37,7 @@ from contactkeeper.gui.refresh import Refresh
 from contactkeeper.records import processes, readiness
 from contactkeeper.records.processes import ProcessInfo
 from contactkeeper.records.readiness import ProcessReadiness
+from contactkeeper.records.ripeness import WINDOW_DAYS
 from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import ProcessPhase, Track
@@ -55,6 +56,12 @@ def explanation_tooltip(text: str) -> str:
     rows = html.escape("\n".join(line.strip() for line in lines))
     table = f"<p style='white-space:pre'>{rows}</p>" if lines else ""
     return f"<p>{html.escape(sentence)}</p>{table}"
+
+
+def _signed(value: float) -> str:
+    """``+1.2``, ``-0.4``; ``0.0`` for what rounds to nothing (never ``-0.0``)."""
+    text = f"{value:+.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text
 
 
 def _people(info: ProcessInfo) -> str:
@@ -78,18 +85,19 @@ class ProcessesView(QWidget):
                 Column("Participants", _people),
                 Column(
                     "Readiness",
-                    lambda p: self._reading(p, ProcessReadiness.level_text, NO_CUES),
-                    tooltip=lambda p: self._explained(p, ProcessReadiness.explain_level),
+                    lambda p: self._reading(p, self._level_text, NO_CUES),
+                    tooltip=lambda p: self._explained(p, lambda r: r.reading(self.on).why()),
                 ),
                 Column(
-                    f"Trend ({readiness.TREND_WINDOW_DAYS} d)",
-                    lambda p: self._reading(p, ProcessReadiness.trend_text, NO_CUES),
-                    tooltip=lambda p: self._explained(p, ProcessReadiness.explain_trend),
+                    f"Trend ({WINDOW_DAYS} d)",
+                    lambda p: self._reading(p, self._trend_text, NO_CUES),
+                    tooltip=lambda p: self._explained(p, lambda r: r.explain_move(self.on)),
                 ),
             ],
             self,
         )
         self.readings: dict[int, ProcessReadiness] = {}
+        self.on = today(context.now())
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Processes")
@@ -158,8 +166,15 @@ class ProcessesView(QWidget):
             self.clear()
             return
         vault = self.context.vault
-        self.readings = readiness.process_readiness(vault, today(self.context.now()))
-        self.model.set_rows(processes.list_processes(vault))
+        self.on = today(self.context.now())
+        listed = processes.list_processes(vault)
+        # Readiness per party, the same computation as the process chart and Today.
+        self.readings = {
+            process_id: reading
+            for process_id, reading in readiness.readiness_of(vault, [p.id for p in listed]).items()
+            if reading.cues
+        }
+        self.model.set_rows(listed)
         self.loaded = True
 
     def _reading(
@@ -167,6 +182,17 @@ class ProcessesView(QWidget):
     ) -> str:
         reading = self.readings.get(info.id)
         return none if reading is None else text(reading)
+
+    def _level_text(self, reading: ProcessReadiness) -> str:
+        """The least ready party's readiness today."""
+        return _signed(reading.reading(self.on).readiness)
+
+    def _trend_text(self, reading: ProcessReadiness) -> str:
+        """``▲ +2.4`` toward readiness, ``▼ -1.2`` away from it, ``steady`` otherwise."""
+        change = reading.move(self.on).change
+        if _signed(change) == "0.0":
+            return "steady"
+        return f"{'▲' if change > 0 else '▼'} {_signed(change)}"
 
     def _explained(self, info: ProcessInfo, text: Callable[[ProcessReadiness], str]) -> str:
         return explanation_tooltip(self._reading(info, text, NO_CUES_TIP))

@@ -39,7 +39,7 @@ from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
 from contactkeeper.records import actors, today
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
-from contactkeeper.records.today import ColdBroker, GoingCold
+from contactkeeper.records.today import ColdBroker, GoingCold, Ripening
 from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 
@@ -126,6 +126,7 @@ class TodayView(QWidget):
         self._build_brokers()
         self._build_follow_ups()
         self._build_moves()
+        self._build_ripening()
         self._build_cues()
         self._build_more_follow_ups()
         self.sections: list[Section[Any]] = [
@@ -134,6 +135,7 @@ class TodayView(QWidget):
             self.moves,
             self.cues,
             self.brokers,
+            self.ripening,
         ]
         self.empty_state = self._empty_state()
         self._lay_out(self._build_content())
@@ -236,15 +238,33 @@ class TodayView(QWidget):
                     "Change",
                     lambda m: f"{_arrow(m.change)} {m.change:+.1f}",
                     alignment=RIGHT,
-                    tooltip=lambda m: (
-                        f"{'toward' if m.change > 0 else 'away from'} readiness, "
-                        f"from {plural(m.cues, 'cue')}"
-                    ),
+                    tooltip=lambda m: m.why,
                 ),
                 Column("Latest", lambda m: short_date(m.latest_on)),
             ],
             actor_of=lambda m: None,
             process_of=lambda m: m.process_id,
+            stretch=0,
+        )
+
+    def _build_ripening(self) -> None:
+        self.ripening: Section[Ripening] = self._section(
+            "Ripening",
+            "No process is ripening by your threshold, and no moment is flagged.",
+            [
+                Column(
+                    "Process",
+                    lambda r: f"{'⚑ ' if r.flagged else ''}Ripening: {r.process_name}",
+                    tooltip=lambda r: r.explain(),
+                ),
+                Column(
+                    "Channels",
+                    lambda r: f"{len(r.warm)} warm, {len(r.to_warm)} to warm first",
+                    tooltip=lambda r: r.explain(),
+                ),
+            ],
+            actor_of=lambda r: None,
+            process_of=lambda r: r.process_id,
             stretch=0,
         )
 
@@ -294,7 +314,7 @@ class TodayView(QWidget):
         grid.setHorizontalSpacing(16)
         layout_plan: tuple[tuple[tuple[Section[Any], int], ...], ...] = (
             ((self.going_cold, 3), (self.brokers, 1), (self.follow_ups, 2)),
-            ((self.moves, 0), (self.cues, 1)),
+            ((self.ripening, 0), (self.moves, 0), (self.cues, 1)),
         )
         for col, stack in enumerate(layout_plan):
             column = QVBoxLayout()
@@ -483,6 +503,7 @@ class TodayView(QWidget):
                 view.readiness_moves,
                 view.latest_cues,
                 view.cold_brokers,
+                view.ripening,
             ),
             strict=True,
         ):

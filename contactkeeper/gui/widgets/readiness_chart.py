@@ -1,21 +1,33 @@
-"""The readiness timeline of a process, drawn with QtCharts.
+"""Readiness per party over time, drawn with QtCharts.
 
-Each point is the process's readiness level on a day (the sum of its cues' weights, fading
-with a half-life, see :mod:`contactkeeper.records.readiness`): above zero, signals point toward
-talks; below, away from them.
+Each party has two lines, its motivation (solid) and its optimism (dashed), computed day by
+day by :mod:`contactkeeper.records.ripeness`, so the fading between cues is drawn as it is
+computed. Cues are marks on the time axis. Hovering a line or a mark shows why it is there.
+The widget only draws what it is given.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCharts import (
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime
+from PySide6.QtGui import QColor, QCursor, QPainter, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
 
-TITLE = "Readiness over time (toward talks above zero, away below)"
+from contactkeeper.records.ripeness import Cue, ProcessReading
+
+TITLE = "Readiness per party: motivation (solid) and optimism (dashed); cues as marks"
 EMPTY_TITLE = "No readiness cues yet: add one when you log a contact (Ctrl+L)"
+COLOURS = ("#c8691c", "#2a6fb0", "#3c8c4a", "#8a4fb0", "#b03a48")
+DAY_MS = 86_400_000
 
 
 def _ms(day: date) -> float:
@@ -23,24 +35,22 @@ def _ms(day: date) -> float:
     return float(noon.toMSecsSinceEpoch())
 
 
+def _day(ms: float) -> date:
+    qdate = QDateTime.fromMSecsSinceEpoch(int(ms)).date()
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
 class ReadinessChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Readiness over time")
+        self.setAccessibleName("Readiness per party over time")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(240)
         chart = QChart()
-        chart.legend().hide()
+        chart.legend().setVisible(True)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setTitle(TITLE)
-        self.series = QLineSeries()
-        self.series.setName("Readiness")
-        self.series.setPointsVisible(True)
-        self.series.setPen(QPen(QColor("#c8691c"), 2))
-        self.zero = QLineSeries()
-        self.zero.setPen(QPen(QColor("#888888"), 1, Qt.PenStyle.DashLine))
-        chart.addSeries(self.zero)
-        chart.addSeries(self.series)
         self.x_axis = QDateTimeAxis()
         self.x_axis.setFormat("yyyy-MM")
         self.x_axis.setTickCount(6)
@@ -48,31 +58,68 @@ class ReadinessChart(QChartView):
         self.y_axis.setLabelFormat("%.1f")
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
-        for series in (self.zero, self.series):
+        self.setChart(chart)
+        self.readings: list[ProcessReading] = []
+        self.cues: list[Cue] = []
+        # One (motivation, optimism) pair of lines per party, in the parties' order.
+        self.lines: list[tuple[QLineSeries, QLineSeries]] = []
+        self.marks = QScatterSeries()
+        self.marks.setName("Cues")
+        self.marks.setMarkerSize(9)
+        self.marks.setColor(QColor("#333333"))
+        self.marks.hovered.connect(self._mark_hovered)
+        self.zero = QLineSeries()
+        self.zero.setPen(QPen(QColor("#888888"), 1, Qt.PenStyle.DashLine))
+        for series in (self.zero, self.marks):
+            chart.addSeries(series)
             series.attachAxis(self.x_axis)
             series.attachAxis(self.y_axis)
-        self.setChart(chart)
-        self.points: list[tuple[date, float]] = []
+        chart.legend().markers(self.zero)[0].setVisible(False)
 
-    def show_points(self, points: list[tuple[date, float]]) -> None:
-        self.points = list(points)
-        self.series.clear()
+    def show_readiness(self, readings: list[ProcessReading], cues: list[Cue]) -> None:
+        chart = self.chart()
+        for motivation, optimism in self.lines:
+            chart.removeSeries(motivation)
+            chart.removeSeries(optimism)
+        self.lines = []
+        self.readings, self.cues = list(readings), sorted(cues, key=lambda c: c.observed_on)
+        self.marks.clear()
         self.zero.clear()
-        self.chart().setTitle(TITLE if points else EMPTY_TITLE)
-        self.x_axis.setVisible(bool(points))
-        self.y_axis.setVisible(bool(points))
-        if not points:
+        chart.setTitle(TITLE if cues else EMPTY_TITLE)
+        self.x_axis.setVisible(bool(cues))
+        self.y_axis.setVisible(bool(cues))
+        if not cues or not readings:
             return
-        for day, level in points:
-            self.series.append(_ms(day), level)
-        first, last = points[0][0], points[-1][0]
-        low = min(0.0, *(level for _, level in points))
-        high = max(0.0, *(level for _, level in points))
+        for index, first in enumerate(readings[0].parties):
+            colour = QColor(COLOURS[index % len(COLOURS)])
+            pair = []
+            for dimension, style in (
+                ("motivation", Qt.PenStyle.SolidLine),
+                ("optimism", Qt.PenStyle.DashLine),
+            ):
+                series = QLineSeries()
+                series.setName(f"{first.party.name}: {dimension}")
+                series.setPen(QPen(colour, 2, style))
+                for reading in readings:
+                    party = reading.parties[index]
+                    series.append(_ms(reading.on), getattr(party, dimension))
+                series.hovered.connect(self._line_hovered)
+                chart.addSeries(series)
+                series.attachAxis(self.x_axis)
+                series.attachAxis(self.y_axis)
+                pair.append(series)
+            self.lines.append((pair[0], pair[1]))
+        values = [v for r in readings for p in r.parties for v in (p.motivation, p.optimism)] + [
+            0.0
+        ]
+        low, high = min(values), max(values)
+        for cue in self.cues:
+            self.marks.append(_ms(cue.observed_on), low)
         pad = max(1.0, (high - low) * 0.1)
-        start, end = _ms(first), _ms(last)
+        start, end = _ms(readings[0].on), _ms(readings[-1].on)
         if start == end:
-            start -= 86_400_000 * 15
-            end += 86_400_000 * 15
+            start -= DAY_MS * 15
+            end += DAY_MS * 15
         self.x_axis.setRange(
             QDateTime.fromMSecsSinceEpoch(int(start)), QDateTime.fromMSecsSinceEpoch(int(end))
         )
@@ -80,6 +127,47 @@ class ReadinessChart(QChartView):
         self.y_axis.applyNiceNumbers()
         self.zero.append(start, 0.0)
         self.zero.append(end, 0.0)
+        # The marks sit on the chart's floor.
+        floor = self.y_axis.min()
+        for i in range(self.marks.count()):
+            self.marks.replace(i, QPointF(self.marks.at(i).x(), floor))
+
+    # -- why -------------------------------------------------------------------------------
+
+    def why_on(self, day: date) -> str:
+        """Why the lines are where they are on ``day`` (the nearest computed day)."""
+        if not self.readings:
+            return ""
+        reading = min(self.readings, key=lambda r: abs((r.on - day).days))
+        lines = [f"{reading.on.isoformat()}", reading.why()]
+        for party in reading.parties:
+            counted = [c for c in party.contributions if c.repeat_of is None and c.faded]
+            strongest = sorted(counted, key=lambda c: -abs(c.faded))[:4]
+            if strongest:
+                lines.append(f"{party.party.name}, mostly:")
+                lines.extend(f"  {c.explain(reading.on)}" for c in strongest)
+        return "\n".join(lines)
+
+    def why_mark(self, index: int) -> str:
+        cue = self.cues[index]
+        return (
+            f"{cue.observed_on.isoformat()} {cue.label}: weight {cue.weight:+.2f} "
+            f"(strength {cue.strength}, graded {cue.reliability}{cue.credibility}), "
+            f"{cue.direction.value} talks, moves {cue.dimension.value}"
+            + ("" if cue.party is not None else "; about every party")
+        )
+
+    def _line_hovered(self, point: QPointF, state: bool) -> None:
+        if state:
+            QToolTip.showText(QCursor.pos(), self.why_on(_day(point.x())), self)
+
+    def _mark_hovered(self, point: QPointF, state: bool) -> None:
+        if not state:
+            return
+        index = min(
+            range(len(self.cues)), key=lambda i: abs(_ms(self.cues[i].observed_on) - point.x())
+        )
+        QToolTip.showText(QCursor.pos(), self.why_mark(index), self)
 
     def clear(self) -> None:
-        self.show_points([])
+        self.show_readiness([], [])
