@@ -243,7 +243,7 @@ def test_empty_lists_on_today_say_so_in_a_line_under_their_heading(
     # A list of one is as tall as its row, and the next heading follows it closely.
     table = today.going_cold.table
     assert table.height() <= 3 * table.verticalHeader().defaultSectionSize() + 40
-    gap = today.follow_ups.heading.geometry().top() - table.geometry().bottom()
+    gap = today.brokers.heading.geometry().top() - table.geometry().bottom()
     assert gap <= 16
     gap = today.cues.heading.geometry().top() - today.moves.placeholder.geometry().bottom()
     assert gap <= 16

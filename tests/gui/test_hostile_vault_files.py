@@ -45,9 +45,15 @@ def _try(qtbot, window, clock: FakeClock, passphrase: str) -> str:
     return str(failed.args[0])
 
 
+@pytest.mark.allow_log_warnings
 @pytest.mark.parametrize("kind", ["JSON nested 100,000 deep", "a link out of the folder"])
 def test_a_hostile_device_file_does_not_stop_destroy_after_failures(
-    kind: str, qtbot, tmp_path: Path, clock: FakeClock, existing_vault: Path
+    kind: str,
+    qtbot,
+    tmp_path: Path,
+    clock: FakeClock,
+    existing_vault: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     victim = tmp_path / "letter.txt"
     victim.write_text("dear friend")
@@ -69,6 +75,9 @@ def test_a_hostile_device_file_does_not_stop_destroy_after_failures(
     assert not existing_vault.exists()
     assert witness.read_bytes() != before
     assert victim.read_text() == "dear friend"
+    # The hostile file is set aside with a warning (and nothing of it in the log).
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warnings == [] or all(w.startswith("vault.device is ignored") for w in warnings)
 
 
 def _old_largest_settings(key: Path) -> None:

@@ -35,7 +35,7 @@ def test_the_status_bar_and_the_title_say_when_privacy_mode_is_on(
     assert indicator.text() == PRIVACY_INDICATOR
     assert window.statusBar().isVisible()
     assert indicator.parentWidget() is window.statusBar()
-    assert window.windowTitle() == "ContactKeeper — privacy mode"
+    assert window.windowTitle() == "privacy mode — ContactKeeper"
     # A passing message in the status bar does not push it away.
     context.status.emit("Backup written and verified.")
     assert indicator.isVisible()
@@ -43,13 +43,13 @@ def test_the_status_bar_and_the_title_say_when_privacy_mode_is_on(
     # Locked, it still says so: the next unlock shows codenames.
     context.lock()
     assert indicator.isVisible()
-    assert window.windowTitle() == "ContactKeeper — privacy mode"
+    assert window.windowTitle() == "privacy mode — ContactKeeper"
 
     # The next start begins in privacy mode, and says so from the first moment.
     window.close()
     again, _, _ = make_window(qtbot, tmp_path, clock, settings)
     assert again.privacy_indicator.isVisible()
-    assert again.windowTitle() == "ContactKeeper — privacy mode"
+    assert again.windowTitle() == "privacy mode — ContactKeeper"
     again.privacy_action.trigger()
     assert not again.privacy_indicator.isVisible()
     assert again.windowTitle() == "ContactKeeper"
@@ -61,6 +61,6 @@ def test_demo_and_privacy_mode_both_show_in_the_title(
     window, context, _ = make_window(qtbot, tmp_path, clock)
     context.open(vault, demo=True)
     window.privacy_action.trigger()
-    assert window.windowTitle() == "ContactKeeper — DEMO — privacy mode"
+    assert window.windowTitle() == "DEMO — privacy mode — ContactKeeper"
     assert window.workspace.demo_banner.isVisible()
     assert window.privacy_indicator.isVisible()
