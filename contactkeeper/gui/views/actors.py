@@ -134,8 +134,13 @@ class ActorsView(QWidget):
         self.filters = ActorFilter()
         self.new_actor_dialog: NewActorDialog | None = None
 
-        title = QLabel("Actors")
-        title.setObjectName("viewTitle")
+        self._build_filters()
+        self._build_table()
+        self._lay_out()
+        self._connect()
+
+    def _build_filters(self) -> None:
+        """The count, the New button, the filter field and the filter choices."""
         self.count_label = QLabel("")
         self.count_label.setObjectName("countLabel")
         self.new_button = QPushButton("New actor…")
@@ -153,8 +158,10 @@ class ActorsView(QWidget):
         self.sensitivity_combo = self._combo("Sensitivity", [(str(s), s) for s in Sensitivity])
         self.status_combo = self._combo("Status", [(str(s), s) for s in ActorStatus])
 
+    def _build_table(self) -> None:
+        """The lazily loaded table of actors, and the line shown when it is empty."""
         self.model: LazyTableModel[ActorSummary] = LazyTableModel(
-            actor_columns(context), self._fetch, self._count, parent=self
+            actor_columns(self.context), self._fetch, self._count, parent=self
         )
         self.table = QTableView()
         self.table.setObjectName("actorsTable")
@@ -182,6 +189,9 @@ class ActorsView(QWidget):
         self.placeholder.setWordWrap(True)
         self.placeholder.hide()
 
+    def _lay_out(self) -> None:
+        title = QLabel("Actors")
+        title.setObjectName("viewTitle")
         top = QHBoxLayout()
         top.addWidget(title)
         top.addWidget(self.count_label)
@@ -215,6 +225,8 @@ class ActorsView(QWidget):
         self.setTabOrder(self.sensitivity_combo, self.status_combo)
         self.setTabOrder(self.status_combo, self.table)
 
+    def _connect(self) -> None:
+        context = self.context
         self.filter_edit.textChanged.connect(self._filters_changed)
         self.filter_edit.returnPressed.connect(self._open_first)
         for combo in self._combos():
