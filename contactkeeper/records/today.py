@@ -11,7 +11,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from contactkeeper.records import followups, network, readiness, ripeness
+from contactkeeper.records import NameRule, display_names, followups, network, readiness, ripeness
 from contactkeeper.records.actors import urgency
 from contactkeeper.records.channels import ChannelInfo, channel_info
 from contactkeeper.records.followups import FollowUpInfo
@@ -68,6 +68,17 @@ class ColdBroker:
 
 
 @dataclass(frozen=True)
+class KeyActor:
+    """A participant on a side of a ripening process, and your warmth with them."""
+
+    actor_id: int
+    display_name: str
+    codename: str
+    sensitivity: Sensitivity
+    warmth: WarmthReading
+
+
+@dataclass(frozen=True)
 class Ripening:
     """A process the program suggests is ripening (never decides), the cues behind it, and
     the channels to its key actors: warm now, or to be warmed first."""
@@ -76,17 +87,27 @@ class Ripening:
     process_name: str
     why: str
     cues: tuple[str, ...]
-    warm: tuple[str, ...]
-    to_warm: tuple[str, ...]
+    warm: tuple[KeyActor, ...]
+    to_warm: tuple[KeyActor, ...]
     flagged: bool  # the practitioner flagged the moment, and the flag stands
 
-    def explain(self) -> str:
+    def explain(self, name: NameRule = display_names) -> str:
+        """Why, the cues behind it, and whom to reach; ``name`` says how actors are named
+        (the privacy rule of whoever shows it)."""
+
+        def named(people: tuple[KeyActor, ...]) -> str:
+            return ", ".join(
+                f"{name(a.actor_id, a.display_name, a.codename, a.sensitivity)} "
+                f"({a.warmth.warmth.value}, {a.warmth.label})"
+                for a in people
+            )
+
         lines = [f"Ripening: {self.process_name} — {self.why}."]
         if self.flagged:
             lines.append("You flagged the moment.")
         lines += [f"  {c}" for c in self.cues]
-        lines.append("Warm now: " + (", ".join(self.warm) or "nobody"))
-        lines.append("Warm first: " + (", ".join(self.to_warm) or "nobody"))
+        lines.append("Warm now: " + (named(self.warm) or "nobody"))
+        lines.append("Warm first: " + (named(self.to_warm) or "nobody"))
         return "\n".join(lines)
 
 
@@ -214,7 +235,7 @@ def ripening(vault: Vault, now: datetime) -> list[Ripening]:
 
 def _key_channels(
     vault: Vault, process_id: int, now: datetime
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[KeyActor, ...], tuple[KeyActor, ...]]:
     with vault.transaction() as session:
         rows = session.execute(
             sa.select(Actor)
@@ -227,20 +248,14 @@ def _key_channels(
             .order_by(Actor.display_name)
             .distinct()
         ).scalars()
-        warm: list[str] = []
-        to_warm: list[str] = []
+        warm: list[KeyActor] = []
+        to_warm: list[KeyActor] = []
         for actor in rows:
-            shown = (
-                actor.codename
-                if actor.sensitivity is Sensitivity.HIGH_RISK
-                else (actor.display_name)
-            )
             level = reading(
                 actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now
             )
-            (warm if level.warmth is Warmth.WARM else to_warm).append(
-                f"{shown} ({level.warmth.value}, {level.label})"
-            )
+            key = KeyActor(actor.id, actor.display_name, actor.codename, actor.sensitivity, level)
+            (warm if level.warmth is Warmth.WARM else to_warm).append(key)
         return tuple(warm), tuple(to_warm)
 
 

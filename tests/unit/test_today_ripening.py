@@ -57,7 +57,12 @@ def test_a_process_ripening_on_both_sides_is_suggested_with_its_channels(vault: 
     [ripe] = today.today(vault, NOW).ripening
     assert ripe.process_id == process
     assert "every party" in ripe.why
-    assert ripe.to_warm == ("Hassan Idris (cold, never contacted)",)
+    assert [a.display_name for a in ripe.to_warm] == ["Hassan Idris"]
+    assert "Warm first: Hassan Idris (cold, never contacted)" in ripe.explain()
+    # Whoever shows it names actors by their own rule (privacy mode: codenames).
+    codenames = ripe.explain(lambda _id, _name, codename, _s: codename)
+    assert "Hassan Idris" not in codenames
+    assert f"Warm first: {ripe.to_warm[0].codename} (cold" in codenames
     assert not ripe.flagged
     assert "Ripening: Dry Valley" in ripe.explain()
     readiness.set_settings(vault, Settings(threshold=50.0, sharp_move=50.0))

@@ -248,6 +248,7 @@ class TodayView(QWidget):
         )
 
     def _build_ripening(self) -> None:
+        ctx = self.context
         self.ripening: Section[Ripening] = self._section(
             "Ripening",
             "No process is ripening by your threshold, and no moment is flagged.",
@@ -255,12 +256,12 @@ class TodayView(QWidget):
                 Column(
                     "Process",
                     lambda r: f"{'⚑ ' if r.flagged else ''}Ripening: {r.process_name}",
-                    tooltip=lambda r: r.explain(),
+                    tooltip=lambda r: r.explain(ctx.shown_name),
                 ),
                 Column(
                     "Channels",
                     lambda r: f"{len(r.warm)} warm, {len(r.to_warm)} to warm first",
-                    tooltip=lambda r: r.explain(),
+                    tooltip=lambda r: r.explain(ctx.shown_name),
                 ),
             ],
             actor_of=lambda r: None,
