@@ -312,7 +312,7 @@ class ActorPage(QWidget):
         for table, text_column in (
             (self.timeline_table, 5),
             (self.relationship_table, 4),
-            (self.cue_table, 5),
+            (self.cue_table, 6),
             (self.follow_up_table, 1),
         ):
             give_room_to(table, text_column)

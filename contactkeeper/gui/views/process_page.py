@@ -93,7 +93,7 @@ def broker_tooltip(broker: Broker) -> str:
 
 
 DESCRIBE = "Add a description…"
-NOTE_COLUMN = 6
+NOTE_COLUMN = 7
 
 
 class ProcessPage(QWidget):
@@ -226,8 +226,8 @@ class ProcessPage(QWidget):
         self.cue_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cue_table.verticalHeader().hide()
         self.cue_table.setWordWrap(False)
-        # On a small screen the reliability, the direction and the strength make way.
-        give_room_to(self.cue_table, NOTE_COLUMN, drop=(4, 2, 3))
+        # On a small screen the grade, the party, the direction and the strength make way.
+        give_room_to(self.cue_table, NOTE_COLUMN, drop=(4, 5, 2, 3))
 
     def _build_body(self) -> QSplitter:
         """Participants on the left; the chart over the cue log on the right."""
