@@ -526,12 +526,12 @@ def _cores() -> int:
 def test_a_backup_with_any_flipped_byte_is_refused_and_no_vault_changes(
     vault: Vault, small_backup: Path, keys: tuple[str, str], tmp_path: Path
 ) -> None:
-    """Every byte of a small backup, flipped one at a time, in memory: about 110,000 checks
+    """Every byte of a small backup, flipped one at a time, in memory: about 170,000 checks
     (a small vault's copy has 1 KiB pages), split between two processes where there are
     two cores. All header bytes and a seeded sample of the rest also go through a full
     restore from disk; no vault file changes and no file is left anywhere."""
     data = small_backup.read_bytes()
-    assert len(data) < 128 * 1024, "a small vault's backup is no longer small"
+    assert len(data) < 192 * 1024, "a small vault's backup is no longer small"
     header = backup._parse_header(data).length
     vault.close()
     vault_files = file_hashes(vault.path)
