@@ -6,9 +6,11 @@ A new item takes the strictest of the defaults that apply to it: its event's, an
 its sources'. Everything that leaves the vault (exports, the process brief) asks
 :func:`source_shown` how, if at all, the source of an item may be named:
 
-- on the record: as the output's own rules allow (a name where names are shown);
-- Chatham House: by codename at most, never by name or by any detail that identifies;
-- non-attributable: not at all, not even by codename;
+- on the record: as the output's own rules show people (a name in exports in clear, a
+  codename in shared material);
+- non-attributable: at most described by their side ("someone from the western bank"),
+  never by name nor codename;
+- Chatham House: not at all, not even by side: what was said may be used, never who said it;
 - summary only: not at all, and nothing of the item beyond its summary.
 """
 
@@ -32,10 +34,10 @@ STRICTNESS: tuple[AttributionRule, ...] = (
 EXPLAINED: dict[AttributionRule, str] = {
     AttributionRule.ON_RECORD: "on the record: what was said and who said it may be used",
     AttributionRule.CHATHAM_HOUSE: (
-        "Chatham House: what was said may be used, never who said it (a codename at most)"
+        "Chatham House: what was said may be used, never who said it nor their side"
     ),
     AttributionRule.NON_ATTRIBUTABLE: (
-        "non-attributable: what was said may be used with no source at all"
+        "non-attributable: what was said may be used, its source described by side at most"
     ),
     AttributionRule.SUMMARY_ONLY: "summary only: nothing beyond a summary, and no source",
 }
@@ -45,7 +47,7 @@ class SourceShown(enum.Enum):
     """How the source of an item may appear outside the vault."""
 
     AS_USUAL = "as usual"  # the output's own rules decide (names or codenames)
-    CODENAME = "codename"  # a codename at most
+    SIDE = "side"  # described by their side at most
     NOT_AT_ALL = "not at all"
 
 
@@ -58,24 +60,14 @@ def strictest(rules: Iterable[AttributionRule | None]) -> AttributionRule:
 def source_shown(rule: AttributionRule) -> SourceShown:
     if rule is AttributionRule.ON_RECORD:
         return SourceShown.AS_USUAL
-    if rule is AttributionRule.CHATHAM_HOUSE:
-        return SourceShown.CODENAME
+    if rule is AttributionRule.NON_ATTRIBUTABLE:
+        return SourceShown.SIDE
     return SourceShown.NOT_AT_ALL
 
 
 def details_shown(rule: AttributionRule) -> bool:
     """Whether more than an item's summary may leave the vault (notes, free text)."""
     return rule is not AttributionRule.SUMMARY_ONLY
-
-
-def source_label(rule: AttributionRule, codename: str, name: str) -> str | None:
-    """The source as an output that shows ``name`` may show it; None when withheld."""
-    shown = source_shown(rule)
-    if shown is SourceShown.AS_USUAL:
-        return name
-    if shown is SourceShown.CODENAME:
-        return codename
-    return None
 
 
 def set_actor_default(vault: Vault, actor_id: int, rule: AttributionRule) -> None:

@@ -168,8 +168,9 @@ class AttributionRule(enum.StrEnum):
     """What may be done, outside the vault, with what was said and who said it.
 
     - on the record: the content and its source may both be used;
-    - Chatham House: the content may be used, its source only by codename, never by name;
-    - non-attributable: the content may be used, with no source at all, not even a codename;
+    - Chatham House: the content may be used, never its source (nor the source's side);
+    - non-attributable: the content may be used, its source described by side at most, never
+      by name or codename;
     - summary only: nothing beyond the summary, and no source.
     """
 
