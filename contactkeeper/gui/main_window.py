@@ -42,6 +42,7 @@ from contactkeeper.gui.views.journal import JournalView
 from contactkeeper.gui.views.process_page import ProcessPage
 from contactkeeper.gui.views.processes import ProcessesView
 from contactkeeper.gui.views.today import TodayView
+from contactkeeper.gui.views.track_two import TrackTwoView
 from contactkeeper.gui.views.welcome import StartScreen
 from contactkeeper.gui.widgets.search_popup import SearchField
 from contactkeeper.gui.widgets.undo_notice import UndoNotice
@@ -55,6 +56,7 @@ SECTIONS = (
     ("Processes", "Ctrl+3"),
     ("Journal", "Ctrl+4"),
     ("Follow-ups", "Ctrl+5"),
+    ("Track two", "Ctrl+6"),
 )
 FOLLOW_UPS_SECTION = 4
 TICK_MS = 10 * 60 * 1000
@@ -97,6 +99,7 @@ class Workspace(QWidget):
         self.processes = ProcessesView(context)
         self.journal = JournalView(context)
         self.follow_ups = FollowUpsView(context)
+        self.track_two = TrackTwoView(context)
         self.actor_page = ActorPage(context)
         self.process_page = ProcessPage(context)
         self.views = QStackedWidget()
@@ -107,6 +110,7 @@ class Workspace(QWidget):
             self.processes,
             self.journal,
             self.follow_ups,
+            self.track_two,
             self.actor_page,
             self.process_page,
         ):
