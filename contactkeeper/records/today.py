@@ -4,12 +4,12 @@ the latest readiness cues, and processes whose readiness moved recently."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from contactkeeper.records import followups, readiness
+from contactkeeper.records import followups, readiness, reviews, transfers
 from contactkeeper.records.actors import urgency
 from contactkeeper.records.channels import ChannelInfo, channel_info
 from contactkeeper.records.followups import FollowUpInfo
@@ -33,12 +33,25 @@ class GoingCold:
 
 
 @dataclass(frozen=True)
+class TrackTwoLine:
+    """A transfer awaiting a reaction, or a review that is due."""
+
+    what: str  # "awaiting a reaction" or "review due"
+    on: date  # when it was passed, or when the review fell due
+    detail: str  # what was passed (free text), or what to decide
+    process_id: int | None
+    process_name: str
+    transfer_id: int | None = None
+
+
+@dataclass(frozen=True)
 class TodaySummary:
     going_cold: tuple[GoingCold, ...]
     follow_ups: tuple[FollowUpInfo, ...]
     latest_cues: tuple[CueInfo, ...]
     readiness_moves: tuple[ReadinessMove, ...]
     follow_ups_due: int = 0  # how many are due in all; ``follow_ups`` holds the first ones
+    track_two: tuple[TrackTwoLine, ...] = ()
 
 
 def going_cold(vault: Vault, now: datetime, limit: int = 25) -> list[GoingCold]:
@@ -104,7 +117,32 @@ def today(
         latest_cues=tuple(readiness.list_cues(vault, limit=cues_shown)),
         readiness_moves=tuple(readiness.recent_moves(vault, day)),
         follow_ups_due=total,
+        track_two=tuple(track_two_lines(vault, day)),
     )
+
+
+def track_two_lines(vault: Vault, day: date) -> list[TrackTwoLine]:
+    """Reviews due first, then transfers awaiting a reaction, the longest waiting first."""
+    lines = [
+        TrackTwoLine(
+            "review due",
+            due.due_on,
+            "decide whether to go on, pause or stop",
+            due.process_id,
+            due.process_name,
+        )
+        for due in reviews.reviews_due(vault, day)
+    ]
+    waiting = sorted(
+        transfers.list_transfers(vault, awaiting_only=True), key=lambda t: (t.passed_on, t.id)
+    )
+    lines += [
+        TrackTwoLine(
+            "awaiting a reaction", t.passed_on, t.content, t.process_id, t.process_name, t.id
+        )
+        for t in waiting
+    ]
+    return lines
 
 
 def _recency(channel: Channel) -> tuple[bool, datetime | None, int]:

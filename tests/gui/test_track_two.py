@@ -150,3 +150,29 @@ def test_recording_an_outcome_and_passing_it_to_track_one(
     assert (saved.result, saved.result_note) == (TransferResult.TAKEN_UP, "In the draft text")
     log.awaiting_only.setChecked(True)
     assert log.model.rowCount() == 0
+
+
+def test_today_shows_the_transfer_awaiting_a_reaction(context: AppContext, qtbot: QtBot) -> None:
+    from contactkeeper.gui.views.today import TodayView
+    from contactkeeper.records.transfers import NewTransfer
+
+    vault, now = context.vault, context.now()
+    actors.create_actor(vault, NewActor("Someone to keep Today out of its empty state"), now)
+    envoy = actors.create_actor(vault, NewActor("Marta Lindqvist"), now).id
+    standing.set_standing(vault, envoy, standing.Standing(actor_track=ActorTrack.ONE))
+    view = TodayView(context)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    show_active(qtbot, view)
+    view.reload()
+    assert view.track_two.placeholder.isVisible()
+    with context.writing():
+        transfers.log_transfer(
+            vault, NewTransfer("Sequence the releases", now.date(), recipient_actor_id=envoy)
+        )
+    assert view.track_two.heading.text() == "Track two (1)"
+    model = view.track_two.model
+    assert [model.index(0, c).data() for c in (1, 2)] == [
+        "awaiting a reaction",
+        "Sequence the releases",
+    ]

@@ -188,3 +188,19 @@ def test_info_counts_events_transfers_and_reviews(vault: Vault) -> None:
     reviews.record_review(vault, story.process, date(2026, 10, 1), ReviewDecision.PAUSE)
     counts = inventory.counts(vault)
     assert (counts["events"], counts["transfers"], counts["reviews"]) == (1, 1, 1)
+
+
+def test_today_lists_reviews_due_and_transfers_awaiting_a_reaction(vault: Vault) -> None:
+    from contactkeeper.records.today import track_two_lines
+
+    story = build(vault)
+    reviews.set_review_cadence(vault, story.process, 30)
+    reviews.record_review(vault, story.process, date(2026, 10, 1), ReviewDecision.GO_ON)
+    lines = track_two_lines(vault, date(2026, 11, 20))
+    assert [(line.what, line.on, line.detail) for line in lines] == [
+        ("review due", date(2026, 10, 31), "decide whether to go on, pause or stop"),
+        ("awaiting a reaction", date(2026, 10, 20), "A joint survey of the aquifer"),
+    ]
+    transfers.record_result(vault, story.transfer, TransferResult.ACKNOWLEDGED, date(2026, 11, 1))
+    reviews.record_review(vault, story.process, date(2026, 11, 15), ReviewDecision.GO_ON)
+    assert track_two_lines(vault, date(2026, 11, 20)) == []

@@ -36,7 +36,7 @@ from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
 from contactkeeper.records import actors, today
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
-from contactkeeper.records.today import GoingCold
+from contactkeeper.records.today import GoingCold, TrackTwoLine
 from contactkeeper.vault.changes import Kind
 
 Row = TypeVar("Row")
@@ -68,6 +68,8 @@ SHOWS = frozenset(
         Kind.CUE_KIND,
         Kind.PROCESS,
         Kind.PARTICIPANT,
+        Kind.TRANSFER,
+        Kind.REVIEW,
     }
 )
 
@@ -202,6 +204,22 @@ class TodayView(QWidget):
             process_of=lambda c: c.process_id,
             stretch=2,
         )
+        self.track_two: Section[TrackTwoLine] = self._section(
+            "Track two",
+            "No transfer awaits a reaction and no review is due.",
+            [
+                Column("Since", lambda t: self._short_day(t.on)),
+                Column("What", lambda t: t.what),
+                Column(
+                    "About",
+                    lambda t: _record(_short(ctx.shown_text(t.detail), 50), t.process_name),
+                    tooltip=lambda t: ctx.shown_text(t.detail),
+                ),
+            ],
+            actor_of=lambda t: None,
+            process_of=lambda t: t.process_id,
+            stretch=2,
+        )
         # Under the follow-ups due, when there are more than are listed.
         self.more_follow_ups = QLabel()
         self.more_follow_ups.setObjectName("moreFollowUps")
@@ -218,6 +236,7 @@ class TodayView(QWidget):
             self.follow_ups,
             self.moves,
             self.cues,
+            self.track_two,
         ]
 
         self.empty_state = self._empty_state()
@@ -227,7 +246,7 @@ class TodayView(QWidget):
         grid.setHorizontalSpacing(16)
         layout_plan = (
             ((self.going_cold, 3), (self.follow_ups, 2)),
-            ((self.moves, 0), (self.cues, 1)),
+            ((self.moves, 0), (self.cues, 1), (self.track_two, 0)),
         )
         for col, stack in enumerate(layout_plan):
             column = QVBoxLayout()
@@ -387,7 +406,13 @@ class TodayView(QWidget):
         self.heading.setText(f"Today · {now.astimezone().strftime('%A %d %B %Y')}")
         for section, rows in zip(
             self.sections,
-            (view.going_cold, view.follow_ups, view.readiness_moves, view.latest_cues),
+            (
+                view.going_cold,
+                view.follow_ups,
+                view.readiness_moves,
+                view.latest_cues,
+                view.track_two,
+            ),
             strict=True,
         ):
             self._fill(section, rows)
