@@ -96,6 +96,12 @@ def set_review_cadence(vault: Vault, process_id: int, days: int | None) -> None:
         process.review_every_days = None if days is None else records.positive("Review every", days)
 
 
+def review_cadence(vault: Vault, process_id: int) -> int | None:
+    """Days between reviews of the process, or None when it has no cadence."""
+    with vault.transaction() as session:
+        return records.fetch(session, Process, process_id, "process").review_every_days
+
+
 def record_review(
     vault: Vault,
     process_id: int,

@@ -31,6 +31,7 @@ from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import day, error_label, show_error, today
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
+from contactkeeper.gui.views.process_track_two import ProcessTrackTwo
 from contactkeeper.gui.widgets.readiness_chart import ReadinessChart
 from contactkeeper.records import processes, readiness
 from contactkeeper.records.processes import ProcessInfo
@@ -145,6 +146,8 @@ class ProcessPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("Participants by role"))
         left_layout.addWidget(self.participants)
+        self.track_two = ProcessTrackTwo(self.context)
+        left_layout.addWidget(self.track_two, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart)
         cue_box = QWidget()
@@ -201,6 +204,8 @@ class ProcessPage(QWidget):
             return
         self.info = info
         self._set_enabled(True)
+        if self.track_two.process_id != info.id:
+            self.track_two.show_process(info.id)
         show_error(self.message, "")
         self.name_label.setText(info.name)
         private = self.context.privacy
@@ -244,6 +249,7 @@ class ProcessPage(QWidget):
         self.participants.clear()
         self.cues.clear()
         self.chart.clear()
+        self.track_two.show_process(None)
         show_error(self.message, "")
         if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.reject()
