@@ -176,3 +176,38 @@ def test_today_shows_the_transfer_awaiting_a_reaction(context: AppContext, qtbot
         "awaiting a reaction",
         "Sequence the releases",
     ]
+
+
+def test_logging_a_contact_as_an_unexpected_opening_under_a_rule(
+    context: AppContext, qtbot: QtBot
+) -> None:
+    from contactkeeper.gui.dialogs.log import LogDialog
+    from contactkeeper.records import interactions, reviews
+
+    vault, now = context.vault, context.now()
+    process = processes.create_process(vault, "Valley Water Dialogue").id
+    karim = actors.create_actor(vault, NewActor("Karim Nasser"), now).id
+    dialog = LogDialog(context, None, [karim])
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+    dialog.ui.processCombo.setCurrentIndex(dialog.ui.processCombo.findData(process))
+    dialog.ui.summaryEdit.setPlainText("Met by chance at the funeral; he asked for a channel")
+    dialog.rule_combo.setCurrentIndex(
+        dialog.rule_combo.findData(AttributionRule.NON_ATTRIBUTABLE.value)
+    )
+    dialog.opening_check.setChecked(True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.logged is not None
+    logged = interactions.get_interaction(vault, dialog.logged.id)
+    assert logged.attribution is AttributionRule.NON_ATTRIBUTABLE
+    assert [o.interaction_id for o in reviews.unexpected_openings(vault, process)] == [logged.id]
+
+    again = LogDialog.edit(context, logged.id)
+    qtbot.addWidget(again)
+    assert again.opening_check.isChecked()
+    assert again.rule_combo.currentData() == AttributionRule.NON_ATTRIBUTABLE.value
+    again.opening_check.setChecked(False)
+    again.rule_combo.setCurrentIndex(again.rule_combo.findData(AttributionRule.ON_RECORD.value))
+    again.save()
+    logged = interactions.get_interaction(vault, logged.id)
+    assert (logged.attribution, logged.unexpected_opening) == (AttributionRule.ON_RECORD, False)
