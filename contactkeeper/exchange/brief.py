@@ -36,6 +36,7 @@ from contactkeeper.vault.model import (
     Event,
     FollowUp,
     Interaction,
+    InteractionEvent,
     InvitationStatus,
     Sensitivity,
     TransferResult,
@@ -46,6 +47,8 @@ WARNING = (
     "send it and delete it with the care the vault itself gets."
 )
 CHART_MONTHS = 12
+OBSERVATIONS_SHOWN = 12  # the latest contacts besides those at events and the openings
+_AT_EVENTS = sa.select(InteractionEvent.interaction_id)
 
 
 @dataclass(frozen=True)
@@ -226,19 +229,26 @@ def _events(vault: Vault, process_id: int, today: date) -> Section:
 
 
 def _observations(vault: Vault, process_id: int, people: _People) -> Section:
-    items: list[str] = []
+    """What was said at the process's events, the openings nobody planned, and the latest
+    other contacts (OBSERVATIONS_SHOWN), oldest first."""
+    notable = sa.or_(Interaction.unexpected_opening, Interaction.id.in_(_AT_EVENTS))
+    base = sa.select(Interaction).where(
+        Interaction.process_id == process_id, Interaction.summary != ""
+    )
+    options = (
+        selectinload(Interaction.participants).load_only(Actor.codename, Actor.sensitivity),
+        selectinload(Interaction.event).load_only(Event.title),
+    )
+    items: list[tuple[datetime, str]] = []
     with vault.transaction() as session:
-        rows = session.scalars(
-            sa.select(Interaction)
-            .where(Interaction.process_id == process_id, Interaction.summary != "")
+        chosen = list(session.scalars(base.where(notable).options(*options)))
+        chosen += session.scalars(
+            base.where(sa.not_(notable))
             .order_by(Interaction.occurred_at.desc())
-            .limit(30)
-            .options(
-                selectinload(Interaction.participants).load_only(Actor.codename, Actor.sensitivity),
-                selectinload(Interaction.event).load_only(Event.title),
-            )
+            .limit(OBSERVATIONS_SHOWN)
+            .options(*options)
         )
-        for interaction in rows:
+        for interaction in chosen:
             source = people.source(
                 interaction.attribution,
                 [(a.id, a.codename, a.sensitivity) for a in interaction.participants],
@@ -247,10 +257,13 @@ def _observations(vault: Vault, process_id: int, people: _People) -> Section:
             opening = " An opening nobody planned." if interaction.unexpected_opening else ""
             said = f" ({source})" if source else ""
             items.append(
-                f"{_day(interaction.occurred_at.date())}{where}: {interaction.summary}{said}."
-                f"{opening}"
+                (
+                    interaction.occurred_at,
+                    f"{_day(interaction.occurred_at.date())}{where}: "
+                    f"{interaction.summary.rstrip('.')}{said}.{opening}",
+                )
             )
-    return Section("What was observed", (), tuple(reversed(items)))
+    return Section("What was observed", (), tuple(text for _, text in sorted(items)))
 
 
 def _transfers(vault: Vault, process_id: int) -> Section:

@@ -3,10 +3,13 @@ attribution defaults, participants' standing, reviews and unexpected openings.""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
+from contactkeeper import cli
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.records import actors, events, reviews, standing, transfers
 from contactkeeper.records.actors import NewActor
@@ -22,6 +25,7 @@ from contactkeeper.vault.model import (
     Sensitivity,
     TransferResult,
 )
+from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.track_two import NOW, build
 
 
@@ -204,3 +208,19 @@ def test_today_lists_reviews_due_and_transfers_awaiting_a_reaction(vault: Vault)
     transfers.record_result(vault, story.transfer, TransferResult.ACKNOWLEDGED, date(2026, 11, 1))
     reviews.record_review(vault, story.process, date(2026, 11, 15), ReviewDecision.GO_ON)
     assert track_two_lines(vault, date(2026, 11, 20)) == []
+
+
+def test_contactkeeper_info_counts_events_and_transfers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "vault"
+    with Vault.create(path, PASSPHRASE, kdf=FAST_KDF) as made:
+        build(made)
+    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    assert cli.main(["info", "--vault", str(path), "--json"]) == 0
+    counts = json.loads(capsys.readouterr().out)["counts"]
+    assert (counts["events"], counts["transfers"]) == (1, 1)
+    assert cli.main(["info", "--vault", str(path)]) == 0
+    lines = [line.split() for line in capsys.readouterr().out.splitlines()]
+    assert ["events:", "1"] in lines
+    assert ["transfers:", "1"] in lines
