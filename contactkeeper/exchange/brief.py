@@ -20,6 +20,7 @@ plaintext file, with the same warning as every other export.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -38,6 +39,7 @@ from contactkeeper.vault.model import (
     Interaction,
     InteractionEvent,
     InvitationStatus,
+    NameVariant,
     Sensitivity,
     TransferResult,
 )
@@ -47,6 +49,8 @@ WARNING = (
     "send it and delete it with the care the vault itself gets."
 )
 CHART_MONTHS = 12
+ON_RECORD = AttributionRule.ON_RECORD
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 OBSERVATIONS_SHOWN = 12  # the latest contacts besides those at events and the openings
 _AT_EVENTS = sa.select(InteractionEvent.interaction_id)
 
@@ -90,13 +94,62 @@ def _span(start: date, end: date | None) -> str:
 
 
 class _People:
-    """How the brief names each participant: codename, or role and side when sensitive."""
+    """How the brief names each participant: codename, or role and side when sensitive.
 
-    def __init__(self, process: processes.ProcessInfo) -> None:
+    It also scrubs free text: a person's name typed into a summary, an outcome or a review
+    (their display name, a name variant, or any capitalised word of those of three letters
+    or more) is replaced by how the brief shows them, or by "[someone]" in an item whose
+    source is withheld (where their codename is scrubbed too).
+    """
+
+    def __init__(self, vault: Vault, process: processes.ProcessInfo) -> None:
         self._sides = {s.id: s.name for s in process.sides}
         self._by_actor: dict[int, processes.ParticipantRole] = {}
         for p in process.participants:
             self._by_actor.setdefault(p.actor_id, p)
+        self._named: dict[str, int | None] = {}  # a name or word: its actor (None: several)
+        self._codenames: dict[str, int] = {}
+        self._shown_as: dict[int, str] = {}
+        with vault.transaction() as session:
+            variants: dict[int, list[str]] = defaultdict(list)
+            for actor_id, name in session.execute(
+                sa.select(NameVariant.actor_id, NameVariant.name)
+            ):
+                variants[actor_id].append(name)
+            for actor_id, display, codename, sensitivity in session.execute(
+                sa.select(Actor.id, Actor.display_name, Actor.codename, Actor.sensitivity)
+            ):
+                self._shown_as[actor_id] = self.shown(actor_id, codename, sensitivity)
+                self._codenames[codename] = actor_id
+                for name in (display, *variants[actor_id]):
+                    for word in {name, *_WORD.findall(name)}:
+                        if len(word) >= 3 and not word[0].islower():
+                            known = self._named.get(word, actor_id)
+                            self._named[word] = known if known == actor_id else None
+        names = sorted(self._named, key=len, reverse=True)
+        self._pattern = (
+            re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)")
+            if names
+            else None
+        )
+        codenames = sorted(self._codenames, key=len, reverse=True)
+        self._codename_pattern = (
+            re.compile("|".join(map(re.escape, codenames))) if codenames else None
+        )
+
+    def scrub(self, text: str, withheld: bool = False) -> str:
+        """``text`` with every person's name replaced (see the class)."""
+        if self._pattern is not None:
+            text = self._pattern.sub(lambda m: self._replacement(m.group(0), withheld), text)
+        if withheld and self._codename_pattern is not None:
+            text = self._codename_pattern.sub("[someone]", text)
+        return text
+
+    def _replacement(self, word: str, withheld: bool) -> str:
+        actor_id = self._named.get(word)
+        if withheld or actor_id is None:
+            return "[someone]"
+        return f"[{self._shown_as[actor_id]}]"
 
     def side(self, actor_id: int) -> str:
         p = self._by_actor.get(actor_id)
@@ -125,16 +178,16 @@ class _People:
 
 def compose(vault: Vault, process_id: int, today: date) -> Brief:
     process = processes.get_process(vault, process_id)
-    people = _People(process)
+    people = _People(vault, process)
     sections = [
-        _where_it_stands(vault, process),
+        _where_it_stands(vault, process, people),
         _parties(process, people),
         _readiness(vault, process_id, today),
-        _events(vault, process_id, today),
+        _events(vault, process_id, today, people),
         _observations(vault, process_id, people),
-        _transfers(vault, process_id),
-        _reviews(vault, process_id),
-        _follow_ups(vault, process_id, today),
+        _transfers(vault, process_id, people),
+        _reviews(vault, process_id, people),
+        _follow_ups(vault, process_id, today, people),
     ]
     return Brief(
         title=f"Process brief: {process.name}",
@@ -149,13 +202,13 @@ def compose(vault: Vault, process_id: int, today: date) -> Brief:
     )
 
 
-def _where_it_stands(vault: Vault, process: processes.ProcessInfo) -> Section:
+def _where_it_stands(vault: Vault, process: processes.ProcessInfo, people: _People) -> Section:
     paragraphs = [f"{process.name} is a {process.track.value} process, now {process.phase.value}."]
     theory = reviews.current_theory(vault, process.id)
     if theory:
-        paragraphs.append(f"Theory of change: {theory}")
+        paragraphs.append(f"Theory of change: {people.scrub(theory)}")
     if process.description:
-        paragraphs.append(process.description)
+        paragraphs.append(people.scrub(process.description))
     return Section("Where the process stands", tuple(paragraphs))
 
 
@@ -196,9 +249,8 @@ def _readiness(vault: Vault, process_id: int, today: date) -> Section:
     )
 
 
-def _events(vault: Vault, process_id: int, today: date) -> Section:
+def _events(vault: Vault, process_id: int, today: date, people: _People) -> Section:
     paragraphs: list[str] = []
-    items: list[str] = []
     with vault.transaction() as session:
         ids = list(
             session.scalars(
@@ -223,9 +275,14 @@ def _events(vault: Vault, process_id: int, today: date) -> Section:
             text += f" {len(attended)} of {len(invited)} expected took part" + (
                 f", from the {' and the '.join(sides)}." if sides else "."
             )
-        paragraphs.append(text)
-        items.extend(f"{o.kind.value.capitalize()}: {o.text}" for o in event.outcomes)
-    return Section("Workshops and dialogue rounds", tuple(paragraphs), tuple(items))
+        if event.outcomes:
+            text += " What came out of it: " + "; ".join(
+                f"{o.kind.value}: {people.scrub(o.text, o.attribution is not ON_RECORD)}"
+                for o in event.outcomes
+            )
+            text = text.rstrip(".") + "."
+        paragraphs.append(people.scrub(text))
+    return Section("Workshops and dialogue rounds", tuple(paragraphs))
 
 
 def _observations(vault: Vault, process_id: int, people: _People) -> Section:
@@ -256,17 +313,20 @@ def _observations(vault: Vault, process_id: int, people: _People) -> Section:
             where = f", at the {interaction.event.title}" if interaction.event else ""
             opening = " An opening nobody planned." if interaction.unexpected_opening else ""
             said = f" ({source})" if source else ""
+            summary = interaction.summary
+            if interaction.attribution is not ON_RECORD:
+                summary = people.scrub(summary, withheld=True)
             items.append(
                 (
                     interaction.occurred_at,
                     f"{_day(interaction.occurred_at.date())}{where}: "
-                    f"{interaction.summary.rstrip('.')}{said}.{opening}",
+                    f"{people.scrub(summary).rstrip('.')}{said}.{opening}",
                 )
             )
     return Section("What was observed", (), tuple(text for _, text in sorted(items)))
 
 
-def _transfers(vault: Vault, process_id: int) -> Section:
+def _transfers(vault: Vault, process_id: int, people: _People) -> Section:
     items = []
     logged = transfers.list_transfers(vault, process_id=process_id)
     for t in reversed(logged):
@@ -278,9 +338,13 @@ def _transfers(vault: Vault, process_id: int) -> Section:
         origin = f" from {t.origin}" if t.origin else ""
         result = t.result.value + (f" on {_day(t.result_on)}" if t.result_on else "")
         note = f": {t.result_note}" if t.result_note else ""
+        withheld = t.attribution is not ON_RECORD
         items.append(
-            f"{_day(t.passed_on)}: the {t.kind.value} “{t.content}”{origin} was passed to {to}"
-            f"{' through ' + t.via if t.via else ''}; {result}{note}."
+            people.scrub(
+                f"{_day(t.passed_on)}: the {t.kind.value} “{people.scrub(t.content, withheld)}”"
+                f"{origin} was passed to {to}{' through ' + t.via if t.via else ''}; "
+                f"{result}{note}."
+            )
         )
     paragraphs: tuple[str, ...] = ()
     if items:
@@ -292,7 +356,7 @@ def _transfers(vault: Vault, process_id: int) -> Section:
     return Section("Passed to track one", paragraphs, tuple(items))
 
 
-def _reviews(vault: Vault, process_id: int) -> Section:
+def _reviews(vault: Vault, process_id: int, people: _People) -> Section:
     items = []
     for r in reversed(reviews.list_reviews(vault, process_id)):
         text = f"{_day(r.held_on)}: decided to {r.decision.value}"
@@ -300,13 +364,13 @@ def _reviews(vault: Vault, process_id: int) -> Section:
             text += f", because {r.reasons}"
         if r.learnt:
             text += f". Learnt: {r.learnt}"
-        items.append(text + ".")
+        items.append(people.scrub(text + "."))
     for opening in reviews.unexpected_openings(vault, process_id):
         items.append(f"{_day(opening.occurred_at.date())}: an opening nobody planned.")
     return Section("Decisions and what was learnt", (), tuple(items))
 
 
-def _follow_ups(vault: Vault, process_id: int, today: date) -> Section:
+def _follow_ups(vault: Vault, process_id: int, today: date, people: _People) -> Section:
     with vault.transaction() as session:
         rows = session.execute(
             sa.select(FollowUp.title, FollowUp.due_on)
@@ -314,6 +378,7 @@ def _follow_ups(vault: Vault, process_id: int, today: date) -> Section:
             .order_by(FollowUp.due_on)
         ).all()
     items = [
-        f"{title} (due {_day(due)}{', overdue' if due < today else ''})" for title, due in rows
+        f"{people.scrub(title)} (due {_day(due)}{', overdue' if due < today else ''})"
+        for title, due in rows
     ]
     return Section("Open follow-ups", (), tuple(items))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from contactkeeper.gui.screenshots import SIZE, render
+from contactkeeper.gui.screenshots import BRIEF_WIDTH, SIZE, render
 
 SCREENS = {
     "welcome",
@@ -22,6 +22,9 @@ SCREENS = {
     "follow-ups",
     "search",
     "log-dialog",
+    "event-page",
+    "transfer-log",
+    "process-brief",
 }
 
 
@@ -33,9 +36,10 @@ def test_every_main_screen_is_rendered_at_full_size_and_shows_something(
     assert {p.stem for p in saved} == SCREENS
     for path in saved:
         image = QImage(str(path))
-        assert (image.width(), image.height()) == SIZE, path.name
+        size = (BRIEF_WIDTH, BRIEF_WIDTH * 297 // 210) if path.stem == "process-brief" else SIZE
+        assert (image.width(), image.height()) == size, path.name
         # A blank pane is one colour; a drawn screen has many.
-        colours = {image.pixel(x, y) for x in range(0, SIZE[0], 37) for y in range(0, SIZE[1], 23)}
+        colours = {image.pixel(x, y) for x in range(0, size[0], 37) for y in range(0, size[1], 23)}
         assert len(colours) > 5, path.name
     # Only the pictures land there: the demo vault lived in a temporary folder, now gone.
     assert sorted(p.name for p in (tmp_path / "shots").iterdir()) == sorted(

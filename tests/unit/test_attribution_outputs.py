@@ -156,3 +156,27 @@ def test_the_brief_shows_withheld_observations_without_their_source(
     # Nobody appears by name anywhere in the brief.
     for name in (WEST_NAMES[0], EAST_NAMES[0], OPEN_NAMES[0], "Marta Lindqvist"):
         assert name not in composed.text()
+
+
+def test_names_typed_into_free_text_are_scrubbed_from_the_brief(vault: Vault, story: Story) -> None:
+    log_interaction(
+        vault,
+        occurred_at=datetime(2026, 10, 12, 9, tzinfo=UTC),
+        kind=InteractionKind.MEETING,
+        participants=[story.west],
+        process_id=story.process,
+        summary="Ilan said Peretz family land is the real obstacle; Suha agrees",
+    )
+    log_interaction(
+        vault,
+        occurred_at=datetime(2026, 10, 13, 9, tzinfo=UTC),
+        kind=InteractionKind.MEETING,
+        participants=[story.envoy],
+        process_id=story.process,
+        summary="Marta will brief the minister after talking to Suha",
+    )
+    text = brief.compose(vault, story.process, date(2026, 11, 20)).text()
+    for word in ("Ilan", "Peretz", "Suha", "Marta", "Mansour"):
+        assert word not in text
+    assert "[someone] said [someone] family land is the real obstacle; [someone] agrees" in text
+    assert "[BLUE FINCH] will brief the minister after talking to [RED KITE]" in text
