@@ -211,3 +211,38 @@ def test_logging_a_contact_as_an_unexpected_opening_under_a_rule(
     again.save()
     logged = interactions.get_interaction(vault, logged.id)
     assert (logged.attribution, logged.unexpected_opening) == (AttributionRule.ON_RECORD, False)
+
+
+def test_an_actors_track_two_attributes_are_kept_and_risk_raises_sensitivity(
+    context: AppContext, qtbot: QtBot
+) -> None:
+    from contactkeeper.gui.views.actor_page import ActorPage
+    from contactkeeper.vault.model import Sensitivity
+
+    vault, now = context.vault, context.now()
+    process = processes.create_process(vault, "Valley Water Dialogue").id
+    omar = actors.create_actor(vault, NewActor("Omar Haddad"), now).id
+    processes.add_participant(vault, process, omar, ParticipationRole.PARTY)
+    info = processes.add_side(vault, process, "Eastern villages")
+    processes.set_participant_side(vault, info.participants[0].participation_id, info.sides[0].id)
+    page = ActorPage(context)
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    show_active(qtbot, page)
+    page.show_actor(omar)
+    panel = page.standing
+    assert panel.sides.text() == "Valley Water Dialogue: Eastern villages"
+    panel.track.setCurrentIndex(panel.track.findData(ActorTrack.THREE.value))
+    panel.access.setValue(2)
+    panel.risk.setValue(5)
+    panel.rule.setCurrentIndex(panel.rule.findData(AttributionRule.NON_ATTRIBUTABLE.value))
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    saved = standing.get_standing(vault, omar)
+    assert (saved.actor_track, saved.access, saved.standing, saved.personal_risk) == (
+        ActorTrack.THREE,
+        2,
+        None,
+        5,
+    )
+    assert saved.attribution is AttributionRule.NON_ATTRIBUTABLE
+    assert actors.get_actor(vault, omar, now).sensitivity is Sensitivity.HIGH_RISK

@@ -55,6 +55,7 @@ from contactkeeper.gui.presentation import day, error_label, show_error, today, 
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_form import ActorForm
+from contactkeeper.gui.widgets.actor_standing import ActorStanding
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadge, describe
 from contactkeeper.records import (
     actors,
@@ -260,6 +261,8 @@ class ActorPage(QWidget):
         self.affiliation_caption = QLabel(AFFILIATIONS)
         profile_layout.addWidget(self.affiliation_caption)
         profile_layout.addWidget(self.affiliation_table)
+        self.standing = ActorStanding(self.context)
+        profile_layout.addWidget(self.standing)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Actor sections")
@@ -365,6 +368,7 @@ class ActorPage(QWidget):
             return
         self.detail = detail
         self._set_enabled(True)
+        self.standing.show_actor(detail.id)
         show_error(self.message, "")
         hidden = self.context.names_hidden(detail.id, detail.sensitivity)
         self.name_label.setText(detail.codename if hidden else detail.display_name)
@@ -450,6 +454,7 @@ class ActorPage(QWidget):
         """Forget the actor: no text of any record stays in any widget."""
         self.actor_id = None
         self.detail = None
+        self.standing.show_actor(None)
         for label in (self.name_label, self.codename_label, self.facts_label):
             label.clear()
         self.affiliation_caption.setText(AFFILIATIONS)
