@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkeeper.errors import ContactKeeperError
+from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.exchange import brief
 from contactkeeper.gui.brief_pdf import write_pdf
 from contactkeeper.gui.context import AppContext
@@ -117,6 +117,13 @@ class ProcessTrackTwo(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        try:
+            self._reload()
+        except RecordNotFound:  # the process was deleted: its page says so
+            self.process_id = None
+            self._reload()
+
+    def _reload(self) -> None:
         self.timeline.clear()
         if self.process_id is None or not self.context.unlocked:
             self.theory.clear()
