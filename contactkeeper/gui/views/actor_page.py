@@ -25,12 +25,14 @@ from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -263,13 +265,18 @@ class ActorPage(QWidget):
         profile_layout.addWidget(self.affiliation_table)
         self.standing = ActorStanding(self.context)
         profile_layout.addWidget(self.standing)
+        # The profile scrolls rather than making the window taller.
+        profile_area = QScrollArea()
+        profile_area.setWidgetResizable(True)
+        profile_area.setFrameShape(QFrame.Shape.NoFrame)
+        profile_area.setWidget(profile)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Actor sections")
         self._tab_titles = {
             self.timeline_table: "&Timeline",
             self.channel_table: "C&hannels",
-            profile: "&Profile",
+            profile_area: "&Profile",
             self.relationship_table: "Relation&ships",
             self.cue_table: "Readiness c&ues",
             self.follow_up_table: "F&ollow-ups",
