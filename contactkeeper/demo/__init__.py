@@ -21,6 +21,7 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from contactkeeper.demo import track_two
 from contactkeeper.demo.scenario import (
     _CK,
     _IK,
@@ -219,6 +220,8 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
         )
         if done_ago is not None:
             followups.set_done(vault, follow_up.id, True, now - timedelta(days=done_ago))
+
+    track_two.populate(vault, now, process_ids, actor_ids, org_ids)
 
     with vault.transaction() as session:
         session.merge(Setting(key=DEMO_SETTING, value="1"))

@@ -7,6 +7,13 @@ Every format but the redacted one writes records in clear, so it needs an explic
 codename only, leaves out sensitive and high-risk actors (and every interaction, cue and
 relationship that involves them), drops every free-text field, and coarsens dates to the
 month. Formats are documented in ``docs/export-format.md``. An export never overwrites a file.
+
+Every format honours attribution rules (:mod:`contactkeeper.records.attribution`): an
+interaction or a readiness cue that is not on the record leaves the vault without its source.
+The JSON export drops the rows linking it to its participants (and its channel, and the
+follow-ups' link to it) and says ``"source_withheld": true``; the redacted export lists no
+participants for it. Events and transfers are exported too (the redacted export without
+free text, its officials by codename).
 """
 
 from __future__ import annotations
@@ -32,16 +39,20 @@ from contactkeeper.vault import Vault, files
 from contactkeeper.vault.model import (
     Actor,
     Affiliation,
+    AttributionRule,
     Base,
     Channel,
     ChannelKind,
+    Event,
     FollowUp,
     Interaction,
+    InvitationStatus,
     Participation,
     Process,
     ReadinessCue,
     Relationship,
     Sensitivity,
+    Transfer,
 )
 
 FORMATS = ("json", "csv", "vcard", "ics", "redacted")
@@ -94,6 +105,26 @@ def _month(value: date | datetime | None) -> str | None:
 # -- JSON: everything ----------------------------------------------------------------------
 
 
+def _withhold_sources(tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Unlink every item that is not on the record from its source (in place)."""
+    on_record = AttributionRule.ON_RECORD.value
+    withheld = {r["id"] for r in tables.get("interactions", []) if r["attribution"] != on_record}
+    for row in tables.get("interactions", []):
+        if row["id"] in withheld:
+            row["channel_id"] = None
+            row["source_withheld"] = True
+    tables["interaction_participants"] = [
+        r for r in tables.get("interaction_participants", []) if r["interaction_id"] not in withheld
+    ]
+    for row in tables.get("follow_ups", []):
+        if row["interaction_id"] in withheld:
+            row["interaction_id"] = None
+    for row in tables.get("readiness_cues", []):
+        if row["attribution"] != on_record:
+            row["actor_id"] = None
+            row["source_withheld"] = True
+
+
 def _tables(session: Session) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for mapper in sorted(Base.registry.mappers, key=lambda m: str(m.class_.__tablename__)):
@@ -104,6 +135,7 @@ def _tables(session: Session) -> dict[str, list[dict[str, Any]]]:
         keys = list(mapper.primary_key)
         rows = session.scalars(sa.select(mapper.class_).order_by(*keys))
         out[table] = [{c: _plain(getattr(row, c)) for c in columns} for row in rows]
+    _withhold_sources(out)
     return out
 
 
@@ -295,13 +327,15 @@ def render_redacted(vault: Vault, now: datetime) -> tuple[str, int]:
             people = [p.id for p in interaction.participants]
             if not all(p in shared for p in people):
                 continue
+            attributed = interaction.attribution is AttributionRule.ON_RECORD
             interactions.append(
                 {
                     "month": _month(interaction.occurred_at),
                     "kind": interaction.kind.value,
                     "register": interaction.register.value,
-                    "participants": sorted(shared[p] for p in people),
+                    "participants": sorted(shared[p] for p in people) if attributed else [],
                     "process": interaction.process.name if interaction.process else None,
+                    "attribution": interaction.attribution.value,
                 }
             )
         processes = []
@@ -344,7 +378,12 @@ def render_redacted(vault: Vault, now: datetime) -> tuple[str, int]:
                 "reliability": c.reliability,
                 "credibility": c.credibility,
                 "process": c.process.name if c.process else None,
-                "actor": shared.get(c.actor_id) if c.actor_id else None,
+                "actor": (
+                    shared.get(c.actor_id)
+                    if c.actor_id and c.attribution is AttributionRule.ON_RECORD
+                    else None
+                ),
+                "attribution": c.attribution.value,
             }
             for c in session.scalars(
                 sa.select(ReadinessCue)
@@ -352,6 +391,39 @@ def render_redacted(vault: Vault, now: datetime) -> tuple[str, int]:
                 .options(selectinload(ReadinessCue.kind), selectinload(ReadinessCue.process))
             )
             if c.actor_id is None or c.actor_id in shared
+        ]
+        events = [
+            {
+                "month": _month(e.starts_on),
+                "kind": e.kind.value,
+                "process": e.process.name if e.process else None,
+                "attribution": e.attribution.value,
+                "attended": sum(1 for i in e.invitations if i.status is InvitationStatus.ATTENDED),
+                "outcomes": [o.kind.value for o in e.outcomes],
+            }
+            for e in session.scalars(
+                sa.select(Event)
+                .order_by(Event.starts_on, Event.id)
+                .options(
+                    selectinload(Event.invitations),
+                    selectinload(Event.outcomes),
+                    selectinload(Event.process),
+                )
+            )
+        ]
+        transfers = [
+            {
+                "month": _month(t.passed_on),
+                "kind": t.kind.value,
+                "process": t.process.name if t.process else None,
+                "to": shared.get(t.recipient_actor_id) if t.recipient_actor_id else None,
+                "result": t.result.value,
+            }
+            for t in session.scalars(
+                sa.select(Transfer)
+                .order_by(Transfer.passed_on, Transfer.id)
+                .options(selectinload(Transfer.process))
+            )
         ]
     body = {
         "format": REDACTED_FORMAT,
@@ -362,8 +434,12 @@ def render_redacted(vault: Vault, now: datetime) -> tuple[str, int]:
         "processes": processes,
         "relationships": relationships,
         "readiness_cues": cues,
+        "events": events,
+        "transfers": transfers,
     }
-    count = len(actors) + len(interactions) + len(processes) + len(relationships) + len(cues)
+    count = sum(
+        len(x) for x in (actors, interactions, processes, relationships, cues, events, transfers)
+    )
     return json.dumps(body, indent=2, ensure_ascii=False) + "\n", count
 
 

@@ -47,6 +47,7 @@ from contactkeeper.gui.views.network_map import MapView
 from contactkeeper.gui.views.process_page import ProcessPage
 from contactkeeper.gui.views.processes import ProcessesView
 from contactkeeper.gui.views.today import TodayView
+from contactkeeper.gui.views.track_two import TrackTwoView
 from contactkeeper.gui.views.welcome import StartScreen
 from contactkeeper.gui.widgets.search_popup import SearchField
 from contactkeeper.gui.widgets.tables import tab_leaves_tables
@@ -62,6 +63,7 @@ SECTIONS = (
     ("Journal", "Ctrl+4"),
     ("Follow-ups", "Ctrl+5"),
     ("Map", "Ctrl+6"),
+    ("Track two", "Ctrl+7"),
 )
 FOLLOW_UPS_SECTION = 4
 TICK_MS = 10 * 60 * 1000
@@ -124,6 +126,7 @@ class Workspace(QWidget):
         self.journal = JournalView(context)
         self.follow_ups = FollowUpsView(context)
         self.map = MapView(context)
+        self.track_two = TrackTwoView(context)
         self.actor_page = ActorPage(context)
         self.process_page = ProcessPage(context)
         self.views = QStackedWidget()
@@ -135,6 +138,7 @@ class Workspace(QWidget):
             self.journal,
             self.follow_ups,
             self.map,
+            self.track_two,
             self.actor_page,
             self.process_page,
         ):

@@ -48,6 +48,9 @@ KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 PASSPHRASE = "screenshots of a fictional vault"  # noqa: S105
 
 
+BRIEF_WIDTH = 1000  # the brief's page picture: A4-shaped, this many pixels wide
+
+
 def _settle(app: QApplication) -> None:
     for _ in range(5):
         app.processEvents()
@@ -73,6 +76,29 @@ def _with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
     painter.drawPixmap(left, top + title_height, face)
     painter.end()
     return picture
+
+
+def _track_two_shots(window: MainWindow, context: AppContext, shot: Callable[..., None]) -> None:
+    """The event page, the transfer log and the first page of a process brief."""
+    from contactkeeper.exchange import brief
+    from contactkeeper.gui.brief_pdf import first_page_image
+    from contactkeeper.records import events
+
+    window.show_section(6)
+    view = window.workspace.track_two
+    held = [e for e in events.list_events(context.vault) if e.starts_on <= NOW.date()]
+    if held:
+        view.events.reload()
+        view.events.select(held[0].id)
+        view.events.page.show_event(held[0].id)
+    shot("event-page")
+    view.setCurrentWidget(view.transfers)
+    shot("transfer-log")
+    view.setCurrentWidget(view.events)
+    process_id = held[0].process_id if held else None
+    if process_id is not None:
+        composed = brief.compose(context.vault, process_id, NOW.date())
+        shot("process-brief", lambda: QPixmap.fromImage(first_page_image(composed, BRIEF_WIDTH)))
 
 
 def render(outdir: Path) -> list[Path]:
@@ -154,6 +180,7 @@ def _render_at(app: QApplication, folder: Path, outdir: Path, size: tuple[int, i
     window.workspace.search.search_for("layla")
     shot("search")
     window.workspace.search.reset()
+    _track_two_shots(window, context, shot)
 
     window.open_log_dialog([layla[0].id] if layla else [])
     dialog = window.log_dialog

@@ -25,14 +25,17 @@ from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.records import search
 from contactkeeper.records.actors import NewActor, add_actor
+from contactkeeper.records.attribution import strictest
 from contactkeeper.records.followups import NewFollowUp, add_follow_up
 from contactkeeper.records.readiness import NewCue, add_cue
 from contactkeeper.records.warmth import SUBSTANTIVE_KINDS
 from contactkeeper.vault import Vault, search_index
 from contactkeeper.vault.model import (
     Actor,
+    AttributionRule,
     Channel,
     ChannelHop,
+    Event,
     Interaction,
     InteractionKind,
     InteractionParticipant,
@@ -66,6 +69,8 @@ class InteractionInfo:
     process_id: int | None
     process_name: str
     created_ids: tuple[int, ...] = ()  # actors created inline by this call
+    attribution: AttributionRule = AttributionRule.ON_RECORD
+    unexpected_opening: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,8 +96,16 @@ def log_interaction(
     process_id: int | None = None,
     follow_up: NewFollowUp | None = None,
     cue: NewCue | None = None,
+    attribution: AttributionRule | None = None,
+    event_id: int | None = None,
+    unexpected_opening: bool = False,
 ) -> InteractionInfo:
-    """Record a contact, all or nothing. ``participants`` may include new actors."""
+    """Record a contact, all or nothing. ``participants`` may include new actors.
+
+    Its attribution rule is ``attribution``, or by default the strictest of its
+    participants' defaults and its event's (``event_id``: the event it took place at). A
+    contact nobody planned that opened a way forward is an ``unexpected_opening``.
+    """
     if not participants:
         raise InvalidRecord("Participants", "name at least one actor")
     with vault.transaction() as session:
@@ -112,6 +125,14 @@ def log_interaction(
             register=Register(register),
             summary=records.text("Summary", summary, max_length=100_000),
             participants=actors,
+            unexpected_opening=bool(unexpected_opening),
+        )
+        event = None if event_id is None else records.fetch(session, Event, event_id, "event")
+        interaction.event = event
+        interaction.attribution = (
+            AttributionRule(attribution)
+            if attribution is not None
+            else strictest([a.attribution for a in actors] + [event.attribution if event else None])
         )
         _link(session, interaction, channel_id, process_id)
         session.add(interaction)
@@ -130,7 +151,7 @@ def log_interaction(
                 interaction,
             )
         if cue is not None:
-            add_cue(
+            added_cue = add_cue(
                 session,
                 NewCue(
                     kind_id=cue.kind_id,
@@ -149,6 +170,8 @@ def log_interaction(
                     note=cue.note,
                 ),
             )
+            added_cue.attribution = interaction.attribution
+            added_cue.event_id = event_id
         _note_contact(interaction)
         session.flush()
         return replace(interaction_info(interaction), created_ids=tuple(a.id for a in created))
@@ -386,4 +409,6 @@ def interaction_info(interaction: Interaction) -> InteractionInfo:
         channel_label=(channel.label or str(channel.kind)) if channel else "",
         process_id=interaction.process_id,
         process_name=process.name if process else "",
+        attribution=interaction.attribution,
+        unexpected_opening=interaction.unexpected_opening,
     )

@@ -22,6 +22,7 @@ class OrganizationInfo:
     kind: OrganizationKind
     country: str
     notes: str
+    official: bool = False  # part of the official track (track one)
 
 
 def list_organizations(vault: Vault) -> list[OrganizationInfo]:
@@ -54,6 +55,22 @@ def update_organization(
         _apply(organization, name, kind, country, notes)
         session.flush()
         return _info(organization)
+
+
+def set_official(vault: Vault, organization_id: int, official: bool) -> None:
+    """Mark an organization as part of the official track (or not): transfers go to it."""
+    with vault.transaction() as session:
+        records.fetch(session, Organization, organization_id, "organization").official = official
+
+
+def official_organizations(vault: Vault) -> list[tuple[int, str]]:
+    with vault.transaction() as session:
+        rows = session.execute(
+            sa.select(Organization.id, Organization.name)
+            .where(Organization.official)
+            .order_by(Organization.name)
+        )
+        return [(r.id, r.name) for r in rows]
 
 
 def delete_organization(vault: Vault, organization_id: int) -> None:
@@ -121,4 +138,5 @@ def _info(organization: Organization) -> OrganizationInfo:
         organization.kind,
         organization.country,
         organization.notes,
+        organization.official,
     )

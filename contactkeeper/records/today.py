@@ -6,12 +6,21 @@ own warmth with you is fading (lose them and you lose those participants)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from contactkeeper.records import NameRule, display_names, followups, network, readiness, ripeness
+from contactkeeper.records import (
+    NameRule,
+    display_names,
+    followups,
+    network,
+    readiness,
+    reviews,
+    ripeness,
+    transfers,
+)
 from contactkeeper.records.actors import urgency
 from contactkeeper.records.channels import ChannelInfo, channel_info
 from contactkeeper.records.followups import FollowUpInfo
@@ -112,6 +121,18 @@ class Ripening:
 
 
 @dataclass(frozen=True)
+class TrackTwoLine:
+    """A transfer awaiting a reaction, or a review that is due."""
+
+    what: str  # "awaiting a reaction" or "review due"
+    on: date  # when it was passed, or when the review fell due
+    detail: str  # what was passed (free text), or what to decide
+    process_id: int | None
+    process_name: str
+    transfer_id: int | None = None
+
+
+@dataclass(frozen=True)
 class TodaySummary:
     going_cold: tuple[GoingCold, ...]
     follow_ups: tuple[FollowUpInfo, ...]
@@ -120,6 +141,7 @@ class TodaySummary:
     follow_ups_due: int = 0  # how many are due in all; ``follow_ups`` holds the first ones
     cold_brokers: tuple[ColdBroker, ...] = ()
     ripening: tuple[Ripening, ...] = ()
+    track_two: tuple[TrackTwoLine, ...] = ()
 
 
 # Processes whose brokers Today watches: those not concluded.
@@ -324,7 +346,32 @@ def today(
         follow_ups_due=total,
         cold_brokers=tuple(cold_brokers(vault, now)),
         ripening=tuple(ripening(vault, now)),
+        track_two=tuple(track_two_lines(vault, day)),
     )
+
+
+def track_two_lines(vault: Vault, day: date) -> list[TrackTwoLine]:
+    """Reviews due first, then transfers awaiting a reaction, the longest waiting first."""
+    lines = [
+        TrackTwoLine(
+            "review due",
+            due.due_on,
+            "decide whether to go on, pause or stop",
+            due.process_id,
+            due.process_name,
+        )
+        for due in reviews.reviews_due(vault, day)
+    ]
+    waiting = sorted(
+        transfers.list_transfers(vault, awaiting_only=True), key=lambda t: (t.passed_on, t.id)
+    )
+    lines += [
+        TrackTwoLine(
+            "awaiting a reaction", t.passed_on, t.content, t.process_id, t.process_name, t.id
+        )
+        for t in waiting
+    ]
+    return lines
 
 
 def _recency(channel: Channel) -> tuple[bool, datetime | None, int]:

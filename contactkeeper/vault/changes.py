@@ -69,18 +69,25 @@ from contactkeeper.vault.model import (
     Channel,
     ChannelHop,
     CueKind,
+    Event,
+    EventOutcome,
     FollowUp,
     Interaction,
+    InteractionEvent,
     InteractionParticipant,
+    Invitation,
     NameVariant,
     Organization,
     Participation,
     Process,
     ReadinessCue,
     Relationship,
+    Review,
     Setting,
     Side,
     Tag,
+    TheoryOfChange,
+    Transfer,
     TrashItem,
 )
 
@@ -99,6 +106,9 @@ class Kind(enum.StrEnum):
     CUE_KIND = "cue kind"
     READINESS_CUE = "readiness cue"
     FOLLOW_UP = "follow-up"
+    EVENT = "event"
+    TRANSFER = "transfer"
+    REVIEW = "review"
     TAG = "tag"
     SETTING = "setting"
     TRASH = "trash"
@@ -118,6 +128,9 @@ RECORD_KINDS: Final[Mapping[type[Base], Kind]] = MappingProxyType(
         CueKind: Kind.CUE_KIND,
         ReadinessCue: Kind.READINESS_CUE,
         FollowUp: Kind.FOLLOW_UP,
+        Event: Kind.EVENT,
+        Transfer: Kind.TRANSFER,
+        Review: Kind.REVIEW,
         Tag: Kind.TAG,
         Setting: Kind.SETTING,
         TrashItem: Kind.TRASH,
@@ -131,6 +144,10 @@ _PARTS: Final[Mapping[type[Base], tuple[type[Base], str]]] = MappingProxyType(
         ChannelHop: (Channel, "channel_id"),
         Side: (Process, "process_id"),
         InteractionParticipant: (Interaction, "interaction_id"),
+        InteractionEvent: (Interaction, "interaction_id"),
+        Invitation: (Event, "event_id"),
+        EventOutcome: (Event, "event_id"),
+        TheoryOfChange: (Process, "process_id"),
     }
 )
 # Settings are keyed by a name, not a number: their changes carry no ids.
@@ -290,7 +307,10 @@ class _Collected:
             return
         if deleted:
             for kind in where.on_delete:
-                self.unknown.add(kind)
+                # Parts deleted with their own record (a process's sides) count as a
+                # change of that record, whose id is known.
+                if kind is not where.kind:
+                    self.unknown.add(kind)
         if where.id_column is None:
             self.unknown.add(where.kind)
             return

@@ -12,13 +12,16 @@ from contactkeeper.vault.model import (
     Actor,
     Affiliation,
     Channel,
+    Event,
     FollowUp,
     Interaction,
     Organization,
     Process,
     ReadinessCue,
     Relationship,
+    Review,
     Setting,
+    Transfer,
 )
 
 COUNTED = {
@@ -31,6 +34,9 @@ COUNTED = {
     "relationships": Relationship,
     "readiness cues": ReadinessCue,
     "follow-ups": FollowUp,
+    "events": Event,
+    "transfers": Transfer,
+    "reviews": Review,
 }
 LAST_BACKUP = "last_backup_at"
 

@@ -182,6 +182,78 @@ class Tier(enum.StrEnum):
     OCCASIONAL = "occasional"
 
 
+class AttributionRule(enum.StrEnum):
+    """What may be done, outside the vault, with what was said and who said it.
+
+    - on the record: the content and its source may both be used;
+    - Chatham House: the content may be used, never its source (nor the source's side);
+    - non-attributable: the content may be used, its source described by side at most, never
+      by name or codename;
+    - summary only: nothing beyond the summary, and no source.
+    """
+
+    ON_RECORD = "on the record"
+    CHATHAM_HOUSE = "Chatham House"
+    NON_ATTRIBUTABLE = "non-attributable"
+    SUMMARY_ONLY = "summary only"
+
+
+class ActorTrack(enum.StrEnum):
+    """Where an actor stands: official (1), semi-official (1.5), unofficial (2), grassroots (3)."""
+
+    ONE = "track one"
+    ONE_AND_A_HALF = "track one and a half"
+    TWO = "track two"
+    THREE = "track three"
+
+
+class EventKind(enum.StrEnum):
+    WORKSHOP = "workshop"
+    DIALOGUE_ROUND = "dialogue round"
+    CONSULTATION = "consultation"
+
+
+class InvitationStatus(enum.StrEnum):
+    INVITED = "invited"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    ATTENDED = "attended"
+
+
+class EventRole(enum.StrEnum):
+    PARTY_PARTICIPANT = "party participant"
+    FACILITATOR = "facilitator"
+    RESOURCE_PERSON = "resource person"
+    OBSERVER = "observer"
+    NOTE_TAKER = "note-taker"
+
+
+class OutcomeKind(enum.StrEnum):
+    IDEA = "idea"
+    UNDERSTANDING = "understanding"
+    DISAGREEMENT = "disagreement"
+
+
+class TransferKind(enum.StrEnum):
+    IDEA = "idea"
+    PROPOSAL = "proposal"
+    MESSAGE = "message"
+
+
+class TransferResult(enum.StrEnum):
+    AWAITING = "awaiting a reaction"
+    NO_REPLY = "no reply"
+    ACKNOWLEDGED = "acknowledged"
+    TAKEN_UP = "taken up"
+    REJECTED = "rejected"
+
+
+class ReviewDecision(enum.StrEnum):
+    GO_ON = "go on"
+    PAUSE = "pause"
+    STOP = "stop"
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
@@ -231,6 +303,16 @@ class Actor(Record, Base):
     max_interval_days: Mapped[int | None]
     # No reminder about the actor before this day (None: not snoozed).
     snoozed_until: Mapped[date | None] = mapped_column(Date)
+    # Migration 0007: who the actor is in track-two terms, each judged 1 (low) to 5 (high),
+    # None when not judged. ``personal_risk`` is the risk contact with them carries.
+    actor_track: Mapped[ActorTrack | None] = mapped_column(_enum(ActorTrack))
+    access: Mapped[int | None]
+    standing: Mapped[int | None]
+    trust_in_me: Mapped[int | None]
+    personal_risk: Mapped[int | None]
+    attribution: Mapped[AttributionRule] = mapped_column(
+        _enum(AttributionRule), default=AttributionRule.ON_RECORD
+    )
 
     name_variants: Mapped[list[NameVariant]] = relationship(
         back_populates="actor", cascade="all, delete-orphan", order_by="NameVariant.id"
@@ -246,6 +328,10 @@ class Actor(Record, Base):
     __table_args__ = (
         CheckConstraint("cadence_days >= 1", name="cadence_positive"),
         CheckConstraint("influence BETWEEN 1 AND 5", name="influence_range"),
+        CheckConstraint("access BETWEEN 1 AND 5", name="access_range"),
+        CheckConstraint("standing BETWEEN 1 AND 5", name="standing_range"),
+        CheckConstraint("trust_in_me BETWEEN 1 AND 5", name="trust_in_me_range"),
+        CheckConstraint("personal_risk BETWEEN 1 AND 5", name="personal_risk_range"),
     )
 
 
@@ -266,6 +352,8 @@ class Organization(Record, Base):
     )
     country: Mapped[str] = mapped_column(String(100), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Migration 0007: part of the official track (a ministry's negotiating team).
+    official: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Affiliation(Record, Base):
@@ -293,6 +381,8 @@ class Process(Record, Base):
     opportunity_on: Mapped[date | None] = mapped_column(Date)
     opportunity_until: Mapped[date | None] = mapped_column(Date)
     opportunity_note: Mapped[str] = mapped_column(Text, default="")
+    # Migration 0007: how often the practitioner decides whether to go on (None: no cadence).
+    review_every_days: Mapped[int | None]
     participations: Mapped[list[Participation]] = relationship(
         back_populates="process", cascade="all, delete-orphan"
     )
@@ -387,6 +477,16 @@ class InteractionParticipant(Base):
     occurred_at: Mapped[datetime | None]
 
 
+class InteractionEvent(Base):
+    """The event an interaction took place at (at most one)."""
+
+    __tablename__ = "interaction_events"
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True
+    )
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+
+
 class Interaction(Record, Base):
     __tablename__ = "interactions"
     occurred_at: Mapped[datetime] = mapped_column(index=True)
@@ -399,9 +499,16 @@ class Interaction(Record, Base):
         ForeignKey("processes.id", ondelete="SET NULL"), index=True
     )
     summary: Mapped[str] = mapped_column(Text, default="")
+    # Migration 0007. The event an interaction belongs to is a row of
+    # ``interaction_events``: ``interactions`` is never batch-copied (see Actor).
+    attribution: Mapped[AttributionRule] = mapped_column(
+        _enum(AttributionRule), default=AttributionRule.ON_RECORD
+    )
+    unexpected_opening: Mapped[bool] = mapped_column(Boolean, default=False)
     participants: Mapped[list[Actor]] = relationship(
         secondary="interaction_participants", order_by="Actor.display_name"
     )
+    event: Mapped[Event | None] = relationship(secondary="interaction_events")
     channel: Mapped[Channel | None] = relationship()
     process: Mapped[Process | None] = relationship()
 
@@ -473,6 +580,13 @@ class ReadinessCue(Record, Base):
     )
     observed_on: Mapped[date] = mapped_column(Date, index=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Migration 0007.
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL"), index=True
+    )
+    attribution: Mapped[AttributionRule] = mapped_column(
+        _enum(AttributionRule), default=AttributionRule.ON_RECORD
+    )
     kind: Mapped[CueKind] = relationship()
     process: Mapped[Process | None] = relationship()
     actor: Mapped[Actor | None] = relationship(foreign_keys=[actor_id])
@@ -502,9 +616,143 @@ class FollowUp(Record, Base):
         ForeignKey("processes.id", ondelete="CASCADE"), index=True
     )
     note: Mapped[str] = mapped_column(Text, default="")
+    # Migration 0007: an event's checklist item, or a transfer's follow-up.
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), index=True
+    )
+    transfer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("transfers.id", ondelete="CASCADE"), index=True
+    )
     actor: Mapped[Actor | None] = relationship()
     process: Mapped[Process | None] = relationship()
     interaction: Mapped[Interaction | None] = relationship()
+
+
+class Event(Record, Base):
+    """A workshop, a dialogue round or a consultation: facilitated, unofficial dialogue."""
+
+    __tablename__ = "events"
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[EventKind] = mapped_column(_enum(EventKind), default=EventKind.WORKSHOP)
+    process_id: Mapped[int | None] = mapped_column(
+        ForeignKey("processes.id", ondelete="SET NULL"), index=True
+    )
+    starts_on: Mapped[date] = mapped_column(Date, index=True)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    convenor: Mapped[str] = mapped_column(String(300), default="")
+    funder: Mapped[str] = mapped_column(String(300), default="")
+    # The default rule for what is said there (ground rules, in words, below).
+    attribution: Mapped[AttributionRule] = mapped_column(
+        _enum(AttributionRule), default=AttributionRule.CHATHAM_HOUSE
+    )
+    ground_rules: Mapped[str] = mapped_column(Text, default="")
+    agenda: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    process: Mapped[Process | None] = relationship()
+    invitations: Mapped[list[Invitation]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="Invitation.id"
+    )
+    outcomes: Mapped[list[EventOutcome]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="EventOutcome.position"
+    )
+
+
+class Invitation(Record, Base):
+    """One person on an event's list: invited, accepted, declined or attended, in a role."""
+
+    __tablename__ = "event_invitations"
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    role: Mapped[EventRole] = mapped_column(_enum(EventRole))
+    status: Mapped[InvitationStatus] = mapped_column(
+        _enum(InvitationStatus), default=InvitationStatus.INVITED
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+    event: Mapped[Event] = relationship(back_populates="invitations")
+    actor: Mapped[Actor] = relationship()
+    __table_args__ = (UniqueConstraint("event_id", "actor_id", name="uq_invitation"),)
+
+
+class EventOutcome(Record, Base):
+    """What came out of an event: an idea, an understanding, a disagreement."""
+
+    __tablename__ = "event_outcomes"
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[OutcomeKind] = mapped_column(_enum(OutcomeKind))
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(default=0)
+    attribution: Mapped[AttributionRule] = mapped_column(
+        _enum(AttributionRule), default=AttributionRule.CHATHAM_HOUSE
+    )
+    event: Mapped[Event] = relationship(back_populates="outcomes")
+
+
+class Transfer(Record, Base):
+    """An idea, proposal or message passed from track two to someone in the official track."""
+
+    __tablename__ = "transfers"
+    kind: Mapped[TransferKind] = mapped_column(_enum(TransferKind), default=TransferKind.IDEA)
+    content: Mapped[str] = mapped_column(Text)
+    process_id: Mapped[int | None] = mapped_column(
+        ForeignKey("processes.id", ondelete="SET NULL"), index=True
+    )
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL"), index=True
+    )
+    outcome_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event_outcomes.id", ondelete="SET NULL")
+    )
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interactions.id", ondelete="SET NULL")
+    )
+    recipient_actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL")
+    )
+    recipient_organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="SET NULL")
+    )
+    passed_on: Mapped[date] = mapped_column(Date)
+    via: Mapped[str] = mapped_column(String(300), default="")
+    result: Mapped[TransferResult] = mapped_column(
+        _enum(TransferResult), default=TransferResult.AWAITING
+    )
+    result_on: Mapped[date | None] = mapped_column(Date)
+    result_note: Mapped[str] = mapped_column(Text, default="")
+    attribution: Mapped[AttributionRule] = mapped_column(
+        _enum(AttributionRule), default=AttributionRule.CHATHAM_HOUSE
+    )
+    process: Mapped[Process | None] = relationship()
+    event: Mapped[Event | None] = relationship()
+    outcome: Mapped[EventOutcome | None] = relationship()
+    interaction: Mapped[Interaction | None] = relationship()
+    recipient_actor: Mapped[Actor | None] = relationship()
+    recipient_organization: Mapped[Organization | None] = relationship()
+
+
+class TheoryOfChange(Record, Base):
+    """One version of a process's theory of change; the newest is the current one."""
+
+    __tablename__ = "theories_of_change"
+    process_id: Mapped[int] = mapped_column(
+        ForeignKey("processes.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    written_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Review(Record, Base):
+    """A disciplined decision on whether a process should go on, and what was learnt."""
+
+    __tablename__ = "reviews"
+    process_id: Mapped[int] = mapped_column(
+        ForeignKey("processes.id", ondelete="CASCADE"), index=True
+    )
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    decision: Mapped[ReviewDecision] = mapped_column(_enum(ReviewDecision))
+    reasons: Mapped[str] = mapped_column(Text, default="")
+    learnt: Mapped[str] = mapped_column(Text, default="")
+    process: Mapped[Process] = relationship()
 
 
 class TrashItem(Base):

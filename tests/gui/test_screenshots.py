@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from contactkeeper.gui.screenshots import SIZE, SMALL_DIR, SMALL_SIZE, render
+from contactkeeper.gui.screenshots import BRIEF_WIDTH, SIZE, SMALL_DIR, SMALL_SIZE, render
 
 SCREENS = {
     "welcome",
@@ -26,6 +26,9 @@ SCREENS = {
     "help-guide",
     "help-shortcuts",
     "privacy-mode",
+    "event-page",
+    "transfer-log",
+    "process-brief",
 }
 
 
@@ -44,12 +47,14 @@ def test_every_main_screen_is_rendered_at_full_size_and_small_and_shows_somethin
     full = [p for p in saved if p.parent == out]
     small = [p for p in saved if p.parent == out / SMALL_DIR]
     assert len(full) + len(small) == len(saved)
+    brief = (BRIEF_WIDTH, BRIEF_WIDTH * 297 // 210)  # a page of the brief, A4
     for pictures, size in ((full, SIZE), (small, SMALL_SIZE)):
         assert {p.stem for p in pictures} == SCREENS
         for path in pictures:
             image = QImage(str(path))
-            assert (image.width(), image.height()) == size, path.name
-            assert _shows_something(image, size), path.name
+            expected = brief if path.stem == "process-brief" else size
+            assert (image.width(), image.height()) == expected, path.name
+            assert _shows_something(image, expected), path.name
     # Only the pictures land there: the demo vault lived in a temporary folder, now gone.
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [f"{name}.png" for name in SCREENS] + [SMALL_DIR]

@@ -97,6 +97,9 @@ def test_every_record_of_a_released_vault_survives_the_migration(
             "relationships": 1,
             "readiness cues": 1,
             "follow-ups": 2,
+            "events": 0,
+            "transfers": 0,
+            "reviews": 0,
         }
         by_name = {a.display_name: a for a in actors.list_actors(vault, NOW)}
         layla = actors.get_actor(vault, by_name["Layla Haddad"].id, NOW)

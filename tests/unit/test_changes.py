@@ -25,21 +25,31 @@ from contactkeeper.vault.model import (
     ChannelKind,
     CueKind,
     Direction,
+    Event,
+    EventOutcome,
+    EventRole,
     FollowUp,
     Interaction,
+    InteractionEvent,
     InteractionKind,
     InteractionParticipant,
+    Invitation,
     NameVariant,
     Organization,
+    OutcomeKind,
     Participation,
     ParticipationRole,
     Process,
     ReadinessCue,
     Relationship,
     RelationshipKind,
+    Review,
+    ReviewDecision,
     Setting,
     Side,
     Tag,
+    TheoryOfChange,
+    Transfer,
     TrashItem,
 )
 
@@ -58,6 +68,7 @@ class Existing:
     interaction: int
     cue_kind: int
     tag: int
+    event: int
 
 
 @pytest.fixture
@@ -72,7 +83,8 @@ def existing(vault: Vault) -> Existing:
         s.flush()
         channel = Channel(actor_id=actor.id, kind=ChannelKind.PHONE)
         interaction = Interaction(occurred_at=T0, kind=InteractionKind.CALL)
-        s.add_all([channel, interaction])
+        event = Event(title="Harbour workshop", starts_on=date(2026, 5, 2))
+        s.add_all([channel, interaction, event])
         cue_kind = s.scalars(sa.select(CueKind).limit(1)).one()
         s.flush()
         return Existing(
@@ -84,6 +96,7 @@ def existing(vault: Vault) -> Existing:
             interaction.id,
             cue_kind.id,
             tag.id,
+            event.id,
         )
 
 
@@ -128,6 +141,25 @@ NEW: dict[type[Base], Callable[[Existing], tuple[Base, int | None]]] = {
     ),
     FollowUp: lambda e: (
         FollowUp(title="Call back", due_on=date(2026, 5, 8), actor_id=e.actor),
+        None,
+    ),
+    Event: lambda e: (Event(title="Second round", starts_on=date(2026, 6, 1)), None),
+    Invitation: lambda e: (
+        Invitation(event_id=e.event, actor_id=e.actor, role=EventRole.PARTY_PARTICIPANT),
+        e.event,
+    ),
+    EventOutcome: lambda e: (
+        EventOutcome(event_id=e.event, kind=OutcomeKind.IDEA, text="A joint survey"),
+        e.event,
+    ),
+    InteractionEvent: lambda e: (
+        InteractionEvent(interaction_id=e.interaction, event_id=e.event),
+        e.interaction,
+    ),
+    Transfer: lambda e: (Transfer(content="A joint survey", passed_on=date(2026, 6, 2)), None),
+    TheoryOfChange: lambda e: (TheoryOfChange(process_id=e.process, text="If..."), e.process),
+    Review: lambda e: (
+        Review(process_id=e.process, held_on=date(2026, 6, 3), decision=ReviewDecision.GO_ON),
         None,
     ),
     Setting: lambda e: (Setting(key="colour", value="blue"), None),

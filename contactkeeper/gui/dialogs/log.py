@@ -16,7 +16,15 @@ from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidgetItem,
+    QWidget,
+)
 
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import HIDDEN, AppContext
@@ -34,11 +42,26 @@ from contactkeeper.gui.presentation import (
     usual_direction,
 )
 from contactkeeper.gui.widgets.actor_picker import ActorCompleter
-from contactkeeper.records import actors, channels, interactions, processes, readiness
+from contactkeeper.records import (
+    actors,
+    attribution,
+    channels,
+    interactions,
+    processes,
+    readiness,
+    reviews,
+)
 from contactkeeper.records.actors import NewActor
+from contactkeeper.records.attribution import EXPLAINED
 from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.records.readiness import NewCue
-from contactkeeper.vault.model import ActorStatus, Direction, InteractionKind, Register
+from contactkeeper.vault.model import (
+    ActorStatus,
+    AttributionRule,
+    Direction,
+    InteractionKind,
+    Register,
+)
 
 PARTICIPANT_ROLE = Qt.ItemDataRole.UserRole + 1  # an actor id (int) or a NewActor
 NAMES_ROLE = Qt.ItemDataRole.UserRole + 2  # an existing actor's (display name, codename, risk)
@@ -77,6 +100,7 @@ class LogDialog(QDialog):
         self.save_button.setDefault(True)
         self.save_button.setAccessibleName("Save the contact")
         self._fill_choices()
+        self._add_track_two_fields()
         self._connect()
         show_error(self.ui.errorLabel, "")
         show_error(self.ui.similarLabel, "")
@@ -110,6 +134,8 @@ class LogDialog(QDialog):
         ui.channelCombo.setCurrentIndex(max(ui.channelCombo.findData(info.channel_id), 0))
         ui.processCombo.setCurrentIndex(max(ui.processCombo.findData(info.process_id), 0))
         ui.summaryEdit.setPlainText(info.summary)
+        self.rule_combo.setCurrentIndex(self.rule_combo.findData(info.attribution.value))
+        self.opening_check.setChecked(info.unexpected_opening)
         # Follow-ups and cues have their own lists; a correction changes the contact only.
         ui.followUpBox.hide()
         ui.cueBox.hide()
@@ -140,6 +166,27 @@ class LogDialog(QDialog):
         ui.cueDirectionCombo.addItem("Away from readiness", Direction.AWAY)
         self._cue_kind_chosen()
         self._refresh_channels()
+
+    def _add_track_two_fields(self) -> None:
+        """The attribution rule of what was said, and the unexpected-opening mark."""
+        self.rule_combo = QComboBox()
+        self.rule_combo.setAccessibleName("Attribution rule of what was said")
+        self.rule_combo.addItem("The participants' default", None)
+        for rule in AttributionRule:
+            self.rule_combo.addItem(rule.value, rule.value)
+            self.rule_combo.setItemData(
+                self.rule_combo.count() - 1, EXPLAINED[rule], Qt.ItemDataRole.ToolTipRole
+            )
+        self.opening_check = QCheckBox("An unexpected &opening: nobody planned it")
+        self.opening_check.setAccessibleName("Mark as an unexpected opening")
+        label = QLabel("Attri&bution")
+        label.setBuddy(self.rule_combo)
+        self.ui.formLayout.addRow(label, self.rule_combo)
+        self.ui.formLayout.addRow("", self.opening_check)
+
+    def _rule(self) -> AttributionRule | None:
+        data = self.rule_combo.currentData()
+        return None if data is None else AttributionRule(data)
 
     def _connect(self) -> None:
         ui = self.ui
@@ -396,6 +443,8 @@ class LogDialog(QDialog):
                     process_id=process_id,
                     follow_up=follow_up,
                     cue=cue,
+                    attribution=self._rule(),
+                    unexpected_opening=self.opening_check.isChecked(),
                 )
         except ContactKeeperError as exc:
             show_error(ui.errorLabel, exc.message)
@@ -430,6 +479,13 @@ class LogDialog(QDialog):
                     channel_id=ui.channelCombo.currentData(),
                     process_id=ui.processCombo.currentData(),
                 )
+                rule = self._rule()
+                if rule is not None and rule is not self.logged.attribution:
+                    attribution.set_interaction_rule(self.context.vault, self.interaction_id, rule)
+                if self.opening_check.isChecked() != self.logged.unexpected_opening:
+                    reviews.mark_unexpected_opening(
+                        self.context.vault, self.interaction_id, self.opening_check.isChecked()
+                    )
         except ContactKeeperError as exc:
             show_error(ui.errorLabel, exc.message)
             return

@@ -70,6 +70,7 @@ from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_form import ActorForm
 from contactkeeper.gui.widgets.actor_roles import ActorRoles
+from contactkeeper.gui.widgets.actor_standing import ActorStanding
 from contactkeeper.gui.widgets.paths_panel import PathsPanel
 from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadge, describe
@@ -221,6 +222,8 @@ class ActorPage(QWidget):
         self.affiliation_caption = QLabel(AFFILIATIONS)
         profile_layout.addWidget(self.affiliation_caption)
         profile_layout.addWidget(self.affiliation_table)
+        self.standing = ActorStanding(self.context)
+        profile_layout.addWidget(self.standing)
         # The profile is long: it scrolls on a small screen.
         profile = QScrollArea()
         profile.setWidget(profile_page)
@@ -437,6 +440,7 @@ class ActorPage(QWidget):
             return
         self.detail = detail
         self._set_enabled(True)
+        self.standing.show_actor(detail.id)
         show_error(self.message, "")
         hidden = self.context.names_hidden(detail.id, detail.sensitivity)
         self.name_label.setText(detail.codename if hidden else detail.display_name)
@@ -536,6 +540,7 @@ class ActorPage(QWidget):
         """Forget the actor: no text of any record stays in any widget."""
         self.actor_id = None
         self.detail = None
+        self.standing.show_actor(None)
         for label in (self.name_label, self.codename_label, self.facts_label):
             label.clear()
         self.affiliation_caption.setText(AFFILIATIONS)

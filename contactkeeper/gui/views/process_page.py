@@ -50,6 +50,7 @@ from contactkeeper.gui.presentation import (
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.views.network_map import MapView
+from contactkeeper.gui.views.process_track_two import ProcessTrackTwo
 from contactkeeper.gui.widgets.readiness_chart import ReadinessChart
 from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.records import network, processes, readiness
@@ -255,6 +256,8 @@ class ProcessPage(QWidget):
         flag_row.addWidget(self.flag_button)
         flag_row.addWidget(self.unflag_button)
         left_layout.addLayout(flag_row)
+        self.track_two = ProcessTrackTwo(self.context)
+        left_layout.addWidget(self.track_two, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart)
         cue_box = QWidget()
@@ -363,6 +366,8 @@ class ProcessPage(QWidget):
             return
         self.info = info
         self._set_enabled(True)
+        if self.track_two.process_id != info.id:
+            self.track_two.show_process(info.id)
         show_error(self.message, "")
         self.name_label.setText(info.name)
         private = self.context.privacy
@@ -460,6 +465,7 @@ class ProcessPage(QWidget):
         self.chart.clear()
         self.sides.clear()
         self.why.clear()
+        self.track_two.show_process(None)
         show_error(self.message, "")
         if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.reject()

@@ -39,7 +39,7 @@ from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
 from contactkeeper.records import actors, today
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
-from contactkeeper.records.today import ColdBroker, GoingCold, Ripening
+from contactkeeper.records.today import ColdBroker, GoingCold, Ripening, TrackTwoLine
 from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 
@@ -70,6 +70,8 @@ SHOWS = frozenset(
         Kind.PARTICIPANT,
         Kind.RELATIONSHIP,  # who brokers your ways in
         Kind.SETTING,  # which relationships count as a way in
+        Kind.TRANSFER,
+        Kind.REVIEW,
     }
 )
 
@@ -128,6 +130,7 @@ class TodayView(QWidget):
         self._build_moves()
         self._build_ripening()
         self._build_cues()
+        self._build_track_two()
         self._build_more_follow_ups()
         self.sections: list[Section[Any]] = [
             self.going_cold,
@@ -136,6 +139,7 @@ class TodayView(QWidget):
             self.cues,
             self.brokers,
             self.ripening,
+            self.track_two,
         ]
         self.empty_state = self._empty_state()
         self._lay_out(self._build_content())
@@ -294,6 +298,25 @@ class TodayView(QWidget):
             stretch=2,
         )
 
+    def _build_track_two(self) -> None:
+        ctx = self.context
+        self.track_two: Section[TrackTwoLine] = self._section(
+            "Track two",
+            "No transfer awaits a reaction and no review is due.",
+            [
+                Column("Since", lambda t: short_date(t.on)),
+                Column("What", lambda t: t.what),
+                Column(
+                    "About",
+                    lambda t: _record(_short(ctx.shown_text(t.detail), 50), t.process_name),
+                    tooltip=lambda t: ctx.shown_text(t.detail),
+                ),
+            ],
+            actor_of=lambda t: None,
+            process_of=lambda t: t.process_id,
+            stretch=2,
+        )
+
     def _build_more_follow_ups(self) -> None:
         """Under the follow-ups due, when there are more than are listed."""
         self.more_follow_ups = QLabel()
@@ -315,7 +338,7 @@ class TodayView(QWidget):
         grid.setHorizontalSpacing(16)
         layout_plan: tuple[tuple[tuple[Section[Any], int], ...], ...] = (
             ((self.going_cold, 3), (self.brokers, 1), (self.follow_ups, 2)),
-            ((self.ripening, 0), (self.moves, 0), (self.cues, 1)),
+            ((self.ripening, 0), (self.moves, 0), (self.cues, 1), (self.track_two, 0)),
         )
         for col, stack in enumerate(layout_plan):
             column = QVBoxLayout()
@@ -505,6 +528,7 @@ class TodayView(QWidget):
                 view.latest_cues,
                 view.cold_brokers,
                 view.ripening,
+                view.track_two,
             ),
             strict=True,
         ):
