@@ -591,6 +591,29 @@ def process_brokers(
     return len(participants), brokers(vault, now, among=participants, name=name)
 
 
+def cut_off_by_process(
+    vault: Vault, now: datetime, participants: dict[int, set[int]]
+) -> dict[int, list[tuple[int, tuple[int, ...]]]]:
+    """For each process (id -> its participants), the brokers to them and whom of them each
+    alone reaches: one pass over the kept web for every process at once (Today watches all
+    open processes), without names or betweenness."""
+    with _state(vault, now) as (web, reach):
+        if reach.dominated is None:
+            reach.dominated = _dominated(_with_you(web, reach))
+        dominated = reach.dominated
+    found: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
+    for process_id, members in participants.items():
+        lines = [
+            (broker, tuple(t for t in reached if t in members))
+            for broker, reached in dominated.items()
+        ]
+        found[process_id] = sorted(
+            ((broker, reached) for broker, reached in lines if reached),
+            key=lambda line: (-len(line[1]), line[0]),
+        )
+    return found
+
+
 def reached_through(
     vault: Vault, actor_id: int, now: datetime, *, name: NameRule = display_names
 ) -> list[tuple[int, str]]:
@@ -621,6 +644,7 @@ __all__: Sequence[str] = [
     "Path",
     "WayIn",
     "brokers",
+    "cut_off_by_process",
     "paths_to",
     "process_brokers",
     "reached_through",

@@ -9,9 +9,12 @@ process chart, Today and the command line show one computation.
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Final, TypeVar, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
@@ -640,9 +643,43 @@ def timeline(vault: Vault, process_id: int, until: date) -> list[tuple[date, flo
     return [(r.on, r.readiness) for r in process_readiness(vault, process_id).series(until)]
 
 
+# What readiness is computed from. Today asks for it on every change it hears of; the
+# figures are kept until one of these tables is written or the day changes (the vault counts
+# writes per table: contactkeeper/vault/generations.py).
+READINESS_TABLES: Final = (
+    "readiness_cues",
+    "cue_kinds",
+    "sides",
+    "participations",
+    "processes",
+    "vault_settings",
+)
+_KEPT: dict[tuple[str, str], tuple[tuple[object, ...], object]] = {}
+_KEPT_LOCK = threading.Lock()
+T = TypeVar("T")
+
+
+def kept(vault: Vault, what: str, day: date, compute: Callable[[], T]) -> T:
+    """``compute()``, or what it gave last for this vault, ``what`` and ``day`` while no
+    table readiness is computed from was written since."""
+    key = (*vault.generations.of(*READINESS_TABLES), day)
+    with _KEPT_LOCK:
+        found = _KEPT.get((vault.vault_id, what))
+    if found is not None and found[0] == key:
+        return cast(T, found[1])
+    value = compute()
+    with _KEPT_LOCK:
+        _KEPT[(vault.vault_id, what)] = (key, value)
+    return value
+
+
 def recent_moves(vault: Vault, today: date) -> list[ReadinessMove]:
     """Processes with cues in the window, how far their readiness moved in it (the chart's
     own computation), biggest move first."""
+    return kept(vault, "recent moves", today, lambda: _recent_moves(vault, today))
+
+
+def _recent_moves(vault: Vault, today: date) -> list[ReadinessMove]:
     with vault.transaction() as session:
         chosen = _settings(session)
         since = date.fromordinal(today.toordinal() - chosen.window_days + 1)

@@ -5,7 +5,7 @@ own warmth with you is fading (lose them and you lose those participants)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -158,13 +158,18 @@ def cold_brokers(vault: Vault, now: datetime, limit: int = 10) -> list[ColdBroke
             .where(sa.exists().where(Participation.process_id == Process.id))
             .order_by(Process.name)
         ).all()
+        members: dict[int, set[int]] = {}
+        for process_id, actor_id in session.execute(
+            sa.select(Participation.process_id, Participation.actor_id)
+        ):
+            members.setdefault(process_id, set()).add(actor_id)
+    names = dict(open_processes)
+    wanted = {process_id: members.get(process_id, set()) for process_id in names}
     found: list[tuple[int, int, str, int, tuple[int, ...], int]] = []
-    for process_id, process_name in open_processes:
-        total, brokers = network.process_brokers(vault, process_id, now)
-        for broker in brokers:
-            found.append(
-                (broker.actor_id, process_id, process_name, total, broker.cut_off, len(found))
-            )
+    for process_id, lines in network.cut_off_by_process(vault, now, wanted).items():
+        total = len(wanted[process_id])
+        for broker, reached in lines:
+            found.append((broker, process_id, names[process_id], total, reached, len(found)))
     if not found:
         return []
     with vault.transaction() as session:
@@ -204,8 +209,18 @@ def cold_brokers(vault: Vault, now: datetime, limit: int = 10) -> list[ColdBroke
 
 def ripening(vault: Vault, now: datetime) -> list[Ripening]:
     """Processes the arithmetic suggests are ripening (records/ripeness.py), or that the
-    practitioner flagged; each with its key actors' warmth (participants on a side)."""
+    practitioner flagged; each with its key actors' warmth (participants on a side, read
+    fresh: warmth changes with every contact, the readiness behind it only with its cues)."""
     day = now.astimezone().date()
+    found = readiness.kept(vault, "ripening", day, lambda: _ripening(vault, day))
+    out = []
+    for ripe in found:
+        warm, to_warm = _key_channels(vault, ripe.process_id, now)
+        out.append(replace(ripe, warm=warm, to_warm=to_warm))
+    return out
+
+
+def _ripening(vault: Vault, day: date) -> list[Ripening]:
     with vault.transaction() as session:
         flagged = {
             pid
@@ -240,7 +255,8 @@ def ripening(vault: Vault, now: datetime) -> list[Ripening]:
                 continue
             seen.add(contribution.cue.id)
             behind.append(contribution.explain(day))
-        warm, to_warm = _key_channels(vault, process.process_id, now)
+        warm: tuple[KeyActor, ...] = ()
+        to_warm: tuple[KeyActor, ...] = ()
         out.append(
             Ripening(
                 process.process_id,
@@ -331,11 +347,18 @@ def going_cold(vault: Vault, now: datetime, limit: int = 25) -> list[GoingCold]:
 
 
 def today(
-    vault: Vault, now: datetime, *, follow_ups_shown: int = 50, cues_shown: int = 10
+    vault: Vault,
+    now: datetime,
+    *,
+    follow_ups_shown: int = 50,
+    cues_shown: int = 10,
+    insights: bool = True,
 ) -> TodaySummary:
     """What Today shows: going cold, the first follow-ups due (and how many in all), the
-    latest readiness cues and the processes whose readiness moved."""
+    latest readiness cues and the processes whose readiness moved; with ``insights``, also
+    the brokers going cold and the processes ripening (see :func:`insights`)."""
     day = now.astimezone().date()
+    brokers, ripe = insights_of(vault, now) if insights else ([], [])
     due = followups.due(vault, day, limit=follow_ups_shown)
     total = len(due) if len(due) < follow_ups_shown else followups.count_due(vault, day)
     return TodaySummary(
@@ -344,10 +367,18 @@ def today(
         latest_cues=tuple(readiness.list_cues(vault, limit=cues_shown)),
         readiness_moves=tuple(readiness.recent_moves(vault, day)),
         follow_ups_due=total,
-        cold_brokers=tuple(cold_brokers(vault, now)),
-        ripening=tuple(ripening(vault, now)),
+        cold_brokers=tuple(brokers),
+        ripening=tuple(ripe),
         track_two=tuple(track_two_lines(vault, day)),
     )
+
+
+def insights_of(vault: Vault, now: datetime) -> tuple[list[ColdBroker], list[Ripening]]:
+    """Brokers going cold and processes ripening: the parts of Today that weigh the whole web
+    of channels and every readiness cue. On a large vault the first reckoning takes seconds
+    (it is then kept until what it is made of changes), so the desktop asks for it off the
+    UI thread, after the rest of Today is on screen."""
+    return cold_brokers(vault, now), ripening(vault, now)
 
 
 def track_two_lines(vault: Vault, day: date) -> list[TrackTwoLine]:

@@ -85,8 +85,10 @@ def test_from_todays_cold_broker_to_a_contact_logged_along_the_path(
     qtbot.addWidget(workspace)
     workspace.resize(1180, 760)
     show_active(qtbot, workspace)
-    workspace.refresh()
     today = workspace.today
+    # Brokers are worked out off the UI thread, after the rest of Today is on screen.
+    with qtbot.waitSignal(today.insights_ready, timeout=10_000):
+        workspace.refresh()
     brokers = today.brokers
     assert brokers.model.rowCount() == 1
     assert brokers.model.index(0, 0).data() == "Fr. Pavel"
@@ -122,6 +124,7 @@ def test_from_todays_cold_broker_to_a_contact_logged_along_the_path(
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
     # Fr. Pavel is warm again: Today no longer warns, and the path says so.
     assert today.brokers.model.rowCount() == 0 or today.refresh.stale
-    workspace.show_section(0)
+    with qtbot.waitSignal(today.insights_ready, timeout=10_000):
+        workspace.show_section(0)
     assert today.brokers.model.rowCount() == 0
     assert today.brokers.placeholder.isVisibleTo(today)

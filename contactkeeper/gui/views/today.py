@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkeeper.errors import ContactKeeperError
+from contactkeeper.errors import ContactKeeperError, VaultLocked
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.lazy_table import RIGHT, Column, LazyTableModel
+from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import direction_text, long_date, short_date
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.widgets.backup_reminder import BackupReminder
@@ -41,6 +42,7 @@ from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
 from contactkeeper.records.today import ColdBroker, GoingCold, Ripening, TrackTwoLine
 from contactkeeper.records.wording import plural
+from contactkeeper.vault import Vault
 from contactkeeper.vault.changes import Kind
 
 Row = TypeVar("Row")
@@ -94,6 +96,9 @@ def _record(actor: str, process: str) -> str:
     return " · ".join(part for part in (actor, process) if part)
 
 
+WORKING_OUT = "Working it out…"
+
+
 @dataclass
 class Section(Generic[Row]):
     """One list on the Today page: its table, its model and what its rows lead to."""
@@ -114,6 +119,8 @@ class TodayView(QWidget):
     new_actor_requested = Signal()
     # The "and N more" line under the follow-ups due (the main window shows the view).
     follow_ups_requested = Signal()
+    # Brokers going cold and processes ripening are on screen (worked out off the UI thread).
+    insights_ready = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +129,8 @@ class TodayView(QWidget):
         self.setAccessibleName("Today")
         self.view: today.TodaySummary | None = None
         self.follow_ups_due = 0  # every follow-up due, of which the first are listed
+        self.insights_pending = False
+        self._insights: Operation | None = None
         self.heading = QLabel("Today")
         self.heading.setObjectName("viewTitle")
         self._build_going_cold()
@@ -510,7 +519,11 @@ class TodayView(QWidget):
         vault = self.context.vault
         try:
             view = today.today(
-                vault, now, follow_ups_shown=FOLLOW_UPS_SHOWN, cues_shown=LATEST_CUES
+                vault,
+                now,
+                follow_ups_shown=FOLLOW_UPS_SHOWN,
+                cues_shown=LATEST_CUES,
+                insights=False,  # worked out off the UI thread, below
             )
             empty = actors.count_actors(vault, now) == 0
         except ContactKeeperError as exc:
@@ -535,6 +548,43 @@ class TodayView(QWidget):
             self._fill(section, rows)
         self._show_more_follow_ups()
         self.pages.setCurrentWidget(self.empty_state if empty else self.content)
+        self._work_out_insights(vault, now)
+
+    def _work_out_insights(self, vault: Vault, now: datetime) -> None:
+        """Brokers going cold and processes ripening, off the UI thread: they weigh the whole
+        web of channels and every cue. The sections say so meanwhile."""
+        for section in (self.brokers, self.ripening):
+            if not section.rows:
+                section.placeholder.setText(WORKING_OUT)
+        self.insights_pending = True
+
+        def done(found: tuple[list[ColdBroker], list[Ripening]]) -> None:
+            self.insights_pending = False
+            if not self.context.unlocked or self.context.vault is not vault:
+                return  # locked, or another vault opened, meanwhile
+            brokers, ripe = found
+            self.brokers.placeholder.setText(self.brokers.empty_text)
+            self._fill(self.brokers, brokers)
+            self.ripening.placeholder.setText(self.ripening.empty_text)
+            self._fill(self.ripening, ripe)
+            self.insights_ready.emit()
+
+        def failed(exc: Exception) -> None:
+            self.insights_pending = False
+            for section in (self.brokers, self.ripening):
+                section.placeholder.setText(section.empty_text)
+            if not self.context.unlocked or isinstance(exc, VaultLocked):
+                return  # locked meanwhile: nothing to show
+            if isinstance(exc, ContactKeeperError):
+                self.context.status.emit(exc.message)
+            else:  # the error's text may quote records: its kind only
+                self.context.status.emit(
+                    f"Brokers and ripening could not be worked out ({type(exc).__name__})."
+                )
+
+        self._insights = run_in_background(
+            self, lambda: today.insights_of(vault, now), done, failed
+        )
 
     def _show_more_follow_ups(self) -> None:
         shown = len(self.follow_ups.rows)
