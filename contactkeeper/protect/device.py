@@ -23,7 +23,6 @@ the caller falls back to the passphrase; nothing here crashes the program.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import json
 import logging
@@ -43,6 +42,7 @@ from contactkeeper.errors import ContactKeeperError, KeyringUnavailable, VaultDa
 from contactkeeper.vault import KEY_NAME, Vault, files, strict_json
 from contactkeeper.vault.files import shred
 from contactkeeper.vault.keyfile import KEY_BYTES, KeyFile
+from contactkeeper.vault.strict_json import b64, canonical, unb64
 
 SERVICE = "ContactKeeper"
 DEVICE_NAME = "vault.device"
@@ -80,15 +80,15 @@ class DeviceEntry:
             "vault_id": self.vault_id,
             "service": SERVICE,
             "entry": self.entry,
-            "wrap": {"aead": "aes-256-gcm", "nonce": _b64(self.nonce)},
+            "wrap": {"aead": "aes-256-gcm", "nonce": b64(self.nonce)},
         }
 
     def associated_data(self) -> bytes:
-        return _canonical(self._header())
+        return canonical(self._header())
 
     def to_bytes(self) -> bytes:
         body = self._header()
-        body["wrap"]["ciphertext"] = _b64(self.ciphertext)
+        body["wrap"]["ciphertext"] = b64(self.ciphertext)
         return json.dumps(body, indent=2, sort_keys=True).encode("ascii") + b"\n"
 
     @classmethod
@@ -114,8 +114,8 @@ class DeviceEntry:
             entry = cls(
                 vault_id=vault_id,
                 entry=entry_name,
-                nonce=_unb64(wrap["nonce"]),
-                ciphertext=_unb64(wrap["ciphertext"]),
+                nonce=unb64(wrap["nonce"]),
+                ciphertext=unb64(wrap["ciphertext"]),
             )
         except (TypeError, binascii.Error) as exc:
             raise ValueError(type(exc).__name__) from None
@@ -378,20 +378,6 @@ def _read_entry(path: Path) -> DeviceEntry | None:
     except ValueError:
         log.warning("vault.device is damaged; ignored")
         return None
-
-
-def _canonical(value: object) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":")).encode("ascii")
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: object) -> bytes:
-    if not isinstance(text, str):
-        raise TypeError("expected base64 text")
-    return base64.b64decode(text.encode("ascii"), validate=True)
 
 
 __all__ = [

@@ -37,7 +37,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from contactkeeper.errors import NotAVault, VaultDamaged, VaultTooNew, WrongPassphrase
 from contactkeeper.vault import files, strict_json
-from contactkeeper.vault.strict_json import StrictJsonError
+from contactkeeper.vault.strict_json import StrictJsonError, b64, canonical
 
 FORMAT = "contactkeeper-key"
 VERSION = 1
@@ -170,23 +170,23 @@ class KeyFile:
                 "memory_kib": self.kdf.memory_kib,
                 "iterations": self.kdf.iterations,
                 "lanes": self.kdf.lanes,
-                "salt": _b64(self.salt),
+                "salt": b64(self.salt),
             },
         }
 
     def _associated_data(self) -> bytes:
         header = self._header()
-        header["wrap"] = {"aead": "aes-256-gcm", "nonce": _b64(self.nonce)}
-        return _canonical(header)
+        header["wrap"] = {"aead": "aes-256-gcm", "nonce": b64(self.nonce)}
+        return canonical(header)
 
     def to_bytes(self) -> bytes:
         body = self._header()
         body["wrap"] = {
             "aead": "aes-256-gcm",
-            "nonce": _b64(self.nonce),
-            "ciphertext": _b64(self.ciphertext),
+            "nonce": b64(self.nonce),
+            "ciphertext": b64(self.ciphertext),
         }
-        body["checksum"] = hashlib.sha256(_canonical(body)).hexdigest()
+        body["checksum"] = hashlib.sha256(canonical(body)).hexdigest()
         return json.dumps(body, indent=2, sort_keys=True).encode("ascii") + b"\n"
 
     @classmethod
@@ -209,7 +209,7 @@ class KeyFile:
         if type(version) is int and version > VERSION:
             raise VaultTooNew(f"key file version {version}")
         checksum = body.pop("checksum", None)
-        if checksum != hashlib.sha256(_canonical(body)).hexdigest():
+        if checksum != hashlib.sha256(canonical(body)).hexdigest():
             raise VaultDamaged("key file", "its checksum does not match its contents")
         if type(version) is not int or version != VERSION:
             raise VaultDamaged("key file", "its version field is not valid")
@@ -272,14 +272,6 @@ class KeyFile:
 
 def new_db_key() -> bytes:
     return secrets.token_bytes(KEY_BYTES)
-
-
-def _canonical(value: object) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":")).encode("ascii")
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
 
 
 def _fields(value: object, expected: frozenset[str], prefix: str) -> dict[str, Any]:

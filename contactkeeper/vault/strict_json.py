@@ -6,11 +6,13 @@ integers of thousands of digits (slow to convert, refused by Python past 4,300 d
 an error that is not a ``JSONDecodeError``), duplicate keys (the last one silently wins),
 and nesting deep enough to exhaust the recursion limit. :func:`loads` refuses all of these
 with one :class:`StrictJsonError` whose ``reason`` is a short phrase for a person; callers
-then check the exact fields and types they expect.
+then check the exact fields and types they expect. :func:`canonical`, :func:`b64` and
+:func:`unb64` are the other half: how those files write what they authenticate.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from typing import Any, NoReturn
@@ -85,3 +87,19 @@ def loads(data: bytes, *, max_depth: int = MAX_DEPTH) -> Any:
 
 
 __all__ = ["MAX_DEPTH", "StrictJsonError", "loads"]
+
+
+def canonical(value: object) -> bytes:
+    """``value`` as the one byte string its authentication code is computed over."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":")).encode("ascii")
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: object) -> bytes:
+    """Base64 text back to bytes; ``TypeError`` or ``ValueError`` for anything else."""
+    if not isinstance(text, str):
+        raise TypeError("expected base64 text")
+    return base64.b64decode(text.encode("ascii"), validate=True)

@@ -22,7 +22,7 @@ from contactkeeper.gui.widgets.unlock_throttle import (
     countdown_text,
     seconds_before_next_attempt,
 )
-from contactkeeper.protect.idle import UnlockThrottle
+from contactkeeper.protect.throttle import UnlockThrottle
 from contactkeeper.vault import Vault
 from tests.conftest import FakeClock
 

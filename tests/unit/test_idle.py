@@ -13,7 +13,8 @@ import pytest
 import sqlalchemy as sa
 
 from contactkeeper.errors import UnlockThrottled, VaultLocked, WrongPassphrase
-from contactkeeper.protect.idle import DEFAULT_IDLE_TIMEOUT, IdlePolicy, UnlockThrottle
+from contactkeeper.protect.idle import DEFAULT_IDLE_TIMEOUT, IdlePolicy
+from contactkeeper.protect.throttle import UnlockThrottle
 from contactkeeper.vault import Vault
 from tests.conftest import PASSPHRASE, FakeClock
 

@@ -42,7 +42,7 @@ from contactkeeper.gui.widgets.unlock_throttle import ThrottleCountdown
 from contactkeeper.protect import destroy as wipe
 from contactkeeper.protect import device
 from contactkeeper.protect.failures import Verdict
-from contactkeeper.protect.idle import UnlockThrottle
+from contactkeeper.protect.throttle import UnlockThrottle
 from contactkeeper.vault import Vault, check_passphrase, is_vault, passphrases
 from contactkeeper.vault.keyfile import KdfParams
 

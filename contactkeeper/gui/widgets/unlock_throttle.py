@@ -1,8 +1,8 @@
 """The wait after failed unlocks, as the unlock screen shows it: "Try again in 8 s".
 
 The rule itself (three free failures, then 2 s, 4 s, 8 s ... up to 5 minutes) lives in
-:class:`~contactkeeper.protect.idle.UnlockThrottle`, which reads an injectable clock. Here is only
-what the screen needs: the whole seconds left, and a label that counts them down, disables
+:class:`~contactkeeper.protect.throttle.UnlockThrottle`, which reads an injectable clock. Here is
+only what the screen needs: the whole seconds left, and a label that counts them down, disables
 the unlock button meanwhile, and says ``ready`` when the wait is over. Tests move the fake
 clock and call :meth:`ThrottleCountdown.refresh` instead of waiting for its timer.
 """
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from contactkeeper.protect.idle import UnlockThrottle
+from contactkeeper.protect.throttle import UnlockThrottle
 
 TICK_MS = 250  # a countdown in whole seconds, read from the clock: never a second late
 
