@@ -89,6 +89,19 @@ class Workspace(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self._build_top_bar()
+        self._build_sidebar()
+        self._build_views()
+        self._lay_out()
+        self._connect()
+        tab_leaves_tables(self)
+        self.setTabOrder(self.search, self.lock_button)
+        self.setTabOrder(self.lock_button, self.sidebar)
+        self.setTabOrder(self.sidebar, self.views)
+
+    def _build_top_bar(self) -> None:
+        """The demo banner, the search field, the lock button and Back and Forward."""
+        context = self.context
         self.demo_banner = QLabel(
             "DEMO: a fictional vault made for exploring. It is deleted when you lock."
         )
@@ -110,6 +123,8 @@ class Workspace(QWidget):
         self.forward_button = self._arrow(Qt.ArrowType.RightArrow, "Forward", "Alt+Right")
         self._moving = False  # going back or forward: not a new visit
 
+    def _build_sidebar(self) -> None:
+        """The list of sections, one row for each of SECTIONS."""
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Sections")
@@ -120,6 +135,9 @@ class Workspace(QWidget):
             self.sidebar.addItem(item)
         self.sidebar.setFixedWidth(140)
 
+    def _build_views(self) -> None:
+        """Every view, in the order of SECTIONS and then the two pages, in one stack."""
+        context = self.context
         self.today = TodayView(context)
         self.actors = ActorsView(context)
         self.processes = ProcessesView(context)
@@ -144,6 +162,8 @@ class Workspace(QWidget):
         ):
             self.views.addWidget(view)
 
+    def _lay_out(self) -> None:
+        """The top bar above the sidebar and the views, the demo banner above all."""
         top = QHBoxLayout()
         top.setContentsMargins(8, 6, 8, 6)
         top.addWidget(self.back_button)
@@ -166,6 +186,9 @@ class Workspace(QWidget):
         layout.addLayout(top)
         layout.addLayout(body, 1)
 
+    def _connect(self) -> None:
+        """The sidebar, the clock, the context's signals and Back and Forward."""
+        context = self.context
         self.sidebar.currentRowChanged.connect(self.show_section)
         # Clicking the current section again (say, Actors while an actor's page is shown)
         # goes back to its list.
@@ -191,10 +214,6 @@ class Workspace(QWidget):
         self.forward_button.clicked.connect(self.go_forward)
         self.history.changed.connect(self._history_changed)
         self._history_changed()
-        tab_leaves_tables(self)
-        self.setTabOrder(self.search, self.lock_button)
-        self.setTabOrder(self.lock_button, self.sidebar)
-        self.setTabOrder(self.sidebar, self.views)
 
     def show_section(self, row: int) -> None:
         if not 0 <= row < len(SECTIONS):

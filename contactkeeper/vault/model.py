@@ -30,6 +30,90 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from contactkeeper.vault.vocabulary import (
+    ActorStatus,
+    ActorTrack,
+    AttributionRule,
+    ChannelKind,
+    Dimension,
+    Direction,
+    EventKind,
+    EventRole,
+    InteractionKind,
+    InvitationStatus,
+    OrganizationKind,
+    OutcomeKind,
+    ParticipationRole,
+    ProcessPhase,
+    Register,
+    RelationshipKind,
+    ReviewDecision,
+    Sensitivity,
+    Tier,
+    Track,
+    TransferKind,
+    TransferResult,
+)
+
+# The records, what they are made with, and the words they are described with (from
+# vocabulary, named here too).
+__all__ = [
+    "NAMING_CONVENTION",
+    "Actor",
+    "ActorStatus",
+    "ActorTag",
+    "ActorTrack",
+    "Affiliation",
+    "AttributionRule",
+    "Base",
+    "Channel",
+    "ChannelHop",
+    "ChannelKind",
+    "CueKind",
+    "Dimension",
+    "Direction",
+    "Event",
+    "EventKind",
+    "EventOutcome",
+    "EventRole",
+    "FollowUp",
+    "Interaction",
+    "InteractionEvent",
+    "InteractionKind",
+    "InteractionParticipant",
+    "Invitation",
+    "InvitationStatus",
+    "NameVariant",
+    "Organization",
+    "OrganizationKind",
+    "OutcomeKind",
+    "Participation",
+    "ParticipationRole",
+    "Process",
+    "ProcessPhase",
+    "ReadinessCue",
+    "Record",
+    "Register",
+    "Relationship",
+    "RelationshipKind",
+    "Review",
+    "ReviewDecision",
+    "Sensitivity",
+    "Setting",
+    "Side",
+    "Tag",
+    "TheoryOfChange",
+    "Tier",
+    "Track",
+    "Transfer",
+    "TransferKind",
+    "TransferResult",
+    "TrashItem",
+    "UTCDateTime",
+    "new_uuid",
+    "utcnow",
+]
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -76,182 +160,6 @@ def _enum(cls: type[enum.Enum]) -> Enum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
-
-
-class Sensitivity(enum.StrEnum):
-    NORMAL = "normal"
-    SENSITIVE = "sensitive"
-    HIGH_RISK = "high-risk"
-
-
-class ActorStatus(enum.StrEnum):
-    ACTIVE = "active"
-    DORMANT = "dormant"
-    DO_NOT_CONTACT = "do-not-contact"
-
-
-class OrganizationKind(enum.StrEnum):
-    MINISTRY = "ministry"
-    PARTY = "party"
-    ARMED_GROUP = "armed group"
-    NGO = "NGO"
-    FAMILY = "family"
-    TRIBE = "tribe"
-    COMPANY = "company"
-    RELIGIOUS = "religious body"
-    MEDIA = "media"
-    OTHER = "other"
-
-
-class Track(enum.StrEnum):
-    ONE = "track one"
-    ONE_AND_A_HALF = "track one and a half"
-    TWO = "track two"
-
-
-class ProcessPhase(enum.StrEnum):
-    EXPLORATORY = "exploratory"
-    PRE_NEGOTIATION = "pre-negotiation"
-    NEGOTIATION = "negotiation"
-    IMPLEMENTATION = "implementation"
-    STALLED = "stalled"
-    CONCLUDED = "concluded"
-
-
-class ParticipationRole(enum.StrEnum):
-    PARTY = "party"
-    ADVISER = "adviser"
-    CONVENOR = "convenor"
-    INTERMEDIARY = "intermediary"
-    SPOILER = "spoiler"
-    OBSERVER = "observer"
-
-
-class ChannelKind(enum.StrEnum):
-    IN_PERSON = "in person"
-    PHONE = "phone"
-    MESSENGER = "messenger"
-    EMAIL = "email"
-    INDIRECT = "indirect"
-
-
-class InteractionKind(enum.StrEnum):
-    MEETING = "meeting"
-    CALL = "call"
-    MESSAGE = "message"
-    SOCIAL = "social occasion"
-    SIDELINES = "sidelines of an event"
-    VIA_INTERMEDIARY = "passed through an intermediary"
-
-
-class Register(enum.StrEnum):
-    PROFESSIONAL = "professional"
-    SOCIAL = "social"
-    MIXED = "mixed"
-
-
-class RelationshipKind(enum.StrEnum):
-    KNOWS = "knows"
-    TRUSTS = "trusts"
-    FAMILY = "family"
-    RIVAL = "rival"
-    REPORTS_TO = "reports to"
-    CAN_INTRODUCE = "can introduce"
-    ALLIED = "allied with"
-
-
-class Direction(enum.StrEnum):
-    TOWARD = "toward"
-    AWAY = "away"
-
-
-class Dimension(enum.StrEnum):
-    """What a readiness cue moves (Pruitt): the will to end the conflict, the belief that a
-    settlement can be reached, or both."""
-
-    MOTIVATION = "motivation"
-    OPTIMISM = "optimism"
-    BOTH = "both"
-
-
-class Tier(enum.StrEnum):
-    """How close an actor is kept; each tier has default contact intervals."""
-
-    INNER = "inner circle"
-    REGULAR = "regular"
-    OCCASIONAL = "occasional"
-
-
-class AttributionRule(enum.StrEnum):
-    """What may be done, outside the vault, with what was said and who said it.
-
-    - on the record: the content and its source may both be used;
-    - Chatham House: the content may be used, never its source (nor the source's side);
-    - non-attributable: the content may be used, its source described by side at most, never
-      by name or codename;
-    - summary only: nothing beyond the summary, and no source.
-    """
-
-    ON_RECORD = "on the record"
-    CHATHAM_HOUSE = "Chatham House"
-    NON_ATTRIBUTABLE = "non-attributable"
-    SUMMARY_ONLY = "summary only"
-
-
-class ActorTrack(enum.StrEnum):
-    """Where an actor stands: official (1), semi-official (1.5), unofficial (2), grassroots (3)."""
-
-    ONE = "track one"
-    ONE_AND_A_HALF = "track one and a half"
-    TWO = "track two"
-    THREE = "track three"
-
-
-class EventKind(enum.StrEnum):
-    WORKSHOP = "workshop"
-    DIALOGUE_ROUND = "dialogue round"
-    CONSULTATION = "consultation"
-
-
-class InvitationStatus(enum.StrEnum):
-    INVITED = "invited"
-    ACCEPTED = "accepted"
-    DECLINED = "declined"
-    ATTENDED = "attended"
-
-
-class EventRole(enum.StrEnum):
-    PARTY_PARTICIPANT = "party participant"
-    FACILITATOR = "facilitator"
-    RESOURCE_PERSON = "resource person"
-    OBSERVER = "observer"
-    NOTE_TAKER = "note-taker"
-
-
-class OutcomeKind(enum.StrEnum):
-    IDEA = "idea"
-    UNDERSTANDING = "understanding"
-    DISAGREEMENT = "disagreement"
-
-
-class TransferKind(enum.StrEnum):
-    IDEA = "idea"
-    PROPOSAL = "proposal"
-    MESSAGE = "message"
-
-
-class TransferResult(enum.StrEnum):
-    AWAITING = "awaiting a reaction"
-    NO_REPLY = "no reply"
-    ACKNOWLEDGED = "acknowledged"
-    TAKEN_UP = "taken up"
-    REJECTED = "rejected"
-
-
-class ReviewDecision(enum.StrEnum):
-    GO_ON = "go on"
-    PAUSE = "pause"
-    STOP = "stop"
 
 
 class Base(DeclarativeBase):

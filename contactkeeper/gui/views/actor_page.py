@@ -22,8 +22,8 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -68,6 +67,7 @@ from contactkeeper.gui.presentation import (
 )
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
+from contactkeeper.gui.views.actor_rows import ActorRows
 from contactkeeper.gui.widgets.actor_form import ActorForm
 from contactkeeper.gui.widgets.actor_roles import ActorRoles
 from contactkeeper.gui.widgets.actor_standing import ActorStanding
@@ -129,7 +129,7 @@ def _table(accessible: str) -> QTableView:
     return table
 
 
-class ActorPage(QWidget):
+class ActorPage(ActorRows):
     # The actor shown (its id) is no longer in the vault.
     gone = Signal(int)
 
@@ -616,16 +616,6 @@ class ActorPage(QWidget):
             if p.id != self.actor_id
         )
 
-    def _other_name(self, r: RelationshipInfo) -> str:
-        shown = self.context.shown_name
-        if r.from_actor_id == self.actor_id:
-            return shown(r.to_actor_id, r.to_name, r.to_codename, r.to_sensitivity)
-        return shown(r.from_actor_id, r.from_name, r.from_codename, r.from_sensitivity)
-
-    def _tie(self, r: RelationshipInfo) -> str:
-        """The tie as a sentence in its direction: "Karim Nassar can introduce Layla Haddad"."""
-        return r.sentence(self.context.shown_name)
-
     def _follow_up_state(self, f: FollowUpInfo) -> str:
         if f.done:
             return "done"
@@ -661,9 +651,6 @@ class ActorPage(QWidget):
         self.dialog = dialog
         dialog.open()
 
-    def _after_dialog(self) -> None:
-        self.dialog = None  # what it saved reaches this page on context.changed
-
     def delete_actor(self) -> None:
         if self.detail is not None:
             detail = self.detail
@@ -691,76 +678,6 @@ class ActorPage(QWidget):
             self.dialog = LogDialog.edit(self.context, info.id, self)
             self.dialog.open()
 
-    def _relationship_activated(self, index: QModelIndex) -> None:
-        """A double-click on the other actor's name opens their page; elsewhere it edits."""
-        if index.column() == 0:
-            self._open_related(index)
-        else:
-            self._edit_relationship(index)
-
-    def _open_related(self, index: QModelIndex) -> None:
-        tie = self.relationships.row(index)
-        if tie is not None:
-            other = tie.to_actor_id if tie.from_actor_id == self.actor_id else tie.from_actor_id
-            self.context.open_actor.emit(other)
-
-    def _edit_relationship(self, index: QModelIndex) -> None:
-        tie = self.relationships.row(index)
-        if tie is None or self.actor_id is None:
-            return
-        dialog = RelationshipDialog.edit(self.context, self.actor_id, tie, self)
-        dialog.saved.connect(lambda _: self._relationship_changed(tie))
-        self.dialog = dialog
-        dialog.open()
-
-    def _relationship_changed(self, before: RelationshipInfo) -> None:
-        """Saved from the edit dialog: Ctrl+Z puts the tie back as it was."""
-        vault = self.context.vault
-
-        def revert() -> object:
-            return relationships.update_relationship(
-                vault,
-                before.id,
-                from_actor_id=before.from_actor_id,
-                to_actor_id=before.to_actor_id,
-                kind=before.kind,
-                strength=before.strength,
-                confidence=before.confidence,
-                started_on=before.started_on,
-                ended_on=before.ended_on,
-                source=before.source,
-            )
-
-        undo = UndoController.for_context(self.context)
-        undo.remember_change("relationship", before.sentence(self.context.shown_name), revert)
-        self._after_dialog()
-
-    def row_menu(self, table: QTableView, index: QModelIndex) -> QMenu | None:
-        """What a right-click on a row offers: edit, open the other actor, delete."""
-        if not index.isValid() or table not in self._deletable:
-            return None
-        menu = QMenu(self)
-        edit = self._editors.get(table)
-        if edit is not None:
-            action = menu.addAction("&Edit…", lambda: edit(index))
-            action.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        if table is self.relationship_table:
-            tie = self.relationships.row(index)
-            if tie is not None:
-                menu.addAction(f"&Open {self._other_name(tie)}", lambda: self._open_related(index))
-        kind = self._deletable[table][0]
-        delete = menu.addAction(f"&Delete {kind}…", lambda: self._delete_selected(table))
-        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        return menu
-
-    def _show_row_menu(self, table: QTableView, pos: QPoint) -> None:
-        index = table.indexAt(pos)
-        table.setCurrentIndex(index)
-        menu = self.row_menu(table, index)
-        if menu is not None:
-            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            menu.popup(table.viewport().mapToGlobal(pos))
-
     def _save_notes(self) -> None:
         if (
             self.detail is None
@@ -782,20 +699,6 @@ class ActorPage(QWidget):
         self.notes.document().setModified(False)
         self._show_notes(self.detail)  # as saved (trimmed); nothing else on the page changed
 
-    def _delete_selected(self, table: QTableView) -> None:
-        kind, label = self._deletable[table]
-        model = table.model()
-        index = table.currentIndex()
-        if not index.isValid():
-            return
-        row = (
-            self.timeline.row_at(index.row())
-            if model is self.timeline
-            else self._small_row(model, index)
-        )
-        if row is not None:
-            UndoController.for_context(self.context).discard(kind, row.id, label(row), self)
-
     def _remove_affiliation(self) -> None:
         affiliation = self.affiliations.row(self.affiliation_table.currentIndex())
         if affiliation is None:
@@ -812,10 +715,6 @@ class ActorPage(QWidget):
             organizations.delete_affiliation(self.context.vault, affiliation.id)
         self.reload()
 
-    @staticmethod
-    def _small_row(model: Any, index: QModelIndex) -> Any:
-        return model.row(index) if isinstance(model, RecordTableModel) else None
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.notes and event.type() == QEvent.Type.FocusOut:
             self._save_notes()
@@ -827,24 +726,6 @@ class ActorPage(QWidget):
         ):
             self._remove_affiliation()
             return True
-        elif (
-            isinstance(watched, QTableView)
-            and watched in self._deletable
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-        ):
-            edit = self._editors.get(watched)
-            key = event.key()
-            enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            if key == Qt.Key.Key_Delete:
-                self._delete_selected(watched)
-                return True
-            if edit is not None and (
-                key == Qt.Key.Key_F2 or (enter and watched is self.relationship_table)
-            ):
-                if watched.currentIndex().isValid():
-                    edit(watched.currentIndex())
-                return True
         return super().eventFilter(watched, event)
 
     def hideEvent(self, event: Any) -> None:

@@ -312,6 +312,13 @@ class MapView(QWidget):
     # -- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self._build_filters()
+        self._build_canvas()
+        self._lay_out()
+        self._connect()
+
+    def _build_filters(self) -> None:
+        """The filter combos, the find field and the Fit, Rearrange and Export buttons."""
         self.process_combo = QComboBox()
         self.process_combo.setAccessibleName("Process")
         self.side_combo = QComboBox()
@@ -344,6 +351,8 @@ class MapView(QWidget):
         for button in (self.fit_button, self.relayout_button, self.export_button):
             button.setAutoDefault(False)
 
+    def _build_canvas(self) -> None:
+        """The scene and its canvas, the legend, the selected node's card and the status."""
         self.scene = QGraphicsScene(self)
         self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.canvas = MapCanvas(self.scene)
@@ -360,6 +369,7 @@ class MapView(QWidget):
         self.status.setAccessibleName("Map status")
         self.message = error_label()
 
+    def _lay_out(self) -> None:
         # Two rows, and combos as narrow as a few letters allow: the map fits a 1024-pixel
         # screen beside the process page's participants.
         for combo in (
@@ -407,6 +417,7 @@ class MapView(QWidget):
         layout.addWidget(self.status)
         self.process_combo.setVisible(not self.fixed_process)
 
+    def _connect(self) -> None:
         self.process_combo.activated.connect(lambda _i: self._process_chosen())
         for combo in (
             self.side_combo,

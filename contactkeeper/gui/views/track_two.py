@@ -78,6 +78,14 @@ class EventPage(QWidget):
         self.event_id: int | None = None
         self.info: EventInfo | None = None
         self.dialog: QDialog | None = None
+        self._build_header()
+        self._build_lists()
+        self._lay_out()
+        self._connect()
+        self.clear()
+
+    def _build_header(self) -> None:
+        """The title, the facts, the balance of sides and the buttons."""
         self.title = QLabel()
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -102,6 +110,8 @@ class EventPage(QWidget):
         self.transfer_button = QPushButton("&Pass to track one…")
         self.transfer_button.setAccessibleName("Pass the selected outcome to track one")
 
+    def _build_lists(self) -> None:
+        """The invitation list, the checklist and the outcomes."""
         self.invitations: RecordTableModel[InvitationInfo] = RecordTableModel(
             [
                 Column(
@@ -123,6 +133,7 @@ class EventPage(QWidget):
         self.outcomes = QListWidget()
         self.outcomes.setAccessibleName("Outcomes")
 
+    def _lay_out(self) -> None:
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.edit_button)
@@ -164,6 +175,8 @@ class EventPage(QWidget):
         layout.addWidget(self.balance)
         layout.addWidget(lower, 1)
 
+    def _connect(self) -> None:
+        context = self.context
         self.refresh = Refresh(self, context, self.reload, self._shows)
         context.vault_locked.connect(self.clear)
         context.names_changed.connect(self.reload)
@@ -173,7 +186,6 @@ class EventPage(QWidget):
         self.task_button.clicked.connect(self.add_task)
         self.outcome_button.clicked.connect(self.add_outcome)
         self.transfer_button.clicked.connect(self.pass_on)
-        self.clear()
 
     def show_event(self, event_id: int) -> None:
         self.event_id = event_id
