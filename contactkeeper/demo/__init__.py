@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 import shutil
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from contactkeeper.demo import track_two
@@ -90,6 +90,22 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
         ).id
         for o in ORGANIZATIONS
     }
+    actor_ids = _create_actors(vault, now)
+    _link_names_and_sides(vault, process_ids, actor_ids)
+    _add_affiliations(vault, today, actor_ids, org_ids)
+    channel_ids = _add_channels(vault, now, actor_ids)
+    _log_history(vault, now, rng, actor_ids, process_ids, channel_ids)
+    _add_relationships(vault, today, rng, actor_ids)
+    _record_cues(vault, today, process_ids, actor_ids)
+    _add_follow_ups(vault, now, today, process_ids, actor_ids)
+    track_two.populate(vault, now, process_ids, actor_ids, org_ids)
+
+    with vault.transaction() as session:
+        session.merge(Setting(key=DEMO_SETTING, value="1"))
+
+
+def _create_actors(vault: Vault, now: datetime) -> dict[str, int]:
+    """Every actor of the scenario, through the actor service; their ids by key."""
     actor_ids: dict[str, int] = {}
     for spec in ACTORS:
         detail = actors.create_actor(
@@ -109,7 +125,13 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
             now,
         )
         actor_ids[spec.key] = detail.id
+    return actor_ids
 
+
+def _link_names_and_sides(
+    vault: Vault, process_ids: dict[str, int], actor_ids: dict[str, int]
+) -> None:
+    """The processes' sides, then the name variants and who takes part in which process."""
     # The many small rows that only link records (name variants, who takes part in which
     # process) go in through the bulk path, in one unit of work: the demo's own tables are
     # trusted, and one write per row would make the demo slow to open.
@@ -139,6 +161,10 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
         bulk.insert(session, NameVariant, variants)
         bulk.insert(session, Participation, participations)
 
+
+def _add_affiliations(
+    vault: Vault, today: date, actor_ids: dict[str, int], org_ids: dict[str, int]
+) -> None:
     for who, org, role, started, ended in AFFILIATIONS:
         organizations.add_affiliation(
             vault,
@@ -149,7 +175,11 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
             ended_on=None if ended is None else today - timedelta(days=ended),
         )
 
-    # Channels: the direct ones each actor has, and the indirect chains.
+
+def _add_channels(
+    vault: Vault, now: datetime, actor_ids: dict[str, int]
+) -> dict[tuple[str, ChannelKind], int]:
+    """The direct channels each actor has, and the indirect chains; their ids."""
     channel_ids: dict[tuple[str, ChannelKind], int] = {}
     for spec in ACTORS:
         for kind in spec.direct:
@@ -177,9 +207,12 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
                 notes="Pass only what may be repeated; nothing in writing.",
             )
             channel_ids[(spec.key, _CK.INDIRECT)] = info.id
+    return channel_ids
 
-    _log_history(vault, now, rng, actor_ids, process_ids, channel_ids)
 
+def _add_relationships(
+    vault: Vault, today: date, rng: random.Random, actor_ids: dict[str, int]
+) -> None:
     for from_key, to_key, tie, strength, confidence, source in RELATIONSHIPS:
         relationships.add_relationship(
             vault,
@@ -192,6 +225,10 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
             source=source,
         )
 
+
+def _record_cues(
+    vault: Vault, today: date, process_ids: dict[str, int], actor_ids: dict[str, int]
+) -> None:
     kinds = {k.key: k.id for k in readiness.cue_kinds(vault)}
     for process, about, days, kind_key, strength, reliability, note in CUES:
         readiness.record_cue(
@@ -208,6 +245,14 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
             ),
         )
 
+
+def _add_follow_ups(
+    vault: Vault,
+    now: datetime,
+    today: date,
+    process_ids: dict[str, int],
+    actor_ids: dict[str, int],
+) -> None:
     for title, due_in, who, process, done_ago in FOLLOW_UPS:
         follow_up = followups.create_follow_up(
             vault,
@@ -220,11 +265,6 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
         )
         if done_ago is not None:
             followups.set_done(vault, follow_up.id, True, now - timedelta(days=done_ago))
-
-    track_two.populate(vault, now, process_ids, actor_ids, org_ids)
-
-    with vault.transaction() as session:
-        session.merge(Setting(key=DEMO_SETTING, value="1"))
 
 
 def _log_history(

@@ -71,6 +71,15 @@ def populate(
 ) -> None:
     today = now.astimezone(UTC).date()
     water = process_ids["water"]
+    _set_standing(vault, actor_ids, org_ids)
+    first, pilot, shared_data = _hold_first_workshop(vault, now, today, water, actor_ids)
+    _log_contacts(vault, today, water, first, actor_ids)
+    _pass_to_track_one(vault, today, first, pilot, shared_data, actor_ids, org_ids)
+    _plan_second_round(vault, today, water, actor_ids)
+    _review(vault, now, today, water)
+
+
+def _set_standing(vault: Vault, actor_ids: Mapping[str, int], org_ids: Mapping[str, int]) -> None:
     for key, track, access, stand, trust, risk, rule in STANDING:
         standing.set_standing(
             vault,
@@ -79,6 +88,12 @@ def populate(
         )
     organizations.set_official(vault, org_ids["authority"], True)
 
+
+def _hold_first_workshop(
+    vault: Vault, now: datetime, today: date, water: int, actor_ids: Mapping[str, int]
+) -> tuple[int, int, int]:
+    """The held workshop with its people, checklist and outcomes; its id, and the ids of
+    the pilot idea and the shared-data understanding."""
     first = events.create_event(
         vault,
         NewEvent(
@@ -114,6 +129,12 @@ def populate(
     events.add_outcome(
         vault, first, OutcomeKind.DISAGREEMENT, "Who pays for the meters on the eastern bank"
     )
+    return first, pilot, shared_data
+
+
+def _log_contacts(
+    vault: Vault, today: date, water: int, first: int, actor_ids: Mapping[str, int]
+) -> None:
     log_interaction(
         vault,
         occurred_at=_at(today - timedelta(days=119), 19),
@@ -142,6 +163,16 @@ def populate(
         unexpected_opening=True,
     )
 
+
+def _pass_to_track_one(
+    vault: Vault,
+    today: date,
+    first: int,
+    pilot: int,
+    shared_data: int,
+    actor_ids: Mapping[str, int],
+    org_ids: Mapping[str, int],
+) -> None:
     taken_up = transfers.log_transfer(
         vault,
         NewTransfer(
@@ -178,6 +209,8 @@ def populate(
         vault, awaiting, "Ask the authority about the shared data", today + timedelta(days=4)
     )
 
+
+def _plan_second_round(vault: Vault, today: date, water: int, actor_ids: Mapping[str, int]) -> None:
     second = events.create_event(
         vault,
         NewEvent(
@@ -203,6 +236,8 @@ def populate(
     ):
         events.add_checklist_item(vault, second, title, today + timedelta(days=25 - before))
 
+
+def _review(vault: Vault, now: datetime, today: date, water: int) -> None:
     reviews.set_theory_of_change(
         vault,
         water,

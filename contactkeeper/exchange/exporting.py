@@ -299,132 +299,14 @@ def render_ics(vault: Vault, now: datetime) -> tuple[str, int]:
 def render_redacted(vault: Vault, now: datetime) -> tuple[str, int]:
     """Codenames only; no sensitive or high-risk actor; no free text; months, not days."""
     with vault.transaction() as session:
-        shared = {
-            a.id: a.codename
-            for a in session.scalars(
-                sa.select(Actor).where(Actor.sensitivity == Sensitivity.NORMAL).order_by(Actor.id)
-            )
-        }
-        actors = [
-            {
-                "codename": a.codename,
-                "status": a.status.value,
-                "country": a.country,
-                "cadence_days": a.cadence_days,
-                "last_contact": _month(a.last_contact_at),
-            }
-            for a in session.scalars(
-                sa.select(Actor).where(Actor.id.in_(shared)).order_by(Actor.codename)
-            )
-        ]
-        interactions = []
-        query = (
-            sa.select(Interaction)
-            .order_by(Interaction.occurred_at, Interaction.id)
-            .options(selectinload(Interaction.participants), selectinload(Interaction.process))
-        )
-        for interaction in session.scalars(query):
-            people = [p.id for p in interaction.participants]
-            if not all(p in shared for p in people):
-                continue
-            attributed = interaction.attribution is AttributionRule.ON_RECORD
-            interactions.append(
-                {
-                    "month": _month(interaction.occurred_at),
-                    "kind": interaction.kind.value,
-                    "register": interaction.register.value,
-                    "participants": sorted(shared[p] for p in people) if attributed else [],
-                    "process": interaction.process.name if interaction.process else None,
-                    "attribution": interaction.attribution.value,
-                }
-            )
-        processes = []
-        for process in session.scalars(
-            sa.select(Process).order_by(Process.name).options(selectinload(Process.participations))
-        ):
-            parts: list[Participation] = list(process.participations)
-            processes.append(
-                {
-                    "name": process.name,
-                    "track": process.track.value,
-                    "phase": process.phase.value,
-                    "participants": sorted(
-                        (
-                            {"codename": shared[p.actor_id], "role": p.role.value}
-                            for p in parts
-                            if p.actor_id in shared
-                        ),
-                        key=lambda d: (d["codename"], d["role"]),
-                    ),
-                }
-            )
-        relationships = [
-            {
-                "from": shared[r.from_actor_id],
-                "to": shared[r.to_actor_id],
-                "kind": r.kind.value,
-                "strength": r.strength,
-                "confidence": r.confidence,
-            }
-            for r in session.scalars(sa.select(Relationship).order_by(Relationship.id))
-            if r.from_actor_id in shared and r.to_actor_id in shared
-        ]
-        cues = [
-            {
-                "month": _month(c.observed_on),
-                "kind": c.kind.label,
-                "direction": c.direction.value,
-                "strength": c.strength,
-                "reliability": c.reliability,
-                "credibility": c.credibility,
-                "process": c.process.name if c.process else None,
-                "actor": (
-                    shared.get(c.actor_id)
-                    if c.actor_id and c.attribution is AttributionRule.ON_RECORD
-                    else None
-                ),
-                "attribution": c.attribution.value,
-            }
-            for c in session.scalars(
-                sa.select(ReadinessCue)
-                .order_by(ReadinessCue.observed_on, ReadinessCue.id)
-                .options(selectinload(ReadinessCue.kind), selectinload(ReadinessCue.process))
-            )
-            if c.actor_id is None or c.actor_id in shared
-        ]
-        events = [
-            {
-                "month": _month(e.starts_on),
-                "kind": e.kind.value,
-                "process": e.process.name if e.process else None,
-                "attribution": e.attribution.value,
-                "attended": sum(1 for i in e.invitations if i.status is InvitationStatus.ATTENDED),
-                "outcomes": [o.kind.value for o in e.outcomes],
-            }
-            for e in session.scalars(
-                sa.select(Event)
-                .order_by(Event.starts_on, Event.id)
-                .options(
-                    selectinload(Event.invitations),
-                    selectinload(Event.outcomes),
-                    selectinload(Event.process),
-                )
-            )
-        ]
-        transfers = [
-            {
-                "month": _month(t.passed_on),
-                "kind": t.kind.value,
-                "process": t.process.name if t.process else None,
-                "to": shared.get(t.recipient_actor_id) if t.recipient_actor_id else None,
-                "result": t.result.value,
-            }
-            for t in session.scalars(
-                sa.select(Transfer)
-                .order_by(Transfer.passed_on, Transfer.id)
-                .options(selectinload(Transfer.process))
-            )
-        ]
+        shared = _shared_codenames(session)
+        actors = _redacted_actors(session, shared)
+        interactions = _redacted_interactions(session, shared)
+        processes = _redacted_processes(session, shared)
+        relationships = _redacted_relationships(session, shared)
+        cues = _redacted_cues(session, shared)
+        events = _redacted_events(session)
+        transfers = _redacted_transfers(session, shared)
     body = {
         "format": REDACTED_FORMAT,
         "version": VERSION,
@@ -441,6 +323,160 @@ def render_redacted(vault: Vault, now: datetime) -> tuple[str, int]:
         len(x) for x in (actors, interactions, processes, relationships, cues, events, transfers)
     )
     return json.dumps(body, indent=2, ensure_ascii=False) + "\n", count
+
+
+def _shared_codenames(session: Session) -> dict[int, str]:
+    """The codename of every actor that may be shared (not sensitive or high-risk), by id."""
+    return {
+        a.id: a.codename
+        for a in session.scalars(
+            sa.select(Actor).where(Actor.sensitivity == Sensitivity.NORMAL).order_by(Actor.id)
+        )
+    }
+
+
+def _redacted_actors(session: Session, shared: dict[int, str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "codename": a.codename,
+            "status": a.status.value,
+            "country": a.country,
+            "cadence_days": a.cadence_days,
+            "last_contact": _month(a.last_contact_at),
+        }
+        for a in session.scalars(
+            sa.select(Actor).where(Actor.id.in_(shared)).order_by(Actor.codename)
+        )
+    ]
+
+
+def _redacted_interactions(session: Session, shared: dict[int, str]) -> list[dict[str, Any]]:
+    """Interactions among shared actors only; participants only when on the record."""
+    interactions = []
+    query = (
+        sa.select(Interaction)
+        .order_by(Interaction.occurred_at, Interaction.id)
+        .options(selectinload(Interaction.participants), selectinload(Interaction.process))
+    )
+    for interaction in session.scalars(query):
+        people = [p.id for p in interaction.participants]
+        if not all(p in shared for p in people):
+            continue
+        attributed = interaction.attribution is AttributionRule.ON_RECORD
+        interactions.append(
+            {
+                "month": _month(interaction.occurred_at),
+                "kind": interaction.kind.value,
+                "register": interaction.register.value,
+                "participants": sorted(shared[p] for p in people) if attributed else [],
+                "process": interaction.process.name if interaction.process else None,
+                "attribution": interaction.attribution.value,
+            }
+        )
+    return interactions
+
+
+def _redacted_processes(session: Session, shared: dict[int, str]) -> list[dict[str, Any]]:
+    processes = []
+    for process in session.scalars(
+        sa.select(Process).order_by(Process.name).options(selectinload(Process.participations))
+    ):
+        parts: list[Participation] = list(process.participations)
+        processes.append(
+            {
+                "name": process.name,
+                "track": process.track.value,
+                "phase": process.phase.value,
+                "participants": sorted(
+                    (
+                        {"codename": shared[p.actor_id], "role": p.role.value}
+                        for p in parts
+                        if p.actor_id in shared
+                    ),
+                    key=lambda d: (d["codename"], d["role"]),
+                ),
+            }
+        )
+    return processes
+
+
+def _redacted_relationships(session: Session, shared: dict[int, str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "from": shared[r.from_actor_id],
+            "to": shared[r.to_actor_id],
+            "kind": r.kind.value,
+            "strength": r.strength,
+            "confidence": r.confidence,
+        }
+        for r in session.scalars(sa.select(Relationship).order_by(Relationship.id))
+        if r.from_actor_id in shared and r.to_actor_id in shared
+    ]
+
+
+def _redacted_cues(session: Session, shared: dict[int, str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "month": _month(c.observed_on),
+            "kind": c.kind.label,
+            "direction": c.direction.value,
+            "strength": c.strength,
+            "reliability": c.reliability,
+            "credibility": c.credibility,
+            "process": c.process.name if c.process else None,
+            "actor": (
+                shared.get(c.actor_id)
+                if c.actor_id and c.attribution is AttributionRule.ON_RECORD
+                else None
+            ),
+            "attribution": c.attribution.value,
+        }
+        for c in session.scalars(
+            sa.select(ReadinessCue)
+            .order_by(ReadinessCue.observed_on, ReadinessCue.id)
+            .options(selectinload(ReadinessCue.kind), selectinload(ReadinessCue.process))
+        )
+        if c.actor_id is None or c.actor_id in shared
+    ]
+
+
+def _redacted_events(session: Session) -> list[dict[str, Any]]:
+    return [
+        {
+            "month": _month(e.starts_on),
+            "kind": e.kind.value,
+            "process": e.process.name if e.process else None,
+            "attribution": e.attribution.value,
+            "attended": sum(1 for i in e.invitations if i.status is InvitationStatus.ATTENDED),
+            "outcomes": [o.kind.value for o in e.outcomes],
+        }
+        for e in session.scalars(
+            sa.select(Event)
+            .order_by(Event.starts_on, Event.id)
+            .options(
+                selectinload(Event.invitations),
+                selectinload(Event.outcomes),
+                selectinload(Event.process),
+            )
+        )
+    ]
+
+
+def _redacted_transfers(session: Session, shared: dict[int, str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "month": _month(t.passed_on),
+            "kind": t.kind.value,
+            "process": t.process.name if t.process else None,
+            "to": shared.get(t.recipient_actor_id) if t.recipient_actor_id else None,
+            "result": t.result.value,
+        }
+        for t in session.scalars(
+            sa.select(Transfer)
+            .order_by(Transfer.passed_on, Transfer.id)
+            .options(selectinload(Transfer.process))
+        )
+    ]
 
 
 RENDERERS: dict[str, Renderer] = {

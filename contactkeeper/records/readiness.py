@@ -538,6 +538,24 @@ def _load(session: Session, process_ids: list[int]) -> dict[int, ProcessReadines
     side; else the side of the actor it is about in that process; else every party. Cues
     about an actor alone count in every process where the actor is on a side."""
     chosen = _settings(session)
+    names = _process_names(session, process_ids)
+    parties = _parties(session, process_ids)
+    actor_side, actors_in = _actors_on_sides(session, process_ids)
+    cues = _cues(session, process_ids, actor_side, actors_in)
+    return {
+        pid: ProcessReadiness(
+            pid,
+            names[pid],
+            tuple(parties.get(pid, [])),
+            tuple(sorted(cues.get(pid, []), key=lambda c: (c.observed_on, c.id))),
+            chosen,
+        )
+        for pid in process_ids
+    }
+
+
+def _process_names(session: Session, process_ids: list[int]) -> dict[int, str]:
+    """The names of these processes; a missing one is reported as the record not found."""
     names: dict[int, str] = {
         pid: name
         for pid, name in session.execute(
@@ -547,6 +565,11 @@ def _load(session: Session, process_ids: list[int]) -> dict[int, ProcessReadines
     missing = set(process_ids) - set(names)
     if missing:
         records.fetch(session, Process, min(missing), "process")
+    return names
+
+
+def _parties(session: Session, process_ids: list[int]) -> dict[int, list[Party]]:
+    """The sides of these processes, in their order, by process."""
     parties: dict[int, list[Party]] = defaultdict(list)
     for side_id, process_id, name in session.execute(
         sa.select(Side.id, Side.process_id, Side.name)
@@ -554,6 +577,14 @@ def _load(session: Session, process_ids: list[int]) -> dict[int, ProcessReadines
         .order_by(Side.process_id, Side.position, Side.id)
     ):
         parties[process_id].append(Party(side_id, name))
+    return parties
+
+
+def _actors_on_sides(
+    session: Session, process_ids: list[int]
+) -> tuple[dict[tuple[int, int], int], dict[int, list[tuple[int, int]]]]:
+    """Each (process, actor) on a side of these processes, to its side; and for each such
+    actor, the (process, side) pairs they are on."""
     # (process, actor) -> side, for actors on a side of these processes
     actor_side: dict[tuple[int, int], int] = {}
     actors_in: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -565,6 +596,16 @@ def _load(session: Session, process_ids: list[int]) -> dict[int, ProcessReadines
         assert on_side is not None  # by the query
         actor_side[(process_id, actor_id)] = on_side
         actors_in[actor_id].append((process_id, on_side))
+    return actor_side, actors_in
+
+
+def _cues(
+    session: Session,
+    process_ids: list[int],
+    actor_side: dict[tuple[int, int], int],
+    actors_in: dict[int, list[tuple[int, int]]],
+) -> dict[int, list[Cue]]:
+    """The cues bearing on these processes, by process, each with the party it moves."""
     columns = (
         ReadinessCue.id,
         ReadinessCue.process_id,
@@ -590,18 +631,7 @@ def _load(session: Session, process_ids: list[int]) -> dict[int, ProcessReadines
     for row in session.execute(
         sa.select(*columns).join(CueKind, CueKind.id == ReadinessCue.kind_id).where(about)
     ):
-        targets: list[tuple[int, int | None]]
-        if row.process_id is not None:
-            targets = [
-                (
-                    row.process_id,
-                    row.side_id
-                    if row.side_id is not None
-                    else actor_side.get((row.process_id, row.actor_id or 0)),
-                )
-            ]
-        else:
-            targets = list(actors_in.get(row.actor_id or 0, []))
+        targets = _cue_targets(row.process_id, row.side_id, row.actor_id, actor_side, actors_in)
         source = (
             f"actor:{row.reported_by_id}"
             if row.reported_by_id is not None
@@ -626,16 +656,28 @@ def _load(session: Session, process_ids: list[int]) -> dict[int, ProcessReadines
                     source=source,
                 )
             )
-    return {
-        pid: ProcessReadiness(
-            pid,
-            names[pid],
-            tuple(parties.get(pid, [])),
-            tuple(sorted(cues.get(pid, []), key=lambda c: (c.observed_on, c.id))),
-            chosen,
-        )
-        for pid in process_ids
-    }
+    return cues
+
+
+def _cue_targets(
+    process_id: int | None,
+    side_id: int | None,
+    actor_id: int | None,
+    actor_side: dict[tuple[int, int], int],
+    actors_in: dict[int, list[tuple[int, int]]],
+) -> list[tuple[int, int | None]]:
+    """The (process, party) pairs a cue moves; party None means every party."""
+    targets: list[tuple[int, int | None]]
+    if process_id is not None:
+        targets = [
+            (
+                process_id,
+                side_id if side_id is not None else actor_side.get((process_id, actor_id or 0)),
+            )
+        ]
+    else:
+        targets = list(actors_in.get(actor_id or 0, []))
+    return targets
 
 
 def timeline(vault: Vault, process_id: int, until: date) -> list[tuple[date, float]]:
