@@ -12,7 +12,7 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.records import CueDialog
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.views.process_page import ProcessPage
-from contactkeeper.records import actors, processes, readiness
+from contactkeeper.records import actors, opportunities, processes, readiness
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.readiness import NewCue
 from contactkeeper.vault.model import ParticipationRole
@@ -103,8 +103,8 @@ def test_the_moment_is_flagged_by_hand_with_an_expiry(context: AppContext, qtbot
     page, process = _page(context, qtbot)
     assert "flagged" not in page.why.text()
     page.flag_moment("Both mayors asked for a meeting", days=14)
-    flag = readiness.opportunity(context.vault, process)
+    flag = opportunities.opportunity(context.vault, process)
     assert flag.open_on(context.now().date())
     assert not flag.open_on(context.now().date() + timedelta(days=15))
     page.clear_flag()
-    assert not readiness.opportunity(context.vault, process).open_on(context.now().date())
+    assert not opportunities.opportunity(context.vault, process).open_on(context.now().date())

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from contactkeeper.records import actors, processes, readiness, today
+from contactkeeper.records import actors, opportunities, processes, readiness, today
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.readiness import NewCue
 from contactkeeper.records.ripeness import Settings
@@ -68,6 +68,6 @@ def test_a_process_ripening_on_both_sides_is_suggested_with_its_channels(vault: 
     readiness.set_settings(vault, Settings(threshold=50.0, sharp_move=50.0))
     assert today.today(vault, NOW).ripening == ()
     # The practitioner's flag shows it again; the program never sets it.
-    readiness.flag_opportunity(vault, process, NOW.date(), NOW.date() + timedelta(days=7), "")
+    opportunities.flag_opportunity(vault, process, NOW.date(), NOW.date() + timedelta(days=7), "")
     [flagged] = today.today(vault, NOW).ripening
     assert flagged.flagged

@@ -53,7 +53,7 @@ from contactkeeper.gui.views.network_map import MapView
 from contactkeeper.gui.views.process_track_two import ProcessTrackTwo
 from contactkeeper.gui.widgets.readiness_chart import ReadinessChart
 from contactkeeper.gui.widgets.tables import give_room_to
-from contactkeeper.records import network, processes, readiness
+from contactkeeper.records import network, opportunities, processes, readiness
 from contactkeeper.records.network import Broker
 from contactkeeper.records.processes import ProcessInfo
 from contactkeeper.records.readiness import CueInfo
@@ -411,10 +411,12 @@ class ProcessPage(QWidget):
         ready = readiness.process_readiness(vault, info.id)
         self.readiness = ready
         self.chart.show_readiness(ready.series(on) if ready.cues else [], list(ready.cues))
-        self.why.setText(self.explain(ready, readiness.opportunity(vault, info.id), on))
+        self.why.setText(self.explain(ready, opportunities.opportunity(vault, info.id), on))
 
     @staticmethod
-    def explain(ready: readiness.ProcessReadiness, flag: readiness.Opportunity, on: date) -> str:
+    def explain(
+        ready: readiness.ProcessReadiness, flag: opportunities.Opportunity, on: date
+    ) -> str:
         """Today's figures and where they come from."""
         if not ready.cues:
             return "No cues yet: readiness is 0 for every party."
@@ -603,7 +605,7 @@ class ProcessPage(QWidget):
         on = today(self.context.now())
         process_id = self.info.id
         self._write(
-            lambda: readiness.flag_opportunity(
+            lambda: opportunities.flag_opportunity(
                 self.context.vault, process_id, on, on + timedelta(days=days), note or ""
             )
         )
@@ -611,7 +613,7 @@ class ProcessPage(QWidget):
     def clear_flag(self) -> None:
         if self.info is not None:
             process_id = self.info.id
-            self._write(lambda: readiness.clear_opportunity(self.context.vault, process_id))
+            self._write(lambda: opportunities.clear_opportunity(self.context.vault, process_id))
 
     # -- cues ----------------------------------------------------------------------------
 
