@@ -26,6 +26,10 @@ from contactkeeper.vault import DB_NAME, PAGE_SIZE, Vault
 from contactkeeper.vault.model import InteractionKind
 from tests.conftest import FAST_KDF, PASSPHRASE
 
+# The files and damage these tests plant are set aside with a logged warning: that is the
+# behaviour under test, so warnings are allowed here.
+pytestmark = pytest.mark.allow_log_warnings
+
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
 

@@ -58,8 +58,8 @@ def spy(argv=None):
     probe("desktop application")
     return 0
 app.main = spy
-from contactkeeper import cli
-status = cli.main([])
+from contactkeeper import launch  # the contactkeeper command: no argument, the desktop
+status = launch.main([])
 print(json.dumps({"status": status, "seen": seen}))
 """
 )

@@ -24,6 +24,10 @@ from contactkeeper.vault import DB_NAME, KEY_NAME, Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.keyrings import MemoryKeyring
 
+# The files and damage these tests plant are set aside with a logged warning: that is the
+# behaviour under test, so warnings are allowed here.
+pytestmark = pytest.mark.allow_log_warnings
+
 ROOT = Path(__file__).resolve().parents[2]
 VICTIM_TEXT = b"a file of the user's, outside the vault"
 

@@ -18,9 +18,11 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QTableView,
@@ -366,8 +368,14 @@ class TodayView(QWidget):
     def _lay_out(self, content: QWidget) -> None:
         """The heading, the backup reminder, then the lists (or the empty vault's page)."""
         self.content = content
+        # Seven lists: on a small screen they scroll together rather than being squeezed.
+        self.content_area = QScrollArea()
+        self.content_area.setWidget(content)
+        self.content_area.setWidgetResizable(True)
+        self.content_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.content_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
-        self.pages.addWidget(content)
+        self.pages.addWidget(self.content_area)
         self.pages.addWidget(self.empty_state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -547,7 +555,7 @@ class TodayView(QWidget):
         ):
             self._fill(section, rows)
         self._show_more_follow_ups()
-        self.pages.setCurrentWidget(self.empty_state if empty else self.content)
+        self.pages.setCurrentWidget(self.empty_state if empty else self.content_area)
         self._work_out_insights(vault, now)
 
     def _work_out_insights(self, vault: Vault, now: datetime) -> None:
