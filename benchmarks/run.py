@@ -30,11 +30,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import sqlalchemy as sa
 
-from benchmarks import baseline, generate
+from benchmarks import baseline, generate, network
 from contactkeeper.exchange import backup
 from contactkeeper.records import (
     actors,
@@ -698,14 +698,6 @@ def measure_cipher_cost(ctx: Context) -> None:
     )
 
 
-def _network_row() -> Row:
-    return _pending(
-        "paths to an actor; network view layout of 2,000 nodes",
-        "<= 300 ms; <= 3 s off the UI thread",
-        "not measured yet: ContactKeeper has no network view (paths between actors, a graph) yet",
-    )
-
-
 def gui_rows(note: str = GUI_PENDING) -> list[Row]:
     return [
         _pending("process start to unlock window shown", "<= 1.5 s", note),
@@ -720,7 +712,6 @@ def gui_rows(note: str = GUI_PENDING) -> list[Row]:
             "<= 400 MB",
             note,
         ),
-        _network_row(),
     ]
 
 
@@ -812,17 +803,39 @@ def measure_gui(ctx: Context, passphrase: str) -> list[Row]:
             + "; not a time, so the time columns are empty",
             samples=len(runs),
         ),
-        _network_row(),
     ]
 
 
 # -- the run --------------------------------------------------------------------------------
 
 
+STEPS: Final = (
+    "unlock",
+    "connection",
+    "search",
+    "actor page",
+    "Today",
+    "actors list",
+    "writes",
+    "backups",
+    "import",
+    "network",
+    "cipher",
+    "gui",
+)
+
+
 def run_suite(
-    path: Path, repeat: int, passphrase: str = generate.PASSPHRASE, *, vcards: int = 5_000
+    path: Path,
+    repeat: int,
+    passphrase: str = generate.PASSPHRASE,
+    *,
+    vcards: int = 5_000,
+    only: frozenset[str] | None = None,
 ) -> list[Row]:
+    """Every row, or the rows of the steps named in ``only`` (see :data:`STEPS`)."""
     path = Path(path).absolute()
+    wanted = frozenset(STEPS) if only is None else only
     vault = Vault.unlock(path, passphrase)
     try:
         raw = baseline.connect(path / DB_NAME, vault.database_key().hex())
@@ -837,24 +850,40 @@ def run_suite(
                 ("actors list", lambda: measure_actors_list(ctx)),
             ]
             for name, step in steps:
-                _progress(name)
-                step()
-            _progress("writes (scratch copy)")
-            vault.checkpoint()
-            with _scratch_copy(path) as copy, Vault.unlock(copy, passphrase) as scratch:
-                measure_log_interaction(ctx, scratch)
-                _progress("backup, verify, restore")
-                measure_backups(ctx, scratch)
-                _progress("import")
-                measure_import(ctx, scratch, vcards)
-            _progress("SQLCipher vs plain SQLite")
-            measure_cipher_cost(ctx)
+                if name in wanted:
+                    _progress(name)
+                    step()
+            if wanted & {"writes", "backups", "import", "network"}:
+                vault.checkpoint()
+                with _scratch_copy(path) as copy, Vault.unlock(copy, passphrase) as scratch:
+                    scratch_steps: list[tuple[str, Callable[[], None]]] = [
+                        ("writes", lambda: measure_log_interaction(ctx, scratch)),
+                        ("backups", lambda: measure_backups(ctx, scratch)),
+                        ("import", lambda: measure_import(ctx, scratch, vcards)),
+                        (
+                            "network",
+                            lambda: network.measure_network(
+                                ctx, scratch, ms=_ms, row=_row, sample=_sample_actors
+                            ),
+                        ),
+                    ]
+                    for name, step in scratch_steps:
+                        if name in wanted:
+                            _progress(f"{name} (scratch copy)")
+                            step()
+            if "cipher" in wanted:
+                _progress("SQLCipher vs plain SQLite")
+                measure_cipher_cost(ctx)
         finally:
             raw.close()
     finally:
         vault.close()
-    _progress("the GUI (child process, offscreen)")
-    ctx.rows += measure_gui(ctx, passphrase)
+    if "gui" in wanted:
+        _progress("the GUI (child process, offscreen)")
+        ctx.rows += measure_gui(ctx, passphrase)
+    if "network" in wanted:
+        _progress("the network map (child process, offscreen)")
+        ctx.rows += network.map_rows(ctx, passphrase, VAULTS, Row)
     return ctx.rows
 
 
@@ -934,6 +963,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=10, help="rounds of each workload")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--vcards", type=int, default=5_000, help="cards in the import row")
+    parser.add_argument(
+        "--only",
+        help=f"measure only these steps, comma-separated: {', '.join(STEPS)}",
+    )
     args = parser.parse_args(argv)
     if not (args.vault / KEY_NAME).is_file():
         if args.vault != generate.DEFAULT_PATH:
@@ -942,7 +975,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         generate.generate(args.vault)
     gc.collect()
     started = datetime.now(UTC)
-    rows = run_suite(args.vault, args.repeat, vcards=args.vcards)
+    only = None
+    if args.only:
+        only = frozenset(step.strip() for step in args.only.split(","))
+        if unknown := only - set(STEPS):
+            parser.error(f"no such step: {', '.join(sorted(unknown))}")
+    rows = run_suite(args.vault, args.repeat, vcards=args.vcards, only=only)
     explain_misses(rows)
     result = {
         "generated_at": started.isoformat(timespec="seconds"),

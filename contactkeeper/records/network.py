@@ -48,7 +48,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Final
+from typing import Final, NamedTuple
 
 import networkx as nx
 import sqlalchemy as sa
@@ -63,7 +63,6 @@ from contactkeeper.vault.model import (
     Channel,
     ChannelHop,
     Participation,
-    Relationship,
     RelationshipKind,
     Setting,
 )
@@ -196,8 +195,7 @@ def _parse_ways(text: str) -> dict[RelationshipKind, WayIn]:
 # -- the graph ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Edge:
+class _Edge(NamedTuple):
     score: int
     reason: str
 
@@ -213,6 +211,7 @@ class _Web:
     first_trust: dict[int, tuple[int, str]]  # actor -> (trust, why) of your best first hop
     lock: threading.Lock = field(default_factory=threading.Lock)
     reach: _Reach | None = None
+    structure: _Structure | None = None
 
 
 @dataclass
@@ -224,8 +223,17 @@ class _Reach:
     first: dict[int, _Edge]
     warmth: dict[int, Warmth]
     blocked: frozenset[int]  # do-not-contact: never asked to pass you on
-    dominated: dict[int, tuple[int, ...]] | None = None
-    shortest: _ShortestWays | None = None
+
+
+@dataclass(frozen=True)
+class _Structure:
+    """Whom you reach only through whom, and your shortest ways in: they depend on which
+    ties exist and who passes nobody on, not on warmth, so a contact logged keeps them
+    (computed when first asked for, kept with the web while ``blocked`` is the same)."""
+
+    blocked: frozenset[int]
+    dominated: dict[int, tuple[int, ...]]
+    shortest: _ShortestWays
 
 
 @dataclass(frozen=True)
@@ -277,27 +285,23 @@ def _build_web(
     today: date,
     key: tuple[object, ...],
 ) -> _Web:
-    graph: nx.DiGraph[int] = nx.DiGraph()
-    for rel in session.execute(
-        sa.select(
-            Relationship.from_actor_id,
-            Relationship.to_actor_id,
-            Relationship.kind,
-            Relationship.strength,
-            Relationship.confidence,
-            Relationship.started_on,
-            Relationship.ended_on,
-        )
-    ):
-        way = ways.get(rel.kind, WayIn.NONE)
-        if way is WayIn.NONE or not _current(rel.started_on, rel.ended_on, today):
+    best: dict[tuple[int, int], _Edge] = {}  # the strongest tie from one person to another
+    kinds = {kind.value: kind for kind in RelationshipKind}
+    now = today.isoformat()  # dates are stored as ISO text, which orders as the dates do
+    for start, end, kind_value, strength, confidence, started, ended in session.execute(_TIES):
+        kind = kinds[kind_value]
+        way = ways.get(kind, WayIn.NONE)
+        if way is WayIn.NONE or (started is not None and started > now):
             continue
-        score = min(rel.strength, rel.confidence)
-        reason = f"{rel.kind}, strength {rel.strength}, confidence {rel.confidence}"
+        if ended is not None and ended <= now:
+            continue
+        edge = _Edge(
+            min(strength, confidence), f"{kind}, strength {strength}, confidence {confidence}"
+        )
         if way in (WayIn.FORWARD, WayIn.BOTH):
-            _add(graph, rel.from_actor_id, rel.to_actor_id, _Edge(score, reason))
+            _keep(best, start, end, edge)
         if way in (WayIn.BACKWARD, WayIn.BOTH):
-            _add(graph, rel.to_actor_id, rel.from_actor_id, _Edge(score, reason))
+            _keep(best, end, start, edge)
     hops: dict[int, list[tuple[int, int]]] = {}
     for hop in session.execute(
         sa.select(
@@ -319,27 +323,25 @@ def _build_web(
         head, head_trust = chain[0]
         _better(first_trust, head, head_trust, f"first on {label}, trust {head_trust}")
         for (here, _), (there, trust) in itertools.pairwise(chain):
-            _add(graph, here, there, _Edge(trust, f"next on {label}, trust {trust}"))
-        _add(
-            graph,
+            _keep(best, here, there, _Edge(trust, f"next on {label}, trust {trust}"))
+        _keep(
+            best,
             chain[-1][0],
             channel.actor_id,
             _Edge(channel.trust, f"last on {label}, channel trust {channel.trust}"),
         )
+    graph: nx.DiGraph[int] = nx.DiGraph()
+    graph.add_edges_from((a, b, {"edge": e, "score": e.score}) for (a, b), e in best.items())
     return _Web(key, graph, first_trust)
 
 
-def _current(started: date | None, ended: date | None, today: date) -> bool:
-    return (started is None or started <= today) and (ended is None or ended > today)
-
-
-def _add(graph: nx.DiGraph[int], here: int, there: int, edge: _Edge) -> None:
+def _keep(best: dict[tuple[int, int], _Edge], here: int, there: int, edge: _Edge) -> None:
     """Keep the strongest of several ties between the same two people."""
     if here == there:
         return
-    old = graph.get_edge_data(here, there)
-    if old is None or old["edge"].score < edge.score:
-        graph.add_edge(here, there, edge=edge, score=edge.score)
+    old = best.get((here, there))
+    if old is None or old.score < edge.score:
+        best[here, there] = edge
 
 
 def _better(found: dict[int, tuple[int, str]], actor_id: int, value: int, why: str) -> None:
@@ -347,6 +349,12 @@ def _better(found: dict[int, tuple[int, str]], actor_id: int, value: int, why: s
         found[actor_id] = (value, why)
 
 
+# The ties, read as the driver gives them (no ORM row per relationship: a large vault has
+# tens of thousands).
+_TIES: Final = sa.text(
+    "SELECT from_actor_id, to_actor_id, kind, strength, confidence, started_on, ended_on "
+    "FROM relationships"
+)
 # The facts warmth is derived from, read as the driver gives them (no ORM row per actor):
 # the first hops of a large vault are thousands of actors.
 _WARMTH_FACTS: Final = sa.text(
@@ -500,20 +508,13 @@ def brokers(
     """
     wanted = None if among is None else set(among)
     with _state(vault, now) as (web, reach):
-        if reach.dominated is None or (wanted and reach.shortest is None):
-            graph = _with_you(web, reach)
-            if reach.dominated is None:
-                reach.dominated = _dominated(graph)
-            if wanted and reach.shortest is None:
-                reach.shortest = _shortest_ways(graph)
+        structure = _structure(web, reach)
         cut = {
             broker: tuple(t for t in reached if wanted is None or t in wanted)
-            for broker, reached in reach.dominated.items()
+            for broker, reached in structure.dominated.items()
         }
         cut = {broker: reached for broker, reached in cut.items() if reached}
-        betweenness = (
-            _betweenness(reach.shortest, wanted) if wanted and reach.shortest and cut else {}
-        )
+        betweenness = _betweenness(structure.shortest, wanted) if wanted and cut else {}
     if not cut:
         return []
     names = _names(vault, set(cut) | {t for ts in cut.values() for t in ts}, name)
@@ -528,6 +529,15 @@ def brokers(
         for broker, reached in cut.items()
     ]
     return sorted(result, key=lambda b: (-len(b.cut_off), b.name))
+
+
+def _structure(web: _Web, reach: _Reach) -> _Structure:
+    """The kept structure of ``web`` for who is blocked now (call it holding ``web.lock``,
+    as :func:`_state` does)."""
+    if web.structure is None or web.structure.blocked != reach.blocked:
+        graph = _with_you(web, reach)
+        web.structure = _Structure(reach.blocked, _dominated(graph), _shortest_ways(graph))
+    return web.structure
 
 
 def _dominated(graph: nx.DiGraph[int]) -> dict[int, tuple[int, ...]]:
@@ -598,9 +608,7 @@ def cut_off_by_process(
     alone reaches: one pass over the kept web for every process at once (Today watches all
     open processes), without names or betweenness."""
     with _state(vault, now) as (web, reach):
-        if reach.dominated is None:
-            reach.dominated = _dominated(_with_you(web, reach))
-        dominated = reach.dominated
+        dominated = _structure(web, reach).dominated
     found: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
     for process_id, members in participants.items():
         lines = [

@@ -45,7 +45,9 @@ OPERATIONS = {
     "unlock to main window with Today filled",
     "actors list scrolling in the Qt model",
     "peak memory, GUI open on the reference vault, every screen visited",
-    "paths to an actor; network view layout of 2,000 nodes",
+    "paths to an actor (the best 3 ways in, as the actor page shows them)",
+    "brokers of the largest process (first call after a contact is logged)",
+    "network map of 2,000 nodes: layout off the UI thread",
 }
 
 

@@ -10,8 +10,9 @@ Filters (process, side, kind of relationship, warmth, sensitivity) and a search 
 focuses a node; the wheel zooms, dragging the background pans, "Fit" shows everything. A
 click shows a node's card, a double-click opens the actor. Nodes dragged by hand keep their
 place: positions are saved in the vault per view (the whole web, or one process). The
-layout is computed off the UI thread (``operations.run_in_background``); items cache their
-drawing, so that 2,000 nodes pan and zoom smoothly.
+map is read and laid out off the UI thread (``operations.run_in_background``) and drawn
+:data:`DRAW_BATCH` items per turn of the event loop, so that the window never stalls while
+a large map appears; items cache their drawing, so that 2,000 nodes pan and zoom smoothly.
 
 Names follow the context's rule: in privacy mode everyone goes by codename and
 organizations (quasi-identifiers) are left off; a high-risk actor's memberships are left
@@ -20,13 +21,14 @@ off while their name is hidden. Exports (PNG, SVG) are not encrypted and ask fir
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -93,6 +95,8 @@ WARMTH_COLOURS = {
     Warmth.COOLING: QColor("#c9b458"),
     Warmth.COLD: QColor("#5b84b1"),
 }
+DRAW_BATCH = 150  # items made per turn of the event loop while a map is drawn
+LABELS_FROM_SCALE = 0.45  # names are drawn from this zoom on (smaller text is unreadable)
 YOU_COLOUR = QColor("#2d2d2d")
 ORGANIZATION_COLOUR = QColor("#8a8a8a")
 LINE_COLOUR = QColor("#555555")
@@ -145,7 +149,7 @@ class NodeItem(QGraphicsEllipseItem):
             colour = WARMTH_COLOURS.get(node.warmth or Warmth.COLD, ORGANIZATION_COLOUR)
         self.setBrush(QBrush(colour))
         self.setPen(QPen(colour.darker(150), 1.5))
-        self.text = QGraphicsSimpleTextItem(label, self)
+        self.text = NodeLabel(label, self)
         self.text.setBrush(QBrush(QColor("#202020")))
         width = self.text.boundingRect().width()
         self.text.setPos(-width / 2, r + 2)
@@ -188,8 +192,21 @@ class NodeItem(QGraphicsEllipseItem):
         self.view.open_node(self.node)
 
 
+class NodeLabel(QGraphicsSimpleTextItem):
+    """A node's name, left off while the map is zoomed out so far that it could not be
+    read (thousands of unreadable labels would only slow the drawing)."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Any = None
+    ) -> None:
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < LABELS_FROM_SCALE:
+            return
+        super().paint(painter, option, widget)
+
+
 class EdgeItem(QGraphicsPathItem):
-    """One link, drawn by its conventional style."""
+    """One link, drawn by its conventional style (not cached: a long line's cache would
+    be a picture the size of the map)."""
 
     def __init__(self, edge: MapEdge, source: NodeItem, target: NodeItem) -> None:
         super().__init__()
@@ -197,7 +214,6 @@ class EdgeItem(QGraphicsPathItem):
         self.source = source
         self.target = target
         self.setZValue(1)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         colour = DISCORD_COLOUR if edge.style is LineStyle.ZIGZAG else LINE_COLOUR
         pen = QPen(colour, 0.8 + 0.3 * edge.strength)
         if edge.style is LineStyle.DOTTED:
@@ -302,6 +318,7 @@ class MapView(QWidget):
         self.dragging = False
         self.operation: Operation | None = None
         self._pending = False
+        self._drawing = 0  # which drawing is under way (a newer one stops an older)
         self.confirm: Confirm = ask
         self.choose_file: Callable[[], str] = self._choose_file
         self._build()
@@ -483,24 +500,33 @@ class MapView(QWidget):
     # -- loading --------------------------------------------------------------------------
 
     def reload(self) -> None:
+        """Read the map and lay it out off the UI thread, then draw it a batch at a time."""
         if not self.context.unlocked:
             self.clear()
             return
         self.refresh.fresh()
         if not self.fixed_process:
             self._fill_processes()
-        try:
-            data = network_map.map_data(
-                self.context.vault, self.context.now(), self.current_filter()
-            )
-        except ContactKeeperError as exc:
-            show_error(self.message, exc.message)
+        if self.operation is not None:
+            self._pending = True  # read again once the running work is done
+            return
+        self._drawing += 1  # a drawing still under way stops
+        vault, now, chosen = self.context.vault, self.context.now(), self.current_filter()
+        self.status.setText("Reading the map…")
+        self.operation = run_in_background(
+            self, lambda: network_map.map_data(vault, now, chosen), self._read, self._failed
+        )
+
+    def _read(self, data: MapData) -> None:
+        self.operation = None
+        if self._pending:
+            self._pending = False
+            self.reload()
+            return
+        if not self.context.unlocked:
             return
         show_error(self.message, "")
         data = self._private(data)
-        if self.operation is not None:
-            self._pending = True  # lay out again once the running layout is done
-            return
         self.status.setText(f"Laying out {len(data.nodes)} nodes…")
         self.operation = run_in_background(
             self,
@@ -529,7 +555,8 @@ class MapView(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self.operation = None
-        show_error(self.message, getattr(exc, "message", "The map could not be laid out."))
+        self._pending = False
+        show_error(self.message, getattr(exc, "message", "The map could not be drawn."))
 
     def _laid_out(self, result: tuple[MapData, dict[str, tuple[float, float]]]) -> None:
         self.operation = None
@@ -540,22 +567,56 @@ class MapView(QWidget):
         if not self.context.unlocked:
             return
         data, positions = result
-        self.draw(data, positions)
+        self.draw(data, positions, batch=DRAW_BATCH)
 
-    def draw(self, data: MapData, positions: dict[str, tuple[float, float]]) -> None:
+    def draw(
+        self,
+        data: MapData,
+        positions: dict[str, tuple[float, float]],
+        *,
+        batch: int | None = None,
+    ) -> None:
+        """Put ``data`` on the canvas at ``positions``; ``laid_out`` is emitted when done.
+
+        With ``batch``, the items are made that many at a time, one batch per turn of the
+        event loop, so that a map of thousands of nodes never stalls the window; a new
+        reload stops a drawing under way."""
+        self._drawing += 1
+        token = self._drawing
         self.data = data
         self.scene.clear()
         self.items = {}
+        steps = self._items(data, positions)
+        self.canvas.viewport().setUpdatesEnabled(False)  # one paint at the end, not one a batch
+
+        def next_batch() -> None:
+            if token != self._drawing:
+                return
+            for _ in itertools.repeat(None, batch) if batch else itertools.count():
+                if next(steps, None) is None:
+                    self._drawn(data)
+                    return
+            QTimer.singleShot(0, self, next_batch)
+
+        next_batch()
+
+    def _items(self, data: MapData, positions: dict[str, tuple[float, float]]) -> Iterator[bool]:
+        """Make the map's items one by one (yielding after each)."""
         for node in data.nodes:
             item = NodeItem(self, node, self.label(node))
             x, y = positions.get(node.key, (0.0, 0.0))
             item.setPos(x, y)
             self.scene.addItem(item)
             self.items[node.key] = item
+            yield True
         for edge in data.edges:
             source, target = self.items.get(edge.source), self.items.get(edge.target)
             if source is not None and target is not None:
                 self.scene.addItem(EdgeItem(edge, source, target))
+                yield True
+
+    def _drawn(self, data: MapData) -> None:
+        self.canvas.viewport().setUpdatesEnabled(True)
         for item in self.items.values():
             item.moved = False
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-200, -200, 200, 200))
@@ -578,6 +639,8 @@ class MapView(QWidget):
         )
 
     def clear(self) -> None:
+        self._drawing += 1
+        self.canvas.viewport().setUpdatesEnabled(True)
         self.data = None
         self.items = {}
         self.scene.clear()
