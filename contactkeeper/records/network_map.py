@@ -287,7 +287,7 @@ def layout(
         weak = edge.style in (LineStyle.ZIGZAG, LineStyle.CROSSED)
         links.append((a, b, 0.3 if weak else 1.0))
     if iterations is None:
-        iterations = 60 if count <= 500 else 30
+        iterations = 60 if count <= 500 else 30 if count <= 1_500 else 20
     xs, ys = _start(count, kept, links, seed)
     _relax(xs, ys, links, set(kept), iterations)
     return {key: (round(xs[i], 1), round(ys[i], 1)) for i, key in enumerate(keys)}
