@@ -264,19 +264,46 @@ def _state(vault: Vault, now: datetime) -> Iterator[tuple[_Web, _Reach]]:
     with _CACHE_LOCK:
         web = _CACHE.get(vault.vault_id)
     with vault.transaction() as session:
-        actor_count = session.scalar(sa.select(sa.func.count()).select_from(Actor))
-        key = (*vault.generations.of(*_WEB_TABLES), actor_count, today)
+        key, reach_key = _keys(vault, session, today)
         if web is None or web.key != key:
             web = _build_web(session, ways_in_session(session), today, key)
             with _CACHE_LOCK:
                 _CACHE[vault.vault_id] = web
-        reach_key = (key, vault.generations.of("actors"), today)
         reach = web.reach
         if reach is None or reach.key != reach_key:
             reach = _reach(session, web, now, reach_key)
     with web.lock:
         web.reach = reach
         yield web, reach
+
+
+def _keys(
+    vault: Vault, session: sa.orm.Session, today: date
+) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """What the kept web, and the kept first hops, must match to be current."""
+    actor_count = session.scalar(sa.select(sa.func.count()).select_from(Actor))
+    key = (*vault.generations.of(*_WEB_TABLES), actor_count, today)
+    return key, (key, vault.generations.of("actors"), today)
+
+
+def is_kept(vault: Vault, now: datetime) -> bool:
+    """Whether paths and brokers would answer from what is kept, nothing to rebuild: a
+    caller on the UI thread may then ask at once, and should otherwise ask in the
+    background (rebuilding the web of a large vault takes a second)."""
+    with _CACHE_LOCK:
+        web = _CACHE.get(vault.vault_id)
+    if web is None:
+        return False
+    with vault.transaction() as session:
+        key, reach_key = _keys(vault, session, now.date())
+    reach, structure = web.reach, web.structure
+    return (
+        web.key == key
+        and reach is not None
+        and reach.key == reach_key
+        and structure is not None
+        and structure.blocked == reach.blocked
+    )
 
 
 def _build_web(

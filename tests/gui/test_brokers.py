@@ -108,12 +108,14 @@ def test_from_todays_cold_broker_to_a_contact_logged_along_the_path(
     assert workspace.current_view() is page
     assert page.actor_id == ids["Fr. Pavel"]
     page.tabs.setCurrentWidget(page.paths)
+    qtbot.waitUntil(lambda: not page.paths.busy)
     reached = page.paths.reached_list
     names = {reached.item(i).text(): reached.item(i) for i in range(reached.count())}
     assert set(names) == {"Bishop Nikolai", "Dmitri Sokolov"}
     reached.itemActivated.emit(names["Dmitri Sokolov"])
     assert page.actor_id == ids["Dmitri Sokolov"]
     page.tabs.setCurrentWidget(page.paths)
+    qtbot.waitUntil(lambda: not page.paths.busy)
     chain = page.paths.path_list.item(0).text()
     assert chain == "you -> Fr. Pavel (cold) -> Bishop Nikolai -> Dmitri Sokolov"
     page.paths.log_button.click()

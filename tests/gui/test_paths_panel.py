@@ -52,6 +52,7 @@ def _page(context: AppContext, qtbot: QtBot, actor_id: int) -> ActorPage:
     show_active(qtbot, page)
     page.show_actor(actor_id)
     page.tabs.setCurrentWidget(page.paths)
+    qtbot.waitUntil(lambda: not page.paths.busy)  # the first question builds the web
     return page
 
 

@@ -329,6 +329,7 @@ class ActorPage(ActorRows):
     def _build_tabs(self, profile: QWidget) -> None:
         """One tab per section, in the order a practitioner reads them."""
         self.paths = PathsPanel(self.context)
+        self.paths.answered.connect(self._count_tabs)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Actor sections")
         self._tab_titles: dict[QWidget, str] = {

@@ -7,13 +7,17 @@ the first intermediary filled in, kind "passed through an intermediary") or keep
 as an indirect channel of the actor. Below, whom this actor alone carries you to
 (``network.reached_through``): a double-click opens that actor's page.
 
+While the web of ties is kept (``network.is_kept``) the panel asks at once; the first
+question after a tie or a channel changed rebuilds the web, which on a large vault takes a
+second, and is asked in the background (``busy`` says so) so that the page never freezes.
+
 Names follow the context's rule (codenames in privacy mode, high-risk actors by codename);
 in privacy mode the reasons, which may quote a channel's label, are left out.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,12 +31,14 @@ from PySide6.QtWidgets import (
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import error_label, show_error
 from contactkeeper.records import channels, network
 from contactkeeper.records.network import Path
 from contactkeeper.vault.model import ChannelKind, InteractionKind
 
 PATHS_SHOWN = 3
+CAPTION = "Best ways from you to this actor"
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 1
 NO_PATH = (
     "No way in known: add a channel, or a relationship of someone you reach who can "
@@ -53,6 +59,8 @@ def why(path: Path, *, private: bool) -> str:
 class PathsPanel(QWidget):
     """Ways in to one actor, and whom they carry you to."""
 
+    answered = Signal()  # the paths shown are the answer for the actor shown
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -60,8 +68,10 @@ class PathsPanel(QWidget):
         self.paths: list[Path] = []
         self.reached: list[tuple[int, str]] = []
         self.dialog: LogDialog | None = None
+        self.operation: Operation | None = None
+        self._pending = False
 
-        self.caption = QLabel("Best ways from you to this actor")
+        self.caption = QLabel(CAPTION)
         self.caption.setObjectName("sectionTitle")
         self.path_list = QListWidget()
         self.path_list.setAccessibleName("Ways in, best first")
@@ -114,16 +124,58 @@ class PathsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Ask for the ways in: at once while the web is kept, else in the background
+        (the first question after a tie or a channel changes rebuilds the web)."""
         if self.actor_id is None or not self.context.unlocked:
             self.clear()
             return
+        if self.operation is not None:
+            self._pending = True  # ask again once the running question is answered
+            return
         vault, now, rule = self.context.vault, self.context.now(), self.context.shown_name
+        actor_id = self.actor_id
+
+        def ask() -> tuple[list[Path], list[tuple[int, str]]]:
+            return (
+                network.paths_to(vault, actor_id, now, limit=PATHS_SHOWN, name=rule),
+                network.reached_through(vault, actor_id, now, name=rule),
+            )
+
         try:
-            self.paths = network.paths_to(vault, self.actor_id, now, limit=PATHS_SHOWN, name=rule)
-            self.reached = network.reached_through(vault, self.actor_id, now, name=rule)
+            if network.is_kept(vault, now):
+                self._show(ask())
+                return
         except ContactKeeperError as exc:
             show_error(self.message, exc.message)
             return
+        self.caption.setText(f"{CAPTION} (working them out…)")
+        self.operation = run_in_background(
+            self, ask, lambda found: self._answered(actor_id, found), self._failed
+        )
+
+    @property
+    def busy(self) -> bool:
+        """Whether a question is still being answered in the background."""
+        return self.operation is not None
+
+    def _answered(self, actor_id: int, found: tuple[list[Path], list[tuple[int, str]]]) -> None:
+        self.operation = None
+        self.caption.setText(CAPTION)
+        if self._pending or actor_id != self.actor_id:
+            self._pending = False
+            self.reload()
+            return
+        if self.context.unlocked:
+            self._show(found)
+
+    def _failed(self, exc: Exception) -> None:
+        self.operation = None
+        self._pending = False
+        self.caption.setText(CAPTION)
+        show_error(self.message, getattr(exc, "message", "The ways in could not be worked out."))
+
+    def _show(self, found: tuple[list[Path], list[tuple[int, str]]]) -> None:
+        self.paths, self.reached = found
         show_error(self.message, "")
         private = self.context.privacy
         current = max(self.path_list.currentRow(), 0)
@@ -148,6 +200,7 @@ class PathsPanel(QWidget):
         )
         self.reached_list.setVisible(bool(self.reached))
         self._update_buttons()
+        self.answered.emit()
 
     def clear(self) -> None:
         self.actor_id = None
