@@ -58,6 +58,7 @@ def test_the_process_page_says_whom_you_depend_on(context: AppContext, qtbot: Qt
     page.resize(1000, 650)
     show_active(qtbot, page)
     page.show_process(ids["talks"])
+    qtbot.waitUntil(lambda: not page.brokers_busy)  # the first question builds the web
     lines = [page.brokers.item(i).text() for i in range(page.brokers.count())]
     assert lines[0] == "Only Fr. Pavel reaches 2 of the 3 participants"
     assert "Bishop Nikolai, Dmitri Sokolov" in page.brokers.item(0).toolTip()
@@ -71,9 +72,11 @@ def test_the_process_page_says_whom_you_depend_on(context: AppContext, qtbot: Qt
             strength=5,
             confidence=5,
         )
+    qtbot.waitUntil(lambda: not page.brokers_busy)  # a new tie: the web is rebuilt
     lines = [page.brokers.item(i).text() for i in range(page.brokers.count())]
     assert "Only Fr. Pavel reaches 2 of the 3 participants" not in lines
     context.set_privacy(True)
+    qtbot.waitUntil(lambda: not page.brokers_busy)
     assert all("Fr. Pavel" not in page.brokers.item(i).text() for i in range(page.brokers.count()))
 
 

@@ -8,6 +8,7 @@ with the practitioner's opportunity flag."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -39,6 +40,7 @@ from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.gui.context import HIDDEN, AppContext
 from contactkeeper.gui.dialogs.records import CueDialog, ParticipantDialog, edit_cue
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
+from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import (
     STRENGTH_WORDS,
     day,
@@ -159,6 +161,8 @@ class ProcessPage(QWidget):
     def _build_brokers(self) -> None:
         """Whom you depend on to reach the participants (brokers), under them."""
         self.brokers = QListWidget()
+        self.brokers_operation: Operation | None = None
+        self._brokers_pending = False
         self.brokers.setAccessibleName("Whom you depend on to reach the participants")
         self.brokers.setWordWrap(True)
         self.brokers_caption = QLabel("Whom you depend on")
@@ -437,9 +441,47 @@ class ProcessPage(QWidget):
         return "\n".join(lines)
 
     def _show_brokers(self, process_id: int) -> None:
-        total, found = network.process_brokers(
-            self.context.vault, process_id, self.context.now(), name=self.context.shown_name
+        """Whom you depend on: at once while the web of ties is kept, else worked out in
+        the background (a tie changed: the web of a large vault takes a second)."""
+        vault, now, rule = self.context.vault, self.context.now(), self.context.shown_name
+        ask = partial(network.process_brokers, vault, process_id, now, name=rule)
+        if network.is_kept(vault, now):
+            self._brokers_found(process_id, ask())
+            return
+        if self.brokers_operation is not None:
+            self._brokers_pending = True
+            return
+        self.brokers_caption.setText("Whom you depend on (working it out…)")
+        self.brokers_operation = run_in_background(
+            self,
+            ask,
+            lambda found: self._brokers_answered(process_id, found),
+            self._brokers_failed,
         )
+
+    @property
+    def brokers_busy(self) -> bool:
+        return self.brokers_operation is not None
+
+    def _brokers_answered(self, process_id: int, found: tuple[int, list[Broker]]) -> None:
+        self.brokers_operation = None
+        if self._brokers_pending or process_id != self.process_id:
+            self._brokers_pending = False
+            if self.process_id is not None and self.context.unlocked:
+                self._show_brokers(self.process_id)
+            return
+        if self.context.unlocked:
+            self._brokers_found(process_id, found)
+
+    def _brokers_failed(self, exc: Exception) -> None:
+        self.brokers_operation = None
+        self._brokers_pending = False
+        self.brokers_caption.setText(
+            "Whom you depend on: " + getattr(exc, "message", "could not be worked out.")
+        )
+
+    def _brokers_found(self, process_id: int, answer: tuple[int, list[Broker]]) -> None:
+        total, found = answer
         self.brokers.clear()
         for broker in found:
             item = QListWidgetItem(broker_line(broker, total))
