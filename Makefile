@@ -24,7 +24,7 @@ typecheck: $(VENV)/.synced
 	$(VENV)/bin/mypy
 
 pytest: $(VENV)/.synced
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto
 
 screenshots: $(VENV)/.synced
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m contactkeeper.gui.screenshots docs/screenshots
