@@ -260,3 +260,27 @@ def test_a_cue_and_a_contact_point_to_the_event_and_its_page_lists_them(
     assert opened.event_choice.currentData() == story.event
     (kept,) = [c for c in readiness.list_cues(vault) if c.note.startswith("Both sides")]
     assert kept.event_id == story.event
+
+
+def test_in_privacy_mode_editing_a_transfer_hides_and_keeps_what_was_passed(
+    context: AppContext, qtbot: QtBot
+) -> None:
+    from contactkeeper.gui.views.track_two import TrackTwoView
+
+    story = build(context.vault)
+    context.set_privacy(True)
+    view = TrackTwoView(context)
+    qtbot.addWidget(view)
+    view.resize(1200, 750)
+    show_active(qtbot, view)
+    view.show_transfer(story.transfer)
+
+    dialog = view.transfers.edit()
+    assert isinstance(dialog, TransferDialog)
+    assert dialog.content.toPlainText() == ""
+    assert dialog.content.isReadOnly()
+    dialog.passed.setDate(date(2026, 10, 21))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    saved = transfers.get_transfer(context.vault, story.transfer)
+    assert (saved.content, saved.passed_on) == ("A joint survey of the aquifer", date(2026, 10, 21))

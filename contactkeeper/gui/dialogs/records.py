@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -109,11 +110,11 @@ def combo(accessible: str, values: list[str], current: str | None = None) -> QCo
     return box
 
 
-def event_combo(context: AppContext, accessible: str) -> QComboBox:
-    """A choice of event (or none), the latest first."""
+def event_combo(context: AppContext, accessible: str, none: str = "(at no event)") -> QComboBox:
+    """A choice of event (or ``none``), the latest first."""
     box = QComboBox()
     box.setAccessibleName(accessible)
-    box.addItem("(at no event)", None)
+    box.addItem(none, None)
     for event_id, label in events.event_names(context.vault):
         box.addItem(label, event_id)
     return box
@@ -144,6 +145,7 @@ class RecordDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._kept: dict[QLineEdit, str] = {}
+        self._kept_plain: dict[QPlainTextEdit, str] = {}
         self._watching = False
         context.vault_locked.connect(self._locked)
 
@@ -165,6 +167,22 @@ class RecordDialog(QDialog):
         if edit in self._kept and not edit.isModified():
             return self._kept[edit]
         return edit.text()
+
+    def keep_plain(self, box: QPlainTextEdit, text: str) -> None:
+        """As :meth:`keep`, for a box of several lines: hidden, read-only, in privacy mode."""
+        self._kept_plain[box] = text
+        if self.context.privacy and text.strip():
+            box.clear()
+            box.setReadOnly(True)
+            box.setPlaceholderText(self.context.placeholder())
+        else:
+            box.setPlainText(text)
+
+    def plain_text_of(self, box: QPlainTextEdit) -> str:
+        """What ``box`` holds, or the value it was filled with while it is hidden."""
+        if box in self._kept_plain and box.isReadOnly():
+            return self._kept_plain[box]
+        return box.toPlainText()
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._watching:
@@ -198,6 +216,9 @@ class RecordDialog(QDialog):
     def _locked(self) -> None:
         """No text of any record stays behind, not even in a hidden dialog."""
         self._kept.clear()
+        self._kept_plain.clear()
+        for box in self.findChildren(QPlainTextEdit):
+            box.clear()
         for edit in self.findChildren(QLineEdit):
             edit.clear()
         for listing in self.findChildren(QListWidget):

@@ -173,7 +173,8 @@ class OutcomeDialog(RecordDialog):
             [k.value for k in OutcomeKind],
             outcome.kind.value if outcome else None,
         )
-        self.text = text_box("What came out of it", outcome.text if outcome else "")
+        self.text = text_box("What came out of it")
+        self.keep_plain(self.text, outcome.text if outcome else "")
         self.rule = rule_combo(
             "Attribution rule of the outcome", outcome.attribution if outcome else event.attribution
         )
@@ -194,7 +195,7 @@ class OutcomeDialog(RecordDialog):
     def save(self) -> object:
         kind = OutcomeKind(self.kind.currentData())
         rule = AttributionRule(self.rule.currentData())
-        text = self.text.toPlainText()
+        text = self.plain_text_of(self.text)
         if self.outcome is None:
             return events.add_outcome(self.context.vault, self.info.id, kind, text, rule)
         events.update_outcome(self.context.vault, self.outcome.id, kind, text, rule)
@@ -281,10 +282,9 @@ class TransferDialog(RecordDialog):
         self.kind = combo(
             "Kind of transfer", [k.value for k in TransferKind], t.kind.value if t else None
         )
-        self.content = text_box(
-            "What was passed", t.content if t else (outcome.text if outcome else "")
-        )
-        self.event_choice = event_combo(context, "From which event")
+        self.content = text_box("What was passed")
+        self.keep_plain(self.content, t.content if t else (outcome.text if outcome else ""))
+        self.event_choice = event_combo(context, "From which event", "(from no event)")
         self.event_choice.setCurrentIndex(max(self.event_choice.findData(event_id), 0))
         self.outcome = QComboBox()
         self.outcome.setAccessibleName("From which of its outcomes")
@@ -352,7 +352,7 @@ class TransferDialog(RecordDialog):
         event_id = self.event_choice.currentData()
         t = self.transfer
         return NewTransfer(
-            content=self.content.toPlainText(),
+            content=self.plain_text_of(self.content),
             passed_on=from_qdate(self.passed.date()),
             kind=TransferKind(self.kind.currentData()),
             event_id=None if event_id is None else int(event_id),
