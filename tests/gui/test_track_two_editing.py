@@ -118,6 +118,13 @@ def test_deleting_a_transfer_and_undoing_it(qtbot: QtBot, opened: Opened) -> Non
     window.undo.undo()
     assert _cells(log.model, 2) == ["A joint survey of the aquifer"]
 
+    # The Delete key on the log does the same.
+    log.table.setFocus()
+    log.table.selectRow(0)
+    qtbot.keyClick(log.table, Qt.Key.Key_Delete)
+    assert log.model.rowCount() == 0
+    assert window.undo_notice.label.text().startswith("Deleted transfer “A joint survey")
+
 
 def test_changing_an_outcome_from_the_event_page(context: AppContext, qtbot: QtBot) -> None:
     from contactkeeper.gui.views.track_two import TrackTwoView

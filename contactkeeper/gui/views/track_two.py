@@ -9,9 +9,11 @@ the official track and what came of it. Both redraw through :class:`Refresh`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -65,6 +67,13 @@ EVENT_SHOWS = frozenset(
     }
 )
 TRANSFER_SHOWS = frozenset({Kind.TRANSFER, Kind.EVENT, Kind.ACTOR, Kind.ORGANIZATION})
+
+
+def _on_delete(table: QTableView, delete: Callable[[], object]) -> None:
+    """The Delete key, on ``table``, deletes its selected record (to the trash)."""
+    key = QShortcut(QKeySequence(Qt.Key.Key_Delete), table)
+    key.setContext(Qt.ShortcutContext.WidgetShortcut)
+    key.activated.connect(delete)
 
 
 def _table(model: QAbstractItemModel, name: str) -> QTableView:
@@ -470,6 +479,7 @@ class EventsView(QWidget):
         context.vault_locked.connect(self.model.clear)
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
         self.plan_button.clicked.connect(self.plan)
+        _on_delete(self.table, self.page.delete)
 
     def reload(self) -> None:
         if not self.context.unlocked:
@@ -564,6 +574,7 @@ class TransferLog(QWidget):
         self.edit_button.clicked.connect(self.edit)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.delete_button.clicked.connect(self.delete)
+        _on_delete(self.table, self.delete)
 
     def _recipient(self, t: TransferInfo) -> str:
         if t.recipient_actor_id is not None:
