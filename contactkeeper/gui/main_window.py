@@ -66,6 +66,7 @@ SECTIONS = (
     ("Track two", "Ctrl+7"),
 )
 FOLLOW_UPS_SECTION = 4
+TRACK_TWO_SECTION = 6
 TICK_MS = 10 * 60 * 1000
 # Shown while privacy mode is on: in the status bar, and after the name in the title.
 PRIVACY_INDICATOR = "Privacy mode: codenames only, notes hidden"
@@ -203,6 +204,8 @@ class Workspace(QWidget):
         self.today.follow_ups_requested.connect(lambda: self.show_section(FOLLOW_UPS_SECTION))
         context.open_actor.connect(self.show_actor)
         context.open_process.connect(self.show_process)
+        context.open_event.connect(self.show_event)
+        context.open_transfer.connect(self.show_transfer)
         context.vault_opened.connect(self._opened)
         context.vault_locked.connect(self.history.clear)
         # A page whose record was deleted goes back to where the user came from.
@@ -239,6 +242,14 @@ class Workspace(QWidget):
         self._select_quietly(2)
         self.views.setCurrentWidget(self.process_page)
         self._visited(Place(2, process_id=process_id))
+
+    def show_event(self, event_id: int) -> None:
+        self.show_section(TRACK_TWO_SECTION)
+        self.track_two.show_event(event_id)
+
+    def show_transfer(self, transfer_id: int) -> None:
+        self.show_section(TRACK_TWO_SECTION)
+        self.track_two.show_transfer(transfer_id)
 
     # -- back and forward -----------------------------------------------------------------
 

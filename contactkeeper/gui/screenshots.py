@@ -33,7 +33,7 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.help import GUIDE_TAB, SHORTCUTS_TAB
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.gui.presentation import pretend_screen
-from contactkeeper.records import actors, processes
+from contactkeeper.records import actors, processes, transfers
 from contactkeeper.vault import Vault, keyfile
 
 NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
@@ -166,8 +166,14 @@ def _render_at(app: QApplication, folder: Path, outdir: Path, size: tuple[int, i
     shot("processes")
     process = processes.list_processes(context.vault)
     if process:
-        context.open_process.emit(process[0].id)
+        # The process with the workshop cycle: its timeline shows what began as track two.
+        passed = [t.process_id for t in transfers.list_transfers(context.vault) if t.process_id]
+        context.open_process.emit(passed[0] if passed else process[0].id)
+        page = window.workspace.process_page
         shot("process-page")
+        page.tabs.setCurrentWidget(page.track_two)
+        shot("process-track-two")
+        page.tabs.setCurrentIndex(0)
     window.show_section(3)
     shot("journal")
     window.show_section(4)

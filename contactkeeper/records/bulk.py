@@ -41,6 +41,8 @@ from contactkeeper.vault.model import (
     Base,
     Channel,
     ChannelHop,
+    Event,
+    EventOutcome,
     Interaction,
     InteractionKind,
     InteractionParticipant,
@@ -50,6 +52,7 @@ from contactkeeper.vault.model import (
     Register,
     Sensitivity,
     Tag,
+    Transfer,
     UTCDateTime,
 )
 
@@ -60,6 +63,8 @@ _INDEXED_KINDS: Final[dict[type[Base], str]] = {
     Actor: "actor",
     Organization: "organization",
     Process: "process",
+    Event: "event",
+    Transfer: "transfer",
 }
 # Rows that change an actor's index row (its names or its tags).
 _ACTOR_PARTS: Final[tuple[type[Base], ...]] = (NameVariant, ActorTag)
@@ -129,6 +134,8 @@ def insert(
         search_index.reindex(session, kind, ids)
     elif index and model in _ACTOR_PARTS:
         search_index.reindex(session, "actor", {int(row["actor_id"]) for row in rows})
+    elif index and model is EventOutcome:  # an outcome's words are its event's
+        search_index.reindex(session, "event", {int(row["event_id"]) for row in rows})
     return ids
 
 

@@ -28,6 +28,8 @@ from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
     AttributionRule,
+    CueKind,
+    Direction,
     Event,
     EventKind,
     EventOutcome,
@@ -35,11 +37,13 @@ from contactkeeper.vault.model import (
     FollowUp,
     Interaction,
     InteractionEvent,
+    InteractionKind,
     Invitation,
     InvitationStatus,
     OutcomeKind,
     Participation,
     Process,
+    ReadinessCue,
     Sensitivity,
     Side,
 )
@@ -87,6 +91,29 @@ class OutcomeInfo:
 
 
 @dataclass(frozen=True)
+class LinkedInteraction:
+    """A contact that took place at the event."""
+
+    id: int
+    occurred_at: datetime
+    kind: InteractionKind
+    summary: str
+    attribution: AttributionRule
+
+
+@dataclass(frozen=True)
+class LinkedCue:
+    """A readiness cue seen or heard at the event."""
+
+    id: int
+    observed_on: date
+    kind_label: str
+    direction: Direction
+    note: str
+    attribution: AttributionRule
+
+
+@dataclass(frozen=True)
 class EventInfo:
     id: int
     uuid: str
@@ -107,6 +134,8 @@ class EventInfo:
     outcomes: tuple[OutcomeInfo, ...] = ()
     checklist: tuple[FollowUpInfo, ...] = ()
     interaction_ids: tuple[int, ...] = ()
+    interactions: tuple[LinkedInteraction, ...] = ()
+    cues: tuple[LinkedCue, ...] = ()
 
     def with_status(self, *statuses: InvitationStatus) -> list[InvitationInfo]:
         return [i for i in self.invitations if i.status in statuses]
@@ -179,11 +208,12 @@ def get_event(vault: Vault, event_id: int, now: datetime) -> EventInfo:
             .order_by(FollowUp.due_on, FollowUp.id)
             .options(selectinload(FollowUp.actor), selectinload(FollowUp.process))
         )
-        interaction_ids = session.scalars(
-            sa.select(InteractionEvent.interaction_id)
-            .join(Interaction, Interaction.id == InteractionEvent.interaction_id)
-            .where(InteractionEvent.event_id == event.id)
-            .order_by(Interaction.occurred_at)
+        held_there = _interactions_at(session, event.id)
+        cues = session.execute(
+            sa.select(ReadinessCue, CueKind.label)
+            .join(CueKind, CueKind.id == ReadinessCue.kind_id)
+            .where(ReadinessCue.event_id == event.id)
+            .order_by(ReadinessCue.observed_on, ReadinessCue.id)
         )
         return EventInfo(
             id=event.id,
@@ -226,8 +256,50 @@ def get_event(vault: Vault, event_id: int, now: datetime) -> EventInfo:
             ),
             outcomes=tuple(_outcome(o) for o in event.outcomes),
             checklist=tuple(follow_up_info(f) for f in checklist),
-            interaction_ids=tuple(interaction_ids),
+            interaction_ids=tuple(i.id for i in held_there),
+            interactions=held_there,
+            cues=tuple(
+                LinkedCue(c.id, c.observed_on, label, c.direction, c.note, c.attribution)
+                for c, label in cues
+            ),
         )
+
+
+def _interactions_at(session: Session, event_id: int) -> tuple[LinkedInteraction, ...]:
+    rows = session.execute(
+        sa.select(
+            Interaction.id,
+            Interaction.occurred_at,
+            Interaction.kind,
+            Interaction.summary,
+            Interaction.attribution,
+        )
+        .join(InteractionEvent, InteractionEvent.interaction_id == Interaction.id)
+        .where(InteractionEvent.event_id == event_id)
+        .order_by(Interaction.occurred_at, Interaction.id)
+    )
+    return tuple(LinkedInteraction(*row) for row in rows)
+
+
+def event_of_interaction(vault: Vault, interaction_id: int) -> int | None:
+    """The event an interaction took place at, if any."""
+    with vault.transaction() as session:
+        return session.scalar(
+            sa.select(InteractionEvent.event_id).where(
+                InteractionEvent.interaction_id == interaction_id
+            )
+        )
+
+
+def event_names(vault: Vault) -> list[tuple[int, str]]:
+    """(id, "title, first day") of every event, the latest first: for choosing one."""
+    with vault.transaction() as session:
+        rows = session.execute(
+            sa.select(Event.id, Event.title, Event.starts_on).order_by(
+                Event.starts_on.desc(), Event.id.desc()
+            )
+        )
+        return [(i, f"{title}, {starts_on.isoformat()}") for i, title, starts_on in rows]
 
 
 def list_events(vault: Vault, process_id: int | None = None) -> list[EventRow]:

@@ -168,10 +168,10 @@ def log_interaction(
                     or (actors[0].id if len(actors) == 1 else None),
                     channel_id=cue.channel_id or interaction.channel_id,
                     note=cue.note,
+                    event_id=cue.event_id or event_id,
                 ),
             )
-            added_cue.attribution = interaction.attribution
-            added_cue.event_id = event_id
+            added_cue.attribution = strictest([added_cue.attribution, interaction.attribution])
         _note_contact(interaction)
         session.flush()
         return replace(interaction_info(interaction), created_ids=tuple(a.id for a in created))

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.records import ripeness
+from contactkeeper.records.attribution import strictest
 from contactkeeper.records.ripeness import (
     CREDIBILITY_WORDS,
     RELIABILITY_WORDS,
@@ -40,6 +41,7 @@ from contactkeeper.vault.model import (
     CueKind,
     Dimension,
     Direction,
+    Event,
     Participation,
     Process,
     ReadinessCue,
@@ -128,6 +130,7 @@ class NewCue:
     reported_by_id: int | None = None
     channel_id: int | None = None
     note: str = ""
+    event_id: int | None = None  # the event where it was seen or heard
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,7 @@ class CueInfo:
     reported_by_sensitivity: Sensitivity = Sensitivity.NORMAL
     channel_id: int | None = None
     dimension: Dimension = Dimension.BOTH
+    event_id: int | None = None
 
     @property
     def weight(self) -> float:
@@ -397,6 +401,8 @@ def add_cue(session: Session, new: NewCue) -> ReadinessCue:
         records.fetch(session, Actor, new.reported_by_id, "actor")
     if new.channel_id is not None:
         records.fetch(session, Channel, new.channel_id, "channel")
+    # Seen or heard at an event: at least as strictly attributed as what is said there.
+    event = None if new.event_id is None else records.fetch(session, Event, new.event_id, "event")
     reliability, credibility = _grade(new.reliability, new.credibility)
     cue = ReadinessCue(
         kind=kind,
@@ -411,7 +417,10 @@ def add_cue(session: Session, new: NewCue) -> ReadinessCue:
         reported_by_id=new.reported_by_id,
         channel_id=new.channel_id,
         note=records.text("Note", new.note, max_length=100_000),
+        event_id=new.event_id,
     )
+    if event is not None:
+        cue.attribution = strictest([event.attribution])
     session.add(cue)
     return cue
 
@@ -436,6 +445,7 @@ CUE_FIELDS = (
     "reported_by_id",
     "channel_id",
     "note",
+    "event_id",
 )
 
 
@@ -452,6 +462,7 @@ def update_cue(vault: Vault, cue_id: int, new: NewCue) -> CueInfo:
         # unset (and setting the same kind again would not fill it in).
         cue.kind = replacement.kind
         cue.kind_id = replacement.kind.id
+        cue.attribution = strictest([cue.attribution, replacement.attribution])
         session.flush()
         return cue_info(cue)
 
@@ -471,6 +482,7 @@ def as_new(info: CueInfo) -> NewCue:
         reported_by_id=info.reported_by_id,
         channel_id=info.channel_id,
         note=info.note,
+        event_id=info.event_id,
     )
 
 
@@ -795,4 +807,5 @@ def cue_info(cue: ReadinessCue) -> CueInfo:
         reported_by_sensitivity=reporter.sensitivity if reporter else Sensitivity.NORMAL,
         channel_id=cue.channel_id,
         dimension=cue.kind.dimension,
+        event_id=cue.event_id,
     )

@@ -1,4 +1,5 @@
-"""Full-text search over actors, interactions, organizations and processes (SQLite FTS5).
+"""Full-text search over actors, interactions, organizations, processes, events and transfers
+(SQLite FTS5).
 
 The index itself (what is indexed, how text is folded, how it follows every write) is
 :mod:`contactkeeper.vault.search_index`; this module turns what a person typed into a query
@@ -19,10 +20,12 @@ from sqlalchemy.orm import Session
 from contactkeeper.records import NameRule, display_names
 from contactkeeper.vault.model import (
     Actor,
+    Event,
     Interaction,
     InteractionParticipant,
     Organization,
     Process,
+    Transfer,
 )
 from contactkeeper.vault.search_index import (
     BODY_WEIGHT,
@@ -75,7 +78,10 @@ class SearchHit:
 
     Actors: display name over codename. Interactions: local date and the summary's first
     words over the kind and the participants. Organizations and processes: name over kind,
-    country or track and phase. ``rank`` is FTS5's bm25 rank: more negative, better match.
+    country or track and phase. Events: title over kind, first day and process. Transfers:
+    the day passed and the first words of what was passed over its kind and to whom (no
+    word of where it came from, so no source stands beside it). ``rank`` is FTS5's bm25
+    rank: more negative, better match.
 
     Which name each actor goes by is the caller's ``name`` rule (see :func:`search`): an
     actor shown by codename has no subtitle, and ``hide_text`` leaves the summary out.
@@ -247,11 +253,63 @@ def _interaction_displays(
     return found
 
 
+def _event_displays(
+    session: Session, ids: Sequence[int], name: NameRule, hide_text: bool
+) -> dict[int, _Display]:
+    query = (
+        sa.select(Event.id, Event.uuid, Event.title, Event.kind, Event.starts_on, Process.name)
+        .outerjoin(Process, Process.id == Event.process_id)
+        .where(Event.id.in_(ids))
+    )
+    return {
+        record_id: (
+            uuid,
+            title,
+            " · ".join(filter(None, (str(kind), starts_on.isoformat(), process_name))),
+        )
+        for record_id, uuid, title, kind, starts_on, process_name in session.execute(query)
+    }
+
+
+def _transfer_displays(
+    session: Session, ids: Sequence[int], name: NameRule, hide_text: bool
+) -> dict[int, _Display]:
+    """Day passed and opening words over kind and recipient (named by the ``name`` rule)."""
+    query = (
+        sa.select(
+            Transfer.id,
+            Transfer.uuid,
+            Transfer.passed_on,
+            Transfer.kind,
+            Transfer.content,
+            Actor.id,
+            Actor.display_name,
+            Actor.codename,
+            Actor.sensitivity,
+            Organization.name,
+        )
+        .outerjoin(Actor, Actor.id == Transfer.recipient_actor_id)
+        .outerjoin(Organization, Organization.id == Transfer.recipient_organization_id)
+        .where(Transfer.id.in_(ids))
+    )
+    found: dict[int, _Display] = {}
+    for row in session.execute(query):
+        record_id, uuid, passed_on, kind, content, actor_id, display_name, codename, risk, org = row
+        day = passed_on.isoformat()
+        title = f"{day} · {_opening(content)}" if content.strip() and not hide_text else day
+        to = [name(actor_id, display_name, codename, risk)] if actor_id is not None else []
+        to += [org] if org else []
+        found[record_id] = (uuid, title, f"{kind} · to {', '.join(to)}" if to else str(kind))
+    return found
+
+
 _DISPLAYS: Final = {
     "actor": _actor_displays,
     "interaction": _interaction_displays,
     "organization": _organization_displays,
     "process": _process_displays,
+    "event": _event_displays,
+    "transfer": _transfer_displays,
 }
 
 

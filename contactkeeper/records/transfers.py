@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord, RecordNotFound
 from contactkeeper.records.attribution import strictest
+from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -93,19 +94,45 @@ class TransferInfo:
         return ""
 
 
-def log_transfer(vault: Vault, new: NewTransfer) -> int:
-    """Record that something was passed to track one; returns the transfer's id."""
+@dataclass(frozen=True)
+class Outcome:
+    """What came of a transfer, and when (no date while it awaits a reaction)."""
+
+    result: TransferResult
+    on: date | None = None
+    note: str = ""
+
+
+def log_transfer(vault: Vault, new: NewTransfer, *, follow_up: NewFollowUp | None = None) -> int:
+    """Record that something was passed to track one (with a first follow-up, if given);
+    returns the transfer's id."""
     with vault.transaction() as session:
         transfer = Transfer()
         _apply(session, transfer, new)
         session.add(transfer)
         session.flush()
+        if follow_up is not None:
+            _add_follow_up(session, transfer, follow_up.title, follow_up.due_on)
         return transfer.id
 
 
-def update_transfer(vault: Vault, transfer_id: int, new: NewTransfer) -> None:
+def update_transfer(
+    vault: Vault,
+    transfer_id: int,
+    new: NewTransfer,
+    *,
+    outcome: Outcome | None = None,
+    follow_up: NewFollowUp | None = None,
+) -> None:
+    """Change a transfer: what, from where, to whom, when, how; what came of it (when
+    ``outcome`` is given); and add a follow-up (when ``follow_up`` is given). All or nothing."""
     with vault.transaction() as session:
-        _apply(session, records.fetch(session, Transfer, transfer_id, "transfer"), new)
+        transfer = records.fetch(session, Transfer, transfer_id, "transfer")
+        _apply(session, transfer, new)
+        if outcome is not None:
+            _set_outcome(transfer, outcome)
+        if follow_up is not None:
+            _add_follow_up(session, transfer, follow_up.title, follow_up.due_on)
 
 
 def record_result(
@@ -114,9 +141,30 @@ def record_result(
     """What came of it: no reply, acknowledged, taken up, rejected (or awaiting again)."""
     with vault.transaction() as session:
         transfer = records.fetch(session, Transfer, transfer_id, "transfer")
-        transfer.result = TransferResult(result)
-        transfer.result_on = None if transfer.result is TransferResult.AWAITING else on
-        transfer.result_note = records.text("What came of it", note, max_length=10_000)
+        _set_outcome(transfer, Outcome(result, on, note))
+
+
+def as_new(info: TransferInfo) -> NewTransfer:
+    """The fields of a transfer, to edit them (its rule kept: editing never loosens it)."""
+    return NewTransfer(
+        content=info.content,
+        passed_on=info.passed_on,
+        kind=info.kind,
+        process_id=info.process_id,
+        event_id=info.event_id,
+        outcome_id=info.outcome_id,
+        interaction_id=info.interaction_id,
+        recipient_actor_id=info.recipient_actor_id,
+        recipient_organization_id=info.recipient_organization_id,
+        via=info.via,
+        attribution=info.attribution,
+    )
+
+
+def _set_outcome(transfer: Transfer, outcome: Outcome) -> None:
+    transfer.result = TransferResult(outcome.result)
+    transfer.result_on = None if transfer.result is TransferResult.AWAITING else outcome.on
+    transfer.result_note = records.text("What came of it", outcome.note, max_length=10_000)
 
 
 def delete_transfer(vault: Vault, transfer_id: int) -> None:
@@ -127,15 +175,19 @@ def delete_transfer(vault: Vault, transfer_id: int) -> None:
 def add_follow_up(vault: Vault, transfer_id: int, title: str, due_on: date) -> int:
     with vault.transaction() as session:
         transfer = records.fetch(session, Transfer, transfer_id, "transfer")
-        follow_up = FollowUp(
-            title=records.text("Follow-up", title, max_length=300, required=True),
-            due_on=due_on,
-            transfer_id=transfer.id,
-            process_id=transfer.process_id,
-        )
-        session.add(follow_up)
-        session.flush()
-        return follow_up.id
+        return _add_follow_up(session, transfer, title, due_on)
+
+
+def _add_follow_up(session: Session, transfer: Transfer, title: str, due_on: date) -> int:
+    follow_up = FollowUp(
+        title=records.text("Follow-up", title, max_length=300, required=True),
+        due_on=due_on,
+        transfer_id=transfer.id,
+        process_id=transfer.process_id,
+    )
+    session.add(follow_up)
+    session.flush()
+    return follow_up.id
 
 
 def get_transfer(vault: Vault, transfer_id: int) -> TransferInfo:

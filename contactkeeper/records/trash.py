@@ -31,12 +31,14 @@ from contactkeeper.vault.model import (
     Actor,
     Base,
     Channel,
+    Event,
     FollowUp,
     Interaction,
     Organization,
     Process,
     ReadinessCue,
     Relationship,
+    Transfer,
     TrashItem,
 )
 
@@ -50,12 +52,20 @@ KINDS: dict[str, type[Base]] = {
     Kind.FOLLOW_UP: FollowUp,
     Kind.RELATIONSHIP: Relationship,
     Kind.READINESS_CUE: ReadinessCue,
+    # An event goes with its invitation list, outcomes and checklist, and the rows that say
+    # an interaction took place there; cues and transfers that pointed to it (or to one of
+    # its outcomes) lose the link, and get it back on restore.
+    Kind.EVENT: Event,
+    # A transfer goes with its follow-ups.
+    Kind.TRANSFER: Transfer,
 }
 _SEARCHABLE = {
     "actors": "actor",
     "interactions": "interaction",
     "organizations": "organization",
     "processes": "process",
+    "events": "event",
+    "transfers": "transfer",
 }
 
 
@@ -192,6 +202,10 @@ def _after_change(session: Session, rows: dict[str, list[dict[str, Any]]]) -> No
         ids = [r["id"] for r in rows.get(table_name, [])]
         if ids:
             search_index.reindex(session, kind, ids)
+    # An outcome's words are indexed with its event.
+    outcome_events = {r["event_id"] for r in rows.get("event_outcomes", [])}
+    if outcome_events:
+        search_index.reindex(session, "event", outcome_events)
     participants = rows.get("interaction_participants", [])
     channel_ids = {r.get("channel_id") for r in rows.get("interactions", [])}
     # A channel's intermediaries are credited with the contacts made over it (warmth.py).

@@ -21,15 +21,20 @@ actor          display name, codename, name variants   notes, tag names, country
 interaction    (nothing)                               summary
 organization   name                                    notes
 process        name                                    description
+event          title                                   venue, convenor, funder, ground
+                                                       rules, agenda, notes, outcomes
+transfer       (nothing)                               what was passed, through which
+                                                       channel, what came of it
 =============  ======================================  ===============================
 
 A second, small table, ``search_index_names`` (migration 0004), holds the ``names`` column
 alone at the same rowids, so that names can be ranked without reading every summary's
 postings; :func:`matches` says how the two are combined.
 
-Interactions leave ``names`` empty on purpose. Their participants are found as actors; were
-their names copied into every interaction, a search for a name would bury the actor under
-hundreds of meetings, and renaming an actor would mean rewriting every row of their history.
+Interactions and transfers leave ``names`` empty on purpose. Their participants (and a
+transfer's recipient) are found as actors; were their names copied into every interaction,
+a search for a name would bury the actor under hundreds of meetings, and renaming an actor
+would mean rewriting every row of their history.
 """
 
 from __future__ import annotations
@@ -49,11 +54,14 @@ from contactkeeper.errors import SearchIndexDamaged
 from contactkeeper.vault.model import (
     Actor,
     ActorTag,
+    Event,
+    EventOutcome,
     Interaction,
     NameVariant,
     Organization,
     Process,
     Tag,
+    Transfer,
 )
 
 # -- folding ------------------------------------------------------------------------------
@@ -126,12 +134,18 @@ _ACTOR: Final = 1
 _INTERACTION: Final = 2
 _ORGANIZATION: Final = 3
 _PROCESS: Final = 4
+_EVENT: Final = 5
+_TRANSFER: Final = 6
 KIND_CODES: Final[dict[str, int]] = {
     "actor": _ACTOR,
     "interaction": _INTERACTION,
     "organization": _ORGANIZATION,
     "process": _PROCESS,
+    "event": _EVENT,
+    "transfer": _TRANSFER,
 }
+# Kinds whose rows have no names (see above): nothing of theirs in ``search_index_names``.
+_NAMELESS: Final = frozenset({_INTERACTION, _TRANSFER})
 KIND_NAMES: Final = {code: kind for kind, code in KIND_CODES.items()}
 
 NAMES_WEIGHT: Final = 10.0
@@ -181,15 +195,45 @@ def _actor_documents(conn: sa.Connection, ids: Sequence[int]) -> Iterator[tuple[
         yield actor_id, names, body
 
 
-# Records other than actors: (table, column of names or None, column of body).
+def _event_documents(conn: sa.Connection, ids: Sequence[int]) -> Iterator[tuple[int, str, str]]:
+    """An event's title as its name; what is written about it, its outcomes too, as body."""
+    outcomes: dict[int, list[str]] = {}
+    for event_id, text in conn.execute(
+        sa.select(EventOutcome.event_id, EventOutcome.text)
+        .where(EventOutcome.event_id.in_(ids))
+        .order_by(EventOutcome.position, EventOutcome.id)
+    ):
+        outcomes.setdefault(event_id, []).append(text)
+    for event_id, title, *written in conn.execute(
+        sa.select(
+            Event.id,
+            Event.title,
+            Event.venue,
+            Event.convenor,
+            Event.funder,
+            Event.ground_rules,
+            Event.agenda,
+            Event.notes,
+        ).where(Event.id.in_(ids))
+    ):
+        yield event_id, _join([title]), _join([*written, *outcomes.get(event_id, ())])
+
+
+# Records other than actors and events: (table, column of names or None, columns of body).
 _PLAIN: Final[
-    dict[int, tuple[type[Any], QueryableAttribute[str] | None, QueryableAttribute[str]]]
+    dict[
+        int,
+        tuple[type[Any], QueryableAttribute[str] | None, tuple[QueryableAttribute[str], ...]],
+    ]
 ] = {
-    _INTERACTION: (Interaction, None, Interaction.summary),
-    _ORGANIZATION: (Organization, Organization.name, Organization.notes),
-    _PROCESS: (Process, Process.name, Process.description),
+    _INTERACTION: (Interaction, None, (Interaction.summary,)),
+    _ORGANIZATION: (Organization, Organization.name, (Organization.notes,)),
+    _PROCESS: (Process, Process.name, (Process.description,)),
+    _TRANSFER: (Transfer, None, (Transfer.content, Transfer.via, Transfer.result_note)),
 }
-_TABLES: Final[dict[int, type[Any]]] = {_ACTOR: Actor} | {c: t for c, (t, _, _) in _PLAIN.items()}
+_TABLES: Final[dict[int, type[Any]]] = {_ACTOR: Actor, _EVENT: Event} | {
+    c: t for c, (t, _, _) in _PLAIN.items()
+}
 
 
 def _documents(
@@ -199,12 +243,15 @@ def _documents(
     if code == _ACTOR:
         yield from _actor_documents(conn, ids)
         return
-    table, names_column, body_column = _PLAIN[code]
+    if code == _EVENT:
+        yield from _event_documents(conn, ids)
+        return
+    table, names_column, body_columns = _PLAIN[code]
     names = sa.literal("") if names_column is None else names_column
-    for record_id, name, body in conn.execute(
-        sa.select(table.id, names, body_column).where(table.id.in_(ids))
+    for record_id, name, *body in conn.execute(
+        sa.select(table.id, names, *body_columns).where(table.id.in_(ids))
     ):
-        yield record_id, _join([name]), _join([body])
+        yield record_id, _join([name]), _join(body)
 
 
 # The index's tables (FTS5), made by the migrations; vault/index_repair.py rebuilds them.
@@ -262,7 +309,7 @@ def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
         deleted = [{"rowid": _rowid(code, i)} for i in chunk]
         with reading_the_index(conn):
             conn.execute(_DELETE_ROW, deleted)
-            if code != _INTERACTION:  # interactions have no names
+            if code not in _NAMELESS:
                 conn.execute(_DELETE_NAMES, deleted)
         rows = [
             {"rowid": _rowid(code, record_id), "names": names, "body": body}
@@ -336,6 +383,11 @@ _INDEXED: Final[dict[type[Any], tuple[int, tuple[str, ...]]]] = {
     Interaction: (_INTERACTION, ("summary",)),
     Organization: (_ORGANIZATION, ("name", "notes")),
     Process: (_PROCESS, ("name", "description")),
+    Event: (
+        _EVENT,
+        ("title", "venue", "convenor", "funder", "ground_rules", "agenda", "notes", "outcomes"),
+    ),
+    Transfer: (_TRANSFER, ("content", "via", "result_note")),
 }
 
 
@@ -374,6 +426,15 @@ def _note(pending: _Pending, obj: object, *, new_or_deleted: bool) -> list[int]:
                 pending.add_id(_ACTOR, actor_id)
             for actor in _history_values(obj, "actor"):
                 pending.objects.append((_ACTOR, actor))
+    elif isinstance(obj, EventOutcome):
+        # An outcome's words are its event's: re-index the event (old and new, if moved).
+        if new_or_deleted or _changed(obj, ("text", "event_id", "event")):
+            if obj.event_id is not None:
+                pending.add_id(_EVENT, obj.event_id)
+            for event_id in _history_values(obj, "event_id"):
+                pending.add_id(_EVENT, event_id)
+            for event in _history_values(obj, "event"):
+                pending.objects.append((_EVENT, event))
     elif (
         isinstance(obj, Tag)
         and sa.inspect(obj).has_identity

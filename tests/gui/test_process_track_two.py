@@ -30,6 +30,7 @@ def _page(context: AppContext, qtbot: QtBot) -> tuple[ProcessPage, Story]:
     page.resize(1200, 800)
     show_active(qtbot, page)
     page.show_process(story.process)
+    page.tabs.setCurrentWidget(page.track_two)  # the Track two tab
     return page, story
 
 

@@ -19,6 +19,7 @@ SCREENS = {
     "actor-page",
     "processes",
     "process-page",
+    "process-track-two",
     "journal",
     "follow-ups",
     "search",

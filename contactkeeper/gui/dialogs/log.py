@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import HIDDEN, AppContext
+from contactkeeper.gui.dialogs.records import event_combo
 from contactkeeper.gui.forms.ui_log_dialog import Ui_LogDialog
 from contactkeeper.gui.presentation import (
     date_format,
@@ -46,6 +47,7 @@ from contactkeeper.records import (
     actors,
     attribution,
     channels,
+    events,
     interactions,
     processes,
     readiness,
@@ -90,6 +92,7 @@ class LogDialog(QDialog):
         size_on_screen(self, QSize(self.width(), min(form + around, TALLEST)))
         self.interaction_id = interaction_id
         self.loaded: interactions.InteractionInfo | None = None  # the contact being corrected
+        self.loaded_event: int | None = None  # the event it took place at, as loaded
         self.logged: interactions.InteractionInfo | None = None
         self._channels: dict[int, channels.ChannelInfo] = {}
         self._usual: dict[int, Direction] = {}  # each cue kind's usual direction
@@ -136,6 +139,8 @@ class LogDialog(QDialog):
         ui.summaryEdit.setPlainText(info.summary)
         self.rule_combo.setCurrentIndex(self.rule_combo.findData(info.attribution.value))
         self.opening_check.setChecked(info.unexpected_opening)
+        self.loaded_event = events.event_of_interaction(self.context.vault, interaction_id)
+        self.event_choice.setCurrentIndex(max(self.event_choice.findData(self.loaded_event), 0))
         # Follow-ups and cues have their own lists; a correction changes the contact only.
         ui.followUpBox.hide()
         ui.cueBox.hide()
@@ -168,7 +173,7 @@ class LogDialog(QDialog):
         self._refresh_channels()
 
     def _add_track_two_fields(self) -> None:
-        """The attribution rule of what was said, and the unexpected-opening mark."""
+        """The attribution rule of what was said, the unexpected-opening mark, the event."""
         self.rule_combo = QComboBox()
         self.rule_combo.setAccessibleName("Attribution rule of what was said")
         self.rule_combo.addItem("The participants' default", None)
@@ -183,6 +188,11 @@ class LogDialog(QDialog):
         label.setBuddy(self.rule_combo)
         self.ui.formLayout.addRow(label, self.rule_combo)
         self.ui.formLayout.addRow("", self.opening_check)
+        # The event it took place at; a readiness cue logged with it points there too.
+        self.event_choice = event_combo(self.context, "At an event (a cue logged here too)")
+        at = QLabel("At &event")
+        at.setBuddy(self.event_choice)
+        self.ui.formLayout.addRow(at, self.event_choice)
 
     def _rule(self) -> AttributionRule | None:
         data = self.rule_combo.currentData()
@@ -445,6 +455,7 @@ class LogDialog(QDialog):
                     cue=cue,
                     attribution=self._rule(),
                     unexpected_opening=self.opening_check.isChecked(),
+                    event_id=self.event_choice.currentData(),
                 )
         except ContactKeeperError as exc:
             show_error(ui.errorLabel, exc.message)
@@ -482,6 +493,10 @@ class LogDialog(QDialog):
                 rule = self._rule()
                 if rule is not None and rule is not self.logged.attribution:
                     attribution.set_interaction_rule(self.context.vault, self.interaction_id, rule)
+                if self.event_choice.currentData() != self.loaded_event:
+                    events.link_interaction(
+                        self.context.vault, self.interaction_id, self.event_choice.currentData()
+                    )
                 if self.opening_check.isChecked() != self.logged.unexpected_opening:
                     reviews.mark_unexpected_opening(
                         self.context.vault, self.interaction_id, self.opening_check.isChecked()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -55,6 +56,7 @@ from contactkeeper.gui.widgets.scale_combo import ScaleCombo
 from contactkeeper.records import (
     actors,
     channels,
+    events,
     followups,
     organizations,
     processes,
@@ -86,20 +88,36 @@ def _scale(accessible: str, words: tuple[str, ...]) -> ScaleCombo:
     return ScaleCombo(words=words, accessible=accessible)
 
 
-def _date_edit(accessible: str) -> QDateEdit:
+def date_edit(accessible: str, value: date | None = None) -> QDateEdit:
+    """A date field with a calendar, in the user's date format."""
     edit = QDateEdit()
     edit.setAccessibleName(accessible)
     edit.setDisplayFormat(date_format())
     edit.setCalendarPopup(True)
+    if value is not None:
+        edit.setDate(to_qdate(value))
     return edit
 
 
-def _combo(accessible: str, values: list[str]) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(accessible)
+def combo(accessible: str, values: list[str], current: str | None = None) -> QComboBox:
+    """A choice among ``values`` (each its own data), ``current`` chosen if given."""
+    box = QComboBox()
+    box.setAccessibleName(accessible)
     for value in values:
-        combo.addItem(value, value)
-    return combo
+        box.addItem(value, value)
+    if current is not None:
+        box.setCurrentIndex(max(box.findData(current), 0))
+    return box
+
+
+def event_combo(context: AppContext, accessible: str, none: str = "(at no event)") -> QComboBox:
+    """A choice of event (or ``none``), the latest first."""
+    box = QComboBox()
+    box.setAccessibleName(accessible)
+    box.addItem(none, None)
+    for event_id, label in events.event_names(context.vault):
+        box.addItem(label, event_id)
+    return box
 
 
 class RecordDialog(QDialog):
@@ -127,6 +145,7 @@ class RecordDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._kept: dict[QLineEdit, str] = {}
+        self._kept_plain: dict[QPlainTextEdit, str] = {}
         self._watching = False
         context.vault_locked.connect(self._locked)
 
@@ -148,6 +167,22 @@ class RecordDialog(QDialog):
         if edit in self._kept and not edit.isModified():
             return self._kept[edit]
         return edit.text()
+
+    def keep_plain(self, box: QPlainTextEdit, text: str) -> None:
+        """As :meth:`keep`, for a box of several lines: hidden, read-only, in privacy mode."""
+        self._kept_plain[box] = text
+        if self.context.privacy and text.strip():
+            box.clear()
+            box.setReadOnly(True)
+            box.setPlaceholderText(self.context.placeholder())
+        else:
+            box.setPlainText(text)
+
+    def plain_text_of(self, box: QPlainTextEdit) -> str:
+        """What ``box`` holds, or the value it was filled with while it is hidden."""
+        if box in self._kept_plain and box.isReadOnly():
+            return self._kept_plain[box]
+        return box.toPlainText()
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._watching:
@@ -181,6 +216,9 @@ class RecordDialog(QDialog):
     def _locked(self) -> None:
         """No text of any record stays behind, not even in a hidden dialog."""
         self._kept.clear()
+        self._kept_plain.clear()
+        for box in self.findChildren(QPlainTextEdit):
+            box.clear()
         for edit in self.findChildren(QLineEdit):
             edit.clear()
         for listing in self.findChildren(QListWidget):
@@ -219,7 +257,7 @@ class ChannelDialog(RecordDialog):
         super().__init__(context, "Add a channel", parent)
         self.actor_id = actor_id
         self.channel_id: int | None = None
-        self.kind = _combo("Kind of channel", [k.value for k in ChannelKind])
+        self.kind = combo("Kind of channel", [k.value for k in ChannelKind])
         self.label = QLineEdit()
         self.label.setAccessibleName("Label")
         self.label.setPlaceholderText("e.g. Signal number, office line, through her cousin")
@@ -231,7 +269,7 @@ class ChannelDialog(RecordDialog):
         self.hops.setMaximumHeight(80)
         self.hops.installEventFilter(self)
         self.trust = _scale("Trust", TRUST_WORDS)
-        self.sensitivity = _combo("Sensitivity", [s.value for s in Sensitivity])
+        self.sensitivity = combo("Sensitivity", [s.value for s in Sensitivity])
         self.notes = QLineEdit()
         self.notes.setAccessibleName("Notes")
         self.row("&Kind", self.kind)
@@ -337,7 +375,7 @@ class RelationshipDialog(RecordDialog):
         )
         self.this_first = True  # "<this actor> <tie> <the other>"
         self.other = ActorChoice(context, "The other actor")
-        self.kind = _combo("Kind of tie", [k.value for k in RelationshipKind])
+        self.kind = combo("Kind of tie", [k.value for k in RelationshipKind])
         self.statement = QLabel()
         self.statement.setAccessibleName("What will be saved")
         self.statement.setWordWrap(True)
@@ -456,12 +494,12 @@ class AffiliationDialog(RecordDialog):
         for org in organizations.list_organizations(context.vault):
             self.organization.addItem(org.name, org.id)
         self.organization.setCurrentIndex(-1)
-        self.org_kind = _combo("Kind of a new organization", [k.value for k in OrganizationKind])
+        self.org_kind = combo("Kind of a new organization", [k.value for k in OrganizationKind])
         self.role = QLineEdit()
         self.role.setAccessibleName("Role")
         self.started = OptionalDateEdit("not known", "Since (optional)")
         self.ended_check = QCheckBox("ended on")
-        self.ended = _date_edit("Until")
+        self.ended = date_edit("Until")
         self.ended.setDate(to_qdate(today(context.now())))
         self.ended.setEnabled(False)
         self.ended_check.toggled.connect(self.ended.setEnabled)
@@ -492,14 +530,21 @@ class AffiliationDialog(RecordDialog):
         )
 
 
-class ParticipantDialog(RecordDialog):
-    """Someone who takes part in a process, in a role."""
+class RoleDialog(RecordDialog):
+    """Someone in a role, with a note: the form of a participant and of an invitee."""
 
-    def __init__(self, context: AppContext, process_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(context, "Add a participant", parent)
-        self.process_id = process_id
-        self.actor = ActorChoice(context, "Actor")
-        self.role = _combo("Role in the process", [r.value for r in ParticipationRole])
+    def __init__(
+        self,
+        context: AppContext,
+        title: str,
+        roles: list[str],
+        role_name: str,
+        parent: QWidget | None,
+        who_name: str = "Actor",
+    ) -> None:
+        super().__init__(context, title, parent)
+        self.actor = ActorChoice(context, who_name)
+        self.role = combo(role_name, roles)
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")
         self.row("&Who", self.actor)
@@ -509,13 +554,31 @@ class ParticipantDialog(RecordDialog):
     def choose(self, actor_id: int, name: str) -> None:
         self.actor.choose(actor_id, name)
 
-    def save(self) -> object:
+    def chosen(self) -> int:
+        """The actor chosen, or a message asking for one."""
         if self.actor.actor_id is None:
             raise _missing("Who", "choose the actor from the suggestions")
+        return self.actor.actor_id
+
+
+class ParticipantDialog(RoleDialog):
+    """Someone who takes part in a process, in a role."""
+
+    def __init__(self, context: AppContext, process_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(
+            context,
+            "Add a participant",
+            [r.value for r in ParticipationRole],
+            "Role in the process",
+            parent,
+        )
+        self.process_id = process_id
+
+    def save(self) -> object:
         return processes.add_participant(
             self.context.vault,
             self.process_id,
-            self.actor.actor_id,
+            self.chosen(),
             ParticipationRole(self.role.currentData()),
             self.note.text(),
         )
@@ -576,7 +639,7 @@ class CueDialog(RecordDialog):
         if self.process_id is not None:
             for side in processes.get_process(context.vault, self.process_id).sides:
                 self.party.addItem(side.name, side.id)
-        self.observed = _date_edit("Observed on")
+        self.observed = date_edit("Observed on")
         self.observed.setDate(to_qdate(today(context.now())))
         self.actor = ActorChoice(
             context, "About an actor (optional)", nobody="(about the process as a whole)"
@@ -586,6 +649,7 @@ class CueDialog(RecordDialog):
             context, "Reported by (optional)", nobody="(seen first-hand, or in the news)"
         )
         self.reporter.setPlaceholderText("(optional) who told you")
+        self.event_choice = event_combo(context, "At an event (optional)")
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")
         self.row("&Signal", self.kind)
@@ -598,6 +662,7 @@ class CueDialog(RecordDialog):
             self.row("&Party", self.party)
         self.row("&About", self.actor)
         self.row("Reported &by", self.reporter)
+        self.row("At an &event", self.event_choice)
         self.row("&Note", self.note)
         self.reliability.setCurrentIndex(self.reliability.findData("F"))
         self.credibility.setCurrentIndex(self.credibility.findData(6))
@@ -629,6 +694,7 @@ class CueDialog(RecordDialog):
                     cue.reported_by_sensitivity,
                 ),
             )
+        self.event_choice.setCurrentIndex(max(self.event_choice.findData(cue.event_id), 0))
         self.keep(self.note, cue.note)
 
     def choose(self, actor_id: int, name: str) -> None:
@@ -652,6 +718,7 @@ class CueDialog(RecordDialog):
             reported_by_id=self.reporter.actor_id,
             channel_id=self.cue.channel_id if self.cue else None,
             note=self.text_of(self.note),
+            event_id=self.event_choice.currentData(),
         )
         if self.cue is not None:
             return readiness.update_cue(self.context.vault, self.cue.id, new)
@@ -685,7 +752,7 @@ class FollowUpDialog(RecordDialog):
         self.title = QLineEdit()
         self.title.setAccessibleName("Follow-up task")
         self.title.setPlaceholderText("What to do next")
-        self.due = _date_edit("Due date")
+        self.due = date_edit("Due date")
         self.due.setDate(to_qdate(today(context.now()) + timedelta(days=7)))
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")

@@ -1,5 +1,5 @@
-"""Dialogs of track-two work: plan an event, invite someone, record an outcome or a task,
-log a transfer to track one and what came of it.
+"""Dialogs of track-two work: plan an event, invite someone, record or change an outcome
+or a task, log or change a transfer to track one and what came of it.
 
 Each is a :class:`~contactkeeper.gui.dialogs.records.RecordDialog`: one service call inside
 ``context.writing``, a refused value explained in place.
@@ -9,17 +9,24 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from contactkeeper.errors import InvalidRecord
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.dialogs.records import RecordDialog
-from contactkeeper.gui.presentation import from_qdate, to_qdate, today
+from contactkeeper.gui.dialogs.records import (
+    RecordDialog,
+    RoleDialog,
+    combo,
+    date_edit,
+    event_combo,
+)
+from contactkeeper.gui.presentation import day, from_qdate, today
 from contactkeeper.gui.widgets.actor_choice import ActorChoice
 from contactkeeper.records import events, organizations, processes, transfers
 from contactkeeper.records.attribution import EXPLAINED
-from contactkeeper.records.events import EventInfo, NewEvent
-from contactkeeper.records.transfers import NewTransfer
+from contactkeeper.records.events import EventInfo, NewEvent, OutcomeInfo
+from contactkeeper.records.followups import NewFollowUp
+from contactkeeper.records.transfers import NewTransfer, Outcome, TransferInfo
 from contactkeeper.vault.model import (
     AttributionRule,
     EventKind,
@@ -30,30 +37,11 @@ from contactkeeper.vault.model import (
 )
 
 
-def combo(accessible: str, values: list[str], current: str | None = None) -> QComboBox:
-    box = QComboBox()
-    box.setAccessibleName(accessible)
-    for value in values:
-        box.addItem(value, value)
-    if current is not None:
-        box.setCurrentIndex(box.findData(current))
-    return box
-
-
 def rule_combo(accessible: str, current: AttributionRule) -> QComboBox:
     box = combo(accessible, [r.value for r in AttributionRule], current.value)
     for index, rule in enumerate(AttributionRule):
-        box.setItemData(index, EXPLAINED[rule], 3)  # Qt.ToolTipRole
+        box.setItemData(index, EXPLAINED[rule], Qt.ItemDataRole.ToolTipRole)
     return box
-
-
-def date_edit(accessible: str, value: object) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setAccessibleName(accessible)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
-    edit.setDate(to_qdate(value))  # type: ignore[arg-type]
-    return edit
 
 
 def text_box(accessible: str, text: str = "") -> QPlainTextEdit:
@@ -139,56 +127,79 @@ class EventDialog(RecordDialog):
         return self.info.id
 
 
-class InviteDialog(RecordDialog):
-    def __init__(self, context: AppContext, event_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(context, "Invite someone", parent)
-        self.event_id = event_id
-        self.actor = ActorChoice(context, "Invitee")
-        self.role = combo("Role at the event", [r.value for r in EventRole])
-        self.note = QLineEdit()
-        self.note.setAccessibleName("Note")
-        self.row("&Who", self.actor)
-        self.row("&Role", self.role)
-        self.row("&Note", self.note)
+class InviteDialog(RoleDialog):
+    """Someone on the event's list, in a role."""
 
-    def choose(self, actor_id: int, name: str) -> None:
-        self.actor.choose(actor_id, name)
+    def __init__(self, context: AppContext, event_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(
+            context,
+            "Invite someone",
+            [r.value for r in EventRole],
+            "Role at the event",
+            parent,
+            who_name="Invitee",
+        )
+        self.event_id = event_id
 
     def save(self) -> object:
-        if self.actor.actor_id is None:
-            raise InvalidRecord("Who", "choose the invitee from the suggestions")
         return events.invite(
             self.context.vault,
             self.event_id,
-            self.actor.actor_id,
+            self.chosen(),
             EventRole(self.role.currentData()),
             note=self.note.text(),
         )
 
 
 class OutcomeDialog(RecordDialog):
-    """What came out of an event: an idea, an understanding, a disagreement."""
+    """What came out of an event: an idea, an understanding, a disagreement (new, or
+    ``outcome`` to change)."""
 
     def __init__(
-        self, context: AppContext, event: EventInfo, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        event: EventInfo,
+        parent: QWidget | None = None,
+        *,
+        outcome: OutcomeInfo | None = None,
     ) -> None:
-        super().__init__(context, "Record an outcome", parent)
+        super().__init__(
+            context, "Record an outcome" if outcome is None else "Edit the outcome", parent
+        )
         self.info = event
-        self.kind = combo("Kind of outcome", [k.value for k in OutcomeKind])
+        self.outcome = outcome
+        self.kind = combo(
+            "Kind of outcome",
+            [k.value for k in OutcomeKind],
+            outcome.kind.value if outcome else None,
+        )
         self.text = text_box("What came out of it")
-        self.rule = rule_combo("Attribution rule of the outcome", event.attribution)
+        self.keep_plain(self.text, outcome.text if outcome else "")
+        self.rule = rule_combo(
+            "Attribution rule of the outcome", outcome.attribution if outcome else event.attribution
+        )
         self.row("&Kind", self.kind)
         self.row("&What", self.text)
         self.row("&Rule", self.rule)
+        if outcome is not None:
+            passed = [
+                f"{day(t.passed_on)}: {t.kind.value}, {t.result.value}"
+                for t in transfers.list_transfers(context.vault, process_id=event.process_id)
+                if t.outcome_id == outcome.id
+            ]
+            self.passed = QLabel("; ".join(passed) or "not yet (Pass to track one… from the page)")
+            self.passed.setAccessibleName("Transfers of this outcome to track one")
+            self.passed.setWordWrap(True)
+            self.row("Passed on", self.passed)
 
     def save(self) -> object:
-        return events.add_outcome(
-            self.context.vault,
-            self.info.id,
-            OutcomeKind(self.kind.currentData()),
-            self.text.toPlainText(),
-            AttributionRule(self.rule.currentData()),
-        )
+        kind = OutcomeKind(self.kind.currentData())
+        rule = AttributionRule(self.rule.currentData())
+        text = self.plain_text_of(self.text)
+        if self.outcome is None:
+            return events.add_outcome(self.context.vault, self.info.id, kind, text, rule)
+        events.update_outcome(self.context.vault, self.outcome.id, kind, text, rule)
+        return self.outcome.id
 
 
 class TaskDialog(RecordDialog):
@@ -213,8 +224,41 @@ class TaskDialog(RecordDialog):
         )
 
 
+class ResultRows:
+    """What came of a transfer: its result, the day, a note (three rows of a form)."""
+
+    def __init__(self, dialog: RecordDialog, transfer: TransferInfo | None) -> None:
+        self.dialog = dialog
+        current = transfer.result if transfer else TransferResult.AWAITING
+        self.result = combo("Result", [r.value for r in TransferResult], current.value)
+        now = dialog.context.now()
+        self.on = date_edit(
+            "Result on", transfer.result_on if transfer and transfer.result_on else today(now)
+        )
+        self.note = QLineEdit()
+        dialog.keep(self.note, transfer.result_note if transfer else "")
+        self.note.setAccessibleName("What happened")
+        dialog.row("&Result", self.result)
+        dialog.row("Result o&n", self.on)
+        dialog.row("What &happened", self.note)
+        self.result.currentIndexChanged.connect(self._result_chosen)
+        self._result_chosen()
+
+    def _result_chosen(self) -> None:
+        self.on.setEnabled(self.result.currentData() != TransferResult.AWAITING.value)
+
+    def value(self) -> Outcome:
+        return Outcome(
+            TransferResult(self.result.currentData()),
+            from_qdate(self.on.date()),
+            self.dialog.text_of(self.note),
+        )
+
+
 class TransferDialog(RecordDialog):
-    """Log what was passed to the official track: from an event's outcome, to an official."""
+    """Log what was passed to the official track (or change it, ``transfer``): what, from
+    which event and outcome, to whom, when, through which channel, what came of it, and a
+    follow-up."""
 
     def __init__(
         self,
@@ -222,73 +266,140 @@ class TransferDialog(RecordDialog):
         event: EventInfo | None = None,
         outcome_id: int | None = None,
         parent: QWidget | None = None,
+        *,
+        transfer: TransferInfo | None = None,
     ) -> None:
-        super().__init__(context, "Log a transfer to track one", parent)
-        self.info = event
-        self.outcome_id = outcome_id
+        super().__init__(
+            context,
+            "Log a transfer to track one" if transfer is None else "Edit the transfer",
+            parent,
+        )
+        self.transfer = transfer
+        t = transfer
+        event_id = t.event_id if t else (event.id if event else None)
+        outcome_id = t.outcome_id if t else outcome_id
         outcome = next((o for o in event.outcomes if o.id == outcome_id), None) if event else None
-        self.kind = combo("Kind of transfer", [k.value for k in TransferKind])
-        self.content = text_box("What was passed", outcome.text if outcome else "")
+        self.kind = combo(
+            "Kind of transfer", [k.value for k in TransferKind], t.kind.value if t else None
+        )
+        self.content = text_box("What was passed")
+        self.keep_plain(self.content, t.content if t else (outcome.text if outcome else ""))
+        self.event_choice = event_combo(context, "From which event", "(from no event)")
+        self.event_choice.setCurrentIndex(max(self.event_choice.findData(event_id), 0))
+        self.outcome = QComboBox()
+        self.outcome.setAccessibleName("From which of its outcomes")
+        self._fill_outcomes(outcome_id)
         self.to_actor = ActorChoice(context, "Passed to (an official)", nobody="(no one person)")
+        if t is not None and t.recipient_actor_id is not None:
+            self.to_actor.choose(
+                t.recipient_actor_id,
+                context.shown_name(
+                    t.recipient_actor_id,
+                    t.recipient_name,
+                    t.recipient_codename,
+                    t.recipient_sensitivity,
+                ),
+            )
         self.to_organization = QComboBox()
         self.to_organization.setAccessibleName("Passed to (an official organization)")
         self.to_organization.addItem("(no organization)", None)
         for oid, name in organizations.official_organizations(context.vault):
             self.to_organization.addItem(name, oid)
-        self.passed = date_edit("Passed on", today(context.now()))
+        if t is not None:
+            self.to_organization.setCurrentIndex(
+                max(self.to_organization.findData(t.recipient_organization_id), 0)
+            )
+        self.passed = date_edit("Passed on", t.passed_on if t else today(context.now()))
         self.via = QLineEdit()
+        self.keep(self.via, t.via if t else "")
         self.via.setAccessibleName("Through which channel")
         self.row("&Kind", self.kind)
         self.row("&What", self.content)
+        self.row("From &event", self.event_choice)
+        self.row("From o&utcome", self.outcome)
         self.row("Passed &to", self.to_actor)
         self.row("&Or to", self.to_organization)
         self.row("&On", self.passed)
         self.row("T&hrough", self.via)
+        self.result_rows = ResultRows(self, t) if t is not None else None
+        self.follow_up = QLineEdit()
+        self.follow_up.setAccessibleName("Follow-up (optional)")
+        self.follow_up.setPlaceholderText("(optional) what to do next, e.g. ask again")
+        self.follow_up_due = date_edit(
+            "Follow-up due on", today(context.now()) + timedelta(days=14)
+        )
+        self.row("&Follow-up", self.follow_up)
+        self.row("&Due", self.follow_up_due)
+        self.event_choice.currentIndexChanged.connect(lambda: self._fill_outcomes(None))
+
+    def _fill_outcomes(self, chosen: int | None) -> None:
+        """The outcomes of the event chosen above."""
+        self.outcome.clear()
+        self.outcome.addItem("(none in particular)", None)
+        event_id = self.event_choice.currentData()
+        if event_id is not None:
+            info = events.get_event(self.context.vault, int(event_id), self.context.now())
+            for outcome in info.outcomes:
+                label = f"{outcome.kind.value}: {self.context.shown_text(outcome.text)}"
+                self.outcome.addItem(label[:80], outcome.id)
+        self.outcome.setCurrentIndex(max(self.outcome.findData(chosen), 0))
 
     def choose(self, actor_id: int, name: str) -> None:
         self.to_actor.choose(actor_id, name)
 
-    def save(self) -> object:
+    def new(self) -> NewTransfer:
         organization = self.to_organization.currentData()
-        return transfers.log_transfer(
-            self.context.vault,
-            NewTransfer(
-                content=self.content.toPlainText(),
-                passed_on=from_qdate(self.passed.date()),
-                kind=TransferKind(self.kind.currentData()),
-                event_id=self.info.id if self.info else None,
-                outcome_id=self.outcome_id,
-                process_id=self.info.process_id if self.info else None,
-                recipient_actor_id=self.to_actor.actor_id,
-                recipient_organization_id=None if organization is None else int(organization),
-                via=self.via.text(),
-            ),
+        event_id = self.event_choice.currentData()
+        t = self.transfer
+        return NewTransfer(
+            content=self.plain_text_of(self.content),
+            passed_on=from_qdate(self.passed.date()),
+            kind=TransferKind(self.kind.currentData()),
+            event_id=None if event_id is None else int(event_id),
+            outcome_id=self.outcome.currentData(),
+            # The process of the event, or the one it had.
+            process_id=t.process_id if t is not None and event_id is None else None,
+            interaction_id=t.interaction_id if t else None,
+            recipient_actor_id=self.to_actor.actor_id,
+            recipient_organization_id=None if organization is None else int(organization),
+            via=self.text_of(self.via),
+            attribution=t.attribution if t else None,
         )
+
+    def save(self) -> object:
+        follow_up = None
+        if self.follow_up.text().strip():
+            follow_up = NewFollowUp(self.follow_up.text(), from_qdate(self.follow_up_due.date()))
+        if self.transfer is None:
+            return transfers.log_transfer(self.context.vault, self.new(), follow_up=follow_up)
+        transfers.update_transfer(
+            self.context.vault,
+            self.transfer.id,
+            self.new(),
+            outcome=self.result_rows.value() if self.result_rows else None,
+            follow_up=follow_up,
+        )
+        return self.transfer.id
 
 
 class ResultDialog(RecordDialog):
     """What came of a transfer."""
 
     def __init__(
-        self, context: AppContext, transfer: transfers.TransferInfo, parent: QWidget | None = None
+        self, context: AppContext, transfer: TransferInfo, parent: QWidget | None = None
     ) -> None:
         super().__init__(context, "What came of it", parent)
         self.transfer = transfer
-        self.outcome = combo("Result", [r.value for r in TransferResult], transfer.result.value)
-        self.on = date_edit("On", transfer.result_on or today(context.now()))
-        self.note = QLineEdit()
-        self.keep(self.note, transfer.result_note)
-        self.note.setAccessibleName("What happened")
-        self.row("&Result", self.outcome)
-        self.row("&On", self.on)
-        self.row("&Note", self.note)
+        self.result_rows = ResultRows(self, transfer)
+        self.outcome, self.on, self.note = (
+            self.result_rows.result,
+            self.result_rows.on,
+            self.result_rows.note,
+        )
 
     def save(self) -> object:
+        outcome = self.result_rows.value()
         transfers.record_result(
-            self.context.vault,
-            self.transfer.id,
-            TransferResult(self.outcome.currentData()),
-            from_qdate(self.on.date()),
-            self.text_of(self.note),
+            self.context.vault, self.transfer.id, outcome.result, outcome.on, outcome.note
         )
         return self.transfer.id

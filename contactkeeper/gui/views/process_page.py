@@ -260,8 +260,8 @@ class ProcessPage(QWidget):
         flag_row.addWidget(self.flag_button)
         flag_row.addWidget(self.unflag_button)
         left_layout.addLayout(flag_row)
+        # Theory of change, reviews, the timeline of events and transfers: a tab of its own.
         self.track_two = ProcessTrackTwo(self.context)
-        left_layout.addWidget(self.track_two, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart)
         cue_box = QWidget()
@@ -279,6 +279,7 @@ class ProcessPage(QWidget):
         self.tabs.setAccessibleName("Process sections")
         self.tabs.addTab(right, "&Readiness")
         self.tabs.addTab(self.map, "&Map")
+        self.tabs.addTab(self.track_two, "Track two")
         self.tabs.currentChanged.connect(lambda _i: self._map_shown())
         # The left column holds much: it scrolls on a small screen.
         scroll = QScrollArea()

@@ -24,8 +24,8 @@ from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.exchange import brief
 from contactkeeper.gui.brief_pdf import write_pdf
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.dialogs.records import RecordDialog
-from contactkeeper.gui.dialogs.track_two import combo, date_edit, text_box
+from contactkeeper.gui.dialogs.records import RecordDialog, combo, date_edit
+from contactkeeper.gui.dialogs.track_two import text_box
 from contactkeeper.gui.presentation import ask, day, error_label, from_qdate, show_error, today
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.records import events, reviews, transfers

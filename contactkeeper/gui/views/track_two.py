@@ -9,9 +9,11 @@ the official track and what came of it. Both redraw through :class:`Refresh`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.gui.dialogs.records import edit_cue
 from contactkeeper.gui.dialogs.track_two import (
     EventDialog,
     InviteDialog,
@@ -43,15 +47,33 @@ from contactkeeper.gui.dialogs.track_two import (
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import day, error_label, show_error
 from contactkeeper.gui.refresh import Refresh
-from contactkeeper.records import events, transfers
+from contactkeeper.gui.undo import UndoController
+from contactkeeper.records import events, readiness, transfers
 from contactkeeper.records.events import EventInfo, EventRow, InvitationInfo
 from contactkeeper.records.transfers import TransferInfo
 from contactkeeper.vault.changes import Changes, Kind
 from contactkeeper.vault.model import InvitationStatus
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-EVENT_SHOWS = frozenset({Kind.EVENT, Kind.ACTOR, Kind.PROCESS, Kind.FOLLOW_UP, Kind.PARTICIPANT})
+EVENT_SHOWS = frozenset(
+    {
+        Kind.EVENT,
+        Kind.ACTOR,
+        Kind.PROCESS,
+        Kind.FOLLOW_UP,
+        Kind.PARTICIPANT,
+        Kind.INTERACTION,
+        Kind.READINESS_CUE,
+    }
+)
 TRANSFER_SHOWS = frozenset({Kind.TRANSFER, Kind.EVENT, Kind.ACTOR, Kind.ORGANIZATION})
+
+
+def _on_delete(table: QTableView, delete: Callable[[], object]) -> None:
+    """The Delete key, on ``table``, deletes its selected record (to the trash)."""
+    key = QShortcut(QKeySequence(Qt.Key.Key_Delete), table)
+    key.setContext(Qt.ShortcutContext.WidgetShortcut)
+    key.activated.connect(delete)
 
 
 def _table(model: QAbstractItemModel, name: str) -> QTableView:
@@ -67,6 +89,21 @@ def _table(model: QAbstractItemModel, name: str) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     return table
+
+
+def _pane(listing: QWidget, *buttons: QPushButton) -> QWidget:
+    """A list with its buttons above it, right-aligned."""
+    pane = QWidget()
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(4, 4, 4, 4)
+    if buttons:
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        for button in buttons:
+            bar.addWidget(button)
+        layout.addLayout(bar)
+    layout.addWidget(listing)
+    return pane
 
 
 class EventPage(QWidget):
@@ -98,6 +135,8 @@ class EventPage(QWidget):
         self.balance.setAccessibleName("Balance of sides")
         self.message = error_label()
         self.edit_button = QPushButton("&Edit event…")
+        self.delete_button = QPushButton("Delete event…")
+        self.delete_button.setAccessibleName("Delete the event (Ctrl+Z brings it back)")
         self.invite_button = QPushButton("&Invite…")
         self.status = QComboBox()
         self.status.setAccessibleName("Answer or attendance of the selected invitee")
@@ -107,6 +146,8 @@ class EventPage(QWidget):
         self.status_button.setAccessibleName("Mark the selected invitee")
         self.task_button = QPushButton("Add &task…")
         self.outcome_button = QPushButton("Add &outcome…")
+        self.edit_outcome_button = QPushButton("Edit o&utcome…")
+        self.edit_outcome_button.setAccessibleName("Edit the selected outcome")
         self.transfer_button = QPushButton("&Pass to track one…")
         self.transfer_button.setAccessibleName("Pass the selected outcome to track one")
 
@@ -132,40 +173,36 @@ class EventPage(QWidget):
         self.checklist.setAccessibleName("Checklist before the event")
         self.outcomes = QListWidget()
         self.outcomes.setAccessibleName("Outcomes")
+        self.outcomes.setToolTip("Double-click an outcome to change it")
+        self.linked = QListWidget()
+        self.linked.setAccessibleName("Contacts and readiness cues at this event")
+        self.linked.setToolTip("Double-click one to open it")
 
     def _lay_out(self) -> None:
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.edit_button)
+        head.addWidget(self.delete_button)
         people_bar = QHBoxLayout()
         people_bar.addWidget(QLabel("Invitation list"))
         people_bar.addStretch(1)
         people_bar.addWidget(self.invite_button)
         people_bar.addWidget(self.status)
         people_bar.addWidget(self.status_button)
-        before = QWidget()
-        before_layout = QVBoxLayout(before)
-        before_layout.setContentsMargins(0, 0, 0, 0)
-        before_bar = QHBoxLayout()
-        before_bar.addWidget(QLabel("Checklist"))
-        before_bar.addStretch(1)
-        before_bar.addWidget(self.task_button)
-        before_layout.addLayout(before_bar)
-        before_layout.addWidget(self.checklist)
-        after = QWidget()
-        after_layout = QVBoxLayout(after)
-        after_layout.setContentsMargins(0, 0, 0, 0)
-        after_bar = QHBoxLayout()
-        after_bar.addWidget(QLabel("Outcomes"))
-        after_bar.addStretch(1)
-        after_bar.addWidget(self.outcome_button)
-        after_bar.addWidget(self.transfer_button)
-        after_layout.addLayout(after_bar)
-        after_layout.addWidget(self.outcomes)
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(before)
-        lower.addWidget(after)
-        lower.setSizes([300, 500])
+        self.sections = QTabWidget()
+        self.sections.setAccessibleName("Before, after and at the event")
+        self.sections.addTab(_pane(self.checklist, self.task_button), "Checklist")
+        self.sections.addTab(
+            _pane(
+                self.outcomes,
+                self.outcome_button,
+                self.edit_outcome_button,
+                self.transfer_button,
+            ),
+            "Outcomes",
+        )
+        self.sections.addTab(_pane(self.linked), "Contacts and cues there")
+        self.sections.setCurrentIndex(1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.facts)
@@ -173,7 +210,7 @@ class EventPage(QWidget):
         layout.addLayout(people_bar)
         layout.addWidget(self.invitation_table, 2)
         layout.addWidget(self.balance)
-        layout.addWidget(lower, 1)
+        layout.addWidget(self.sections, 1)
 
     def _connect(self) -> None:
         context = self.context
@@ -181,11 +218,15 @@ class EventPage(QWidget):
         context.vault_locked.connect(self.clear)
         context.names_changed.connect(self.reload)
         self.edit_button.clicked.connect(self.edit)
+        self.delete_button.clicked.connect(self.delete)
         self.invite_button.clicked.connect(self.invite)
         self.status_button.clicked.connect(self.mark)
         self.task_button.clicked.connect(self.add_task)
         self.outcome_button.clicked.connect(self.add_outcome)
+        self.edit_outcome_button.clicked.connect(self.edit_outcome)
+        self.outcomes.itemDoubleClicked.connect(lambda _item: self.edit_outcome())
         self.transfer_button.clicked.connect(self.pass_on)
+        self.linked.itemDoubleClicked.connect(self.open_linked)
 
     def show_event(self, event_id: int) -> None:
         self.event_id = event_id
@@ -246,6 +287,27 @@ class EventPage(QWidget):
             )
             item.setData(ID_ROLE, outcome.id)
             self.outcomes.addItem(item)
+        self._show_linked(info)
+
+    def _show_linked(self, info: EventInfo) -> None:
+        """The contacts that took place there and the cues seen or heard there."""
+        self.linked.clear()
+        shown = self.context.shown_text
+        for contact in info.interactions:
+            item = QListWidgetItem(
+                f"{day(contact.occurred_at.astimezone().date())} · {contact.kind.value}"
+                + (f": {shown(contact.summary)}" if contact.summary.strip() else "")
+            )
+            item.setData(ID_ROLE, ("interaction", contact.id))
+            self.linked.addItem(item)
+        for cue in info.cues:
+            item = QListWidgetItem(
+                f"{day(cue.observed_on)} · cue: {cue.kind_label} ({cue.direction.value})"
+                + (f": {shown(cue.note)}" if cue.note.strip() else "")
+            )
+            item.setData(ID_ROLE, ("cue", cue.id))
+            self.linked.addItem(item)
+        self.sections.setTabText(2, f"Contacts and cues there ({self.linked.count()})")
 
     def clear(self) -> None:
         self.event_id = None
@@ -256,6 +318,8 @@ class EventPage(QWidget):
         self.invitations.clear()
         self.checklist.clear()
         self.outcomes.clear()
+        self.linked.clear()
+        show_error(self.message, "")
         if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.reject()
         self.dialog = None
@@ -264,11 +328,13 @@ class EventPage(QWidget):
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (
             self.edit_button,
+            self.delete_button,
             self.invite_button,
             self.status,
             self.status_button,
             self.task_button,
             self.outcome_button,
+            self.edit_outcome_button,
             self.transfer_button,
         ):
             widget.setEnabled(enabled)
@@ -281,6 +347,16 @@ class EventPage(QWidget):
     def edit(self) -> None:
         if self.info is not None:
             self._open(EventDialog(self.context, self.info, parent=self))
+
+    def delete(self) -> bool:
+        """Move the event to the trash, with its list, outcomes and checklist (Ctrl+Z)."""
+        if self.info is None:
+            return False
+        undo = UndoController.for_context(self.context)
+        if not undo.discard(Kind.EVENT, self.info.id, self.info.title, self):
+            return False
+        self.clear()
+        return True
 
     def invite(self) -> InviteDialog | None:
         if self.info is None:
@@ -320,6 +396,34 @@ class EventPage(QWidget):
         if self.info is None:
             return None
         dialog = OutcomeDialog(self.context, self.info, self)
+        self._open(dialog)
+        return dialog
+
+    def edit_outcome(self) -> OutcomeDialog | None:
+        """Change the selected outcome: its kind, words and rule."""
+        item = self.outcomes.currentItem()
+        if self.info is None or item is None:
+            show_error(self.message, "Choose an outcome first.")
+            return None
+        outcome = next((o for o in self.info.outcomes if o.id == item.data(ID_ROLE)), None)
+        if outcome is None:
+            return None
+        dialog = OutcomeDialog(self.context, self.info, self, outcome=outcome)
+        self._open(dialog)
+        return dialog
+
+    def open_linked(self, item: QListWidgetItem) -> QDialog | None:
+        """Open a contact held there (to correct it) or a cue heard there."""
+        kind, record_id = item.data(ID_ROLE)
+        try:
+            if kind == "cue":
+                return edit_cue(
+                    self.context, readiness.get_cue(self.context.vault, record_id), self
+                )
+            dialog = LogDialog.edit(self.context, record_id, self)
+        except ContactKeeperError as exc:
+            show_error(self.message, exc.message)
+            return None
         self._open(dialog)
         return dialog
 
@@ -375,6 +479,7 @@ class EventsView(QWidget):
         context.vault_locked.connect(self.model.clear)
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
         self.plan_button.clicked.connect(self.plan)
+        _on_delete(self.table, self.page.delete)
 
     def reload(self) -> None:
         if not self.context.unlocked:
@@ -390,6 +495,12 @@ class EventsView(QWidget):
             if event.id == event_id:
                 self.table.selectRow(row)
                 return
+
+    def show_event(self, event_id: int) -> None:
+        """Show this event's page, its row chosen in the list."""
+        self.reload()
+        self.page.show_event(event_id)
+        self.select(event_id)
 
     def _chosen(self, current: object, _previous: object) -> None:
         event = self.model.row(self.table.currentIndex())
@@ -436,6 +547,10 @@ class TransferLog(QWidget):
         self.awaiting_only = QCheckBox("Only those &awaiting a reaction")
         self.log_button = QPushButton("&Log a transfer…")
         self.result_button = QPushButton("&What came of it…")
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.setAccessibleName("Edit the selected transfer")
+        self.delete_button = QPushButton("&Delete…")
+        self.delete_button.setAccessibleName("Delete the selected transfer (Ctrl+Z brings it back)")
         self.message = error_label()
         self.dialog: QDialog | None = None
         bar = QHBoxLayout()
@@ -443,6 +558,8 @@ class TransferLog(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.log_button)
         bar.addWidget(self.result_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.message)
@@ -454,6 +571,10 @@ class TransferLog(QWidget):
         self.awaiting_only.toggled.connect(lambda _: self.reload())
         self.log_button.clicked.connect(self.log)
         self.result_button.clicked.connect(self.record_result)
+        self.edit_button.clicked.connect(self.edit)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.delete_button.clicked.connect(self.delete)
+        _on_delete(self.table, self.delete)
 
     def _recipient(self, t: TransferInfo) -> str:
         if t.recipient_actor_id is not None:
@@ -485,10 +606,46 @@ class TransferLog(QWidget):
         dialog.open()
         return dialog
 
-    def record_result(self) -> ResultDialog | None:
+    def selected(self) -> TransferInfo | None:
         transfer = self.model.row(self.table.currentIndex())
         if transfer is None:
             show_error(self.message, "Choose a transfer in the log first.")
+        return transfer
+
+    def show_transfer(self, transfer_id: int) -> None:
+        """Show the log with this transfer's row chosen (all of them, if need be)."""
+        self.reload()
+        if self.awaiting_only.isChecked() and not any(t.id == transfer_id for t in self.model.rows):
+            self.awaiting_only.setChecked(False)  # reloads
+        for row, transfer in enumerate(self.model.rows):
+            if transfer.id == transfer_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return
+
+    def edit(self) -> TransferDialog | None:
+        """Change the selected transfer: what, from where, to whom, when, what came of it."""
+        transfer = self.selected()
+        if transfer is None:
+            return None
+        dialog = TransferDialog(self.context, parent=self, transfer=transfer)
+        dialog.saved.connect(lambda _: self.reload())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def delete(self) -> bool:
+        transfer = self.selected()
+        if transfer is None:
+            return False
+        label = _opening(self.context.shown_text(transfer.content))
+        return UndoController.for_context(self.context).discard(
+            Kind.TRANSFER, transfer.id, label, self
+        )
+
+    def record_result(self) -> ResultDialog | None:
+        transfer = self.selected()
+        if transfer is None:
             return None
         dialog = ResultDialog(self.context, transfer, self)
         dialog.saved.connect(lambda _: self.reload())
@@ -507,3 +664,17 @@ class TrackTwoView(QTabWidget):
         self.transfers = TransferLog(context)
         self.addTab(self.events, "&Events")
         self.addTab(self.transfers, "&Transfers to track one")
+
+    def show_event(self, event_id: int) -> None:
+        self.setCurrentWidget(self.events)
+        self.events.show_event(event_id)
+
+    def show_transfer(self, transfer_id: int) -> None:
+        self.setCurrentWidget(self.transfers)
+        self.transfers.show_transfer(transfer_id)
+
+
+def _opening(text: str, limit: int = 60) -> str:
+    """The first words of a text, for a label."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

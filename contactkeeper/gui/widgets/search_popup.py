@@ -1,10 +1,9 @@
 """The global search field (Ctrl+K): results as you type, in a list under the field.
 
-Typing asks :func:`contactkeeper.records.search.search`
-for the best matches among actors, processes,
-interactions and organizations; Up and Down move through them, Enter or a click opens one,
-Escape closes the list. The list is a child of the window (not a separate popup window), so
-it never takes the keyboard away from the field.
+Typing asks :func:`contactkeeper.records.search.search` for the best matches among actors,
+processes, interactions, organizations, events and transfers; Up and Down move through them,
+Enter or a click opens one, Escape closes the list. The list is a child of the window (not a
+separate popup window), so it never takes the keyboard away from the field.
 """
 
 from __future__ import annotations
@@ -29,13 +28,15 @@ KIND_LABELS = {
     "process": "Process",
     "interaction": "Interaction",
     "organization": "Organization",
+    "event": "Event",
+    "transfer": "Transfer to track one",
 }
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _title(hit: SearchHit) -> str:
     """The hit's title, an interaction's day in the short form used everywhere else."""
-    found = ISO_DAY.match(hit.title) if hit.kind == "interaction" else None
+    found = ISO_DAY.match(hit.title) if hit.kind in ("interaction", "transfer") else None
     if found is None:
         return hit.title
     return short_date(date.fromisoformat(found.group())) + hit.title[found.end() :]
@@ -164,14 +165,18 @@ class SearchField(QLineEdit):
             self.open_hit(hit)
 
     def open_hit(self, hit: SearchHit) -> None:
-        """Show the record: an actor's or a process's page; for an interaction, the page of
-        its first participant."""
+        """Show the record: an actor's, a process's or an event's page; for an interaction,
+        the page of its first participant; for a transfer, the transfer log at its row."""
         self.reset()
         self.clearFocus()
         if hit.kind == "actor":
             self.context.open_actor.emit(hit.id)
         elif hit.kind == "process":
             self.context.open_process.emit(hit.id)
+        elif hit.kind == "event":
+            self.context.open_event.emit(hit.id)
+        elif hit.kind == "transfer":
+            self.context.open_transfer.emit(hit.id)
         elif hit.kind == "interaction":
             try:
                 info = interactions.get_interaction(self.context.vault, hit.id)
