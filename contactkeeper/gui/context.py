@@ -59,6 +59,7 @@ class AppContext(QObject):
     # Navigation requests: any view may ask the main window to show a record.
     open_actor = Signal(int)
     open_process = Signal(int)
+    open_organization = Signal(int)
     # Ask the main window to open the log dialog, with these actors already filled in.
     log_contact = Signal(list)
     # A short message for the status bar (never record data that is not on screen already).

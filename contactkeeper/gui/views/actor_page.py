@@ -12,7 +12,8 @@ if hidden) and empties itself when the vault locks; when its actor is gone it sa
 (``gone``), and the window goes back.
 
 Rows of the tables open with a double-click or Enter (channels and contacts to edit them,
-relationships: the other actor's name to open their page, elsewhere to edit the tie); F2
+relationships: the other actor's name to open their page, elsewhere to edit the tie;
+affiliations: the organization's page); F2
 edits, Delete deletes, and a right-click offers the same.
 """
 
@@ -391,6 +392,7 @@ class ActorPage(ActorRows):
         self.timeline_table.activated.connect(self._edit_interaction)
         self.relationship_table.activated.connect(self._relationship_activated)
         self.cue_table.activated.connect(self._edit_cue)
+        self.affiliation_table.activated.connect(self._open_organization)
         self._editors: dict[QTableView, Callable[[QModelIndex], None]] = {
             self.cue_table: self._edit_cue,
             self.channel_table: self._edit_channel,
@@ -698,6 +700,11 @@ class ActorPage(ActorRows):
             return
         self.notes.document().setModified(False)
         self._show_notes(self.detail)  # as saved (trimmed); nothing else on the page changed
+
+    def _open_organization(self, index: QModelIndex) -> None:
+        affiliation = self.affiliations.row(index)
+        if affiliation is not None:
+            self.context.open_organization.emit(affiliation.organization_id)
 
     def _remove_affiliation(self) -> None:
         affiliation = self.affiliations.row(self.affiliation_table.currentIndex())

@@ -8,10 +8,10 @@ zig-zag: discord, crossed: broken connection), and the legend says so on screen.
 
 Filters (process, side, kind of relationship, warmth, sensitivity) and a search that
 focuses a node; the wheel zooms, dragging the background pans, "Fit" shows everything. A
-click shows a node's card, a double-click opens the actor. Nodes dragged by hand keep their
-place: positions are saved in the vault per view (the whole web, or one process). The
-layout is computed off the UI thread (``operations.run_in_background``); items cache their
-drawing, so that 2,000 nodes pan and zoom smoothly.
+click shows a node's card, a double-click opens the actor's (or organization's) page. Nodes
+dragged by hand keep their place: positions are saved in the vault per view (the whole web,
+or one process). The layout is computed off the UI thread (``operations.run_in_background``);
+items cache their drawing, so that 2,000 nodes pan and zoom smoothly.
 
 Names follow the context's rule: in privacy mode everyone goes by codename and
 organizations (quasi-identifiers) are left off; a high-risk actor's memberships are left
@@ -595,7 +595,9 @@ class MapView(QWidget):
             self.card.setText("<b>you</b><br>Lines from you lead to whom you reach first.")
             return
         if node.kind == "organization":
-            self.card.setText(f"<b>{_html(name)}</b><br>organization")
+            self.card.setText(
+                f"<b>{_html(name)}</b><br>organization<br><i>Double-click to open.</i>"
+            )
             return
         lines = [f"<b>{_html(name)}</b>"]
         if name != node.codename:
@@ -609,6 +611,8 @@ class MapView(QWidget):
     def open_node(self, node: MapNode) -> None:
         if node.kind == "actor":
             self.context.open_actor.emit(node.record_id)
+        elif node.kind == "organization":
+            self.context.open_organization.emit(node.record_id)
 
     def focus_found(self) -> None:
         """Select and centre the first node whose shown name contains the search text."""

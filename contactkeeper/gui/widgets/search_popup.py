@@ -164,8 +164,8 @@ class SearchField(QLineEdit):
             self.open_hit(hit)
 
     def open_hit(self, hit: SearchHit) -> None:
-        """Show the record: an actor's or a process's page; for an interaction, the page of
-        its first participant."""
+        """Show the record: an actor's, a process's or an organization's page; for an
+        interaction, the page of its first participant."""
         self.reset()
         self.clearFocus()
         if hit.kind == "actor":
@@ -180,8 +180,8 @@ class SearchField(QLineEdit):
                 return
             if info.participants:
                 self.context.open_actor.emit(info.participants[0].id)
-        else:
-            self.context.status.emit("Organizations are shown on the pages of their members.")
+        elif hit.kind == "organization":
+            self.context.open_organization.emit(hit.id)
         self.opened.emit(hit.kind, hit.id)
 
     def reset(self) -> None:
