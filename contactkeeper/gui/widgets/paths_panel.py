@@ -8,7 +8,8 @@ as an indirect channel of the actor. Below, whom this actor alone carries you to
 (``network.reached_through``): a double-click opens that actor's page.
 
 Names follow the context's rule (codenames in privacy mode, high-risk actors by codename);
-in privacy mode the reasons, which may quote a channel's label, are left out.
+a reason quotes a channel's label only while its actor's name may be shown (and the channel
+is not high-risk); in privacy mode the reasons are left out altogether.
 """
 
 from __future__ import annotations
@@ -119,7 +120,14 @@ class PathsPanel(QWidget):
             return
         vault, now, rule = self.context.vault, self.context.now(), self.context.shown_name
         try:
-            self.paths = network.paths_to(vault, self.actor_id, now, limit=PATHS_SHOWN, name=rule)
+            self.paths = network.paths_to(
+                vault,
+                self.actor_id,
+                now,
+                limit=PATHS_SHOWN,
+                name=rule,
+                withheld=self.context.names_hidden,  # a hidden actor's channel labels
+            )
             self.reached = network.reached_through(vault, self.actor_id, now, name=rule)
         except ContactKeeperError as exc:
             show_error(self.message, exc.message)
