@@ -110,6 +110,7 @@ SHOWS = frozenset(
         Kind.CUE_KIND,
         Kind.FOLLOW_UP,
         Kind.PROCESS,
+        Kind.SETTING,  # which relationships count as a way in
     }
 )
 # The dialogs that add a record to the actor on the page: made with (context, actor id, parent).

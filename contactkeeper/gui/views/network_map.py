@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.ways_in import WaysInDialog
 from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import Confirm, ask, error_label, show_error
 from contactkeeper.gui.refresh import Refresh
@@ -348,7 +349,9 @@ class MapView(QWidget):
         self.relayout_button.setToolTip("Forget the places you gave nodes and lay out again")
         self.export_button = QPushButton("&Export…")
         self.export_button.setToolTip("Save the map as a PNG or SVG picture (not encrypted)")
-        for button in (self.fit_button, self.relayout_button, self.export_button):
+        self.ways_button = QPushButton("&Ways in…")
+        self.ways_button.setToolTip("Which relationships count as a way in, and which way")
+        for button in (self.fit_button, self.relayout_button, self.export_button, self.ways_button):
             button.setAutoDefault(False)
 
     def _build_canvas(self) -> None:
@@ -398,6 +401,7 @@ class MapView(QWidget):
         actions.addWidget(self.fit_button)
         actions.addWidget(self.relayout_button)
         actions.addWidget(self.export_button)
+        actions.addWidget(self.ways_button)
         filters.addLayout(chosen)
         filters.addLayout(actions)
         body = QSplitter(Qt.Orientation.Horizontal)
@@ -430,6 +434,7 @@ class MapView(QWidget):
         self.fit_button.clicked.connect(self.canvas.fit)
         self.relayout_button.clicked.connect(self.rearrange)
         self.export_button.clicked.connect(self.export)
+        self.ways_button.clicked.connect(self.choose_ways_in)
 
     # -- filters ------------------------------------------------------------------------
 
@@ -613,6 +618,13 @@ class MapView(QWidget):
             self.context.open_actor.emit(node.record_id)
         elif node.kind == "organization":
             self.context.open_organization.emit(node.record_id)
+
+    def choose_ways_in(self) -> WaysInDialog | None:
+        if not self.context.unlocked:
+            return None
+        dialog = WaysInDialog(self.context, self)
+        dialog.open()
+        return dialog
 
     def focus_found(self) -> None:
         """Select and centre the first node whose shown name contains the search text."""

@@ -4,7 +4,8 @@ The best few paths from the practitioner (``network.paths_to``) read as chains,
 ``you -> Fr. Pavel (warm) -> Bishop Nikolai -> Dmitri S.``, each with the reason for its
 ranking in its tooltip. One click logs a contact along the chosen path (the log dialog with
 the first intermediary filled in, kind "passed through an intermediary") or keeps the path
-as an indirect channel of the actor. Below, whom this actor alone carries you to
+as an indirect channel of the actor; "Which ties count…" chooses which relationships are a
+way in (``WaysInDialog``). Below, whom this actor alone carries you to
 (``network.reached_through``): a double-click opens that actor's page.
 
 Names follow the context's rule (codenames in privacy mode, high-risk actors by codename);
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.gui.dialogs.ways_in import WaysInDialog
 from contactkeeper.gui.presentation import error_label, show_error
 from contactkeeper.records import channels, network
 from contactkeeper.records.network import Path
@@ -60,7 +62,7 @@ class PathsPanel(QWidget):
         self.actor_id: int | None = None
         self.paths: list[Path] = []
         self.reached: list[tuple[int, str]] = []
-        self.dialog: LogDialog | None = None
+        self.dialog: LogDialog | WaysInDialog | None = None
 
         self.caption = QLabel("Best ways from you to this actor")
         self.caption.setObjectName("sectionTitle")
@@ -80,7 +82,10 @@ class PathsPanel(QWidget):
         self.save_button.setToolTip(
             "Add the path to this actor's channels, its intermediaries in order"
         )
-        for button in (self.log_button, self.save_button):
+        self.ways_button = QPushButton("Which ties &count…")
+        self.ways_button.setAccessibleName("Choose which relationships count as a way in")
+        self.ways_button.setToolTip("Which kinds of relationship can pass you on, and which way")
+        for button in (self.log_button, self.save_button, self.ways_button):
             button.setAutoDefault(False)
         self.message = error_label()
         self.reached_caption = QLabel("Whom only this actor carries you to")
@@ -92,6 +97,7 @@ class PathsPanel(QWidget):
         buttons.addWidget(self.log_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.ways_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
         layout.addWidget(self.path_list, 2)
@@ -105,6 +111,7 @@ class PathsPanel(QWidget):
         self.path_list.itemActivated.connect(lambda _item: self.log_along())
         self.log_button.clicked.connect(self.log_along)
         self.save_button.clicked.connect(self.keep_as_channel)
+        self.ways_button.clicked.connect(self.choose_ways_in)
         self.reached_list.itemActivated.connect(self._open_reached)
         self.clear()
 
@@ -218,6 +225,15 @@ class PathsPanel(QWidget):
             show_error(self.message, exc.message)
             return
         self.context.status.emit("The path was kept as a channel of this actor.")
+
+    def choose_ways_in(self) -> None:
+        """Which relationships count as a way in: the paths follow when it is saved."""
+        if not self.context.unlocked:
+            return
+        dialog = WaysInDialog(self.context, self)
+        dialog.destroyed.connect(self._dialog_gone)
+        self.dialog = dialog
+        dialog.open()
 
     def _open_reached(self, item: QListWidgetItem) -> None:
         actor_id = item.data(ACTOR_ROLE)
