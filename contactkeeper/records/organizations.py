@@ -11,7 +11,8 @@ should not be listed beside the organization at all (the page does that, not thi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
@@ -84,6 +85,9 @@ class OrganizationOverview:
     members: tuple[MemberInfo, ...]  # current members by name, then past ones, latest first
     relationships: tuple[RelationshipInfo, ...]  # every tie from or to a member
     processes: tuple[MemberProcess, ...]  # by process name, then member
+    # Where its members are now, outside it: actor id -> "role, organization" of each of
+    # their current affiliations elsewhere (a past member's new post, a member's other hat).
+    elsewhere: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     def current_members(self, today: date) -> list[MemberInfo]:
         return [m for m in self.members if m.current(today)]
@@ -133,6 +137,19 @@ def organization_overview(vault: Vault, organization_id: int, today: date) -> Or
             .where(Participation.actor_id.in_(member_ids))
             .order_by(Process.name, Actor.display_name)
         ).all()
+        other_posts = session.execute(
+            sa.select(Affiliation.actor_id, Affiliation.role, Organization.name)
+            .join(Organization, Organization.id == Affiliation.organization_id)
+            .where(
+                Affiliation.actor_id.in_(member_ids),
+                Affiliation.organization_id != organization_id,
+                sa.or_(Affiliation.ended_on.is_(None), Affiliation.ended_on > today),
+            )
+            .order_by(Affiliation.actor_id, Organization.name)
+        ).all()
+    elsewhere: dict[int, tuple[str, ...]] = {}
+    for actor_id, role, name in other_posts:
+        elsewhere[actor_id] = (*elsewhere.get(actor_id, ()), f"{role}, {name}" if role else name)
     now_members = sorted(
         (m for m in members if m.current(today)), key=lambda m: m.display_name.casefold()
     )
@@ -146,6 +163,7 @@ def organization_overview(vault: Vault, organization_id: int, today: date) -> Or
         (*now_members, *past),
         tuple(relationships_among(vault, member_ids)),
         tuple(MemberProcess(*row) for row in taking_part),
+        elsewhere,
     )
 
 

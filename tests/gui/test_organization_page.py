@@ -33,7 +33,8 @@ from tests.gui.window_helpers import double_click, show_active
 def water(context: AppContext) -> dict[str, int]:
     """The Ministry of Water of Verenia: Layla Haddad heads its negotiating unit, Omar Said
     left it in 2023; Karim Nassar, outside it, can introduce Layla; Layla takes part in the
-    Valley water talks. The Minister, high-risk, is a member too."""
+    Valley water talks. The Minister, high-risk, is a member too. Omar now heads the Valley
+    Water Authority."""
     vault, now = context.vault, context.now()
     ids = {
         name: actors.create_actor(vault, NewActor(name, codename=code), now).id
@@ -59,6 +60,8 @@ def water(context: AppContext) -> dict[str, int]:
         vault, ids["Omar Said"], ministry, "legal adviser", date(2018, 1, 1), date(2023, 6, 30)
     )
     organizations.add_affiliation(vault, ids["minister"], ministry, "minister")
+    authority = organizations.create_organization(vault, "Valley Water Authority").id
+    organizations.add_affiliation(vault, ids["Omar Said"], authority, "director", date(2023, 7, 1))
     relationships.add_relationship(
         vault, ids["Karim Nassar"], ids["Layla Haddad"], RelationshipKind.CAN_INTRODUCE
     )
@@ -103,6 +106,7 @@ def test_a_search_hit_for_an_organization_opens_its_page_and_back_returns(
     assert _column(page.current, 1) == ["head of the negotiating unit"]
     assert _column(page.past) == ["Omar Said"]
     assert _column(page.past, 3) != ["now"]  # the day he left
+    assert _column(page.past, 4) == ["director, Valley Water Authority"]  # where he went
     # The high-risk minister is not listed beside the ministry: that would name them.
     assert "1 member(s) not listed" in page.hidden_label.text()
     assert page.hidden_label.isVisibleTo(page)

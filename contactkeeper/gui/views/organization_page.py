@@ -163,6 +163,7 @@ class OrganizationPage(QWidget):
             Column("Role", lambda m: m.role),
             Column("Since", lambda m: day(m.started_on) or "not known"),
             Column("Until", lambda m: day(m.ended_on) if m.ended_on else "now"),
+            Column("Now also", self._elsewhere, tooltip=self._elsewhere),
         ]
 
     def _build_members(self) -> None:
@@ -180,9 +181,9 @@ class OrganizationPage(QWidget):
         self.members_page = QWidget()
         layout = QVBoxLayout(self.members_page)
         layout.addWidget(self.current_caption)
-        layout.addWidget(self.current_table, 3)
+        layout.addWidget(self.current_table, 1)
         layout.addWidget(self.past_caption)
-        layout.addWidget(self.past_table, 2)
+        layout.addWidget(self.past_table, 1)
 
     def _build_ties(self) -> None:
         self.ties: RecordTableModel[RelationshipInfo] = RecordTableModel(
@@ -297,7 +298,14 @@ class OrganizationPage(QWidget):
         self.taking_part.set_rows([p for p in data.processes if p.actor_id in listed])
         self._show_details(info)
         self._count_tabs()
-        self._selected_in(self.current_table)
+        table, model = (
+            (self.current_table, self.current)
+            if self.current.rowCount() or not self.past.rowCount()
+            else (self.past_table, self.past)
+        )
+        if not table.currentIndex().isValid() and model.rowCount():
+            table.setCurrentIndex(model.index(0, 0))  # Edit and End act on someone at once
+        self._selected_in(table)
 
     def _facts(self, data: OrganizationOverview, on: Any) -> str:
         info = data.info
@@ -380,6 +388,11 @@ class OrganizationPage(QWidget):
 
     def _name(self, actor_id: int, row: Any, sensitivity: Sensitivity) -> str:
         return self.context.shown_name(actor_id, row.display_name, row.codename, sensitivity)
+
+    def _elsewhere(self, member: MemberInfo) -> str:
+        """Where the member is now outside this organization (shown members only)."""
+        posts = self.data.elsewhere.get(member.actor_id, ()) if self.data is not None else ()
+        return "; ".join(posts)
 
     def _member_name(self, member: MemberInfo) -> str:
         return self._name(member.actor_id, member, member.sensitivity)

@@ -2,11 +2,12 @@
 
 The best few paths from the practitioner (``network.paths_to``) read as chains,
 ``you -> Fr. Pavel (warm) -> Bishop Nikolai -> Dmitri S.``, each with the reason for its
-ranking in its tooltip. One click logs a contact along the chosen path (the log dialog with
-the first intermediary filled in, kind "passed through an intermediary") or keeps the path
-as an indirect channel of the actor; "Which ties count…" chooses which relationships are a
-way in (``WaysInDialog``). Below, whom this actor alone carries you to
-(``network.reached_through``): a double-click opens that actor's page.
+ranking in its tooltip, and the chosen one's reason under the list. One click logs a contact
+along the chosen path (the log dialog with the first intermediary filled in, kind "passed
+through an intermediary") or keeps the path as an indirect channel of the actor; "Which
+ties count…" chooses which relationships are a way in (``WaysInDialog``). Below, whom this
+actor alone carries you to (``network.reached_through``): a double-click opens that actor's
+page.
 
 Names follow the context's rule (codenames in privacy mode, high-risk actors by codename);
 a reason quotes a channel's label only while its actor's name may be shown (and the channel
@@ -69,6 +70,10 @@ class PathsPanel(QWidget):
         self.path_list = QListWidget()
         self.path_list.setAccessibleName("Ways in, best first")
         self.path_list.setWordWrap(True)
+        self.why_label = QLabel()
+        self.why_label.setAccessibleName("Why this path ranks where it does")
+        self.why_label.setWordWrap(True)
+        self.why_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty = QLabel(NO_PATH)
         self.empty.setWordWrap(True)
         self.empty.setObjectName("placeholder")
@@ -100,14 +105,15 @@ class PathsPanel(QWidget):
         buttons.addWidget(self.ways_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
-        layout.addWidget(self.path_list, 2)
+        layout.addWidget(self.path_list, 1)
+        layout.addWidget(self.why_label)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.reached_caption)
         layout.addWidget(self.reached_list, 1)
 
-        self.path_list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.path_list.currentRowChanged.connect(lambda _row: self._path_chosen())
         self.path_list.itemActivated.connect(lambda _item: self.log_along())
         self.log_button.clicked.connect(self.log_along)
         self.save_button.clicked.connect(self.keep_as_channel)
@@ -162,7 +168,7 @@ class PathsPanel(QWidget):
             else "Nobody is reached only through this actor"
         )
         self.reached_list.setVisible(bool(self.reached))
-        self._update_buttons()
+        self._path_chosen()
 
     def clear(self) -> None:
         self.actor_id = None
@@ -172,11 +178,22 @@ class PathsPanel(QWidget):
         self.reached_list.clear()
         show_error(self.message, "")
         self.empty.hide()
-        self._update_buttons()
+        self._path_chosen()
 
     def selected(self) -> Path | None:
         row = self.path_list.currentRow()
         return self.paths[row] if 0 <= row < len(self.paths) else None
+
+    def _path_chosen(self) -> None:
+        """Say why the chosen path ranks where it does, under the list."""
+        path = self.selected()
+        lines = why(path, private=self.context.privacy).splitlines() if path else []
+        # The weakest hop, marked "*" in the tooltip, stands out with an arrow here.
+        self.why_label.setText(
+            "\n".join(f"▶ {line[2:]}" if line.startswith("* ") else line for line in lines)
+        )
+        self.why_label.setVisible(path is not None)
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         path = self.selected()
