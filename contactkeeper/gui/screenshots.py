@@ -25,7 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QLocale, QRect, QSettings, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from contactkeeper.gui.app import make_application
 from contactkeeper.gui.app_state import Settings
@@ -130,6 +130,10 @@ def _web_shots(window: MainWindow, context: AppContext, shot: Callable[..., None
         page = window.workspace.process_page
         page.tabs.setCurrentWidget(page.map)
         _wait(page.map.laid_out)
+        # Wide enough to read the brokers' line whole.
+        body = page.tabs.parentWidget()
+        if isinstance(body, QSplitter):
+            body.setSizes([460, max(body.width() - 460, 300)])
         shot("process-brokers")
         page.tabs.setCurrentIndex(0)
         window.show_section(5)

@@ -64,7 +64,7 @@ from contactkeeper.gui.dialogs.ways_in import WaysInDialog
 from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import Confirm, ask, error_label, show_error
 from contactkeeper.gui.refresh import Refresh
-from contactkeeper.records import network_map, processes
+from contactkeeper.records import network, network_map, processes
 from contactkeeper.records.network_map import (
     CONVENTIONS,
     YOU,
@@ -89,6 +89,7 @@ SHOWS = frozenset(
         Kind.PARTICIPANT,
     }
 )
+CARD_NAMES = 6  # people named on a broker's card, at most
 WARMTH_COLOURS = {
     Warmth.WARM: QColor("#d9822b"),
     Warmth.COOLING: QColor("#c9b458"),
@@ -610,8 +611,25 @@ class MapView(QWidget):
         lines.append(f"warmth: {node.warmth}" if node.warmth else "never contacted")
         lines.append(f"influence: {node.influence}/5" if node.influence else "influence not judged")
         lines.append(f"sensitivity: {node.sensitivity}")
+        lines.extend(self._carries(node))
         lines.append("<i>Double-click to open.</i>")
         self.card.setText("<br>".join(lines))
+
+    def _carries(self, node: MapNode) -> list[str]:
+        """Whom you reach only through this actor (a broker), as the card's last line."""
+        if not self.context.unlocked:
+            return []
+        try:
+            reached = network.reached_through(
+                self.context.vault, node.record_id, self.context.now(), name=self.context.shown_name
+            )
+        except ContactKeeperError:
+            return []
+        if not reached:
+            return []
+        names = ", ".join(_html(name) for _, name in reached[:CARD_NAMES])
+        more = f" and {len(reached) - CARD_NAMES} more" if len(reached) > CARD_NAMES else ""
+        return [f"<b>only through them:</b> {names}{more}"]
 
     def open_node(self, node: MapNode) -> None:
         if node.kind == "actor":
