@@ -163,7 +163,7 @@ class OrganizationPage(QWidget):
             Column("Role", lambda m: m.role),
             Column("Since", lambda m: day(m.started_on) or "not known"),
             Column("Until", lambda m: day(m.ended_on) if m.ended_on else "now"),
-            Column("Now also", self._elsewhere, tooltip=self._elsewhere),
+            Column("Elsewhere now", self._elsewhere, tooltip=self._elsewhere),
         ]
 
     def _build_members(self) -> None:

@@ -105,13 +105,14 @@ class PathsPanel(QWidget):
         buttons.addWidget(self.ways_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
-        layout.addWidget(self.path_list, 1)
+        layout.addWidget(self.path_list)
         layout.addWidget(self.why_label)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.reached_caption)
         layout.addWidget(self.reached_list, 1)
+        layout.addStretch(0)
 
         self.path_list.currentRowChanged.connect(lambda _row: self._path_chosen())
         self.path_list.itemActivated.connect(lambda _item: self.log_along())
@@ -157,6 +158,9 @@ class PathsPanel(QWidget):
         self.path_list.setVisible(bool(self.paths))
         if self.paths:
             self.path_list.setCurrentRow(min(current, len(self.paths) - 1))
+            # As tall as its few paths (they wrap on a narrow screen): the reasons follow.
+            rows = sum(self.path_list.sizeHintForRow(i) for i in range(len(self.paths)))
+            self.path_list.setMaximumHeight(rows + 2 * self.path_list.frameWidth() + 40)
         self.reached_list.clear()
         for actor_id, name in self.reached:
             item = QListWidgetItem(name)
