@@ -267,3 +267,23 @@ def test_in_privacy_mode_no_member_is_listed_beside_the_organization(
     assert page.notes.isReadOnly()
     context.set_privacy(False)
     assert _column(page.current) == ["Layla Haddad"]
+
+
+def test_f2_on_an_actor_s_affiliation_ends_it_and_the_organization_lists_them_as_past(
+    qtbot: QtBot, context: AppContext, workspace: Workspace, water: dict[str, int]
+) -> None:
+    context.open_actor.emit(water["Layla Haddad"])
+    actor_page = workspace.actor_page
+    actor_page.tabs.setCurrentIndex(2)  # Profile: the affiliations over time
+    table = actor_page.affiliation_table
+    table.setCurrentIndex(table.model().index(0, 0))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    dialog = actor_page.dialog
+    assert isinstance(dialog, AffiliationEditDialog)
+    dialog.ended_check.setChecked(True)  # ends today
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert table.model().index(0, 3).data() != "now"
+    context.open_organization.emit(water["ministry"])
+    page = workspace.organization_page
+    assert _column(page.past) == ["Layla Haddad", "Omar Said"]

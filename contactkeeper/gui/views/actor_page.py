@@ -13,7 +13,7 @@ if hidden) and empties itself when the vault locks; when its actor is gone it sa
 
 Rows of the tables open with a double-click or Enter (channels and contacts to edit them,
 relationships: the other actor's name to open their page, elsewhere to edit the tie;
-affiliations: the organization's page); F2
+affiliations: the organization's page, F2 corrects one); F2
 edits, Delete deletes, and a right-click offers the same.
 """
 
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.affiliations import AffiliationEditDialog
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.dialogs.records import (
     AffiliationDialog,
@@ -707,6 +708,16 @@ class ActorPage(ActorRows):
         if affiliation is not None:
             self.context.open_organization.emit(affiliation.organization_id)
 
+    def _edit_affiliation(self) -> None:
+        """F2: correct the affiliation's role and dates, or end it (Ctrl+Z undoes)."""
+        affiliation = self.affiliations.row(self.affiliation_table.currentIndex())
+        if affiliation is None:
+            return
+        dialog = AffiliationEditDialog(self.context, affiliation, affiliation.organization, self)
+        dialog.saved.connect(lambda _: self._after_dialog())
+        self.dialog = dialog
+        dialog.open()
+
     def _remove_affiliation(self) -> None:
         affiliation = self.affiliations.row(self.affiliation_table.currentIndex())
         if affiliation is None:
@@ -730,9 +741,12 @@ class ActorPage(ActorRows):
             watched is self.affiliation_table
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Delete
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_F2)
         ):
-            self._remove_affiliation()
+            if event.key() == Qt.Key.Key_F2:
+                self._edit_affiliation()
+            else:
+                self._remove_affiliation()
             return True
         return super().eventFilter(watched, event)
 
