@@ -23,9 +23,18 @@ from pathlib import Path
 # Offscreen unless a display is asked for (set before Qt is imported).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QLocale, QRect, QSettings, Qt, QTimer, SignalInstance
+from PySide6.QtCore import (
+    QEventLoop,
+    QLocale,
+    QPoint,
+    QRect,
+    QSettings,
+    Qt,
+    QTimer,
+    SignalInstance,
+)
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter, QWidget
 
 from contactkeeper.gui.app import make_application
 from contactkeeper.gui.app_state import Settings
@@ -134,6 +143,12 @@ def _web_shots(window: MainWindow, context: AppContext, shot: Callable[..., None
         body = page.tabs.parentWidget()
         if isinstance(body, QSplitter):
             body.setSizes([460, max(body.width() - 460, 300)])
+            left = body.widget(0)
+            content = left.widget() if isinstance(left, QScrollArea) else None
+            if isinstance(left, QScrollArea) and content is not None:
+                # On a small screen the brokers are lower down: scroll to them.
+                caption = page.brokers_caption.mapTo(content, QPoint(0, 0))
+                left.verticalScrollBar().setValue(caption.y() - 8)
         shot("process-brokers")
         page.tabs.setCurrentIndex(0)
         window.show_section(5)
