@@ -104,6 +104,7 @@ def test_a_search_hit_for_an_organization_opens_its_page_and_back_returns(
     assert "Ministry · Verenia · 2 members now, 1 before" in page.facts_label.text()
     assert _column(page.current) == ["Layla Haddad"]
     assert _column(page.current, 1) == ["head of the negotiating unit"]
+    assert page.selected_actor_ids() == [water["Layla Haddad"]]  # Ctrl+L logs with her
     assert _column(page.past) == ["Omar Said"]
     assert _column(page.past, 3) != ["now"]  # the day he left
     assert _column(page.past, 4) == ["director, Valley Water Authority"]  # where he went

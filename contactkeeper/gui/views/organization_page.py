@@ -4,9 +4,9 @@ role and dates), the relationships of its members, the processes they take part 
 organization's own details (kind, country, part of the official track, notes).
 
 Members are added, corrected (role, dates) and ended here; a correction or an ending is
-undone with Ctrl+Z. A double-click on a member, on either side of a tie, or on a process
-opens its page. The page is reached from search, from an actor's affiliations and from the
-map.
+undone with Ctrl+Z; Ctrl+L logs a contact with the member selected. A double-click on a
+member, on either side of a tie, or on a process opens its page. The page is reached from
+search, from an actor's affiliations and from the map.
 
 Privacy: an affiliation identifies a person as surely as their name, so a member whose name
 is hidden (everyone in privacy mode, a high-risk actor until revealed) is not listed beside
@@ -16,6 +16,7 @@ out. The notes are free text, hidden in privacy mode.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import shiboken6
@@ -307,7 +308,7 @@ class OrganizationPage(QWidget):
             table.setCurrentIndex(model.index(0, 0))  # Edit and End act on someone at once
         self._selected_in(table)
 
-    def _facts(self, data: OrganizationOverview, on: Any) -> str:
+    def _facts(self, data: OrganizationOverview, on: date) -> str:
         info = data.info
         now = len({m.actor_id for m in data.current_members(on)})
         before = len(
@@ -409,6 +410,11 @@ class OrganizationPage(QWidget):
         """The member last selected, in either table (members now, or past)."""
         model = self.past if self._last_table is self.past_table else self.current
         return model.row(self._last_table.currentIndex())
+
+    def selected_actor_ids(self) -> list[int]:
+        """Whom Ctrl+L logs a contact with: the member selected."""
+        member = self.selected_member()
+        return [member.actor_id] if member is not None else []
 
     def _selected_in(self, table: QTableView) -> None:
         self._last_table = table
