@@ -459,8 +459,7 @@ def paths_to(
         warmth = reach.warmth
     people = {b for way in steps for _, b, _ in way}
     owners = {edge.owner for way in steps for _, _, edge in way if edge.label}
-    names = _names(vault, people, name)
-    kinds = _sensitivities(vault, owners)
+    names, kinds = _people(vault, people | owners, name)  # one query for both
 
     def hidden(owner: int, private: bool) -> bool:
         sensitivity = kinds.get(owner, Sensitivity.HIGH_RISK)
@@ -673,14 +672,20 @@ def reached_through(
     return []
 
 
-def _sensitivities(vault: Vault, ids: set[int]) -> dict[int, Sensitivity]:
+def _people(
+    vault: Vault, ids: set[int], rule: NameRule
+) -> tuple[dict[int, str], dict[int, Sensitivity]]:
+    """Each actor's name by ``rule``, and their sensitivity."""
     if not ids:
-        return {}
+        return {}, {}
     with vault.transaction() as session:
         rows = session.execute(
-            sa.select(Actor.id, Actor.sensitivity).where(Actor.id.in_(sorted(ids)))
-        )
-        return {r.id: r.sensitivity for r in rows}
+            sa.select(Actor.id, Actor.display_name, Actor.codename, Actor.sensitivity).where(
+                Actor.id.in_(sorted(ids))
+            )
+        ).all()
+    names = {r.id: rule(r.id, r.display_name, r.codename, r.sensitivity) for r in rows}
+    return names, {r.id: r.sensitivity for r in rows}
 
 
 def _names(vault: Vault, ids: set[int], rule: NameRule) -> dict[int, str]:
