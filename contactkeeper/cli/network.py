@@ -5,8 +5,8 @@ The best few ways from the practitioner to the actor, as the desktop application
 on the actor's page: ``you -> Fr. Pavel (warm) -> Bishop Nikolai -> Dmitri S.``, each with
 the reason for its rank. ACTOR is a name or codename, or the beginning of their words (the
 full-text search finds it). As ``search`` does, a high-risk actor goes by codename unless
-``--reveal``; ``--privacy`` names everyone by codename and leaves the reasons (which may
-quote a channel's label) out.
+``--reveal``, and the label of a channel to them is not quoted in a reason; ``--privacy``
+names everyone by codename and leaves the reasons out.
 """
 
 from __future__ import annotations
@@ -67,7 +67,9 @@ def cmd_paths(args: argparse.Namespace) -> int:
     rule = records.names_by(withheld)
     with unlock_vault(args) as vault:
         target = _find_actor(vault, args.actor, rule)
-        found = network.paths_to(vault, target.id, datetime.now(UTC), limit=args.limit, name=rule)
+        found = network.paths_to(
+            vault, target.id, datetime.now(UTC), limit=args.limit, name=rule, withheld=withheld
+        )
     if args.json:
         say_json(
             {

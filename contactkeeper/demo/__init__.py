@@ -31,6 +31,7 @@ from contactkeeper.demo.scenario import (
     CHANNEL_LABELS,
     CUES,
     DEMO_SETTING,
+    ENDED_TIES,
     FOLLOW_UPS,
     HISTORY_KINDS,
     INFLUENCE,
@@ -214,6 +215,7 @@ def _add_relationships(
     vault: Vault, today: date, rng: random.Random, actor_ids: dict[str, int]
 ) -> None:
     for from_key, to_key, tie, strength, confidence, source in RELATIONSHIPS:
+        ended = ENDED_TIES.get((from_key, to_key))
         relationships.add_relationship(
             vault,
             actor_ids[from_key],
@@ -222,6 +224,7 @@ def _add_relationships(
             strength=strength,
             confidence=confidence,
             started_on=today - timedelta(days=rng.randint(400, 4000)),
+            ended_on=None if ended is None else today - timedelta(days=ended),
             source=source,
         )
 

@@ -192,10 +192,12 @@ ACTORS = (
            via=("pavel",),
            notes="Commands a northern militia; reached only through Father Pavel. " + NOTE),
     Person("pavel", "Father Pavel Lebedev", ("Отец Павел Лебедев",), "WINTER PILGRIM",
-           "Verenia", "Verenian", "north", 30, 20, _IK.SOCIAL, 5,
+           "Verenia", "Verenian", "north", 30, 38, _IK.SOCIAL, 5,
            sensitivity=_S.SENSITIVE, tags=("religious", "gatekeeper"),
            direct=(_CK.IN_PERSON,),
-           notes="Abbot of St. Eliseus; carries messages across the line. " + NOTE),
+           notes="Abbot of St. Eliseus; carries messages across the line. Since Oleg stopped "
+           "trading north he is the only door to Sokolov, his quartermaster and the bishop: "
+           "visit before the frost. " + NOTE),
     Person("irina", "Irina Kuznetsova", ("Ирина Кузнецова",), "PEARL COMPASS", "Verenia",
            "Verenian, English, German", "north", 30, 26, _IK.CALL, 4,
            tags=("monitor",), direct=(_CK.PHONE, _CK.EMAIL),
@@ -207,7 +209,8 @@ ACTORS = (
     Person("oleg", "Oleg Petrenko", ("Олег Петренко",), "BRASS FERRY", "Verenia",
            "Verenian, English", "north", 45, 35, _IK.MEETING, 4,
            tags=("business",), direct=(_CK.PHONE,),
-           notes="Grain trader on both sides of the line; old friend of Morozov. " + NOTE),
+           notes="Grain trader; stopped crossing the line after the checkpoint shelling. Old "
+           "friend of Morozov. " + NOTE),
     # -- the Tal Haroshet valley (Hebrew and Arabic script) --
     Person("yael", "Yael Ben-Ami", ("יעל בן-עמי",), "JADE TIDE", "Tal Haroshet",
            "Hebrew, English", "water", 30, 6, _IK.MEETING, 6,
@@ -326,12 +329,15 @@ ACTORS = (
            notes="Northern Herald correspondent; broke the story of the leaked draft. " + NOTE),
     Person("ruslan", "Ruslan Gromov", ("Руслан Громов",), "SMOKE GRANARY", "Verenia",
            "Verenian", "north", 60, 45, _IK.VIA_INTERMEDIARY, 2,
-           sensitivity=_S.HIGH_RISK, tags=("militia", "logistics"), direct=(), via=("oleg",),
-           notes="Quartermaster of Sokolov's militia; buys grain from Oleg. " + NOTE),
+           sensitivity=_S.HIGH_RISK, tags=("militia", "logistics"), direct=(), via=("pavel",),
+           notes="Quartermaster of Sokolov's militia; bought grain from Oleg until the "
+           "checkpoint shelling. Now word goes through the monastery. " + NOTE),
     Person("nikolai", "Bishop Nikolai Vetrov", ("Епископ Николай Ветров", "Nikolaj Wetrow"),
-           "CANDLE HERALD", "Verenia", "Verenian, Greek", "north", 90, 40, _IK.SOCIAL, 1,
-           sensitivity=_S.SENSITIVE, tags=("religious", "elder"), direct=(_CK.IN_PERSON,),
-           notes="Pavel's bishop; blesses, or forbids, what the monastery carries. " + NOTE),
+           "CANDLE HERALD", "Verenia", "Verenian, Greek", "north", 90, 44,
+           _IK.VIA_INTERMEDIARY, 1, sensitivity=_S.SENSITIVE, tags=("religious", "elder"),
+           direct=(), via=("pavel",),
+           notes="Pavel's bishop; blesses, or forbids, what the monastery carries. Receives "
+           "outsiders only when Pavel asks. " + NOTE),
     Person("tatiana", "Tatiana Gerasimova", ("Татьяна Герасимова", "Tatjana Gerassimowa"),
            "LILAC THREAD", "Verenia", "Verenian, Russian", "north", 30, 10, _IK.MEETING, 3,
            sensitivity=_S.SENSITIVE, tags=("families", "prisoners"),
@@ -572,7 +578,7 @@ RELATIONSHIPS = (
     ("samira", "karim", RelationshipKind.KNOWS, 2, 4, ""),
     ("yusuf", "karim", RelationshipKind.RIVAL, 4, 3, "Press reports"),
     ("pavel", "dmitri", RelationshipKind.TRUSTS, 4, 3, "Pavel baptised his children"),
-    ("dmitri", "viktor", RelationshipKind.KNOWS, 3, 2, "Rumour in the capital"),
+    ("viktor", "dmitri", RelationshipKind.RIVAL, 4, 4, "Morozov wants the militias crushed"),
     ("oleg", "viktor", RelationshipKind.TRUSTS, 4, 4, "Oleg, on the phone"),
     ("anna", "mikhail", RelationshipKind.REPORTS_TO, 3, 5, "Party organigram"),
     ("mikhail", "viktor", RelationshipKind.RIVAL, 5, 5, "Public record"),
@@ -606,7 +612,7 @@ RELATIONSHIPS = (
     ("claire", "amara", RelationshipKind.KNOWS, 3, 4, "Co-authors of a returns study"),
     ("sergei", "mikhail", RelationshipKind.REPORTS_TO, 4, 5, "Ministry organigram"),
     ("ruslan", "dmitri", RelationshipKind.REPORTS_TO, 4, 3, "Oleg, over tea"),
-    ("oleg", "ruslan", RelationshipKind.CAN_INTRODUCE, 3, 3, "Oleg sells him grain"),
+    ("oleg", "ruslan", RelationshipKind.CAN_INTRODUCE, 3, 3, "Oleg sold him grain"),
     ("nikolai", "pavel", RelationshipKind.TRUSTS, 4, 4, "Pavel's bishop"),
     ("tatiana", "anna", RelationshipKind.KNOWS, 3, 4, ""),
     ("boris", "viktor", RelationshipKind.REPORTS_TO, 4, 5, "Parliament staff list"),
@@ -624,6 +630,10 @@ RELATIONSHIPS = (
     ("ilan", "yael", RelationshipKind.KNOWS, 3, 4, "Former colleagues at the authority"),
     ("moshe", "avner", RelationshipKind.KNOWS, 3, 3, "Same synagogue"),
 )
+
+# Ties that have ended: (from, to) -> days ago. Oleg stopped trading across the line after
+# the checkpoint shelling, and with him went the second way to the militias.
+ENDED_TIES = {("oleg", "ruslan"): 25}
 
 CUES = (
     # process, actor or None, days ago, cue kind key, strength, reliability, note

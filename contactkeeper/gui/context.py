@@ -61,6 +61,7 @@ class AppContext(QObject):
     open_process = Signal(int)
     open_event = Signal(int)
     open_transfer = Signal(int)
+    open_organization = Signal(int)
     # Ask the main window to open the log dialog, with these actors already filled in.
     log_contact = Signal(list)
     # A short message for the status bar (never record data that is not on screen already).

@@ -17,11 +17,13 @@ LIMIT = 100
 
 @dataclass(frozen=True)
 class Place:
-    """A page: a section of the sidebar, or the page of one actor or process."""
+    """A page: a section of the sidebar, or the page of one actor, process or
+    organization."""
 
     section: int
     actor_id: int | None = None
     process_id: int | None = None
+    organization_id: int | None = None
 
 
 class History(QObject):

@@ -44,6 +44,7 @@ from contactkeeper.gui.views.actors import ActorsView
 from contactkeeper.gui.views.followups import FollowUpsView
 from contactkeeper.gui.views.journal import JournalView
 from contactkeeper.gui.views.network_map import MapView
+from contactkeeper.gui.views.organization_page import OrganizationPage
 from contactkeeper.gui.views.process_page import ProcessPage
 from contactkeeper.gui.views.processes import ProcessesView
 from contactkeeper.gui.views.today import TodayView
@@ -52,7 +53,7 @@ from contactkeeper.gui.views.welcome import StartScreen
 from contactkeeper.gui.widgets.search_popup import SearchField
 from contactkeeper.gui.widgets.tables import tab_leaves_tables
 from contactkeeper.gui.widgets.undo_notice import UndoNotice
-from contactkeeper.records import actors, processes
+from contactkeeper.records import actors, organizations, processes
 from contactkeeper.vault.keyfile import KdfParams
 
 # The sidebar: (label, shortcut); the pages follow in the same order in the view stack.
@@ -148,6 +149,7 @@ class Workspace(QWidget):
         self.track_two = TrackTwoView(context)
         self.actor_page = ActorPage(context)
         self.process_page = ProcessPage(context)
+        self.organization_page = OrganizationPage(context)
         self.views = QStackedWidget()
         self.views.setObjectName("views")
         for view in (
@@ -160,6 +162,7 @@ class Workspace(QWidget):
             self.track_two,
             self.actor_page,
             self.process_page,
+            self.organization_page,
         ):
             self.views.addWidget(view)
 
@@ -206,12 +209,16 @@ class Workspace(QWidget):
         context.open_process.connect(self.show_process)
         context.open_event.connect(self.show_event)
         context.open_transfer.connect(self.show_transfer)
+        context.open_organization.connect(self.show_organization)
         context.vault_opened.connect(self._opened)
         context.vault_locked.connect(self.history.clear)
         # A page whose record was deleted goes back to where the user came from.
         self.actor_page.gone.connect(lambda actor_id: self._gone(Place(1, actor_id=actor_id)))
         self.process_page.gone.connect(
             lambda process_id: self._gone(Place(2, process_id=process_id))
+        )
+        self.organization_page.gone.connect(
+            lambda org_id: self._gone(Place(1, organization_id=org_id))
         )
         self.back_button.clicked.connect(self.go_back)
         self.forward_button.clicked.connect(self.go_forward)
@@ -251,6 +258,13 @@ class Workspace(QWidget):
         self.show_section(TRACK_TWO_SECTION)
         self.track_two.show_transfer(transfer_id)
 
+    def show_organization(self, organization_id: int) -> None:
+        """An organization's page, under Actors in the sidebar (its members are actors)."""
+        self.organization_page.show_organization(organization_id)
+        self._select_quietly(1)
+        self.views.setCurrentWidget(self.organization_page)
+        self._visited(Place(1, organization_id=organization_id))
+
     # -- back and forward -----------------------------------------------------------------
 
     def _arrow(self, arrow: Qt.ArrowType, name: str, keys: str) -> QToolButton:
@@ -280,6 +294,8 @@ class Workspace(QWidget):
                 self.show_actor(place.actor_id)
             elif place.process_id is not None:
                 self.show_process(place.process_id)
+            elif place.organization_id is not None:
+                self.show_organization(place.organization_id)
             else:
                 self.show_section(place.section)
         finally:
@@ -295,6 +311,9 @@ class Workspace(QWidget):
             return Place(1, actor_id=self.actor_page.actor_id)
         if view is self.process_page and self.process_page.process_id is not None:
             return Place(2, process_id=self.process_page.process_id)
+        organization_id = self.organization_page.organization_id
+        if view is self.organization_page and organization_id is not None:
+            return Place(1, organization_id=organization_id)
         return Place(max(self.sidebar.currentRow(), 0))
 
     def _gone(self, place: Place) -> None:
@@ -310,11 +329,13 @@ class Workspace(QWidget):
                     actors.get_actor(self.context.vault, back.actor_id, self.context.now())
                 elif back.process_id is not None:
                     processes.get_process(self.context.vault, back.process_id)
+                elif back.organization_id is not None:
+                    organizations.get_organization(self.context.vault, back.organization_id)
                 break
             except RecordNotFound:
                 back = self.history.forget(back)
         if back is None:
-            back = Place(1 if place.actor_id is not None else 2)
+            back = Place(2 if place.process_id is not None else 1)
         self._go(back)
         view = self.views.currentWidget()
         if view is not None:

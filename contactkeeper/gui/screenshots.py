@@ -23,9 +23,18 @@ from pathlib import Path
 # Offscreen unless a display is asked for (set before Qt is imported).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale, QRect, QSettings, Qt
+from PySide6.QtCore import (
+    QEventLoop,
+    QLocale,
+    QPoint,
+    QRect,
+    QSettings,
+    Qt,
+    QTimer,
+    SignalInstance,
+)
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter, QWidget
 
 from contactkeeper.gui.app import make_application
 from contactkeeper.gui.app_state import Settings
@@ -33,7 +42,8 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.help import GUIDE_TAB, SHORTCUTS_TAB
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.gui.presentation import pretend_screen
-from contactkeeper.records import actors, processes, transfers
+from contactkeeper.records import actors, organizations, processes, transfers
+from contactkeeper.records.network_map import actor_key
 from contactkeeper.vault import Vault, keyfile
 
 NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
@@ -98,6 +108,73 @@ def _track_two_shots(window: MainWindow, context: AppContext, shot: Callable[...
     if process_id is not None:
         composed = brief.compose(context.vault, process_id, NOW.date())
         shot("process-brief", lambda: QPixmap.fromImage(first_page_image(composed, BRIEF_WIDTH)))
+
+
+def _wait(signal: SignalInstance, timeout_ms: int = 30_000) -> None:
+    """Run the event loop until ``signal`` (work done off the UI thread, such as a map's
+    layout) or the timeout."""
+    loop = QEventLoop()
+    QTimer.singleShot(timeout_ms, loop.quit)
+    signal.connect(loop.quit)
+    loop.exec()
+    signal.disconnect(loop.quit)
+
+
+def _actor(context: AppContext, name: str) -> int | None:
+    found = actors.list_actors(context.vault, NOW, filters=actors.ActorFilter(text=name))
+    return next((a.id for a in found if a.display_name.startswith(name)), None)
+
+
+def _web_shots(window: MainWindow, context: AppContext, shot: Callable[..., None]) -> None:
+    """The web of channels: whom the northern channel depends on (its page, with its map),
+    the conflict map of that channel with the abbot's card, the ways in to a brigade
+    commander, and an organization's members over time."""
+    north = next(
+        (p for p in processes.list_processes(context.vault) if p.name.startswith("Northern")),
+        None,
+    )
+    pavel = _actor(context, "Father Pavel")
+    if north is not None:
+        context.open_process.emit(north.id)
+        page = window.workspace.process_page
+        page.tabs.setCurrentWidget(page.map)
+        _wait(page.map.laid_out)
+        # Wide enough to read the brokers' line whole.
+        body = page.tabs.parentWidget()
+        if isinstance(body, QSplitter):
+            body.setSizes([460, max(body.width() - 460, 300)])
+            left = body.widget(0)
+            content = left.widget() if isinstance(left, QScrollArea) else None
+            if isinstance(left, QScrollArea) and content is not None:
+                # On a small screen the brokers are lower down: scroll to them.
+                caption = page.brokers_caption.mapTo(content, QPoint(0, 0))
+                left.verticalScrollBar().setValue(caption.y() - 8)
+        shot("process-brokers")
+        page.tabs.setCurrentIndex(0)
+        window.show_section(5)
+        view = window.workspace.map
+        if view.operation is not None:
+            _wait(view.laid_out)
+        view.process_combo.setCurrentIndex(view.process_combo.findData(north.id))
+        view._process_chosen()
+        _wait(view.laid_out)
+        item = view.items.get(actor_key(pavel)) if pavel is not None else None
+        if item is not None:
+            item.setSelected(True)
+        shot("map")
+    yusuf = _actor(context, "Yusuf Barakat")
+    if yusuf is not None:
+        context.open_actor.emit(yusuf)
+        actor_page = window.workspace.actor_page
+        actor_page.tabs.setCurrentWidget(actor_page.paths)
+        shot("actor-paths")
+    party = next(
+        (o for o in organizations.list_organizations(context.vault) if o.name.startswith("Party")),
+        None,
+    )
+    if party is not None:
+        context.open_organization.emit(party.id)
+        shot("organization-page")
 
 
 def render(outdir: Path) -> list[Path]:
@@ -186,6 +263,7 @@ def _render_at(app: QApplication, folder: Path, outdir: Path, size: tuple[int, i
     shot("search")
     window.workspace.search.reset()
     _track_two_shots(window, context, shot)
+    _web_shots(window, context, shot)
 
     window.open_log_dialog([layla[0].id] if layla else [])
     dialog = window.log_dialog

@@ -23,6 +23,10 @@ hop:
 
 Paths (:func:`paths_to`) are ranked by their weakest hop, then by fewer hops, then by the
 sum of their scores; each hop says why it scores what it does, so a ranking can be traced.
+A reason may quote the label of one of your channels (a phone number, "through her
+cousin"): a quasi-identifier of the channel's actor, so it is left out (":data:`WITHHELD`")
+when that actor's identity is withheld by the caller's rule, or the channel is marked
+high-risk.
 An actor marked do-not-contact is never asked to pass you on (they may still be reached).
 
 **Brokers** (:func:`brokers`) are the people whose loss would cut you off from others: in
@@ -44,7 +48,7 @@ import enum
 import itertools
 import json
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -54,7 +58,7 @@ import networkx as nx
 import sqlalchemy as sa
 
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.records import NameRule, display_names
+from contactkeeper.records import IdentityRule, NameRule, display_names, nobody_withheld
 from contactkeeper.records.warmth import Warmth, reading
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
@@ -64,6 +68,7 @@ from contactkeeper.vault.model import (
     ChannelHop,
     Participation,
     RelationshipKind,
+    Sensitivity,
     Setting,
 )
 
@@ -72,6 +77,9 @@ MAX_HOPS: Final = 6  # longer chains are not a practical way in
 WAYS_IN_SETTING: Final = "network.ways_in"
 
 WARMTH_SCORE: Final = {Warmth.WARM: 5, Warmth.COOLING: 3, Warmth.COLD: 1}
+# What a reason says instead of a channel's label that may not be shown.
+WITHHELD: Final = "(label withheld)"
+LABEL: Final = "{label}"  # where a reason quotes a channel's label
 
 
 class WayIn(enum.StrEnum):
@@ -197,7 +205,17 @@ def _parse_ways(text: str) -> dict[RelationshipKind, WayIn]:
 
 class _Edge(NamedTuple):
     score: int
-    reason: str
+    reason: str  # may hold LABEL, where the channel's label goes
+    label: str = ""  # the channel's label quoted
+    owner: int = 0  # whose channel it is
+    private: bool = False  # the channel itself is high-risk
+
+    def shown(self, withheld: Callable[[int, bool], bool]) -> str:
+        """The reason, with the label if ``withheld(owner, private)`` allows it."""
+        if LABEL not in self.reason:
+            return self.reason
+        hidden = withheld(self.owner, self.private)
+        return self.reason.replace(LABEL, WITHHELD if hidden else f"'{self.label}'")
 
 
 @dataclass
@@ -208,7 +226,7 @@ class _Web:
 
     key: tuple[object, ...]
     graph: nx.DiGraph[int]
-    first_trust: dict[int, tuple[int, str]]  # actor -> (trust, why) of your best first hop
+    first_trust: dict[int, _Edge]  # actor -> your best first hop to them, scored by trust
     lock: threading.Lock = field(default_factory=threading.Lock)
     reach: _Reach | None = None
     structure: _Structure | None = None
@@ -322,13 +340,13 @@ def _build_web(
             continue
         if ended is not None and ended <= now:
             continue
-        edge = _Edge(
+        tie = _Edge(
             min(strength, confidence), f"{kind}, strength {strength}, confidence {confidence}"
         )
         if way in (WayIn.FORWARD, WayIn.BOTH):
-            _keep(best, start, end, edge)
+            _keep(best, start, end, tie)
         if way in (WayIn.BACKWARD, WayIn.BOTH):
-            _keep(best, end, start, edge)
+            _keep(best, end, start, tie)
     hops: dict[int, list[tuple[int, int]]] = {}
     for hop in session.execute(
         sa.select(
@@ -336,26 +354,39 @@ def _build_web(
         ).order_by(ChannelHop.channel_id, ChannelHop.position)
     ):
         hops.setdefault(hop.channel_id, []).append((hop.intermediary_id, hop.trust))
-    first_trust: dict[int, tuple[int, str]] = {}
+    first_trust: dict[int, _Edge] = {}
     for channel in session.execute(
-        sa.select(Channel.id, Channel.actor_id, Channel.label, Channel.kind, Channel.trust)
+        sa.select(
+            Channel.id,
+            Channel.actor_id,
+            Channel.label,
+            Channel.kind,
+            Channel.trust,
+            Channel.sensitivity,
+        )
     ):
         chain = hops.get(channel.id)
+        private = channel.sensitivity == Sensitivity.HIGH_RISK
+        quoted = _Edge(0, "", channel.label, channel.actor_id, private)
+
+        def edge(score: int, reason: str, quoted: _Edge = quoted) -> _Edge:
+            return quoted._replace(score=score, reason=reason)
+
         if not chain:
-            label = channel.label or str(channel.kind)
-            why = f"your channel '{label}', trust {channel.trust}"
-            _better(first_trust, channel.actor_id, channel.trust, why)
+            label = LABEL if channel.label else f"'{channel.kind}'"
+            why = f"your channel {label}, trust {channel.trust}"
+            _better(first_trust, channel.actor_id, edge(channel.trust, why))
             continue
-        label = f"'{channel.label}'" if channel.label else "an indirect channel"
+        label = LABEL if channel.label else "an indirect channel"
         head, head_trust = chain[0]
-        _better(first_trust, head, head_trust, f"first on {label}, trust {head_trust}")
+        _better(first_trust, head, edge(head_trust, f"first on {label}, trust {head_trust}"))
         for (here, _), (there, trust) in itertools.pairwise(chain):
-            _keep(best, here, there, _Edge(trust, f"next on {label}, trust {trust}"))
+            _keep(best, here, there, edge(trust, f"next on {label}, trust {trust}"))
         _keep(
             best,
             chain[-1][0],
             channel.actor_id,
-            _Edge(channel.trust, f"last on {label}, channel trust {channel.trust}"),
+            edge(channel.trust, f"last on {label}, channel trust {channel.trust}"),
         )
     graph: nx.DiGraph[int] = nx.DiGraph()
     graph.add_edges_from((a, b, {"edge": e, "score": e.score}) for (a, b), e in best.items())
@@ -371,9 +402,9 @@ def _keep(best: dict[tuple[int, int], _Edge], here: int, there: int, edge: _Edge
         best[here, there] = edge
 
 
-def _better(found: dict[int, tuple[int, str]], actor_id: int, value: int, why: str) -> None:
-    if actor_id not in found or found[actor_id][0] < value:
-        found[actor_id] = (value, why)
+def _better(found: dict[int, _Edge], actor_id: int, edge: _Edge) -> None:
+    if actor_id not in found or found[actor_id].score < edge.score:
+        found[actor_id] = edge
 
 
 # The ties, read as the driver gives them (no ORM row per relationship: a large vault has
@@ -403,9 +434,10 @@ def _reach(session: sa.orm.Session, web: _Web, now: datetime, key: tuple[object,
             continue
         found = reading(cadence, _utc(substantive), _utc(contact), now)
         warmth[actor_id] = found.warmth
-        value, why = trust
-        score = min(value, WARMTH_SCORE[found.warmth])
-        first[actor_id] = _Edge(score, f"{why}; {found.warmth} ({found.label})")
+        score = min(trust.score, WARMTH_SCORE[found.warmth])
+        first[actor_id] = trust._replace(
+            score=score, reason=f"{trust.reason}; {found.warmth} ({found.label})"
+        )
     return _Reach(key, first, warmth, frozenset(blocked))
 
 
@@ -438,8 +470,11 @@ def paths_to(
     *,
     limit: int = 3,
     name: NameRule = display_names,
+    withheld: IdentityRule = nobody_withheld,
 ) -> list[Path]:
     """The best few ways from you to ``actor_id``, best first (see the module's rule).
+    ``name`` names the people on them; a reason quotes a channel's label only where
+    ``withheld`` does not withhold its actor's identity (and the channel is not high-risk).
 
     Every simple way of at most :data:`MAX_HOPS` hops is weighed; the search runs backward
     from the actor over the ties that lead to them, so its cost follows the actor's
@@ -457,11 +492,24 @@ def paths_to(
             for _, _, nodes in ranked
         ]
         warmth = reach.warmth
-    names = _names(vault, {b for way in steps for _, b, _ in way}, name)
+    people = {b for way in steps for _, b, _ in way}
+    owners = {edge.owner for way in steps for _, _, edge in way if edge.label}
+    names, kinds = _people(vault, people | owners, name)  # one query for both
+
+    def hidden(owner: int, private: bool) -> bool:
+        sensitivity = kinds.get(owner, Sensitivity.HIGH_RISK)
+        return withheld(owner, Sensitivity.HIGH_RISK if private else sensitivity)
+
     return [
         Path(
             tuple(
-                Hop(b, names[b], edge.score, edge.reason, warmth.get(b) if a == YOU else None)
+                Hop(
+                    b,
+                    names[b],
+                    edge.score,
+                    edge.shown(hidden),
+                    warmth.get(b) if a == YOU else None,
+                )
                 for a, b, edge in way
             )
         )
@@ -659,6 +707,22 @@ def reached_through(
     return []
 
 
+def _people(
+    vault: Vault, ids: set[int], rule: NameRule
+) -> tuple[dict[int, str], dict[int, Sensitivity]]:
+    """Each actor's name by ``rule``, and their sensitivity."""
+    if not ids:
+        return {}, {}
+    with vault.transaction() as session:
+        rows = session.execute(
+            sa.select(Actor.id, Actor.display_name, Actor.codename, Actor.sensitivity).where(
+                Actor.id.in_(sorted(ids))
+            )
+        ).all()
+    names = {r.id: rule(r.id, r.display_name, r.codename, r.sensitivity) for r in rows}
+    return names, {r.id: r.sensitivity for r in rows}
+
+
 def _names(vault: Vault, ids: set[int], rule: NameRule) -> dict[int, str]:
     if not ids:
         return {}
@@ -673,6 +737,7 @@ def _names(vault: Vault, ids: set[int], rule: NameRule) -> dict[int, str]:
 
 __all__: Sequence[str] = [
     "DEFAULT_WAYS_IN",
+    "WITHHELD",
     "YOU",
     "Broker",
     "Hop",

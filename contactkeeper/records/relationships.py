@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -157,6 +158,26 @@ def relationships_of(vault: Vault, actor_id: int) -> list[RelationshipInfo]:
             sa.select(Relationship)
             .where(
                 sa.or_(Relationship.from_actor_id == actor_id, Relationship.to_actor_id == actor_id)
+            )
+            .options(
+                selectinload(Relationship.from_actor).load_only(*_NAMES),
+                selectinload(Relationship.to_actor).load_only(*_NAMES),
+            )
+            .order_by(Relationship.id)
+        )
+        return [_info(r) for r in rows]
+
+
+def relationships_among(vault: Vault, actor_ids: Iterable[int]) -> list[RelationshipInfo]:
+    """Every tie from or to any of these actors (the members of an organization)."""
+    wanted = sorted(set(actor_ids))
+    if not wanted:
+        return []
+    with vault.transaction() as session:
+        rows = session.scalars(
+            sa.select(Relationship)
+            .where(
+                sa.or_(Relationship.from_actor_id.in_(wanted), Relationship.to_actor_id.in_(wanted))
             )
             .options(
                 selectinload(Relationship.from_actor).load_only(*_NAMES),

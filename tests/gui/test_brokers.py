@@ -11,9 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.main_window import Workspace
+from contactkeeper.gui.views.network_map import MapView
 from contactkeeper.gui.views.process_page import ProcessPage
 from contactkeeper.records import actors, channels, interactions, processes, relationships
 from contactkeeper.records.actors import NewActor
+from contactkeeper.records.network_map import actor_key
 from contactkeeper.vault.model import (
     ChannelKind,
     InteractionKind,
@@ -133,3 +135,24 @@ def test_from_todays_cold_broker_to_a_contact_logged_along_the_path(
         workspace.show_section(0)
     assert today.brokers.model.rowCount() == 0
     assert today.brokers.placeholder.isVisibleTo(today)
+
+
+def test_a_broker_s_card_on_the_map_names_whom_only_they_reach(
+    context: AppContext, qtbot: QtBot
+) -> None:
+    ids = _verenia(context)
+    view = MapView(context)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.laid_out, timeout=10_000):
+        view.reload()
+    view.items[actor_key(ids["Fr. Pavel"])].setSelected(True)
+    assert "only through them:</b> Bishop Nikolai, Dmitri Sokolov" in view.card.text()
+    view.scene.clearSelection()
+    view.items[actor_key(ids["Anna Petrova"])].setSelected(True)
+    assert "only through them" not in view.card.text()
+    context.set_privacy(True)
+    with qtbot.waitSignal(view.laid_out, timeout=10_000):
+        pass  # privacy mode redraws the map with codenames
+    view.items[actor_key(ids["Fr. Pavel"])].setSelected(True)
+    assert "Bishop Nikolai" not in view.card.text()
+    assert "Fr. Pavel" not in view.card.text()

@@ -47,7 +47,7 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.gui.panic import PanicKeys, install_panic
-from contactkeeper.records import actors, followups, interactions, processes
+from contactkeeper.records import actors, followups, interactions, organizations, processes
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.vault import Vault
@@ -262,6 +262,8 @@ def _plant(vault: Vault, clock: FakeClock) -> tuple[Canaries, int, int, int]:
         vault,
         NewFollowUp(c.follow_up, now.date(), actor_id=actor.id, note=c.follow_up_note),
     )
+    council = organizations.create_organization(vault, f"{c.process} Council")
+    organizations.add_affiliation(vault, actor.id, council.id, "member")
     deleted = actors.create_actor(vault, NewActor(c.deleted), now)
     return c, actor.id, process.id, deleted.id
 
@@ -282,6 +284,7 @@ def worked_in(qtbot, tmp_path: Path, clock: FakeClock, vault: Vault) -> Session:
         workspace.show_section(section)
     context.open_actor.emit(actor_id)
     context.open_process.emit(process_id)
+    context.open_organization.emit(organizations.list_organizations(vault)[0].id)
     workspace.search.setFocus()
     qtbot.keyClicks(workspace.search, canaries.name)
     assert workspace.search.popup is not None

@@ -66,12 +66,15 @@ def test_the_best_path_reads_as_a_chain_with_its_reasons(context: AppContext, qt
     assert item.text() == "you -> Fr. Pavel (warm) -> Bishop Nikolai -> RED FOX"
     assert "weakest hop (4/5)" in item.toolTip()
     assert "+7 900" in item.toolTip()  # why the first hop scores what it does
+    # The chosen path's reasons also read under the list, its weakest hop marked.
+    assert panel.why_label.text().startswith("As good as its weakest hop (4/5):")
+    assert "▶ " in panel.why_label.text()
     assert "Ways in (1)" in page.tabs.tabText(page.tabs.indexOf(panel))
     context.set_privacy(True)
     text, tip = panel.path_list.item(0).text(), panel.path_list.item(0).toolTip()
     assert text.startswith("you -> GREY OWL (warm) -> ")
     assert text.endswith(" -> RED FOX")
-    for shown in (text, tip):
+    for shown in (text, tip, panel.why_label.text()):
         assert "Fr. Pavel" not in shown
         assert "Bishop Nikolai" not in shown
         assert "+7 900" not in shown

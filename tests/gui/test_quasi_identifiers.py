@@ -3,12 +3,12 @@ names the person: a high-risk actor's quasi-identifiers are gated like the name 
 
 The demo vault (five high-risk actors: a field commander, a political officer, a militia
 commander, its quartermaster and a security-service liaison) gets a phone number and a home
-address for two of them; then every screen is walked, every actor page with every tab,
-every process page, the log dialog and the search popup, with privacy mode on and, outside
-privacy mode, with no name revealed. Neither time may any of their name variants, titles
-with organizations, organizations only they belong to, notes, phone numbers or addresses
-appear. Positive controls: the same walk finds other actors' affiliations outside privacy
-mode, and a high-risk actor's details once the passphrase reveals them.
+address for two of them; then every screen is walked, every actor page with every tab, every
+process page, every organization page, the log dialog and the search popup, with privacy
+mode on and, outside privacy mode, with no name revealed. Neither time may any of their name
+variants, titles with organizations, organizations only they belong to, notes, phone numbers
+or addresses appear. Positive controls: the same walk finds other actors' affiliations
+outside privacy mode, and a high-risk actor's details once the passphrase reveals them.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from contactkeeper.demo import create_demo_vault
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.main_window import MainWindow
-from contactkeeper.records import actors, channels
+from contactkeeper.records import actors, channels, organizations
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import ChannelKind, Sensitivity
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
@@ -116,6 +116,13 @@ def walk(qtbot: QtBot, window: MainWindow, vault: Vault, wanted: dict[str, str])
     for process in workspace.processes.model.rows:
         workspace.show_process(process.id)
         hits.update(names_on_screen(wanted, workspace.process_page))
+    for organization in organizations.list_organizations(vault):
+        workspace.show_organization(organization.id)
+        page = workspace.organization_page
+        for tab in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(tab)
+        # The organization's own name names no person (as in search).
+        hits.update(names_on_screen(wanted, page, skip=[page.name_label, page.name_edit]))
 
     risky = [a.id for a in high_risk(vault)]
     window.open_log_dialog(risky)

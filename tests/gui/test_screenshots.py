@@ -30,6 +30,10 @@ SCREENS = {
     "event-page",
     "transfer-log",
     "process-brief",
+    "process-brokers",
+    "map",
+    "actor-paths",
+    "organization-page",
 }
 
 

@@ -29,6 +29,7 @@ from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs import records
 from contactkeeper.gui.dialogs.about import AboutDialog
+from contactkeeper.gui.dialogs.affiliations import AffiliationEditDialog, MemberDialog
 from contactkeeper.gui.dialogs.backup_actions import (
     BackupDialog,
     ExportDialog,
@@ -39,10 +40,11 @@ from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.dialogs.reveal import RevealDialog
 from contactkeeper.gui.dialogs.settings import SettingsDialog
 from contactkeeper.gui.dialogs.trash import TrashDialog
+from contactkeeper.gui.dialogs.ways_in import WaysInDialog
 from contactkeeper.gui.main_window import MainWindow, fit_to_screen
 from contactkeeper.gui.views.actors import NewActorDialog
-from contactkeeper.records import actors, interactions, processes
-from contactkeeper.records.actors import ActorFilter
+from contactkeeper.records import actors, interactions, organizations, processes
+from contactkeeper.records.actors import ActorFilter, AffiliationInfo
 from contactkeeper.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.shell_helpers import make_window, settings_in
@@ -163,6 +165,26 @@ def _main_pages(window: MainWindow, context: AppContext) -> Iterator[str]:
         yield f"actor page, tab {page.tabs.tabText(tab)}"
     context.open_process.emit(processes.list_processes(context.vault)[0].id)
     yield "process page"
+    context.open_organization.emit(_organization(context))
+    organization = window.workspace.organization_page
+    for tab in range(organization.tabs.count()):
+        organization.tabs.setCurrentIndex(tab)
+        yield f"organization page, tab {organization.tabs.tabText(tab)}"
+
+
+def _organization(context: AppContext) -> int:
+    """The demo's organization with the most members."""
+    on = context.now().date()
+    return max(
+        (o.id for o in organizations.list_organizations(context.vault)),
+        key=lambda o: len(organizations.organization_overview(context.vault, o, on).members),
+    )
+
+
+def _affiliation(context: AppContext) -> AffiliationInfo:
+    now = context.now()
+    layla = actors.list_actors(context.vault, now, filters=ActorFilter(text="layla"))[0].id
+    return actors.get_actor(context.vault, layla, now).affiliations[0]
 
 
 def test_every_page_of_the_main_window_fits_1024_by_600(qtbot: QtBot, opened: Opened) -> None:
@@ -229,6 +251,9 @@ DIALOGS: dict[str, Maker] = {
     "participant": lambda w, c, s: records.ParticipantDialog(c, _ids(c)[1], w),
     "readiness cue": lambda w, c, s: records.CueDialog(c, _ids(c)[1], w),
     "follow-up": lambda w, c, s: records.FollowUpDialog(c, _ids(c)[0], w),
+    "member": lambda w, c, s: MemberDialog(c, _organization(c), w),
+    "edit an affiliation": lambda w, c, s: AffiliationEditDialog(c, _affiliation(c), "", w),
+    "ways in": lambda w, c, s: WaysInDialog(c, w),
     "settings": lambda w, c, s: SettingsDialog(c, s, w),
     "settings, remembered": _settings_after_remembering,
     "settings, destroy": _settings_destroy_page,

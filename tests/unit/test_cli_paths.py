@@ -106,3 +106,27 @@ def test_an_actor_without_a_way_in_says_so(web: Path, capsys: pytest.CaptureFixt
     status, out, _ = run(capsys, "paths", "orlov", "--vault", str(web))
     assert status == 0
     assert out.startswith("No way in to Dmitri Orlov is known")
+
+
+def test_a_high_risk_actor_s_channel_label_is_withheld_unless_revealed(
+    web: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    now = datetime.now(UTC)
+    with Vault.unlock(web, PASSPHRASE) as vault:
+        (pavel,) = [a for a in actors.list_actors(vault, now) if a.display_name == "Fr. Pavel"]
+        (dmitri,) = [a for a in actors.list_actors(vault, now) if a.codename == "RED FOX"]
+        channels.add_channel(
+            vault,
+            dmitri.id,
+            now,
+            kind=ChannelKind.INDIRECT,
+            label="Dmitri's sister at the bakery",
+            hops=[channels.Hop(pavel.id, trust=5)],
+            trust=5,
+        )
+    _, out, _ = run(capsys, "paths", "sokolov", "--vault", str(web))
+    assert "1. you -> Fr. Pavel (warm) -> RED FOX" in out
+    assert "bakery" not in out
+    assert "(label withheld)" in out
+    _, out, _ = run(capsys, "paths", "sokolov", "--reveal", "--vault", str(web))
+    assert "Dmitri's sister at the bakery" in out

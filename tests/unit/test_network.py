@@ -7,7 +7,18 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from contactkeeper.records import actors, channels, interactions, network, relationships
+from contactkeeper.records import (
+    actors,
+    channels,
+    everyone_withheld,
+    guarded_names,
+    high_risk_withheld,
+    interactions,
+    names_by,
+    network,
+    nobody_withheld,
+    relationships,
+)
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.channels import Hop
 from contactkeeper.records.network import WayIn
@@ -214,6 +225,66 @@ def test_privacy_mode_names_a_high_risk_actor_by_codename_on_every_path(vault: V
     assert "Sokolov" not in path.chain() + path.why()
     (broker,) = network.brokers(vault, NOW, name=privacy)
     assert broker.cut_off_names == ("GREY HERON",)
+
+
+def test_a_high_risk_actor_s_channel_labels_are_never_quoted_where_their_name_is_hidden(
+    vault: Vault,
+) -> None:
+    # you -> Fr. Pavel -> Samir (on the channel to GREY HERON, labelled with who he is)
+    # -> GREY HERON, high-risk; and you -> Anna by her own high-risk "safe line".
+    pavel = _actor(vault, "Fr. Pavel")
+    samir = _actor(vault, "Samir Haddad")
+    dmitri = _actor(
+        vault, "Dmitri Sokolov", codename="GREY HERON", sensitivity=Sensitivity.HIGH_RISK
+    )
+    anna = _actor(vault, "Anna Petrova", codename="BLUE LARK")
+    channels.add_channel(
+        vault,
+        dmitri,
+        NOW,
+        kind=ChannelKind.INDIRECT,
+        label="Dmitri's cousin at the port",
+        hops=[Hop(pavel, trust=4), Hop(samir, trust=4)],
+        trust=4,
+    )
+    channels.add_channel(
+        vault,
+        anna,
+        NOW,
+        kind=ChannelKind.PHONE,
+        label="+7 912 555 0199",
+        trust=4,
+        sensitivity=Sensitivity.HIGH_RISK,
+    )
+    for person in (pavel, anna):
+        _met(vault, person, days_ago=3)
+    hidden = "Dmitri's cousin at the port"
+
+    def texts(**rule: object) -> str:
+        found = network.paths_to(vault, dmitri, NOW, **rule)  # type: ignore[arg-type]
+        found += network.paths_to(vault, anna, NOW, **rule)  # type: ignore[arg-type]
+        return "\n".join(p.chain() + "\n" + p.why() for p in found)
+
+    # Outside privacy mode, as the desktop and the command line show it by default: the
+    # high-risk actor by codename, the label of a channel to them (and of a high-risk
+    # channel) withheld; what is not identifying (trust, warmth) still explains the rank.
+    shown = texts(name=guarded_names, withheld=high_risk_withheld)
+    assert "you -> Fr. Pavel (warm) -> Samir Haddad -> GREY HERON" in shown
+    assert hidden not in shown
+    assert "555 0199" not in shown
+    assert "Sokolov" not in shown
+    assert network.WITHHELD in shown
+    assert "trust 4" in shown
+    # Privacy mode: every name a codename, no label of any channel.
+    private = texts(name=names_by(everyone_withheld), withheld=everyone_withheld)
+    assert "Fr. Pavel" not in private
+    assert "Samir" not in private
+    assert hidden not in private
+    assert "555 0199" not in private
+    # Revealed (after the passphrase): the labels explain the path again.
+    revealed = texts(withheld=nobody_withheld)
+    assert hidden in revealed
+    assert "555 0199" in revealed
 
 
 def test_a_change_to_the_web_is_seen_at_once(vault: Vault) -> None:

@@ -12,7 +12,8 @@ if hidden) and empties itself when the vault locks; when its actor is gone it sa
 (``gone``), and the window goes back.
 
 Rows of the tables open with a double-click or Enter (channels and contacts to edit them,
-relationships: the other actor's name to open their page, elsewhere to edit the tie); F2
+relationships: the other actor's name to open their page, elsewhere to edit the tie;
+affiliations: the organization's page, F2 corrects one); F2
 edits, Delete deletes, and a right-click offers the same.
 """
 
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.affiliations import AffiliationEditDialog
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.dialogs.records import (
     AffiliationDialog,
@@ -109,6 +111,7 @@ SHOWS = frozenset(
         Kind.CUE_KIND,
         Kind.FOLLOW_UP,
         Kind.PROCESS,
+        Kind.SETTING,  # which relationships count as a way in
     }
 )
 # The dialogs that add a record to the actor on the page: made with (context, actor id, parent).
@@ -392,6 +395,7 @@ class ActorPage(ActorRows):
         self.timeline_table.activated.connect(self._edit_interaction)
         self.relationship_table.activated.connect(self._relationship_activated)
         self.cue_table.activated.connect(self._edit_cue)
+        self.affiliation_table.activated.connect(self._open_organization)
         self._editors: dict[QTableView, Callable[[QModelIndex], None]] = {
             self.cue_table: self._edit_cue,
             self.channel_table: self._edit_channel,
@@ -700,6 +704,21 @@ class ActorPage(ActorRows):
         self.notes.document().setModified(False)
         self._show_notes(self.detail)  # as saved (trimmed); nothing else on the page changed
 
+    def _open_organization(self, index: QModelIndex) -> None:
+        affiliation = self.affiliations.row(index)
+        if affiliation is not None:
+            self.context.open_organization.emit(affiliation.organization_id)
+
+    def _edit_affiliation(self) -> None:
+        """F2: correct the affiliation's role and dates, or end it (Ctrl+Z undoes)."""
+        affiliation = self.affiliations.row(self.affiliation_table.currentIndex())
+        if affiliation is None:
+            return
+        dialog = AffiliationEditDialog(self.context, affiliation, affiliation.organization, self)
+        dialog.saved.connect(lambda _: self._after_dialog())
+        self.dialog = dialog
+        dialog.open()
+
     def _remove_affiliation(self) -> None:
         affiliation = self.affiliations.row(self.affiliation_table.currentIndex())
         if affiliation is None:
@@ -723,9 +742,12 @@ class ActorPage(ActorRows):
             watched is self.affiliation_table
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Delete
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_F2)
         ):
-            self._remove_affiliation()
+            if event.key() == Qt.Key.Key_F2:
+                self._edit_affiliation()
+            else:
+                self._remove_affiliation()
             return True
         return super().eventFilter(watched, event)
 

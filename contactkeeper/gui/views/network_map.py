@@ -8,11 +8,12 @@ zig-zag: discord, crossed: broken connection), and the legend says so on screen.
 
 Filters (process, side, kind of relationship, warmth, sensitivity) and a search that
 focuses a node; the wheel zooms, dragging the background pans, "Fit" shows everything. A
-click shows a node's card, a double-click opens the actor. Nodes dragged by hand keep their
-place: positions are saved in the vault per view (the whole web, or one process). The
-map is read and laid out off the UI thread (``operations.run_in_background``) and drawn
-:data:`DRAW_BATCH` items per turn of the event loop, so that the window never stalls while
-a large map appears; items cache their drawing, so that 2,000 nodes pan and zoom smoothly.
+click shows a node's card, a double-click opens the actor's (or organization's) page. Nodes
+dragged by hand keep their place: positions are saved in the vault per view (the whole web,
+or one process). The map is read and laid out off the UI thread
+(``operations.run_in_background``) and drawn :data:`DRAW_BATCH` items per turn of the event
+loop, so that the window never stalls while a large map appears; items cache their drawing,
+so that 2,000 nodes pan and zoom smoothly.
 
 Names follow the context's rule: in privacy mode everyone goes by codename and
 organizations (quasi-identifiers) are left off; a high-risk actor's memberships are left
@@ -62,10 +63,11 @@ from PySide6.QtWidgets import (
 
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.ways_in import WaysInDialog
 from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import Confirm, ask, error_label, show_error
 from contactkeeper.gui.refresh import Refresh
-from contactkeeper.records import network_map, processes
+from contactkeeper.records import network, network_map, processes
 from contactkeeper.records.network_map import (
     CONVENTIONS,
     YOU,
@@ -90,6 +92,7 @@ SHOWS = frozenset(
         Kind.PARTICIPANT,
     }
 )
+CARD_NAMES = 6  # people named on a broker's card, at most
 WARMTH_COLOURS = {
     Warmth.WARM: QColor("#d9822b"),
     Warmth.COOLING: QColor("#c9b458"),
@@ -365,7 +368,9 @@ class MapView(QWidget):
         self.relayout_button.setToolTip("Forget the places you gave nodes and lay out again")
         self.export_button = QPushButton("&Export…")
         self.export_button.setToolTip("Save the map as a PNG or SVG picture (not encrypted)")
-        for button in (self.fit_button, self.relayout_button, self.export_button):
+        self.ways_button = QPushButton("&Ways in…")
+        self.ways_button.setToolTip("Which relationships count as a way in, and which way")
+        for button in (self.fit_button, self.relayout_button, self.export_button, self.ways_button):
             button.setAutoDefault(False)
 
     def _build_canvas(self) -> None:
@@ -415,6 +420,7 @@ class MapView(QWidget):
         actions.addWidget(self.fit_button)
         actions.addWidget(self.relayout_button)
         actions.addWidget(self.export_button)
+        actions.addWidget(self.ways_button)
         filters.addLayout(chosen)
         filters.addLayout(actions)
         body = QSplitter(Qt.Orientation.Horizontal)
@@ -447,6 +453,7 @@ class MapView(QWidget):
         self.fit_button.clicked.connect(self.canvas.fit)
         self.relayout_button.clicked.connect(self.rearrange)
         self.export_button.clicked.connect(self.export)
+        self.ways_button.clicked.connect(self.choose_ways_in)
 
     # -- filters ------------------------------------------------------------------------
 
@@ -658,7 +665,9 @@ class MapView(QWidget):
             self.card.setText("<b>you</b><br>Lines from you lead to whom you reach first.")
             return
         if node.kind == "organization":
-            self.card.setText(f"<b>{_html(name)}</b><br>organization")
+            self.card.setText(
+                f"<b>{_html(name)}</b><br>organization<br><i>Double-click to open.</i>"
+            )
             return
         lines = [f"<b>{_html(name)}</b>"]
         if name != node.codename:
@@ -666,12 +675,38 @@ class MapView(QWidget):
         lines.append(f"warmth: {node.warmth}" if node.warmth else "never contacted")
         lines.append(f"influence: {node.influence}/5" if node.influence else "influence not judged")
         lines.append(f"sensitivity: {node.sensitivity}")
+        lines.extend(self._carries(node))
         lines.append("<i>Double-click to open.</i>")
         self.card.setText("<br>".join(lines))
+
+    def _carries(self, node: MapNode) -> list[str]:
+        """Whom you reach only through this actor (a broker), as the card's last line."""
+        if not self.context.unlocked:
+            return []
+        try:
+            reached = network.reached_through(
+                self.context.vault, node.record_id, self.context.now(), name=self.context.shown_name
+            )
+        except ContactKeeperError:
+            return []
+        if not reached:
+            return []
+        names = ", ".join(_html(name) for _, name in reached[:CARD_NAMES])
+        more = f" and {len(reached) - CARD_NAMES} more" if len(reached) > CARD_NAMES else ""
+        return [f"<b>only through them:</b> {names}{more}"]
 
     def open_node(self, node: MapNode) -> None:
         if node.kind == "actor":
             self.context.open_actor.emit(node.record_id)
+        elif node.kind == "organization":
+            self.context.open_organization.emit(node.record_id)
+
+    def choose_ways_in(self) -> WaysInDialog | None:
+        if not self.context.unlocked:
+            return None
+        dialog = WaysInDialog(self.context, self)
+        dialog.open()
+        return dialog
 
     def focus_found(self) -> None:
         """Select and centre the first node whose shown name contains the search text."""

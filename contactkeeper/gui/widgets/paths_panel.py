@@ -2,17 +2,20 @@
 
 The best few paths from the practitioner (``network.paths_to``) read as chains,
 ``you -> Fr. Pavel (warm) -> Bishop Nikolai -> Dmitri S.``, each with the reason for its
-ranking in its tooltip. One click logs a contact along the chosen path (the log dialog with
-the first intermediary filled in, kind "passed through an intermediary") or keeps the path
-as an indirect channel of the actor. Below, whom this actor alone carries you to
-(``network.reached_through``): a double-click opens that actor's page.
+ranking in its tooltip, and the chosen one's reason under the list. One click logs a contact
+along the chosen path (the log dialog with the first intermediary filled in, kind "passed
+through an intermediary") or keeps the path as an indirect channel of the actor; "Which
+ties count…" chooses which relationships are a way in (``WaysInDialog``). Below, whom this
+actor alone carries you to (``network.reached_through``): a double-click opens that actor's
+page.
 
 While the web of ties is kept (``network.is_kept``) the panel asks at once; the first
 question after a tie or a channel changed rebuilds the web, which on a large vault takes a
 second, and is asked in the background (``busy`` says so) so that the page never freezes.
 
 Names follow the context's rule (codenames in privacy mode, high-risk actors by codename);
-in privacy mode the reasons, which may quote a channel's label, are left out.
+a reason quotes a channel's label only while its actor's name may be shown (and the channel
+is not high-risk); in privacy mode the reasons are left out altogether.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.gui.dialogs.ways_in import WaysInDialog
 from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import error_label, show_error
 from contactkeeper.records import channels, network
@@ -67,7 +71,7 @@ class PathsPanel(QWidget):
         self.actor_id: int | None = None
         self.paths: list[Path] = []
         self.reached: list[tuple[int, str]] = []
-        self.dialog: LogDialog | None = None
+        self.dialog: LogDialog | WaysInDialog | None = None
         self.operation: Operation | None = None
         self._pending = False
 
@@ -76,6 +80,10 @@ class PathsPanel(QWidget):
         self.path_list = QListWidget()
         self.path_list.setAccessibleName("Ways in, best first")
         self.path_list.setWordWrap(True)
+        self.why_label = QLabel()
+        self.why_label.setAccessibleName("Why this path ranks where it does")
+        self.why_label.setWordWrap(True)
+        self.why_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty = QLabel(NO_PATH)
         self.empty.setWordWrap(True)
         self.empty.setObjectName("placeholder")
@@ -89,7 +97,10 @@ class PathsPanel(QWidget):
         self.save_button.setToolTip(
             "Add the path to this actor's channels, its intermediaries in order"
         )
-        for button in (self.log_button, self.save_button):
+        self.ways_button = QPushButton("Which ties &count…")
+        self.ways_button.setAccessibleName("Choose which relationships count as a way in")
+        self.ways_button.setToolTip("Which kinds of relationship can pass you on, and which way")
+        for button in (self.log_button, self.save_button, self.ways_button):
             button.setAutoDefault(False)
         self.message = error_label()
         self.reached_caption = QLabel("Whom only this actor carries you to")
@@ -101,19 +112,23 @@ class PathsPanel(QWidget):
         buttons.addWidget(self.log_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.ways_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
-        layout.addWidget(self.path_list, 2)
+        layout.addWidget(self.path_list)
+        layout.addWidget(self.why_label)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.reached_caption)
         layout.addWidget(self.reached_list, 1)
+        layout.addStretch(0)
 
-        self.path_list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.path_list.currentRowChanged.connect(lambda _row: self._path_chosen())
         self.path_list.itemActivated.connect(lambda _item: self.log_along())
         self.log_button.clicked.connect(self.log_along)
         self.save_button.clicked.connect(self.keep_as_channel)
+        self.ways_button.clicked.connect(self.choose_ways_in)
         self.reached_list.itemActivated.connect(self._open_reached)
         self.clear()
 
@@ -133,11 +148,19 @@ class PathsPanel(QWidget):
             self._pending = True  # ask again once the running question is answered
             return
         vault, now, rule = self.context.vault, self.context.now(), self.context.shown_name
+        hidden = self.context.names_hidden
         actor_id = self.actor_id
 
         def ask() -> tuple[list[Path], list[tuple[int, str]]]:
             return (
-                network.paths_to(vault, actor_id, now, limit=PATHS_SHOWN, name=rule),
+                network.paths_to(
+                    vault,
+                    actor_id,
+                    now,
+                    limit=PATHS_SHOWN,
+                    name=rule,
+                    withheld=hidden,  # a hidden actor's channel labels
+                ),
                 network.reached_through(vault, actor_id, now, name=rule),
             )
 
@@ -188,6 +211,9 @@ class PathsPanel(QWidget):
         self.path_list.setVisible(bool(self.paths))
         if self.paths:
             self.path_list.setCurrentRow(min(current, len(self.paths) - 1))
+            # As tall as its few paths (they wrap on a narrow screen): the reasons follow.
+            rows = sum(self.path_list.sizeHintForRow(i) for i in range(len(self.paths)))
+            self.path_list.setMaximumHeight(rows + 2 * self.path_list.frameWidth() + 40)
         self.reached_list.clear()
         for actor_id, name in self.reached:
             item = QListWidgetItem(name)
@@ -199,7 +225,7 @@ class PathsPanel(QWidget):
             else "Nobody is reached only through this actor"
         )
         self.reached_list.setVisible(bool(self.reached))
-        self._update_buttons()
+        self._path_chosen()
         self.answered.emit()
 
     def clear(self) -> None:
@@ -210,11 +236,22 @@ class PathsPanel(QWidget):
         self.reached_list.clear()
         show_error(self.message, "")
         self.empty.hide()
-        self._update_buttons()
+        self._path_chosen()
 
     def selected(self) -> Path | None:
         row = self.path_list.currentRow()
         return self.paths[row] if 0 <= row < len(self.paths) else None
+
+    def _path_chosen(self) -> None:
+        """Say why the chosen path ranks where it does, under the list."""
+        path = self.selected()
+        lines = why(path, private=self.context.privacy).splitlines() if path else []
+        # The weakest hop, marked "*" in the tooltip, stands out with an arrow here.
+        self.why_label.setText(
+            "\n".join(f"▶ {line[2:]}" if line.startswith("* ") else line for line in lines)
+        )
+        self.why_label.setVisible(path is not None)
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         path = self.selected()
@@ -263,6 +300,15 @@ class PathsPanel(QWidget):
             show_error(self.message, exc.message)
             return
         self.context.status.emit("The path was kept as a channel of this actor.")
+
+    def choose_ways_in(self) -> None:
+        """Which relationships count as a way in: the paths follow when it is saved."""
+        if not self.context.unlocked:
+            return
+        dialog = WaysInDialog(self.context, self)
+        dialog.destroyed.connect(self._dialog_gone)
+        self.dialog = dialog
+        dialog.open()
 
     def _open_reached(self, item: QListWidgetItem) -> None:
         actor_id = item.data(ACTOR_ROLE)

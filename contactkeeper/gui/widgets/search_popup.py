@@ -165,8 +165,9 @@ class SearchField(QLineEdit):
             self.open_hit(hit)
 
     def open_hit(self, hit: SearchHit) -> None:
-        """Show the record: an actor's, a process's or an event's page; for an interaction,
-        the page of its first participant; for a transfer, the transfer log at its row."""
+        """Show the record: an actor's, a process's, an event's or an organization's page;
+        for an interaction, the page of its first participant; for a transfer, the transfer
+        log at its row."""
         self.reset()
         self.clearFocus()
         if hit.kind == "actor":
@@ -185,8 +186,8 @@ class SearchField(QLineEdit):
                 return
             if info.participants:
                 self.context.open_actor.emit(info.participants[0].id)
-        else:
-            self.context.status.emit("Organizations are shown on the pages of their members.")
+        elif hit.kind == "organization":
+            self.context.open_organization.emit(hit.id)
         self.opened.emit(hit.kind, hit.id)
 
     def reset(self) -> None:
