@@ -14,19 +14,15 @@ while the layout runs in the background and the nodes are drawn.
 
 from __future__ import annotations
 
-import json
-import os
 import statistics
 import subprocess
-import sys
-import tempfile
-import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
+from benchmarks import child
 from contactkeeper.records import interactions, network, relationships
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
@@ -137,35 +133,12 @@ def _largest_process(vault: Vault) -> tuple[int, int]:
 
 def probe_map(vault_path: Any, now: Any, passphrase: str, folder: Any) -> dict[str, Any]:
     """Run :mod:`benchmarks.network_probe` in a child process; its JSON result."""
-    with tempfile.TemporaryDirectory(prefix="map-settings-", dir=folder) as settings:
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "XDG_CONFIG_HOME": settings,
-            "CK_BENCH_PASSPHRASE": passphrase,
-        }
-        started = time.perf_counter()
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "benchmarks.network_probe",
-                str(vault_path),
-                now.isoformat(),
-                str(MAP_NODES),
-            ],
-            env=env,
-            cwd=os.fspath(folder.parent.parent),
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-    if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        raise RuntimeError(f"the map probe failed ({last[:200]})")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    result["wall_s"] = time.perf_counter() - started
+    result: dict[str, Any] = child.run_probe(
+        "benchmarks.network_probe",
+        [str(vault_path), now.isoformat(), str(MAP_NODES)],
+        passphrase,
+        folder,
+    )
     return result
 
 

@@ -34,7 +34,7 @@ from typing import Any, Final
 
 import sqlalchemy as sa
 
-from benchmarks import baseline, generate, network
+from benchmarks import baseline, child, generate, network
 from contactkeeper.exchange import backup
 from contactkeeper.records import (
     actors,
@@ -717,27 +717,9 @@ def gui_rows(note: str = GUI_PENDING) -> list[Row]:
 
 def _probe_gui(ctx: Context, passphrase: str) -> dict[str, Any]:
     """Run benchmarks.gui_probe in a child process; its JSON result."""
-    with tempfile.TemporaryDirectory(prefix="gui-settings-", dir=VAULTS) as settings:
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "XDG_CONFIG_HOME": settings,
-            "CK_BENCH_PASSPHRASE": passphrase,
-        }
-        env["CK_BENCH_STARTED"] = repr(time.time())
-        done = subprocess.run(
-            [sys.executable, "-m", "benchmarks.gui_probe", str(ctx.path), ctx.now.isoformat()],
-            env=env,
-            cwd=HERE.parent,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-    if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        raise RuntimeError(f"the GUI probe failed ({last[:200]})")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = child.run_probe(
+        "benchmarks.gui_probe", [str(ctx.path), ctx.now.isoformat()], passphrase, VAULTS
+    )
     return result
 
 
