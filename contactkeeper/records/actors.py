@@ -15,18 +15,32 @@ from sqlalchemy.orm import Session, load_only, selectinload
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.records import names, search
-from contactkeeper.records.warmth import COOLING_UNTIL, WARM_UNTIL, Warmth, WarmthReading, reading
+from contactkeeper.records.warmth import (
+    LIGHT_CREDIT,
+    MAX_FACTOR,
+    SUBSTANTIVE_KINDS,
+    History,
+    Warmth,
+    WarmthReading,
+    ideal_of,
+    of_actor,
+)
 from contactkeeper.vault import Vault, search_index
 from contactkeeper.vault.model import (
     Actor,
     ActorStatus,
     ActorTag,
     Affiliation,
+    ChannelHop,
+    Interaction,
+    InteractionKind,
+    InteractionParticipant,
     NameVariant,
     Organization,
     Participation,
     Sensitivity,
     Tag,
+    Tier,
 )
 
 _CODE_ADJECTIVES = (
@@ -149,6 +163,12 @@ class ActorSummary:
     last_contact_at: datetime | None
     affiliation: str
     warmth: WarmthReading
+    tier: Tier = Tier.REGULAR
+    snoozed_until: date | None = None
+
+    def silenced(self, today: date) -> str:
+        """Why no reminder is given about the actor today ("" when reminders are on)."""
+        return silenced_why(self.status, self.snoozed_until, today)
 
 
 @dataclass(frozen=True)
@@ -172,6 +192,30 @@ class ActorDetail:
     updated_at: datetime
     warmth: WarmthReading
     influence: int | None = None  # 1 (little) to 5 (decisive), None when not judged
+    tier: Tier = Tier.REGULAR
+    max_interval_days: int | None = None  # None: twice the ideal (``cadence_days``)
+    snoozed_until: date | None = None  # no reminder about them before this day
+
+    def silenced(self, today: date) -> str:
+        """Why no reminder is given about the actor today ("" when reminders are on)."""
+        return silenced_why(self.status, self.snoozed_until, today)
+
+
+def silenced_why(status: ActorStatus, snoozed_until: date | None, today: date) -> str:
+    """Why reminders about an actor are silenced, in a sentence ("" when they are not).
+    Do not contact silences every reminder (going cold, follow-ups, brokers going cold,
+    channels to warm); a snooze silences the warmth reminders until its day."""
+    if status is ActorStatus.DO_NOT_CONTACT:
+        return (
+            "Do not contact for now: every reminder about them is silenced (going cold, "
+            "follow-ups, brokers going cold, channels to warm)."
+        )
+    if snoozed_until is not None and snoozed_until > today:
+        return (
+            f"Snoozed until {snoozed_until.isoformat()}: not listed as going cold (nor as a "
+            "broker going cold) before then."
+        )
+    return ""
 
 
 @dataclass(frozen=True)
@@ -197,6 +241,9 @@ ACTOR_FIELDS = frozenset(
         "languages",
         "notes",
         "influence",
+        "tier",
+        "max_interval_days",
+        "snoozed_until",
     }
 )
 SORT_KEYS = ("display_name", "codename", "last_contact_at", "urgency")
@@ -211,7 +258,7 @@ class NewActor:
     display_name: str
     codename: str | None = None
     sensitivity: Sensitivity = Sensitivity.NORMAL
-    cadence_days: int = 30
+    cadence_days: int | None = None  # the ideal interval; None: the tier's
     status: ActorStatus = ActorStatus.ACTIVE
     country: str = ""
     languages: str = ""
@@ -219,6 +266,9 @@ class NewActor:
     tags: Sequence[str] = field(default_factory=tuple)
     name_variants: Sequence[str] = field(default_factory=tuple)
     influence: int | None = None
+    tier: Tier = Tier.REGULAR
+    max_interval_days: int | None = None  # None: twice the ideal
+    snoozed_until: date | None = None
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -262,7 +312,7 @@ def list_actors(
         listed = sa.select(Actor).options(load_only(*_LISTED))
         query = _filtered(listed, filters or ActorFilter(), now)
         column: Any = (
-            urgency(now)
+            past_maximum(now)
             if sort == "urgency"
             else shown_name()
             if sort == "display_name"
@@ -297,6 +347,10 @@ _LISTED = (
     Actor.cadence_days,
     Actor.last_contact_at,
     Actor.last_substantive_at,
+    # Not in ix_actors_list (added after it): a page also reads the actors' rows.
+    Actor.tier,
+    Actor.max_interval_days,
+    Actor.snoozed_until,
 )
 
 
@@ -379,6 +433,52 @@ def _look_alikes(vault: Vault, name: str) -> list[int]:
         )
 
 
+def warmth_histories(vault: Vault, actor_ids: Collection[int]) -> dict[int, History]:
+    """What :func:`contactkeeper.records.warmth.explain` names for each actor: the kind and
+    day of their last substantive contact, and the light contacts since (a contact carried
+    as an intermediary counts as word passed through one). A few queries per actor: for
+    the rows a page shows, not for whole lists."""
+    with vault.transaction() as session:
+        return {actor_id: _history(session, actor_id) for actor_id in actor_ids}
+
+
+def _history(session: Session, actor_id: int) -> History:
+    took_part = (
+        sa.select(Interaction.kind, Interaction.occurred_at)
+        .join(InteractionParticipant, InteractionParticipant.interaction_id == Interaction.id)
+        .where(InteractionParticipant.actor_id == actor_id)
+    )
+    last = session.execute(
+        took_part.where(Interaction.kind.in_(SUBSTANTIVE_KINDS))
+        .order_by(Interaction.occurred_at.desc())
+        .limit(1)
+    ).first()
+    since = last.occurred_at if last is not None else None
+    light = took_part.where(Interaction.kind.not_in(SUBSTANTIVE_KINDS))
+    carried = (
+        sa.select(sa.literal(InteractionKind.VIA_INTERMEDIARY.value), Interaction.occurred_at)
+        .join(ChannelHop, ChannelHop.channel_id == Interaction.channel_id)
+        .where(
+            ChannelHop.intermediary_id == actor_id,
+            ~sa.exists().where(
+                InteractionParticipant.interaction_id == Interaction.id,
+                InteractionParticipant.actor_id == actor_id,
+            ),
+        )
+    )
+    if since is not None:
+        light = light.where(Interaction.occurred_at > since)
+        carried = carried.where(Interaction.occurred_at > since)
+    rows: Sequence[Any] = session.execute(
+        sa.union_all(light, carried).order_by(sa.desc(sa.literal_column("occurred_at"))).limit(99)
+    ).all()
+    return History(
+        substantive_kind=None if last is None else InteractionKind(last.kind),
+        substantive_on=None if since is None else since.astimezone().date(),
+        light_since=tuple(InteractionKind(kind) for kind, _ in rows),
+    )
+
+
 # -- writing ---------------------------------------------------------------------------
 
 
@@ -395,13 +495,19 @@ def add_actor(session: Session, new: NewActor) -> Actor:
         display_name=records.name("Name", new.display_name, max_length=300, required=True),
         codename=_codename(session, new.codename),
         sensitivity=Sensitivity(new.sensitivity),
-        cadence_days=records.positive("Cadence (days)", new.cadence_days),
+        cadence_days=records.positive(
+            "Cadence (days)", ideal_of(new.tier) if new.cadence_days is None else new.cadence_days
+        ),
+        tier=Tier(new.tier),
+        max_interval_days=_maximum(new.max_interval_days),
+        snoozed_until=new.snoozed_until,
         status=ActorStatus(new.status),
         country=records.name("Country", new.country, max_length=100),
         languages=records.name("Languages", new.languages, max_length=200),
         notes=records.text("Notes", new.notes, max_length=100_000),
         influence=_influence(new.influence),
     )
+    _check_intervals(actor)
     session.add(actor)
     actor.tags = _tags(session, new.tags)
     for variant in new.name_variants:
@@ -428,6 +534,15 @@ def update_actor(vault: Vault, actor_id: int, now: datetime, **changes: Any) -> 
                     actor.codename = _codename(session, value)
             elif name == "cadence_days":
                 actor.cadence_days = records.positive("Cadence (days)", value)
+            elif name == "tier":
+                # An ideal that was the old tier's follows the new tier; one set by hand stays.
+                if actor.cadence_days == ideal_of(actor.tier) and "cadence_days" not in changes:
+                    actor.cadence_days = ideal_of(value)
+                actor.tier = Tier(value)
+            elif name == "max_interval_days":
+                actor.max_interval_days = _maximum(value)
+            elif name == "snoozed_until":
+                actor.snoozed_until = value
             elif name == "sensitivity":
                 actor.sensitivity = Sensitivity(value)
             elif name == "status":
@@ -439,6 +554,7 @@ def update_actor(vault: Vault, actor_id: int, now: datetime, **changes: Any) -> 
             else:  # country, languages: one-line labels
                 limit = 100 if name == "country" else 200
                 setattr(actor, name, records.name(name.capitalize(), value, max_length=limit))
+        _check_intervals(actor)
         session.flush()
         return _detail(actor, now)
 
@@ -473,13 +589,36 @@ def remove_name_variant(vault: Vault, variant_id: int) -> None:
 # -- internals -------------------------------------------------------------------------
 
 
-def urgency(now: datetime) -> sa.ColumnElement[float]:
-    """The warmth ratio computed in SQL (see :mod:`contactkeeper.records.warmth`); never = 1e9."""
+NEVER = 1e9  # what the SQL expressions give an actor never contacted
+
+
+def elapsed(now: datetime) -> sa.ColumnElement[float]:
+    """Days since the last contact once light contacts are discounted, in SQL (see
+    :mod:`contactkeeper.records.warmth`); NULL when never contacted. Reads only the columns
+    of the covering index ``ix_actors_warmth``."""
     now_jd = sa.func.julianday(sa.literal(records.stored(now)))
-    light = sa.func.julianday(Actor.last_contact_at) - Actor.cadence_days * 0.5
+    light = sa.func.julianday(Actor.last_contact_at) - Actor.cadence_days * LIGHT_CREDIT
     substantive = sa.func.julianday(Actor.last_substantive_at)
     effective = sa.func.max(sa.func.coalesce(substantive, light), light)
-    return sa.func.coalesce((now_jd - effective) / Actor.cadence_days, 1e9)
+    return now_jd - effective
+
+
+def maximum() -> sa.ColumnElement[int]:
+    """The maximum interval in SQL (:func:`contactkeeper.records.warmth.maximum_of`)."""
+    chosen = sa.func.coalesce(Actor.max_interval_days, Actor.cadence_days * MAX_FACTOR)
+    return sa.func.max(chosen, Actor.cadence_days)
+
+
+def urgency(now: datetime) -> sa.ColumnElement[float]:
+    """The elapsed time over the ideal interval, in SQL; never contacted = 1e9. Past 1, the
+    actor is no longer warm (from the covering index alone)."""
+    return sa.func.coalesce(elapsed(now) / Actor.cadence_days, NEVER)
+
+
+def past_maximum(now: datetime) -> sa.ColumnElement[float]:
+    """Days past the maximum interval (negative: days left), in SQL; never contacted = 1e9.
+    Positive: cold. How Today and the actors list rank who to reach first."""
+    return sa.func.coalesce(elapsed(now) - maximum(), NEVER)
 
 
 def _filtered(query: Any, filters: ActorFilter, now: datetime) -> Any:
@@ -514,12 +653,12 @@ def _filtered(query: Any, filters: ActorFilter, now: datetime) -> Any:
     if filters.status is not None:
         query = query.where(Actor.status == filters.status)
     if filters.warmth is not None:
-        ratio = urgency(now)
+        ratio, past = urgency(now), past_maximum(now)
         query = query.where(
             {
-                Warmth.WARM: ratio <= WARM_UNTIL,
-                Warmth.COOLING: sa.and_(ratio > WARM_UNTIL, ratio <= COOLING_UNTIL),
-                Warmth.COLD: ratio > COOLING_UNTIL,
+                Warmth.WARM: ratio <= 1,
+                Warmth.COOLING: sa.and_(ratio > 1, past <= 0),
+                Warmth.COLD: past > 0,
             }[filters.warmth]
         )
     return query
@@ -587,7 +726,22 @@ def _current_affiliations(session: Session, actor_ids: list[int]) -> dict[int, s
 
 
 def _warmth(actor: Actor, now: datetime) -> WarmthReading:
-    return reading(actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now)
+    return of_actor(actor, now)
+
+
+def _maximum(value: int | None) -> int | None:
+    return None if value is None else records.positive("Maximum interval (days)", value)
+
+
+def _check_intervals(actor: Actor) -> None:
+    most = actor.max_interval_days
+    if most is not None and most < actor.cadence_days:
+        raise InvalidRecord(
+            "Maximum interval (days)",
+            f"the maximum ({most} days) is shorter than the ideal interval "
+            f"({actor.cadence_days} days): raise the maximum, lower the ideal, or leave the "
+            "maximum to its default (twice the ideal)",
+        )
 
 
 def _summary(actor: Actor, affiliation: str, now: datetime) -> ActorSummary:
@@ -602,6 +756,8 @@ def _summary(actor: Actor, affiliation: str, now: datetime) -> ActorSummary:
         last_contact_at=actor.last_contact_at,
         affiliation=affiliation,
         warmth=_warmth(actor, now),
+        tier=actor.tier,
+        snoozed_until=actor.snoozed_until,
     )
 
 
@@ -639,4 +795,7 @@ def _detail(actor: Actor, now: datetime) -> ActorDetail:
         updated_at=actor.updated_at,
         warmth=_warmth(actor, now),
         influence=actor.influence,
+        tier=actor.tier,
+        max_interval_days=actor.max_interval_days,
+        snoozed_until=actor.snoozed_until,
     )

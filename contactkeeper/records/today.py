@@ -1,10 +1,16 @@
 """Today: what a practitioner should see first — channels going cold, follow-ups due,
 the latest readiness cues, processes whose readiness moved recently, and the brokers going
 cold: intermediaries through whom alone you reach participants of an open process, whose
-own warmth with you is fading (lose them and you lose those participants)."""
+own warmth with you is fading (lose them and you lose those participants).
+
+Going cold is ordered by urgency (:data:`ORDER`): how far past their maximum interval the
+actors are, a week at a time; within the same week, those on a side of a ripening process
+first. Actors marked do not contact, and actors snoozed until a day not yet passed, are not
+reminded of (:func:`contactkeeper.records.actors.silenced_why`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -21,11 +27,12 @@ from contactkeeper.records import (
     ripeness,
     transfers,
 )
-from contactkeeper.records.actors import urgency
+from contactkeeper.records.actors import past_maximum, silenced_why, urgency, warmth_histories
 from contactkeeper.records.channels import ChannelInfo, channel_info
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
-from contactkeeper.records.warmth import WARM_UNTIL, Warmth, WarmthReading, reading
+from contactkeeper.records.warmth import Warmth, WarmthReading, explain, of_actor
+from contactkeeper.records.wording import plural
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -39,6 +46,13 @@ from contactkeeper.vault.model import (
     Sensitivity,
 )
 
+# How the going-cold list is ordered, said where it is shown.
+ORDER = (
+    "Most urgent first: the furthest past their maximum interval (a week at a time); within "
+    "the same week, those on a side of a ripening process first; never contacted last."
+)
+WEEK = 7
+
 
 @dataclass(frozen=True)
 class GoingCold:
@@ -51,6 +65,42 @@ class GoingCold:
     warmth: WarmthReading
     channel: ChannelInfo | None  # the most recently used way to reach them
     sensitivity: Sensitivity
+    why: str = ""  # why they are cooling or cold (records/warmth.explain)
+    ripening: tuple[str, ...] = ()  # ripening processes they are on a side of
+
+    def urgency(self) -> str:
+        """Why they stand where they do in the list: "70 days past the maximum; on a side
+        of Verenia talks, which is ripening"."""
+        past = self.warmth.past_maximum_days
+        if past is None:
+            where = "never contacted"
+        elif past > 0:
+            where = f"{plural(past, 'day')} past the maximum"
+        else:
+            where = f"{plural(-past, 'day')} before the maximum"
+        if self.ripening:
+            processes = ", ".join(self.ripening)
+            verb = "is" if len(self.ripening) == 1 else "are"
+            where += f"; on a side of {processes}, which {verb} ripening"
+        return where
+
+
+def by_urgency(rows: Sequence[GoingCold], ripe: Sequence[Ripening] = ()) -> list[GoingCold]:
+    """``rows`` in the order of :data:`ORDER`, each told the ripening processes (of
+    ``ripe``) they are on a side of."""
+    roles: dict[int, list[str]] = {}
+    for process in ripe:
+        for key in (*process.warm, *process.to_warm):
+            roles.setdefault(key.actor_id, []).append(process.process_name)
+    marked = [replace(g, ripening=tuple(roles.get(g.actor_id, ()))) for g in rows]
+    return sorted(marked, key=_urgency_key)
+
+
+def _urgency_key(row: GoingCold) -> tuple[bool, int, bool, int, int]:
+    past = row.warmth.past_maximum_days
+    if past is None:
+        return (True, 0, not row.ripening, 0, row.actor_id)
+    return (False, -(past // WEEK), not row.ripening, -past, row.actor_id)
 
 
 @dataclass(frozen=True)
@@ -184,9 +234,9 @@ def cold_brokers(vault: Vault, now: datetime, limit: int = 10) -> list[ColdBroke
             actor = people.get(actor_id)
             if actor is None or actor.last_contact_at is None:
                 continue  # never in touch: nothing is going cold
-            warmth = reading(
-                actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now
-            )
+            if silenced_why(actor.status, actor.snoozed_until, now.astimezone().date()):
+                continue  # do not contact, or snoozed: no reminder
+            warmth = of_actor(actor, now)
             if warmth.warmth is Warmth.WARM:
                 continue
             result.append(
@@ -289,32 +339,47 @@ def _key_channels(
         warm: list[KeyActor] = []
         to_warm: list[KeyActor] = []
         for actor in rows:
-            level = reading(
-                actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now
-            )
+            level = of_actor(actor, now)
             key = KeyActor(actor.id, actor.display_name, actor.codename, actor.sensitivity, level)
             (warm if level.warmth is Warmth.WARM else to_warm).append(key)
         return tuple(warm), tuple(to_warm)
 
 
-def going_cold(vault: Vault, now: datetime, limit: int = 25) -> list[GoingCold]:
-    """Active actors past the warm part of their cadence, most urgent first.
+def going_cold(
+    vault: Vault, now: datetime, limit: int = 25, ripe: Sequence[Ripening] = ()
+) -> list[GoingCold]:
+    """Active actors past their ideal interval, most urgent first (:data:`ORDER`), each with
+    why (:func:`contactkeeper.records.warmth.explain`). ``ripe``: the processes ripening,
+    whose key actors come first within the same week past the maximum.
 
     Actors never contacted come after those whose history is cooling: they are cold, but
-    there is no channel to keep warm yet.
+    there is no channel to keep warm yet. Actors marked do not contact, dormant, or snoozed
+    until a day not yet passed are left out.
     """
-    ratio = urgency(now)
+    day = now.astimezone().date()
+    ratio, past = urgency(now), past_maximum(now)
+    # Whoever is on a side of a ripening process and not warm may overtake within a week.
+    keys = {k.actor_id for r in ripe for k in r.to_warm}
     with vault.transaction() as session:
-        # The most urgent ids first, from the covering index ix_actors_warmth alone; then
-        # only those actors' rows (benchmarks/README.md).
+        # Past the ideal is read from the covering index ix_actors_warmth; the maximum and
+        # the snooze from the rows of those alone (benchmarks/README.md).
+        reminded = sa.and_(
+            Actor.status == ActorStatus.ACTIVE,
+            ratio > 1,
+            sa.or_(Actor.snoozed_until.is_(None), Actor.snoozed_until < day),
+        )
         ids = list(
             session.scalars(
                 sa.select(Actor.id)
-                .where(Actor.status == ActorStatus.ACTIVE, ratio > WARM_UNTIL)
-                .order_by(Actor.last_contact_at.is_(None), ratio.desc(), Actor.id)
+                .where(reminded)
+                .order_by(Actor.last_contact_at.is_(None), past.desc(), Actor.id)
                 .limit(limit)
             )
         )
+        if keys:
+            ids += session.scalars(
+                sa.select(Actor.id).where(reminded, Actor.id.in_(keys - set(ids)))
+            )
         loaded = {a.id: a for a in session.scalars(sa.select(Actor).where(Actor.id.in_(ids)))}
         actors = [loaded[i] for i in ids]
         channels = session.scalars(
@@ -332,18 +397,21 @@ def going_cold(vault: Vault, now: datetime, limit: int = 25) -> list[GoingCold]:
             current = best.get(channel.actor_id)
             if current is None or _recency(channel) > _recency(current):
                 best[channel.actor_id] = channel
-        return [
+        rows = [
             GoingCold(
                 actor_id=a.id,
                 display_name=a.display_name,
                 codename=a.codename,
                 cadence_days=a.cadence_days,
-                warmth=reading(a.cadence_days, a.last_substantive_at, a.last_contact_at, now),
+                warmth=of_actor(a, now),
                 channel=channel_info(best[a.id], now) if a.id in best else None,
                 sensitivity=a.sensitivity,
             )
             for a in actors
         ]
+    shown = by_urgency(rows, ripe)[:limit]
+    histories = warmth_histories(vault, [g.actor_id for g in shown])
+    return [replace(g, why=explain(g.warmth, histories[g.actor_id], on=day)) for g in shown]
 
 
 def today(
@@ -362,7 +430,7 @@ def today(
     due = followups.due(vault, day, limit=follow_ups_shown)
     total = len(due) if len(due) < follow_ups_shown else followups.count_due(vault, day)
     return TodaySummary(
-        going_cold=tuple(going_cold(vault, now)),
+        going_cold=tuple(going_cold(vault, now, ripe=ripe)),
         follow_ups=tuple(due),
         latest_cues=tuple(readiness.list_cues(vault, limit=cues_shown)),
         readiness_moves=tuple(readiness.recent_moves(vault, day)),
