@@ -270,8 +270,9 @@ def explain(found: WarmthReading, history: History | None = None, *, on: date | 
             f"{_days_text(found.light_credit_days)} older"
         )
         if found.days_since_substantive is None or counted < found.days_since_substantive:
-            latest_word = "the latest, " if many else ""
-            sentence += f" ({latest_word}{_days_text(latest)} ago, as {counted})"
+            # The light contact is what keeps them warm: say what it counts as.
+            latest_word = "; the latest, " if many else ": "
+            sentence += f"{latest_word}{_days_text(latest)} ago, as {counted}"
         parts.append(sentence)
     past = found.past_maximum_days or 0
     if found.warmth is Warmth.COLD:

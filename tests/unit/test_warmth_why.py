@@ -1,0 +1,220 @@
+"""Every warmth figure explains itself, the lists agree with it, and Today's going-cold list
+is ordered by urgency: how far past the maximum, then a role in a ripening process."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from contactkeeper.errors import InvalidRecord
+from contactkeeper.records import actors, interactions, processes, readiness, today
+from contactkeeper.records.actors import ActorFilter, NewActor
+from contactkeeper.records.readiness import NewCue
+from contactkeeper.records.warmth import History, Warmth, explain, reading
+from contactkeeper.vault import Vault
+from contactkeeper.vault.model import InteractionKind, ParticipationRole
+from contactkeeper.vault.vocabulary import Tier
+
+NOW = datetime(2026, 6, 1, 9, tzinfo=UTC)
+DAY = NOW.date()
+
+
+def ago(days: float) -> datetime:
+    return NOW - timedelta(days=days)
+
+
+def _contact(vault: Vault, actor_id: int, days: float, kind: InteractionKind) -> None:
+    interactions.log_interaction(vault, occurred_at=ago(days), kind=kind, participants=[actor_id])
+
+
+# -- the sentence ------------------------------------------------------------------------
+
+
+def test_a_cold_actor_is_explained_by_the_last_meeting_and_the_messages_since() -> None:
+    found = reading(30, ago(130), ago(120), NOW, 60)
+    history = History(InteractionKind.MEETING, date(2026, 1, 22), (InteractionKind.MESSAGE,) * 2)
+    assert explain(found, history, on=DAY) == (
+        "Cold: last substantive contact 130 days ago (a meeting on 22 January); the two "
+        "messages since count as 15 days older; ideal every 30 days, at most 60: "
+        "70 days past the maximum."
+    )
+
+
+def test_without_the_history_the_sentence_says_what_the_reading_knows() -> None:
+    assert explain(reading(30, ago(130), ago(120), NOW, 60)) == (
+        "Cold: last substantive contact 130 days ago; the light contact since counts as "
+        "15 days older; ideal every 30 days, at most 60: 70 days past the maximum."
+    )
+    assert explain(reading(14, None, None, NOW)) == (
+        "Cold: never contacted; ideal every 14 days, at most 28."
+    )
+
+
+def test_a_light_contact_that_keeps_them_warm_says_what_it_counts_as() -> None:
+    found = reading(30, ago(50), ago(3), NOW)
+    history = History(InteractionKind.CALL, date(2026, 4, 12), (InteractionKind.MESSAGE,))
+    assert explain(found, history, on=DAY) == (
+        "Warm: last substantive contact 50 days ago (a call on 12 April); the message since "
+        "counts as 15 days older: 3 days ago, as 18; ideal every 30 days, at most 60: "
+        "due in 12 days."
+    )
+
+
+def test_a_cooling_actor_is_told_when_they_turn_cold() -> None:
+    assert explain(reading(30, ago(40), ago(40), NOW)) == (
+        "Cooling: last substantive contact 40 days ago; ideal every 30 days, at most 60: "
+        "cold in 20 days."
+    )
+
+
+def test_the_history_is_read_from_the_vault(vault: Vault) -> None:
+    amal = actors.create_actor(vault, NewActor("Amal Haddad"), NOW).id
+    _contact(vault, amal, 130, InteractionKind.MEETING)
+    _contact(vault, amal, 125, InteractionKind.MESSAGE)
+    _contact(vault, amal, 120, InteractionKind.MESSAGE)
+    [row] = today.going_cold(vault, NOW)
+    assert row.why == (
+        "Cold: last substantive contact 130 days ago (a meeting on 22 January); the two "
+        "messages since count as 15 days older; ideal every 30 days, at most 60: "
+        "70 days past the maximum."
+    )
+
+
+# -- tiers and the maximum ----------------------------------------------------------------
+
+
+def test_a_new_actor_takes_the_ideal_of_their_tier_and_a_changed_tier_carries_it(
+    vault: Vault,
+) -> None:
+    inner = actors.create_actor(vault, NewActor("Inner", tier=Tier.INNER), NOW)
+    assert (inner.cadence_days, inner.warmth.max_days) == (14, 28)
+    moved = actors.update_actor(vault, inner.id, NOW, tier=Tier.OCCASIONAL)
+    assert (moved.cadence_days, moved.warmth.max_days) == (90, 180)
+    own = actors.update_actor(vault, inner.id, NOW, cadence_days=21)
+    # An ideal set by hand stays when the tier changes.
+    assert actors.update_actor(vault, own.id, NOW, tier=Tier.REGULAR).cadence_days == 21
+
+
+def test_a_maximum_shorter_than_the_ideal_is_refused_with_what_to_do(vault: Vault) -> None:
+    amal = actors.create_actor(vault, NewActor("Amal Haddad"), NOW).id
+    with pytest.raises(InvalidRecord, match="raise the maximum"):
+        actors.update_actor(vault, amal, NOW, max_interval_days=20)
+    assert actors.update_actor(vault, amal, NOW, max_interval_days=40).warmth.max_days == 40
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cadence=st.integers(1, 400),
+    most=st.one_of(st.none(), st.integers(1, 800)),
+    substantive=st.one_of(st.none(), st.floats(0, 900)),
+    light=st.floats(0, 900),
+)
+def test_the_lists_sql_agrees_with_the_warmth_shown(
+    vault: Vault, cadence: int, most: int | None, substantive: float | None, light: float
+) -> None:
+    """The actors list filters and sorts by warmth in SQL; each filter must hold exactly
+    the actors whose reading says so."""
+    if most is not None and most < cadence:
+        most = None
+    name = f"A{cadence}-{most}-{substantive}-{light}"
+    actor = actors.create_actor(
+        vault, NewActor(name, cadence_days=cadence, max_interval_days=most), NOW
+    ).id
+    if substantive is not None:
+        _contact(vault, actor, substantive, InteractionKind.MEETING)
+    _contact(vault, actor, light, InteractionKind.MESSAGE)
+    shown = actors.get_actor(vault, actor, NOW).warmth.warmth
+    for warmth in Warmth:
+        listed = actors.list_actors(vault, NOW, filters=ActorFilter(warmth=warmth), limit=10_000)
+        assert (actor in {a.id for a in listed}) is (warmth is shown)
+    by_urgency = actors.list_actors(vault, NOW, sort="urgency", descending=True, limit=10_000)
+    pasts = [
+        math.inf if a.warmth.past_maximum_days is None else a.warmth.past_maximum_days
+        for a in by_urgency
+    ]
+    assert pasts == sorted(pasts, reverse=True)  # never contacted, then the furthest past
+
+
+# -- going cold, by urgency -----------------------------------------------------------------
+
+
+def _ripening_process(vault: Vault, actor_id: int) -> None:
+    """A process every party of which is ripening, with ``actor_id`` on a side."""
+    process = processes.create_process(vault, "Dry Valley").id
+    villages = processes.add_side(vault, process, "Valley villages").sides[0].id
+    office = processes.add_side(vault, process, "District office").sides[1].id
+    part = processes.add_participant(vault, process, actor_id, ParticipationRole.PARTY)
+    processes.set_participant_side(vault, part.participants[0].participation_id, villages)
+    kinds = {k.key: k.id for k in readiness.cue_kinds(vault)}
+    for side in (villages, office):
+        for key in ("hurting-stalemate", "way-out"):
+            readiness.record_cue(
+                vault,
+                NewCue(
+                    kinds[key],
+                    DAY - timedelta(days=10),
+                    process_id=process,
+                    side_id=side,
+                    strength=5,
+                    reliability="A",
+                    credibility=2,
+                ),
+            )
+
+
+def test_going_cold_puts_the_furthest_past_the_maximum_first(vault: Vault) -> None:
+    # Name order and the order of urgency differ on purpose.
+    people = {
+        "Aziz": (40, Tier.REGULAR),  # cooling: 20 days before the maximum
+        "Bilal": (200, Tier.OCCASIONAL),  # 20 days past 180
+        "Carla": (100, Tier.REGULAR),  # 40 days past 60
+        "Dana": (20, Tier.INNER),  # cooling: 8 before 28
+        "Emre": (10, Tier.REGULAR),  # warm
+    }
+    ids = {}
+    for name, (days, tier) in people.items():
+        ids[name] = actors.create_actor(vault, NewActor(name, tier=tier), NOW).id
+        _contact(vault, ids[name], days, InteractionKind.MEETING)
+    never = actors.create_actor(vault, NewActor("Zoe"), NOW).id
+    rows = today.going_cold(vault, NOW)
+    assert [r.display_name for r in rows] == ["Carla", "Bilal", "Dana", "Aziz", "Zoe"]
+    assert [r.urgency() for r in rows] == [
+        "40 days past the maximum",
+        "20 days past the maximum",
+        "8 days before the maximum",
+        "20 days before the maximum",
+        "never contacted",
+    ]
+    assert rows[-1].actor_id == never
+
+
+def test_a_key_actor_of_a_ripening_process_comes_first_within_the_same_week(
+    vault: Vault,
+) -> None:
+    carla = actors.create_actor(vault, NewActor("Carla"), NOW).id
+    hassan = actors.create_actor(vault, NewActor("Hassan Idris"), NOW).id
+    _contact(vault, carla, 101, InteractionKind.MEETING)  # 41 days past the maximum
+    _contact(vault, hassan, 96, InteractionKind.MEETING)  # 36: the same (sixth) week
+    far = actors.create_actor(vault, NewActor("Farid"), NOW).id
+    _contact(vault, far, 130, InteractionKind.MEETING)  # 70: weeks ahead
+    _ripening_process(vault, hassan)
+    rows = today.today(vault, NOW).going_cold
+    assert [r.display_name for r in rows] == ["Farid", "Hassan Idris", "Carla"]
+    assert rows[1].urgency() == (
+        "36 days past the maximum; on a side of Dry Valley, which is ripening"
+    )
+    assert "ripening" in today.ORDER
+    # Without the ripening processes (the desktop works them out later), plain urgency.
+    plain = today.going_cold(vault, NOW)
+    assert [r.display_name for r in plain] == ["Farid", "Carla", "Hassan Idris"]
+    assert [r.display_name for r in today.by_urgency(plain, today.ripening(vault, NOW))] == [
+        "Farid",
+        "Hassan Idris",
+        "Carla",
+    ]
