@@ -210,10 +210,10 @@ def silenced_why(status: ActorStatus, snoozed_until: date | None, today: date) -
             "Do not contact for now: every reminder about them is silenced (going cold, "
             "follow-ups, brokers going cold, channels to warm)."
         )
-    if snoozed_until is not None and snoozed_until > today:
+    if snoozed_until is not None and snoozed_until >= today:
         return (
             f"Snoozed until {snoozed_until.isoformat()}: not listed as going cold (nor as a "
-            "broker going cold) before then."
+            "broker going cold) until that day has passed."
         )
     return ""
 
