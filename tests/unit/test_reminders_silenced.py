@@ -74,7 +74,8 @@ def test_a_snoozed_actor_comes_back_once_the_day_has_passed(vault: Vault) -> Non
     assert detail.silenced(DAY).startswith(f"Snoozed until {until.isoformat()}")
     assert _names(vault) == ["Amal Haddad"]
     assert _names(vault, NOW + timedelta(days=10)) == ["Amal Haddad"]  # the day itself
-    assert detail.silenced(until) and not detail.silenced(until + timedelta(days=1))
+    assert detail.silenced(until)
+    assert not detail.silenced(until + timedelta(days=1))
     assert _names(vault, NOW + timedelta(days=11)) == ["Amal Haddad", "Leila Nasser"]
     # Follow-ups you set yourself still come due while snoozed.
     followups.create_follow_up(vault, NewFollowUp("Call Leila", DAY, actor_id=leila))
