@@ -8,10 +8,13 @@ as an indirect channel of the actor. Below, whom this actor alone carries you to
 (``network.reached_through``): a double-click opens that actor's page.
 
 Names follow the context's rule (codenames in privacy mode, high-risk actors by codename);
-in privacy mode the reasons, which may quote a channel's label, are left out.
+the reasons, which may quote a channel's label, are left out in privacy mode, and for every
+hop to an actor whose name is hidden.
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,7 +33,7 @@ from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.presentation import error_label, show_error
 from contactkeeper.records import channels, network
 from contactkeeper.records.network import Path
-from contactkeeper.vault.model import ChannelKind, InteractionKind
+from contactkeeper.vault.model import ChannelKind, InteractionKind, Sensitivity
 
 PATHS_SHOWN = 3
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,13 +43,18 @@ NO_PATH = (
 )
 
 
-def why(path: Path, *, private: bool) -> str:
+def why(path: Path, *, private: bool, withheld: Collection[int] = ()) -> str:
     """The tooltip of a path: its weakest hop, each hop's score, and (outside privacy
-    mode) each hop's reason."""
-    if not private:
+    mode) each hop's reason, but for hops to the ``withheld`` actors (a reason may quote
+    their channel's label, which names them as surely as their name)."""
+    if not private and not withheld:
         return path.why()
     weakest = path.weakest
-    lines = [f"{'*' if h.score == weakest else ' '} {h.name}: {h.score}/5" for h in path.hops]
+    lines = [
+        f"{'*' if h.score == weakest else ' '} {h.name}: {h.score}/5"
+        + ("" if private or h.actor_id in withheld else f", {h.reason}")
+        for h in path.hops
+    ]
     return "\n".join([f"As good as its weakest hop ({weakest}/5):", *lines])
 
 
@@ -117,7 +125,14 @@ class PathsPanel(QWidget):
         if self.actor_id is None or not self.context.unlocked:
             self.clear()
             return
-        vault, now, rule = self.context.vault, self.context.now(), self.context.shown_name
+        vault, now = self.context.vault, self.context.now()
+        withheld: set[int] = set()
+
+        def rule(actor_id: int, display_name: str, codename: str, sensitivity: Sensitivity) -> str:
+            if self.context.names_hidden(actor_id, sensitivity):
+                withheld.add(actor_id)
+            return self.context.shown_name(actor_id, display_name, codename, sensitivity)
+
         try:
             self.paths = network.paths_to(vault, self.actor_id, now, limit=PATHS_SHOWN, name=rule)
             self.reached = network.reached_through(vault, self.actor_id, now, name=rule)
@@ -130,7 +145,7 @@ class PathsPanel(QWidget):
         self.path_list.clear()
         for path in self.paths:
             item = QListWidgetItem(path.chain())
-            item.setToolTip(why(path, private=private))
+            item.setToolTip(why(path, private=private, withheld=withheld))
             self.path_list.addItem(item)
         self.empty.setVisible(not self.paths)
         self.path_list.setVisible(bool(self.paths))
