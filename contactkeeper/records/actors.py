@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -24,6 +24,7 @@ from contactkeeper.records.warmth import (
     WarmthReading,
     ideal_of,
     of_actor,
+    reading,
 )
 from contactkeeper.vault import Vault, search_index
 from contactkeeper.vault.model import (
@@ -324,10 +325,30 @@ def list_actors(
         query = query.order_by(order, Actor.id).offset(offset).limit(limit)
         actors = list(session.scalars(query))
         current = _current_affiliations(session, [a.id for a in actors])
+        intervals = _intervals(session, [a.id for a in actors])
         return [
-            _summary(a, records.detail(withheld, a.id, a.sensitivity, current.get(a.id, "")), now)
+            _summary(
+                a,
+                records.detail(withheld, a.id, a.sensitivity, current.get(a.id, "")),
+                now,
+                intervals[a.id],
+            )
             for a in actors
         ]
+
+
+# An actor's tier, maximum interval and snooze: not in the covering index ix_actors_list
+# (they came later), so a page reads them for its own rows only, by id.
+_Intervals = tuple[Tier, int | None, date | None]
+
+
+def _intervals(session: Session, actor_ids: list[int]) -> dict[int, _Intervals]:
+    rows = session.execute(
+        sa.select(Actor.id, Actor.tier, Actor.max_interval_days, Actor.snoozed_until).where(
+            Actor.id.in_(actor_ids)
+        )
+    )
+    return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
 
 def shown_name() -> sa.ColumnElement[str]:
@@ -347,10 +368,6 @@ _LISTED = (
     Actor.cadence_days,
     Actor.last_contact_at,
     Actor.last_substantive_at,
-    # Not in ix_actors_list (added after it): a page also reads the actors' rows.
-    Actor.tier,
-    Actor.max_interval_days,
-    Actor.snoozed_until,
 )
 
 
@@ -435,48 +452,77 @@ def _look_alikes(vault: Vault, name: str) -> list[int]:
 
 def warmth_histories(vault: Vault, actor_ids: Collection[int]) -> dict[int, History]:
     """What :func:`contactkeeper.records.warmth.explain` names for each actor: the kind and
-    day of their last substantive contact, and the light contacts since (a contact carried
-    as an intermediary counts as word passed through one). A few queries per actor: for
-    the rows a page shows, not for whole lists."""
+    day of their last substantive contact, and the light contacts since, newest first (a
+    contact carried as an intermediary counts as word passed through one). Three queries
+    for all of them, over the timeline index: for the rows a page shows, not whole lists."""
+    ids = sorted(set(actor_ids))
+    if not ids:
+        return {}
     with vault.transaction() as session:
-        return {actor_id: _history(session, actor_id) for actor_id in actor_ids}
+        # The latest substantive contact of each (SQLite gives the row of the max()).
+        last: dict[int, tuple[InteractionKind, datetime]] = {}
+        for actor_id, kind, when in session.execute(
+            sa.select(
+                InteractionParticipant.actor_id,
+                Interaction.kind,
+                sa.func.max(InteractionParticipant.occurred_at),
+            )
+            .join(Interaction, Interaction.id == InteractionParticipant.interaction_id)
+            .where(
+                InteractionParticipant.actor_id.in_(ids),
+                Interaction.kind.in_(SUBSTANTIVE_KINDS),
+            )
+            .group_by(InteractionParticipant.actor_id)
+        ):
+            if when is not None:
+                last[actor_id] = (InteractionKind(kind), _as_utc(when))
 
+        def since(column: Any, actor_id: int) -> sa.ColumnElement[bool]:
+            found = last.get(actor_id)
+            return (
+                column == actor_id
+                if found is None
+                else sa.and_(column == actor_id, Interaction.occurred_at > found[1])
+            )
 
-def _history(session: Session, actor_id: int) -> History:
-    took_part = (
-        sa.select(Interaction.kind, Interaction.occurred_at)
-        .join(InteractionParticipant, InteractionParticipant.interaction_id == Interaction.id)
-        .where(InteractionParticipant.actor_id == actor_id)
-    )
-    last = session.execute(
-        took_part.where(Interaction.kind.in_(SUBSTANTIVE_KINDS))
-        .order_by(Interaction.occurred_at.desc())
-        .limit(1)
-    ).first()
-    since = last.occurred_at if last is not None else None
-    light = took_part.where(Interaction.kind.not_in(SUBSTANTIVE_KINDS))
-    carried = (
-        sa.select(sa.literal(InteractionKind.VIA_INTERMEDIARY.value), Interaction.occurred_at)
-        .join(ChannelHop, ChannelHop.channel_id == Interaction.channel_id)
-        .where(
-            ChannelHop.intermediary_id == actor_id,
-            ~sa.exists().where(
-                InteractionParticipant.interaction_id == Interaction.id,
-                InteractionParticipant.actor_id == actor_id,
+        light: dict[int, list[tuple[datetime, InteractionKind]]] = {i: [] for i in ids}
+        took_part = (
+            sa.select(InteractionParticipant.actor_id, Interaction.kind, Interaction.occurred_at)
+            .join(Interaction, Interaction.id == InteractionParticipant.interaction_id)
+            .where(Interaction.kind.not_in(SUBSTANTIVE_KINDS))
+            .where(sa.or_(*(since(InteractionParticipant.actor_id, i) for i in ids)))
+        )
+        carried = (
+            sa.select(ChannelHop.intermediary_id, Interaction.kind, Interaction.occurred_at)
+            .join(Interaction, Interaction.channel_id == ChannelHop.channel_id)
+            .where(sa.or_(*(since(ChannelHop.intermediary_id, i) for i in ids)))
+            .where(
+                ~sa.exists().where(
+                    InteractionParticipant.interaction_id == Interaction.id,
+                    InteractionParticipant.actor_id == ChannelHop.intermediary_id,
+                )
+            )
+        )
+        for actor_id, kind, when in session.execute(took_part):
+            light[actor_id].append((_as_utc(when), InteractionKind(kind)))
+        for actor_id, _kind, when in session.execute(carried):
+            light[actor_id].append((_as_utc(when), InteractionKind.VIA_INTERMEDIARY))
+    return {
+        i: History(
+            substantive_kind=last[i][0] if i in last else None,
+            substantive_on=last[i][1].astimezone().date() if i in last else None,
+            light_since=tuple(
+                kind for _, kind in sorted(light[i], key=lambda x: x[0], reverse=True)
             ),
         )
-    )
-    if since is not None:
-        light = light.where(Interaction.occurred_at > since)
-        carried = carried.where(Interaction.occurred_at > since)
-    rows: Sequence[Any] = session.execute(
-        sa.union_all(light, carried).order_by(sa.desc(sa.literal_column("occurred_at"))).limit(99)
-    ).all()
-    return History(
-        substantive_kind=None if last is None else InteractionKind(last.kind),
-        substantive_on=None if since is None else since.astimezone().date(),
-        light_since=tuple(InteractionKind(kind) for kind, _ in rows),
-    )
+        for i in ids
+    }
+
+
+def _as_utc(value: datetime | str) -> datetime:
+    """A stored time as an aware UTC datetime (an aggregate comes back as text)."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 # -- writing ---------------------------------------------------------------------------
@@ -653,12 +699,14 @@ def _filtered(query: Any, filters: ActorFilter, now: datetime) -> Any:
     if filters.status is not None:
         query = query.where(Actor.status == filters.status)
     if filters.warmth is not None:
+        # Past the ideal is read from the covering index; only those rows are then read
+        # for their maximum (SQLite seeks a row once the index's terms hold).
         ratio, past = urgency(now), past_maximum(now)
         query = query.where(
             {
                 Warmth.WARM: ratio <= 1,
                 Warmth.COOLING: sa.and_(ratio > 1, past <= 0),
-                Warmth.COLD: past > 0,
+                Warmth.COLD: sa.and_(ratio > 1, past > 0),
             }[filters.warmth]
         )
     return query
@@ -744,7 +792,12 @@ def _check_intervals(actor: Actor) -> None:
         )
 
 
-def _summary(actor: Actor, affiliation: str, now: datetime) -> ActorSummary:
+def _summary(
+    actor: Actor, affiliation: str, now: datetime, intervals: _Intervals | None = None
+) -> ActorSummary:
+    """A row of the list; ``intervals`` when read apart (see :func:`_intervals`), else the
+    actor's own (then loaded)."""
+    tier, most, snoozed = intervals or (actor.tier, actor.max_interval_days, actor.snoozed_until)
     return ActorSummary(
         id=actor.id,
         uuid=actor.uuid,
@@ -755,9 +808,11 @@ def _summary(actor: Actor, affiliation: str, now: datetime) -> ActorSummary:
         cadence_days=actor.cadence_days,
         last_contact_at=actor.last_contact_at,
         affiliation=affiliation,
-        warmth=_warmth(actor, now),
-        tier=actor.tier,
-        snoozed_until=actor.snoozed_until,
+        warmth=reading(
+            actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now, most
+        ),
+        tier=tier,
+        snoozed_until=snoozed,
     )
 
 

@@ -10,12 +10,14 @@ reminded of (:func:`contactkeeper.records.actors.silenced_why`)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from contactkeeper.records import (
     NameRule,
@@ -27,7 +29,7 @@ from contactkeeper.records import (
     ripeness,
     transfers,
 )
-from contactkeeper.records.actors import past_maximum, silenced_why, urgency, warmth_histories
+from contactkeeper.records.actors import elapsed, silenced_why, urgency, warmth_histories
 from contactkeeper.records.channels import ChannelInfo, channel_info
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
@@ -357,34 +359,34 @@ def going_cold(
     until a day not yet passed are left out.
     """
     day = now.astimezone().date()
-    ratio, past = urgency(now), past_maximum(now)
     # Whoever is on a side of a ripening process and not warm may overtake within a week.
     keys = {k.actor_id for r in ripe for k in r.to_warm}
     with vault.transaction() as session:
-        # Past the ideal is read from the covering index ix_actors_warmth; the maximum and
-        # the snooze from the rows of those alone (benchmarks/README.md).
-        reminded = sa.and_(
-            Actor.status == ActorStatus.ACTIVE,
-            ratio > 1,
-            sa.or_(Actor.snoozed_until.is_(None), Actor.snoozed_until < day),
-        )
-        ids = list(
-            session.scalars(
-                sa.select(Actor.id)
-                .where(reminded)
-                .order_by(Actor.last_contact_at.is_(None), past.desc(), Actor.id)
-                .limit(limit)
+        candidates = _most_urgent(session, now, day, limit, keys)
+        names = {
+            row.id: row
+            for row in session.execute(
+                sa.select(Actor.id, Actor.display_name, Actor.codename, Actor.sensitivity).where(
+                    Actor.id.in_([c.id for c in candidates])
+                )
             )
-        )
-        if keys:
-            ids += session.scalars(
-                sa.select(Actor.id).where(reminded, Actor.id.in_(keys - set(ids)))
+        }
+        rows = [
+            GoingCold(
+                actor_id=c.id,
+                display_name=names[c.id].display_name,
+                codename=names[c.id].codename,
+                cadence_days=c.cadence_days,
+                warmth=of_actor(c, now),
+                channel=None,
+                sensitivity=names[c.id].sensitivity,
             )
-        loaded = {a.id: a for a in session.scalars(sa.select(Actor).where(Actor.id.in_(ids)))}
-        actors = [loaded[i] for i in ids]
+            for c in candidates
+        ]
+        shown = by_urgency(rows, ripe)[:limit]
         channels = session.scalars(
             sa.select(Channel)
-            .where(Channel.actor_id.in_([a.id for a in actors]))
+            .where(Channel.actor_id.in_([g.actor_id for g in shown]))
             .options(
                 selectinload(Channel.hops)
                 .selectinload(ChannelHop.intermediary)
@@ -397,21 +399,84 @@ def going_cold(
             current = best.get(channel.actor_id)
             if current is None or _recency(channel) > _recency(current):
                 best[channel.actor_id] = channel
-        rows = [
-            GoingCold(
-                actor_id=a.id,
-                display_name=a.display_name,
-                codename=a.codename,
-                cadence_days=a.cadence_days,
-                warmth=of_actor(a, now),
-                channel=channel_info(best[a.id], now) if a.id in best else None,
-                sensitivity=a.sensitivity,
-            )
-            for a in actors
-        ]
-    shown = by_urgency(rows, ripe)[:limit]
+        found = {i: channel_info(c, now) for i, c in best.items()}
     histories = warmth_histories(vault, [g.actor_id for g in shown])
-    return [replace(g, why=explain(g.warmth, histories[g.actor_id], on=day)) for g in shown]
+    return [
+        replace(
+            g,
+            channel=found.get(g.actor_id),
+            why=explain(g.warmth, histories[g.actor_id], on=day),
+        )
+        for g in shown
+    ]
+
+
+def _most_urgent(
+    session: Session, now: datetime, day: date, limit: int, keys: set[int]
+) -> list[sa.Row[Any]]:
+    """Active actors not snoozed and past their ideal: enough of them, the most urgent
+    first, to hold the first ``limit`` of :data:`ORDER`, and the not-warm ``keys``.
+
+    Past the ideal, and days past it, come from the covering index ``ix_actors_warmth``; the
+    maximum and the snooze are in the rows (benchmarks/README.md), read a batch at a time
+    (more each time) in order of days past the ideal, which is never less than
+    days past the maximum: once the ``limit``-th actor found is a whole week further past
+    their maximum than the next could be, nobody further down can come before them."""
+    over_ideal = elapsed(now) - Actor.cadence_days
+    reminded = (Actor.status == ActorStatus.ACTIVE, urgency(now) > 1)
+    order = (
+        sa.select(Actor.id, over_ideal)
+        .where(*reminded)
+        .order_by(Actor.last_contact_at.is_(None), over_ideal.desc(), Actor.id)
+    )
+    found: list[sa.Row[Any]] = []
+    pasts: list[int] = []
+    offset, size = 0, 2 * limit
+    while True:
+        batch = session.execute(order.offset(offset).limit(size)).all()
+        if not batch:
+            break
+        if len(found) >= limit:
+            bound = batch[0][1]
+            if bound is None:
+                break  # the never contacted come last
+            kth = sorted(pasts, reverse=True)[limit - 1]
+            if kth // WEEK > (math.ceil(bound) + 1) // WEEK:
+                break
+        rows = _readable(session, [row[0] for row in batch], day)
+        found += rows
+        pasts += [
+            -(10**9) if (p := of_actor(row, now).past_maximum_days) is None else p for row in rows
+        ]
+        offset, size = offset + size, min(size * 2, 1000)
+    ids = {row.id for row in found}
+    if keys - ids:
+        found += _readable(session, sorted(keys - ids), day, reminded)
+    return found
+
+
+def _readable(
+    session: Session,
+    ids: list[int],
+    day: date,
+    where: tuple[sa.ColumnElement[bool], ...] = (),
+) -> list[sa.Row[Any]]:
+    """What warmth needs of the actors of ``ids`` not snoozed on ``day`` (and meeting
+    ``where``): plain rows, not whole actors (their notes make them large)."""
+    return list(
+        session.execute(
+            sa.select(
+                Actor.id,
+                Actor.cadence_days,
+                Actor.max_interval_days,
+                Actor.last_substantive_at,
+                Actor.last_contact_at,
+            )
+            .where(Actor.id.in_(ids), *where)
+            .where(sa.or_(Actor.snoozed_until.is_(None), Actor.snoozed_until < day))
+            .order_by(Actor.id)
+        )
+    )
 
 
 def today(
