@@ -4,6 +4,7 @@ is ordered by urgency: how far past the maximum, then a role in a ripening proce
 from __future__ import annotations
 
 import math
+import random
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -11,12 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.records import actors, interactions, processes, readiness, today
+from contactkeeper.records import actors, channels, interactions, processes, readiness, today
 from contactkeeper.records.actors import ActorFilter, NewActor
+from contactkeeper.records.channels import Hop
 from contactkeeper.records.readiness import NewCue
 from contactkeeper.records.warmth import History, Warmth, explain, reading
 from contactkeeper.vault import Vault
-from contactkeeper.vault.model import InteractionKind, ParticipationRole
+from contactkeeper.vault.model import ChannelKind, InteractionKind, ParticipationRole
 from contactkeeper.vault.vocabulary import Tier
 
 NOW = datetime(2026, 6, 1, 9, tzinfo=UTC)
@@ -218,3 +220,65 @@ def test_a_key_actor_of_a_ripening_process_comes_first_within_the_same_week(
         "Hassan Idris",
         "Carla",
     ]
+
+
+def test_going_cold_reads_no_further_than_it_must_yet_misses_nobody(vault: Vault) -> None:
+    """The list stops reading rows once nobody further down can come first: it must give
+    exactly the first of every actor ordered by urgency."""
+    rng = random.Random(13)
+    for n in range(60):
+        cadence = rng.choice((7, 14, 30, 45, 90))
+        most = rng.choice((None, cadence, cadence * 3 // 2, cadence * 4))
+        actor = actors.create_actor(
+            vault,
+            NewActor(
+                f"Actor {n:02}",
+                cadence_days=cadence,
+                max_interval_days=most,
+                snoozed_until=DAY + timedelta(days=3) if n % 11 == 0 else None,
+            ),
+            NOW,
+        ).id
+        _contact(vault, actor, rng.uniform(0, 300), rng.choice(list(InteractionKind)))
+    every = [
+        today.GoingCold(
+            a.id, a.display_name, a.codename, a.cadence_days, a.warmth, None, a.sensitivity
+        )
+        for a in actors.list_actors(vault, NOW, limit=1000)
+        if a.warmth.warmth is not Warmth.WARM and not a.silenced(DAY)
+    ]
+    for limit in (1, 5, 12):
+        expected = [g.actor_id for g in today.by_urgency(every)[:limit]]
+        assert [g.actor_id for g in today.going_cold(vault, NOW, limit=limit)] == expected
+
+
+def test_the_history_counts_relays_as_light_contacts_since_the_last_meeting(
+    vault: Vault,
+) -> None:
+    karim = actors.create_actor(vault, NewActor("Karim Nassar"), NOW).id
+    layla = actors.create_actor(vault, NewActor("Layla Haddad"), NOW).id
+    channel = channels.add_channel(
+        vault, layla, NOW, kind=ChannelKind.INDIRECT, hops=[Hop(karim)]
+    ).id
+    _contact(vault, karim, 200, InteractionKind.MESSAGE)  # before the meeting: not counted
+    _contact(vault, karim, 100, InteractionKind.MEETING)
+    _contact(vault, karim, 50, InteractionKind.CALL)  # the latest substantive one
+    _contact(vault, karim, 20, InteractionKind.MESSAGE)
+    interactions.log_interaction(  # word carried to Layla through Karim
+        vault,
+        occurred_at=ago(10),
+        kind=InteractionKind.MEETING,
+        participants=[layla],
+        channel_id=channel,
+    )
+    history = actors.warmth_histories(vault, [karim, layla])
+    assert history[karim].substantive_kind is InteractionKind.CALL
+    assert history[karim].substantive_on == (NOW - timedelta(days=50)).astimezone().date()
+    assert tuple(history[karim].light_since) == (
+        InteractionKind.VIA_INTERMEDIARY,
+        InteractionKind.MESSAGE,
+    )
+    assert history[layla].substantive_kind is InteractionKind.MEETING
+    assert tuple(history[layla].light_since) == ()
+    why = explain(actors.get_actor(vault, karim, NOW).warmth, history[karim], on=DAY)
+    assert "the two light contacts since count as 15 days older" in why
