@@ -29,11 +29,12 @@ from contactkeeper.records import (
     ripeness,
     transfers,
 )
-from contactkeeper.records.actors import elapsed, silenced_why, urgency, warmth_histories
+from contactkeeper.records.actors import silenced_why
 from contactkeeper.records.channels import ChannelInfo, channel_info
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
 from contactkeeper.records.warmth import Warmth, WarmthReading, explain, of_actor
+from contactkeeper.records.warmth_queries import elapsed, urgency, warmth_histories
 from contactkeeper.records.wording import plural
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (

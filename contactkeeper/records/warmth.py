@@ -24,8 +24,8 @@ if made half the ideal interval earlier. Then:
     cooling if elapsed <= maximum         (due: act soon)
     cold    otherwise, or never contacted
 
-The same arithmetic runs in SQL for the lists (:func:`contactkeeper.records.actors.urgency`
-and :func:`~contactkeeper.records.actors.past_maximum`); a test holds the two equal.
+The same arithmetic runs in SQL for the lists (:func:`contactkeeper.records.warmth_queries.urgency`
+and :func:`~contactkeeper.records.warmth_queries.past_maximum`); a test holds the two equal.
 :func:`explain` says it in a sentence wherever warmth is shown ("Cold: last substantive
 contact 130 days ago (a meeting on 3 March); ...").
 
@@ -198,7 +198,7 @@ def of_actor(actor: _Intervals, now: datetime) -> WarmthReading:
 class History:
     """What the sentence of :func:`explain` names beyond the reading: the kind and day of
     the last substantive contact, and the kinds of the light contacts since (newest
-    first), as :func:`contactkeeper.records.actors.warmth_histories` reads them."""
+    first), as :func:`contactkeeper.records.warmth_queries.warmth_histories` reads them."""
 
     substantive_kind: InteractionKind | None = None
     substantive_on: date | None = None

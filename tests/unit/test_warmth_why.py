@@ -12,7 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.records import actors, channels, interactions, processes, readiness, today
+from contactkeeper.records import (
+    actors,
+    channels,
+    interactions,
+    processes,
+    readiness,
+    today,
+    warmth_queries,
+)
 from contactkeeper.records.actors import ActorFilter, NewActor
 from contactkeeper.records.channels import Hop
 from contactkeeper.records.readiness import NewCue
@@ -271,7 +279,7 @@ def test_the_history_counts_relays_as_light_contacts_since_the_last_meeting(
         participants=[layla],
         channel_id=channel,
     )
-    history = actors.warmth_histories(vault, [karim, layla])
+    history = warmth_queries.warmth_histories(vault, [karim, layla])
     assert history[karim].substantive_kind is InteractionKind.CALL
     assert history[karim].substantive_on == (NOW - timedelta(days=50)).astimezone().date()
     assert tuple(history[karim].light_since) == (

@@ -84,6 +84,7 @@ from contactkeeper.records import (
     processes,
     readiness,
     relationships,
+    warmth_queries,
 )
 from contactkeeper.records.actors import ActorDetail, AffiliationInfo
 from contactkeeper.records.channels import ChannelInfo
@@ -461,7 +462,7 @@ class ActorPage(ActorRows):
         )
         why = explain(
             detail.warmth,
-            actors.warmth_histories(vault, [detail.id])[detail.id],
+            warmth_queries.warmth_histories(vault, [detail.id])[detail.id],
             on=today(now),
         )
         self.badge.show_reading(detail.warmth, why)
