@@ -19,6 +19,7 @@ from contactkeeper.records.actors import NewActor
 from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.vault.model import ActorStatus, InteractionKind, Tier
 from tests.gui.window_helpers import show_active
+from tests.helpers.ripening import ripening_process
 
 
 def _cold(context: AppContext, name: str, days: int = 100) -> int:
@@ -159,3 +160,20 @@ def test_the_actors_list_explains_warmth_and_says_when_reminders_are_off(
         "40 days past the maximum."
     )
     assert second.startswith("Do not contact for now: every reminder about them is silenced")
+
+
+def test_today_puts_a_key_actor_of_a_ripening_process_first_once_worked_out(
+    context: AppContext, qtbot: QtBot
+) -> None:
+    _cold(context, "Carla", days=101)  # 41 days past the maximum
+    hassan = _cold(context, "Hassan Idris", days=96)  # 36: the same week
+    ripening_process(context.vault, hassan)
+    view = TodayView(context)
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    show_active(qtbot, view)
+    with qtbot.waitSignal(view.insights_ready, timeout=10_000):
+        view.reload()
+    assert _cold_names(view) == ["Hassan Idris", "Carla"]
+    tip = view.going_cold.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith("36 days past the maximum; on a side of Dry Valley, which is ripening")

@@ -16,18 +16,16 @@ from contactkeeper.records import (
     actors,
     channels,
     interactions,
-    processes,
-    readiness,
     today,
     warmth_queries,
 )
 from contactkeeper.records.actors import ActorFilter, NewActor
 from contactkeeper.records.channels import Hop
-from contactkeeper.records.readiness import NewCue
 from contactkeeper.records.warmth import History, Warmth, explain, reading
 from contactkeeper.vault import Vault
-from contactkeeper.vault.model import ChannelKind, InteractionKind, ParticipationRole
+from contactkeeper.vault.model import ChannelKind, InteractionKind
 from contactkeeper.vault.vocabulary import Tier
+from tests.helpers.ripening import ripening_process
 
 NOW = datetime(2026, 6, 1, 9, tzinfo=UTC)
 DAY = NOW.date()
@@ -154,30 +152,6 @@ def test_the_lists_sql_agrees_with_the_warmth_shown(
 # -- going cold, by urgency -----------------------------------------------------------------
 
 
-def _ripening_process(vault: Vault, actor_id: int) -> None:
-    """A process every party of which is ripening, with ``actor_id`` on a side."""
-    process = processes.create_process(vault, "Dry Valley").id
-    villages = processes.add_side(vault, process, "Valley villages").sides[0].id
-    office = processes.add_side(vault, process, "District office").sides[1].id
-    part = processes.add_participant(vault, process, actor_id, ParticipationRole.PARTY)
-    processes.set_participant_side(vault, part.participants[0].participation_id, villages)
-    kinds = {k.key: k.id for k in readiness.cue_kinds(vault)}
-    for side in (villages, office):
-        for key in ("hurting-stalemate", "way-out"):
-            readiness.record_cue(
-                vault,
-                NewCue(
-                    kinds[key],
-                    DAY - timedelta(days=10),
-                    process_id=process,
-                    side_id=side,
-                    strength=5,
-                    reliability="A",
-                    credibility=2,
-                ),
-            )
-
-
 def test_going_cold_puts_the_furthest_past_the_maximum_first(vault: Vault) -> None:
     # Name order and the order of urgency differ on purpose.
     people = {
@@ -213,7 +187,7 @@ def test_a_key_actor_of_a_ripening_process_comes_first_within_the_same_week(
     _contact(vault, hassan, 96, InteractionKind.MEETING)  # 36: the same (sixth) week
     far = actors.create_actor(vault, NewActor("Farid"), NOW).id
     _contact(vault, far, 130, InteractionKind.MEETING)  # 70: weeks ahead
-    _ripening_process(vault, hassan)
+    ripening_process(vault, hassan)
     rows = today.today(vault, NOW).going_cold
     assert [r.display_name for r in rows] == ["Farid", "Hassan Idris", "Carla"]
     assert rows[1].urgency() == (
