@@ -48,6 +48,7 @@ EXTENSIONS: tuple[str, ...] = (
     "contactkeeper.cli.exchange",
     "contactkeeper.cli.device",
     "contactkeeper.cli.network",
+    "contactkeeper.cli.today",
 )
 
 Handler = Callable[[argparse.Namespace], int]

@@ -40,8 +40,10 @@ from contactkeeper.demo.scenario import (
     PROCESSES,
     RELATIONSHIPS,
     SIDES,
+    SNOOZED,
     SOCIAL_SUMMARIES,
     SUMMARIES,
+    TIERS,
     Person,
 )
 from contactkeeper.records import (
@@ -69,6 +71,7 @@ from contactkeeper.vault.model import (
     Participation,
     Register,
     Setting,
+    Tier,
 )
 
 # -- making it -----------------------------------------------------------------------------
@@ -122,6 +125,12 @@ def _create_actors(vault: Vault, now: datetime) -> dict[str, int]:
                 notes=spec.notes,
                 tags=spec.tags,
                 influence=INFLUENCE.get(spec.key),
+                tier=TIERS.get(spec.key, Tier.REGULAR),
+                snoozed_until=(
+                    now.astimezone(UTC).date() + timedelta(days=SNOOZED[spec.key])
+                    if spec.key in SNOOZED
+                    else None
+                ),
             ),
             now,
         )

@@ -18,6 +18,7 @@ from contactkeeper.vault.model import (
     ProcessPhase,
     RelationshipKind,
     Sensitivity,
+    Tier,
     Track,
 )
 
@@ -567,6 +568,18 @@ INFLUENCE = {
     "nikolai": 4, "viktor": 3, "kirill": 4, "yael": 3, "ilan": 4, "noa": 2, "doron": 5,
     "rami": 3, "mahmoud": 5, "suha": 4, "hassan": 4, "amina": 2, "jamal": 3, "bashir": 4,
 }  # fmt: skip
+
+# How close each actor is kept (records/warmth.py): the few in the inner circle, those seen
+# now and then; everyone else is regular. Their own ideal (``cadence``) stays as given.
+TIERS = {
+    "helena": Tier.INNER, "dalia": Tier.INNER, "anna": Tier.INNER, "jonas": Tier.INNER,
+    "layla": Tier.INNER, "ingrid": Tier.INNER,
+    "viktor": Tier.OCCASIONAL, "avner": Tier.OCCASIONAL, "eitan": Tier.OCCASIONAL,
+    "marisol": Tier.OCCASIONAL, "pieter": Tier.OCCASIONAL, "amara": Tier.OCCASIONAL,
+}  # fmt: skip
+# Snoozed until this many days after the demo's day: the editor, until the press storm over
+# the leaked draft has passed (Giorgos, who leaked it, is do not contact).
+SNOOZED = {"eitan": 20}
 
 RELATIONSHIPS = (
     # from, to, kind, strength, confidence, source

@@ -15,7 +15,14 @@ from sqlalchemy.orm import Session, load_only, selectinload
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.records import names, search
-from contactkeeper.records.warmth import COOLING_UNTIL, WARM_UNTIL, Warmth, WarmthReading, reading
+from contactkeeper.records.warmth import (
+    Warmth,
+    WarmthReading,
+    ideal_of,
+    of_actor,
+    reading,
+)
+from contactkeeper.records.warmth_queries import past_maximum, urgency
 from contactkeeper.vault import Vault, search_index
 from contactkeeper.vault.model import (
     Actor,
@@ -27,6 +34,7 @@ from contactkeeper.vault.model import (
     Participation,
     Sensitivity,
     Tag,
+    Tier,
 )
 
 _CODE_ADJECTIVES = (
@@ -149,6 +157,12 @@ class ActorSummary:
     last_contact_at: datetime | None
     affiliation: str
     warmth: WarmthReading
+    tier: Tier = Tier.REGULAR
+    snoozed_until: date | None = None
+
+    def silenced(self, today: date) -> str:
+        """Why no reminder is given about the actor today ("" when reminders are on)."""
+        return silenced_why(self.status, self.snoozed_until, today)
 
 
 @dataclass(frozen=True)
@@ -172,6 +186,30 @@ class ActorDetail:
     updated_at: datetime
     warmth: WarmthReading
     influence: int | None = None  # 1 (little) to 5 (decisive), None when not judged
+    tier: Tier = Tier.REGULAR
+    max_interval_days: int | None = None  # None: twice the ideal (``cadence_days``)
+    snoozed_until: date | None = None  # no reminder about them before this day
+
+    def silenced(self, today: date) -> str:
+        """Why no reminder is given about the actor today ("" when reminders are on)."""
+        return silenced_why(self.status, self.snoozed_until, today)
+
+
+def silenced_why(status: ActorStatus, snoozed_until: date | None, today: date) -> str:
+    """Why reminders about an actor are silenced, in a sentence ("" when they are not).
+    Do not contact silences every reminder (going cold, follow-ups, brokers going cold,
+    channels to warm); a snooze silences the warmth reminders until its day."""
+    if status is ActorStatus.DO_NOT_CONTACT:
+        return (
+            "Do not contact for now: every reminder about them is silenced (going cold, "
+            "follow-ups, brokers going cold, channels to warm)."
+        )
+    if snoozed_until is not None and snoozed_until >= today:
+        return (
+            f"Snoozed until {snoozed_until.isoformat()}: not listed as going cold (nor as a "
+            "broker going cold) until that day has passed."
+        )
+    return ""
 
 
 @dataclass(frozen=True)
@@ -197,6 +235,9 @@ ACTOR_FIELDS = frozenset(
         "languages",
         "notes",
         "influence",
+        "tier",
+        "max_interval_days",
+        "snoozed_until",
     }
 )
 SORT_KEYS = ("display_name", "codename", "last_contact_at", "urgency")
@@ -211,7 +252,7 @@ class NewActor:
     display_name: str
     codename: str | None = None
     sensitivity: Sensitivity = Sensitivity.NORMAL
-    cadence_days: int = 30
+    cadence_days: int | None = None  # the ideal interval; None: the tier's
     status: ActorStatus = ActorStatus.ACTIVE
     country: str = ""
     languages: str = ""
@@ -219,6 +260,9 @@ class NewActor:
     tags: Sequence[str] = field(default_factory=tuple)
     name_variants: Sequence[str] = field(default_factory=tuple)
     influence: int | None = None
+    tier: Tier = Tier.REGULAR
+    max_interval_days: int | None = None  # None: twice the ideal
+    snoozed_until: date | None = None
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -262,7 +306,7 @@ def list_actors(
         listed = sa.select(Actor).options(load_only(*_LISTED))
         query = _filtered(listed, filters or ActorFilter(), now)
         column: Any = (
-            urgency(now)
+            past_maximum(now)
             if sort == "urgency"
             else shown_name()
             if sort == "display_name"
@@ -274,10 +318,30 @@ def list_actors(
         query = query.order_by(order, Actor.id).offset(offset).limit(limit)
         actors = list(session.scalars(query))
         current = _current_affiliations(session, [a.id for a in actors])
+        intervals = _intervals(session, [a.id for a in actors])
         return [
-            _summary(a, records.detail(withheld, a.id, a.sensitivity, current.get(a.id, "")), now)
+            _summary(
+                a,
+                records.detail(withheld, a.id, a.sensitivity, current.get(a.id, "")),
+                now,
+                intervals[a.id],
+            )
             for a in actors
         ]
+
+
+# An actor's tier, maximum interval and snooze: not in the covering index ix_actors_list
+# (they came later), so a page reads them for its own rows only, by id.
+_Intervals = tuple[Tier, int | None, date | None]
+
+
+def _intervals(session: Session, actor_ids: list[int]) -> dict[int, _Intervals]:
+    rows = session.execute(
+        sa.select(Actor.id, Actor.tier, Actor.max_interval_days, Actor.snoozed_until).where(
+            Actor.id.in_(actor_ids)
+        )
+    )
+    return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
 
 def shown_name() -> sa.ColumnElement[str]:
@@ -395,13 +459,19 @@ def add_actor(session: Session, new: NewActor) -> Actor:
         display_name=records.name("Name", new.display_name, max_length=300, required=True),
         codename=_codename(session, new.codename),
         sensitivity=Sensitivity(new.sensitivity),
-        cadence_days=records.positive("Cadence (days)", new.cadence_days),
+        cadence_days=records.positive(
+            "Cadence (days)", ideal_of(new.tier) if new.cadence_days is None else new.cadence_days
+        ),
+        tier=Tier(new.tier),
+        max_interval_days=_maximum(new.max_interval_days),
+        snoozed_until=new.snoozed_until,
         status=ActorStatus(new.status),
         country=records.name("Country", new.country, max_length=100),
         languages=records.name("Languages", new.languages, max_length=200),
         notes=records.text("Notes", new.notes, max_length=100_000),
         influence=_influence(new.influence),
     )
+    _check_intervals(actor)
     session.add(actor)
     actor.tags = _tags(session, new.tags)
     for variant in new.name_variants:
@@ -428,6 +498,15 @@ def update_actor(vault: Vault, actor_id: int, now: datetime, **changes: Any) -> 
                     actor.codename = _codename(session, value)
             elif name == "cadence_days":
                 actor.cadence_days = records.positive("Cadence (days)", value)
+            elif name == "tier":
+                # An ideal that was the old tier's follows the new tier; one set by hand stays.
+                if actor.cadence_days == ideal_of(actor.tier) and "cadence_days" not in changes:
+                    actor.cadence_days = ideal_of(value)
+                actor.tier = Tier(value)
+            elif name == "max_interval_days":
+                actor.max_interval_days = _maximum(value)
+            elif name == "snoozed_until":
+                actor.snoozed_until = value
             elif name == "sensitivity":
                 actor.sensitivity = Sensitivity(value)
             elif name == "status":
@@ -439,6 +518,7 @@ def update_actor(vault: Vault, actor_id: int, now: datetime, **changes: Any) -> 
             else:  # country, languages: one-line labels
                 limit = 100 if name == "country" else 200
                 setattr(actor, name, records.name(name.capitalize(), value, max_length=limit))
+        _check_intervals(actor)
         session.flush()
         return _detail(actor, now)
 
@@ -473,15 +553,6 @@ def remove_name_variant(vault: Vault, variant_id: int) -> None:
 # -- internals -------------------------------------------------------------------------
 
 
-def urgency(now: datetime) -> sa.ColumnElement[float]:
-    """The warmth ratio computed in SQL (see :mod:`contactkeeper.records.warmth`); never = 1e9."""
-    now_jd = sa.func.julianday(sa.literal(records.stored(now)))
-    light = sa.func.julianday(Actor.last_contact_at) - Actor.cadence_days * 0.5
-    substantive = sa.func.julianday(Actor.last_substantive_at)
-    effective = sa.func.max(sa.func.coalesce(substantive, light), light)
-    return sa.func.coalesce((now_jd - effective) / Actor.cadence_days, 1e9)
-
-
 def _filtered(query: Any, filters: ActorFilter, now: datetime) -> Any:
     expression = search.match_expression(filters.text) if filters.text else ""
     if expression:
@@ -514,12 +585,14 @@ def _filtered(query: Any, filters: ActorFilter, now: datetime) -> Any:
     if filters.status is not None:
         query = query.where(Actor.status == filters.status)
     if filters.warmth is not None:
-        ratio = urgency(now)
+        # Past the ideal is read from the covering index; only those rows are then read
+        # for their maximum (SQLite seeks a row once the index's terms hold).
+        ratio, past = urgency(now), past_maximum(now)
         query = query.where(
             {
-                Warmth.WARM: ratio <= WARM_UNTIL,
-                Warmth.COOLING: sa.and_(ratio > WARM_UNTIL, ratio <= COOLING_UNTIL),
-                Warmth.COLD: ratio > COOLING_UNTIL,
+                Warmth.WARM: ratio <= 1,
+                Warmth.COOLING: sa.and_(ratio > 1, past <= 0),
+                Warmth.COLD: sa.and_(ratio > 1, past > 0),
             }[filters.warmth]
         )
     return query
@@ -587,10 +660,30 @@ def _current_affiliations(session: Session, actor_ids: list[int]) -> dict[int, s
 
 
 def _warmth(actor: Actor, now: datetime) -> WarmthReading:
-    return reading(actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now)
+    return of_actor(actor, now)
 
 
-def _summary(actor: Actor, affiliation: str, now: datetime) -> ActorSummary:
+def _maximum(value: int | None) -> int | None:
+    return None if value is None else records.positive("Maximum interval (days)", value)
+
+
+def _check_intervals(actor: Actor) -> None:
+    most = actor.max_interval_days
+    if most is not None and most < actor.cadence_days:
+        raise InvalidRecord(
+            "Maximum interval (days)",
+            f"the maximum ({most} days) is shorter than the ideal interval "
+            f"({actor.cadence_days} days): raise the maximum, lower the ideal, or leave the "
+            "maximum to its default (twice the ideal)",
+        )
+
+
+def _summary(
+    actor: Actor, affiliation: str, now: datetime, intervals: _Intervals | None = None
+) -> ActorSummary:
+    """A row of the list; ``intervals`` when read apart (see :func:`_intervals`), else the
+    actor's own (then loaded)."""
+    tier, most, snoozed = intervals or (actor.tier, actor.max_interval_days, actor.snoozed_until)
     return ActorSummary(
         id=actor.id,
         uuid=actor.uuid,
@@ -601,7 +694,11 @@ def _summary(actor: Actor, affiliation: str, now: datetime) -> ActorSummary:
         cadence_days=actor.cadence_days,
         last_contact_at=actor.last_contact_at,
         affiliation=affiliation,
-        warmth=_warmth(actor, now),
+        warmth=reading(
+            actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now, most
+        ),
+        tier=tier,
+        snoozed_until=snoozed,
     )
 
 
@@ -639,4 +736,7 @@ def _detail(actor: Actor, now: datetime) -> ActorDetail:
         updated_at=actor.updated_at,
         warmth=_warmth(actor, now),
         influence=actor.influence,
+        tier=actor.tier,
+        max_interval_days=actor.max_interval_days,
+        snoozed_until=actor.snoozed_until,
     )

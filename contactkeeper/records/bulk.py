@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.records.actors import _CODE_ADJECTIVES, _CODE_NOUNS, NewActor
-from contactkeeper.records.warmth import SUBSTANTIVE_KINDS
+from contactkeeper.records.warmth import SUBSTANTIVE_KINDS, ideal_of
 from contactkeeper.vault import changes, search_index
 from contactkeeper.vault.model import (
     Actor,
@@ -52,6 +52,7 @@ from contactkeeper.vault.model import (
     Register,
     Sensitivity,
     Tag,
+    Tier,
     Transfer,
     UTCDateTime,
 )
@@ -169,7 +170,16 @@ def actor_row(new: NewActor) -> dict[str, Any]:
     return {
         "display_name": records.name("Name", new.display_name, max_length=300, required=True),
         "sensitivity": Sensitivity(new.sensitivity),
-        "cadence_days": records.positive("Cadence (days)", new.cadence_days),
+        "cadence_days": records.positive(
+            "Cadence (days)", ideal_of(new.tier) if new.cadence_days is None else new.cadence_days
+        ),
+        "tier": Tier(new.tier),
+        "max_interval_days": (
+            None
+            if new.max_interval_days is None
+            else records.positive("Maximum interval (days)", new.max_interval_days)
+        ),
+        "snoozed_until": new.snoozed_until,
         "status": ActorStatus(new.status),
         "country": records.name("Country", new.country, max_length=100),
         "languages": records.name("Languages", new.languages, max_length=200),

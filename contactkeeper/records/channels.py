@@ -200,7 +200,11 @@ def _with_hops(query: sa.Select[Channel]) -> sa.Select[Channel]:
         .selectinload(ChannelHop.intermediary)
         .load_only(Actor.display_name, Actor.codename, Actor.sensitivity),
         selectinload(Channel.actor).load_only(
-            Actor.display_name, Actor.codename, Actor.sensitivity, Actor.cadence_days
+            Actor.display_name,
+            Actor.codename,
+            Actor.sensitivity,
+            Actor.cadence_days,
+            Actor.max_interval_days,
         ),
     )
 
@@ -231,5 +235,11 @@ def channel_info(channel: Channel, now: datetime) -> ChannelInfo:
         ),
         last_used_at=channel.last_used_at,
         # A channel is as warm as its own last use, judged against its actor's cadence.
-        warmth=reading(actor.cadence_days, channel.last_used_at, channel.last_used_at, now),
+        warmth=reading(
+            actor.cadence_days,
+            channel.last_used_at,
+            channel.last_used_at,
+            now,
+            actor.max_interval_days,
+        ),
     )

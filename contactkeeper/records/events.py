@@ -23,7 +23,7 @@ from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.records.attribution import strictest
 from contactkeeper.records.followups import FollowUpInfo, follow_up_info
-from contactkeeper.records.warmth import WarmthReading, reading
+from contactkeeper.records.warmth import WarmthReading, of_actor
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -242,12 +242,7 @@ def get_event(vault: Vault, event_id: int, now: datetime) -> EventInfo:
                     status=i.status,
                     note=i.note,
                     side=sides.get(i.actor_id, ""),
-                    warmth=reading(
-                        i.actor.cadence_days,
-                        i.actor.last_substantive_at,
-                        i.actor.last_contact_at,
-                        now,
-                    ),
+                    warmth=of_actor(i.actor, now),
                 )
                 for i in sorted(
                     event.invitations,

@@ -6,11 +6,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from contactkeeper import records
 from contactkeeper.vault import Vault
-from contactkeeper.vault.model import Actor, FollowUp, Interaction, Process, Sensitivity
+from contactkeeper.vault.model import (
+    Actor,
+    ActorStatus,
+    FollowUp,
+    Interaction,
+    Process,
+    Sensitivity,
+)
 
 
 @dataclass(frozen=True)
@@ -108,8 +115,10 @@ def list_follow_ups(
     process_id: int | None = None,
     offset: int = 0,
     limit: int = 500,
+    reminders: bool = False,
 ) -> list[FollowUpInfo]:
-    """Follow-ups, earliest due first (open ones first when done ones are included)."""
+    """Follow-ups, earliest due first (open ones first when done ones are included). With
+    ``reminders``, only those Today may remind you of: none about a do-not-contact actor."""
     query = sa.select(
         FollowUp.id,
         FollowUp.uuid,
@@ -133,6 +142,8 @@ def list_follow_ups(
         query = query.where(FollowUp.actor_id == actor_id)
     if process_id is not None:
         query = query.where(FollowUp.process_id == process_id)
+    if reminders:
+        query = query.where(_not_silenced())
     query = (
         query.outerjoin(Actor, Actor.id == FollowUp.actor_id)
         .outerjoin(Process, Process.id == FollowUp.process_id)
@@ -175,7 +186,10 @@ def due(
     if limit is not None and limit < 0:
         raise ValueError("limit must not be negative")
     return list_follow_ups(
-        vault, due_by=_due_by(today, within_days), limit=500 if limit is None else limit
+        vault,
+        due_by=_due_by(today, within_days),
+        limit=500 if limit is None else limit,
+        reminders=True,
     )
 
 
@@ -185,9 +199,21 @@ def count_due(vault: Vault, today: date, within_days: int = 7) -> int:
         sa.select(sa.func.count())
         .select_from(FollowUp)
         .where(FollowUp.done_at.is_(None), FollowUp.due_on <= _due_by(today, within_days))
+        .where(_not_silenced())
     )
     with vault.transaction() as session:
         return session.scalar(query) or 0
+
+
+def _not_silenced() -> sa.ColumnElement[bool]:
+    """Not about an actor marked do not contact, who silences every reminder."""
+    silenced = aliased(Actor)
+    return sa.or_(
+        FollowUp.actor_id.is_(None),
+        ~sa.exists().where(
+            silenced.id == FollowUp.actor_id, silenced.status == ActorStatus.DO_NOT_CONTACT
+        ),
+    )
 
 
 def follow_up_info(follow_up: FollowUp) -> FollowUpInfo:

@@ -416,7 +416,8 @@ _TIES: Final = sa.text(
 # The facts warmth is derived from, read as the driver gives them (no ORM row per actor):
 # the first hops of a large vault are thousands of actors.
 _WARMTH_FACTS: Final = sa.text(
-    "SELECT id, cadence_days, last_substantive_at, last_contact_at, status FROM actors"
+    "SELECT id, cadence_days, max_interval_days, last_substantive_at, last_contact_at, status "
+    "FROM actors"
 )
 
 
@@ -426,13 +427,13 @@ def _reach(session: sa.orm.Session, web: _Web, now: datetime, key: tuple[object,
     first: dict[int, _Edge] = {}
     warmth: dict[int, Warmth] = {}
     blocked: set[int] = set()
-    for actor_id, cadence, substantive, contact, status in session.execute(_WARMTH_FACTS):
+    for actor_id, cadence, most, substantive, contact, status in session.execute(_WARMTH_FACTS):
         if status == ActorStatus.DO_NOT_CONTACT.value:
             blocked.add(actor_id)
         trust = web.first_trust.get(actor_id)
         if trust is None:
             continue
-        found = reading(cadence, _utc(substantive), _utc(contact), now)
+        found = reading(cadence, _utc(substantive), _utc(contact), now, most)
         warmth[actor_id] = found.warmth
         score = min(trust.score, WARMTH_SCORE[found.warmth])
         first[actor_id] = trust._replace(

@@ -34,7 +34,7 @@ from typing import Final
 import sqlalchemy as sa
 
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.records.warmth import Warmth, reading
+from contactkeeper.records.warmth import Warmth, of_actor
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -143,6 +143,7 @@ def map_data(vault: Vault, now: datetime, flt: MapFilter | None = None) -> MapDa
                 Actor.sensitivity,
                 Actor.influence,
                 Actor.cadence_days,
+                Actor.max_interval_days,
                 Actor.last_substantive_at,
                 Actor.last_contact_at,
             )
@@ -161,7 +162,7 @@ def map_data(vault: Vault, now: datetime, flt: MapFilter | None = None) -> MapDa
                 continue
             if flt.sensitivity is not None and row.sensitivity != flt.sensitivity:
                 continue
-            warmth = reading(row.cadence_days, row.last_substantive_at, row.last_contact_at, now)
+            warmth = of_actor(row, now)
             if flt.warmth is not None and warmth.warmth is not flt.warmth:
                 continue
             key = actor_key(row.id)

@@ -1,15 +1,23 @@
 """Today: what a practitioner should see first — channels going cold, follow-ups due,
 the latest readiness cues, processes whose readiness moved recently, and the brokers going
 cold: intermediaries through whom alone you reach participants of an open process, whose
-own warmth with you is fading (lose them and you lose those participants)."""
+own warmth with you is fading (lose them and you lose those participants).
+
+Going cold is ordered by urgency (:data:`ORDER`): how far past their maximum interval the
+actors are, a week at a time; within the same week, those on a side of a ripening process
+first. Actors marked do not contact, and actors snoozed until a day not yet passed, are not
+reminded of (:func:`contactkeeper.records.actors.silenced_why`)."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from contactkeeper.records import (
     NameRule,
@@ -21,11 +29,13 @@ from contactkeeper.records import (
     ripeness,
     transfers,
 )
-from contactkeeper.records.actors import urgency
+from contactkeeper.records.actors import silenced_why
 from contactkeeper.records.channels import ChannelInfo, channel_info
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
-from contactkeeper.records.warmth import WARM_UNTIL, Warmth, WarmthReading, reading
+from contactkeeper.records.warmth import Warmth, WarmthReading, explain, of_actor
+from contactkeeper.records.warmth_queries import elapsed, urgency, warmth_histories
+from contactkeeper.records.wording import plural
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -39,6 +49,13 @@ from contactkeeper.vault.model import (
     Sensitivity,
 )
 
+# How the going-cold list is ordered, said where it is shown.
+ORDER = (
+    "Most urgent first: the furthest past their maximum interval (a week at a time); within "
+    "the same week, those on a side of a ripening process first; never contacted last."
+)
+WEEK = 7
+
 
 @dataclass(frozen=True)
 class GoingCold:
@@ -51,6 +68,42 @@ class GoingCold:
     warmth: WarmthReading
     channel: ChannelInfo | None  # the most recently used way to reach them
     sensitivity: Sensitivity
+    why: str = ""  # why they are cooling or cold (records/warmth.explain)
+    ripening: tuple[str, ...] = ()  # ripening processes they are on a side of
+
+    def urgency(self) -> str:
+        """Why they stand where they do in the list: "70 days past the maximum; on a side
+        of Verenia talks, which is ripening"."""
+        past = self.warmth.past_maximum_days
+        if past is None:
+            where = "never contacted"
+        elif past > 0:
+            where = f"{plural(past, 'day')} past the maximum"
+        else:
+            where = f"{plural(-past, 'day')} before the maximum"
+        if self.ripening:
+            processes = ", ".join(self.ripening)
+            verb = "is" if len(self.ripening) == 1 else "are"
+            where += f"; on a side of {processes}, which {verb} ripening"
+        return where
+
+
+def by_urgency(rows: Sequence[GoingCold], ripe: Sequence[Ripening] = ()) -> list[GoingCold]:
+    """``rows`` in the order of :data:`ORDER`, each told the ripening processes (of
+    ``ripe``) they are on a side of."""
+    roles: dict[int, list[str]] = {}
+    for process in ripe:
+        for key in (*process.warm, *process.to_warm):
+            roles.setdefault(key.actor_id, []).append(process.process_name)
+    marked = [replace(g, ripening=tuple(roles.get(g.actor_id, ()))) for g in rows]
+    return sorted(marked, key=_urgency_key)
+
+
+def _urgency_key(row: GoingCold) -> tuple[bool, int, bool, int, int]:
+    past = row.warmth.past_maximum_days
+    if past is None:
+        return (True, 0, not row.ripening, 0, row.actor_id)
+    return (False, -(past // WEEK), not row.ripening, -past, row.actor_id)
 
 
 @dataclass(frozen=True)
@@ -184,9 +237,9 @@ def cold_brokers(vault: Vault, now: datetime, limit: int = 10) -> list[ColdBroke
             actor = people.get(actor_id)
             if actor is None or actor.last_contact_at is None:
                 continue  # never in touch: nothing is going cold
-            warmth = reading(
-                actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now
-            )
+            if silenced_why(actor.status, actor.snoozed_until, now.astimezone().date()):
+                continue  # do not contact, or snoozed: no reminder
+            warmth = of_actor(actor, now)
             if warmth.warmth is Warmth.WARM:
                 continue
             result.append(
@@ -289,37 +342,52 @@ def _key_channels(
         warm: list[KeyActor] = []
         to_warm: list[KeyActor] = []
         for actor in rows:
-            level = reading(
-                actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now
-            )
+            level = of_actor(actor, now)
             key = KeyActor(actor.id, actor.display_name, actor.codename, actor.sensitivity, level)
             (warm if level.warmth is Warmth.WARM else to_warm).append(key)
         return tuple(warm), tuple(to_warm)
 
 
-def going_cold(vault: Vault, now: datetime, limit: int = 25) -> list[GoingCold]:
-    """Active actors past the warm part of their cadence, most urgent first.
+def going_cold(
+    vault: Vault, now: datetime, limit: int = 25, ripe: Sequence[Ripening] = ()
+) -> list[GoingCold]:
+    """Active actors past their ideal interval, most urgent first (:data:`ORDER`), each with
+    why (:func:`contactkeeper.records.warmth.explain`). ``ripe``: the processes ripening,
+    whose key actors come first within the same week past the maximum.
 
     Actors never contacted come after those whose history is cooling: they are cold, but
-    there is no channel to keep warm yet.
+    there is no channel to keep warm yet. Actors marked do not contact, dormant, or snoozed
+    until a day not yet passed are left out.
     """
-    ratio = urgency(now)
+    day = now.astimezone().date()
+    # Whoever is on a side of a ripening process and not warm may overtake within a week.
+    keys = {k.actor_id for r in ripe for k in r.to_warm}
     with vault.transaction() as session:
-        # The most urgent ids first, from the covering index ix_actors_warmth alone; then
-        # only those actors' rows (benchmarks/README.md).
-        ids = list(
-            session.scalars(
-                sa.select(Actor.id)
-                .where(Actor.status == ActorStatus.ACTIVE, ratio > WARM_UNTIL)
-                .order_by(Actor.last_contact_at.is_(None), ratio.desc(), Actor.id)
-                .limit(limit)
+        candidates = _most_urgent(session, now, day, limit, keys)
+        names = {
+            row.id: row
+            for row in session.execute(
+                sa.select(Actor.id, Actor.display_name, Actor.codename, Actor.sensitivity).where(
+                    Actor.id.in_([c.id for c in candidates])
+                )
             )
-        )
-        loaded = {a.id: a for a in session.scalars(sa.select(Actor).where(Actor.id.in_(ids)))}
-        actors = [loaded[i] for i in ids]
+        }
+        rows = [
+            GoingCold(
+                actor_id=c.id,
+                display_name=names[c.id].display_name,
+                codename=names[c.id].codename,
+                cadence_days=c.cadence_days,
+                warmth=of_actor(c, now),
+                channel=None,
+                sensitivity=names[c.id].sensitivity,
+            )
+            for c in candidates
+        ]
+        shown = by_urgency(rows, ripe)[:limit]
         channels = session.scalars(
             sa.select(Channel)
-            .where(Channel.actor_id.in_([a.id for a in actors]))
+            .where(Channel.actor_id.in_([g.actor_id for g in shown]))
             .options(
                 selectinload(Channel.hops)
                 .selectinload(ChannelHop.intermediary)
@@ -332,18 +400,84 @@ def going_cold(vault: Vault, now: datetime, limit: int = 25) -> list[GoingCold]:
             current = best.get(channel.actor_id)
             if current is None or _recency(channel) > _recency(current):
                 best[channel.actor_id] = channel
-        return [
-            GoingCold(
-                actor_id=a.id,
-                display_name=a.display_name,
-                codename=a.codename,
-                cadence_days=a.cadence_days,
-                warmth=reading(a.cadence_days, a.last_substantive_at, a.last_contact_at, now),
-                channel=channel_info(best[a.id], now) if a.id in best else None,
-                sensitivity=a.sensitivity,
-            )
-            for a in actors
+        found = {i: channel_info(c, now) for i, c in best.items()}
+    histories = warmth_histories(vault, [g.actor_id for g in shown])
+    return [
+        replace(
+            g,
+            channel=found.get(g.actor_id),
+            why=explain(g.warmth, histories[g.actor_id], on=day),
+        )
+        for g in shown
+    ]
+
+
+def _most_urgent(
+    session: Session, now: datetime, day: date, limit: int, keys: set[int]
+) -> list[sa.Row[Any]]:
+    """Active actors not snoozed and past their ideal: enough of them, the most urgent
+    first, to hold the first ``limit`` of :data:`ORDER`, and the not-warm ``keys``.
+
+    Past the ideal, and days past it, come from the covering index ``ix_actors_warmth``; the
+    maximum and the snooze are in the rows (benchmarks/README.md), read a batch at a time
+    (more each time) in order of days past the ideal, which is never less than
+    days past the maximum: once the ``limit``-th actor found is a whole week further past
+    their maximum than the next could be, nobody further down can come before them."""
+    over_ideal = elapsed(now) - Actor.cadence_days
+    reminded = (Actor.status == ActorStatus.ACTIVE, urgency(now) > 1)
+    order = (
+        sa.select(Actor.id, over_ideal)
+        .where(*reminded)
+        .order_by(Actor.last_contact_at.is_(None), over_ideal.desc(), Actor.id)
+    )
+    found: list[sa.Row[Any]] = []
+    pasts: list[int] = []
+    offset, size = 0, 2 * limit
+    while True:
+        batch = session.execute(order.offset(offset).limit(size)).all()
+        if not batch:
+            break
+        if len(found) >= limit:
+            bound = batch[0][1]
+            if bound is None:
+                break  # the never contacted come last
+            kth = sorted(pasts, reverse=True)[limit - 1]
+            if kth // WEEK > (math.ceil(bound) + 1) // WEEK:
+                break
+        rows = _readable(session, [row[0] for row in batch], day)
+        found += rows
+        pasts += [
+            -(10**9) if (p := of_actor(row, now).past_maximum_days) is None else p for row in rows
         ]
+        offset, size = offset + size, min(size * 2, 1000)
+    ids = {row.id for row in found}
+    if keys - ids:
+        found += _readable(session, sorted(keys - ids), day, reminded)
+    return found
+
+
+def _readable(
+    session: Session,
+    ids: list[int],
+    day: date,
+    where: tuple[sa.ColumnElement[bool], ...] = (),
+) -> list[sa.Row[Any]]:
+    """What warmth needs of the actors of ``ids`` not snoozed on ``day`` (and meeting
+    ``where``): plain rows, not whole actors (their notes make them large)."""
+    return list(
+        session.execute(
+            sa.select(
+                Actor.id,
+                Actor.cadence_days,
+                Actor.max_interval_days,
+                Actor.last_substantive_at,
+                Actor.last_contact_at,
+            )
+            .where(Actor.id.in_(ids), *where)
+            .where(sa.or_(Actor.snoozed_until.is_(None), Actor.snoozed_until < day))
+            .order_by(Actor.id)
+        )
+    )
 
 
 def today(
@@ -362,7 +496,7 @@ def today(
     due = followups.due(vault, day, limit=follow_ups_shown)
     total = len(due) if len(due) < follow_ups_shown else followups.count_due(vault, day)
     return TodaySummary(
-        going_cold=tuple(going_cold(vault, now)),
+        going_cold=tuple(going_cold(vault, now, ripe=ripe)),
         follow_ups=tuple(due),
         latest_cues=tuple(readiness.list_cues(vault, limit=cues_shown)),
         readiness_moves=tuple(readiness.recent_moves(vault, day)),

@@ -55,7 +55,7 @@ def _center(header: QHeaderView, section: int) -> QPoint:
 def test_sorting_by_warmth_puts_the_most_overdue_first(view: ActorsView, context) -> None:
     amal, boris, _chen = _add(context, "Amal Haddad", "Boris Antonov", "Chen Wei")
     with context.writing():
-        for actor_id, days in ((amal, 2), (boris, 60)):
+        for actor_id, days in ((amal, 2), (boris, 70)):  # 70: past the maximum (60)
             interactions.log_interaction(
                 context.vault,
                 occurred_at=context.now() - timedelta(days=days),

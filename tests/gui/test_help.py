@@ -46,8 +46,9 @@ def test_f1_opens_the_guide_even_before_any_vault_is_open(qtbot: QtBot, window: 
     for words in (
         "Warmth: who is going cold",
         "half a cadence older",
-        "80 %",
-        "150 %",
+        "inner circle every 14 days",
+        "past the maximum, or never contacted",
+        "do not contact for now",
         "An intermediary gets credit for what they carry",
         "Readiness: is the moment coming?",
         "strength (1 to 5) times the reliability of its source",

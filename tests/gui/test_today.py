@@ -65,9 +65,9 @@ def test_an_actor_met_today_is_warm_and_an_old_one_is_going_cold(
     amal = _actor(context, "Amal Haddad")
     boris = _actor(context, "Boris Antonov")
     _met(context, amal, days_ago=0)
-    _met(context, boris, days_ago=50)
+    _met(context, boris, days_ago=70)  # past the maximum (60 days)
     assert view.pages.currentWidget() is not view.empty_state
-    assert _going_cold(view) == [("Boris Antonov", "cold", "50 d ago, 20 d overdue")]
+    assert _going_cold(view) == [("Boris Antonov", "cold", "70 d ago, 40 d overdue")]
     assert view.going_cold.heading.text() == "Going cold (1)"
     assert actors.get_actor(context.vault, amal, context.now()).warmth.warmth.value == "warm"
 
@@ -81,10 +81,13 @@ def test_time_passing_turns_a_warm_actor_cold(
     assert view.going_cold.placeholder.isVisible()
     clock.advance(days=9)
     view.reload()
-    assert _going_cold(view) == [("Amal Haddad", "cooling", "10 d ago")]
+    assert _going_cold(view) == []  # 10 days: the ideal, not past it
+    clock.advance(days=2)
+    view.reload()
+    assert _going_cold(view) == [("Amal Haddad", "cooling", "12 d ago, 2 d overdue")]
     clock.advance(days=10)
     view.reload()
-    assert _going_cold(view) == [("Amal Haddad", "cold", "20 d ago, 10 d overdue")]
+    assert _going_cold(view) == [("Amal Haddad", "cold", "22 d ago, 12 d overdue")]
 
 
 def test_logging_a_contact_elsewhere_refreshes_today(view: TodayView, context: AppContext) -> None:

@@ -15,10 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPushButton, QSizePolicy, QSpinBox,
+    QVBoxLayout, QWidget)
 
 class Ui_ActorForm(object):
     def setupUi(self, ActorForm):
@@ -65,15 +65,38 @@ class Ui_ActorForm(object):
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.statusLabel)
 
+        self.statusLayout = QHBoxLayout()
+        self.statusLayout.setObjectName(u"statusLayout")
         self.statusCombo = QComboBox(ActorForm)
         self.statusCombo.setObjectName(u"statusCombo")
 
-        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.statusCombo)
+        self.statusLayout.addWidget(self.statusCombo)
+
+        self.snoozeLabel = QLabel(ActorForm)
+        self.snoozeLabel.setObjectName(u"snoozeLabel")
+
+        self.statusLayout.addWidget(self.snoozeLabel)
+
+        self.snoozeEdit = QDateEdit(ActorForm)
+        self.snoozeEdit.setObjectName(u"snoozeEdit")
+        self.snoozeEdit.setCalendarPopup(True)
+
+        self.statusLayout.addWidget(self.snoozeEdit)
+
+
+        self.formLayout.setLayout(3, QFormLayout.ItemRole.FieldRole, self.statusLayout)
 
         self.cadenceLabel = QLabel(ActorForm)
         self.cadenceLabel.setObjectName(u"cadenceLabel")
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.cadenceLabel)
+
+        self.cadenceLayout = QHBoxLayout()
+        self.cadenceLayout.setObjectName(u"cadenceLayout")
+        self.tierCombo = QComboBox(ActorForm)
+        self.tierCombo.setObjectName(u"tierCombo")
+
+        self.cadenceLayout.addWidget(self.tierCombo)
 
         self.cadenceSpin = QSpinBox(ActorForm)
         self.cadenceSpin.setObjectName(u"cadenceSpin")
@@ -81,7 +104,18 @@ class Ui_ActorForm(object):
         self.cadenceSpin.setMaximum(3650)
         self.cadenceSpin.setValue(30)
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.cadenceSpin)
+        self.cadenceLayout.addWidget(self.cadenceSpin)
+
+        self.maxSpin = QSpinBox(ActorForm)
+        self.maxSpin.setObjectName(u"maxSpin")
+        self.maxSpin.setMinimum(0)
+        self.maxSpin.setMaximum(7300)
+        self.maxSpin.setValue(0)
+
+        self.cadenceLayout.addWidget(self.maxSpin)
+
+
+        self.formLayout.setLayout(4, QFormLayout.ItemRole.FieldRole, self.cadenceLayout)
 
         self.countryLabel = QLabel(ActorForm)
         self.countryLabel.setObjectName(u"countryLabel")
@@ -166,6 +200,7 @@ class Ui_ActorForm(object):
         self.codenameLabel.setBuddy(self.codenameEdit)
         self.sensitivityLabel.setBuddy(self.sensitivityCombo)
         self.statusLabel.setBuddy(self.statusCombo)
+        self.snoozeLabel.setBuddy(self.snoozeEdit)
         self.cadenceLabel.setBuddy(self.cadenceSpin)
         self.countryLabel.setBuddy(self.countryEdit)
         self.languagesLabel.setBuddy(self.languagesEdit)
@@ -175,8 +210,11 @@ class Ui_ActorForm(object):
         QWidget.setTabOrder(self.displayNameEdit, self.codenameEdit)
         QWidget.setTabOrder(self.codenameEdit, self.sensitivityCombo)
         QWidget.setTabOrder(self.sensitivityCombo, self.statusCombo)
-        QWidget.setTabOrder(self.statusCombo, self.cadenceSpin)
-        QWidget.setTabOrder(self.cadenceSpin, self.countryEdit)
+        QWidget.setTabOrder(self.statusCombo, self.snoozeEdit)
+        QWidget.setTabOrder(self.snoozeEdit, self.tierCombo)
+        QWidget.setTabOrder(self.tierCombo, self.cadenceSpin)
+        QWidget.setTabOrder(self.cadenceSpin, self.maxSpin)
+        QWidget.setTabOrder(self.maxSpin, self.countryEdit)
         QWidget.setTabOrder(self.countryEdit, self.languagesEdit)
         QWidget.setTabOrder(self.languagesEdit, self.tagsEdit)
         QWidget.setTabOrder(self.tagsEdit, self.variantList)
@@ -212,12 +250,39 @@ class Ui_ActorForm(object):
 #if QT_CONFIG(accessibility)
         self.statusCombo.setAccessibleName(QCoreApplication.translate("ActorForm", u"Status", None))
 #endif // QT_CONFIG(accessibility)
+        self.snoozeLabel.setText(QCoreApplication.translate("ActorForm", u"Snoo&zed until", None))
+#if QT_CONFIG(accessibility)
+        self.snoozeEdit.setAccessibleName(QCoreApplication.translate("ActorForm", u"Snoozed until: no reminder before this day", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.snoozeEdit.setToolTip(QCoreApplication.translate("ActorForm", u"No going-cold reminder about them until this day has passed", None))
+#endif // QT_CONFIG(tooltip)
+        self.snoozeEdit.setDisplayFormat(QCoreApplication.translate("ActorForm", u"yyyy-MM-dd", None))
+        self.snoozeEdit.setSpecialValueText(QCoreApplication.translate("ActorForm", u"not snoozed", None))
         self.cadenceLabel.setText(QCoreApplication.translate("ActorForm", u"C&adence", None))
 #if QT_CONFIG(accessibility)
-        self.cadenceSpin.setAccessibleName(QCoreApplication.translate("ActorForm", u"Cadence: days between contacts", None))
+        self.tierCombo.setAccessibleName(QCoreApplication.translate("ActorForm", u"Tier: how close you keep them", None))
 #endif // QT_CONFIG(accessibility)
-        self.cadenceSpin.setPrefix(QCoreApplication.translate("ActorForm", u"every ", None))
+#if QT_CONFIG(tooltip)
+        self.tierCombo.setToolTip(QCoreApplication.translate("ActorForm", u"Each tier has its ideal interval: inner circle 14 days, regular 30, occasional 90", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.cadenceSpin.setAccessibleName(QCoreApplication.translate("ActorForm", u"Cadence: ideal days between contacts", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.cadenceSpin.setToolTip(QCoreApplication.translate("ActorForm", u"The ideal interval: warm until it has passed", None))
+#endif // QT_CONFIG(tooltip)
+        self.cadenceSpin.setPrefix(QCoreApplication.translate("ActorForm", u"ideal every ", None))
         self.cadenceSpin.setSuffix(QCoreApplication.translate("ActorForm", u" days", None))
+#if QT_CONFIG(accessibility)
+        self.maxSpin.setAccessibleName(QCoreApplication.translate("ActorForm", u"Maximum days between contacts", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.maxSpin.setToolTip(QCoreApplication.translate("ActorForm", u"The longest interval: cooling until it has passed, then cold", None))
+#endif // QT_CONFIG(tooltip)
+        self.maxSpin.setPrefix(QCoreApplication.translate("ActorForm", u"at most ", None))
+        self.maxSpin.setSuffix(QCoreApplication.translate("ActorForm", u" days", None))
+        self.maxSpin.setSpecialValueText(QCoreApplication.translate("ActorForm", u"at most twice the ideal", None))
         self.countryLabel.setText(QCoreApplication.translate("ActorForm", u"Co&untry", None))
 #if QT_CONFIG(accessibility)
         self.countryEdit.setAccessibleName(QCoreApplication.translate("ActorForm", u"Country", None))

@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSizePolicy, QSpinBox, QVBoxLayout,
-    QWidget)
+    QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox,
+    QVBoxLayout, QWidget)
 
 class Ui_NewActorDialog(object):
     def setupUi(self, NewActorDialog):
@@ -75,13 +75,23 @@ class Ui_NewActorDialog(object):
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.cadenceLabel)
 
+        self.cadenceLayout = QHBoxLayout()
+        self.cadenceLayout.setObjectName(u"cadenceLayout")
+        self.tierCombo = QComboBox(NewActorDialog)
+        self.tierCombo.setObjectName(u"tierCombo")
+
+        self.cadenceLayout.addWidget(self.tierCombo)
+
         self.cadenceSpin = QSpinBox(NewActorDialog)
         self.cadenceSpin.setObjectName(u"cadenceSpin")
         self.cadenceSpin.setMinimum(1)
         self.cadenceSpin.setMaximum(3650)
         self.cadenceSpin.setValue(30)
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.cadenceSpin)
+        self.cadenceLayout.addWidget(self.cadenceSpin)
+
+
+        self.formLayout.setLayout(4, QFormLayout.ItemRole.FieldRole, self.cadenceLayout)
 
         self.countryLabel = QLabel(NewActorDialog)
         self.countryLabel.setObjectName(u"countryLabel")
@@ -142,7 +152,8 @@ class Ui_NewActorDialog(object):
         QWidget.setTabOrder(self.nameEdit, self.variantsEdit)
         QWidget.setTabOrder(self.variantsEdit, self.codenameEdit)
         QWidget.setTabOrder(self.codenameEdit, self.sensitivityCombo)
-        QWidget.setTabOrder(self.sensitivityCombo, self.cadenceSpin)
+        QWidget.setTabOrder(self.sensitivityCombo, self.tierCombo)
+        QWidget.setTabOrder(self.tierCombo, self.cadenceSpin)
         QWidget.setTabOrder(self.cadenceSpin, self.countryEdit)
         QWidget.setTabOrder(self.countryEdit, self.tagsEdit)
         QWidget.setTabOrder(self.tagsEdit, self.notesEdit)
@@ -178,12 +189,18 @@ class Ui_NewActorDialog(object):
 #endif // QT_CONFIG(accessibility)
         self.cadenceLabel.setText(QCoreApplication.translate("NewActorDialog", u"C&adence:", None))
 #if QT_CONFIG(accessibility)
-        self.cadenceSpin.setAccessibleName(QCoreApplication.translate("NewActorDialog", u"Cadence in days", None))
+        self.tierCombo.setAccessibleName(QCoreApplication.translate("NewActorDialog", u"Tier: how close you keep them", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
-        self.cadenceSpin.setToolTip(QCoreApplication.translate("NewActorDialog", u"How many days between contacts keeps this relationship warm", None))
+        self.tierCombo.setToolTip(QCoreApplication.translate("NewActorDialog", u"Each tier has its ideal interval: inner circle 14 days, regular 30, occasional 90; at most twice the ideal", None))
 #endif // QT_CONFIG(tooltip)
-        self.cadenceSpin.setPrefix(QCoreApplication.translate("NewActorDialog", u"every ", None))
+#if QT_CONFIG(accessibility)
+        self.cadenceSpin.setAccessibleName(QCoreApplication.translate("NewActorDialog", u"Cadence: ideal days between contacts", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.cadenceSpin.setToolTip(QCoreApplication.translate("NewActorDialog", u"How many days between contacts keeps this relationship warm; cold after twice as many", None))
+#endif // QT_CONFIG(tooltip)
+        self.cadenceSpin.setPrefix(QCoreApplication.translate("NewActorDialog", u"ideal every ", None))
         self.cadenceSpin.setSuffix(QCoreApplication.translate("NewActorDialog", u" days", None))
         self.countryLabel.setText(QCoreApplication.translate("NewActorDialog", u"C&ountry:", None))
 #if QT_CONFIG(accessibility)

@@ -71,6 +71,7 @@ from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.views.actor_rows import ActorRows
 from contactkeeper.gui.widgets.actor_form import ActorForm
+from contactkeeper.gui.widgets.actor_reminders import RemindersButton
 from contactkeeper.gui.widgets.actor_roles import ActorRoles
 from contactkeeper.gui.widgets.actor_standing import ActorStanding
 from contactkeeper.gui.widgets.paths_panel import PathsPanel
@@ -85,6 +86,7 @@ from contactkeeper.records import (
     processes,
     readiness,
     relationships,
+    warmth_queries,
 )
 from contactkeeper.records.actors import ActorDetail, AffiliationInfo
 from contactkeeper.records.channels import ChannelInfo
@@ -92,6 +94,7 @@ from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.interactions import InteractionInfo, JournalFilter
 from contactkeeper.records.readiness import CueInfo
 from contactkeeper.records.relationships import RelationshipInfo
+from contactkeeper.records.warmth import explain
 from contactkeeper.vault.changes import Changes, Kind
 from contactkeeper.vault.model import ActorStatus, Sensitivity
 
@@ -181,6 +184,12 @@ class ActorPage(ActorRows):
         self.facts_label = QLabel()
         self.facts_label.setAccessibleName("Contact summary")
         self.facts_label.setWordWrap(True)
+        # Says plainly when reminders about the actor are silenced (do not contact, snooze).
+        self.silenced_label = QLabel()
+        self.silenced_label.setObjectName("silencedNotice")
+        self.silenced_label.setAccessibleName("Reminders silenced")
+        self.silenced_label.setWordWrap(True)
+        self.silenced_label.hide()
         self.roles = ActorRoles()
         self.message = error_label()
 
@@ -193,6 +202,7 @@ class ActorPage(ActorRows):
         self.affiliation_button = QPushButton("Add a&ffiliation…")
         self.follow_up_button = QPushButton("Add follo&w-up…")
         self.delete_button = QPushButton("&Delete actor…")
+        self.reminders_button = RemindersButton(self.context)
         for button, name in (
             (self.log_button, "Log a contact with this actor"),
             (self.channel_button, "Add a channel to this actor"),
@@ -364,6 +374,7 @@ class ActorPage(ActorRows):
             self.relationship_button,
             self.affiliation_button,
             self.follow_up_button,
+            self.reminders_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -372,6 +383,7 @@ class ActorPage(ActorRows):
         layout.addLayout(header)
         layout.addWidget(self.roles)
         layout.addWidget(self.facts_label)
+        layout.addWidget(self.silenced_label)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
@@ -453,14 +465,25 @@ class ActorPage(ActorRows):
         self.reveal_button.setVisible(
             hidden and detail.sensitivity is Sensitivity.HIGH_RISK and not self.context.privacy
         )
-        self.badge.show_reading(detail.warmth)
+        why = explain(
+            detail.warmth,
+            warmth_queries.warmth_histories(vault, [detail.id])[detail.id],
+            on=today(now),
+        )
+        self.badge.show_reading(detail.warmth, why)
         self._show_sensitivity(detail)
         last = when(detail.last_contact_at) or "never"
         self.facts_label.setText(
             f"{detail.sensitivity.value.capitalize()} · {detail.status.value} · "
-            f"contact every {detail.cadence_days} days · last contact {last}"
+            f"{detail.tier.value}: ideal every {detail.cadence_days} days, at most "
+            f"{detail.warmth.max_days} · last contact {last}"
             + (f" · {detail.country}" if detail.country else "")
         )
+        self.facts_label.setToolTip(why)
+        silenced = detail.silenced(today(now))
+        self.silenced_label.setText(f"Reminders are silenced. {silenced}" if silenced else "")
+        self.silenced_label.setVisible(bool(silenced))
+        self.reminders_button.show_actor(detail)
         self.form.load(detail, names_hidden=hidden)
         self._show_roles(detail)
         self.channels.set_rows(channels.list_channels(vault, detail.id, now))
@@ -546,8 +569,11 @@ class ActorPage(ActorRows):
         self.actor_id = None
         self.detail = None
         self.standing.show_actor(None)
-        for label in (self.name_label, self.codename_label, self.facts_label):
+        for label in (self.name_label, self.codename_label, self.facts_label, self.silenced_label):
             label.clear()
+        self.facts_label.setToolTip("")
+        self.silenced_label.hide()
+        self.reminders_button.show_actor(None)
         self.affiliation_caption.setText(AFFILIATIONS)
         self.roles.clear()
         self.reveal_button.hide()
@@ -581,6 +607,7 @@ class ActorPage(ActorRows):
             self.relationship_button,
             self.affiliation_button,
             self.follow_up_button,
+            self.reminders_button,
             self.delete_button,
             self.tabs,
         ):

@@ -28,14 +28,14 @@ from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.forms.ui_new_actor import Ui_NewActorDialog
 from contactkeeper.gui.models.lazy_table import RECORD_ID_ROLE, Column, LazyTableModel
-from contactkeeper.gui.presentation import short_date
+from contactkeeper.gui.presentation import short_date, today
 from contactkeeper.gui.refresh import Refresh
-from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
+from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate
 from contactkeeper.records import actors, processes
 from contactkeeper.records.actors import ActorFilter, ActorSummary, NewActor
-from contactkeeper.records.warmth import Warmth
+from contactkeeper.records.warmth import TIER_IDEAL, Warmth, explain, ideal_of
 from contactkeeper.vault.changes import Kind
-from contactkeeper.vault.model import ActorStatus, Sensitivity
+from contactkeeper.vault.model import ActorStatus, Sensitivity, Tier
 
 ANY = "any"
 # What the list shows: actors (their warmth is kept on the actor), their first affiliation,
@@ -74,12 +74,20 @@ def actor_columns(context: AppContext) -> list[Column[ActorSummary]]:
             "Warmth",
             lambda a: a.warmth.warmth.value,
             sort_key="urgency",
-            tooltip=lambda a: describe(a.warmth),
+            tooltip=lambda a: _why(a, context),
         ),
     ]
 
 
 WARMTH_COLUMN = 4
+
+
+def _why(actor: ActorSummary, context: AppContext) -> str:
+    """Why the actor is warm, cooling or cold, and whether reminders about them are off."""
+    day = today(context.now())
+    silenced = actor.silenced(day)
+    why = explain(actor.warmth, on=day)
+    return f"{why}\n{silenced}" if silenced else why
 
 
 class NewActorDialog(QDialog):
@@ -94,9 +102,18 @@ class NewActorDialog(QDialog):
         self.ui.setupUi(self)
         for value in Sensitivity:
             self.ui.sensitivityCombo.addItem(str(value), value)
+        for tier in Tier:
+            self.ui.tierCombo.addItem(tier.value, tier)
+        self.ui.tierCombo.setCurrentIndex(self.ui.tierCombo.findData(Tier.REGULAR))
+        self.ui.tierCombo.activated.connect(self._tier_chosen)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.nameEdit.setFocus()
+
+    def _tier_chosen(self) -> None:
+        """The ideal follows the tier (records/warmth.py), unless typed in by hand."""
+        if self.ui.cadenceSpin.value() in TIER_IDEAL.values():
+            self.ui.cadenceSpin.setValue(ideal_of(self.ui.tierCombo.currentData()))
 
     def new_actor(self) -> NewActor:
         ui = self.ui
@@ -105,6 +122,7 @@ class NewActorDialog(QDialog):
             codename=ui.codenameEdit.text().strip() or None,
             sensitivity=Sensitivity(ui.sensitivityCombo.currentData()),
             cadence_days=ui.cadenceSpin.value(),
+            tier=Tier(ui.tierCombo.currentData()),
             country=ui.countryEdit.text(),
             notes=ui.notesEdit.toPlainText(),
             tags=[t.strip() for t in ui.tagsEdit.text().split(",") if t.strip()],

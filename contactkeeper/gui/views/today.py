@@ -165,18 +165,21 @@ class TodayView(QWidget):
             "Going cold",
             "Nobody is going cold: every active actor was contacted in good time.",
             [
-                Column("Actor", self._actor_name, tooltip=lambda g: g.codename),
                 Column(
-                    "Warmth", lambda g: g.warmth.warmth.value, tooltip=lambda g: describe(g.warmth)
+                    "Actor",
+                    self._actor_name,
+                    tooltip=lambda g: f"{g.codename}: {g.urgency()}",
                 ),
-                Column(
-                    "Last contact", lambda g: g.warmth.label, tooltip=lambda g: describe(g.warmth)
-                ),
+                Column("Warmth", lambda g: g.warmth.warmth.value, tooltip=lambda g: g.why),
+                Column("Last contact", lambda g: g.warmth.label, tooltip=lambda g: g.why),
                 Column(
                     "Cadence",
-                    lambda g: f"{g.cadence_days} d",
+                    lambda g: f"{g.cadence_days}/{g.warmth.max_days} d",
                     alignment=RIGHT,
-                    tooltip=lambda g: f"Contact every {plural(g.cadence_days, 'day')}",
+                    tooltip=lambda g: (
+                        f"Ideal every {plural(g.cadence_days, 'day')}, "
+                        f"at most {plural(g.warmth.max_days, 'day')}"
+                    ),
                 ),
                 Column(
                     "Channel",
@@ -191,6 +194,8 @@ class TodayView(QWidget):
             drop=(3, 1),  # on a small screen the cadence and the badge make way
         )
         self.going_cold.table.setItemDelegateForColumn(1, WarmthBadgeDelegate(self))
+        self.going_cold.heading.setToolTip(today.ORDER)  # the order explains itself
+        self.going_cold.table.setToolTip(today.ORDER)
 
     def _build_brokers(self) -> None:
         self.brokers: Section[ColdBroker] = self._section(
@@ -571,6 +576,8 @@ class TodayView(QWidget):
             if not self.context.unlocked or self.context.vault is not vault:
                 return  # locked, or another vault opened, meanwhile
             brokers, ripe = found
+            # Key actors of ripening processes come first within the same week.
+            self._fill(self.going_cold, today.by_urgency(self.going_cold.rows, ripe))
             self.brokers.placeholder.setText(self.brokers.empty_text)
             self._fill(self.brokers, brokers)
             self.ripening.placeholder.setText(self.ripening.empty_text)

@@ -6,28 +6,34 @@ leaves the saved value exactly as it was (a tag with a comma in it stays one tag
 value (an empty name, a codename already in use) is explained under the form and stays in
 its field, so nothing typed is lost.
 
+The contact intervals: the tier, the ideal interval (``cadence_days``) and the maximum
+(0 shows "at most twice the ideal": the default). Changing the tier carries an ideal that
+was the old tier's along (records/warmth.py). "Snoozed until" holds no date unless set.
+
 When the actor's real name may not be shown (privacy mode, or a high-risk actor not
 revealed), the name and its variants are left out and cannot be edited.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidgetItem, QWidget
 
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.forms.ui_actor_form import Ui_ActorForm
-from contactkeeper.gui.presentation import show_error
+from contactkeeper.gui.presentation import show_error, to_qdate
 from contactkeeper.records import actors
 from contactkeeper.records.actors import ActorDetail
-from contactkeeper.vault.model import ActorStatus, Sensitivity
+from contactkeeper.vault.model import ActorStatus, Sensitivity, Tier
 
 VARIANT_ROLE = Qt.ItemDataRole.UserRole + 1
 HIDDEN_NAME = "hidden: this actor goes by the codename"
+NOT_SNOOZED = QDate(2000, 1, 1)  # the date edit's "not snoozed"
 
 
 def _tags(text: str) -> tuple[str, ...]:
@@ -49,6 +55,10 @@ class ActorForm(QWidget):
             self.ui.sensitivityCombo.addItem(sensitivity.value, sensitivity)
         for status in ActorStatus:
             self.ui.statusCombo.addItem(status.value, status)
+        for tier in Tier:
+            self.ui.tierCombo.addItem(tier.value, tier)
+        self.ui.snoozeEdit.setMinimumDate(NOT_SNOOZED)
+        self.ui.snoozeEdit.setDate(NOT_SNOOZED)
         show_error(self.ui.errorLabel, "")
         self._connect()
 
@@ -66,6 +76,9 @@ class ActorForm(QWidget):
             lambda: self._save_text(ui.tagsEdit, "tags", _tags(ui.tagsEdit.text()))
         )
         ui.cadenceSpin.editingFinished.connect(self._save_cadence)
+        ui.maxSpin.editingFinished.connect(self._save_maximum)
+        ui.snoozeEdit.editingFinished.connect(self._save_snooze)
+        ui.tierCombo.activated.connect(lambda _: self._save("tier", ui.tierCombo.currentData()))
         ui.sensitivityCombo.activated.connect(
             lambda _: self._save("sensitivity", ui.sensitivityCombo.currentData())
         )
@@ -94,7 +107,7 @@ class ActorForm(QWidget):
         ui.codenameEdit.setText(detail.codename)
         ui.sensitivityCombo.setCurrentIndex(ui.sensitivityCombo.findData(detail.sensitivity))
         ui.statusCombo.setCurrentIndex(ui.statusCombo.findData(detail.status))
-        ui.cadenceSpin.setValue(detail.cadence_days)
+        self._show_intervals(detail)
         ui.countryEdit.setText(detail.country)
         ui.languagesEdit.setText(detail.languages)
         ui.tagsEdit.setText(", ".join(detail.tags))
@@ -112,7 +125,17 @@ class ActorForm(QWidget):
             edit.clear()
         self.ui.variantList.clear()
         self.ui.cadenceSpin.setValue(30)
+        self.ui.maxSpin.setValue(0)
+        self.ui.snoozeEdit.setDate(NOT_SNOOZED)
         show_error(self.ui.errorLabel, "")
+
+    def _show_intervals(self, detail: ActorDetail) -> None:
+        ui = self.ui
+        ui.tierCombo.setCurrentIndex(ui.tierCombo.findData(detail.tier))
+        ui.cadenceSpin.setValue(detail.cadence_days)
+        ui.maxSpin.setValue(detail.max_interval_days or 0)
+        snoozed = detail.snoozed_until
+        ui.snoozeEdit.setDate(NOT_SNOOZED if snoozed is None else to_qdate(snoozed))
 
     def _save_text(self, edit: QLineEdit, name: str, value: Any) -> None:
         """Save what the user typed into ``edit``; nothing if they only passed through."""
@@ -122,6 +145,17 @@ class ActorForm(QWidget):
     def _save_cadence(self) -> None:
         if self.detail is not None and self.ui.cadenceSpin.value() != self.detail.cadence_days:
             self._save("cadence_days", self.ui.cadenceSpin.value())
+
+    def _save_maximum(self) -> None:
+        value = self.ui.maxSpin.value() or None
+        if self.detail is not None and value != self.detail.max_interval_days:
+            self._save("max_interval_days", value)
+
+    def _save_snooze(self) -> None:
+        shown = self.ui.snoozeEdit.date()
+        value = None if shown == NOT_SNOOZED else date(shown.year(), shown.month(), shown.day())
+        if self.detail is not None and value != self.detail.snoozed_until:
+            self._save("snoozed_until", value)
 
     def _current(self, name: str) -> Any:
         assert self.detail is not None
@@ -148,6 +182,8 @@ class ActorForm(QWidget):
         show_error(self.ui.errorLabel, "")
         if name == "codename":
             self.ui.codenameEdit.setText(detail.codename)
+        if name == "tier":  # the ideal may have followed the tier
+            self._show_intervals(detail)
         self.saved.emit(detail)
         return True
 

@@ -85,14 +85,15 @@ class WarmthBadge(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setVisible(False)
 
-    def show_reading(self, reading: WarmthReading | None) -> None:
+    def show_reading(self, reading: WarmthReading | None, why: str = "") -> None:
+        """Show ``reading``; its tooltip is ``why`` (records/warmth.explain) when given."""
         if reading is None:
             self.clear()
             self.setVisible(False)
             return
         background, foreground = badge_colours(reading.warmth.value)
         self.setText(reading.warmth.value)
-        self.setToolTip(describe(reading))
+        self.setToolTip(why or describe(reading))
         self.setAccessibleName(f"Warmth {describe(reading)}")
         self.setStyleSheet(
             f"QLabel {{ background: {background.name()}; color: {foreground.name()};"
