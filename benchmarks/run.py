@@ -376,17 +376,16 @@ def measure_today(ctx: Context) -> None:
     view = today_service.today(ctx.vault, ctx.now, insights=False)
     ctx.rows.append(
         _row(
-            "Today (going cold, follow-ups due, latest cues, readiness moves)",
+            "Today on the UI thread (going cold, follow-ups due, latest cues, track two)",
             mine,
             theirs,
             target="p95 <= 50 ms",
             limit_ms=50,
             statistic="p95",
             note=(
-                f"on the UI thread: {len(view.going_cold)} going cold, "
-                f"{len(view.follow_ups)} follow-ups due, {len(view.latest_cues)} latest cues, "
-                f"{len(view.track_two)} track-two lines; readiness moves, ripening and brokers "
-                "come from the row below, off the UI thread"
+                f"{len(view.going_cold)} going cold, {len(view.follow_ups)} follow-ups due, "
+                f"{len(view.latest_cues)} latest cues, {len(view.track_two)} track-two lines; "
+                "readiness moves, ripening and brokers: the next row, off the UI thread"
             ),
         )
     )

@@ -32,7 +32,7 @@ OPERATIONS = {
     "open a further connection",
     "search-as-you-type, per keystroke (top 50, ranked, display fields)",
     "actor page (profile, channels, timeline of 100, ties, cues, follow-ups)",
-    "Today (going cold, follow-ups due, latest cues, readiness moves)",
+    "Today on the UI thread (going cold, follow-ups due, latest cues, track two)",
     "Today's insights off the UI thread (readiness moves, ripening, brokers), kept",
     "actors list: first screen (count + first page of 200)",
     "actors list: each page while scrolling to the end",
@@ -105,6 +105,6 @@ def test_only_the_parts_asked_for_are_measured(tiny_vault: Path, tmp_path: Path)
     assert run.main([*arguments, "--output", str(output)]) == 0
     rows = json.loads(output.read_text())["rows"]
     assert [row["operation"] for row in rows] == [
-        "Today (going cold, follow-ups due, latest cues, readiness moves)",
+        "Today on the UI thread (going cold, follow-ups due, latest cues, track two)",
         "Today's insights off the UI thread (readiness moves, ripening, brokers), kept",
     ]
