@@ -220,45 +220,40 @@ class Ui_LogDialog(object):
 
         self.cueLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.cueReliabilityLabel)
 
-        self.cueGradeLayout = QHBoxLayout()
-        self.cueGradeLayout.setObjectName(u"cueGradeLayout")
         self.cueReliabilityCombo = QComboBox(self.cueBox)
         self.cueReliabilityCombo.setObjectName(u"cueReliabilityCombo")
 
-        self.cueGradeLayout.addWidget(self.cueReliabilityCombo)
+        self.cueLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.cueReliabilityCombo)
 
         self.cueCredibilityLabel = QLabel(self.cueBox)
         self.cueCredibilityLabel.setObjectName(u"cueCredibilityLabel")
 
-        self.cueGradeLayout.addWidget(self.cueCredibilityLabel)
+        self.cueLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.cueCredibilityLabel)
 
         self.cueCredibilityCombo = QComboBox(self.cueBox)
         self.cueCredibilityCombo.setObjectName(u"cueCredibilityCombo")
 
-        self.cueGradeLayout.addWidget(self.cueCredibilityCombo)
-
-
-        self.cueLayout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.cueGradeLayout)
+        self.cueLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.cueCredibilityCombo)
 
         self.cueReporterLabel = QLabel(self.cueBox)
         self.cueReporterLabel.setObjectName(u"cueReporterLabel")
 
-        self.cueLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.cueReporterLabel)
+        self.cueLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.cueReporterLabel)
 
         self.cueReporterCombo = QComboBox(self.cueBox)
         self.cueReporterCombo.setObjectName(u"cueReporterCombo")
 
-        self.cueLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.cueReporterCombo)
+        self.cueLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.cueReporterCombo)
 
         self.cueNoteLabel = QLabel(self.cueBox)
         self.cueNoteLabel.setObjectName(u"cueNoteLabel")
 
-        self.cueLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.cueNoteLabel)
+        self.cueLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.cueNoteLabel)
 
         self.cueNoteEdit = QLineEdit(self.cueBox)
         self.cueNoteEdit.setObjectName(u"cueNoteEdit")
 
-        self.cueLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.cueNoteEdit)
+        self.cueLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.cueNoteEdit)
 
 
         self.bodyLayout.addWidget(self.cueBox)

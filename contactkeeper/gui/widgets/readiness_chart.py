@@ -76,6 +76,9 @@ class ReadinessChart(QChartView):
             series.attachAxis(self.x_axis)
             series.attachAxis(self.y_axis)
         chart.legend().markers(self.zero)[0].setVisible(False)
+        # Empty until given readings; the axes hidden, so that showing them lays out their
+        # labels (a chart first drawn with data kept no room for the dates).
+        self.clear()
 
     def show_readiness(
         self, readings: list[ProcessReading], cues: list[Cue], half_life_days: float = 0.0
