@@ -66,7 +66,8 @@ def test_readiness_moves_are_worked_out_off_the_ui_thread_and_match_the_chart(
         # Until the answer comes, the list says it is being worked out.
         assert view.moves.placeholder.text() == WORKING_OUT
         assert view.moves.placeholder.isVisibleTo(view)
-    assert threads and not any(threads), "readiness moves were computed on the UI thread"
+    assert threads, "readiness moves were not computed"
+    assert not any(threads), "readiness moves were computed on the UI thread"
     assert view.moves.model.rowCount() == 1
     assert view.moves.model.index(0, 0).data() == "Dry Valley"
     # The figure is the chart's own difference over the window.

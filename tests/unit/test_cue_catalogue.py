@@ -52,7 +52,8 @@ def test_a_kind_added_with_its_family_dimension_and_direction_is_offered_at_once
     [family] = [f for f in cue_catalogue.catalogue(vault) if f.key == "way-out"]
     [listed] = [k for k in family.kinds if k.kind.id == added.id]
     assert listed.kind.dimension is Dimension.OPTIMISM
-    assert listed.uses == 0 and listed.deletable
+    assert listed.uses == 0
+    assert listed.deletable
     assert added.id in [k.id for k in readiness.cue_kinds(vault, include_retired=False)]
 
 
@@ -90,7 +91,9 @@ def test_a_kind_in_use_is_never_deleted_the_error_says_to_retire_it(vault: Vault
     assert hardening.id not in [k.id for k in readiness.cue_kinds(vault, include_retired=False)]
     [counter] = [f for f in cue_catalogue.catalogue(vault) if f.key == "counter"]
     [listed] = [k for k in counter.kinds if k.kind.id == hardening.id]
-    assert listed.kind.retired and listed.uses == 1 and not listed.deletable
+    assert listed.kind.retired
+    assert listed.uses == 1
+    assert not listed.deletable
     readiness.retire_cue_kind(vault, hardening.id, False)
     assert hardening.id in [k.id for k in readiness.cue_kinds(vault, include_retired=False)]
 
