@@ -20,6 +20,7 @@ from contactkeeper.gui.views.today import TodayView
 from contactkeeper.records import actors, processes, readiness
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.readiness import NewCue
+from contactkeeper.vault.resources import ui_dir
 from tests.gui.window_helpers import show_active
 
 
@@ -117,3 +118,10 @@ def test_a_half_life_out_of_bounds_is_refused_in_place(context: AppContext, qtbo
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "Half-life: must be between 1 and 3650 days" in dialog.message.text()
     assert readiness.settings(context.vault).half_life_days == 90
+
+
+def test_the_guide_says_where_the_half_life_and_the_threshold_are_set() -> None:
+    guide = (ui_dir() / "guide.html").read_text(encoding="utf-8")
+    assert "the <b>half-life</b>, which you can change in\nFile &gt; Readiness settings" in guide
+    assert "File &gt; Cue catalogue" in guide
+    assert "credibility of the information" in guide
