@@ -123,6 +123,21 @@ class InvalidRecord(ContactKeeperError):
         self.reason = reason
 
 
+class CueKindInUse(InvalidRecord):
+    """A kind of readiness cue that cues are recorded under cannot be deleted: retire it."""
+
+    def __init__(self, label: str, uses: int) -> None:
+        cues = "1 cue" if uses == 1 else f"{uses:,} cues"
+        super().__init__(
+            "Cue kind",
+            f"{label} is used by {cues}, so it cannot be deleted: those cues would lose "
+            "their kind. Retire it instead: it is no longer offered for new cues, and the "
+            "cues already recorded keep it",
+        )
+        self.label = label
+        self.uses = uses
+
+
 class BackupError(ContactKeeperError):
     """Something about a backup file: it is refused, and no vault was changed."""
 

@@ -666,7 +666,7 @@ CUES = (
     ("north", None, 120, "external-pressure", 3, 4, "Neighbours close the border crossing."),
     ("north", "viktor", 60, "spoiler-activity", 4, 3, "Leaked draft on the evening news."),
     ("north", "dmitri", 25, "hardening", 3, 2, "Sokolov's men shell a checkpoint."),
-    ("north", None, 10, "hardening", 4, 4, "Government suspends prisoner lists."),
+    ("north", "mikhail", 10, "hardening", 4, 4, "Orlov suspends the prisoner lists."),
     ("water", None, 340, "hurting-stalemate", 3, 4, "Third dry summer; wells failing."),
     ("water", "noa", 270, "public-softening", 3, 3, "Council votes to study a shared plan."),
     ("water", "rami", 200, "way-out", 4, 4, "Villages accept metering if data is shared."),

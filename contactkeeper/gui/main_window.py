@@ -34,6 +34,7 @@ from contactkeeper.gui.dialogs.backup_actions import BackupActions
 from contactkeeper.gui.dialogs.help import GUIDE_TAB, SHORTCUTS_TAB, HelpDialog
 from contactkeeper.gui.dialogs.index_repair import IndexRepairAction
 from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.gui.dialogs.readiness_actions import ReadinessActions
 from contactkeeper.gui.dialogs.settings import SettingsDialog
 from contactkeeper.gui.dialogs.trash import TrashDialog
 from contactkeeper.gui.history import History, Place
@@ -390,6 +391,7 @@ class MainWindow(QMainWindow):
         self.undo_key = UndoKey(self)
         self.backup = BackupActions(context, self, settings=settings, kdf=kdf)
         self.index_repair = IndexRepairAction(context, self)
+        self.readiness_actions = ReadinessActions(context, self)
         # The application sets these (tests make windows without them): auto-lock, whose
         # idle time the settings dialog changes.
         self.autolock: AutoLock | None = None
@@ -515,6 +517,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.index_repair.action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.readiness_actions.settings_action)
+        file_menu.addAction(self.readiness_actions.catalogue_action)
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)

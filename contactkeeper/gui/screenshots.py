@@ -29,12 +29,21 @@ from PySide6.QtCore import (
     QPoint,
     QRect,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     SignalInstance,
 )
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QToolTip,
+    QWidget,
+)
 
 from contactkeeper.gui.app import make_application
 from contactkeeper.gui.app_state import Settings
@@ -42,7 +51,8 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.help import GUIDE_TAB, SHORTCUTS_TAB
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.gui.presentation import pretend_screen
-from contactkeeper.records import actors, organizations, processes, transfers
+from contactkeeper.gui.widgets.readiness_chart import ReadinessChart
+from contactkeeper.records import actors, organizations, processes, readiness, transfers
 from contactkeeper.records.network_map import actor_key
 from contactkeeper.vault import Vault, keyfile
 
@@ -58,6 +68,7 @@ PASSPHRASE = "screenshots of a fictional vault"  # noqa: S105
 
 
 BRIEF_WIDTH = 1000  # the brief's page picture: A4-shaped, this many pixels wide
+CHART_SIZE = QSize(1100, 440)  # the readiness chart's picture
 
 
 def _settle(app: QApplication) -> None:
@@ -85,6 +96,78 @@ def _with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
     painter.drawPixmap(left, top + title_height, face)
     painter.end()
     return picture
+
+
+def _wait_for(app: QApplication, done: Callable[[], bool], seconds: float = 60.0) -> None:
+    """Let the event loop run until ``done()`` (work finishing off the UI thread)."""
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    _settle(app)
+
+
+def _tooltip(text: str, width: int) -> QLabel:
+    """A tooltip's text as a widget of its own (offscreen, a real tooltip is not grabbed)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setPalette(QToolTip.palette())
+    label.setAutoFillBackground(True)
+    label.setFrameShape(QFrame.Shape.Box)
+    label.setMargin(6)
+    label.setFixedWidth(width)
+    label.adjustSize()
+    return label
+
+
+def _with_tooltip(picture: QPixmap, text: str, at: QPoint, width: int = 520) -> QPixmap:
+    """``picture`` with ``text`` drawn at ``at`` as its tooltip shows it (the picture grows
+    to hold it)."""
+    face = _tooltip(text, width).grab()
+    out = QPixmap(
+        max(picture.width(), at.x() + face.width() + 8),
+        max(picture.height(), at.y() + face.height() + 8),
+    )
+    out.fill(QColor("white"))
+    painter = QPainter(out)
+    painter.drawPixmap(0, 0, picture)
+    painter.drawPixmap(at, face)
+    painter.end()
+    return out
+
+
+def _ripeness_shots(window: MainWindow, context: AppContext, shot: Callable[..., None]) -> None:
+    """Readiness per party on the chart of the northern channel (the government hardens),
+    the why of its figures, and Today's Ripening panel with the why of a suggestion."""
+    north = [p for p in processes.list_processes(context.vault) if p.name.startswith("Northern")]
+    if north:
+        # The chart as the process page draws it, wide enough for its legend.
+        ready = readiness.process_readiness(context.vault, north[0].id)
+        chart = ReadinessChart()
+        chart.resize(CHART_SIZE)
+        chart.show_readiness(
+            ready.series(NOW.date()), list(ready.cues), ready.settings.half_life_days
+        )
+        chart.show()
+        shot("readiness-chart", chart.grab)
+        why = chart.why_on(NOW.date())
+        picture = chart.grab()
+        at = QPoint(60, 30)  # over the first months, leaving the latest in sight
+        shot("readiness-why", lambda: _with_tooltip(picture, why, at, 560))
+        chart.close()
+        chart.deleteLater()
+    window.show_section(0)
+    today = window.workspace.today
+    section = today.ripening
+    if section.rows:
+        top = section.heading.mapTo(today.content, section.heading.rect().topLeft())
+        bottom = section.table.mapTo(today.content, section.table.rect().bottomRight())
+        area = QRect(top, bottom).adjusted(-4, -4, 4, 4)
+        tip = str(section.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
+        panel = today.content.grab(area)
+        row = section.table.visualRect(section.model.index(0, 0))
+        at = QPoint(60, section.table.mapTo(today.content, row.bottomLeft()).y() - area.top())
+        shot("today-ripening", lambda: _with_tooltip(panel, tip, at, max(560, area.width())))
 
 
 def _track_two_shots(window: MainWindow, context: AppContext, shot: Callable[..., None]) -> None:
@@ -232,6 +315,8 @@ def _render_at(app: QApplication, folder: Path, outdir: Path, size: tuple[int, i
     shot("unlock")
 
     context.open(Vault.unlock(vault_path, PASSPHRASE), demo=True)
+    # Brokers, ripening and readiness moved are worked out off the UI thread.
+    _wait_for(app, lambda: not window.workspace.today.insights_pending)
     shot("today")
     window.show_section(1)
     shot("actors")
@@ -264,6 +349,7 @@ def _render_at(app: QApplication, folder: Path, outdir: Path, size: tuple[int, i
     window.workspace.search.reset()
     _track_two_shots(window, context, shot)
     _web_shots(window, context, shot)
+    _ripeness_shots(window, context, shot)
 
     window.open_log_dialog([layla[0].id] if layla else [])
     dialog = window.log_dialog

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from contactkeeper import records
-from contactkeeper.errors import InvalidRecord
+from contactkeeper.errors import CueKindInUse, InvalidRecord
 from contactkeeper.records import ripeness
 from contactkeeper.records.attribution import strictest
 from contactkeeper.records.ripeness import (
@@ -33,7 +33,6 @@ from contactkeeper.records.ripeness import (
     Settings,
     Suggestion,
 )
-from contactkeeper.records.wording import plural
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -277,8 +276,10 @@ def set_settings(vault: Vault, chosen: Settings) -> Settings:
         raise InvalidRecord("Half-life", "must be between 1 and 3650 days")
     if not 1 <= chosen.window_days <= 365:
         raise InvalidRecord("Window", "must be between 1 and 365 days")
-    if chosen.sharp_move <= 0:
-        raise InvalidRecord("Sharp move", "must be above zero")
+    if chosen.sharp_move <= 0 or chosen.threshold <= 0:
+        raise InvalidRecord(
+            "Threshold" if chosen.threshold <= 0 else "Sharp move", "must be above zero"
+        )
     with vault.transaction() as session:
         for name, key in SETTING_KEYS.items():
             session.merge(Setting(key=key, value=str(getattr(chosen, name))))
@@ -304,11 +305,14 @@ def add_cue_kind(
     dimension: Dimension = Dimension.BOTH,
     family: str = "",
 ) -> CueKindInfo:
-    label = records.name("Cue kind", label, max_length=200, required=True)
-    key = re.sub(r"[^\w]+", "-", label.casefold()).strip("-")[:60] or "kind"
     with vault.transaction() as session:
-        if session.scalar(sa.select(CueKind.id).where(CueKind.key == key)) is not None:
-            raise InvalidRecord("Cue kind", f"{label} is already in the catalogue")
+        label = _unique_label(session, label)
+        stem = re.sub(r"[^\w]+", "-", label.casefold()).strip("-")[:56] or "kind"
+        taken = set(session.scalars(sa.select(CueKind.key).where(CueKind.key.like(f"{stem}%"))))
+        # A renamed kind keeps its key: a new kind under its old label takes the next one.
+        key = next(
+            k for n in range(1, 10_000) if (k := stem if n == 1 else f"{stem}-{n}") not in taken
+        )
         kind = CueKind(
             key=key,
             label=label,
@@ -326,16 +330,19 @@ def update_cue_kind(
     vault: Vault,
     kind_id: int,
     label: str,
-    usual_direction: Direction,
-    description: str,
+    usual_direction: Direction | None = None,
+    description: str | None = None,
     dimension: Dimension | None = None,
     family: str | None = None,
 ) -> CueKindInfo:
+    """Change a kind (what is None stays); renaming keeps its cues, which refer to it."""
     with vault.transaction() as session:
         kind = records.fetch(session, CueKind, kind_id, "cue kind")
-        kind.label = records.name("Cue kind", label, max_length=200, required=True)
-        kind.usual_direction = Direction(usual_direction)
-        kind.description = records.text("Description", description, max_length=2000)
+        kind.label = _unique_label(session, label, kind_id)
+        if usual_direction is not None:
+            kind.usual_direction = Direction(usual_direction)
+        if description is not None:
+            kind.description = records.text("Description", description, max_length=2000)
         if dimension is not None:
             kind.dimension = Dimension(dimension)
         if family is not None:
@@ -360,12 +367,17 @@ def delete_cue_kind(vault: Vault, kind_id: int) -> None:
             sa.select(sa.func.count(ReadinessCue.id)).where(ReadinessCue.kind_id == kind_id)
         )
         if used:
-            raise InvalidRecord(
-                "Cue kind",
-                f"{kind.label} is used by {plural(used, 'cue')}; "
-                "retire it instead, or change those",
-            )
+            raise CueKindInUse(kind.label, used)
         session.delete(kind)
+
+
+def _unique_label(session: Session, label: str, kind_id: int | None = None) -> str:
+    """``label`` cleaned, unless another kind of the catalogue already reads the same."""
+    label = records.name("Cue kind", label, max_length=200, required=True)
+    for other_id, other in session.execute(sa.select(CueKind.id, CueKind.label)):
+        if other_id != kind_id and other.casefold() == label.casefold():
+            raise InvalidRecord("Cue kind", f"{label} is already in the catalogue")
+    return label
 
 
 def _family(family: str) -> str:

@@ -152,6 +152,7 @@ class Ripening:
     warm: tuple[KeyActor, ...]
     to_warm: tuple[KeyActor, ...]
     flagged: bool  # the practitioner flagged the moment, and the flag stands
+    half_life_days: float = ripeness.HALF_LIFE_DAYS  # how fast the cues behind it fade
 
     def explain(self, name: NameRule = display_names) -> str:
         """Why, the cues behind it, and whom to reach; ``name`` says how actors are named
@@ -167,6 +168,10 @@ class Ripening:
         lines = [f"Ripening: {self.process_name} — {self.why}."]
         if self.flagged:
             lines.append("You flagged the moment.")
+        if self.cues:
+            lines.append(
+                f"The cues behind it (each fades by half every {self.half_life_days:g} days):"
+            )
         lines += [f"  {c}" for c in self.cues]
         lines.append("Warm now: " + (named(self.warm) or "nobody"))
         lines.append("Warm first: " + (named(self.to_warm) or "nobody"))
@@ -195,6 +200,15 @@ class TodaySummary:
     cold_brokers: tuple[ColdBroker, ...] = ()
     ripening: tuple[Ripening, ...] = ()
     track_two: tuple[TrackTwoLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class Insights:
+    """The parts of Today worked out off the UI thread (:func:`insights_of`)."""
+
+    cold_brokers: tuple[ColdBroker, ...] = ()
+    ripening: tuple[Ripening, ...] = ()
+    readiness_moves: tuple[ReadinessMove, ...] = ()
 
 
 # Processes whose brokers Today watches: those not concluded.
@@ -319,6 +333,7 @@ def _ripening(vault: Vault, day: date) -> list[Ripening]:
                 warm,
                 to_warm,
                 process.process_id in flagged,
+                process.settings.half_life_days,
             )
         )
     return sorted(out, key=lambda r: (not r.flagged, r.process_name))
@@ -489,30 +504,36 @@ def today(
     insights: bool = True,
 ) -> TodaySummary:
     """What Today shows: going cold, the first follow-ups due (and how many in all), the
-    latest readiness cues and the processes whose readiness moved; with ``insights``, also
-    the brokers going cold and the processes ripening (see :func:`insights`)."""
+    latest readiness cues and the reviews and transfers waiting; with ``insights``, also the
+    brokers going cold, the processes ripening and those whose readiness moved (see
+    :func:`insights_of`)."""
     day = now.astimezone().date()
-    brokers, ripe = insights_of(vault, now) if insights else ([], [])
+    found = insights_of(vault, now) if insights else Insights()
     due = followups.due(vault, day, limit=follow_ups_shown)
     total = len(due) if len(due) < follow_ups_shown else followups.count_due(vault, day)
     return TodaySummary(
-        going_cold=tuple(going_cold(vault, now, ripe=ripe)),
+        going_cold=tuple(going_cold(vault, now, ripe=found.ripening)),
         follow_ups=tuple(due),
         latest_cues=tuple(readiness.list_cues(vault, limit=cues_shown)),
-        readiness_moves=tuple(readiness.recent_moves(vault, day)),
+        readiness_moves=found.readiness_moves,
         follow_ups_due=total,
-        cold_brokers=tuple(brokers),
-        ripening=tuple(ripe),
+        cold_brokers=found.cold_brokers,
+        ripening=found.ripening,
         track_two=tuple(track_two_lines(vault, day)),
     )
 
 
-def insights_of(vault: Vault, now: datetime) -> tuple[list[ColdBroker], list[Ripening]]:
-    """Brokers going cold and processes ripening: the parts of Today that weigh the whole web
-    of channels and every readiness cue. On a large vault the first reckoning takes seconds
-    (it is then kept until what it is made of changes), so the desktop asks for it off the
-    UI thread, after the rest of Today is on screen."""
-    return cold_brokers(vault, now), ripening(vault, now)
+def insights_of(vault: Vault, now: datetime) -> Insights:
+    """Brokers going cold, processes ripening and processes whose readiness moved: the parts
+    of Today that weigh the whole web of channels and every readiness cue. On a large vault
+    the first reckoning takes seconds (it is then kept until what it is made of changes), so
+    the desktop asks for it off the UI thread, after the rest of Today is on screen."""
+    day = now.astimezone().date()
+    return Insights(
+        tuple(cold_brokers(vault, now)),
+        tuple(ripening(vault, now)),
+        tuple(readiness.recent_moves(vault, day)),
+    )
 
 
 def track_two_lines(vault: Vault, day: date) -> list[TrackTwoLine]:

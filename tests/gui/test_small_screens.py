@@ -36,7 +36,9 @@ from contactkeeper.gui.dialogs.backup_actions import (
     ImportDialog,
     OpenBackupDialog,
 )
+from contactkeeper.gui.dialogs.cue_catalogue import CueCatalogueDialog, NewCueKindDialog
 from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.gui.dialogs.readiness_settings import ReadinessSettingsDialog
 from contactkeeper.gui.dialogs.reveal import RevealDialog
 from contactkeeper.gui.dialogs.settings import SettingsDialog
 from contactkeeper.gui.dialogs.trash import TrashDialog
@@ -250,6 +252,9 @@ DIALOGS: dict[str, Maker] = {
     "affiliation": lambda w, c, s: records.AffiliationDialog(c, _ids(c)[0], w),
     "participant": lambda w, c, s: records.ParticipantDialog(c, _ids(c)[1], w),
     "readiness cue": lambda w, c, s: records.CueDialog(c, _ids(c)[1], w),
+    "readiness settings": lambda w, c, s: ReadinessSettingsDialog(c, w),
+    "cue catalogue": lambda w, c, s: CueCatalogueDialog(c, w),
+    "add a kind of cue": lambda w, c, s: NewCueKindDialog(c, "way-out", w),
     "follow-up": lambda w, c, s: records.FollowUpDialog(c, _ids(c)[0], w),
     "member": lambda w, c, s: MemberDialog(c, _organization(c), w),
     "edit an affiliation": lambda w, c, s: AffiliationEditDialog(c, _affiliation(c), "", w),

@@ -32,7 +32,8 @@ OPERATIONS = {
     "open a further connection",
     "search-as-you-type, per keystroke (top 50, ranked, display fields)",
     "actor page (profile, channels, timeline of 100, ties, cues, follow-ups)",
-    "Today (going cold, follow-ups due, latest cues, readiness moves)",
+    "Today on the UI thread (going cold, follow-ups due, latest cues, track two)",
+    "Today's insights off the UI thread (readiness moves, ripening, brokers), kept",
     "actors list: first screen (count + first page of 200)",
     "actors list: each page while scrolling to the end",
     "log an interaction with 4 participants (write + FTS + summaries)",
@@ -98,3 +99,14 @@ def test_every_row_is_produced_with_every_key(tiny_vault: Path, tmp_path: Path) 
         assert row["note"] or row["median_ms"] is not None
     assert {"cpu", "cores", "python", "sqlcipher"} <= set(result["machine"])
     assert not list(run.VAULTS.glob("plaintext-*")), "the plain copy must be deleted"
+
+
+def test_only_the_parts_asked_for_are_measured(tiny_vault: Path, tmp_path: Path) -> None:
+    output = tmp_path / "today.json"
+    arguments = ["--vault", str(tiny_vault), "--repeat", "1", "--only", "today"]
+    assert run.main([*arguments, "--output", str(output)]) == 0
+    rows = json.loads(output.read_text())["rows"]
+    assert [row["operation"] for row in rows] == [
+        "Today on the UI thread (going cold, follow-ups due, latest cues, track two)",
+        "Today's insights off the UI thread (readiness moves, ripening, brokers), kept",
+    ]

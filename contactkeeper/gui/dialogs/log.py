@@ -57,6 +57,7 @@ from contactkeeper.records.actors import NewActor
 from contactkeeper.records.attribution import EXPLAINED
 from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.records.readiness import NewCue
+from contactkeeper.records.ripeness import CREDIBILITY_WORDS, RELIABILITY_WORDS
 from contactkeeper.vault.model import (
     ActorStatus,
     AttributionRule,
@@ -71,6 +72,8 @@ NAMES_ROLE = Qt.ItemDataRole.UserRole + 2  # an existing actor's (display name, 
 # do-not-contact, or the actors a new name looks like (a list of ActorSummary).
 WARNING_ROLE = Qt.ItemDataRole.UserRole + 3
 TALLEST = 640  # the dialog's height where the screen has room
+# A cue logged with a contact is reported by the one person met, unless told otherwise.
+REPORTED_BY_DEFAULT = "(the person met, when you met one)"
 
 
 class LogDialog(QDialog):
@@ -160,7 +163,7 @@ class LogDialog(QDialog):
         for process in processes.list_processes(vault):
             ui.processCombo.addItem(process.name, process.id)
         ui.followUpDueEdit.setDate(to_qdate(today(now) + timedelta(days=7)))
-        for cue_kind in readiness.cue_kinds(vault):
+        for cue_kind in readiness.cue_kinds(vault, include_retired=False):
             ui.cueKindCombo.addItem(cue_kind.label, cue_kind.id)
             ui.cueKindCombo.setItemData(
                 ui.cueKindCombo.count() - 1, cue_kind.description, Qt.ItemDataRole.ToolTipRole
@@ -169,6 +172,13 @@ class LogDialog(QDialog):
         ui.cueDirectionCombo.addItem(usual_direction(None), None)
         ui.cueDirectionCombo.addItem("Toward readiness", Direction.TOWARD)
         ui.cueDirectionCombo.addItem("Away from readiness", Direction.AWAY)
+        # The report's grade, as on the cue dialog: unknown (F6) until the user says.
+        for grade, words in RELIABILITY_WORDS.items():
+            ui.cueReliabilityCombo.addItem(f"{grade}: {words}", grade)
+        for number, words in CREDIBILITY_WORDS.items():
+            ui.cueCredibilityCombo.addItem(f"{number}: {words}", number)
+        ui.cueReliabilityCombo.setCurrentIndex(ui.cueReliabilityCombo.findData("F"))
+        ui.cueCredibilityCombo.setCurrentIndex(ui.cueCredibilityCombo.findData(6))
         self._cue_kind_chosen()
         self._refresh_channels()
 
@@ -232,6 +242,8 @@ class LogDialog(QDialog):
             ui.channelCombo,
             ui.processCombo,
             ui.cueKindCombo,
+            ui.cueReliabilityCombo,
+            ui.cueCredibilityCombo,
         ):
             combo.currentIndexChanged.connect(forget)
         ui.followUpBox.toggled.connect(forget)
@@ -365,7 +377,21 @@ class LogDialog(QDialog):
         self._show_warnings()
         self._refresh_channels()
 
+    def _refresh_reporters(self) -> None:
+        """Who reported the cue: one of the participants (by the names that may be shown)."""
+        combo = self.ui.cueReporterCombo
+        chosen = combo.currentData()
+        combo.clear()
+        combo.addItem(REPORTED_BY_DEFAULT, None)
+        for row in range(self.ui.participantList.count()):
+            item = self.ui.participantList.item(row)
+            actor_id, names = item.data(PARTICIPANT_ROLE), item.data(NAMES_ROLE)
+            if isinstance(actor_id, int) and names is not None:
+                combo.addItem(self.context.shown_name(actor_id, *names), actor_id)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+
     def _refresh_channels(self) -> None:
+        self._refresh_reporters()
         combo = self.ui.channelCombo
         chosen = combo.currentData()
         combo.clear()
@@ -435,6 +461,9 @@ class LogDialog(QDialog):
                 observed_on=today(occurred),
                 direction=ui.cueDirectionCombo.currentData(),
                 strength=ui.cueStrengthCombo.value(),
+                reliability=str(ui.cueReliabilityCombo.currentData()),
+                credibility=int(ui.cueCredibilityCombo.currentData()),
+                reported_by_id=ui.cueReporterCombo.currentData(),
                 note=ui.cueNoteEdit.text(),
             )
         if self.interaction_id is not None:
@@ -536,6 +565,7 @@ class LogDialog(QDialog):
         self.ui.processCombo.clear()
         self.ui.followUpEdit.clear()
         self.ui.cueNoteEdit.clear()
+        self.ui.cueReporterCombo.clear()
         show_error(self.ui.similarLabel, "")
         show_error(self.ui.errorLabel, "")
         self.reject()

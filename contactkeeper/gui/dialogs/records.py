@@ -603,17 +603,12 @@ class CueDialog(RecordDialog):
         self.process_id = cue.process_id if cue else process_id
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of readiness cue")
-        for kind in readiness.cue_kinds(context.vault):
-            if kind.retired and (cue is None or cue.kind_id != kind.id):
-                continue
-            self.kind.addItem(kind.label, kind.id)
-            self.kind.setItemData(
-                self.kind.count() - 1,
-                f"{kind.family_label}; moves {kind.dimension.value}, usually "
-                f"{kind.usual_direction.value} talks. {kind.description}",
-                Qt.ItemDataRole.ToolTipRole,
-            )
-            self.kind.setItemData(self.kind.count() - 1, kind.usual_direction, USUAL_ROLE)
+        self._fill_kinds()
+        self.catalogue_button = QPushButton("Catalogue…")
+        self.catalogue_button.setAccessibleName("Edit the cue catalogue")
+        self.catalogue_button.setToolTip("Add, rename or retire kinds of cue")
+        self.catalogue_button.clicked.connect(self.show_catalogue)
+        self.catalogue: QDialog | None = None
         self.direction = QComboBox()
         self.direction.setAccessibleName("Direction of the cue")
         self.direction.addItem(usual_direction(self.kind.currentData(USUAL_ROLE)), None)
@@ -652,7 +647,12 @@ class CueDialog(RecordDialog):
         self.event_choice = event_combo(context, "At an event (optional)")
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")
-        self.row("&Signal", self.kind)
+        signal = QHBoxLayout()
+        signal.addWidget(self.kind, 1)
+        signal.addWidget(self.catalogue_button)
+        label = QLabel("&Signal")
+        label.setBuddy(self.kind)
+        self.form.addRow(label, signal)
         self.row("&Direction", self.direction)
         self.row("S&trength", self.strength)
         self.row("Source &reliability", self.reliability)
@@ -668,6 +668,34 @@ class CueDialog(RecordDialog):
         self.credibility.setCurrentIndex(self.credibility.findData(6))
         if cue is not None:
             self._fill(cue)
+
+    def _fill_kinds(self) -> None:
+        """The kinds offered: every kind not retired, and the cue's own."""
+        chosen = self.kind.currentData()
+        self.kind.clear()
+        for kind in readiness.cue_kinds(self.context.vault):
+            if kind.retired and (self.cue is None or self.cue.kind_id != kind.id):
+                continue
+            self.kind.addItem(kind.label, kind.id)
+            self.kind.setItemData(
+                self.kind.count() - 1,
+                f"{kind.family_label}; moves {kind.dimension.value}, usually "
+                f"{kind.usual_direction.value} talks. {kind.description}",
+                Qt.ItemDataRole.ToolTipRole,
+            )
+            self.kind.setItemData(self.kind.count() - 1, kind.usual_direction, USUAL_ROLE)
+        self.kind.setCurrentIndex(max(self.kind.findData(chosen), 0))
+
+    def show_catalogue(self) -> QDialog:
+        """The cue catalogue over this dialog; the kinds offered follow what is changed."""
+        from contactkeeper.gui.dialogs.cue_catalogue import CueCatalogueDialog
+
+        dialog = CueCatalogueDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._fill_kinds())
+        self.catalogue = dialog
+        dialog.open()
+        return dialog
 
     def _fill(self, cue: CueInfo) -> None:
         self.kind.setCurrentIndex(max(self.kind.findData(cue.kind_id), 0))

@@ -215,15 +215,45 @@ class Ui_LogDialog(object):
 
         self.cueLayout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.cueDirectionLayout)
 
+        self.cueReliabilityLabel = QLabel(self.cueBox)
+        self.cueReliabilityLabel.setObjectName(u"cueReliabilityLabel")
+
+        self.cueLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.cueReliabilityLabel)
+
+        self.cueReliabilityCombo = QComboBox(self.cueBox)
+        self.cueReliabilityCombo.setObjectName(u"cueReliabilityCombo")
+
+        self.cueLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.cueReliabilityCombo)
+
+        self.cueCredibilityLabel = QLabel(self.cueBox)
+        self.cueCredibilityLabel.setObjectName(u"cueCredibilityLabel")
+
+        self.cueLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.cueCredibilityLabel)
+
+        self.cueCredibilityCombo = QComboBox(self.cueBox)
+        self.cueCredibilityCombo.setObjectName(u"cueCredibilityCombo")
+
+        self.cueLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.cueCredibilityCombo)
+
+        self.cueReporterLabel = QLabel(self.cueBox)
+        self.cueReporterLabel.setObjectName(u"cueReporterLabel")
+
+        self.cueLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.cueReporterLabel)
+
+        self.cueReporterCombo = QComboBox(self.cueBox)
+        self.cueReporterCombo.setObjectName(u"cueReporterCombo")
+
+        self.cueLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.cueReporterCombo)
+
         self.cueNoteLabel = QLabel(self.cueBox)
         self.cueNoteLabel.setObjectName(u"cueNoteLabel")
 
-        self.cueLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.cueNoteLabel)
+        self.cueLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.cueNoteLabel)
 
         self.cueNoteEdit = QLineEdit(self.cueBox)
         self.cueNoteEdit.setObjectName(u"cueNoteEdit")
 
-        self.cueLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.cueNoteEdit)
+        self.cueLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.cueNoteEdit)
 
 
         self.bodyLayout.addWidget(self.cueBox)
@@ -257,6 +287,9 @@ class Ui_LogDialog(object):
         self.cueKindLabel.setBuddy(self.cueKindCombo)
         self.cueDirectionLabel.setBuddy(self.cueDirectionCombo)
         self.cueStrengthLabel.setBuddy(self.cueStrengthCombo)
+        self.cueReliabilityLabel.setBuddy(self.cueReliabilityCombo)
+        self.cueCredibilityLabel.setBuddy(self.cueCredibilityCombo)
+        self.cueReporterLabel.setBuddy(self.cueReporterCombo)
         self.cueNoteLabel.setBuddy(self.cueNoteEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.participantEdit, self.newActorButton)
@@ -274,7 +307,10 @@ class Ui_LogDialog(object):
         QWidget.setTabOrder(self.cueBox, self.cueKindCombo)
         QWidget.setTabOrder(self.cueKindCombo, self.cueDirectionCombo)
         QWidget.setTabOrder(self.cueDirectionCombo, self.cueStrengthCombo)
-        QWidget.setTabOrder(self.cueStrengthCombo, self.cueNoteEdit)
+        QWidget.setTabOrder(self.cueStrengthCombo, self.cueReliabilityCombo)
+        QWidget.setTabOrder(self.cueReliabilityCombo, self.cueCredibilityCombo)
+        QWidget.setTabOrder(self.cueCredibilityCombo, self.cueReporterCombo)
+        QWidget.setTabOrder(self.cueReporterCombo, self.cueNoteEdit)
 
         self.retranslateUi(LogDialog)
 
@@ -356,6 +392,27 @@ class Ui_LogDialog(object):
 #if QT_CONFIG(accessibility)
         self.cueStrengthCombo.setAccessibleName(QCoreApplication.translate("LogDialog", u"Strength of the cue", None))
 #endif // QT_CONFIG(accessibility)
+        self.cueReliabilityLabel.setText(QCoreApplication.translate("LogDialog", u"Source", None))
+#if QT_CONFIG(accessibility)
+        self.cueReliabilityCombo.setAccessibleName(QCoreApplication.translate("LogDialog", u"Reliability of the source, A to F", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.cueReliabilityCombo.setToolTip(QCoreApplication.translate("LogDialog", u"How far the source has proved reliable: A completely, F cannot be judged", None))
+#endif // QT_CONFIG(tooltip)
+        self.cueCredibilityLabel.setText(QCoreApplication.translate("LogDialog", u"Information", None))
+#if QT_CONFIG(accessibility)
+        self.cueCredibilityCombo.setAccessibleName(QCoreApplication.translate("LogDialog", u"Credibility of the information, 1 to 6", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.cueCredibilityCombo.setToolTip(QCoreApplication.translate("LogDialog", u"How credible this piece of information is: 1 confirmed by other sources, 6 cannot be judged", None))
+#endif // QT_CONFIG(tooltip)
+        self.cueReporterLabel.setText(QCoreApplication.translate("LogDialog", u"Reported by", None))
+#if QT_CONFIG(accessibility)
+        self.cueReporterCombo.setAccessibleName(QCoreApplication.translate("LogDialog", u"Reported by", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.cueReporterCombo.setToolTip(QCoreApplication.translate("LogDialog", u"Who told you, among the participants; the channel is the contact's", None))
+#endif // QT_CONFIG(tooltip)
         self.cueNoteLabel.setText(QCoreApplication.translate("LogDialog", u"Note", None))
 #if QT_CONFIG(accessibility)
         self.cueNoteEdit.setAccessibleName(QCoreApplication.translate("LogDialog", u"Note on the cue", None))

@@ -415,7 +415,9 @@ class ProcessPage(QWidget):
         on = today(self.context.now())
         ready = readiness.process_readiness(vault, info.id)
         self.readiness = ready
-        self.chart.show_readiness(ready.series(on) if ready.cues else [], list(ready.cues))
+        self.chart.show_readiness(
+            ready.series(on) if ready.cues else [], list(ready.cues), ready.settings.half_life_days
+        )
         self.why.setText(self.explain(ready, opportunities.opportunity(vault, info.id), on))
 
     @staticmethod

@@ -121,7 +121,8 @@ class TodayView(QWidget):
     new_actor_requested = Signal()
     # The "and N more" line under the follow-ups due (the main window shows the view).
     follow_ups_requested = Signal()
-    # Brokers going cold and processes ripening are on screen (worked out off the UI thread).
+    # Brokers going cold, processes ripening and readiness moved are on screen (worked out
+    # off the UI thread).
     insights_ready = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -133,6 +134,7 @@ class TodayView(QWidget):
         self.follow_ups_due = 0  # every follow-up due, of which the first are listed
         self.insights_pending = False
         self._insights: Operation | None = None
+        self._asked = 0  # insights asked for; only the latest answer is shown
         self.heading = QLabel("Today")
         self.heading.setObjectName("viewTitle")
         self._build_going_cold()
@@ -545,48 +547,58 @@ class TodayView(QWidget):
         self.view = view
         self.follow_ups_due = view.follow_ups_due
         self.heading.setText(f"Today · {long_date(now.astimezone().date())}")
-        for section, rows in zip(
-            self.sections,
-            (
-                view.going_cold,
-                view.follow_ups,
-                view.readiness_moves,
-                view.latest_cues,
-                view.cold_brokers,
-                view.ripening,
-                view.track_two,
-            ),
-            strict=True,
+        # The insights (brokers, ripening, readiness moved) keep what they show until the
+        # background work below brings them anew.
+        for section, rows in (
+            (self.going_cold, view.going_cold),
+            (self.follow_ups, view.follow_ups),
+            (self.cues, view.latest_cues),
+            (self.track_two, view.track_two),
         ):
             self._fill(section, rows)
         self._show_more_follow_ups()
         self.pages.setCurrentWidget(self.empty_state if empty else self.content_area)
         self._work_out_insights(vault, now)
 
+    def _insight_sections(self) -> tuple[Section[Any], ...]:
+        return (self.brokers, self.ripening, self.moves)
+
     def _work_out_insights(self, vault: Vault, now: datetime) -> None:
-        """Brokers going cold and processes ripening, off the UI thread: they weigh the whole
-        web of channels and every cue. The sections say so meanwhile."""
-        for section in (self.brokers, self.ripening):
+        """Brokers going cold, processes ripening and readiness moved, off the UI thread:
+        they weigh the whole web of channels and every cue (kept once worked out, until what
+        they are made of changes). The sections say so meanwhile; the event loop never
+        waits for them."""
+        for section in self._insight_sections():
             if not section.rows:
                 section.placeholder.setText(WORKING_OUT)
+                section.placeholder.show()
+                section.table.hide()
         self.insights_pending = True
+        self._asked += 1
+        asked = self._asked
 
-        def done(found: tuple[list[ColdBroker], list[Ripening]]) -> None:
+        def done(found: today.Insights) -> None:
+            if asked != self._asked:
+                return  # a newer reckoning is on its way
             self.insights_pending = False
             if not self.context.unlocked or self.context.vault is not vault:
                 return  # locked, or another vault opened, meanwhile
-            brokers, ripe = found
             # Key actors of ripening processes come first within the same week.
-            self._fill(self.going_cold, today.by_urgency(self.going_cold.rows, ripe))
-            self.brokers.placeholder.setText(self.brokers.empty_text)
-            self._fill(self.brokers, brokers)
-            self.ripening.placeholder.setText(self.ripening.empty_text)
-            self._fill(self.ripening, ripe)
+            self._fill(self.going_cold, today.by_urgency(self.going_cold.rows, found.ripening))
+            for section, rows in zip(
+                self._insight_sections(),
+                (found.cold_brokers, found.ripening, found.readiness_moves),
+                strict=True,
+            ):
+                section.placeholder.setText(section.empty_text)
+                self._fill(section, rows)
             self.insights_ready.emit()
 
         def failed(exc: Exception) -> None:
+            if asked != self._asked:
+                return
             self.insights_pending = False
-            for section in (self.brokers, self.ripening):
+            for section in self._insight_sections():
                 section.placeholder.setText(section.empty_text)
             if not self.context.unlocked or isinstance(exc, VaultLocked):
                 return  # locked meanwhile: nothing to show
@@ -594,7 +606,8 @@ class TodayView(QWidget):
                 self.context.status.emit(exc.message)
             else:  # the error's text may quote records: its kind only
                 self.context.status.emit(
-                    f"Brokers and ripening could not be worked out ({type(exc).__name__})."
+                    f"Brokers, ripening and readiness moves could not be worked out "
+                    f"({type(exc).__name__})."
                 )
 
         self._insights = run_in_background(

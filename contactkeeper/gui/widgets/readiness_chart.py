@@ -61,6 +61,7 @@ class ReadinessChart(QChartView):
         self.setChart(chart)
         self.readings: list[ProcessReading] = []
         self.cues: list[Cue] = []
+        self.half_life_days = 0.0
         # One (motivation, optimism) pair of lines per party, in the parties' order.
         self.lines: list[tuple[QLineSeries, QLineSeries]] = []
         self.marks = QScatterSeries()
@@ -75,8 +76,16 @@ class ReadinessChart(QChartView):
             series.attachAxis(self.x_axis)
             series.attachAxis(self.y_axis)
         chart.legend().markers(self.zero)[0].setVisible(False)
+        # Empty until given readings; the axes hidden, so that showing them lays out their
+        # labels (a chart first drawn with data kept no room for the dates).
+        self.clear()
 
-    def show_readiness(self, readings: list[ProcessReading], cues: list[Cue]) -> None:
+    def show_readiness(
+        self, readings: list[ProcessReading], cues: list[Cue], half_life_days: float = 0.0
+    ) -> None:
+        """Draw ``readings`` with ``cues`` as marks; ``half_life_days`` (the vault's setting
+        they were computed with) is named in every explanation."""
+        self.half_life_days = half_life_days
         chart = self.chart()
         for motivation, optimism in self.lines:
             chart.removeSeries(motivation)
@@ -140,6 +149,8 @@ class ReadinessChart(QChartView):
             return ""
         reading = min(self.readings, key=lambda r: abs((r.on - day).days))
         lines = [f"{reading.on.isoformat()}", reading.why()]
+        if self.half_life_days:
+            lines.append(f"Each cue fades by half every {self.half_life_days:g} days.")
         for party in reading.parties:
             counted = [c for c in party.contributions if c.repeat_of is None and c.faded]
             strongest = sorted(counted, key=lambda c: -abs(c.faded))[:4]
