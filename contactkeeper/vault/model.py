@@ -707,12 +707,20 @@ Index(
     Actor.cadence_days,
     Actor.last_contact_at,
     Actor.last_substantive_at,
+    Actor.tier,
+    Actor.max_interval_days,
+    Actor.snoozed_until,
 )
+# Going cold (and the list by warmth): every fact warmth is derived from, with the two
+# intervals and the snooze (migration 0008).
 Index(
     "ix_actors_warmth",
     Actor.status,
     Actor.last_contact_at,
     Actor.last_substantive_at,
     Actor.cadence_days,
+    Actor.tier,
+    Actor.max_interval_days,
+    Actor.snoozed_until,
 )
 Index("ix_readiness_cues_process_observed", ReadinessCue.process_id, ReadinessCue.observed_on)
