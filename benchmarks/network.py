@@ -87,7 +87,7 @@ def measure_network(
         for _ in range(max(3, ctx.repeat))
     ]
     recomputed = []
-    for index in range(max(3, ctx.repeat // 2)):
+    for index in range(max(10, ctx.repeat)):
         _log_contact(scratch, ids[index % len(ids)], now - timedelta(seconds=50 - index))
         recomputed.append(ms(lambda: network.process_brokers(scratch, process_id, now)))
     count, found_brokers = network.process_brokers(scratch, process_id, now)

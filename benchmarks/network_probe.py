@@ -114,19 +114,22 @@ def _closest_filter(view, network_map, context, wanted):  # type: ignore[no-unty
     that applies it."""
     now = context.now()
     best = None
-    combos = [view.warmth_combo, view.sensitivity_combo]
-    for combo in combos:
-        for index in range(combo.count()):
-            combo.setCurrentIndex(index)
+    warmths, sensitivities = view.warmth_combo, view.sensitivity_combo
+    for w in range(warmths.count()):
+        for s in range(sensitivities.count()):
+            warmths.setCurrentIndex(w)
+            sensitivities.setCurrentIndex(s)
             count = len(network_map.map_data(context.vault, now, view.current_filter()).nodes)
             if best is None or abs(count - wanted) < abs(best[0] - wanted):
-                best = (count, combo, index)
-        combo.setCurrentIndex(0)
+                best = (count, w, s)
+    warmths.setCurrentIndex(0)
+    sensitivities.setCurrentIndex(0)
     assert best is not None
-    _, combo, index = best
+    _, w, s = best
 
     def apply() -> None:
-        combo.setCurrentIndex(index)
+        warmths.setCurrentIndex(w)
+        sensitivities.setCurrentIndex(s)
         view.reload()
 
     return apply

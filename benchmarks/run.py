@@ -979,6 +979,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("no reference vault yet: generating it (a few minutes)", file=sys.stderr)
         generate.generate(args.vault)
     gc.collect()
+    gc.freeze()  # as the desktop does once started (contactkeeper/gui/app.py)
     started = datetime.now(UTC)
     rows = run_suite(args.vault, args.repeat, vcards=args.vcards, only=args.only or PARTS)
     explain_misses(rows)

@@ -203,6 +203,9 @@ def _parse_ways(text: str) -> dict[RelationshipKind, WayIn]:
 # -- the graph ------------------------------------------------------------------------------
 
 
+_Tie = tuple[int, str, str, int, bool]  # an _Edge as a plain tuple, to keep
+
+
 class _Edge(NamedTuple):
     score: int
     reason: str  # may hold LABEL, where the channel's label goes
@@ -225,8 +228,12 @@ class _Web:
     :data:`YOU`), and the trust of your own first hops. Kept per vault."""
 
     key: tuple[object, ...]
-    graph: nx.DiGraph[int]
-    first_trust: dict[int, _Edge]  # actor -> your best first hop to them, scored by trust
+    # Everything kept is plain tuples, ints and strings in plain dicts, which the garbage
+    # collector stops scanning (a web of 50,000 ties held as objects of a class of ours
+    # made every full collection cost a few hundred milliseconds).
+    ties: dict[tuple[int, int], _Tie]  # (from, to) -> the strongest way from one to the other
+    scores_into: dict[int, dict[int, int]]  # to -> {from: score}: the ties read backward
+    first_trust: dict[int, _Tie]  # actor -> your best first hop to them, scored by trust
     lock: threading.Lock = field(default_factory=threading.Lock)
     reach: _Reach | None = None
     structure: _Structure | None = None
@@ -388,9 +395,18 @@ def _build_web(
             channel.actor_id,
             edge(channel.trust, f"last on {label}, channel trust {channel.trust}"),
         )
-    graph: nx.DiGraph[int] = nx.DiGraph()
-    graph.add_edges_from((a, b, {"edge": e, "score": e.score}) for (a, b), e in best.items())
-    return _Web(key, graph, first_trust)
+    scores_into: dict[int, dict[int, int]] = {}
+    for (here, there), tie in best.items():
+        scores_into.setdefault(there, {})[here] = tie.score
+    return _Web(
+        key,
+        {
+            ends: (tie.score, tie.reason, tie.label, tie.owner, tie.private)
+            for ends, tie in best.items()
+        },
+        scores_into,
+        {a: (t.score, t.reason, t.label, t.owner, t.private) for a, t in first_trust.items()},
+    )
 
 
 def _keep(best: dict[tuple[int, int], _Edge], here: int, there: int, edge: _Edge) -> None:
@@ -430,9 +446,10 @@ def _reach(session: sa.orm.Session, web: _Web, now: datetime, key: tuple[object,
     for actor_id, cadence, most, substantive, contact, status in session.execute(_WARMTH_FACTS):
         if status == ActorStatus.DO_NOT_CONTACT.value:
             blocked.add(actor_id)
-        trust = web.first_trust.get(actor_id)
-        if trust is None:
+        kept = web.first_trust.get(actor_id)
+        if kept is None:
             continue
+        trust = _Edge._make(kept)
         found = reading(cadence, _utc(substantive), _utc(contact), now, most)
         warmth[actor_id] = found.warmth
         score = min(trust.score, WARMTH_SCORE[found.warmth])
@@ -453,11 +470,10 @@ def _utc(stored: str | datetime | None) -> datetime | None:
 def _with_you(web: _Web, reach: _Reach) -> nx.DiGraph[int]:
     """The web with your first hops added and do-not-contact actors passing nobody on (a
     copy; only for the whole-graph measures, which are then kept)."""
-    graph = web.graph.copy()
-    graph.remove_edges_from([(a, b) for a in reach.blocked if a in graph for b in list(graph[a])])
+    graph: nx.DiGraph[int] = nx.DiGraph()
     graph.add_node(YOU)
-    for actor_id, edge in reach.first.items():
-        graph.add_edge(YOU, actor_id, edge=edge, score=edge.score)
+    graph.add_edges_from((a, b) for a, b in web.ties if a not in reach.blocked)
+    graph.add_edges_from((YOU, actor_id) for actor_id in reach.first)
     return graph
 
 
@@ -483,11 +499,11 @@ def paths_to(
     if limit < 1:
         raise InvalidRecord("Limit", "must be at least 1")
     with _state(vault, now) as (web, reach):
-        ways = _ways_back(web.graph, reach.first, reach.blocked, actor_id, limit)
+        ways = _ways_back(web.scores_into, reach.first, reach.blocked, actor_id, limit)
         ranked = sorted(ways, key=lambda w: (-w[0], len(w[2]), -w[1]))[:limit]
         steps = [
             [
-                (a, b, reach.first[b] if a == YOU else web.graph[a][b]["edge"])
+                (a, b, reach.first[b] if a == YOU else _Edge._make(web.ties[a, b]))
                 for a, b in itertools.pairwise((YOU, *nodes))
             ]
             for _, _, nodes in ranked
@@ -522,7 +538,7 @@ _SEARCH_BUDGET: Final = 200_000  # partial ways looked at, at most, for one acto
 
 
 def _ways_back(
-    graph: nx.DiGraph[int],
+    scores_into: dict[int, dict[int, int]],
     first: dict[int, _Edge],
     blocked: frozenset[int],
     target: int,
@@ -537,7 +553,6 @@ def _ways_back(
     no stronger than that are dropped. A vault dense enough to exceed the search budget
     gets the best ways found within it."""
     found: list[tuple[int, int, tuple[int, ...]]] = []
-    predecessors = graph.pred if target in graph else {}
     # A partial way: (node reached walking back, weakest so far, sum so far, nodes to target)
     frontier: list[tuple[int, int, int, tuple[int, ...]]] = [(target, 6, 0, (target,))]
     budget = _SEARCH_BUDGET
@@ -552,8 +567,7 @@ def _ways_back(
         for node, weakest, total, nodes in frontier:
             if weakest <= bar or len(nodes) == MAX_HOPS:
                 continue
-            for before, data in predecessors.get(node, {}).items():
-                score = data["score"]
+            for before, score in scores_into.get(node, {}).items():
                 if score <= bar or before in nodes or before in blocked:
                     continue
                 budget -= 1

@@ -146,7 +146,7 @@ def map_data(vault: Vault, now: datetime, flt: MapFilter | None = None) -> MapDa
                 Actor.max_interval_days,
                 Actor.last_substantive_at,
                 Actor.last_contact_at,
-            )
+            ).execution_options(yield_per=STREAM)
         ).all()
         wanted: set[int] | None = None
         if flt.process_id is not None:
@@ -184,7 +184,7 @@ def map_data(vault: Vault, now: datetime, flt: MapFilter | None = None) -> MapDa
                 Relationship.kind,
                 Relationship.strength,
                 Relationship.ended_on,
-            )
+            ).execution_options(yield_per=STREAM)
         ):
             a, b = actor_key(rel.from_actor_id), actor_key(rel.to_actor_id)
             if a not in nodes or b not in nodes:
@@ -294,6 +294,9 @@ def layout(
     return {key: (round(xs[i], 1), round(ys[i], 1)) for i, key in enumerate(keys)}
 
 
+# Rows read a batch at a time: the map is read off the UI thread, and one long read would
+# hold the interpreter's lock for tens of milliseconds, long enough to stall the window.
+STREAM: Final = 1_000
 SPACING: Final = 90.0  # the ideal distance between two linked nodes, in scene units
 
 
