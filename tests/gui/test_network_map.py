@@ -225,3 +225,18 @@ def test_a_process_page_has_the_map_of_its_participants(context: AppContext, qtb
         page.tabs.setCurrentWidget(page.map)
     assert _labels(page.map) == {"Bishop Nikolai", "RED FOX", "Holy Synod"}
     assert not page.map.process_combo.isVisible()
+
+
+def test_names_are_left_off_while_too_small_to_read_and_come_back_on_zooming_in(
+    context: AppContext, qtbot: QtBot
+) -> None:
+    _web(context)
+    view = _map(context, qtbot)
+    names = [item.text for item in view.items.values()]
+    view.canvas.resetTransform()
+    view.canvas.zoom(1.0)
+    assert all(name.isVisible() for name in names)
+    view.canvas.zoom(0.2)  # a whole large map on screen: names a few pixels high
+    assert not any(name.isVisible() for name in names)
+    view.canvas.zoom(5.0)
+    assert all(name.isVisible() for name in names)

@@ -152,7 +152,10 @@ class NodeItem(QGraphicsEllipseItem):
             colour = WARMTH_COLOURS.get(node.warmth or Warmth.COLD, ORGANIZATION_COLOUR)
         self.setBrush(QBrush(colour))
         self.setPen(QPen(colour.darker(150), 1.5))
-        self.text = NodeLabel(label, self)
+        # A node's name, hidden while the map is zoomed out too far to read it (thousands
+        # of unreadable names would only slow the drawing; MapCanvas.zoomed shows them).
+        self.text = QGraphicsSimpleTextItem(label, self)
+        self.text.setVisible(view.canvas.names_readable)
         self.text.setBrush(QBrush(QColor("#202020")))
         width = self.text.boundingRect().width()
         self.text.setPos(-width / 2, r + 2)
@@ -193,18 +196,6 @@ class NodeItem(QGraphicsEllipseItem):
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.view.open_node(self.node)
-
-
-class NodeLabel(QGraphicsSimpleTextItem):
-    """A node's name, left off while the map is zoomed out so far that it could not be
-    read (thousands of unreadable labels would only slow the drawing)."""
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Any = None
-    ) -> None:
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < LABELS_FROM_SCALE:
-            return
-        super().paint(painter, option, widget)
 
 
 class EdgeItem(QGraphicsPathItem):
@@ -290,17 +281,35 @@ class MapCanvas(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setAccessibleName("Conflict map")
+        self._names_shown = True  # the nodes' names are visible (see zoomed)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
 
     def zoom(self, factor: float) -> None:
         self.scale(factor, factor)
+        self.zoomed()
 
     def fit(self) -> None:
         rect = self.scene().itemsBoundingRect()
         if not rect.isEmpty():
             self.fitInView(rect.adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoomed()
+
+    @property
+    def names_readable(self) -> bool:
+        """Whether the nodes' names are large enough on screen to be read."""
+        return self.transform().m11() >= LABELS_FROM_SCALE
+
+    def zoomed(self) -> None:
+        """Show the nodes' names once they can be read, hide them when they cannot."""
+        readable = self.names_readable
+        if readable == self._names_shown:
+            return
+        self._names_shown = readable
+        for item in self.scene().items():
+            if isinstance(item, NodeItem):
+                item.text.setVisible(readable)
 
 
 class MapView(QWidget):
@@ -466,8 +475,8 @@ class MapView(QWidget):
         current = self.process_combo.currentData()
         self.process_combo.clear()
         self.process_combo.addItem("Every process", None)
-        for info in processes.list_processes(self.context.vault):
-            self.process_combo.addItem(info.name, info.id)
+        for process_id, name in processes.process_names(self.context.vault):
+            self.process_combo.addItem(name, process_id)
         index = self.process_combo.findData(current)
         self.process_combo.setCurrentIndex(max(index, 0))
 
