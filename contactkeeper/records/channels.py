@@ -13,7 +13,7 @@ from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.records import NameRule, display_names
 from contactkeeper.records.interactions import recompute_summaries
-from contactkeeper.records.warmth import WarmthReading, reading
+from contactkeeper.records.warmth import Warmth, WarmthReading, reading
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import Actor, Channel, ChannelHop, ChannelKind, Sensitivity
 
@@ -33,6 +33,7 @@ class HopInfo:
     codename: str
     trust: int
     sensitivity: Sensitivity
+    warmth: WarmthReading | None = None  # your warmth with this intermediary
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,25 @@ class ChannelInfo:
     hops: tuple[HopInfo, ...]
     last_used_at: datetime | None
     warmth: WarmthReading
+    # The intermediary whose coldness sets the channel's warmth (None: its own last use).
+    cooled_by: HopInfo | None = None
 
     @property
     def indirect(self) -> bool:
         return bool(self.hops)
+
+    def why_warmth(self, name: NameRule | None = None) -> str:
+        """Why the channel is as warm as it is: its own last use, or its coldest hop."""
+        own = f"{self.warmth.warmth.value}: {self.warmth.label}"
+        hop = self.cooled_by
+        if hop is None:
+            return own
+        rule = name or display_names
+        who = rule(hop.actor_id, hop.display_name, hop.codename, hop.sensitivity)
+        return (
+            f"{own}; an indirect channel is only as warm as its coldest hop, and you are "
+            f"{self.warmth.warmth.value} with {who}"
+        )
 
     def chain(self, name: NameRule | None = None) -> str:
         """How the channel reads: ``you -> Karim N. -> Layla H.``.
@@ -198,7 +214,15 @@ def _with_hops(query: sa.Select[Channel]) -> sa.Select[Channel]:
     return query.options(
         selectinload(Channel.hops)
         .selectinload(ChannelHop.intermediary)
-        .load_only(Actor.display_name, Actor.codename, Actor.sensitivity),
+        .load_only(
+            Actor.display_name,
+            Actor.codename,
+            Actor.sensitivity,
+            Actor.cadence_days,
+            Actor.max_interval_days,
+            Actor.last_contact_at,
+            Actor.last_substantive_at,
+        ),
         selectinload(Channel.actor).load_only(
             Actor.display_name,
             Actor.codename,
@@ -210,7 +234,39 @@ def _with_hops(query: sa.Select[Channel]) -> sa.Select[Channel]:
 
 
 def channel_info(channel: Channel, now: datetime) -> ChannelInfo:
+    """A channel as the pages show it. Its warmth is its own last use, judged against its
+    actor's intervals; an indirect channel is only as warm as its coldest hop, so if you
+    are colder with an intermediary on the way, that is the channel's warmth (and
+    ``cooled_by`` names the intermediary)."""
     actor = channel.actor
+    hops = tuple(
+        HopInfo(
+            h.intermediary_id,
+            h.intermediary.display_name,
+            h.intermediary.codename,
+            h.trust,
+            h.intermediary.sensitivity,
+            reading(
+                h.intermediary.cadence_days,
+                h.intermediary.last_substantive_at,
+                h.intermediary.last_contact_at,
+                now,
+                h.intermediary.max_interval_days,
+            ),
+        )
+        for h in channel.hops
+    )
+    own = reading(
+        actor.cadence_days,
+        channel.last_used_at,
+        channel.last_used_at,
+        now,
+        actor.max_interval_days,
+    )
+    colder = [h for h in hops if h.warmth and _COLDNESS[h.warmth.warmth] > _COLDNESS[own.warmth]]
+    cooled_by = max(
+        colder, key=lambda h: _COLDNESS[h.warmth.warmth] if h.warmth else 0, default=None
+    )
     return ChannelInfo(
         id=channel.id,
         uuid=channel.uuid,
@@ -223,23 +279,11 @@ def channel_info(channel: Channel, now: datetime) -> ChannelInfo:
         trust=channel.trust,
         sensitivity=channel.sensitivity,
         notes=channel.notes,
-        hops=tuple(
-            HopInfo(
-                h.intermediary_id,
-                h.intermediary.display_name,
-                h.intermediary.codename,
-                h.trust,
-                h.intermediary.sensitivity,
-            )
-            for h in channel.hops
-        ),
+        hops=hops,
         last_used_at=channel.last_used_at,
-        # A channel is as warm as its own last use, judged against its actor's cadence.
-        warmth=reading(
-            actor.cadence_days,
-            channel.last_used_at,
-            channel.last_used_at,
-            now,
-            actor.max_interval_days,
-        ),
+        warmth=cooled_by.warmth if cooled_by and cooled_by.warmth else own,
+        cooled_by=cooled_by,
     )
+
+
+_COLDNESS = {Warmth.WARM: 0, Warmth.COOLING: 1, Warmth.COLD: 2}

@@ -251,7 +251,11 @@ class ActorPage(ActorRows):
                 Column("Way", lambda c: c.chain(self.context.shown_name)),
                 Column("Label", self._channel_label),
                 Column("Trust", lambda c: scale_text(c.trust, TRUST_WORDS)),
-                Column("Warmth", lambda c: describe(c.warmth)),
+                Column(
+                    "Warmth",
+                    lambda c: describe(c.warmth),
+                    lambda c: c.why_warmth(self.context.shown_name),
+                ),
                 Column("Sensitivity", lambda c: c.sensitivity.value),
             ],
             self,
