@@ -248,6 +248,7 @@ class _Reach:
     first: dict[int, _Edge]
     warmth: dict[int, Warmth]
     blocked: frozenset[int]  # do-not-contact: never asked to pass you on
+    facts: dict[int, tuple[object, ...]] = field(default_factory=dict)  # what each is made of
 
 
 @dataclass(frozen=True)
@@ -296,7 +297,7 @@ def _state(vault: Vault, now: datetime) -> Iterator[tuple[_Web, _Reach]]:
                 _CACHE[vault.vault_id] = web
         reach = web.reach
         if reach is None or reach.key != reach_key:
-            reach = _reach(session, web, now, reach_key)
+            reach = _reach(session, web, now, reach_key, reach)
     with web.lock:
         web.reach = reach
         yield web, reach
@@ -437,17 +438,34 @@ _WARMTH_FACTS: Final = sa.text(
 )
 
 
-def _reach(session: sa.orm.Session, web: _Web, now: datetime, key: tuple[object, ...]) -> _Reach:
+def _reach(
+    session: sa.orm.Session,
+    web: _Web,
+    now: datetime,
+    key: tuple[object, ...],
+    before: _Reach | None = None,
+) -> _Reach:
     """Your first hops, each scored by the lower of its trust and your warmth with the
-    person; and who is do-not-contact."""
+    person; and who is do-not-contact. ``before``, the reach this one replaces: an actor
+    whose facts are unchanged since, on the same web and day, keeps their first hop as it
+    was (a contact logged re-scores its participants, not the whole vault)."""
     first: dict[int, _Edge] = {}
     warmth: dict[int, Warmth] = {}
     blocked: set[int] = set()
-    for actor_id, cadence, most, substantive, contact, status in session.execute(_WARMTH_FACTS):
+    facts: dict[int, tuple[object, ...]] = {}
+    same = before is not None and before.key[0] == key[0] and before.key[-1] == key[-1]
+    for row in session.execute(_WARMTH_FACTS):
+        actor_id, cadence, most, substantive, contact, status = row
         if status == ActorStatus.DO_NOT_CONTACT.value:
             blocked.add(actor_id)
         kept = web.first_trust.get(actor_id)
         if kept is None:
+            continue
+        fact = tuple(row)
+        facts[actor_id] = fact
+        if same and before is not None and before.facts.get(actor_id) == fact:
+            first[actor_id] = before.first[actor_id]
+            warmth[actor_id] = before.warmth[actor_id]
             continue
         trust = _Edge._make(kept)
         found = reading(cadence, _utc(substantive), _utc(contact), now, most)
@@ -456,7 +474,7 @@ def _reach(session: sa.orm.Session, web: _Web, now: datetime, key: tuple[object,
         first[actor_id] = trust._replace(
             score=score, reason=f"{trust.reason}; {found.warmth} ({found.label})"
         )
-    return _Reach(key, first, warmth, frozenset(blocked))
+    return _Reach(key, first, warmth, frozenset(blocked), facts)
 
 
 def _utc(stored: str | datetime | None) -> datetime | None:
