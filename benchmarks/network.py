@@ -100,8 +100,9 @@ def measure_network(
             limit_ms=200,
             statistic="p95",
             note=(
-                f"dominators of your whole reachable web and betweenness over the "
-                f"participants, recomputed after each contact logged; "
+                f"after each contact logged: the contacted actor's first hop re-scored, "
+                f"betweenness over the participants from the kept shortest ways (the "
+                f"dominators are kept while the ties are the same); "
                 f"{len(found_brokers)} brokers to its {count} participants ({size} taking part); "
                 f"while nothing "
                 f"changes the kept answer costs {statistics.median(kept):.1f} ms (median)"
