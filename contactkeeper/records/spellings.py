@@ -474,6 +474,45 @@ def same_person(a: str, b: str) -> Verdict:
     return Verdict(False, round(score, 1), ())
 
 
+@functools.lru_cache(maxsize=65536)
+def heads(text: str) -> frozenset[str]:
+    """The first two consonants of each word of a name, and of the name as one word: a
+    name another can be the same person's shares at least one with it."""
+    name = prepared(text)
+    return frozenset(_skeleton(k)[:2] for k in (*(w.key for w in name.words), name.joined))
+
+
+class NameIndex:
+    """Names of many records (``(record id, name)``), ready to find the spellings of one
+    name among them without comparing it with every one."""
+
+    def __init__(self, names: Iterable[tuple[int, str]]) -> None:
+        self._by_head: dict[str, list[tuple[int, str]]] = {}
+        for record_id, name in names:
+            self.add(record_id, name)
+
+    def add(self, record_id: int, name: str) -> None:
+        for head in heads(name):
+            self._by_head.setdefault(head, []).append((record_id, name))
+
+    def matches(self, name: str) -> list[tuple[int, str, Verdict]]:
+        """Records one of whose names is likely ``name``'s person, best first, each with
+        its best name and the verdict."""
+        best: dict[int, tuple[str, Verdict]] = {}
+        seen: set[tuple[int, str]] = set()
+        for head in heads(name):
+            for row in self._by_head.get(head, ()):
+                if row in seen:
+                    continue
+                seen.add(row)
+                verdict = same_person(name, row[1])
+                held = best.get(row[0])
+                if verdict.same and (held is None or verdict.score > held[1].score):
+                    best[row[0]] = (row[1], verdict)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][1].score, item[0]))
+        return [(record_id, stored, verdict) for record_id, (stored, verdict) in ranked]
+
+
 def best_match(names_a: Iterable[str], names_b: Iterable[str]) -> tuple[str, str, Verdict]:
     """The two names, one from each list, that agree best (a "same" verdict first)."""
     best: tuple[str, str, Verdict] = ("", "", Verdict(False, 0.0, ()))
@@ -487,11 +526,13 @@ def best_match(names_a: Iterable[str], names_b: Iterable[str]) -> tuple[str, str
 
 
 __all__ = [
+    "NameIndex",
     "Prepared",
     "Verdict",
     "Word",
     "best_match",
     "block_keys",
+    "heads",
     "name_key",
     "prepared",
     "romanized",
