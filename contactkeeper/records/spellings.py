@@ -457,8 +457,9 @@ def same_person(a: str, b: str) -> Verdict:
         details = [f"{x.latin} / {y.latin}: {_HOW[how]}" for x, y, how in pairs if how != "same"]
         if len(short.words) < len(long.words):
             details.append(f"“{long.text}” has {len(long.words) - len(short.words)} more word(s)")
+        readings = [f"“{x}” reads “{romanized(x)}”" for x in (a, b) if _other_script(x)]
         lead = f"“{a}” and “{b}”"
-        return Verdict(True, round(score, 1), (lead, *details) if details else (lead,))
+        return Verdict(True, round(score, 1), (lead, *readings, *details))
     if len(first.words) != len(second.words):
         x = Word(first.joined, first.joined, False)
         y = Word(second.joined, second.joined, False)
@@ -511,6 +512,11 @@ class NameIndex:
                     best[row[0]] = (row[1], verdict)
         ranked = sorted(best.items(), key=lambda item: (-item[1][1].score, item[0]))
         return [(record_id, stored, verdict) for record_id, (stored, verdict) in ranked]
+
+
+def _other_script(text: str) -> bool:
+    """Whether a name has a word in a script other than Latin."""
+    return any(_word_script(word) not in {"latin", "other"} for word in _words(text))
 
 
 def best_match(names_a: Iterable[str], names_b: Iterable[str]) -> tuple[str, str, Verdict]:
