@@ -12,12 +12,11 @@ from contactkeeper.vault.model import ChannelKind, Sensitivity
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
 
-def actor(vault: Vault, name: str, *variants: str, **options: object) -> int:
-    return actors.create_actor(
-        vault,
-        actors.NewActor(name, name_variants=variants, **options),
-        NOW,  # type: ignore[arg-type]
-    ).id
+def actor(
+    vault: Vault, name: str, *variants: str, sensitivity: Sensitivity = Sensitivity.NORMAL
+) -> int:
+    new = actors.NewActor(name, name_variants=variants, sensitivity=sensitivity)
+    return actors.create_actor(vault, new, NOW).id
 
 
 def test_an_actor_entered_twice_in_two_scripts_is_one_pair_with_its_evidence(
