@@ -49,6 +49,9 @@ name of one word (else "Ali" would be every "Ali Hassan"). Two words agree when
 Failing that, the names written as one word are compared the same way ("Nureddin" and
 "Nour el-Din"). The score (0 to 100) is rapidfuzz's ratio of the words so paired; the
 evidence says which forms matched and how.
+
+The keys of every name seen are kept in memory (a vault's names are compared again at each
+keystroke of a new name); :func:`forget` drops them, and locking the vault calls it.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from contactkeeper.records.names import look_alike_key
 from contactkeeper.vault.search_index import fold
 
 # -- the list of common names -------------------------------------------------------------
@@ -514,6 +518,14 @@ class NameIndex:
         return [(record_id, stored, verdict) for record_id, (stored, verdict) in ranked]
 
 
+def forget() -> None:
+    """Drop every name kept for speed (the keys of names seen, the verdicts given): a
+    locked vault leaves no name in memory structures the program controls."""
+    for kept in (name_key, romanized, sound_key, prepared, heads, same_person):
+        kept.cache_clear()
+    look_alike_key.cache_clear()
+
+
 def _other_script(text: str) -> bool:
     """Whether a name has a word in a script other than Latin."""
     return any(_word_script(word) not in {"latin", "other"} for word in _words(text))
@@ -538,6 +550,7 @@ __all__ = [
     "Word",
     "best_match",
     "block_keys",
+    "forget",
     "heads",
     "name_key",
     "prepared",

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.views.duplicates import LOOKING, NONE_FOUND, DuplicatesView
-from contactkeeper.records import actors, organizations
+from contactkeeper.records import actors, organizations, spellings
 from tests.gui.window_helpers import double_click
 
 
@@ -101,3 +101,6 @@ def test_a_new_spelling_is_found_after_it_is_saved_and_locking_clears_the_list(
     context.lock()
     assert view.model.rowCount() == 0
     assert view.status.text() == ""
+    # No name is kept in memory for the duplicate checks once the vault is locked.
+    assert spellings.prepared.cache_info().currsize == 0
+    assert spellings.same_person.cache_info().currsize == 0
