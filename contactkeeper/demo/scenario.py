@@ -290,6 +290,11 @@ ACTORS = (
            "Arabic, English", "coast", 60, 25, _IK.CALL, 1,
            tags=("business", "family"), direct=(_CK.PHONE,),
            notes="Omar's son; runs Farouk Shipping day to day. " + NOTE),
+    # Walid again, entered from a messaging app's contacts in Arabic script: the
+    # "Possible duplicates" view finds the pair.
+    Person("walid_again", "وليد فاروق", (), "HAZEL QUAY", "Qaranis", "Arabic", "coast", 60,
+           120, _IK.MESSAGE, 0, tags=("business",), direct=(_CK.MESSENGER,),
+           notes="Added from a phone's contacts. " + NOTE),
     Person("nabil", "Nabil Khoury", ("نبيل خوري", "Nabeel Khouri"), "GILDED KEEL", "Qaranis",
            "Arabic, French, English", "coast", 90, 150, _IK.MEETING, 1,
            tags=("donor", "business", "diaspora"), direct=(_CK.PHONE, _CK.EMAIL),
@@ -455,6 +460,7 @@ AFFILIATIONS = (
     ("salim", "mosque", "Imam", 5000, None),
     ("rania", "radio", "Reporter", 800, None),
     ("walid", "farouk", "Managing director", 700, None),
+    ("walid_again", "farouk", "", 700, None),
     ("nabil", "khoury", "Chairman", 5000, None),
     ("jamal", "interior", "District officer, Dry Valley", 30, None),
     ("bashir", "guard", "Commander", 900, None),

@@ -2,9 +2,11 @@
 
 First a plan (``plan_import``): what would be created, which entries look like actors the
 vault already holds (fuzzy, on folded names and name variants, so ``Salih``/``Sálih`` and
-Arabic letter variants match), and every entry that cannot be imported, with its line
-number and the reason. Nothing is written until ``apply_import``, which is all or nothing
-unless told to skip the invalid entries.
+Arabic letter variants match, and other spellings of one name in any script, so
+``محمد عباس`` and ``Mohamed Abbas`` match Muhammad Abbas:
+:func:`contactkeeper.records.spellings.same_person`), and every entry that cannot be
+imported, with its line number and the reason. Nothing is written until ``apply_import``,
+which is all or nothing unless told to skip the invalid entries.
 
 An entry becomes an actor: its formatted name the display name; other-script names
 (vCard ``ALTID``), nicknames and phonetic names its name variants; phone numbers and e-mail
@@ -36,7 +38,7 @@ from contactkeeper.errors import ContactKeeperError, ImportInvalid
 from contactkeeper.exchange.csv_import import csv_entries
 from contactkeeper.exchange.import_entry import ContactPoint, ImportEntry
 from contactkeeper.exchange.vcard import bound_vcard, vcard_entries
-from contactkeeper.records import bulk, names
+from contactkeeper.records import bulk, names, spellings
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.wording import plural
 from contactkeeper.vault import Vault
@@ -111,9 +113,10 @@ def read_entries(path: Path) -> tuple[str, list[ImportEntry], list[ImportInvalid
 # -- planning and applying -----------------------------------------------------------------
 
 
-def _names_in_vault(vault: Vault) -> list[tuple[int, str, str]]:
+def _names_in_vault(vault: Vault) -> tuple[list[tuple[int, str, str]], list[str]]:
     """(actor id, the name the actor is shown by, comparable form) for every name and
-    variant in the vault. A high-risk actor is shown by codename: the plan is printed."""
+    variant in the vault, and each name as written (in the same order). A high-risk actor
+    is shown by codename: the plan is printed."""
     shown = sa.case(
         (Actor.sensitivity == Sensitivity.HIGH_RISK, Actor.codename), else_=Actor.display_name
     )
@@ -126,7 +129,8 @@ def _names_in_vault(vault: Vault) -> list[tuple[int, str, str]]:
                 )
             )
         )
-    return [(actor_id, label, _comparable(name)) for actor_id, label, name in rows]
+    known = [(actor_id, label, _comparable(name)) for actor_id, label, name in rows]
+    return known, [name for _, _, name in rows]
 
 
 def _comparable(name: str) -> str:
@@ -145,9 +149,14 @@ def _comparables(name: str) -> set[str]:
 
 
 def _likely_duplicate(
-    entry: ImportEntry, known: Sequence[tuple[int, str, str]], choices: Sequence[str]
+    entry: ImportEntry,
+    known: Sequence[tuple[int, str, str]],
+    choices: Sequence[str],
+    spellings_of: spellings.NameIndex | None = None,
 ) -> Duplicate | None:
-    """``choices`` are the third fields of ``known``, listed once by the caller."""
+    """``choices`` are the third fields of ``known``, listed once by the caller;
+    ``spellings_of`` finds the other spellings of a name among the names of ``known`` (its
+    ids are the indexes into ``known``)."""
     if not known:
         return None
     best: Duplicate | None = None
@@ -163,22 +172,31 @@ def _likely_duplicate(
         if found is not None and (best is None or found[1] > best.score):
             actor_id, shown, _ = known[found[2]]
             best = Duplicate(entry.line, entry.display_name, actor_id, shown, float(found[1]))
+    if best is None and spellings_of is not None:
+        # Another spelling of the same name, in any script ("محمد عباس", "Mohamed Abbas").
+        for name in (entry.display_name, *(v for v, _ in entry.name_variants)):
+            for index, _, verdict in spellings_of.matches(name)[:1]:
+                if best is None or verdict.score > best.score:
+                    actor_id, shown, _ = known[index]
+                    best = Duplicate(entry.line, entry.display_name, actor_id, shown, verdict.score)
     return best
 
 
 def plan_import(vault: Vault, path: Path) -> ImportPlan:
     """Read ``path`` and say what importing it would do; nothing is written."""
     layout, entries, invalid = read_entries(path)
-    known = _names_in_vault(vault)
+    known, written = _names_in_vault(vault)
     known_choices = [folded for _, _, folded in known]
+    known_spellings = spellings.NameIndex(enumerate(written))
     duplicates = []
     planned: list[tuple[int, str, str]] = []
     planned_choices: list[str] = []
+    planned_spellings = spellings.NameIndex(())
     for entry in entries:
-        duplicate = _likely_duplicate(entry, known, known_choices)
+        duplicate = _likely_duplicate(entry, known, known_choices, known_spellings)
         if duplicate is None:
             # Two entries of the same file can duplicate each other too.
-            same = _likely_duplicate(entry, planned, planned_choices)
+            same = _likely_duplicate(entry, planned, planned_choices, planned_spellings)
             if same is not None:
                 duplicate = Duplicate(
                     entry.line, entry.display_name, 0, same.actor_name, same.score
@@ -189,6 +207,7 @@ def plan_import(vault: Vault, path: Path) -> ImportPlan:
             (0, f"{entry.display_name} (line {entry.line})", _comparable(entry.display_name))
         )
         planned_choices.append(planned[-1][2])
+        planned_spellings.add(len(planned) - 1, entry.display_name)
     return ImportPlan(
         path=str(path),
         layout=layout,

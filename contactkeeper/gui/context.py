@@ -31,6 +31,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from contactkeeper.errors import VaultLocked
+from contactkeeper.records import spellings
 from contactkeeper.vault import Vault
 from contactkeeper.vault.changes import Changes, Recording
 from contactkeeper.vault.model import Sensitivity
@@ -111,6 +112,7 @@ class AppContext(QObject):
             return
         vault, self._vault = self._vault, None
         vault.close()
+        spellings.forget()  # the names whose keys were kept for the duplicate checks
         self.vault_locked.emit()
 
     # -- which names may be shown ---------------------------------------------------------

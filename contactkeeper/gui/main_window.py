@@ -42,6 +42,7 @@ from contactkeeper.gui.presentation import available_area
 from contactkeeper.gui.undo import UndoController, UndoKey
 from contactkeeper.gui.views.actor_page import ActorPage
 from contactkeeper.gui.views.actors import ActorsView
+from contactkeeper.gui.views.duplicates import DuplicatesView
 from contactkeeper.gui.views.followups import FollowUpsView
 from contactkeeper.gui.views.journal import JournalView
 from contactkeeper.gui.views.network_map import MapView
@@ -66,6 +67,7 @@ SECTIONS = (
     ("Follow-ups", "Ctrl+5"),
     ("Map", "Ctrl+6"),
     ("Track two", "Ctrl+7"),
+    ("Duplicates", "Ctrl+8"),
 )
 FOLLOW_UPS_SECTION = 4
 TRACK_TWO_SECTION = 6
@@ -148,6 +150,7 @@ class Workspace(QWidget):
         self.follow_ups = FollowUpsView(context)
         self.map = MapView(context)
         self.track_two = TrackTwoView(context)
+        self.duplicates = DuplicatesView(context)
         self.actor_page = ActorPage(context)
         self.process_page = ProcessPage(context)
         self.organization_page = OrganizationPage(context)
@@ -161,6 +164,7 @@ class Workspace(QWidget):
             self.follow_ups,
             self.map,
             self.track_two,
+            self.duplicates,
             self.actor_page,
             self.process_page,
             self.organization_page,

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, load_only, selectinload
 
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.records import names, search
+from contactkeeper.records import names, search, spellings
 from contactkeeper.records.warmth import (
     Warmth,
     WarmthReading,
@@ -398,8 +398,11 @@ def similar_names(vault: Vault, name: str, now: datetime, limit: int = 5) -> lis
     of their names looks the same on screen, letters of another script included ("Nаbil"
     with a Cyrillic "а" for "Nabil", :func:`contactkeeper.records.names.look_alike`); the same word
     starts in any of their names; or, failing that, a near spelling of the whole name
-    ("Hadad" for "Haddad") found through any of its words."""
-    ids = _look_alikes(vault, name)
+    ("Hadad" for "Haddad") found through any of its words. Another spelling of the same
+    name, in any script, counts as a near spelling ("Mohamed Abbas" and "محمد عباس" for
+    Muhammad Abbas, :func:`contactkeeper.records.spellings.same_person`)."""
+    look_alikes, spelled = _look_alikes_and_spellings(vault, name)
+    ids = look_alikes + spelled
     ids += [h.id for h in search.search(vault, name, limit=limit, kinds=("actor",))]
     near_spellings = not ids
     if near_spellings:
@@ -420,15 +423,22 @@ def similar_names(vault: Vault, name: str, now: datetime, limit: int = 5) -> lis
         return [_summary(a, "", now) for a in list(found.values())[:limit]]
 
 
-def _look_alikes(vault: Vault, name: str) -> list[int]:
-    """Actors one of whose names (display name or variant) looks exactly like ``name``.
+def _look_alikes_and_spellings(vault: Vault, name: str) -> tuple[list[int], list[int]]:
+    """Actors one of whose names (display name or variant) looks exactly like ``name``,
+    and those one of whose names is likely another spelling of it (most alike first).
 
     Every name of the vault is compared (a look-alike shares no word with the name it
-    imitates, so the search index cannot find it): a few milliseconds per thousand names.
+    imitates, so the search index cannot find it), in one query: the keys of a name are
+    made once and kept (:func:`names.look_alike_key`, :func:`spellings.heads`), and only
+    the names that share a first consonant pair with ``name`` are compared as spellings
+    (:class:`spellings.NameIndex`).
     """
     keys = names.look_alike_keys(name)
-    if not any(keys):
-        return []
+    wanted = spellings.heads(name)
+    if not any(keys) and not wanted:
+        return [], []
+    look_alikes: list[int] = []
+    near: list[tuple[int, str]] = []
     with vault.transaction() as session:
         rows = session.execute(
             sa.union_all(
@@ -436,11 +446,13 @@ def _look_alikes(vault: Vault, name: str) -> list[int]:
                 sa.select(NameVariant.actor_id, NameVariant.name),
             )
         )
-        return list(
-            dict.fromkeys(
-                actor_id for actor_id, shown in rows if names.look_alike_key(shown) in keys
-            )
-        )
+        for actor_id, shown in rows:
+            if names.look_alike_key(shown) in keys:
+                look_alikes.append(actor_id)
+            if spellings.heads(shown) & wanted:
+                near.append((actor_id, shown))
+    spelled = [actor_id for actor_id, _, _ in spellings.NameIndex(near).matches(name)]
+    return list(dict.fromkeys(look_alikes)), spelled
 
 
 # -- writing ---------------------------------------------------------------------------

@@ -184,6 +184,7 @@ def skeleton(text: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def look_alike_key(name: str) -> str:
     """What a name looks like: its skeleton, folded as search folds (case, accents, format
     characters), with single spaces. Idempotent (the key of a key is itself).

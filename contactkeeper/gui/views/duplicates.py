@@ -1,0 +1,191 @@
+"""Possible duplicates: pairs of actors that may be one person entered twice.
+
+The list is worked out over the whole vault (:func:`contactkeeper.records.duplicates.
+possible_duplicates`) off the UI thread when the view is first shown after an unlock, and
+again after a change to actors, their names, channels or affiliations while it is on
+screen; meanwhile a line and a progress bar say so. Each row names both actors and says
+why they may be one: which spellings matched, and the organizations, phone numbers and
+e-mail addresses they share. A double-click (or Enter) opens the actor of the column
+clicked, the first actor from the other columns.
+
+Privacy mode and high-risk actors follow the context's rule: such an actor goes by codename
+and the row leaves out the spellings and what they share.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactkeeper.errors import ContactKeeperError
+from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.models.record_table import Column, RecordTableModel
+from contactkeeper.gui.operations import Operation, Progress, run_with_progress
+from contactkeeper.gui.refresh import Refresh
+from contactkeeper.records import duplicates
+from contactkeeper.records.duplicates import Pair
+from contactkeeper.records.wording import plural
+from contactkeeper.vault.changes import Kind
+
+LOOKING = "Looking for actors entered twice under other spellings…"
+NONE_FOUND = "No possible duplicates: no two actors have names that are spellings of one name."
+SECOND_COLUMN = 1
+
+
+def _shared(pair: Pair) -> str:
+    return ", ".join((*pair.organizations, *pair.addresses))
+
+
+class DuplicatesView(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model: RecordTableModel[Pair] = RecordTableModel(
+            [
+                Column("Actor", lambda p: p.first.name),
+                Column("May be the same person as", lambda p: p.second.name),
+                Column("Names", lambda p: p.spellings, tooltip=lambda p: p.evidence),
+                Column("Both have", _shared, tooltip=lambda p: p.evidence),
+                Column("Alike", lambda p: f"{p.score:.0f}"),
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Possible duplicates")
+        self.table.setToolTip("Double-click an actor's name to open their page.")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.status = QLabel()
+        self.status.setObjectName("duplicatesStatus")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Looking for possible duplicates")
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.hide()
+        self.again = QPushButton("&Look again")
+        self.again.setAccessibleName("Look for possible duplicates again")
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.again)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.table, 1)
+        self.loaded = False
+        self.operation: Operation | None = None
+        self._round = 0  # results of an earlier round (before a lock, a reload) are dropped
+        self.refresh = Refresh(
+            self,
+            context,
+            self._refresh,
+            {Kind.ACTOR, Kind.CHANNEL, Kind.AFFILIATION, Kind.ORGANIZATION},
+        )
+        self.table.activated.connect(self._open)
+        self.again.clicked.connect(self.reload)
+        context.vault_opened.connect(self.clear)
+        context.vault_locked.connect(self.clear)
+        context.names_changed.connect(self._refresh)
+
+    def ensure_loaded(self) -> None:
+        if not self.loaded and self.operation is None:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        """Work the list out again in the background; the rows shown stay until then."""
+        if not self.context.unlocked:
+            self.clear()
+            return
+        self._round += 1
+        this_round = self._round
+        vault, withheld = self.context.vault, self.context.names_hidden
+        self.status.setText(LOOKING)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.again.setEnabled(False)
+
+        def work(progress: Progress) -> list[Pair]:
+            return duplicates.possible_duplicates(vault, withheld=withheld, progress=progress)
+
+        self.operation = run_with_progress(
+            self,
+            work,
+            lambda pairs: self._done(this_round, pairs),
+            lambda exc: self._failed(this_round, exc),
+            lambda done, total: self._progressed(this_round, done, total),
+        )
+
+    def _progressed(self, this_round: int, done: int, total: int) -> None:
+        if this_round == self._round:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+
+    def _done(self, this_round: int, pairs: list[Pair]) -> None:
+        if this_round != self._round:
+            return
+        self.operation = None
+        self.loaded = True
+        self.progress.hide()
+        self.again.setEnabled(True)
+        self.model.set_rows(pairs)
+        self.status.setText(
+            f"{plural(len(pairs), 'possible duplicate')}: pairs of actors whose names are "
+            "spellings of one name. Double-click a name to open the actor."
+            if pairs
+            else NONE_FOUND
+        )
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
+
+    def _failed(self, this_round: int, exc: Exception) -> None:
+        if this_round != self._round:
+            return  # the vault was locked meanwhile: nothing to say
+        self.operation = None
+        self.progress.hide()
+        self.again.setEnabled(True)
+        if not isinstance(exc, ContactKeeperError):
+            raise exc
+        self.status.setText(exc.message)
+
+    def _refresh(self) -> None:
+        if self.loaded:
+            self.reload()
+
+    def clear(self) -> None:
+        self._round += 1
+        self.operation = None
+        self.loaded = False
+        self.model.clear()
+        self.status.setText("")
+        self.progress.hide()
+        self.again.setEnabled(True)
+
+    def _open(self, index: QModelIndex) -> None:
+        pair = self.model.row(index)
+        if pair is None:
+            return
+        side = pair.second if index.column() == SECOND_COLUMN else pair.first
+        self.context.open_actor.emit(side.actor_id)

@@ -1,0 +1,188 @@
+"""Merging two actors that are one person: every record about the other moves to the
+survivor, repetitions are dropped, both names are kept and search finds the survivor."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from contactkeeper.errors import InvalidRecord
+from contactkeeper.records import actors, merge, search
+from contactkeeper.vault import Vault
+from contactkeeper.vault.model import (
+    Actor,
+    Affiliation,
+    Channel,
+    ChannelHop,
+    ChannelKind,
+    CueKind,
+    Direction,
+    Event,
+    EventRole,
+    FollowUp,
+    Interaction,
+    InteractionKind,
+    InteractionParticipant,
+    Invitation,
+    Organization,
+    Participation,
+    ParticipationRole,
+    Process,
+    ReadinessCue,
+    Relationship,
+    RelationshipKind,
+    Transfer,
+)
+
+NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+
+
+def _actor(vault: Vault, name: str, *variants: str, **fields: object) -> int:
+    new = actors.NewActor(name, name_variants=variants, **fields)  # type: ignore[arg-type]
+    return actors.create_actor(vault, new, NOW).id
+
+
+def _count(vault: Vault, query: sa.Select[tuple[int]]) -> int:
+    with vault.transaction() as session:
+        return session.scalar(query) or 0
+
+
+def _everything(vault: Vault, survivor: int, other: int, friend: int) -> dict[str, int]:
+    """A record of every kind about ``other`` (some repeating the survivor's)."""
+    with vault.transaction() as session:
+        org = Organization(name="Harbour Council")
+        process = Process(name="Coastal dialogue")
+        kind = session.scalar(sa.select(CueKind).limit(1))
+        event = Event(title="Coastal workshop", starts_on=date(2026, 5, 1))
+        session.add_all([org, process, event])
+        session.flush()
+        met = Interaction(occurred_at=NOW - timedelta(days=3), kind=InteractionKind.MEETING)
+        both = Interaction(occurred_at=NOW - timedelta(days=30), kind=InteractionKind.CALL)
+        session.add_all([met, both])
+        session.flush()
+        session.add_all(
+            [
+                InteractionParticipant(interaction_id=met.id, actor_id=other),
+                InteractionParticipant(interaction_id=both.id, actor_id=other),
+                InteractionParticipant(interaction_id=both.id, actor_id=survivor),
+            ]
+        )
+        phone = Channel(actor_id=other, kind=ChannelKind.PHONE, label="+961 1 234 567")
+        via_other = Channel(actor_id=friend, kind=ChannelKind.INDIRECT)
+        own = Channel(actor_id=survivor, kind=ChannelKind.INDIRECT)
+        session.add_all([phone, via_other, own])
+        session.flush()
+        session.add_all(
+            [
+                ChannelHop(channel_id=via_other.id, position=0, intermediary_id=other),
+                ChannelHop(channel_id=own.id, position=0, intermediary_id=other),
+                Relationship(from_actor_id=friend, to_actor_id=other, kind=RelationshipKind.TRUSTS),
+                Relationship(
+                    from_actor_id=other, to_actor_id=survivor, kind=RelationshipKind.FAMILY
+                ),
+                Affiliation(actor_id=other, organization_id=org.id, role="Adviser"),
+                Participation(process_id=process.id, actor_id=other, role=ParticipationRole.PARTY),
+                Participation(
+                    process_id=process.id, actor_id=survivor, role=ParticipationRole.PARTY
+                ),
+                Participation(
+                    process_id=process.id, actor_id=other, role=ParticipationRole.ADVISER
+                ),
+                ReadinessCue(
+                    process_id=process.id,
+                    actor_id=other,
+                    reported_by_id=other,
+                    kind_id=kind.id,
+                    direction=Direction.TOWARD,
+                    observed_on=date(2026, 5, 2),
+                ),
+                FollowUp(title="Call back", due_on=date(2026, 6, 5), actor_id=other),
+                Invitation(event_id=event.id, actor_id=other, role=EventRole.PARTY_PARTICIPANT),
+                Transfer(
+                    content="A ceasefire map",
+                    recipient_actor_id=other,
+                    passed_on=date(2026, 5, 3),
+                ),
+            ]
+        )
+        return {"met": met.id, "phone": phone.id, "via_other": via_other.id, "own": own.id}
+
+
+def test_everything_about_the_other_moves_to_the_survivor(vault: Vault) -> None:
+    survivor = _actor(vault, "Muhammad Abbas", "Mohammed Abbas", tags=["ministry"])
+    other = _actor(
+        vault, "محمد عباس", "Abu Karim", "Mohammed Abbas", tags=["port"], notes="Met at the port."
+    )
+    friend = _actor(vault, "Layla Haddad")
+    made = _everything(vault, survivor, other, friend)
+
+    merge.merge_actors(vault, survivor, other)
+
+    def about(model: type, column: str, actor_id: int) -> int:
+        return _count(
+            vault,
+            sa.select(sa.func.count()).select_from(model).where(getattr(model, column) == actor_id),
+        )
+
+    assert _count(vault, sa.select(sa.func.count()).where(Actor.id == other)) == 0
+    for model, column in (
+        (InteractionParticipant, "actor_id"),
+        (Channel, "actor_id"),
+        (ChannelHop, "intermediary_id"),
+        (Relationship, "from_actor_id"),
+        (Relationship, "to_actor_id"),
+        (Affiliation, "actor_id"),
+        (Participation, "actor_id"),
+        (ReadinessCue, "actor_id"),
+        (ReadinessCue, "reported_by_id"),
+        (FollowUp, "actor_id"),
+        (Invitation, "actor_id"),
+        (Transfer, "recipient_actor_id"),
+    ):
+        assert about(model, column, other) == 0, model
+    assert about(InteractionParticipant, "actor_id", survivor) == 2  # once in the call
+    assert about(Channel, "actor_id", survivor) == 2  # the phone, and the survivor's own
+    assert about(Relationship, "to_actor_id", survivor) == 1  # the tie between the two goes
+    assert about(Affiliation, "actor_id", survivor) == 1
+    assert about(Participation, "actor_id", survivor) == 2  # party once, and adviser
+    assert about(ReadinessCue, "reported_by_id", survivor) == 1
+    assert about(FollowUp, "actor_id", survivor) == 1
+    assert about(Invitation, "actor_id", survivor) == 1
+    assert about(Transfer, "recipient_actor_id", survivor) == 1
+    # The friend's channel now goes through the survivor; the survivor's own channel no
+    # longer goes through the survivor.
+    hops = _count(
+        vault,
+        sa.select(sa.func.count()).where(
+            ChannelHop.channel_id == made["via_other"], ChannelHop.intermediary_id == survivor
+        ),
+    )
+    assert hops == 1
+    own_hops = sa.select(sa.func.count()).where(ChannelHop.channel_id == made["own"])
+    assert _count(vault, own_hops) == 0
+
+    detail = actors.get_actor(vault, survivor, NOW)
+    assert detail.display_name == "Muhammad Abbas"
+    assert [v.name for v in detail.name_variants] == ["Mohammed Abbas", "محمد عباس", "Abu Karim"]
+    assert detail.tags == ("ministry", "port")
+    assert "Met at the port." in detail.notes
+    # The summaries follow the meeting that was the other's.
+    assert detail.last_contact_at == NOW - timedelta(days=3)
+
+
+def test_search_finds_the_survivor_by_the_other_names_at_once(vault: Vault) -> None:
+    survivor = _actor(vault, "Muhammad Abbas")
+    other = _actor(vault, "محمد عباس", "Abu Karim")
+
+    merge.merge_actors(vault, survivor, other)
+
+    for words in ("محمد", "Abu Karim", "Muhammad"):
+        assert [h.id for h in search.search(vault, words, kinds=("actor",))] == [survivor]
+
+
+def test_an_actor_cannot_be_merged_with_itself(vault: Vault) -> None:
+    survivor = _actor(vault, "Muhammad Abbas")
+    with pytest.raises(InvalidRecord):
+        merge.merge_actors(vault, survivor, survivor)
