@@ -8,10 +8,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
+from pytestqt.qtbot import QtBot
 
 from contactkeeper.gui.context import AppContext
 from contactkeeper.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
+
+
+@pytest.fixture(autouse=True)
+def background_work_ends_before_the_widgets(qtbot: QtBot) -> Iterator[None]:
+    """Work a test started off the UI thread (a map read, ways in, Today's insights) ends,
+    and its answer is delivered, before qtbot closes the test's widgets: a job still running
+    when the widget it answers to is deleted would report to an object that is gone."""
+    yield
+    QThreadPool.globalInstance().waitForDone(30_000)
+    qtbot.wait(1)
 
 
 @pytest.fixture
