@@ -60,6 +60,7 @@ from contactkeeper.vault.model import (
     Relationship,
     Transfer,
 )
+from contactkeeper.vault.vocabulary import Sensitivity
 
 MERGED_NOTE = "merged"
 
@@ -125,9 +126,19 @@ class Difference:
 
 
 @dataclass(frozen=True)
+class MergeSide:
+    """One of the two actors, enough to name them by the privacy rule."""
+
+    actor_id: int
+    display_name: str
+    codename: str
+    sensitivity: Sensitivity
+
+
+@dataclass(frozen=True)
 class MergePreview:
-    survivor_id: int
-    other_id: int
+    survivor: MergeSide
+    other: MergeSide
     differences: tuple[Difference, ...]
     # What would move to the survivor, in words, largest first ("12 contacts", ...).
     moves: tuple[str, ...]
@@ -140,6 +151,9 @@ def preview(vault: Vault, survivor_id: int, other_id: int) -> MergePreview:
     with vault.transaction() as session:
         survivor = records.fetch(session, Actor, survivor_id, "actor")
         other = records.fetch(session, Actor, other_id, "actor")
+        sides = [
+            MergeSide(a.id, a.display_name, a.codename, a.sensitivity) for a in (survivor, other)
+        ]
         differences = tuple(
             Difference(
                 f.key,
@@ -187,7 +201,7 @@ def preview(vault: Vault, survivor_id: int, other_id: int) -> MergePreview:
         ]
     counted.sort(key=lambda c: -c[0])
     moves = tuple(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counted if n)
-    return MergePreview(survivor_id, other_id, differences, moves)
+    return MergePreview(sides[0], sides[1], differences, moves)
 
 
 def _words(actor: Actor, merge_field: MergeField) -> str:
@@ -487,6 +501,7 @@ __all__ = [
     "MergeField",
     "MergePlan",
     "MergePreview",
+    "MergeSide",
     "merge_actors",
     "preview",
     "unmerge",
