@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from contactkeeper.errors import RecordNotFound
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.dialogs.merge import MergeDialog
+from contactkeeper.gui.dialogs.merge import ChooseOtherDialog, MergeDialog
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.records import actors, channels, search
 from contactkeeper.records.actors import NewActor
@@ -112,3 +112,37 @@ def test_a_high_risk_actors_identifying_fields_stay_hidden(
     assert hidden.codename in texts
     assert "Jordan" in texts
     dialog.reject()
+
+
+def test_merge_with_another_actor_from_the_actor_page(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, vault: Vault
+) -> None:
+    window, context, _ = make_window(qtbot, tmp_path, clock)
+    kept = actors.create_actor(vault, NewActor("Layla Haddad"), clock()).id
+    other = actors.create_actor(vault, NewActor("L. Haddad", country="Lebanon"), clock()).id
+    context.open(vault)
+    workspace = window.workspace
+    workspace.show_actor(kept)
+    page = workspace.actor_page
+
+    qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+    chooser = page.dialog
+    assert isinstance(chooser, ChooseOtherDialog)
+    assert not chooser.next_button.isEnabled()
+    chooser.choice.choose(kept, "Layla Haddad")  # the page's own actor: refused
+    assert not chooser.next_button.isEnabled()
+    chooser.choice.choose(other, "L. Haddad")
+    qtbot.mouseClick(chooser.next_button, Qt.MouseButton.LeftButton)
+    dialog = chooser.merge_dialog
+    assert isinstance(dialog, MergeDialog)
+    qtbot.waitExposed(dialog)
+    dialog.groups["country"].button(other).click()
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+
+    assert not _exists(context, other)
+    detail = actors.get_actor(vault, kept, clock())
+    assert (detail.display_name, detail.country) == ("Layla Haddad", "Lebanon")
+    assert page.actor_id == kept
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _exists(context, other)
+    assert actors.get_actor(vault, kept, clock()).country == ""

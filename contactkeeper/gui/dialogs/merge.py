@@ -6,6 +6,8 @@ what would move from the other to the kept actor ("12 contacts, 2 channels…") 
 user confirms. :func:`merge_actors` opens it; once confirmed, it merges
 (:func:`contactkeeper.records.merge.merge_actors`), opens the kept actor's page and leaves
 a step Ctrl+Z (or the undo notice) takes back (:func:`contactkeeper.records.merge.unmerge`).
+From an actor's page, ``ChooseOtherDialog`` first asks which actor is the same person
+(typed as in any actor field); the actor of the page is the one kept.
 
 Names follow the context's privacy rule; an actor whose name is hidden (privacy mode, a
 high-risk actor not revealed) has the fields that would identify them (name, country,
@@ -31,6 +33,7 @@ from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.presentation import error_label, show_error
 from contactkeeper.gui.undo import UndoController
+from contactkeeper.gui.widgets.actor_choice import ActorChoice
 from contactkeeper.records import merge
 from contactkeeper.records.merge import MergePreview, MergeSide
 from contactkeeper.vault.changes import Kind
@@ -170,6 +173,52 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+class ChooseOtherDialog(QDialog):
+    """Which actor is the same person as the one of the page? Then the merge dialog."""
+
+    def __init__(
+        self, context: AppContext, survivor_id: int, name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.survivor_id = survivor_id
+        self.merge_dialog: MergeDialog | None = None
+        self.setWindowTitle("Merge with another actor")
+        question = QLabel(
+            f"Which actor is the same person as “{name}”? Type a name in any script, or a "
+            f"codename. Everything about them moves to “{name}”; you choose, field by field, "
+            "what to keep."
+        )
+        question.setWordWrap(True)
+        self.choice = ActorChoice(context, "The same person as this actor")
+        self.message = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.next_button = buttons.addButton("&Next…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.next_button.setEnabled(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.choice)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.resize(480, 220)
+        self.choice.chosen.connect(self._chosen)
+
+    def _chosen(self, actor_id: int, _name: str) -> None:
+        same = actor_id == self.survivor_id
+        show_error(self.message, "That is this actor: choose the other one." if same else "")
+        self.next_button.setEnabled(not same)
+
+    def accept(self) -> None:
+        other = self.choice.actor_id
+        if other is None or other == self.survivor_id:
+            return
+        super().accept()
+        self.merge_dialog = merge_actors(self.context, self.survivor_id, other, self.parentWidget())
+
+
 def merge_actors(
     context: AppContext, survivor_id: int, other_id: int, parent: QWidget | None = None
 ) -> MergeDialog | None:
@@ -185,4 +234,4 @@ def merge_actors(
     return dialog
 
 
-__all__ = ["MergeDialog", "merge_actors"]
+__all__ = ["ChooseOtherDialog", "MergeDialog", "merge_actors"]
