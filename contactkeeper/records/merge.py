@@ -310,6 +310,7 @@ def unmerge(vault: Vault, plan: MergePlan) -> None:
                 [{"actor_id": survivor_id, "tag_id": t} for t in plan.survivor_tag_ids],
             )
         changes.note(session, Actor, [survivor_id])
+        changes.note(session, NameVariant, [survivor_id])
         session.flush()
         session.expire_all()
         try:
@@ -319,35 +320,49 @@ def unmerge(vault: Vault, plan: MergePlan) -> None:
                 "Merge",
                 f"the merge with “{plan.other_name}” cannot be taken back ({exc.message})",
             ) from None
-        touched_interactions: set[int] = set()
-        for table_name, column, ids in plan.moved:
-            table = Base.metadata.tables[table_name]
-            if not ids:
-                continue
-            if table_name == InteractionParticipant.__tablename__:
-                session.execute(
-                    table.update()
-                    .where(table.c.actor_id == survivor_id, table.c.interaction_id.in_(ids))
-                    .values(actor_id=other_id)
-                )
-                touched_interactions.update(ids)
-            else:
-                session.execute(
-                    table.update()
-                    .where(table.c.id.in_(ids), table.c[column] == survivor_id)
-                    .values({column: other_id})
-                )
-                changes.note_rows(session, table, [{"id": i} for i in ids])
-        for table in Base.metadata.sorted_tables:
-            rows = [dict(r) for r in plan.dropped.get(table.name, ())]
-            if rows:
-                session.execute(table.insert(), rows)
-                changes.note_rows(session, table, rows)
-        changes.note(session, Interaction, touched_interactions)
+        try:
+            _move_back(session, plan)
+        except sa.exc.IntegrityError:
+            raise InvalidRecord(
+                "Merge",
+                f"the merge with “{plan.other_name}” cannot be taken back: a record it "
+                "moved or dropped belonged to one deleted since",
+            ) from None
         session.flush()
         session.expire_all()
         bulk.refresh_summaries(session, actor_ids=[survivor_id, other_id])
         search_index.reindex(session, "actor", [survivor_id, other_id])
+
+
+def _move_back(session: Session, plan: MergePlan) -> None:
+    """Every row the merge moved names the other again; the repetitions it dropped return."""
+    survivor_id, other_id = plan.survivor_id, plan.other_id
+    touched_interactions: set[int] = set()
+    for table_name, column, ids in plan.moved:
+        table = Base.metadata.tables[table_name]
+        if not ids:
+            continue
+        if table_name == InteractionParticipant.__tablename__:
+            session.execute(
+                table.update()
+                .where(table.c.actor_id == survivor_id, table.c.interaction_id.in_(ids))
+                .values(actor_id=other_id)
+            )
+            touched_interactions.update(ids)
+        else:
+            session.execute(
+                table.update()
+                .where(table.c.id.in_(ids), table.c[column] == survivor_id)
+                .values({column: other_id})
+            )
+            moved_rows = session.execute(sa.select(table).where(table.c.id.in_(ids)))
+            changes.note_rows(session, table, [dict(r) for r in moved_rows.mappings()])
+    for table in Base.metadata.sorted_tables:
+        rows = [dict(r) for r in plan.dropped.get(table.name, ())]
+        if rows:
+            session.execute(table.insert(), rows)
+            changes.note_rows(session, table, rows)
+    changes.note(session, Interaction, touched_interactions)
 
 
 def _notes(survivor: Actor, other: Actor, chosen: int | None) -> str:

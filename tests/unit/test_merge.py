@@ -266,3 +266,15 @@ def test_a_choice_must_name_one_of_the_two(vault: Vault) -> None:
         merge.merge_actors(vault, survivor, other, {"display_name": 999})
     with pytest.raises(InvalidRecord):
         merge.merge_actors(vault, survivor, other, {"eye colour": other})
+
+
+def test_a_merge_cannot_be_taken_back_once_the_trash_is_emptied(vault: Vault) -> None:
+    survivor = _actor(vault, "Muhammad Abbas")
+    other = _actor(vault, "Mohammed Abbas")
+    plan = merge.merge_actors(vault, survivor, other, {"display_name": other}, NOW)
+    trash.empty(vault)
+
+    with pytest.raises(InvalidRecord, match="cannot be taken back"):
+        merge.unmerge(vault, plan)
+    # Nothing changed: the survivor keeps the name chosen.
+    assert actors.get_actor(vault, survivor, NOW).display_name == "Mohammed Abbas"
