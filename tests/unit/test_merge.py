@@ -278,3 +278,20 @@ def test_a_merge_cannot_be_taken_back_once_the_trash_is_emptied(vault: Vault) ->
         merge.unmerge(vault, plan)
     # Nothing changed: the survivor keeps the name chosen.
     assert actors.get_actor(vault, survivor, NOW).display_name == "Mohammed Abbas"
+
+
+def test_every_column_that_names_an_actor_is_moved_by_a_merge(vault: Vault) -> None:
+    """A table added later that names actors must be taught to the merge (and its undo)."""
+    survivor = _actor(vault, "Muhammad Abbas")
+    other = _actor(vault, "Mohammed Abbas")
+    plan = merge.merge_actors(vault, survivor, other, now=NOW)
+
+    naming = {
+        (fk.parent.table.name, fk.parent.name)
+        for table in Base.metadata.sorted_tables
+        for fk in table.foreign_keys
+        if fk.column.table.name == "actors"
+    }
+    moved = {(table, column) for table, column, _ids in plan.moved}
+    # The other's own name variants and tags go to the trash with it (copied, not moved).
+    assert naming - moved == {("name_variants", "actor_id"), ("actor_tags", "actor_id")}
