@@ -16,6 +16,7 @@ languages, notes) hidden too, as on their page: they can still be chosen, not re
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -41,7 +42,7 @@ from contactkeeper.vault.changes import Kind
 # Fields that identify a person as surely as the name: hidden with it.
 IDENTIFYING = {"display_name", "country", "languages", "notes"}
 JOINED = 0  # the notes' third choice: both, joined
-SHORTEST = 60  # characters of a value shown on its radio button (all of it in the tooltip)
+SHORTEST = 40  # characters of a value shown on its radio button (all of it in the tooltip)
 
 
 class MergeDialog(QDialog):
@@ -55,16 +56,20 @@ class MergeDialog(QDialog):
         self.setModal(True)
         kept, other = self.name(shown.survivor), self.name(shown.other)
         intro = QLabel(
-            f"“{other}” and “{kept}” are one person: everything recorded about “{other}” "
-            f"moves to “{kept}”, and both names are kept as name variants. Where the two "
-            "differ, choose whose value to keep."
+            f"These two are one person: everything recorded about “{other}” moves to "
+            f"“{kept}”, and both names are kept as name variants. Where the two differ, "
+            "choose whose value to keep."
         )
         intro.setWordWrap(True)
         self.groups: dict[str, QButtonGroup] = {}
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Field</b>"), 0, 0)
-        grid.addWidget(QLabel(f"<b>{_escape(kept)}</b> (kept)"), 0, 1)
-        grid.addWidget(QLabel(f"<b>{_escape(other)}</b>"), 0, 2)
+        for column, heading in enumerate(
+            ("<b>Field</b>", f"<b>{_escape(kept)}</b> (kept)", f"<b>{_escape(other)}</b>")
+        ):
+            label = QLabel(heading)
+            # Left, whatever the script of the name (a name in Arabic would push it right).
+            label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(label, 0, column)
         for row, difference in enumerate(shown.differences, start=1):
             group = QButtonGroup(self)
             self.groups[difference.key] = group
@@ -87,12 +92,16 @@ class MergeDialog(QDialog):
             grid.addWidget(QLabel("The two differ in no field: nothing to choose."), 1, 0, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
+        grid.setRowStretch(len(shown.differences) + 1, 1)  # the rows together, at the top
         fields = QWidget()
         fields.setLayout(grid)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(fields)
+        # As wide as the choices (short values): scrolled up and down only.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(fields.minimumSizeHint().width())
         self.summary = QLabel(
             f"Moves to “{kept}”: {', '.join(shown.moves) or 'nothing'}. “{other}” goes to "
             "the trash; Ctrl+Z undoes the whole merge."
@@ -114,7 +123,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(720, min(520, 220 + 34 * len(shown.differences)))
+        self.resize(800, min(520, 200 + 30 * len(shown.differences)))
 
     def name(self, side: MergeSide) -> str:
         return self.context.shown_name(
