@@ -146,3 +146,21 @@ def test_merge_with_another_actor_from_the_actor_page(
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _exists(context, other)
     assert actors.get_actor(vault, kept, clock()).country == ""
+
+
+def test_privacy_mode_shows_codenames_and_hides_notes(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, vault: Vault
+) -> None:
+    window, context, _ = make_window(qtbot, tmp_path, clock)
+    kept = actors.create_actor(vault, NewActor("Yitzhak Levi", notes="Knesset aide."), clock())
+    other = actors.create_actor(vault, NewActor("יצחק לוי", notes="Met in Haifa."), clock())
+    context.open(vault)
+    context.set_privacy(True)
+
+    dialog = _open_merge(qtbot, window)
+    texts = [b.text() for g in dialog.groups.values() for b in g.buttons()]
+    shown = " ".join([*texts, dialog.summary.text(), dialog.merge_button.text()])
+    for secret in ("Yitzhak", "יצחק", "Knesset", "Haifa"):
+        assert secret not in shown
+    assert {kept.codename, other.codename} <= set(texts)
+    dialog.reject()
