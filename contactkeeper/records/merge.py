@@ -222,10 +222,12 @@ def merge_actors(
     other_id: int,
     choices: Mapping[str, int] | None = None,
     now: datetime | None = None,
+    label: str | None = None,
 ) -> MergePlan:
     """Move everything about actor ``other_id`` to ``survivor_id`` and put the other in the
     trash (see the module's description). ``choices`` maps a field of :data:`FIELDS` to the
-    id of the actor whose value the survivor keeps."""
+    id of the actor whose value the survivor keeps. ``label`` names the other in the trash
+    (as the user may see it: a codename for a hidden name); its display name by default."""
     if survivor_id == other_id:
         raise InvalidRecord("Actor", "an actor cannot be merged with itself")
     choices = dict(choices or {})
@@ -262,7 +264,11 @@ def merge_actors(
         session.flush()
         session.expire(other)
         item = trash.discard_in(
-            session, Kind.ACTOR, other_id, f"{other_name} (merged)", now or datetime.now(UTC)
+            session,
+            Kind.ACTOR,
+            other_id,
+            f"{label or other_name} (merged)",
+            now or datetime.now(UTC),
         )
         for column, value in taken.items():
             setattr(survivor, column, value)

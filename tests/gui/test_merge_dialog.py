@@ -13,7 +13,7 @@ from contactkeeper.errors import RecordNotFound
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.merge import ChooseOtherDialog, MergeDialog
 from contactkeeper.gui.main_window import MainWindow
-from contactkeeper.records import actors, channels, search
+from contactkeeper.records import actors, channels, search, trash
 from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import ChannelKind, Sensitivity
@@ -163,4 +163,6 @@ def test_privacy_mode_shows_codenames_and_hides_notes(
     for secret in ("Yitzhak", "יצחק", "Knesset", "Haifa"):
         assert secret not in shown
     assert {kept.codename, other.codename} <= set(texts)
-    dialog.reject()
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    # The trash, where the other waits for an undo, names them by codename too.
+    assert [e.label for e in trash.entries(vault)] == [f"{other.codename} (merged)"]

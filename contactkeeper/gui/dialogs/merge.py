@@ -154,7 +154,12 @@ class MergeDialog(QDialog):
         try:
             with context.writing(undo):
                 plan = merge.merge_actors(
-                    context.vault, survivor_id, shown.other.actor_id, self.choices(), context.now()
+                    context.vault,
+                    survivor_id,
+                    shown.other.actor_id,
+                    self.choices(),
+                    context.now(),
+                    label=self.name(shown.other),
                 )
         except ContactKeeperError as exc:
             show_error(self.message, exc.message)
