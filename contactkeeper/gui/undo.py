@@ -46,10 +46,26 @@ class _Step:
     label: str
     trash_id: int | None = None
     revert: Callable[[], object] | None = None
+    # How a change is said, when not "change to" / "Changed" / "Changed back".
+    wording: tuple[str, str, str] | None = None
 
     @property
     def verb(self) -> str:
+        if self.wording is not None:
+            return self.wording[0]
         return "delete of" if self.trash_id is not None else "change to"
+
+    @property
+    def done(self) -> str:
+        if self.wording is not None:
+            return self.wording[1]
+        return "Deleted" if self.trash_id is not None else "Changed"
+
+    @property
+    def undone(self) -> str:
+        if self.wording is not None:
+            return self.wording[2]
+        return "Restored" if self.trash_id is not None else "Changed back"
 
 
 class UndoController(QObject):
@@ -105,8 +121,7 @@ class UndoController(QObject):
         if not self._history:
             return ""
         step = self._history[-1]
-        done = "Deleted" if step.trash_id is not None else "Changed"
-        return f"{done} {step.kind} “{self.undo_label}”."
+        return f"{step.done} {step.kind} “{self.undo_label}”."
 
     def discard(self, kind: str, record_id: int, label: str, parent: QWidget | None = None) -> bool:
         """Ask, then move the record to the trash. True when it was deleted.
@@ -130,9 +145,18 @@ class UndoController(QObject):
         self._push(_Step(kind, label, trash_id=entry.id))
         return True
 
-    def remember_change(self, kind: str, label: str, revert: Callable[[], object]) -> None:
-        """A record of ``kind`` was just changed; ``revert`` changes it back (Ctrl+Z)."""
-        self._push(_Step(kind, label, revert=revert))
+    def remember_change(
+        self,
+        kind: str,
+        label: str,
+        revert: Callable[[], object],
+        wording: tuple[str, str, str] | None = None,
+    ) -> None:
+        """A record of ``kind`` was just changed; ``revert`` changes it back (Ctrl+Z).
+
+        ``wording`` says the change otherwise than "change to", "Changed", "Changed back"
+        (a merge: "merge of", "Merged", "Unmerged")."""
+        self._push(_Step(kind, label, revert=revert, wording=wording))
 
     def _push(self, step: _Step) -> None:
         self._history.append(step)
@@ -156,8 +180,8 @@ class UndoController(QObject):
         except ContactKeeperError as exc:
             self.context.status.emit(exc.message)
             return False
-        done = "Restored" if step.trash_id is not None else "Changed back"
-        self.context.status.emit(f"{done} {step.kind} “{self.context.shown_text(step.label)}”.")
+        label = self.context.shown_text(step.label)
+        self.context.status.emit(f"{step.undone} {step.kind} “{label}”.")
         return True
 
     def forget_entry(self, trash_id: int) -> None:

@@ -80,69 +80,79 @@ class TrashEntry:
 
 def discard(vault: Vault, kind: str, record_id: int, label: str, now: datetime) -> TrashEntry:
     """Move a record (and all that goes with it) to the trash. ``label`` names it there."""
-    model = KINDS[kind]
     with vault.transaction() as session:
-        record = records.fetch(session, model, record_id, kind)
-        table = model.__table__
-        assert isinstance(table, sa.Table)
-        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        links: list[tuple[str, str, Any, Any]] = []
-        _collect(session, table, [record_id], rows, links)
-        payload = {
-            "rows": {
-                name: [_encode(Base.metadata.tables[name], r) for r in table_rows]
-                for name, table_rows in rows.items()
-            },
-            "links": links,
-        }
-        session.delete(record)
-        session.flush()
-        _after_change(session, rows)
-        item = TrashItem(
-            deleted_at=records.aware("Deleted at", now),
-            kind=kind,
-            label=records.text("Label", label, max_length=300) or kind,
-            payload=json.dumps(payload, ensure_ascii=False),
-        )
-        session.add(item)
-        session.flush()
-        return _entry(item)
+        return _entry(discard_in(session, kind, record_id, label, now))
+
+
+def discard_in(session: Session, kind: str, record_id: int, label: str, now: datetime) -> TrashItem:
+    """:func:`discard` inside a transaction already open (merging actors uses it)."""
+    model = KINDS[kind]
+    record = records.fetch(session, model, record_id, kind)
+    table = model.__table__
+    assert isinstance(table, sa.Table)
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    links: list[tuple[str, str, Any, Any]] = []
+    _collect(session, table, [record_id], rows, links)
+    payload = {
+        "rows": {
+            name: [_encode(Base.metadata.tables[name], r) for r in table_rows]
+            for name, table_rows in rows.items()
+        },
+        "links": links,
+    }
+    session.delete(record)
+    session.flush()
+    _after_change(session, rows)
+    item = TrashItem(
+        deleted_at=records.aware("Deleted at", now),
+        kind=kind,
+        label=records.text("Label", label, max_length=300) or kind,
+        payload=json.dumps(payload, ensure_ascii=False),
+    )
+    session.add(item)
+    session.flush()
+    return item
 
 
 def restore(vault: Vault, trash_id: int) -> None:
     """Put a trash item back exactly as it was, or refuse and change nothing."""
     with vault.transaction() as session:
-        item = records.fetch(session, TrashItem, trash_id, "trash item")
-        payload = json.loads(item.payload)
-        stored: dict[str, list[dict[str, Any]]] = payload["rows"]
-        rows = {
-            name: [_decode(Base.metadata.tables[name], r) for r in table_rows]
-            for name, table_rows in stored.items()
-        }
-        try:
-            # The whole restore is one transaction: a failure rolls all of it back.
-            for table in Base.metadata.sorted_tables:
-                if rows.get(table.name):
-                    session.execute(table.insert(), rows[table.name])
-                    changes.note_rows(session, table, rows[table.name])
-            for table_name, column, pk, value in payload["links"]:
-                table = Base.metadata.tables[table_name]
-                session.execute(
-                    table.update()
-                    .where(table.c.id == pk, table.c[column].is_(None))
-                    .values({column: value})
-                )
-                changes.note_rows(session, table, [{"id": pk}])
-        except sa.exc.IntegrityError:
-            raise InvalidRecord(
-                "Restore",
-                f"{item.label} conflicts with a record added or changed since it was "
-                "deleted (a codename in use, or a record it belonged to is gone)",
-            ) from None
-        session.delete(item)
-        session.flush()
-        session.expire_all()
-        _after_change(session, rows)
+        restore_in(session, trash_id)
+
+
+def restore_in(session: Session, trash_id: int) -> None:
+    """:func:`restore` inside a transaction already open."""
+    item = records.fetch(session, TrashItem, trash_id, "trash item")
+    payload = json.loads(item.payload)
+    stored: dict[str, list[dict[str, Any]]] = payload["rows"]
+    rows = {
+        name: [_decode(Base.metadata.tables[name], r) for r in table_rows]
+        for name, table_rows in stored.items()
+    }
+    try:
+        # The whole restore is one transaction: a failure rolls all of it back.
+        for table in Base.metadata.sorted_tables:
+            if rows.get(table.name):
+                session.execute(table.insert(), rows[table.name])
+                changes.note_rows(session, table, rows[table.name])
+        for table_name, column, pk, value in payload["links"]:
+            table = Base.metadata.tables[table_name]
+            session.execute(
+                table.update()
+                .where(table.c.id == pk, table.c[column].is_(None))
+                .values({column: value})
+            )
+            changes.note_rows(session, table, [{"id": pk}])
+    except sa.exc.IntegrityError:
+        raise InvalidRecord(
+            "Restore",
+            f"{item.label} conflicts with a record added or changed since it was "
+            "deleted (a codename in use, or a record it belonged to is gone)",
+        ) from None
+    session.delete(item)
+    session.flush()
+    session.expire_all()
+    _after_change(session, rows)
 
 
 def entries(vault: Vault) -> list[TrashEntry]:
@@ -236,4 +246,13 @@ def _entry(item: TrashItem) -> TrashEntry:
     return TrashEntry(item.id, item.kind, item.label, item.deleted_at, count)
 
 
-__all__ = ["KINDS", "TrashEntry", "discard", "empty", "entries", "restore"]
+__all__ = [
+    "KINDS",
+    "TrashEntry",
+    "discard",
+    "discard_in",
+    "empty",
+    "entries",
+    "restore",
+    "restore_in",
+]

@@ -38,6 +38,7 @@ from contactkeeper.gui.dialogs.backup_actions import (
 )
 from contactkeeper.gui.dialogs.cue_catalogue import CueCatalogueDialog, NewCueKindDialog
 from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.gui.dialogs.merge import ChooseOtherDialog, MergeDialog
 from contactkeeper.gui.dialogs.readiness_settings import ReadinessSettingsDialog
 from contactkeeper.gui.dialogs.reveal import RevealDialog
 from contactkeeper.gui.dialogs.settings import SettingsDialog
@@ -45,7 +46,7 @@ from contactkeeper.gui.dialogs.trash import TrashDialog
 from contactkeeper.gui.dialogs.ways_in import WaysInDialog
 from contactkeeper.gui.main_window import MainWindow, fit_to_screen
 from contactkeeper.gui.views.actors import NewActorDialog
-from contactkeeper.records import actors, interactions, organizations, processes
+from contactkeeper.records import actors, interactions, merge, organizations, processes
 from contactkeeper.records.actors import ActorFilter, AffiliationInfo
 from contactkeeper.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
@@ -243,6 +244,14 @@ def _settings_destroy_page(window: MainWindow, context: AppContext, s: Settings)
     return dialog
 
 
+def _merge(window: MainWindow, context: AppContext, s: Settings) -> QDialog:
+    """Two actors of the demo that differ in many fields, side by side."""
+    layla = _ids(context)[0]
+    others = actors.list_actors(context.vault, context.now())
+    other = next(a.id for a in others if a.id != layla)
+    return MergeDialog(context, merge.preview(context.vault, layla, other), window)
+
+
 DIALOGS: dict[str, Maker] = {
     "log a contact": lambda w, c, s: LogDialog(c, w, [_ids(c)[0]]),
     "edit a contact": lambda w, c, s: LogDialog.edit(c, _ids(c)[2], w),
@@ -259,6 +268,8 @@ DIALOGS: dict[str, Maker] = {
     "member": lambda w, c, s: MemberDialog(c, _organization(c), w),
     "edit an affiliation": lambda w, c, s: AffiliationEditDialog(c, _affiliation(c), "", w),
     "ways in": lambda w, c, s: WaysInDialog(c, w),
+    "merge two actors": _merge,
+    "merge with another actor": lambda w, c, s: ChooseOtherDialog(c, _ids(c)[0], "Layla", w),
     "settings": lambda w, c, s: SettingsDialog(c, s, w),
     "settings, remembered": _settings_after_remembering,
     "settings, destroy": _settings_destroy_page,

@@ -9,11 +9,12 @@ import pytest
 import sqlalchemy as sa
 
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.records import actors, merge, search
+from contactkeeper.records import actors, bulk, merge, search, trash
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
     Affiliation,
+    Base,
     Channel,
     ChannelHop,
     ChannelKind,
@@ -186,3 +187,111 @@ def test_an_actor_cannot_be_merged_with_itself(vault: Vault) -> None:
     survivor = _actor(vault, "Muhammad Abbas")
     with pytest.raises(InvalidRecord):
         merge.merge_actors(vault, survivor, survivor)
+
+
+def _dump(vault: Vault) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table (but the trash, and when a row was last written)."""
+    with vault.transaction() as session:
+        dump = {}
+        for table in Base.metadata.sorted_tables:
+            if table.name == "trash_items":
+                continue
+            columns = [c for c in table.c if c.name != "updated_at"]
+            rows = session.execute(sa.select(*columns)).all()
+            dump[table.name] = sorted((tuple(r) for r in rows), key=repr)
+        return dump
+
+
+def test_undoing_a_merge_gives_back_every_record_as_it_was(vault: Vault) -> None:
+    survivor = _actor(vault, "Muhammad Abbas", "Mohammed Abbas", tags=["ministry"])
+    other = _actor(
+        vault, "محمد عباس", "Abu Karim", "Mohammed Abbas", tags=["port"], notes="Met at the port."
+    )
+    friend = _actor(vault, "Layla Haddad")
+    _everything(vault, survivor, other, friend)
+    with vault.transaction() as session:  # the contact summaries, as the services keep them
+        bulk.refresh_summaries(session)
+    before = _dump(vault)
+
+    plan = merge.merge_actors(
+        vault, survivor, other, {"display_name": other, "codename": other}, NOW
+    )
+    assert _dump(vault) != before
+    merge.unmerge(vault, plan)
+
+    after = _dump(vault)
+    for table, rows in before.items():
+        assert after[table] == rows, table
+    assert [h.id for h in search.search(vault, "Abu Karim", kinds=("actor",))] == [other]
+    assert [h.id for h in search.search(vault, "Muhammad", kinds=("actor",))] == [survivor]
+    assert actors.get_actor(vault, survivor, NOW).last_contact_at == NOW - timedelta(days=30)
+    assert actors.get_actor(vault, other, NOW).last_contact_at == NOW - timedelta(days=3)
+    assert trash.entries(vault) == []
+
+
+def test_the_user_chooses_field_by_field(vault: Vault) -> None:
+    survivor = _actor(vault, "Muhammad Abbas", country="Lebanon", notes="Ministry adviser.")
+    other = _actor(vault, "محمد عباس", country="Syria", languages="ar", notes="Met at the port.")
+    codename = actors.get_actor(vault, other, NOW).codename
+
+    shown = merge.preview(vault, survivor, other)
+    assert {d.key for d in shown.differences} >= {"display_name", "country", "notes"}
+    assert "1 name" in shown.moves
+
+    merge.merge_actors(
+        vault,
+        survivor,
+        other,
+        {"display_name": other, "codename": other, "languages": other, "notes": other},
+        NOW,
+    )
+
+    detail = actors.get_actor(vault, survivor, NOW)
+    assert detail.display_name == "محمد عباس"
+    assert detail.codename == codename
+    assert detail.country == "Lebanon"  # not chosen: the survivor's
+    assert detail.languages == "ar"
+    assert detail.notes == "Met at the port."
+    # Both names are kept: the survivor's former one is a variant now.
+    assert [v.name for v in detail.name_variants] == ["Muhammad Abbas"]
+    assert [h.id for h in search.search(vault, "Muhammad", kinds=("actor",))] == [survivor]
+    # The other went to the trash, whence an undo brings it back.
+    assert [e.label for e in trash.entries(vault)] == ["محمد عباس (merged)"]
+
+
+def test_a_choice_must_name_one_of_the_two(vault: Vault) -> None:
+    survivor = _actor(vault, "Muhammad Abbas")
+    other = _actor(vault, "Mohammed Abbas")
+    with pytest.raises(InvalidRecord):
+        merge.merge_actors(vault, survivor, other, {"display_name": 999})
+    with pytest.raises(InvalidRecord):
+        merge.merge_actors(vault, survivor, other, {"eye colour": other})
+
+
+def test_a_merge_cannot_be_taken_back_once_the_trash_is_emptied(vault: Vault) -> None:
+    survivor = _actor(vault, "Muhammad Abbas")
+    other = _actor(vault, "Mohammed Abbas")
+    plan = merge.merge_actors(vault, survivor, other, {"display_name": other}, NOW)
+    trash.empty(vault)
+
+    with pytest.raises(InvalidRecord, match="cannot be taken back"):
+        merge.unmerge(vault, plan)
+    # Nothing changed: the survivor keeps the name chosen.
+    assert actors.get_actor(vault, survivor, NOW).display_name == "Mohammed Abbas"
+
+
+def test_every_column_that_names_an_actor_is_moved_by_a_merge(vault: Vault) -> None:
+    """A table added later that names actors must be taught to the merge (and its undo)."""
+    survivor = _actor(vault, "Muhammad Abbas")
+    other = _actor(vault, "Mohammed Abbas")
+    plan = merge.merge_actors(vault, survivor, other, now=NOW)
+
+    naming = {
+        (fk.parent.table.name, fk.parent.name)
+        for table in Base.metadata.sorted_tables
+        for fk in table.foreign_keys
+        if fk.column.table.name == "actors"
+    }
+    moved = {(table, column) for table, column, _ids in plan.moved}
+    # The other's own name variants and tags go to the trash with it (copied, not moved).
+    assert naming - moved == {("name_variants", "actor_id"), ("actor_tags", "actor_id")}

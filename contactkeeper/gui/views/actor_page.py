@@ -7,7 +7,8 @@ The profile is edited in place (``ActorForm``) and the notes too; every change i
 once through the services. Names follow the context's privacy rule: a hidden name shows the
 codename (with "Show name…" for a high-risk actor outside privacy mode), and in privacy mode
 notes, summaries and other free text are hidden. Deleting asks first and can be undone
-(Ctrl+Z). The page reloads when a record it shows changes elsewhere (when it is next shown,
+(Ctrl+Z); so can "Merge with…", which merges another actor that is the same person into
+this one. The page reloads when a record it shows changes elsewhere (when it is next shown,
 if hidden) and empties itself when the vault locks; when its actor is gone it says so
 (``gone``), and the window goes back.
 
@@ -45,6 +46,7 @@ from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.affiliations import AffiliationEditDialog
 from contactkeeper.gui.dialogs.log import LogDialog
+from contactkeeper.gui.dialogs.merge import ChooseOtherDialog
 from contactkeeper.gui.dialogs.records import (
     AffiliationDialog,
     ChannelDialog,
@@ -201,6 +203,8 @@ class ActorPage(ActorRows):
         self.relationship_button = QPushButton("Add &relationship…")
         self.affiliation_button = QPushButton("Add a&ffiliation…")
         self.follow_up_button = QPushButton("Add follo&w-up…")
+        self.merge_button = QPushButton("&Merge…")
+        self.merge_button.setToolTip("This actor and another are one person: merge them")
         self.delete_button = QPushButton("&Delete actor…")
         self.reminders_button = RemindersButton(self.context)
         for button, name in (
@@ -209,6 +213,7 @@ class ActorPage(ActorRows):
             (self.relationship_button, "Add a relationship"),
             (self.affiliation_button, "Add an affiliation"),
             (self.follow_up_button, "Add a follow-up"),
+            (self.merge_button, "Merge this actor with another"),
             (self.delete_button, "Delete this actor"),
         ):
             button.setAccessibleName(name)
@@ -382,6 +387,7 @@ class ActorPage(ActorRows):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.merge_button)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -405,6 +411,7 @@ class ActorPage(ActorRows):
         self.affiliation_button.clicked.connect(lambda: self._open(AffiliationDialog))
         self.follow_up_button.clicked.connect(lambda: self._open(FollowUpDialog))
         self.delete_button.clicked.connect(self.delete_actor)
+        self.merge_button.clicked.connect(self.merge_with)
         # ``activated`` is a double-click or Enter (a single click where the platform says
         # so): also connecting ``doubleClicked`` would open everything twice.
         self.channel_table.activated.connect(self._edit_channel)
@@ -612,6 +619,7 @@ class ActorPage(ActorRows):
             self.affiliation_button,
             self.follow_up_button,
             self.reminders_button,
+            self.merge_button,
             self.delete_button,
             self.tabs,
         ):
@@ -694,6 +702,17 @@ class ActorPage(ActorRows):
                 detail.id, detail.display_name, detail.codename, detail.sensitivity
             )
             UndoController.for_context(self.context).discard(Kind.ACTOR, detail.id, name, self)
+
+    def merge_with(self) -> None:
+        """Choose the actor that is the same person as this one, then merge them here."""
+        if self.detail is not None:
+            detail = self.detail
+            name = self.context.shown_name(
+                detail.id, detail.display_name, detail.codename, detail.sensitivity
+            )
+            dialog = ChooseOtherDialog(self.context, detail.id, name, self)
+            self.dialog = dialog
+            dialog.open()
 
     def _edit_channel(self, index: QModelIndex) -> None:
         channel = self.channels.row(index)

@@ -6,7 +6,9 @@ again after a change to actors, their names, channels or affiliations while it i
 screen; meanwhile a line and a progress bar say so. Each row names both actors and says
 why they may be one: which spellings matched, and the organizations, phone numbers and
 e-mail addresses they share. A double-click (or Enter) opens the actor of the column
-clicked, the first actor from the other columns.
+clicked, the first actor from the other columns. "Merge…" merges the chosen pair into the
+first actor, field by field as the user chooses (:mod:`contactkeeper.gui.dialogs.merge`);
+Ctrl+Z takes the merge back.
 
 Privacy mode and high-risk actors follow the context's rule: such an actor goes by codename
 and the row leaves out the spellings and what they share.
@@ -14,6 +16,7 @@ and the row leaves out the spellings and what they share.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs import merge
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.operations import Operation, Progress, run_with_progress
 from contactkeeper.gui.refresh import Refresh
@@ -84,8 +88,14 @@ class DuplicatesView(QWidget):
         self.progress.hide()
         self.again = QPushButton("&Look again")
         self.again.setAccessibleName("Look for possible duplicates again")
+        self.merge_button = QPushButton("&Merge…")
+        self.merge_button.setAccessibleName("Merge the chosen pair into one actor")
+        self.merge_button.setToolTip("The two are one person: merge them, choosing what to keep")
+        self.merge_button.setEnabled(False)
+        self.dialog: merge.MergeDialog | None = None
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
+        top.addWidget(self.merge_button)
         top.addWidget(self.again)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -102,6 +112,8 @@ class DuplicatesView(QWidget):
         )
         self.table.activated.connect(self._open)
         self.again.clicked.connect(self.reload)
+        self.merge_button.clicked.connect(self.merge_chosen)
+        self.table.selectionModel().selectionChanged.connect(self._chosen)
         context.vault_opened.connect(self.clear)
         context.vault_locked.connect(self.clear)
         context.names_changed.connect(self._refresh)
@@ -151,6 +163,7 @@ class DuplicatesView(QWidget):
         self.progress.hide()
         self.again.setEnabled(True)
         self.model.set_rows(pairs)
+        self._chosen()
         self.status.setText(
             f"{plural(len(pairs), 'possible duplicate')}: pairs of actors whose names are "
             "spellings of one name. Double-click a name to open the actor."
@@ -179,6 +192,10 @@ class DuplicatesView(QWidget):
         self.operation = None
         self.loaded = False
         self.model.clear()
+        self._chosen()
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.reject()
+        self.dialog = None
         self.status.setText("")
         self.progress.hide()
         self.again.setEnabled(True)
@@ -189,3 +206,20 @@ class DuplicatesView(QWidget):
             return
         side = pair.second if index.column() == SECOND_COLUMN else pair.first
         self.context.open_actor.emit(side.actor_id)
+
+    def _pair(self) -> Pair | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0]) if rows else None
+
+    def _chosen(self) -> None:
+        self.merge_button.setEnabled(self._pair() is not None)
+
+    def merge_chosen(self) -> None:
+        """Merge the chosen pair (the second into the first), as the user chooses."""
+        pair = self._pair()
+        if pair is not None:
+            if self.dialog is not None and shiboken6.isValid(self.dialog):
+                self.dialog.deleteLater()  # an earlier one, closed
+            self.dialog = merge.merge_actors(
+                self.context, pair.first.actor_id, pair.second.actor_id, self
+            )
