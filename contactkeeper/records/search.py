@@ -203,6 +203,7 @@ def matches(
     *,
     kinds: Collection[str] | None = None,
     limit: int | None = None,
+    fragments: bool = True,
 ) -> list[Match]:
     """The records matching ``query``, best first; for services that filter by text.
 
@@ -216,6 +217,9 @@ def matches(
     3. actors and organizations with names that hold every typed word of three letters or
        more inside a word ("addad" finds "Haddad"; the trigram index of names);
     4. records that match only through what is written about them.
+
+    ``fragments=False`` leaves tier 3 out (a duplicate warning for "Ali" is not about
+    "Khalil").
 
     Tiers 1 to 3 are ranked by bm25 on the small indexes of names. In tier 4, when
     interactions are wanted, matches come most recently recorded first, unranked (``rank``
@@ -256,7 +260,8 @@ def matches(
         rows = run(_NAMES_MATCH, {"expression": expression, "codes": codes})
         add(rows if prefix else _whole_names_first(session, words, rows))
     fragment_codes = [code for code in codes if code in FRAGMENTED]
-    if left() != 0 and fragment_codes and all(len(word) >= _FRAGMENT for word in words):
+    long_enough = all(len(word) >= _FRAGMENT for word in words)
+    if fragments and left() != 0 and fragment_codes and long_enough:
         expression = " AND ".join(_quoted(word, prefix=False) for word in words)
         add(run(_FRAGMENTS_MATCH, {"expression": expression, "codes": fragment_codes}))
     if left() == 0:
@@ -465,9 +470,10 @@ def search_session(
     kinds: Collection[str] | None = None,
     name: NameRule = display_names,
     hide_text: bool = False,
+    fragments: bool = True,
 ) -> list[SearchHit]:
     """:func:`search` inside a unit of work another service already holds."""
-    found = matches(session, query, kinds=kinds, limit=limit)
+    found = matches(session, query, kinds=kinds, limit=limit, fragments=fragments)
     displays: dict[str, dict[int, tuple[str, str, str]]] = {}
     for kind in {m.kind for m in found}:
         ids = [m.id for m in found if m.kind == kind]
@@ -490,6 +496,7 @@ def search(
     kinds: Collection[str] | None = None,
     name: NameRule = display_names,
     hide_text: bool = False,
+    fragments: bool = True,
 ) -> list[SearchHit]:
     """Records matching every word of ``query`` (in any order), best first.
 
@@ -498,14 +505,21 @@ def search(
     :func:`matches`'. Any string is safe: an empty or punctuation-only query returns ``[]``.
     Hits name each actor by ``name(actor_id, display_name, codename, sensitivity)`` (the
     GUI's privacy rule: a real name still finds the actor, who is shown by codename), and
-    ``hide_text`` leaves summaries and follow-ups' titles out of their titles.
+    ``hide_text`` leaves summaries and follow-ups' titles out of their titles;
+    ``fragments=False`` finds names by whole words and word beginnings only.
     """
     codes = _codes(kinds)
     if not codes or not match_expression(query) or limit <= 0:
         return []
     with vault.transaction() as session:
         return search_session(
-            session, query, limit=limit, kinds=kinds, name=name, hide_text=hide_text
+            session,
+            query,
+            limit=limit,
+            kinds=kinds,
+            name=name,
+            hide_text=hide_text,
+            fragments=fragments,
         )
 
 

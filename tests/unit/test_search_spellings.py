@@ -185,3 +185,9 @@ def test_rebuilding_the_index_keeps_spellings_fragments_and_follow_ups(
     assert titles(vault, "mohamed") == ["Muhammad Abbas"]
     assert titles(vault, "ammad") == ["Muhammad Abbas"]
     assert len(titles(vault, "mayor", "follow_up")) == 1
+
+
+def test_a_fragment_is_no_reason_to_warn_of_a_duplicate(vault: Vault, clock: FakeClock) -> None:
+    add(vault, clock, "Khalil Haddad")
+    assert titles(vault, "ali") == ["Khalil Haddad"]  # search finds the fragment
+    assert actors.similar_names(vault, "Ali", clock()) == []  # but "Ali" is not Khalil
