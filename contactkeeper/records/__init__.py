@@ -123,3 +123,8 @@ def date_span(started: date | None, ended: date | None) -> None:
 def stored(moment: datetime) -> str:
     """``moment`` as the database stores it (naive UTC text), for SQL date arithmetic."""
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+
+
+# The search index gets its rule for the spellings of names from the records (see
+# contactkeeper.records.search): every program that writes records imports this package.
+from contactkeeper.records import search as _search  # noqa: E402, F401

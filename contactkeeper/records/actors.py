@@ -403,12 +403,15 @@ def similar_names(vault: Vault, name: str, now: datetime, limit: int = 5) -> lis
     Muhammad Abbas, :func:`contactkeeper.records.spellings.same_person`)."""
     look_alikes, spelled = _look_alikes_and_spellings(vault, name)
     ids = look_alikes + spelled
-    ids += [h.id for h in search.search(vault, name, limit=limit, kinds=("actor",))]
+    ids += [
+        h.id for h in search.search(vault, name, limit=limit, kinds=("actor",), fragments=False)
+    ]
     near_spellings = not ids
     if near_spellings:
         for word in name.split():
             if len(word) >= 3:
-                ids += [h.id for h in search.search(vault, word, limit=10, kinds=("actor",))]
+                hits = search.search(vault, word, limit=10, kinds=("actor",), fragments=False)
+                ids += [h.id for h in hits]
     with vault.transaction() as session:
         actors = session.scalars(sa.select(Actor).where(Actor.id.in_(ids)))
         by_id = {a.id: a for a in actors}

@@ -233,3 +233,19 @@ def follow_up_info(follow_up: FollowUp) -> FollowUpInfo:
         note=follow_up.note,
         actor_sensitivity=actor.sensitivity if actor else Sensitivity.NORMAL,
     )
+
+
+def page_of(vault: Vault, follow_up_id: int) -> tuple[str, int] | None:
+    """Where a follow-up is shown: the page of its actor, process, event or transfer, as
+    ``(kind, id)`` (the first it has, in that order), or None if it is tied to none."""
+    with vault.transaction() as session:
+        follow_up = records.fetch(session, FollowUp, follow_up_id, "follow-up")
+        for kind, record_id in (
+            ("actor", follow_up.actor_id),
+            ("process", follow_up.process_id),
+            ("event", follow_up.event_id),
+            ("transfer", follow_up.transfer_id),
+        ):
+            if record_id is not None:
+                return kind, record_id
+    return None

@@ -1,5 +1,5 @@
-"""Full-text search over actors, interactions, organizations, processes, events and transfers
-(SQLite FTS5).
+"""Full-text search over actors, interactions, organizations, processes, events, transfers
+and follow-ups (SQLite FTS5).
 
 The index itself (what is indexed, how text is folded, how it follows every write) is
 :mod:`contactkeeper.vault.search_index`; this module turns what a person typed into a query
@@ -18,9 +18,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from contactkeeper.records import NameRule, display_names
+from contactkeeper.records.spellings import name_key, prepared
+from contactkeeper.vault import search_index
 from contactkeeper.vault.model import (
     Actor,
     Event,
+    FollowUp,
     Interaction,
     InteractionParticipant,
     Organization,
@@ -29,6 +32,7 @@ from contactkeeper.vault.model import (
 )
 from contactkeeper.vault.search_index import (
     BODY_WEIGHT,
+    FRAGMENTED,
     KIND_CODES,
     KIND_NAMES,
     MAX_QUERY_TOKENS,
@@ -49,19 +53,70 @@ def _is_token_char(char: str) -> bool:
     return category[0] in "LN" or category == "Co"
 
 
+def _typed_words(query: str) -> list[str]:
+    """What a user typed as the index's tokens: folded, at most ``MAX_QUERY_TOKENS``."""
+    words = (
+        "".join(chars)
+        for is_token, chars in itertools.groupby(fold(query), key=_is_token_char)
+        if is_token
+    )
+    return list(itertools.islice(words, MAX_QUERY_TOKENS))
+
+
+def _quoted(token: str, *, prefix: bool = True) -> str:
+    return '"' + token.replace('"', '""') + ('"*' if prefix else '"')
+
+
 def match_expression(query: str) -> str:
     """The FTS5 MATCH expression for what a user typed: every word a quoted prefix.
 
     Quoting makes any input safe (no operator, column filter or bracket of the FTS5 query
     language survives); ``""`` is returned when nothing searchable is left.
     """
-    words = (
-        "".join(chars)
-        for is_token, chars in itertools.groupby(fold(query), key=_is_token_char)
-        if is_token
-    )
-    tokens = itertools.islice(words, MAX_QUERY_TOKENS)
-    return " ".join('"' + token.replace('"', '""') + '"*' for token in tokens)
+    return " ".join(_quoted(token) for token in _typed_words(query))
+
+
+# -- spellings ------------------------------------------------------------------------------
+
+
+def _spellings_of(name: str) -> list[str]:
+    """The spelling keys of a name: its key in its own script(s) and the sound keys of its
+    Latin reading ("الخطيب": "خطيب", "hatib"; "Mohammed": "muhamid")."""
+    return [*name_key(name).split(), *(word.key for word in prepared(name).words)]
+
+
+search_index.index_spellings_with(_spellings_of)
+
+
+def _alternatives(word: str) -> list[list[str]]:
+    """A typed word and the spelling keys it folds to, each as the tokens that must all
+    match (a key can be two words: "محمدجواد" is "muhammad javad")."""
+    found = [[word]]
+    for key in (name_key(word), " ".join(w.key for w in prepared(word).words)):
+        tokens = _typed_words(key)
+        if tokens and tokens not in found:
+            found.append(tokens)
+    return found
+
+
+def _names_expression(words: Sequence[str], *, prefix: bool) -> str:
+    """Every typed word, as written or by any of its spellings; whole words unless
+    ``prefix``."""
+    groups = []
+    for word in words:
+        options = [
+            " AND ".join(_quoted(token, prefix=prefix) for token in tokens)
+            for tokens in _alternatives(word)
+        ]
+        if len(options) == 1:
+            groups.append(options[0])
+        else:
+            groups.append("(" + " OR ".join(f"({option})" for option in options) + ")")
+    return " AND ".join(groups)
+
+
+# Fragments are indexed three letters at a time: shorter words cannot be looked up there.
+_FRAGMENT: Final = 3
 
 
 class Match(NamedTuple):
@@ -80,7 +135,8 @@ class SearchHit:
     words over the kind and the participants. Organizations and processes: name over kind,
     country or track and phase. Events: title over kind, first day and process. Transfers:
     the day passed and the first words of what was passed over its kind and to whom (no
-    word of where it came from, so no source stands beside it). ``rank`` is FTS5's bm25
+    word of where it came from, so no source stands beside it). Follow-ups: the day due and
+    the title over open or done and the actor or process it concerns. ``rank`` is FTS5's bm25
     rank: more negative, better match.
 
     Which name each actor goes by is the caller's ``name`` rule (see :func:`search`): an
@@ -111,10 +167,34 @@ _NAMES_MATCH: Final = sa.text(
     "FROM search_index_names WHERE search_index_names MATCH :expression "
     "AND rowid % 8 IN :codes ORDER BY score, rowid LIMIT :limit"
 ).bindparams(sa.bindparam("codes", expanding=True))
+_NAMES_OF: Final = sa.text(
+    "SELECT rowid, names FROM search_index_names WHERE rowid IN :rowids"
+).bindparams(sa.bindparam("rowids", expanding=True))
+_FRAGMENTS_MATCH: Final = sa.text(
+    "SELECT rowid, bm25(search_index_fragments) AS score "
+    "FROM search_index_fragments WHERE search_index_fragments MATCH :expression "
+    "AND rowid % 8 IN :codes ORDER BY score, rowid LIMIT :limit"
+).bindparams(sa.bindparam("codes", expanding=True))
 _RECENT_MATCH: Final = sa.text(
     "SELECT rowid FROM search_index WHERE search_index MATCH :expression "
     "AND rowid % 8 IN :codes ORDER BY rowid DESC LIMIT :limit"
 ).bindparams(sa.bindparam("codes", expanding=True))
+
+
+def _whole_names_first(
+    session: Session, words: Sequence[str], rows: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
+    """Rows whose words all match whole words: those named exactly what was typed (one of
+    their names has just these words) first, each group by bm25."""
+    if not rows:
+        return rows
+    typed = sorted(words)
+    whole = {
+        rowid
+        for rowid, names in session.execute(_NAMES_OF, {"rowids": [r for r, _ in rows]})
+        if any(sorted(_typed_words(line)) == typed for line in names.splitlines())
+    }
+    return sorted(rows, key=lambda row: (row[0] not in whole, row[1], row[0]))
 
 
 def matches(
@@ -123,45 +203,79 @@ def matches(
     *,
     kinds: Collection[str] | None = None,
     limit: int | None = None,
+    fragments: bool = True,
 ) -> list[Match]:
     """The records matching ``query``, best first; for services that filter by text.
 
-    First the records whose names match every word, ranked by bm25 on the small index of
-    names; then those that match only through what is written about them. When
-    interactions are wanted, those come most recently recorded first, unranked (``rank``
+    Four tiers, each after the one before:
+
+    1. records with a name whose words match every typed word whole, as written or by any
+       of its spellings (:mod:`contactkeeper.records.spellings`: "mohamed" finds
+       "Mohammed", "محمد عباس" finds "Muhammad Abbas", "خطيب" finds "الخطيب"); those
+       named exactly what was typed first ("Karim" is "Karim Nassar" before "Karim Karimi");
+    2. records with names whose words start with every typed word (or its spellings);
+    3. actors and organizations with names that hold every typed word of three letters or
+       more inside a word ("addad" finds "Haddad"; the trigram index of names);
+    4. records that match only through what is written about them.
+
+    ``fragments=False`` leaves tier 3 out (a duplicate warning for "Ali" is not about
+    "Khalil").
+
+    Tiers 1 to 3 are ranked by bm25 on the small indexes of names. In tier 4, when
+    interactions are wanted, matches come most recently recorded first, unranked (``rank``
     0.0): ranking a common word or a one-letter prefix would mean scoring every matching
     summary, hundreds of milliseconds per keystroke on 200,000 interactions, while reading
     the most recent matches stops after ``limit`` rows. Otherwise (a few thousand actors,
     organizations and processes) they are ranked by bm25 as well.
     """
     codes = _codes(kinds)
-    expression = match_expression(query)
-    if not expression or not codes or (limit is not None and limit <= 0):
+    words = _typed_words(query)
+    if not words or not codes or (limit is not None and limit <= 0):
         return []
     if session.autoflush:
         session.flush()
-    wanted = -1 if limit is None else limit
-    parameters = {"expression": expression, "codes": codes, "limit": wanted}
-    with reading_the_index(session.connection()):
-        found = [
-            Match(KIND_NAMES[rowid % 8], rowid // 8, float(score))
-            for rowid, score in session.execute(_NAMES_MATCH, parameters)
-        ]
-    if limit is not None and len(found) >= limit:
+    found: list[Match] = []
+    seen: set[int] = set()
+
+    def left() -> int:
+        return -1 if limit is None else limit - len(found)
+
+    def add(rows: Sequence[tuple[int, float]]) -> None:
+        for rowid, score in rows:
+            if rowid not in seen and left() != 0:
+                seen.add(rowid)
+                found.append(Match(KIND_NAMES[rowid % 8], rowid // 8, float(score)))
+
+    def run(statement: sa.TextClause, parameters: dict[str, object]) -> list[tuple[int, float]]:
+        # Rows already found are asked for again (a record matches in several tiers).
+        wanted = -1 if limit is None else left() + len(seen)
+        with reading_the_index(session.connection()):
+            return [
+                (int(rowid), float(score))
+                for rowid, score in session.execute(statement, parameters | {"limit": wanted})
+            ]
+
+    for prefix in (False, True):
+        expression = _names_expression(words, prefix=prefix)
+        rows = run(_NAMES_MATCH, {"expression": expression, "codes": codes})
+        add(rows if prefix else _whole_names_first(session, words, rows))
+    fragment_codes = [code for code in codes if code in FRAGMENTED]
+    long_enough = all(len(word) >= _FRAGMENT for word in words)
+    if fragments and left() != 0 and fragment_codes and long_enough:
+        expression = " AND ".join(_quoted(word, prefix=False) for word in words)
+        add(run(_FRAGMENTS_MATCH, {"expression": expression, "codes": fragment_codes}))
+    if left() == 0:
         return found
-    seen = {(m.kind, m.id) for m in found}
-    parameters["limit"] = -1 if limit is None else limit + len(found)
+    parameters: dict[str, object] = {"expression": match_expression(query), "codes": codes}
     weights = {"names_weight": NAMES_WEIGHT, "body_weight": BODY_WEIGHT}
-    with reading_the_index(session.connection()):
-        if KIND_CODES["interaction"] in codes:
-            rest = [(rowid, 0.0) for (rowid,) in session.execute(_RECENT_MATCH, parameters)]
-        else:
-            rest = [(rowid, float(s)) for rowid, s in session.execute(_MATCH, parameters | weights)]
-    for rowid, score in rest:
-        match = Match(KIND_NAMES[rowid % 8], rowid // 8, score)
-        if (match.kind, match.id) not in seen:
-            found.append(match)
-    return found if limit is None else found[:limit]
+    if KIND_CODES["interaction"] in codes:
+        wanted = -1 if limit is None else left() + len(seen)
+        with reading_the_index(session.connection()):
+            recent = session.execute(_RECENT_MATCH, parameters | {"limit": wanted})
+            add([(int(rowid), 0.0) for (rowid,) in recent])
+    else:
+        add(run(_MATCH, parameters | weights))
+    return found
 
 
 def _opening(text: str, words: int = 8, max_chars: int = 80) -> str:
@@ -303,6 +417,40 @@ def _transfer_displays(
     return found
 
 
+def _follow_up_displays(
+    session: Session, ids: Sequence[int], name: NameRule, hide_text: bool
+) -> dict[int, _Display]:
+    """Day due and title over open or done and whom it concerns (named by the ``name``
+    rule); ``hide_text`` leaves the title out, as it does a summary."""
+    query = (
+        sa.select(
+            FollowUp.id,
+            FollowUp.uuid,
+            FollowUp.due_on,
+            FollowUp.title,
+            FollowUp.done_at,
+            Actor.id,
+            Actor.display_name,
+            Actor.codename,
+            Actor.sensitivity,
+            Process.name,
+        )
+        .outerjoin(Actor, Actor.id == FollowUp.actor_id)
+        .outerjoin(Process, Process.id == FollowUp.process_id)
+        .where(FollowUp.id.in_(ids))
+    )
+    found: dict[int, _Display] = {}
+    for row in session.execute(query):
+        record_id, uuid, due_on, title, done_at, actor_id, display_name, codename, risk = row[:9]
+        day = due_on.isoformat()
+        shown = f"{day} · {_opening(title)}" if title.strip() and not hide_text else day
+        about = [name(actor_id, display_name, codename, risk)] if actor_id is not None else []
+        about += [row[9]] if row[9] else []
+        label = "done" if done_at is not None else "open"
+        found[record_id] = (uuid, shown, " · ".join([label, *about]))
+    return found
+
+
 _DISPLAYS: Final = {
     "actor": _actor_displays,
     "interaction": _interaction_displays,
@@ -310,6 +458,7 @@ _DISPLAYS: Final = {
     "process": _process_displays,
     "event": _event_displays,
     "transfer": _transfer_displays,
+    "follow_up": _follow_up_displays,
 }
 
 
@@ -321,9 +470,10 @@ def search_session(
     kinds: Collection[str] | None = None,
     name: NameRule = display_names,
     hide_text: bool = False,
+    fragments: bool = True,
 ) -> list[SearchHit]:
     """:func:`search` inside a unit of work another service already holds."""
-    found = matches(session, query, kinds=kinds, limit=limit)
+    found = matches(session, query, kinds=kinds, limit=limit, fragments=fragments)
     displays: dict[str, dict[int, tuple[str, str, str]]] = {}
     for kind in {m.kind for m in found}:
         ids = [m.id for m in found if m.kind == kind]
@@ -346,21 +496,30 @@ def search(
     kinds: Collection[str] | None = None,
     name: NameRule = display_names,
     hide_text: bool = False,
+    fragments: bool = True,
 ) -> list[SearchHit]:
-    """Records whose words start with the words of ``query``, best first.
+    """Records matching every word of ``query`` (in any order), best first.
 
-    Every word must match (in any order, in names or body); names count ten times as much
-    as the body. Any string is safe: an empty or punctuation-only query returns ``[]``.
+    A word matches a whole word, the start of a word or (three letters or more) a fragment
+    of a name, written as typed or by any of its spellings; the order of the hits is
+    :func:`matches`'. Any string is safe: an empty or punctuation-only query returns ``[]``.
     Hits name each actor by ``name(actor_id, display_name, codename, sensitivity)`` (the
     GUI's privacy rule: a real name still finds the actor, who is shown by codename), and
-    ``hide_text`` leaves summaries out of their titles.
+    ``hide_text`` leaves summaries and follow-ups' titles out of their titles;
+    ``fragments=False`` finds names by whole words and word beginnings only.
     """
     codes = _codes(kinds)
     if not codes or not match_expression(query) or limit <= 0:
         return []
     with vault.transaction() as session:
         return search_session(
-            session, query, limit=limit, kinds=kinds, name=name, hide_text=hide_text
+            session,
+            query,
+            limit=limit,
+            kinds=kinds,
+            name=name,
+            hide_text=hide_text,
+            fragments=fragments,
         )
 
 

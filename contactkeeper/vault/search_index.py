@@ -25,13 +25,21 @@ event          title                                   venue, convenor, funder, 
                                                        rules, agenda, notes, outcomes
 transfer       (nothing)                               what was passed, through which
                                                        channel, what came of it
+follow_up      (nothing)                               title, note
 =============  ======================================  ===============================
 
 A second, small table, ``search_index_names`` (migration 0004), holds the ``names`` column
 alone at the same rowids, so that names can be ranked without reading every summary's
-postings; :func:`matches` says how the two are combined.
+postings. There an actor's names are followed by a line of their spelling keys (migration
+0009): the key of each name in its own script and the sound keys of its Latin reading,
+by the rule of :mod:`contactkeeper.records.spellings` (which registers it here with
+:func:`index_spellings_with`), so that "mohamed" finds "Mohammed", "محمد" finds
+"Muhammad" and "خطيب" finds "الخطيب". A third, ``search_index_fragments`` (FTS5 trigram
+tokenizer, migration 0009), holds the names of actors and organizations only, so that a
+fragment inside a word ("addad" in "Haddad") is looked up, not scanned for.
+:func:`contactkeeper.records.search.matches` says how the three are combined.
 
-Interactions and transfers leave ``names`` empty on purpose. Their participants (and a
+Interactions, transfers and follow-ups leave ``names`` empty on purpose. Their participants (and a
 transfer's recipient) are found as actors; were their names copied into every interaction,
 a search for a name would bury the actor under hundreds of meetings, and renaming an actor
 would mean rewriting every row of their history.
@@ -41,10 +49,10 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -56,6 +64,7 @@ from contactkeeper.vault.model import (
     ActorTag,
     Event,
     EventOutcome,
+    FollowUp,
     Interaction,
     NameVariant,
     Organization,
@@ -136,6 +145,7 @@ _ORGANIZATION: Final = 3
 _PROCESS: Final = 4
 _EVENT: Final = 5
 _TRANSFER: Final = 6
+_FOLLOW_UP: Final = 7
 KIND_CODES: Final[dict[str, int]] = {
     "actor": _ACTOR,
     "interaction": _INTERACTION,
@@ -143,9 +153,12 @@ KIND_CODES: Final[dict[str, int]] = {
     "process": _PROCESS,
     "event": _EVENT,
     "transfer": _TRANSFER,
+    "follow_up": _FOLLOW_UP,
 }
 # Kinds whose rows have no names (see above): nothing of theirs in ``search_index_names``.
-_NAMELESS: Final = frozenset({_INTERACTION, _TRANSFER})
+_NAMELESS: Final = frozenset({_INTERACTION, _TRANSFER, _FOLLOW_UP})
+# Kinds whose names are also indexed by their fragments (``search_index_fragments``).
+FRAGMENTED: Final = frozenset({_ACTOR, _ORGANIZATION})
 KIND_NAMES: Final = {code: kind for kind, code in KIND_CODES.items()}
 
 NAMES_WEIGHT: Final = 10.0
@@ -169,7 +182,42 @@ def _join(parts: Iterable[str | None]) -> str:
     return "\n".join(fold(p) for p in parts if p)
 
 
-def _actor_documents(conn: sa.Connection, ids: Sequence[int]) -> Iterator[tuple[int, str, str]]:
+# -- spellings of names --------------------------------------------------------------------
+
+SpellingKeys = Callable[[str], Iterable[str]]
+# The rule that gives a person's name its spelling keys is the records' (what makes two
+# spellings one name, :mod:`contactkeeper.records.spellings`): it registers itself here
+# when the records are imported, as every program that writes records does.
+_SPELLINGS: Final[list[SpellingKeys]] = []
+
+
+def index_spellings_with(keys: SpellingKeys) -> None:
+    """Index every person's name also by ``keys(name)``: the words a search folds what is
+    typed to, so that any spelling, in any script, finds the person."""
+    _SPELLINGS[:] = [keys]
+
+
+def spelling_keys(names: Iterable[str]) -> str:
+    """The spelling keys of some names not already among their folded words, one line."""
+    if not _SPELLINGS:
+        return ""
+    words = {w for name in names for w in fold(name).split()}
+    keys = dict.fromkeys(
+        key for name in names for key in map(fold, _SPELLINGS[0](name)) if key not in words
+    )
+    return " ".join(keys)
+
+
+class _Document(NamedTuple):
+    """One record's text, folded: names, body, and the spelling keys of the names."""
+
+    id: int
+    names: str
+    body: str
+    keys: str = ""
+
+
+def _actor_documents(conn: sa.Connection, ids: Sequence[int]) -> Iterator[_Document]:
     variants: dict[int, list[str]] = {}
     for actor_id, name in conn.execute(
         sa.select(NameVariant.actor_id, NameVariant.name)
@@ -192,10 +240,11 @@ def _actor_documents(conn: sa.Connection, ids: Sequence[int]) -> Iterator[tuple[
     ):
         names = _join([display_name, codename, *variants.get(actor_id, ())])
         body = _join([notes, *tags.get(actor_id, ()), country])
-        yield actor_id, names, body
+        keys = spelling_keys([display_name, *variants.get(actor_id, ())])
+        yield _Document(actor_id, names, body, keys)
 
 
-def _event_documents(conn: sa.Connection, ids: Sequence[int]) -> Iterator[tuple[int, str, str]]:
+def _event_documents(conn: sa.Connection, ids: Sequence[int]) -> Iterator[_Document]:
     """An event's title as its name; what is written about it, its outcomes too, as body."""
     outcomes: dict[int, list[str]] = {}
     for event_id, text in conn.execute(
@@ -216,7 +265,7 @@ def _event_documents(conn: sa.Connection, ids: Sequence[int]) -> Iterator[tuple[
             Event.notes,
         ).where(Event.id.in_(ids))
     ):
-        yield event_id, _join([title]), _join([*written, *outcomes.get(event_id, ())])
+        yield _Document(event_id, _join([title]), _join([*written, *outcomes.get(event_id, ())]))
 
 
 # Records other than actors and events: (table, column of names or None, columns of body).
@@ -230,16 +279,15 @@ _PLAIN: Final[
     _ORGANIZATION: (Organization, Organization.name, (Organization.notes,)),
     _PROCESS: (Process, Process.name, (Process.description,)),
     _TRANSFER: (Transfer, None, (Transfer.content, Transfer.via, Transfer.result_note)),
+    _FOLLOW_UP: (FollowUp, None, (FollowUp.title, FollowUp.note)),
 }
 _TABLES: Final[dict[int, type[Any]]] = {_ACTOR: Actor, _EVENT: Event} | {
     c: t for c, (t, _, _) in _PLAIN.items()
 }
 
 
-def _documents(
-    conn: sa.Connection, code: int, ids: Sequence[int]
-) -> Iterator[tuple[int, str, str]]:
-    """(id, names, body) of each record still in the database, folded."""
+def _documents(conn: sa.Connection, code: int, ids: Sequence[int]) -> Iterator[_Document]:
+    """The text of each record still in the database, folded."""
     if code == _ACTOR:
         yield from _actor_documents(conn, ids)
         return
@@ -251,43 +299,39 @@ def _documents(
     for record_id, name, *body in conn.execute(
         sa.select(table.id, names, *body_columns).where(table.id.in_(ids))
     ):
-        yield record_id, _join([name]), _join(body)
+        yield _Document(record_id, _join([name]), _join(body))
 
 
 # The index's tables (FTS5), made by the migrations; vault/index_repair.py rebuilds them.
-INDEX_TABLES: Final = ("search_index", "search_index_names")
+INDEX_TABLES: Final = ("search_index", "search_index_names", "search_index_fragments")
 _DELETE_ROW: Final = sa.text("DELETE FROM search_index WHERE rowid = :rowid")
 _INSERT_ROW: Final = sa.text(
     "INSERT INTO search_index (rowid, names, body) VALUES (:rowid, :names, :body)"
 )
-# The small index of names alone (migration 0004), at the same rowids: see matches().
+# The small index of names alone (migration 0004), at the same rowids: see matches(). A
+# person's names are followed there by their spelling keys (migration 0009).
 _DELETE_NAMES: Final = sa.text("DELETE FROM search_index_names WHERE rowid = :rowid")
 _INSERT_NAMES: Final = sa.text(
     "INSERT INTO search_index_names (rowid, names) VALUES (:rowid, :names)"
 )
-# Statements per index table, written out (table names are not bound parameters).
-_CLEAR: Final = tuple(
-    sa.text(sql) for sql in ("DELETE FROM search_index", "DELETE FROM search_index_names")
+# The names of actors and organizations by their fragments of three letters (FTS5 trigram,
+# migration 0009), at the same rowids: "addad" finds "Haddad".
+_DELETE_FRAGMENTS: Final = sa.text("DELETE FROM search_index_fragments WHERE rowid = :rowid")
+_INSERT_FRAGMENTS: Final = sa.text(
+    "INSERT INTO search_index_fragments (rowid, names) VALUES (:rowid, :names)"
 )
+# Statements per index table, written out (table names are not bound parameters).
+_CLEAR: Final = tuple(sa.text(f"DELETE FROM {table}") for table in INDEX_TABLES)  # noqa: S608
 _OPTIMIZE: Final = tuple(
-    sa.text(sql)
-    for sql in (
-        "INSERT INTO search_index (search_index) VALUES ('optimize')",
-        "INSERT INTO search_index_names (search_index_names) VALUES ('optimize')",
-    )
+    sa.text(f"INSERT INTO {table} ({table}) VALUES ('optimize')")  # noqa: S608
+    for table in INDEX_TABLES
 )
 _SECURE_DELETE: Final = tuple(
-    (sa.text(current), sa.text(turn_on))
-    for current, turn_on in (
-        (
-            "SELECT v FROM search_index_config WHERE k = 'secure-delete'",
-            "INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)",
-        ),
-        (
-            "SELECT v FROM search_index_names_config WHERE k = 'secure-delete'",
-            "INSERT INTO search_index_names (search_index_names, rank) VALUES ('secure-delete', 1)",
-        ),
+    (
+        sa.text(f"SELECT v FROM {table}_config WHERE k = 'secure-delete'"),  # noqa: S608
+        sa.text(f"INSERT INTO {table} ({table}, rank) VALUES ('secure-delete', 1)"),  # noqa: S608
     )
+    for table in INDEX_TABLES
 )
 
 
@@ -311,17 +355,25 @@ def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
             conn.execute(_DELETE_ROW, deleted)
             if code not in _NAMELESS:
                 conn.execute(_DELETE_NAMES, deleted)
-        rows = [
-            {"rowid": _rowid(code, record_id), "names": names, "body": body}
-            for record_id, names, body in _documents(conn, code, chunk)
-            if names or body
+            if code in FRAGMENTED:
+                conn.execute(_DELETE_FRAGMENTS, deleted)
+        documents = [d for d in _documents(conn, code, chunk) if d.names or d.body]
+        rows = [{"rowid": _rowid(code, d.id), "names": d.names, "body": d.body} for d in documents]
+        named = [
+            {"rowid": _rowid(code, d.id), "names": f"{d.names}\n{d.keys}" if d.keys else d.names}
+            for d in documents
+            if d.names
         ]
         with reading_the_index(conn):
             if rows:
                 conn.execute(_INSERT_ROW, rows)
-            named = [{"rowid": r["rowid"], "names": r["names"]} for r in rows if r["names"]]
             if named:
                 conn.execute(_INSERT_NAMES, named)
+            fragmented = [
+                {"rowid": _rowid(code, d.id), "names": d.names} for d in documents if d.names
+            ]
+            if code in FRAGMENTED and fragmented:
+                conn.execute(_INSERT_FRAGMENTS, fragmented)
 
 
 def kind_code(kind: str) -> int:
@@ -388,6 +440,7 @@ _INDEXED: Final[dict[type[Any], tuple[int, tuple[str, ...]]]] = {
         ("title", "venue", "convenor", "funder", "ground_rules", "agenda", "notes", "outcomes"),
     ),
     Transfer: (_TRANSFER, ("content", "via", "result_note")),
+    FollowUp: (_FOLLOW_UP, ("title", "note")),
 }
 
 

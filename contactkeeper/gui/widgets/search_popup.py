@@ -1,9 +1,9 @@
 """The global search field (Ctrl+K): results as you type, in a list under the field.
 
 Typing asks :func:`contactkeeper.records.search.search` for the best matches among actors,
-processes, interactions, organizations, events and transfers; Up and Down move through them,
-Enter or a click opens one, Escape closes the list. The list is a child of the window (not a
-separate popup window), so it never takes the keyboard away from the field.
+processes, interactions, organizations, events, transfers and follow-ups; Up and Down move
+through them, Enter or a click opens one, Escape closes the list. The list is a child of the
+window (not a separate popup window), so it never takes the keyboard away from the field.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, Q
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.presentation import short_date
-from contactkeeper.records import interactions, search
+from contactkeeper.records import followups, interactions, search
 from contactkeeper.records.search import SearchHit
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,13 +30,15 @@ KIND_LABELS = {
     "organization": "Organization",
     "event": "Event",
     "transfer": "Transfer to track one",
+    "follow_up": "Follow-up",
 }
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _title(hit: SearchHit) -> str:
     """The hit's title, an interaction's day in the short form used everywhere else."""
-    found = ISO_DAY.match(hit.title) if hit.kind in ("interaction", "transfer") else None
+    dated = ("interaction", "transfer", "follow_up")
+    found = ISO_DAY.match(hit.title) if hit.kind in dated else None
     if found is None:
         return hit.title
     return short_date(date.fromisoformat(found.group())) + hit.title[found.end() :]
@@ -188,7 +190,28 @@ class SearchField(QLineEdit):
                 self.context.open_actor.emit(info.participants[0].id)
         elif hit.kind == "organization":
             self.context.open_organization.emit(hit.id)
+        elif hit.kind == "follow_up":
+            self._open_follow_up(hit.id)
         self.opened.emit(hit.kind, hit.id)
+
+    def _open_follow_up(self, follow_up_id: int) -> None:
+        """A follow-up's page is its actor's, process's, event's or transfer's."""
+        try:
+            page = followups.page_of(self.context.vault, follow_up_id)
+        except ContactKeeperError as exc:
+            self.context.status.emit(exc.message)
+            return
+        if page is None:
+            self.context.status.emit("This follow-up is not tied to any record; see Today.")
+            return
+        kind, record_id = page
+        signals = {
+            "actor": self.context.open_actor,
+            "process": self.context.open_process,
+            "event": self.context.open_event,
+            "transfer": self.context.open_transfer,
+        }
+        signals[kind].emit(record_id)
 
     def reset(self) -> None:
         """Forget the query and the hits (after opening one, and when the vault locks), and
