@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -97,12 +99,21 @@ class WaysInDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         defaults = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
         defaults.clicked.connect(self.restore_defaults)
+        # Nine kinds, each with its sentence: the list scrolls on a small screen.
+        rows = QWidget()
+        rows.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(rows)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         context.vault_locked.connect(self.reject)
+        self.resize(640, 540)  # most of the list at once; it still fits a 1024x600 screen
 
     def chosen(self) -> dict[RelationshipKind, WayIn]:
         return {kind: WayIn[combo.currentData()] for kind, combo in self.combos.items()}
