@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from contactkeeper.records import NameRule, display_names
-from contactkeeper.records.spellings import name_key, prepared
+from contactkeeper.records.spellings import name_key, near_listed, prepared
 from contactkeeper.vault import search_index
 from contactkeeper.vault.model import (
     Actor,
@@ -92,7 +92,8 @@ def _alternatives(word: str) -> list[list[str]]:
     """A typed word and the spelling keys it folds to, each as the tokens that must all
     match (a key can be two words: "محمدجواد" is "muhammad javad")."""
     found = [[word]]
-    for key in (name_key(word), " ".join(w.key for w in prepared(word).words)):
+    near = near_listed(word) if word.isascii() else ()  # "mohamed": the key of "محمد" too
+    for key in (name_key(word), " ".join(w.key for w in prepared(word).words), *near):
         tokens = _typed_words(key)
         if tokens and tokens not in found:
             found.append(tokens)

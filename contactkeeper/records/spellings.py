@@ -328,6 +328,36 @@ def sound_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+@functools.cache
+def _listed_keys() -> tuple[str, ...]:
+    """The sound key of every word of the listed names."""
+    words = {w for latin in (*_ARABIC.values(), *_HEBREW.values()) for w in latin.split()}
+    return tuple(sorted({sound_key(w) for w in words if w.isalpha()}))
+
+
+@functools.lru_cache(maxsize=4096)
+def near_listed(word: str) -> tuple[str, ...]:
+    """The sound keys of the listed names (those the module knows with their vowels) that
+    a typed Latin word is a near spelling of, by the rule that makes two words "near" in
+    :func:`same_person`: "mohamed" is near "muhammad", the reading of "محمد", so a search
+    for it can look up that key. A listed name, a word shorter than five letters, or one
+    that differs in its ending (Karim, Karima, Karimi) has no near ones."""
+    typed = sound_key(re.sub(r"[^a-z]", "", word.lower()))
+    listed = _listed_keys()
+    if len(typed) < 5 or typed in listed:  # a listed name is found by its own key
+        return ()
+    found = []
+    for key in listed:
+        if len(key) < 5 or key[0] != typed[0]:
+            continue
+        if key[-1] != typed[-1] or key.startswith(typed) or typed.startswith(key):
+            continue  # a different ending is a different name: Karim, Karima, Karimi
+        allowed = 2 if min(len(key), len(typed)) >= 8 else 1
+        if Levenshtein.distance(key, typed, score_cutoff=allowed) <= allowed:
+            found.append(key)
+    return tuple(sorted(found))
+
+
 def _skeleton(word: str) -> str:
     """The consonants of a sound key (y and v count as vowels: Arabic و and ي are both)."""
     consonants = word[:1] + re.sub(r"[aeiouyv]", "", word[1:])

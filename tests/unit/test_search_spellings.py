@@ -191,3 +191,19 @@ def test_a_fragment_is_no_reason_to_warn_of_a_duplicate(vault: Vault, clock: Fak
     add(vault, clock, "Khalil Haddad")
     assert titles(vault, "ali") == ["Khalil Haddad"]  # search finds the fragment
     assert actors.similar_names(vault, "Ali", clock()) == []  # but "Ali" is not Khalil
+
+
+def test_a_latin_spelling_finds_a_name_written_only_in_arabic_script(
+    vault: Vault, clock: FakeClock
+) -> None:
+    """ "Mohamed" is a near spelling of "muhammad", the reading of "محمد": found, though the
+    actor was entered only from a phone's contacts in Arabic script."""
+    add(vault, clock, "محمد الخطيب")
+    add(vault, clock, "أحمد صالح")
+    add(vault, clock, "Mahmoud Darwish")
+    add(vault, clock, "Karim Nassar")
+    assert titles(vault, "mohamed") == ["محمد الخطيب"]
+    assert titles(vault, "ahmed") == ["أحمد صالح"]
+    # Near, not anything alike: Mahmoud is another name, and so is Karimi.
+    assert "Mahmoud Darwish" not in titles(vault, "mohamed")
+    assert titles(vault, "karimi") == []
