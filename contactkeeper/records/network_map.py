@@ -86,6 +86,11 @@ def organization_key(organization_id: int) -> str:
     return f"o{organization_id}"
 
 
+# Rows read a batch at a time: the map is read off the UI thread, and one long read would
+# hold the interpreter's lock for tens of milliseconds, long enough to stall the window.
+STREAM: Final = 1_000
+
+
 @dataclass(frozen=True)
 class MapNode:
     key: str  # "you", "a<id>" or "o<id>"
@@ -294,9 +299,6 @@ def layout(
     return {key: (round(xs[i], 1), round(ys[i], 1)) for i, key in enumerate(keys)}
 
 
-# Rows read a batch at a time: the map is read off the UI thread, and one long read would
-# hold the interpreter's lock for tens of milliseconds, long enough to stall the window.
-STREAM: Final = 1_000
 SPACING: Final = 90.0  # the ideal distance between two linked nodes, in scene units
 
 
