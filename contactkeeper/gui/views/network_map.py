@@ -12,8 +12,10 @@ click shows a node's card, a double-click opens the actor's (or organization's) 
 dragged by hand keep their place: positions are saved in the vault per view (the whole web,
 or one process). The map is read and laid out off the UI thread
 (``operations.run_in_background``) and drawn :data:`DRAW_BATCH` items per turn of the event
-loop, so that the window never stalls while a large map appears; items cache their drawing,
-so that 2,000 nodes pan and zoom smoothly.
+loop, so that the window never stalls while a large map appears. A small map is an item per
+node and per line; from :data:`LARGE_MAP_FROM` nodes and lines on, the map is one item
+(``widgets.map_items.MapLayer``), which paints thousands of nodes and lines in a few calls
+and finds a node by its position (Qt's first paint of 8,000 items stalled the window).
 
 Names follow the context's rule: in privacy mode everyone goes by codename and
 organizations (quasi-identifiers) are left off; a high-risk actor's memberships are left
@@ -23,21 +25,19 @@ off while their name is hidden. Exports (PNG, SVG) are not encrypted and ask fir
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QHelpEvent,
     QImage,
     QPainter,
-    QPainterPath,
     QPen,
-    QPolygonF,
     QWheelEvent,
 )
 from PySide6.QtSvg import QSvgGenerator
@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyleOptionGraphicsItem,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -67,11 +68,18 @@ from contactkeeper.gui.dialogs.ways_in import WaysInDialog
 from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import Confirm, ask, error_label, show_error
 from contactkeeper.gui.refresh import Refresh
+from contactkeeper.gui.widgets.map_items import (
+    LABELS_FROM_SCALE,
+    MapLayer,
+    line_path,
+    line_pen,
+    node_colour,
+    radius,
+)
 from contactkeeper.records import network, network_map, processes
 from contactkeeper.records.network_map import (
     CONVENTIONS,
     YOU,
-    LineStyle,
     MapData,
     MapEdge,
     MapFilter,
@@ -93,17 +101,8 @@ SHOWS = frozenset(
     }
 )
 CARD_NAMES = 6  # people named on a broker's card, at most
-WARMTH_COLOURS = {
-    Warmth.WARM: QColor("#d9822b"),
-    Warmth.COOLING: QColor("#c9b458"),
-    Warmth.COLD: QColor("#5b84b1"),
-}
 DRAW_BATCH = 150  # items made per turn of the event loop while a map is drawn
-LABELS_FROM_SCALE = 0.45  # names are drawn from this zoom on (smaller text is unreadable)
-YOU_COLOUR = QColor("#2d2d2d")
-ORGANIZATION_COLOUR = QColor("#8a8a8a")
-LINE_COLOUR = QColor("#555555")
-DISCORD_COLOUR = QColor("#b03a2e")
+LARGE_MAP_FROM = 1500  # nodes and lines from which a map is drawn as one item (MapLayer)
 EXPORT_WARNING = (
     "The exported map is not encrypted: anyone who gets the file sees the names and ties on "
     "it. (In privacy mode it shows codenames only.) Export it anyway?"
@@ -116,14 +115,6 @@ LEGEND = (
     "——▶ direction of influence &nbsp; <span style='color:#b03a2e'>∿∿∿</span> discord "
     "&nbsp; —✕— broken connection (ended)"
 )
-
-
-def radius(node: MapNode) -> float:
-    if node.kind == "you":
-        return 16.0
-    if node.kind == "organization":
-        return 14.0
-    return 9.0 + 4.0 * (node.influence or 1)
 
 
 class NodeItem(QGraphicsEllipseItem):
@@ -144,12 +135,7 @@ class NodeItem(QGraphicsEllipseItem):
         )
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(2)
-        if node.kind == "you":
-            colour = YOU_COLOUR
-        elif node.kind == "organization":
-            colour = ORGANIZATION_COLOUR
-        else:
-            colour = WARMTH_COLOURS.get(node.warmth or Warmth.COLD, ORGANIZATION_COLOUR)
+        colour = node_colour(node)
         self.setBrush(QBrush(colour))
         self.setPen(QPen(colour.darker(150), 1.5))
         # A node's name, hidden while the map is zoomed out too far to read it (thousands
@@ -208,11 +194,7 @@ class EdgeItem(QGraphicsPathItem):
         self.source = source
         self.target = target
         self.setZValue(1)
-        colour = DISCORD_COLOUR if edge.style is LineStyle.ZIGZAG else LINE_COLOUR
-        pen = QPen(colour, 0.8 + 0.3 * edge.strength)
-        if edge.style is LineStyle.DOTTED:
-            pen.setStyle(Qt.PenStyle.DotLine)
-        self.setPen(pen)
+        self.setPen(line_pen(edge))
         self.setToolTip(edge.label)
         source.edges.append(self)
         target.edges.append(self)
@@ -221,53 +203,6 @@ class EdgeItem(QGraphicsPathItem):
     def adjust(self) -> None:
         a, b = self.source.pos(), self.target.pos()
         self.setPath(line_path(self.edge.style, a, b, radius(self.target.node)))
-
-
-def line_path(style: LineStyle, a: QPointF, b: QPointF, target_radius: float) -> QPainterPath:
-    """The path of a link from ``a`` to ``b`` in one of the conventional styles."""
-    path = QPainterPath()
-    dx, dy = b.x() - a.x(), b.y() - a.y()
-    length = math.hypot(dx, dy)
-    if length < 1:
-        return path
-    ux, uy = dx / length, dy / length
-    nx, ny = -uy, ux  # the normal
-    if style is LineStyle.DOUBLE:
-        for side in (-2.5, 2.5):
-            path.moveTo(a.x() + nx * side, a.y() + ny * side)
-            path.lineTo(b.x() + nx * side, b.y() + ny * side)
-        return path
-    if style is LineStyle.ZIGZAG:
-        steps = max(2, int(length / 10))
-        path.moveTo(a)
-        for i in range(1, steps):
-            t = i / steps
-            side = 4.0 if i % 2 else -4.0
-            path.lineTo(a.x() + dx * t + nx * side, a.y() + dy * t + ny * side)
-        path.lineTo(b)
-        return path
-    path.moveTo(a)
-    path.lineTo(b)
-    if style is LineStyle.ARROW:
-        tip = QPointF(b.x() - ux * target_radius, b.y() - uy * target_radius)
-        back = QPointF(tip.x() - ux * 10, tip.y() - uy * 10)
-        head = QPolygonF(
-            [
-                tip,
-                QPointF(back.x() + nx * 5, back.y() + ny * 5),
-                QPointF(back.x() - nx * 5, back.y() - ny * 5),
-                tip,
-            ]
-        )
-        path.addPolygon(head)
-    elif style is LineStyle.CROSSED:
-        mid = QPointF(a.x() + dx / 2, a.y() + dy / 2)
-        for sx, sy in ((1, 1), (1, -1)):
-            ox = (ux * sx + nx * sy) * 6
-            oy = (uy * sx + ny * sy) * 6
-            path.moveTo(mid.x() - ox, mid.y() - oy)
-            path.lineTo(mid.x() + ox, mid.y() + oy)
-    return path
 
 
 class MapCanvas(QGraphicsView):
@@ -282,6 +217,20 @@ class MapCanvas(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setAccessibleName("Conflict map")
         self._names_shown = True  # the nodes' names are visible (see zoomed)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A large map's tooltip names the node or line under the pointer (its one item
+        has no tooltip of its own)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            layer = self.itemAt(event.pos())
+            if isinstance(layer, MapLayer):
+                tip = layer.tip_at(self.mapToScene(event.pos()))
+                if tip:
+                    QToolTip.showText(event.globalPos(), tip, self.viewport())
+                else:
+                    QToolTip.hideText()
+                return True
+        return super().viewportEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
@@ -326,7 +275,9 @@ class MapView(QWidget):
         self.fixed_process = fixed_process
         self.process_id: int | None = None
         self.data: MapData | None = None
-        self.items: dict[str, NodeItem] = {}
+        self.items: dict[str, NodeItem] = {}  # a small map's nodes
+        self.layer: MapLayer | None = None  # a large map (see widgets.map_items)
+        self.large_from = LARGE_MAP_FROM
         self.dragging = False
         self.operation: Operation | None = None
         self._pending = False
@@ -602,7 +553,9 @@ class MapView(QWidget):
         self.data = data
         self.scene.clear()
         self.items = {}
-        steps = self._items(data, positions)
+        self.layer = None
+        large = len(data.nodes) + len(data.edges) >= self.large_from
+        steps = self._layer(data, positions) if large else self._items(data, positions)
         self.canvas.viewport().setUpdatesEnabled(False)  # one paint at the end, not one a batch
 
         def next_batch() -> None:
@@ -631,10 +584,27 @@ class MapView(QWidget):
                 self.scene.addItem(EdgeItem(edge, source, target))
                 yield True
 
+    def _layer(self, data: MapData, positions: dict[str, tuple[float, float]]) -> Iterator[bool]:
+        """Make a large map's one item, a node or line at a time (yielding after each),
+        and put it on the scene once complete."""
+        layer = MapLayer(self.show_card, self.open_node, self.keep_moved)
+        for node in data.nodes:
+            x, y = positions.get(node.key, (0.0, 0.0))
+            layer.add_node(node, self.label(node), x, y)
+            yield True
+        for edge in data.edges:
+            if layer.add_line(edge):
+                yield True
+        layer.join_lines()
+        self.layer = layer
+        self.scene.addItem(layer)
+
     def _drawn(self, data: MapData) -> None:
         self.canvas.viewport().setUpdatesEnabled(True)
         for item in self.items.values():
             item.moved = False
+        if self.layer is not None:
+            self.layer.forget_moved()
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-200, -200, 200, 200))
         self.canvas.fit()
         actors_shown = sum(1 for n in data.nodes if n.kind == "actor")
@@ -659,6 +629,7 @@ class MapView(QWidget):
         self.canvas.viewport().setUpdatesEnabled(True)
         self.data = None
         self.items = {}
+        self.layer = None
         self.scene.clear()
         self.card.clear()
         self.status.clear()
@@ -722,6 +693,13 @@ class MapView(QWidget):
         wanted = self.search.text().strip().casefold()
         if not wanted:
             return
+        if self.layer is not None:
+            for key, spot in self.layer.spots.items():
+                if wanted in spot.label.casefold():
+                    self.layer.select(key)
+                    self.canvas.centerOn(self.layer.position(key))
+                    self.status.setText(f"Found {spot.label}")
+                    return
         for item in self.items.values():
             if wanted in self.label(item.node).casefold():
                 self.scene.clearSelection()
@@ -734,6 +712,8 @@ class MapView(QWidget):
     def keep_moved(self) -> None:
         """Save where the user put the nodes they dragged."""
         moved = {key: (i.pos().x(), i.pos().y()) for key, i in self.items.items() if i.moved}
+        if self.layer is not None:
+            moved.update(self.layer.moved())
         if not moved or not self.context.unlocked:
             return
         try:
@@ -745,7 +725,10 @@ class MapView(QWidget):
             show_error(self.message, exc.message)
             return
         for key in moved:
-            self.items[key].moved = False
+            if key in self.items:
+                self.items[key].moved = False
+        if self.layer is not None:
+            self.layer.forget_moved(moved)
 
     def rearrange(self) -> None:
         if not self.context.unlocked:
@@ -756,7 +739,8 @@ class MapView(QWidget):
 
     def export(self) -> Path | None:
         """Save the map as PNG or SVG (by the file's extension), after the warning."""
-        if not self.items or not self.confirm(self, "Export the map", EXPORT_WARNING):
+        drawn = bool(self.items) or self.layer is not None
+        if not drawn or not self.confirm(self, "Export the map", EXPORT_WARNING):
             return None
         chosen = self.choose_file()
         if not chosen:
