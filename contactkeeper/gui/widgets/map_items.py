@@ -1,34 +1,36 @@
 """How the conflict map draws its nodes and lines, and the one item that draws a large map.
 
-A small map is a scene of items, a node or a line each (``gui.views.network_map``); Qt
-does the rest (hit-testing, dragging, selection). That does not scale: a web of 2,000
-nodes and 4,000 lines is some 8,000 items (names included), and Qt's first paint of them,
-each drawn and cached on its own and the scene's index built, blocked the event loop for
-100 to 150 ms, later paints 45 to 65 ms. A large map is therefore ONE item,
-:class:`MapLayer`, whose ``paint`` draws everything in a few calls:
+A small map is a scene of items, one per node and one per line (``gui.views.network_map``),
+and Qt does the rest (hit-testing, dragging, selection). That does not scale: on a web of
+2,000 nodes and 4,000 lines (some 8,000 items, names included), Qt's first paint, each item
+drawn and cached on its own and the scene's index built, blocked the event loop for 100 to
+150 ms, and later paints for 45 to 65 ms. So a large map is ONE item, :class:`MapLayer`,
+whose ``paint`` draws everything in a few calls:
 
-- the lines as one ``QPainterPath`` per pen (the path of each line is kept, so that a
-  dragged node redraws only the pens of its own lines), without antialiasing while zoomed
-  out (below :data:`SMOOTH_FROM_SCALE`, where a line is a pixel wide);
-- the nodes one by one, only those inside the exposed area;
-- the names as prepared ``QStaticText`` (laid out once), only from
-  :data:`LABELS_FROM_SCALE` on, and only those inside the exposed area.
+- zoomed out (below :data:`SMOOTH_FROM_SCALE`), the lines of each pen as one path, one
+  pixel wide and not antialiased (they are narrower than a pixel there anyway); zoomed in,
+  only the lines in sight, as straight segments at their own width, antialiased;
+- the nodes in sight as stamps: each look (colour, shape, size) drawn once per zoom into a
+  small picture, copied where each node is (an export draws them in vectors);
+- the names only from :data:`LABELS_FROM_SCALE` on and while at most
+  :data:`LABELS_AT_MOST` nodes are in sight (more would be piled on each other,
+  unreadable), each laid out once; the selected node's name always.
 
 Hit-testing is by position: a grid of :data:`CELL`-sized cells lists the nodes over it, so
-a click, a double-click, a drag or a tooltip finds its node in a handful of comparisons.
-The layer does what the small map's items do: a click selects a node (the view shows its
-card) and a selected node is ringed; a double-click opens it; a node dragged keeps its new
-place (the view saves it); a press on the background is left to the view, which pans; the
-tooltip names the node or the line under the pointer.
+that a click, a double-click, a drag or a tooltip finds its node in a few comparisons. The
+layer does what the small map's items do: a click selects a node (the view shows its card)
+and rings it; a double-click opens it; a dragged node's lines follow it and the view keeps
+its place; a press on the background is left to the view, which pans; the tooltip (asked
+by the view's canvas, :meth:`MapLayer.tip_at`) names the node or line under the pointer.
 
 Both ways share what a node and a line look like: :func:`radius`, :func:`node_colour`,
-:func:`line_path` and the colours below.
+:func:`line_pen`, :func:`line_path` and the colours below.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -157,55 +159,72 @@ class _Spot:
     r: float
     rank: int  # its place in the drawing order
     look: int
-    text: QStaticText
     lines: list[int] = field(default_factory=list)
     moved: bool = False
     bounds: QRectF = field(default_factory=QRectF)
-    text_at: QPointF = field(default_factory=QPointF)
+    _text: QStaticText | None = None
 
     def __post_init__(self) -> None:
         self.place(self.x, self.y)
 
     def place(self, x: float, y: float) -> None:
-        """Put it at (x, y), its name centred below."""
+        """Put it at (x, y)."""
         self.x, self.y = x, y
         self.bounds = QRectF(x - self.r, y - self.r, 2 * self.r, 2 * self.r)
-        self.text_at = QPointF(x - self.text.size().width() / 2, y + self.r + 2)
+
+    def name(self) -> tuple[QPointF, QStaticText]:
+        """Its name, laid out the first time it is drawn, and where: centred below."""
+        if self._text is None:
+            self._text = QStaticText(self.label)
+            self._text.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+        width = self._text.size().width()
+        return QPointF(self.x - width / 2, self.y + self.r + 2), self._text
 
 
 @dataclass(eq=False)
 class _Line:
-    """A line of the layer: its conventional path (:func:`line_path`) as straight
-    segments, which ``QPainter.drawLines`` draws by the thousand in one call."""
+    """A line of the layer: its conventional path (:func:`line_path`), and the same as
+    straight segments, plain numbers (x1, y1, x2, y2, ...) until drawn zoomed in.
+
+    Plain numbers, because a map keeps thousands of lines: a Qt object per segment (some
+    14,000 on the reference map) made the garbage collector scan everything while the
+    map was being made, 20 ms and more in one turn of the event loop."""
 
     edge: MapEdge
     source: _Spot
     target: _Spot
     pen: int  # index into the layer's pens
-    segments: list[QLineF] = field(default_factory=list)
-    bounds: QRectF = field(default_factory=QRectF)
+    path: QPainterPath = field(default_factory=QPainterPath)
+    coordinates: tuple[float, ...] = ()
+    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom
 
     def __post_init__(self) -> None:
         self.follow()
 
     def follow(self) -> None:
         """Draw it again between its nodes where they are now."""
-        a, b = QPointF(self.source.x, self.source.y), QPointF(self.target.x, self.target.y)
-        self.segments = segments(line_path(self.edge.style, a, b, self.target.r))
-        self.bounds = QRectF(a, b).normalized().adjusted(-12, -12, 12, 12)
+        ax, ay, bx, by = self.source.x, self.source.y, self.target.x, self.target.y
+        self.path = line_path(self.edge.style, QPointF(ax, ay), QPointF(bx, by), self.target.r)
+        self.coordinates = segments(self.path)
+        m = 12.0  # the farthest a line's drawing strays from its ends (a cross, a head)
+        self.box = (min(ax, bx) - m, min(ay, by) - m, max(ax, bx) + m, max(ay, by) + m)
+
+    def pieces(self) -> Iterator[QLineF]:
+        c = self.coordinates
+        return (QLineF(c[i], c[i + 1], c[i + 2], c[i + 3]) for i in range(0, len(c), 4))
 
 
-def segments(path: QPainterPath) -> list[QLineF]:
-    """The straight pieces of a path made of moves and lines (as :func:`line_path`'s)."""
-    pieces = []
-    last = QPointF()
+def segments(path: QPainterPath) -> tuple[float, ...]:
+    """The straight pieces of a path made of moves and lines (as :func:`line_path`'s), as
+    x1, y1, x2, y2 of each in turn."""
+    found: list[float] = []
+    x = y = 0.0
     for index in range(path.elementCount()):
         element = path.elementAt(index)
-        point = QPointF(element.x, element.y)
         if element.isLineTo():
-            pieces.append(QLineF(last, point))
-        last = point
-    return pieces
+            found.extend((x, y, element.x, element.y))
+        x, y = element.x, element.y
+    return tuple(found)
 
 
 class MapLayer(QGraphicsItem):
@@ -231,7 +250,7 @@ class MapLayer(QGraphicsItem):
         self._looks: list[tuple[QPen, QBrush]] = []
         self._look_index: dict[tuple[str, int], int] = {}
         self._pen_index: dict[tuple[LineStyle, int], int] = {}
-        self._joined: list[list[QLineF]] = []  # each pen's segments, joined again when stale
+        self._joined: list[QPainterPath] = []  # each pen's lines, joined again when stale
         self._stale: set[int] = set()
         self._grid: dict[tuple[int, int], list[_Spot]] = {}
         self._stamps: dict[tuple[int, float], QPixmap] = {}  # see _stamp_nodes
@@ -252,9 +271,7 @@ class MapLayer(QGraphicsItem):
         if look is None:
             look = self._look_index[(node.kind, colour.rgb())] = len(self._looks)
             self._looks.append((QPen(colour.darker(150), 1.5), QBrush(colour)))
-        text = QStaticText(label)
-        text.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
-        spot = _Spot(node, label, x, y, radius(node), len(self._order), look, text)
+        spot = _Spot(node, label, x, y, radius(node), len(self._order), look)
         self.spots[node.key] = spot
         self._order.append(spot)
         self._place(spot)
@@ -284,7 +301,7 @@ class MapLayer(QGraphicsItem):
             thin.setWidthF(1.0)
             self._pens.append(pen)
             self._thin.append(thin)
-            self._joined.append([])
+            self._joined.append(QPainterPath())
         return index
 
     def _grow(self, spot: _Spot) -> None:
@@ -336,9 +353,8 @@ class MapLayer(QGraphicsItem):
         best, nearest = None, NEAR_LINE
         for line in self._lines:
             ax, ay, bx, by = line.source.x, line.source.y, line.target.x, line.target.y
-            if min(ax, bx) - NEAR_LINE > x or max(ax, bx) + NEAR_LINE < x:
-                continue
-            if min(ay, by) - NEAR_LINE > y or max(ay, by) + NEAR_LINE < y:
+            left, top, right, bottom = line.box
+            if not (left <= x <= right and top <= y <= bottom):
                 continue
             dx, dy = bx - ax, by - ay
             span = dx * dx + dy * dy
@@ -396,13 +412,13 @@ class MapLayer(QGraphicsItem):
     # -- drawing ------------------------------------------------------------------------------
 
     def join_lines(self) -> None:
-        """Join the segments of each pen whose lines changed (done by the view before a
-        first paint; after a drag, by the next paint)."""
+        """Join the paths of each pen whose lines changed into one (done by the view
+        before a first paint; after a drag, by the next paint)."""
         for index in sorted(self._stale):
-            joined: list[QLineF] = []
+            joined = QPainterPath()
             for line in self._lines:
                 if line.pen == index:
-                    joined.extend(line.segments)
+                    joined.addPath(line.path)
             self._joined[index] = joined
         self._stale.clear()
 
@@ -418,20 +434,27 @@ class MapLayer(QGraphicsItem):
             shown = self.boundingRect()
         smooth = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        if scale >= SMOOTH_FROM_SCALE:  # zoomed in: the lines in sight, smooth, full width
-            shown_lines: list[list[QLineF]] = [[] for _ in self._pens]
+        if scale >= SMOOTH_FROM_SCALE:
+            # Zoomed in: the lines in sight, smooth and as wide as their strength says, as
+            # segments (Qt strokes a wide pen along thousands of joined paths slowly).
+            left, top, right, bottom = shown.left(), shown.top(), shown.right(), shown.bottom()
+            in_sight: list[list[QLineF]] = [[] for _ in self._pens]
             for line in self._lines:
-                if line.bounds.intersects(shown):
-                    shown_lines[line.pen].extend(line.segments)
-            pens = self._pens
-        else:  # zoomed out: every line one pixel wide (they are narrower than a pixel)
+                x1, y1, x2, y2 = line.box
+                if x1 <= right and x2 >= left and y1 <= bottom and y2 >= top:
+                    in_sight[line.pen].extend(line.pieces())
+            for pen, pieces in zip(self._pens, in_sight, strict=True):
+                if pieces:
+                    painter.setPen(pen)
+                    painter.drawLines(pieces)
+        else:
+            # Zoomed out: every line one pixel wide (narrower than a pixel otherwise), each
+            # pen's lines as one path.
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             self.join_lines()
-            shown_lines, pens = self._joined, self._thin
-        for pen, pieces in zip(pens, shown_lines, strict=True):
-            if pieces:
+            for pen, path in zip(self._thin, self._joined, strict=True):
                 painter.setPen(pen)
-                painter.drawLines(pieces)
+                painter.drawPath(path)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
         around = shown.adjusted(-40, -40, 40, 40)
         visible = [s for s in self._order if around.intersects(s.bounds)]
@@ -450,7 +473,7 @@ class MapLayer(QGraphicsItem):
         if self.selected is not None and self.selected not in named:
             named.append(self.selected)
         for spot in named:
-            painter.drawStaticText(spot.text_at, spot.text)
+            painter.drawStaticText(*spot.name())
 
     def _draw_node(self, painter: QPainter, spot: _Spot, look: int) -> None:
         """A node in vectors in its look; look -1: the blue ring of the selected node."""
