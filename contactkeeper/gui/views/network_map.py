@@ -595,7 +595,8 @@ class MapView(QWidget):
         for edge in data.edges:
             if layer.add_line(edge):
                 yield True
-        layer.join_lines()
+        for _ in layer.joining():
+            yield True
         self.layer = layer
         self.scene.addItem(layer)
 

@@ -161,16 +161,11 @@ class _Spot:
     look: int
     lines: list[int] = field(default_factory=list)
     moved: bool = False
-    bounds: QRectF = field(default_factory=QRectF)
     _text: QStaticText | None = None
 
-    def __post_init__(self) -> None:
-        self.place(self.x, self.y)
-
-    def place(self, x: float, y: float) -> None:
-        """Put it at (x, y)."""
-        self.x, self.y = x, y
-        self.bounds = QRectF(x - self.r, y - self.r, 2 * self.r, 2 * self.r)
+    @property
+    def bounds(self) -> QRectF:
+        return QRectF(self.x - self.r, self.y - self.r, 2 * self.r, 2 * self.r)
 
     def name(self) -> tuple[QPointF, QStaticText]:
         """Its name, laid out the first time it is drawn, and where: centred below."""
@@ -183,18 +178,17 @@ class _Spot:
 
 @dataclass(eq=False)
 class _Line:
-    """A line of the layer: its conventional path (:func:`line_path`), and the same as
-    straight segments, plain numbers (x1, y1, x2, y2, ...) until drawn zoomed in.
+    """A line of the layer: its conventional path (:func:`line_path`) as straight
+    segments, kept as plain numbers (x1, y1, x2, y2, ...).
 
     Plain numbers, because a map keeps thousands of lines: a Qt object per segment (some
-    14,000 on the reference map) made the garbage collector scan everything while the
-    map was being made, 20 ms and more in one turn of the event loop."""
+    14,000 on the reference map) made the garbage collector scan the whole program while
+    the map was being made, 20 ms and more in one turn of the event loop."""
 
     edge: MapEdge
     source: _Spot
     target: _Spot
     pen: int  # index into the layer's pens
-    path: QPainterPath = field(default_factory=QPainterPath)
     coordinates: tuple[float, ...] = ()
     box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom
 
@@ -204,8 +198,8 @@ class _Line:
     def follow(self) -> None:
         """Draw it again between its nodes where they are now."""
         ax, ay, bx, by = self.source.x, self.source.y, self.target.x, self.target.y
-        self.path = line_path(self.edge.style, QPointF(ax, ay), QPointF(bx, by), self.target.r)
-        self.coordinates = segments(self.path)
+        path = line_path(self.edge.style, QPointF(ax, ay), QPointF(bx, by), self.target.r)
+        self.coordinates = segments(path)
         m = 12.0  # the farthest a line's drawing strays from its ends (a cross, a head)
         self.box = (min(ax, bx) - m, min(ay, by) - m, max(ax, bx) + m, max(ay, by) + m)
 
@@ -382,7 +376,7 @@ class MapLayer(QGraphicsItem):
         """Put a node at (x, y); its lines follow."""
         spot = self.spots[key]
         self._lift(spot)
-        spot.place(x, y)
+        spot.x, spot.y = x, y
         self._place(spot)
         self._grow(spot)
         for index in spot.lines:
@@ -411,16 +405,28 @@ class MapLayer(QGraphicsItem):
 
     # -- drawing ------------------------------------------------------------------------------
 
-    def join_lines(self) -> None:
-        """Join the paths of each pen whose lines changed into one (done by the view
-        before a first paint; after a drag, by the next paint)."""
-        for index in sorted(self._stale):
+    def joining(self) -> Iterator[None]:
+        """Join the lines of each pen whose lines changed into one path, a pen at a time
+        (yielding after each): the view does it before the first paint, a pen per turn of
+        the event loop."""
+        while self._stale:
+            index = min(self._stale)
             joined = QPainterPath()
+            move, line_to = joined.moveTo, joined.lineTo
             for line in self._lines:
                 if line.pen == index:
-                    joined.addPath(line.path)
+                    c = line.coordinates
+                    for i in range(0, len(c), 4):
+                        move(c[i], c[i + 1])
+                        line_to(c[i + 2], c[i + 3])
             self._joined[index] = joined
-        self._stale.clear()
+            self._stale.discard(index)
+            yield None
+
+    def join_lines(self) -> None:
+        """Join every pen's lines that changed (after a drag: by the next paint)."""
+        for _ in self.joining():
+            pass
 
     def boundingRect(self) -> QRectF:
         return QRectF(self._bounds)
@@ -456,8 +462,10 @@ class MapLayer(QGraphicsItem):
                 painter.setPen(pen)
                 painter.drawPath(path)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
-        around = shown.adjusted(-40, -40, 40, 40)
-        visible = [s for s in self._order if around.intersects(s.bounds)]
+        around = shown.adjusted(-40, -40, 40, 40)  # nodes (and names) reaching in
+        left, top = around.left(), around.top()
+        right, bottom = around.right(), around.bottom()
+        visible = [s for s in self._order if left <= s.x <= right and top <= s.y <= bottom]
         transform = painter.worldTransform()
         if widget is not None and not transform.isRotating():
             self._stamp_nodes(painter, visible, scale)
