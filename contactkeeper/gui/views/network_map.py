@@ -25,6 +25,7 @@ off while their name is hidden. Exports (PNG, SVG) are not encrypted and ask fir
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -102,6 +103,7 @@ SHOWS = frozenset(
 )
 CARD_NAMES = 6  # people named on a broker's card, at most
 DRAW_BATCH = 150  # items made per turn of the event loop while a map is drawn
+BATCH_SECONDS = 0.008  # and for at most this long a turn
 LARGE_MAP_FROM = 1500  # nodes and lines from which a map is drawn as one item (MapLayer)
 EXPORT_WARNING = (
     "The exported map is not encrypted: anyone who gets the file sees the names and ties on "
@@ -545,9 +547,9 @@ class MapView(QWidget):
     ) -> None:
         """Put ``data`` on the canvas at ``positions``; ``laid_out`` is emitted when done.
 
-        With ``batch``, the items are made that many at a time, one batch per turn of the
-        event loop, so that a map of thousands of nodes never stalls the window; a new
-        reload stops a drawing under way."""
+        With ``batch``, the items are made that many at a time (or for :data:`BATCH_SECONDS`),
+        one batch per turn of the event loop, so that a map of thousands of nodes never
+        stalls the window; a new reload stops a drawing under way."""
         self._drawing += 1
         token = self._drawing
         self.data = data
@@ -561,10 +563,13 @@ class MapView(QWidget):
         def next_batch() -> None:
             if token != self._drawing:
                 return
+            until = time.perf_counter() + BATCH_SECONDS
             for _ in itertools.repeat(None, batch) if batch else itertools.count():
                 if next(steps, None) is None:
                     self._drawn(data)
                     return
+                if batch and time.perf_counter() > until:
+                    break
             QTimer.singleShot(0, self, next_batch)
 
         next_batch()
