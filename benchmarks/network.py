@@ -153,6 +153,7 @@ def map_rows(ctx: Any, passphrase: str, folder: Any, row_type: Any) -> list[Any]
         return [row_type(operation, None, None, target, None, None, False, f"not measured: {exc}")]
     layout = [r["layout_ms"] for r in runs]
     stalls = [r["longest_stall_ms"] for r in runs]
+    busy = max(runs, key=lambda r: r["longest_busy_ms"])
     first = runs[0]
     met = max(layout) <= 2000 and max(stalls) <= 50
     return [
@@ -170,7 +171,9 @@ def map_rows(ctx: Any, passphrase: str, folder: Any, row_type: Any) -> list[Any]
                 f"asking to every node drawn {statistics.median(r['total_ms'] for r in runs):.0f}"
                 f" ms (reading {first['read_ms']:.0f} ms, drawing in batches "
                 f"{first['draw_ms']:.0f} ms); longest event-loop stall {max(stalls):.0f} ms "
-                f"(timer every {first['tick_ms']} ms; at: {first['worst_step']}); "
+                f"(timer every {first['tick_ms']} ms; at: {first['worst_step']}); the UI "
+                f"thread's own work between two ticks {busy['longest_busy_ms']:.0f} ms at most "
+                f"(at: {busy['busiest_step']}); "
                 f"{len(runs)} runs in a child process, offscreen Qt"
             ),
             samples=len(runs),
