@@ -289,3 +289,17 @@ def test_the_web_drawn_as_a_large_map_keeps_privacy_and_exports(
     drawn = (tmp_path / "private.svg").read_text(encoding="utf-8")
     assert "IRON BELL" in drawn
     assert "Bishop" not in drawn
+
+
+def test_an_export_of_a_large_map_has_every_name(
+    context: AppContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """On screen, names are left off while thousands of nodes are in sight (piled on each
+    other); the exported drawing, which can be zoomed, has them all."""
+    view = _view(context, qtbot)
+    _draw_generated(view, qtbot)
+    view.confirm = lambda *_args: True  # type: ignore[assignment]
+    view.choose_file = lambda: str(tmp_path / "map.svg")
+    assert view.export() == tmp_path / "map.svg"
+    drawn = (tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert all(f">Actor {i}<" in drawn for i in (1, 1000, 2000))

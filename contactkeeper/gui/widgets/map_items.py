@@ -14,7 +14,7 @@ whose ``paint`` draws everything in a few calls:
   small picture, copied where each node is (an export draws them in vectors);
 - the names only from :data:`LABELS_FROM_SCALE` on and while at most
   :data:`LABELS_AT_MOST` nodes are in sight (more would be piled on each other,
-  unreadable), each laid out once; the selected node's name always.
+  unreadable), each laid out once; the selected node's name always; an export, every name.
 
 Hit-testing is by position: a grid of :data:`CELL`-sized cells lists the nodes over it, so
 that a click, a double-click, a drag or a tooltip finds its node in a few comparisons. The
@@ -477,7 +477,8 @@ class MapLayer(QGraphicsItem):
         if scale < LABELS_FROM_SCALE:
             return
         painter.setPen(NAME_COLOUR)
-        named = visible if len(visible) <= LABELS_AT_MOST else []
+        crowded = widget is not None and len(visible) > LABELS_AT_MOST  # an export: every name
+        named = [] if crowded else visible
         if self.selected is not None and self.selected not in named:
             named.append(self.selected)
         for spot in named:
