@@ -700,20 +700,26 @@ class MapView(QWidget):
         if not wanted:
             return
         if self.layer is not None:
-            for key, spot in self.layer.spots.items():
-                if wanted in spot.label.casefold():
-                    self.layer.select(key)
-                    self.canvas.centerOn(self.layer.position(key))
-                    self.status.setText(f"Found {spot.label}")
-                    return
-        for item in self.items.values():
-            if wanted in self.label(item.node).casefold():
-                self.scene.clearSelection()
-                item.setSelected(True)
-                self.canvas.centerOn(item)
-                self.status.setText(f"Found {self.label(item.node)}")
+            nodes = {key: spot.node for key, spot in self.layer.spots.items()}
+        else:
+            nodes = {key: item.node for key, item in self.items.items()}
+        for key, node in nodes.items():
+            if wanted in self.label(node).casefold():
+                self._focus(key)
+                self.status.setText(f"Found {self.label(node)}")
                 return
         self.status.setText("Nobody on the map by that name.")
+
+    def _focus(self, key: str) -> None:
+        """Select the node ``key`` (its card shows) and bring it to the middle."""
+        if self.layer is not None:
+            self.layer.select(key)
+            self.canvas.centerOn(self.layer.position(key))
+            return
+        item = self.items[key]
+        self.scene.clearSelection()
+        item.setSelected(True)
+        self.canvas.centerOn(item)
 
     def keep_moved(self) -> None:
         """Save where the user put the nodes they dragged."""
