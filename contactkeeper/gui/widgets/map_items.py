@@ -71,6 +71,7 @@ CELL = 64.0  # the side of a cell of the grid that finds a node by position
 NEAR_LINE = 4.0  # how near a line (in scene units) the pointer names it
 LABELS_AT_MOST = 400  # names are drawn while at most this many nodes are in sight
 STAMP_MARGIN = 2.0  # pixels around a node's stamp, for its outline
+NAME_REACH = 150.0  # how far a name may reach left and right of its node, in scene units
 
 
 def radius(node: MapNode) -> float:
@@ -300,7 +301,7 @@ class MapLayer(QGraphicsItem):
 
     def _grow(self, spot: _Spot) -> None:
         """Widen the bounds to take in ``spot`` and its name (room below it)."""
-        box = spot.bounds.adjusted(-60, -4, 60, 24)
+        box = spot.bounds.adjusted(-NAME_REACH, -4, NAME_REACH, 24)
         if self._bounds.contains(box):
             return
         self.prepareGeometryChange()
@@ -462,7 +463,7 @@ class MapLayer(QGraphicsItem):
                 painter.setPen(pen)
                 painter.drawPath(path)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
-        around = shown.adjusted(-40, -40, 40, 40)  # nodes (and names) reaching in
+        around = shown.adjusted(-NAME_REACH, -40, NAME_REACH, 40)  # nodes and names reaching in
         left, top = around.left(), around.top()
         right, bottom = around.right(), around.bottom()
         visible = [s for s in self._order if left <= s.x <= right and top <= s.y <= bottom]
