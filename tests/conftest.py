@@ -7,6 +7,9 @@ import os
 
 # Every Qt window in the suite is real but offscreen (set before anything imports Qt).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite reads English whatever the machine's locale; tests of the other languages choose
+# theirs (tests/unit/test_i18n.py, tests/gui/test_languages.py). Children inherit it.
+os.environ["CONTACTKEEPER_LANGUAGE"] = "en"
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta

@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from contactkeeper import __version__
+from contactkeeper import __version__, i18n
 from contactkeeper.errors import CommandLineError, ContactKeeperError
 from contactkeeper.records import names
 from contactkeeper.vault.locations import user_data_dir
@@ -385,6 +385,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
 # -- the parser and main ---------------------------------------------------------------
 
 
+def speak(language: str | None = None) -> str:
+    """Answer in ``language``, or the chosen one (Settings, else the system's locale), and
+    let argparse's own words (usage, errors) come from the same catalogue: argparse looks
+    them up through the module-level ``_`` and ``ngettext`` it imported from gettext, which
+    are pointed at ContactKeeper's translations here."""
+    code = i18n.set_language(language)
+    setattr(argparse, "_", i18n._)  # noqa: B010 - argparse's own lookup, rebound
+    setattr(argparse, "ngettext", i18n.ngettext)  # noqa: B010
+    return code
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -464,6 +475,7 @@ def main(argv: list[str] | None = None, desktop: Callable[[], int] | None = None
     from contactkeeper.vault.hardening import disable_core_dumps
 
     disable_core_dumps()
+    speak()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
