@@ -61,6 +61,9 @@ PSEUDO = "x-pseudo"
 #: The languages the program speaks, in the order Settings offers them, with their own names.
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français", "ar": "العربية"}
 RIGHT_TO_LEFT = frozenset({"ar"})
+#: Formats for a language when the system names no region of it: international English
+#: ("2 Dec 2026", the day first as most of the world writes it), French of France, Arabic.
+DEFAULT_FORMATS = {"en": "en_001", "fr": "fr_FR", "ar": "ar"}
 ENVIRONMENT = "CONTACTKEEPER_LANGUAGE"
 SYSTEM_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 CHOICE_FILE = "language"
@@ -163,23 +166,29 @@ def right_to_left() -> bool:
 def set_language(code: str | None = None) -> str:
     """Speak ``code`` from now on, or (``None``) the language chosen as the module
     docstring says. Returns the language now spoken. An unknown code falls back to English
-    rather than failing: a person with an unsupported system locale still gets a program."""
+    rather than failing: a person with an unsupported system locale still gets a program.
+
+    Dates and numbers follow the system's region when it speaks the same language (fr_CA,
+    ar_MA, en_US), else the language's own default; ``CONTACTKEEPER_LANGUAGE`` may name the
+    region itself (``fr_CH``) and then the system is not asked at all (tests rely on it)."""
     global _active
-    if code is None:
-        code = chosen_language()
-    locale_name = code
-    system = _system_locale()
-    if system is not None and _language_of(system) == code:
-        locale_name = system  # the region's formats: fr_CA, ar_MA, en_GB
+    override = os.environ.get(ENVIRONMENT, "").strip()
+    if code is None and override:
+        code = override if override == PSEUDO else (_language_of(override) or ENGLISH)
+        region = override if "_" in override else None
+    else:
+        code = chosen_language() if code is None else code
+        system = _system_locale()
+        region = system if system is not None and _language_of(system) == code else None
     if code == PSEUDO:
-        _active = _Active(PSEUDO, ENGLISH, PseudoTranslations())
+        _active = _Active(PSEUDO, DEFAULT_FORMATS[ENGLISH], PseudoTranslations())
         return PSEUDO
     if code not in LANGUAGES:
-        code, locale_name = ENGLISH, ENGLISH
+        code, region = ENGLISH, None
     translations = gettext.translation(
         DOMAIN, localedir=LOCALE_DIR, languages=[code], fallback=True
     )
-    _active = _Active(code, locale_name, translations)
+    _active = _Active(code, region or DEFAULT_FORMATS[code], translations)
     return code
 
 
@@ -214,11 +223,12 @@ def _language_of(locale: str) -> str | None:
 
 
 def _system_locale() -> str | None:
-    """The system's locale name for formats (``fr_CA``), if it names one."""
+    """The system's locale name for formats (``fr_CA``), if it names one: the first of
+    ``LC_ALL``, ``LC_TIME`` and ``LANG`` that is set decides."""
     for name in ("LC_ALL", "LC_TIME", "LANG"):
         value = os.environ.get(name, "").split(".")[0].split("@")[0]
-        if value and value not in ("C", "POSIX"):
-            return value.replace("-", "_")
+        if value:
+            return None if value in ("C", "POSIX") else value.replace("-", "_")
     return None
 
 
