@@ -62,8 +62,12 @@ PSEUDO = "x-pseudo"
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français", "ar": "العربية"}
 RIGHT_TO_LEFT = frozenset({"ar"})
 #: Formats for a language when the system names no region of it: international English
-#: ("2 Dec 2026", the day first as most of the world writes it), French of France, Arabic.
-DEFAULT_FORMATS = {"en": "en_001", "fr": "fr_FR", "ar": "ar"}
+#: ("2 Dec 2026", the day first as most of the world writes it), French of France, and the
+#: Arabic Qt also takes for "ar" (Egypt's: Arabic-Indic digits, the week from Saturday).
+DEFAULT_FORMATS = {"en": "en_001", "fr": "fr_FR", "ar": "ar_EG"}
+#: The digits of the numbering systems a supported locale may use by default (CLDR names).
+#: Babel writes Latin digits in dates whatever the locale; they are changed to these.
+DIGITS = {"arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹"}
 ENVIRONMENT = "CONTACTKEEPER_LANGUAGE"
 SYSTEM_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 CHOICE_FILE = "language"
@@ -293,7 +297,11 @@ def _local(moment: datetime, zone: tzinfo | None = None) -> datetime:
 
 
 def _formatted(text: str) -> str:
-    return pseudo(text) if _active.language == PSEUDO else text
+    """A date, time or number as the locale writes it: in its own digits."""
+    if _active.language == PSEUDO:
+        return pseudo(text)
+    digits = DIGITS.get(str(formats_locale().default_numbering_system or ""))
+    return text.translate(str.maketrans("0123456789", digits)) if digits else text
 
 
 def short_date(day: date | datetime) -> str:
@@ -347,11 +355,14 @@ def number(value: float, decimals: int | None = None) -> str:
     """A number with the locale's digits and separators: "1,234", "1 234", "١٬٢٣٤"."""
     from babel.numbers import format_decimal
 
+    pattern = None
     if decimals is not None:
         value = round(value, decimals)
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return format_decimal(value, format=pattern, locale=formats_locale())
-    return format_decimal(value, locale=formats_locale())
+    text = format_decimal(
+        value, format=pattern, locale=formats_locale(), numbering_system="default"
+    )
+    return text if _active.language == PSEUDO else _formatted(text)
 
 
 def first_weekday() -> int:

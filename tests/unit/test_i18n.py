@@ -92,7 +92,7 @@ def test_isolate_keeps_a_name_from_spilling_into_the_sentence() -> None:
     [
         ("en", "2 Dec 2026", "2 December 2026", "12,345.5"),
         ("fr", "2 déc. 2026", "2 décembre 2026", "12\u202f345,5"),
-        ("ar", "02\u200f/12\u200f/2026", "2 ديسمبر 2026", "12,345.5"),
+        ("ar", "٠٢\u200f/١٢\u200f/٢٠٢٦", "٢ ديسمبر ٢٠٢٦", "١٢٬٣٤٥٫٥"),
     ],
 )
 def test_dates_and_numbers_follow_the_locale(
@@ -114,6 +114,9 @@ def test_the_week_starts_on_the_locales_first_day(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     i18n.set_language()
     assert i18n.first_weekday() == 0  # Monday
+    monkeypatch.setenv("LANG", "ar_EG.UTF-8")
+    i18n.set_language()
+    assert i18n.first_weekday() == 5  # Saturday
 
 
 def test_nothing_is_translated_while_modules_are_imported() -> None:
