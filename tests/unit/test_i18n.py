@@ -153,3 +153,31 @@ print(json.dumps(calls))
         timeout=120,
     )
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_no_function_hides_the_translation_function() -> None:
+    """A function that binds ``_`` (``for _ in ...``, ``a, _ = ...``) makes every ``_("...")``
+    in it call that value instead of translating: a crash, or a word left in English."""
+    import ast
+
+    package = Path(i18n.__file__).parent
+    hidden = []
+    for path in sorted(package.rglob("*.py")):
+        if "forms" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                continue
+            nodes = list(ast.walk(function))
+            binds = any(
+                isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)
+                for n in nodes
+            )
+            calls = any(
+                isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_"
+                for n in nodes
+            )
+            if binds and calls:
+                hidden.append(f"{path.relative_to(package)}:{function.lineno}")
+    assert hidden == []
