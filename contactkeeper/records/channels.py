@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.i18n import _
 from contactkeeper.records import NameRule, display_names
 from contactkeeper.records.interactions import recompute_summaries
 from contactkeeper.records.warmth import Warmth, WarmthReading, reading
@@ -187,25 +188,25 @@ def _apply(
     notes: str,
     hops: Sequence[Hop],
 ) -> None:
-    channel.label = records.name("Label", label, max_length=200)
-    channel.trust = records.scale("Trust", trust)
+    channel.label = records.name(_("Label"), label, max_length=200)
+    channel.trust = records.scale(_("Trust"), trust)
     channel.sensitivity = Sensitivity(sensitivity)
-    channel.notes = records.text("Notes", notes, max_length=100_000)
+    channel.notes = records.text(_("Notes"), notes, max_length=100_000)
     if channel.kind is ChannelKind.INDIRECT and not hops:
-        raise InvalidRecord("Intermediaries", "an indirect channel needs at least one")
+        raise InvalidRecord(_("Intermediaries"), _("an indirect channel needs at least one"))
     if channel.kind is not ChannelKind.INDIRECT and hops:
-        raise InvalidRecord("Intermediaries", "only an indirect channel goes through others")
+        raise InvalidRecord(_("Intermediaries"), _("only an indirect channel goes through others"))
     ids = [h.actor_id for h in hops]
     if channel.actor_id in ids:
-        raise InvalidRecord("Intermediaries", "an actor cannot be their own intermediary")
+        raise InvalidRecord(_("Intermediaries"), _("an actor cannot be their own intermediary"))
     if len(set(ids)) != len(ids):
-        raise InvalidRecord("Intermediaries", "the same intermediary appears twice")
+        raise InvalidRecord(_("Intermediaries"), _("the same intermediary appears twice"))
     for hop in hops:
         records.fetch(session, Actor, hop.actor_id, "actor")
     channel.hops.clear()
     session.flush()  # old positions go before new ones take their place
     channel.hops.extend(
-        ChannelHop(position=i, intermediary_id=h.actor_id, trust=records.scale("Trust", h.trust))
+        ChannelHop(position=i, intermediary_id=h.actor_id, trust=records.scale(_("Trust"), h.trust))
         for i, h in enumerate(hops)
     )
 

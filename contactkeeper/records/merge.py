@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 
 from contactkeeper import records
 from contactkeeper.errors import ContactKeeperError, InvalidRecord
+from contactkeeper.i18n import _, pgettext
 from contactkeeper.records import bulk, trash
 from contactkeeper.vault import Vault, changes, search_index
 from contactkeeper.vault.changes import Kind
@@ -147,7 +148,7 @@ class MergePreview:
 def preview(vault: Vault, survivor_id: int, other_id: int) -> MergePreview:
     """Where the two actors differ and what would move from the other to the survivor."""
     if survivor_id == other_id:
-        raise InvalidRecord("Actor", "an actor cannot be merged with itself")
+        raise InvalidRecord(_("Actor"), _("an actor cannot be merged with itself"))
     with vault.transaction() as session:
         survivor = records.fetch(session, Actor, survivor_id, "actor")
         other = records.fetch(session, Actor, other_id, "actor")
@@ -229,11 +230,13 @@ def merge_actors(
     id of the actor whose value the survivor keeps. ``label`` names the other in the trash
     (as the user may see it: a codename for a hidden name); its display name by default."""
     if survivor_id == other_id:
-        raise InvalidRecord("Actor", "an actor cannot be merged with itself")
+        raise InvalidRecord(_("Actor"), _("an actor cannot be merged with itself"))
     choices = dict(choices or {})
     for key, chosen in choices.items():
         if key not in _FIELDS or chosen not in (survivor_id, other_id):
-            raise InvalidRecord("Merge", f"“{key}” cannot be chosen from actor {chosen}")
+            raise InvalidRecord(
+                pgettext("noun", "Merge"), f"“{key}” cannot be chosen from actor {chosen}"
+            )
     with vault.transaction() as session:
         survivor = records.fetch(session, Actor, survivor_id, "actor")
         other = records.fetch(session, Actor, other_id, "actor")
@@ -323,14 +326,14 @@ def unmerge(vault: Vault, plan: MergePlan) -> None:
             trash.restore_in(session, plan.trash_id)
         except ContactKeeperError as exc:
             raise InvalidRecord(
-                "Merge",
+                pgettext("noun", "Merge"),
                 f"the merge with “{plan.other_name}” cannot be taken back ({exc.message})",
             ) from None
         try:
             _move_back(session, plan)
         except sa.exc.IntegrityError:
             raise InvalidRecord(
-                "Merge",
+                pgettext("noun", "Merge"),
                 f"the merge with “{plan.other_name}” cannot be taken back: a record it "
                 "moved or dropped belonged to one deleted since",
             ) from None

@@ -165,7 +165,7 @@ def _skeleton_table() -> dict[int, str]:
             table[ord(char)] = "".join(prototype.get(c, c) for c in sequence)
     # Close the table: a value's own characters map no further, so one pass is enough.
     for code, value in table.items():
-        for _ in range(8):
+        for _round in range(8):
             mapped = unicodedata.normalize(
                 "NFD", unicodedata.normalize("NFD", value).translate(table)
             )
@@ -208,7 +208,7 @@ def look_alike(typed: str, stored: str) -> bool:
 
 def _stable_key(text: str, fold: Callable[[str], str]) -> str:
     key = " ".join(fold(skeleton(text)).split())
-    for _ in range(4):  # folding may yield characters the skeleton maps again: until stable
+    for _round in range(4):  # folding may yield characters the skeleton maps again: until stable
         again = " ".join(fold(skeleton(key)).split())
         if again == key:
             break

@@ -58,6 +58,7 @@ import networkx as nx
 import sqlalchemy as sa
 
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.i18n import _
 from contactkeeper.records import IdentityRule, NameRule, display_names, nobody_withheld
 from contactkeeper.records.warmth import Warmth, reading
 from contactkeeper.vault import Vault
@@ -388,7 +389,7 @@ def _build_web(
         label = LABEL if channel.label else "an indirect channel"
         head, head_trust = chain[0]
         _better(first_trust, head, edge(head_trust, f"first on {label}, trust {head_trust}"))
-        for (here, _), (there, trust) in itertools.pairwise(chain):
+        for (here, _trust), (there, trust) in itertools.pairwise(chain):
             _keep(best, here, there, edge(trust, f"next on {label}, trust {trust}"))
         _keep(
             best,
@@ -515,7 +516,7 @@ def paths_to(
     from the actor over the ties that lead to them, so its cost follows the actor's
     neighbourhood, not the size of the vault."""
     if limit < 1:
-        raise InvalidRecord("Limit", "must be at least 1")
+        raise InvalidRecord(_("Limit"), _("must be at least 1"))
     with _state(vault, now) as (web, reach):
         ways = _ways_back(web.scores_into, reach.first, reach.blocked, actor_id, limit)
         ranked = sorted(ways, key=lambda w: (-w[0], len(w[2]), -w[1]))[:limit]
@@ -574,7 +575,7 @@ def _ways_back(
     # A partial way: (node reached walking back, weakest so far, sum so far, nodes to target)
     frontier: list[tuple[int, int, int, tuple[int, ...]]] = [(target, 6, 0, (target,))]
     budget = _SEARCH_BUDGET
-    for _ in range(MAX_HOPS):
+    for _hop in range(MAX_HOPS):
         for node, weakest, total, nodes in frontier:
             edge = first.get(node)
             if edge is not None:

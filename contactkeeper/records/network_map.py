@@ -34,6 +34,7 @@ from typing import Final
 import sqlalchemy as sa
 
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.i18n import _
 from contactkeeper.records.warmth import Warmth, of_actor
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
@@ -313,7 +314,7 @@ def _start(
     ys = [rng.uniform(-side / 2, side / 2) for _ in range(count)]
     for i, (x, y) in kept.items():
         xs[i], ys[i] = x, y
-    for a, b, _ in links:
+    for a, b, _weight in links:
         for placed, other in ((a, b), (b, a)):
             if placed in kept and other not in kept:
                 xs[other] = xs[placed] + rng.uniform(-SPACING, SPACING)
@@ -336,7 +337,7 @@ def _relax(
     temperature = k * math.sqrt(count) / 8
     cool = temperature / (iterations + 1)
     moving = [i for i in range(count) if i not in fixed]
-    for _ in range(iterations):
+    for _round in range(iterations):
         dx = [0.0] * count
         dy = [0.0] * count
         grid: dict[tuple[int, int], list[int]] = {}
@@ -388,7 +389,7 @@ def _relax(
 
 def _setting_key(view: str) -> str:
     if not view or len(view) > MAX_VIEW_KEY:
-        raise InvalidRecord("Map view", f"must be 1 to {MAX_VIEW_KEY} characters")
+        raise InvalidRecord(_("Map view"), f"must be 1 to {MAX_VIEW_KEY} characters")
     return POSITIONS_SETTING + view
 
 
@@ -428,7 +429,7 @@ def save_positions(
     key = _setting_key(view)
     for node, (x, y) in moved.items():
         if not math.isfinite(x) or not math.isfinite(y):
-            raise InvalidRecord("Map position", f"of {node} is not a number")
+            raise InvalidRecord(_("Map position"), f"of {node} is not a number")
     with vault.transaction() as session:
         kept = _kept(session, view)
         for node in moved:

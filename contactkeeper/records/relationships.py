@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.i18n import _
 from contactkeeper.records import NameRule, display_names
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import Actor, Relationship, RelationshipKind, Sensitivity
@@ -76,18 +77,18 @@ def add_relationship(
     source: str = "",
 ) -> RelationshipInfo:
     if from_actor_id == to_actor_id:
-        raise InvalidRecord("Relationship", "an actor cannot be tied to themselves")
+        raise InvalidRecord(_("Relationship"), _("an actor cannot be tied to themselves"))
     records.date_span(started_on, ended_on)
     with vault.transaction() as session:
         relationship = Relationship(
             from_actor=records.fetch(session, Actor, from_actor_id, "actor"),
             to_actor=records.fetch(session, Actor, to_actor_id, "actor"),
             kind=RelationshipKind(kind),
-            strength=records.scale("Strength", strength),
-            confidence=records.scale("Confidence", confidence),
+            strength=records.scale(_("Strength"), strength),
+            confidence=records.scale(_("Confidence"), confidence),
             started_on=started_on,
             ended_on=ended_on,
-            source=records.text("Source", source, max_length=2000),
+            source=records.text(_("Source"), source, max_length=2000),
         )
         session.add(relationship)
         session.flush()
@@ -120,7 +121,7 @@ def update_relationship(vault: Vault, relationship_id: int, **changes: Any) -> R
         from_id = changes.get("from_actor_id", relationship.from_actor_id)
         to_id = changes.get("to_actor_id", relationship.to_actor_id)
         if from_id == to_id:
-            raise InvalidRecord("Relationship", "an actor cannot be tied to themselves")
+            raise InvalidRecord(_("Relationship"), _("an actor cannot be tied to themselves"))
         records.date_span(
             changes.get("started_on", relationship.started_on),
             changes.get("ended_on", relationship.ended_on),
@@ -133,15 +134,15 @@ def update_relationship(vault: Vault, relationship_id: int, **changes: Any) -> R
         if "kind" in changes:
             relationship.kind = RelationshipKind(changes["kind"])
         if "strength" in changes:
-            relationship.strength = records.scale("Strength", changes["strength"])
+            relationship.strength = records.scale(_("Strength"), changes["strength"])
         if "confidence" in changes:
-            relationship.confidence = records.scale("Confidence", changes["confidence"])
+            relationship.confidence = records.scale(_("Confidence"), changes["confidence"])
         if "started_on" in changes:
             relationship.started_on = changes["started_on"]
         if "ended_on" in changes:
             relationship.ended_on = changes["ended_on"]
         if "source" in changes:
-            relationship.source = records.text("Source", changes["source"], max_length=2000)
+            relationship.source = records.text(_("Source"), changes["source"], max_length=2000)
         session.flush()
         return _info(relationship)
 

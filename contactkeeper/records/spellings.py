@@ -470,7 +470,7 @@ def _pairing(short: tuple[Word, ...], long: tuple[Word, ...]) -> list[tuple[Word
         ]
         if not options:
             return []
-        _, index, how = min(options)
+        _score, index, how = min(options)
         pairs.append((word, free.pop(index), how))
     return pairs
 
