@@ -10,28 +10,32 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.i18n import _
+from contactkeeper.i18n import N_, _
 from contactkeeper.records import NameRule, display_names
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import Actor, Relationship, RelationshipKind, Sensitivity
 
-# How each kind of tie reads between two names: "Karim Nassar can introduce Layla Haddad".
-VERBS = {
-    RelationshipKind.KNOWS: "knows",
-    RelationshipKind.TRUSTS: "trusts",
-    RelationshipKind.FAMILY: "is family of",
-    RelationshipKind.RIVAL: "is a rival of",
-    RelationshipKind.ALLIED: "is allied with",
-    RelationshipKind.REPORTS_TO: "reports to",
-    RelationshipKind.CAN_INTRODUCE: "can introduce",
+# How each kind of tie reads between two names: "Karim Nassar can introduce Layla Haddad"
+# (marked here, translated in :func:`sentence`).
+SENTENCES = {
+    # Translators: a tie between two actors; {a} and {b} are their names.
+    RelationshipKind.KNOWS: N_("{a} knows {b}"),
+    RelationshipKind.TRUSTS: N_("{a} trusts {b}"),
+    RelationshipKind.FAMILY: N_("{a} is family of {b}"),
+    RelationshipKind.RIVAL: N_("{a} is a rival of {b}"),
+    RelationshipKind.ALLIED: N_("{a} is allied with {b}"),
+    RelationshipKind.REPORTS_TO: N_("{a} reports to {b}"),
+    RelationshipKind.CAN_INTRODUCE: N_("{a} can introduce {b}"),
 }
 
 
 def sentence(kind: RelationshipKind, from_name: str, to_name: str) -> str:
     """The tie as a sentence, in its direction: ``Karim Nassar can introduce Layla Haddad``."""
-    return f"{from_name} {VERBS[RelationshipKind(kind)]} {to_name}"
+    return _(SENTENCES[RelationshipKind(kind)]).format(
+        a=i18n.isolate(from_name), b=i18n.isolate(to_name)
+    )
 
 
 @dataclass(frozen=True)
