@@ -97,12 +97,15 @@ class _EscapeTable(dict[int, str]):
         return value
 
 
-_ESCAPE_TABLE: Final = _EscapeTable()
+_ESCAPE_TABLE: Final = _EscapeTable({0x2068: "", 0x2069: ""})  # FSI, PDI: see printable
 
 
 def printable(text: str) -> str:
     """``text`` safe to print to a terminal: every control, bidi override and invisible
-    format character (but the kept joiners and marks) shown as an escape like ``\\x1b``."""
+    format character (but the kept joiners and marks) shown as an escape like ``\\x1b``.
+    The first-strong isolates a translated sentence puts around a name
+    (:func:`contactkeeper.i18n.isolate`) are dropped instead: a terminal lays out each line
+    itself, and without them no isolate reaches it at all."""
     if text.isascii() and text.isprintable():
         return text
     return text.translate(_ESCAPE_TABLE)

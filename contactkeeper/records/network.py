@@ -60,7 +60,7 @@ import sqlalchemy as sa
 from contactkeeper import i18n
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.i18n import N_, _, ngettext, pgettext
-from contactkeeper.records import IdentityRule, NameRule, display_names, nobody_withheld
+from contactkeeper.records import IdentityRule, NameRule, display_names, nobody_withheld, wording
 from contactkeeper.records.warmth import Warmth, reading, warmth_word
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
@@ -68,7 +68,6 @@ from contactkeeper.vault.model import (
     ActorStatus,
     Channel,
     ChannelHop,
-    ChannelKind,
     Participation,
     RelationshipKind,
     Sensitivity,
@@ -93,27 +92,6 @@ class WayIn(enum.StrEnum):
     BOTH = "both ways"
     NONE = "not a way in"
 
-
-# How a reason names a kind of tie and a kind of channel (marked here, translated when the
-# reason is written).
-_TIE_WORDS: Final = {
-    # Translators: a kind of relationship, in "can introduce, strength 4, confidence 3".
-    RelationshipKind.KNOWS: N_("knows"),
-    RelationshipKind.TRUSTS: N_("trusts"),
-    RelationshipKind.FAMILY: N_("family"),
-    RelationshipKind.RIVAL: N_("rival"),
-    RelationshipKind.REPORTS_TO: N_("reports to"),
-    RelationshipKind.CAN_INTRODUCE: N_("can introduce"),
-    RelationshipKind.ALLIED: N_("allied with"),
-}
-_CHANNEL_WORDS: Final = {
-    # Translators: a kind of channel, in "your channel 'phone', trust 4".
-    ChannelKind.IN_PERSON: N_("in person"),
-    ChannelKind.PHONE: N_("phone"),
-    ChannelKind.MESSENGER: N_("messenger"),
-    ChannelKind.EMAIL: N_("email"),
-    ChannelKind.INDIRECT: N_("indirect"),
-}
 
 DEFAULT_WAYS_IN: Final = {
     RelationshipKind.CAN_INTRODUCE: WayIn.FORWARD,
@@ -419,7 +397,7 @@ def _build_web(
             min(strength, confidence),
             # Translators: a tie on a path: "can introduce, strength 4, confidence 3".
             _("{kind}, strength {strength}, confidence {confidence}").format(
-                kind=_(_TIE_WORDS[kind]),
+                kind=wording.relationship_kind(kind),
                 strength=i18n.number(strength),
                 confidence=i18n.number(confidence),
             ),
@@ -457,7 +435,7 @@ def _build_web(
             label = (
                 LABEL
                 if channel.label
-                else _("'{label}'").format(label=_(_CHANNEL_WORDS[ChannelKind(channel.kind)]))
+                else _("'{label}'").format(label=wording.channel_kind(channel.kind))
             )
             # Translators: {label} is the channel's label, quoted.
             why = _("your channel {label}, trust {trust}").format(

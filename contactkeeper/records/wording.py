@@ -8,7 +8,8 @@ reads: it knows the plural forms of every language (``plural`` knows English's o
 from __future__ import annotations
 
 from contactkeeper import i18n
-from contactkeeper.i18n import ngettext
+from contactkeeper.i18n import N_, _, ngettext
+from contactkeeper.vault.vocabulary import ChannelKind, RelationshipKind
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -32,3 +33,35 @@ def days_ago(n: int) -> str:
 def days(n: int) -> str:
     """ "1 day", "12 days"."""
     return ngettext("{n} day", "{n} days", n).format(n=i18n.number(n))
+
+
+# How the records' sentences name a kind of channel and a kind of tie (marked here,
+# translated by the functions below).
+_CHANNEL_KINDS = {
+    # Translators: a kind of channel: "your channel 'phone'", "Layla Haddad (phone)".
+    ChannelKind.IN_PERSON: N_("in person"),
+    ChannelKind.PHONE: N_("phone"),
+    ChannelKind.MESSENGER: N_("messenger"),
+    ChannelKind.EMAIL: N_("email"),
+    ChannelKind.INDIRECT: N_("indirect"),
+}
+_RELATIONSHIP_KINDS = {
+    # Translators: a kind of relationship, in "can introduce, strength 4, confidence 3".
+    RelationshipKind.KNOWS: N_("knows"),
+    RelationshipKind.TRUSTS: N_("trusts"),
+    RelationshipKind.FAMILY: N_("family"),
+    RelationshipKind.RIVAL: N_("rival"),
+    RelationshipKind.REPORTS_TO: N_("reports to"),
+    RelationshipKind.CAN_INTRODUCE: N_("can introduce"),
+    RelationshipKind.ALLIED: N_("allied with"),
+}
+
+
+def channel_kind(kind: ChannelKind | str) -> str:
+    """A kind of channel in the current language: "phone", "téléphone"."""
+    return _(_CHANNEL_KINDS[ChannelKind(kind)])
+
+
+def relationship_kind(kind: RelationshipKind | str) -> str:
+    """A kind of relationship in the current language: "can introduce"."""
+    return _(_RELATIONSHIP_KINDS[RelationshipKind(kind)])
