@@ -29,7 +29,7 @@ from typing import Any, Final
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.i18n import _
 from contactkeeper.records.actors import _CODE_ADJECTIVES, _CODE_NOUNS, NewActor
@@ -220,7 +220,12 @@ def add_actors(
     for codename in wanted:
         if codename is not None:
             if codename in taken:
-                raise InvalidRecord(_("Codename"), f"{codename} is already used by another actor")
+                raise InvalidRecord(
+                    _("Codename"),
+                    _("{codename} is already used by another actor").format(
+                        codename=i18n.isolate(codename)
+                    ),
+                )
             taken.add(codename)  # also keeps the new ones below from taking it
     for row, codename in zip(rows, wanted, strict=True):
         if codename is None:

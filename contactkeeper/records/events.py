@@ -19,9 +19,9 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.i18n import _
+from contactkeeper.i18n import N_, _
 from contactkeeper.records.attribution import strictest
 from contactkeeper.records.followups import FollowUpInfo, follow_up_info
 from contactkeeper.records.warmth import WarmthReading, of_actor
@@ -49,7 +49,8 @@ from contactkeeper.vault.model import (
     Side,
 )
 
-NO_SIDE = "no side"
+# Translators: the invitees of an event who are on no side of its process.
+NO_SIDE = N_("no side")
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ class EventInfo:
     def balance_of_sides(self) -> dict[str, int]:
         """How many party participants each side has, of those not declining."""
         counted = Counter(
-            i.side or NO_SIDE
+            i.side or _(NO_SIDE)
             for i in self.invitations
             if i.role is EventRole.PARTY_PARTICIPANT and i.status is not InvitationStatus.DECLINED
         )
@@ -295,7 +296,11 @@ def event_names(vault: Vault) -> list[tuple[int, str]]:
                 Event.starts_on.desc(), Event.id.desc()
             )
         )
-        return [(i, f"{title}, {starts_on.isoformat()}") for i, title, starts_on in rows]
+        # Translators: an event to choose: "Montreux workshop, 2 Dec 2026".
+        return [
+            (i, _("{title}, {day}").format(title=i18n.isolate(title), day=i18n.short_date(day)))
+            for i, title, day in rows
+        ]
 
 
 def list_events(vault: Vault, process_id: int | None = None) -> list[EventRow]:

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.i18n import _
+from contactkeeper.records import wording
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -192,7 +193,12 @@ def add_participant(
         records.fetch(session, Actor, actor_id, "actor")
         role = ParticipationRole(role)
         if any(p.actor_id == actor_id and p.role is role for p in process.participations):
-            raise InvalidRecord(_("Role"), f"this actor already takes part as {role}")
+            raise InvalidRecord(
+                _("Role"),
+                _("this actor already takes part as {role}").format(
+                    role=wording.participation_role(role)
+                ),
+            )
         process.participations.append(
             Participation(
                 actor_id=actor_id, role=role, note=records.text(_("Note"), note, max_length=2000)
@@ -213,7 +219,12 @@ def add_side(vault: Vault, process_id: int, name: str, notes: str = "") -> Proce
         process = _fetch_loaded(session, process_id)
         cleaned = records.text(_("Side"), name, max_length=200, required=True)
         if any(s.name.casefold() == cleaned.casefold() for s in process.sides):
-            raise InvalidRecord(_("Side"), f"this process already has a side called {cleaned!r}")
+            raise InvalidRecord(
+                _("Side"),
+                _("this process already has a side called “{side}”").format(
+                    side=i18n.isolate(cleaned)
+                ),
+            )
         position = max((s.position for s in process.sides), default=-1) + 1
         process.sides.append(
             Side(
@@ -233,7 +244,12 @@ def rename_side(vault: Vault, side_id: int, name: str, notes: str | None = None)
         if any(
             s.id != side.id and s.name.casefold() == cleaned.casefold() for s in side.process.sides
         ):
-            raise InvalidRecord(_("Side"), f"this process already has a side called {cleaned!r}")
+            raise InvalidRecord(
+                _("Side"),
+                _("this process already has a side called “{side}”").format(
+                    side=i18n.isolate(cleaned)
+                ),
+            )
         side.name = cleaned
         if notes is not None:
             side.notes = records.text(_("Notes"), notes, max_length=2000)

@@ -15,7 +15,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord, RecordNotFound
 from contactkeeper.i18n import _
 from contactkeeper.records.attribution import strictest
@@ -89,9 +89,10 @@ class TransferInfo:
     def origin(self) -> str:
         """Where it came from, in words."""
         if self.event_title:
-            return f"the {self.event_title}"
+            # Translators: where a transfer came from: "the Montreux workshop".
+            return _("the {event}").format(event=i18n.isolate(self.event_title))
         if self.interaction_id is not None:
-            return "an interaction"
+            return _("an interaction")
         return ""
 
 
@@ -241,7 +242,9 @@ def _official(session: Session, new: NewTransfer) -> None:
         if actor.actor_track is not ActorTrack.ONE:
             raise InvalidRecord(
                 _("Passed to"),
-                f"{actor.display_name} is not marked as track one; set their track first",
+                _("{name} is not marked as track one; set their track first").format(
+                    name=i18n.isolate(actor.display_name)
+                ),
             )
     if new.recipient_organization_id is not None:
         organization = records.fetch(
@@ -249,7 +252,10 @@ def _official(session: Session, new: NewTransfer) -> None:
         )
         if not organization.official:
             raise InvalidRecord(
-                _("Passed to"), f"{organization.name} is not marked official; mark it first"
+                _("Passed to"),
+                _("{name} is not marked official; mark it first").format(
+                    name=i18n.isolate(organization.name)
+                ),
             )
 
 

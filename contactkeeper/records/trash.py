@@ -22,7 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.i18n import _, pgettext
 from contactkeeper.records.interactions import recompute_summaries
@@ -147,8 +147,10 @@ def restore_in(session: Session, trash_id: int) -> None:
     except sa.exc.IntegrityError:
         raise InvalidRecord(
             pgettext("noun", "Restore"),
-            f"{item.label} conflicts with a record added or changed since it was "
-            "deleted (a codename in use, or a record it belonged to is gone)",
+            _(
+                "{label} conflicts with a record added or changed since it was deleted (a "
+                "codename in use, or a record it belonged to is gone)"
+            ).format(label=i18n.isolate(item.label)),
         ) from None
     session.delete(item)
     session.flush()

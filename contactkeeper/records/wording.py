@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contactkeeper import i18n
 from contactkeeper.i18n import N_, _, ngettext
-from contactkeeper.vault.vocabulary import ChannelKind, RelationshipKind
+from contactkeeper.vault.vocabulary import ChannelKind, ParticipationRole, RelationshipKind
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -65,3 +65,19 @@ def channel_kind(kind: ChannelKind | str) -> str:
 def relationship_kind(kind: RelationshipKind | str) -> str:
     """A kind of relationship in the current language: "can introduce"."""
     return _(_RELATIONSHIP_KINDS[RelationshipKind(kind)])
+
+
+_PARTICIPATION_ROLES = {
+    # Translators: the role an actor takes in a process.
+    ParticipationRole.PARTY: N_("party"),
+    ParticipationRole.ADVISER: N_("adviser"),
+    ParticipationRole.CONVENOR: N_("convenor"),
+    ParticipationRole.INTERMEDIARY: N_("intermediary"),
+    ParticipationRole.SPOILER: N_("spoiler"),
+    ParticipationRole.OBSERVER: N_("observer"),
+}
+
+
+def participation_role(role: ParticipationRole | str) -> str:
+    """A role in a process in the current language: "intermediary"."""
+    return _(_PARTICIPATION_ROLES[ParticipationRole(role)])
