@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from contactkeeper import i18n
 from contactkeeper.errors import InvalidRecord, RecordNotFound
-from contactkeeper.i18n import N_, _, ngettext
+from contactkeeper.i18n import _, ngettext
 from contactkeeper.records import names
 from contactkeeper.vault.model import Base, Sensitivity
 
@@ -72,40 +72,12 @@ def guarded_names(actor_id: int, display_name: str, codename: str, sensitivity: 
     return codename if high_risk_withheld(actor_id, sensitivity) else display_name
 
 
-# The names of records a missing one is reported by (``fetch``'s ``kind``), marked here and
-# translated when the error is raised.
-RECORD_NOUNS = (
-    # Translators: the names of kinds of record, put into "No {kind} with id {ref} exists
-    # in this vault".
-    N_("actor"),
-    N_("affiliation"),
-    N_("channel"),
-    N_("cue kind"),
-    N_("event"),
-    N_("follow-up"),
-    N_("interaction"),
-    N_("invitation"),
-    N_("name variant"),
-    N_("organization"),
-    N_("outcome"),
-    N_("participation"),
-    N_("party"),
-    N_("process"),
-    N_("readiness cue"),
-    N_("relationship"),
-    N_("review"),
-    N_("side"),
-    N_("transfer"),
-    N_("trash item"),
-)
-
-
 def fetch(session: Session, model: type[M], record_id: int, kind: str) -> M:
-    """The record ``model`` ``record_id``; else RecordNotFound, naming it by ``kind`` (one
-    of :data:`RECORD_NOUNS`, in English: it is translated here)."""
+    """The record ``model`` ``record_id``; else RecordNotFound, naming it by ``kind`` (a
+    key such as "actor" or "cue kind": the error words it in the current language)."""
     record = session.get(model, record_id)
     if record is None:
-        raise RecordNotFound(_(kind), record_id)
+        raise RecordNotFound(kind, record_id)
     return record
 
 

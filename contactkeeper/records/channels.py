@@ -94,14 +94,14 @@ class ChannelInfo:
         if self.hops:
             return chain
         # Translators: a direct channel: "you -> Layla Haddad (phone)".
-        return _("{chain} ({kind})").format(chain=chain, kind=wording.channel_kind(self.kind))
+        return _("{chain} ({kind})").format(chain=chain, kind=wording.label(self.kind))
 
     def lead(self, name: NameRule | None = None) -> str:
         """What to do first, in a word or two: the kind of a direct channel ("phone"), or
         ``via`` the first intermediary of an indirect one ("via Karim N."). ``name`` is the
         rule of :meth:`chain`."""
         if not self.hops:
-            return wording.channel_kind(self.kind)
+            return wording.label(self.kind)
         first = self.hops[0]
         rule = name or display_names
         who = rule(first.actor_id, first.display_name, first.codename, first.sensitivity)

@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session
 from contactkeeper import i18n, records
 from contactkeeper.errors import ContactKeeperError, InvalidRecord
 from contactkeeper.i18n import N_, _, ngettext, pgettext
-from contactkeeper.records import bulk, trash
+from contactkeeper.records import bulk, trash, wording
 from contactkeeper.vault import Vault, changes, search_index
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import (
@@ -223,19 +223,11 @@ def _moved(word: str, n: int) -> str:
     return counted[word]().format(n=i18n.number(n))
 
 
-_TIER_WORDS = {
-    # Translators: how close an actor is kept.
-    Tier.INNER: N_("inner circle"),
-    Tier.REGULAR: N_("regular"),
-    Tier.OCCASIONAL: N_("occasional"),
-}
-
-
 def _words(actor: Actor, merge_field: MergeField) -> str:
     values = [getattr(actor, c) for c in merge_field.columns]
     if merge_field.key == "cadence":
         tier, cadence, longest = values
-        values_of = {"tier": _(_TIER_WORDS[Tier(tier)]), "n": i18n.number(cadence)}
+        values_of = {"tier": wording.label(Tier(tier)), "n": i18n.number(cadence)}
         if longest is None:
             # Translators: an actor's tier and ideal interval: "regular, every 30 days".
             return ngettext("{tier}, every {n} day", "{tier}, every {n} days", cadence).format(

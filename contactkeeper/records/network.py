@@ -397,7 +397,7 @@ def _build_web(
             min(strength, confidence),
             # Translators: a tie on a path: "can introduce, strength 4, confidence 3".
             _("{kind}, strength {strength}, confidence {confidence}").format(
-                kind=wording.relationship_kind(kind),
+                kind=wording.label(kind),
                 strength=i18n.number(strength),
                 confidence=i18n.number(confidence),
             ),
@@ -433,9 +433,7 @@ def _build_web(
 
         if not chain:
             label = (
-                LABEL
-                if channel.label
-                else _("'{label}'").format(label=wording.channel_kind(channel.kind))
+                LABEL if channel.label else _("'{label}'").format(label=wording.label(channel.kind))
             )
             # Translators: {label} is the channel's label, quoted.
             why = _("your channel {label}, trust {trust}").format(

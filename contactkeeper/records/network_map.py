@@ -203,7 +203,7 @@ def map_data(vault: Vault, now: datetime, flt: MapFilter | None = None) -> MapDa
             style = LineStyle.CROSSED if ended else CONVENTIONS[rel.kind]
             if style is LineStyle.ARROW:  # "X reports to Y": influence runs from Y to X
                 a, b = b, a
-            kind_word = wording.relationship_kind(rel.kind)
+            kind_word = wording.label(rel.kind)
             # Translators: a relationship that has ended, on the map: "knows (ended)".
             label = _("{kind} (ended)").format(kind=kind_word) if ended else kind_word
             edges.append(MapEdge(a, b, style, label, rel.kind, rel.strength, ended))

@@ -195,9 +195,7 @@ def add_participant(
         if any(p.actor_id == actor_id and p.role is role for p in process.participations):
             raise InvalidRecord(
                 _("Role"),
-                _("this actor already takes part as {role}").format(
-                    role=wording.participation_role(role)
-                ),
+                _("this actor already takes part as {role}").format(role=wording.label(role)),
             )
         process.participations.append(
             Participation(

@@ -465,7 +465,7 @@ def delete_cue_kind(vault: Vault, kind_id: int) -> None:
             sa.select(sa.func.count(ReadinessCue.id)).where(ReadinessCue.kind_id == kind_id)
         )
         if used:
-            raise CueKindInUse(kind.label, used)
+            raise CueKindInUse(cue_kind_name(kind.key, kind.label), used)
         session.delete(kind)
 
 

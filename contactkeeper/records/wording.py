@@ -7,9 +7,10 @@ reads: it knows the plural forms of every language (``plural`` knows English's o
 
 from __future__ import annotations
 
+import enum
+
 from contactkeeper import i18n
-from contactkeeper.i18n import N_, _, ngettext
-from contactkeeper.vault.vocabulary import ChannelKind, ParticipationRole, RelationshipKind
+from contactkeeper.i18n import ngettext
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -35,49 +36,9 @@ def days(n: int) -> str:
     return ngettext("{n} day", "{n} days", n).format(n=i18n.number(n))
 
 
-# How the records' sentences name a kind of channel and a kind of tie (marked here,
-# translated by the functions below).
-_CHANNEL_KINDS = {
-    # Translators: a kind of channel: "your channel 'phone'", "Layla Haddad (phone)".
-    ChannelKind.IN_PERSON: N_("in person"),
-    ChannelKind.PHONE: N_("phone"),
-    ChannelKind.MESSENGER: N_("messenger"),
-    ChannelKind.EMAIL: N_("email"),
-    ChannelKind.INDIRECT: N_("indirect"),
-}
-_RELATIONSHIP_KINDS = {
-    # Translators: a kind of relationship, in "can introduce, strength 4, confidence 3".
-    RelationshipKind.KNOWS: N_("knows"),
-    RelationshipKind.TRUSTS: N_("trusts"),
-    RelationshipKind.FAMILY: N_("family"),
-    RelationshipKind.RIVAL: N_("rival"),
-    RelationshipKind.REPORTS_TO: N_("reports to"),
-    RelationshipKind.CAN_INTRODUCE: N_("can introduce"),
-    RelationshipKind.ALLIED: N_("allied with"),
-}
-
-
-def channel_kind(kind: ChannelKind | str) -> str:
-    """A kind of channel in the current language: "phone", "téléphone"."""
-    return _(_CHANNEL_KINDS[ChannelKind(kind)])
-
-
-def relationship_kind(kind: RelationshipKind | str) -> str:
-    """A kind of relationship in the current language: "can introduce"."""
-    return _(_RELATIONSHIP_KINDS[RelationshipKind(kind)])
-
-
-_PARTICIPATION_ROLES = {
-    # Translators: the role an actor takes in a process.
-    ParticipationRole.PARTY: N_("party"),
-    ParticipationRole.ADVISER: N_("adviser"),
-    ParticipationRole.CONVENOR: N_("convenor"),
-    ParticipationRole.INTERMEDIARY: N_("intermediary"),
-    ParticipationRole.SPOILER: N_("spoiler"),
-    ParticipationRole.OBSERVER: N_("observer"),
-}
-
-
-def participation_role(role: ParticipationRole | str) -> str:
-    """A role in a process in the current language: "intermediary"."""
-    return _(_PARTICIPATION_ROLES[ParticipationRole(role)])
+def label(value: enum.StrEnum) -> str:
+    """The word shown for a choice of the vocabulary (a kind of channel, a role, a tier),
+    in the current language: the vocabulary's own ``label`` where it has one, else the
+    stored value. Never ``str(value)`` in a sentence: that is the stored, English, word."""
+    shown = getattr(value, "label", None)
+    return shown if isinstance(shown, str) else str(value)
