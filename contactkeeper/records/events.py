@@ -23,6 +23,7 @@ from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.i18n import N_, _
 from contactkeeper.records.attribution import strictest
+from contactkeeper.records.cue_kind_names import cue_kind_name
 from contactkeeper.records.followups import FollowUpInfo, follow_up_info
 from contactkeeper.records.warmth import WarmthReading, of_actor
 from contactkeeper.vault import Vault
@@ -109,7 +110,7 @@ class LinkedCue:
 
     id: int
     observed_on: date
-    kind_label: str
+    kind_label: str  # as shown: a default kind's in the current language
     direction: Direction
     note: str
     attribution: AttributionRule
@@ -212,7 +213,7 @@ def get_event(vault: Vault, event_id: int, now: datetime) -> EventInfo:
         )
         held_there = _interactions_at(session, event.id)
         cues = session.execute(
-            sa.select(ReadinessCue, CueKind.label)
+            sa.select(ReadinessCue, CueKind.key, CueKind.label)
             .join(CueKind, CueKind.id == ReadinessCue.kind_id)
             .where(ReadinessCue.event_id == event.id)
             .order_by(ReadinessCue.observed_on, ReadinessCue.id)
@@ -256,8 +257,15 @@ def get_event(vault: Vault, event_id: int, now: datetime) -> EventInfo:
             interaction_ids=tuple(i.id for i in held_there),
             interactions=held_there,
             cues=tuple(
-                LinkedCue(c.id, c.observed_on, label, c.direction, c.note, c.attribution)
-                for c, label in cues
+                LinkedCue(
+                    c.id,
+                    c.observed_on,
+                    cue_kind_name(key, label),
+                    c.direction,
+                    c.note,
+                    c.attribution,
+                )
+                for c, key, label in cues
             ),
         )
 
