@@ -267,9 +267,8 @@ def _light_since(kinds: Sequence[InteractionKind], credit: int) -> str:
         return _("the light contact since counts as {older} older").format(older=older)
     if n == 1:
         return _(_LIGHT_ONE[kinds[0]]).format(older=older)
-    if len(set(kinds)) == 1 and kinds[0] in _LIGHT_MANY:
-        one, many = _LIGHT_MANY[kinds[0]]
-        return ngettext(one, many, n).format(n=_small(n), older=older)
+    if len(set(kinds)) == 1:
+        return _light_many(kinds[0], n).format(n=_small(n), older=older)
     return ngettext(
         "the {n} light contact since counts as {older} older",
         "the {n} light contacts since count as {older} older",
@@ -289,32 +288,46 @@ _LIGHT_ONE: dict[InteractionKind, str] = {
         "the word passed through an intermediary since counts as {older} older"
     ),
 }
-_LIGHT_MANY: dict[InteractionKind, tuple[str, str]] = {
-    InteractionKind.MEETING: (
-        N_("the {n} meeting since counts as {older} older"),
-        N_("the {n} meetings since count as {older} older"),
-    ),
-    InteractionKind.CALL: (
-        N_("the {n} call since counts as {older} older"),
-        N_("the {n} calls since count as {older} older"),
-    ),
-    InteractionKind.MESSAGE: (
-        N_("the {n} message since counts as {older} older"),
-        N_("the {n} messages since count as {older} older"),
-    ),
-    InteractionKind.SOCIAL: (
-        N_("the {n} social occasion since counts as {older} older"),
-        N_("the {n} social occasions since count as {older} older"),
-    ),
-    InteractionKind.SIDELINES: (
-        N_("the {n} sidelines of an event since count as {older} older"),
-        N_("the {n} sidelines of events since count as {older} older"),
-    ),
-    InteractionKind.VIA_INTERMEDIARY: (
-        N_("the {n} word passed through an intermediary since counts as {older} older"),
-        N_("the {n} words passed through intermediaries since count as {older} older"),
-    ),
-}
+
+
+def _light_many(kind: InteractionKind, n: int) -> str:
+    """ "the {n} messages since count as {older} older", for ``n`` light contacts of one
+    kind (whole phrases: each language makes its own agree)."""
+    if kind is InteractionKind.MEETING:
+        return ngettext(
+            "the {n} meeting since counts as {older} older",
+            "the {n} meetings since count as {older} older",
+            n,
+        )
+    if kind is InteractionKind.CALL:
+        return ngettext(
+            "the {n} call since counts as {older} older",
+            "the {n} calls since count as {older} older",
+            n,
+        )
+    if kind is InteractionKind.MESSAGE:
+        return ngettext(
+            "the {n} message since counts as {older} older",
+            "the {n} messages since count as {older} older",
+            n,
+        )
+    if kind is InteractionKind.SOCIAL:
+        return ngettext(
+            "the {n} social occasion since counts as {older} older",
+            "the {n} social occasions since count as {older} older",
+            n,
+        )
+    if kind is InteractionKind.SIDELINES:
+        return ngettext(
+            "the {n} sidelines of an event since count as {older} older",
+            "the {n} sidelines of events since count as {older} older",
+            n,
+        )
+    return ngettext(
+        "the {n} word passed through an intermediary since counts as {older} older",
+        "the {n} words passed through intermediaries since count as {older} older",
+        n,
+    )
 
 
 def explain(found: WarmthReading, history: History | None = None, *, on: date | None = None) -> str:
