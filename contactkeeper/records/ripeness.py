@@ -55,7 +55,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from contactkeeper import i18n
-from contactkeeper.i18n import N_, _, ngettext, pgettext
+from contactkeeper.i18n import _, ngettext, pgettext
 from contactkeeper.records.cue_kind_names import cue_kind_name
 from contactkeeper.records.wording import signed
 from contactkeeper.vault.model import Dimension, Direction
@@ -67,37 +67,51 @@ WINDOW_DAYS = 30
 REPEAT_WINDOW_DAYS = 14
 
 RELIABILITY = {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.2, "F": 0.5}
-# The grades' words (Admiralty code), marked here and translated where shown
-# (:func:`reliability_words`, :func:`credibility_words`).
+# The grades' words (Admiralty code), in English; shown translated by
+# :func:`reliability_words` and :func:`credibility_words`.
 RELIABILITY_WORDS = {
-    # Translators: the grade of a source (Admiralty code), A to F.
-    "A": N_("completely reliable"),
-    "B": N_("usually reliable"),
-    "C": N_("fairly reliable"),
-    "D": N_("not usually reliable"),
-    "E": N_("unreliable"),
-    "F": N_("reliability cannot be judged"),
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
 }
 CREDIBILITY = {1: 1.0, 2: 0.8, 3: 0.6, 4: 0.4, 5: 0.2, 6: 0.5}
 CREDIBILITY_WORDS = {
-    # Translators: the grade of a piece of information (Admiralty code), 1 to 6.
-    1: N_("confirmed by other sources"),
-    2: N_("probably true"),
-    3: N_("possibly true"),
-    4: N_("doubtful"),
-    5: N_("improbable"),
-    6: N_("truth cannot be judged"),
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
 }
 
 
 def reliability_words(grade: str) -> str:
     """What a source's grade (A to F) means, in the current language."""
-    return _(RELIABILITY_WORDS[grade])
+    words = {
+        "A": pgettext("grade of a source", "completely reliable"),
+        "B": pgettext("grade of a source", "usually reliable"),
+        "C": pgettext("grade of a source", "fairly reliable"),
+        "D": pgettext("grade of a source", "not usually reliable"),
+        "E": pgettext("grade of a source", "unreliable"),
+        "F": pgettext("grade of a source", "reliability cannot be judged"),
+    }
+    return words[grade]
 
 
 def credibility_words(grade: int) -> str:
     """What an information's grade (1 to 6) means, in the current language."""
-    return _(CREDIBILITY_WORDS[grade])
+    words = {
+        1: pgettext("grade of a piece of information", "confirmed by other sources"),
+        2: pgettext("grade of a piece of information", "probably true"),
+        3: pgettext("grade of a piece of information", "possibly true"),
+        4: pgettext("grade of a piece of information", "doubtful"),
+        5: pgettext("grade of a piece of information", "improbable"),
+        6: pgettext("grade of a piece of information", "truth cannot be judged"),
+    }
+    return words[grade]
 
 
 @dataclass(frozen=True)
