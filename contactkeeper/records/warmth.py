@@ -383,7 +383,11 @@ def explain(found: WarmthReading, history: History | None = None, *, on: date | 
         sentence = _light_since(kinds, found.light_credit_days)
         if found.days_since_substantive is None or counted < found.days_since_substantive:
             # The light contact is what keeps them warm: say what it counts as.
-            values = {"light": sentence, "ago": wording.days_ago(latest), "as": counted}
+            values = {
+                "light": sentence,
+                "ago": wording.days_ago(latest),
+                "as": i18n.number(counted),
+            }
             if many:
                 # Translators: "the two messages since count as 15 days older; the latest,
                 # 3 days ago, as 18" (counts as if 18 days ago).
@@ -427,7 +431,8 @@ def _day_on(day: date, today: date | None) -> str:
     this_year = (today or date.today()).year
     if day.year != this_year:
         return i18n.long_date(day)
-    return format_skeleton("MMMMd", day, locale=i18n.formats_locale())
+    # In the locale's own digits, as i18n writes every date (it has no day-and-month form).
+    return i18n._formatted(format_skeleton("MMMMd", day, locale=i18n.formats_locale()))
 
 
 def _days(now: datetime, then: datetime) -> int:
