@@ -116,7 +116,7 @@ class _Active:
     translations: gettext.NullTranslations
 
 
-_active = _Active(ENGLISH, ENGLISH, gettext.NullTranslations())
+_active = _Active(ENGLISH, DEFAULT_FORMATS[ENGLISH], gettext.NullTranslations())
 
 
 # -- Marking and translating ------------------------------------------------------------
