@@ -10,7 +10,9 @@ they are in the language chosen at start (:mod:`contactkeeper.i18n`).
 
 from __future__ import annotations
 
-from contactkeeper.i18n import _, isolate, ngettext, number, pgettext
+import unicodedata
+
+from contactkeeper.i18n import _, isolate, ngettext, number, pgettext, right_to_left
 
 
 class ContactKeeperError(Exception):
@@ -24,10 +26,14 @@ class ContactKeeperError(Exception):
         return self.message
 
 
-def _shown(path: object) -> str:
-    """A file or folder as put into a message: isolated, so that a name in another script
-    cannot scramble the sentence around it."""
-    return isolate(str(path))
+def shown_path(path: object) -> str:
+    """A file or folder as put into a message: isolated when it or the sentence is written
+    right to left, so that neither scrambles the other; as it is otherwise, so that a path
+    copied from a message (in a terminal, most often) carries no invisible marks."""
+    text = str(path)
+    if right_to_left() or any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return isolate(text)
+    return text
 
 
 class VaultError(ContactKeeperError):
@@ -50,7 +56,7 @@ class NotAVault(VaultError):
             _(
                 "{path} is not a ContactKeeper vault: {reason}. "
                 "Choose the folder that holds vault.key and vault.db."
-            ).format(path=_shown(path), reason=reason)
+            ).format(path=shown_path(path), reason=reason)
         )
 
 
@@ -60,7 +66,7 @@ class VaultExists(VaultError):
             _(
                 "{path} already holds a vault or other files; ContactKeeper will not "
                 "overwrite it. Choose an empty or new folder."
-            ).format(path=_shown(path))
+            ).format(path=shown_path(path))
         )
 
 
@@ -148,7 +154,7 @@ class DiskFull(VaultError):
             _(
                 "There is not enough free space to write {path}. Free some space and try "
                 "again; nothing was changed."
-            ).format(path=_shown(path))
+            ).format(path=shown_path(path))
         )
 
 
@@ -316,7 +322,7 @@ class BackupExists(BackupError):
             _(
                 "{path} already exists; ContactKeeper never overwrites a backup. "
                 "Choose a new file name."
-            ).format(path=_shown(path))
+            ).format(path=shown_path(path))
         )
 
 
@@ -353,7 +359,7 @@ class ImportRefused(ContactKeeperError):
             _(
                 "{path} is not an address book ContactKeeper imports: {reason}. "
                 "Nothing was imported; export the address book again, or split it."
-            ).format(path=_shown(path), reason=reason)
+            ).format(path=shown_path(path), reason=reason)
         )
         self.reason = reason
 
