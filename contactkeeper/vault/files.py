@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from contactkeeper.errors import DiskFull
-from contactkeeper.i18n import _, isolate
+from contactkeeper.errors import DiskFull, shown_path
+from contactkeeper.i18n import _
 
 try:
     import fcntl
@@ -222,7 +222,7 @@ def remove_tree(path: Path, left: list[str]) -> None:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         where = os.path.relpath(name, path)
         # Translators: a file that could not be removed ({where}) and why ({reason}).
-        what = _("the folder itself") if where == "." else isolate(where)
+        what = _("the folder itself") if where == "." else shown_path(where)
         left.append(_("{where}: {reason}").format(where=what, reason=reason))
 
     if sys.version_info >= (3, 12):
