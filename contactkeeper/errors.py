@@ -26,14 +26,19 @@ class ContactKeeperError(Exception):
         return self.message
 
 
-def shown_path(path: object) -> str:
-    """A file or folder as put into a message: isolated when it or the sentence is written
-    right to left, so that neither scrambles the other; as it is otherwise, so that a path
-    copied from a message (in a terminal, most often) carries no invisible marks."""
-    text = str(path)
+def embed(text: str) -> str:
+    """Text a person typed (a name, a title) or a file's path, put into a sentence: isolated
+    (:func:`contactkeeper.i18n.isolate`) when it or the sentence is written right to left,
+    so that neither scrambles the other; as it is otherwise, so that what is copied from a
+    message (in a terminal, most often) carries no invisible marks."""
     if right_to_left() or any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
         return isolate(text)
     return text
+
+
+def shown_path(path: object) -> str:
+    """A file or folder as put into a message (see :func:`embed`)."""
+    return embed(str(path))
 
 
 class VaultError(ContactKeeperError):
@@ -222,7 +227,7 @@ class CueKindInUse(InvalidRecord):
                 "lose their kind. Retire it instead: it is no longer offered for new cues, "
                 "and the cues already recorded keep it",
                 uses,
-            ).format(label=isolate(label), n=number(uses)),
+            ).format(label=embed(label), n=number(uses)),
         )
         self.label = label
         self.uses = uses
