@@ -516,9 +516,13 @@ def _reviews(vault: Vault, process_id: int, people: _People) -> Section:
         }[r.decision]
         text = decided.format(date=_day(r.held_on))
         if r.reasons:
-            text = _("{decision}, because {reasons}").format(decision=text, reasons=r.reasons)
+            text = _("{decision}, because {reasons}").format(
+                decision=text, reasons=r.reasons.rstrip(".")
+            )
         if r.learnt:
-            text = _("{decision}. Learnt: {learnt}").format(decision=text, learnt=r.learnt)
+            text = _("{decision}. Learnt: {learnt}").format(
+                decision=text, learnt=r.learnt.rstrip(".")
+            )
         items.append(people.scrub(_("{review}.").format(review=text)))
     for opening in reviews.unexpected_openings(vault, process_id):
         items.append(
