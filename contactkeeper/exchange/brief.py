@@ -78,7 +78,7 @@ class Section:
     heading: str
     paragraphs: tuple[str, ...] = ()
     items: tuple[str, ...] = ()  # a bulleted list
-    chart: bool = False  # the readiness chart is drawn after it (its heading is translated)
+    chart: bool = False  # the readiness chart, if any, is drawn after it (not by heading)
 
 
 @dataclass(frozen=True)
@@ -314,7 +314,8 @@ def _chart(vault: Vault, process_id: int, today: date) -> list[tuple[date, float
 def _readiness(vault: Vault, process_id: int, today: date) -> Section:
     points = _chart(vault, process_id, today)
     if len(points) < 2:
-        return Section(_("Readiness"), (_("Too few readiness cues were recorded to judge it."),))
+        too_few = _("Too few readiness cues were recorded to judge it.")
+        return Section(_("Readiness"), (too_few,), chart=True)
     first, last = points[0][1], points[-1][1]
     n = len(points) - 1
     if last > first + 0.05:
