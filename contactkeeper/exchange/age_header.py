@@ -100,7 +100,7 @@ def parse_header(data: bytes) -> AgeHeader:
             raise BackupDamaged(_("its header has a malformed line"))
     if in_body or not stanzas:
         raise BackupDamaged(_("its header is malformed"))
-    scrypt = [args for args, _ in stanzas if args[0] == b"scrypt"]
+    scrypt = [args for args, _body in stanzas if args[0] == b"scrypt"]
     log2: int | None = None
     if scrypt:
         if len(stanzas) != 1 or len(scrypt[0]) != 3:

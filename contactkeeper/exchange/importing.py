@@ -196,7 +196,7 @@ def plan_import(vault: Vault, path: Path) -> ImportPlan:
     """Read ``path`` and say what importing it would do; nothing is written."""
     layout, entries, invalid = read_entries(path)
     known, written = _names_in_vault(vault)
-    known_choices = [folded for _, _, folded in known]
+    known_choices = [folded for _id, _shown, folded in known]
     known_spellings = spellings.NameIndex(enumerate(written))
     duplicates = []
     planned: list[tuple[int, str, str]] = []
