@@ -46,7 +46,7 @@ def _html(brief: Brief, with_chart: bool) -> str:
         parts.extend(f"<p>{e(paragraph)}</p>" for paragraph in section.paragraphs)
         if section.items:
             parts.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in section.items) + "</ul>")
-        if section.heading == "Readiness" and with_chart:
+        if section.chart and with_chart:
             parts.append(f"<p><img src='{CHART_URL.toString()}' width='600'></p>")
     parts.append("</body></html>")
     return "".join(parts)
