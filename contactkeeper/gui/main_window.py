@@ -78,6 +78,11 @@ TICK_MS = 10 * 60 * 1000
 PRIVACY_INDICATOR = N_("Privacy mode: codenames only, notes hidden")
 PRIVACY_TITLE = N_("privacy mode")
 DEFAULT_SIZE = (1180, 760)
+# The sidebar in a language written right to left: its border and padding change sides.
+SIDEBAR_RIGHT_TO_LEFT = (
+    "QListWidget#sidebar { border-right: none; border-left: 1px solid palette(mid); }"
+    " QListWidget#sidebar::item { padding-left: 0px; padding-right: 14px; }"
+)
 
 
 def fit_to_screen(size: QSize, screen: QRect, at: QPoint | None = None) -> QRect:
@@ -145,7 +150,14 @@ class Workspace(QWidget):
             item.setToolTip(_("{name} ({keys})").format(name=_(label), keys=shortcut))
             item.setSizeHint(QSize(0, 34))
             self.sidebar.addItem(item)
-        self.sidebar.setFixedWidth(140)
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            # The style sheet's sides do not mirror: the sidebar stands on the right.
+            self.sidebar.setStyleSheet(SIDEBAR_RIGHT_TO_LEFT)
+        # As wide as its longest section's name in the language spoken, 140 at least.
+        self.sidebar.ensurePolished()
+        metrics = self.sidebar.fontMetrics()
+        widest = max(metrics.horizontalAdvance(_(section[0])) for section in SECTIONS)
+        self.sidebar.setFixedWidth(max(140, widest + 44))
 
     def _build_views(self) -> None:
         """Every view, in the order of SECTIONS and then the two pages, in one stack."""
