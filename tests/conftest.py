@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from contactkeeper import i18n
 from contactkeeper.vault import Vault, keyfile
 from contactkeeper.vault.keyfile import KdfParams
 
@@ -28,6 +29,9 @@ FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 # vaults. tests/unit/test_kdf_floor.py puts the real floor back to test it, and checks that
 # a fresh process has it.
 keyfile.lower_floor_for_tests(FAST_KDF)
+# English with its default formats ("2 Dec 2026"), as a started program or command has it,
+# whichever test runs first.
+i18n.set_language()
 PASSPHRASE = "correct horse battery staple"
 
 

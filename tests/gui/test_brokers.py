@@ -13,6 +13,7 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.main_window import Workspace
 from contactkeeper.gui.views.network_map import MapView
 from contactkeeper.gui.views.process_page import ProcessPage
+from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, channels, interactions, processes, relationships
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.network_map import actor_key
@@ -122,7 +123,8 @@ def test_from_todays_cold_broker_to_a_contact_logged_along_the_path(
     page.tabs.setCurrentWidget(page.paths)
     qtbot.waitUntil(lambda: not page.paths.busy)
     chain = page.paths.path_list.item(0).text()
-    assert chain == "you -> Fr. Pavel (cold) -> Bishop Nikolai -> Dmitri Sokolov"
+    names = ("Fr. Pavel", "Bishop Nikolai", "Dmitri Sokolov")
+    assert chain == "you -> {} (cold) -> {} -> {}".format(*map(isolate, names))
     page.paths.log_button.click()
     dialog = page.paths.dialog
     assert dialog is not None

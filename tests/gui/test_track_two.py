@@ -16,6 +16,7 @@ from contactkeeper.gui.dialogs.track_two import (
     TransferDialog,
 )
 from contactkeeper.gui.views.track_two import TrackTwoView
+from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, processes, standing, transfers
 from contactkeeper.records.actors import NewActor
 from contactkeeper.vault.model import (
@@ -231,7 +232,8 @@ def test_an_actors_track_two_attributes_are_kept_and_risk_raises_sensitivity(
     show_active(qtbot, page)
     page.show_actor(omar)
     panel = page.standing
-    assert panel.sides.text() == "Valley Water Dialogue: Eastern villages"
+    sides = f"{isolate('Valley Water Dialogue')}: {isolate('Eastern villages')}"
+    assert panel.sides.text() == sides
     panel.track.setCurrentIndex(panel.track.findData(ActorTrack.THREE.value))
     panel.access.setValue(2)
     panel.risk.setValue(5)

@@ -13,6 +13,7 @@ from contactkeeper.gui.dialogs.ways_in import WaysInDialog, meaning
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.views.actor_page import ActorPage
 from contactkeeper.gui.views.network_map import MapView
+from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, channels, interactions, network, relationships
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.network import WayIn
@@ -41,6 +42,10 @@ def _web(context: AppContext) -> dict[str, int]:
     return ids
 
 
+# The chain as the panel shows it: each name isolated (it may be written right to left).
+ANNA_TO_DMITRI = f"you -> {isolate('Anna Petrova')} (warm) -> {isolate('Dmitri Sokolov')}"
+
+
 def _paths(page: ActorPage, qtbot: QtBot) -> list[str]:
     """The paths shown, once the panel has its answer (a changed setting rebuilds the web
     in the background)."""
@@ -63,7 +68,7 @@ def test_choosing_that_knowing_someone_is_no_way_in_changes_the_paths_shown(
     show_active(qtbot, page)
     page.show_actor(ids["Dmitri Sokolov"])
     page.tabs.setCurrentWidget(page.paths)
-    assert _paths(page, qtbot) == ["you -> Anna Petrova (warm) -> Dmitri Sokolov"]
+    assert _paths(page, qtbot) == [ANNA_TO_DMITRI]
 
     page.paths.ways_button.click()
     dialog = page.paths.dialog
@@ -79,7 +84,7 @@ def test_choosing_that_knowing_someone_is_no_way_in_changes_the_paths_shown(
     assert page.paths.empty.isVisibleTo(page)
     # Ctrl+Z: knowing someone is a way in again, and the path is back.
     UndoController.for_context(context).undo()
-    assert _paths(page, qtbot) == ["you -> Anna Petrova (warm) -> Dmitri Sokolov"]
+    assert _paths(page, qtbot) == [ANNA_TO_DMITRI]
 
 
 def test_a_direction_is_explained_and_followed(qtbot: QtBot, context: AppContext) -> None:
