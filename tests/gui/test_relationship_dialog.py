@@ -11,6 +11,7 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.records import RelationshipDialog
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.views.actor_page import ActorPage
+from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, relationships
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.relationships import RelationshipInfo
@@ -154,14 +155,15 @@ def test_the_right_click_menu_edits_opens_and_deletes(
     menu = page.row_menu(page.relationship_table, index)
     assert menu is not None
     actions = {a.text(): a for a in menu.actions()}
-    assert list(actions) == ["&Edit…", "&Open Karim Nassar", "&Delete relationship…"]
+    open_karim = f"&Open {isolate('Karim Nassar')}"  # the name isolated for the bidi algorithm
+    assert list(actions) == ["&Edit…", open_karim, "&Delete relationship…"]
     assert actions["&Edit…"].shortcut().toString() == "F2"
 
     actions["&Edit…"].trigger()
     assert _dialog(page).statement.text() == "Karim Nassar is a rival of Layla Haddad"
     page.dialog.reject()
     with qtbot.waitSignal(context.open_actor) as opened:
-        actions["&Open Karim Nassar"].trigger()
+        actions[open_karim].trigger()
     assert opened.args == [karim]
     UndoController.for_context(context).confirm = lambda *_args: True
     page.relationship_table.setCurrentIndex(index)
