@@ -408,7 +408,10 @@ class ActorPage(ActorRows):
             self.tabs.addTab(widget, title)
 
     def _lay_out(self) -> None:
-        """The header line, the summary, the buttons, the message, then the tabs."""
+        """The header line (with Merge and Delete, apart from the buttons that add), the
+        summary, the buttons, the message, then the tabs. The buttons that add take one row
+        to themselves: in French they are a third longer than in English, and the page must
+        still fit a 1024-pixel screen."""
         header = QHBoxLayout()
         header.addWidget(self.name_label)
         header.addWidget(self.reveal_button)
@@ -416,6 +419,8 @@ class ActorPage(ActorRows):
         header.addWidget(self.sensitivity_chip)
         header.addStretch(1)
         header.addWidget(self.codename_label)
+        header.addWidget(self.merge_button)
+        header.addWidget(self.delete_button)
         buttons = QHBoxLayout()
         for button in (
             self.log_button,
@@ -427,8 +432,6 @@ class ActorPage(ActorRows):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.merge_button)
-        buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.roles)

@@ -689,12 +689,13 @@ class MapView(QWidget):
             return
         if node.kind == "organization":
             self.card.setText(
-                i18n._("<b>{name}</b><br>organization<br><i>Double-click to open.</i>").format(
+                _in_direction(self.card)
+                + i18n._("<b>{name}</b><br>organization<br><i>Double-click to open.</i>").format(
                     name=_html(i18n.isolate(name))
                 )
             )
             return
-        lines = [f"<b>{_html(i18n.isolate(name))}</b>"]
+        lines = [f"{_in_direction(self.card)}<b>{_html(i18n.isolate(name))}</b>"]
         if name != node.codename:
             lines.append(i18n._("codename {codename}").format(codename=_html(node.codename)))
         lines.append(
@@ -846,6 +847,14 @@ class MapView(QWidget):
             i18n._("PNG picture (*.png);;SVG drawing (*.svg)"),
         )
         return chosen
+
+
+def _in_direction(widget: QWidget) -> str:
+    """A mark that sets a card's direction to the widget's (mirrored in a right-to-left
+    language): otherwise the name on its first line, in the Latin or the Arabic script, would
+    decide the direction and alignment of the whole card."""
+    right_to_left = widget.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    return "\u200f" if right_to_left else "\u200e"  # right-to-left or left-to-right mark
 
 
 def _laying_out(nodes: int) -> str:
