@@ -150,9 +150,15 @@ def test_the_window_fits_a_small_screen_in_every_language(
     speak(language)
     window, context, _settings = make_window(qtbot, tmp_path, clock)
     context.open(demo_vault)
-    _open_layla(window, context)
-    widest = max(_views(window), key=lambda view: view.minimumSizeHint().width())
-    assert window.minimumSizeHint().width() <= SMALL_SCREEN_WIDTH, type(widest).__name__
+    workspace = window.workspace
+    for view in _views(window):  # each shown once: a combo box sizes itself when first shown
+        if view is workspace.actor_page:
+            _open_layla(window, context)
+        else:
+            workspace.show_section(workspace.views.indexOf(view))
+        qtbot.wait(10)
+        width = window.minimumSizeHint().width()
+        assert width <= SMALL_SCREEN_WIDTH, (type(view).__name__, width)
 
 
 def test_in_arabic_the_actor_page_mirrors_and_the_map_card_reads_right_to_left(

@@ -96,6 +96,13 @@ class JournalView(QWidget):
         self.register.addItem(_("Any register"), None)
         for register in Register:
             self.register.addItem(word(register), register.value)
+        for combo in (self.kind, self.register):
+            # As narrow as a few words allow (the longest kind is cut, in full in the open
+            # list): the filters fit a 1024-pixel screen in longer languages than English.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         # Translators: an empty end of the journal's date range ("From: any day").
         self.since = OptionalDateEdit(_("any day"), _("From"))
         self.until = OptionalDateEdit(_("any day"), _("Until"))
