@@ -23,6 +23,7 @@ from contactkeeper.vault import Vault
 from contactkeeper.vault.model import OutcomeKind, TransferResult
 from tests.conftest import FakeClock
 from tests.gui.shell_helpers import make_window
+from tests.gui.shown_text import visible
 from tests.gui.window_helpers import show_active
 from tests.helpers.track_two import Story, build
 
@@ -148,7 +149,7 @@ def test_changing_an_outcome_from_the_event_page(context: AppContext, qtbot: QtB
     dialog.kind.setCurrentIndex(dialog.kind.findData(OutcomeKind.UNDERSTANDING.value))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
-    assert page.outcomes.item(1).text() == (
+    assert visible(page.outcomes.item(1).text()) == (
         "Understanding: The donors pay for the pumping stations  [Chatham House]"
     )
     # The idea already passed to track one says so.
