@@ -34,21 +34,16 @@ from PySide6.QtWidgets import (
 from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError, CueKindInUse
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.choices import MOVES, USUALLY
 from contactkeeper.gui.dialogs.records import RecordDialog
 from contactkeeper.gui.presentation import Confirm, ask, error_label, show_error
-from contactkeeper.i18n import N_, _, isolate, ngettext
+from contactkeeper.i18n import _, isolate, ngettext
 from contactkeeper.records import cue_catalogue, readiness
 from contactkeeper.records.cue_catalogue import CatalogueKind
 from contactkeeper.records.readiness import FAMILIES, CueKindInfo
 from contactkeeper.vault.model import Dimension, Direction
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # a CatalogueKind (kinds) or a family's key
-MOVES = {
-    Dimension.MOTIVATION: N_("motivation"),
-    Dimension.OPTIMISM: N_("optimism"),
-    Dimension.BOTH: N_("motivation and optimism"),
-}
-USUALLY = {Direction.TOWARD: N_("toward talks"), Direction.AWAY: N_("away from talks")}
 
 
 class NewCueKindDialog(RecordDialog):
