@@ -45,7 +45,7 @@ from contactkeeper.gui.presentation import (
     usual_direction,
 )
 from contactkeeper.gui.widgets.actor_picker import ActorCompleter
-from contactkeeper.i18n import N_, _, isolate
+from contactkeeper.i18n import N_, _, isolate, pgettext
 from contactkeeper.records import (
     actors,
     attribution,
@@ -92,6 +92,8 @@ class LogDialog(QDialog):
         self.context = context
         self.ui = Ui_LogDialog()
         self.ui.setupUi(self)
+        # The kind of a readiness cue, not the messaging app of the same name.
+        self.ui.cueKindLabel.setText(pgettext("readiness cue", "Signal"))
         # All of the form where there is room; on a small screen it scrolls.
         form = self.ui.body.sizeHint().height()
         around = self.sizeHint().height() - self.ui.bodyScroll.sizeHint().height()

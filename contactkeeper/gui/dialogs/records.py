@@ -57,7 +57,7 @@ from contactkeeper.gui.widgets.actor_choice import ActorChoice
 from contactkeeper.gui.widgets.actor_picker import ActorPicker
 from contactkeeper.gui.widgets.optional_date import OptionalDateEdit
 from contactkeeper.gui.widgets.scale_combo import ScaleCombo
-from contactkeeper.i18n import _
+from contactkeeper.i18n import _, pgettext
 from contactkeeper.records import (
     actors,
     channels,
@@ -749,7 +749,9 @@ class CueDialog(RecordDialog):
 
     def save(self) -> object:
         if self.kind.currentData() is None:
-            raise _missing(_("Signal"), _("choose what kind of signal it was"))
+            raise _missing(
+                pgettext("readiness cue", "Signal"), _("choose what kind of signal it was")
+            )
         direction = self.direction.currentData()
         party = self.party.currentData()
         new = NewCue(
