@@ -79,33 +79,41 @@ PROCESSES = (
         N_("Qaranis Coastal Dialogue"),
         Track.TWO,
         ProcessPhase.PRE_NEGOTIATION,
-        N_("Quiet talks between the Qaranis interior ministry and the coastal tribes and "
-        "brigades about local ceasefires, detainees and the reopening of the fishing port. "
-        "(Fictional demo scenario.)"),
+        N_(
+            "Quiet talks between the Qaranis interior ministry and the coastal tribes and "
+            "brigades about local ceasefires, detainees and the reopening of the fishing port. "
+            "(Fictional demo scenario.)"
+        ),
     ),
     Process(
         "north",
         N_("Northern Verenia Ceasefire Channel"),
         Track.ONE_AND_A_HALF,
         ProcessPhase.EXPLORATORY,
-        N_("A discreet channel between the Verenian government and the northern militias on a "
-        "winter ceasefire and prisoner exchanges. (Fictional demo scenario.)"),
+        N_(
+            "A discreet channel between the Verenian government and the northern militias on a "
+            "winter ceasefire and prisoner exchanges. (Fictional demo scenario.)"
+        ),
     ),
     Process(
         "water",
         N_("Tal Haroshet Water Dialogue"),
         Track.TWO,
         ProcessPhase.NEGOTIATION,
-        N_("Engineers, mayors and elders from both banks of the Tal Haroshet valley draft a "
-        "shared plan for the springs and the aquifer. (Fictional demo scenario.)"),
+        N_(
+            "Engineers, mayors and elders from both banks of the Tal Haroshet valley draft a "
+            "shared plan for the springs and the aquifer. (Fictional demo scenario.)"
+        ),
     ),
     Process(
         "return",
         N_("Dry Valley Return Initiative"),
         Track.TWO,
         ProcessPhase.STALLED,
-        N_("Return of displaced families to the Dry Valley villages; stalled since the spring "
-        "clashes. (Fictional demo scenario.)"),
+        N_(
+            "Return of displaced families to the Dry Valley villages; stalled since the spring "
+            "clashes. (Fictional demo scenario.)"
+        ),
     ),
 )
 
