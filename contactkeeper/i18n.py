@@ -105,7 +105,9 @@ def pseudo(text: str) -> str:
     body = text.strip()
     start = text.index(body[0])
     end = start + len(body)
-    padding = "~" * math.ceil(len(body) * PSEUDO_GROWTH)
+    # In words of at most eight letters, as a real translation has: a sentence may wrap.
+    length = math.ceil(len(body) * PSEUDO_GROWTH)
+    padding = " ".join("~" * min(8, length - start) for start in range(0, length, 9))
     return f"{text[:start]}{PSEUDO_OPEN}{body}{padding}{PSEUDO_CLOSE}{text[end:]}"
 
 

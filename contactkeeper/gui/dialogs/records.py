@@ -138,7 +138,9 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(title)
-        self.setMinimumWidth(480)
+        # At least this wide; wider when its words need it (a longer language): an explicit
+        # minimum set now would keep the layout from asking for more (set when shown).
+        self.least_width = 480
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.message = error_label()
@@ -197,6 +199,9 @@ class RecordDialog(QDialog):
         if not self._watching:
             self._watching = True
             self._watch_changes()
+        layout = self.layout()
+        needed = layout.minimumSize().width() if layout is not None else 0
+        self.setMinimumWidth(max(self.least_width, needed))
         super().showEvent(event)
 
     def _watch_changes(self) -> None:
@@ -375,7 +380,7 @@ class RelationshipDialog(RecordDialog):
 
     def __init__(self, context: AppContext, actor_id: int, parent: QWidget | None = None) -> None:
         super().__init__(context, _("Add a relationship"), parent)
-        self.setMinimumWidth(580)  # the sentence on one line
+        self.least_width = 580  # the sentence on one line
         self.actor_id = actor_id
         self.relationship: RelationshipInfo | None = None
         detail = actors.get_actor(context.vault, actor_id, context.now())

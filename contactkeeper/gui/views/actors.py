@@ -32,7 +32,7 @@ from contactkeeper.gui.models.lazy_table import RECORD_ID_ROLE, Column, LazyTabl
 from contactkeeper.gui.presentation import short_date, today
 from contactkeeper.gui.record_words import word
 from contactkeeper.gui.refresh import Refresh
-from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate
+from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, warmth_word
 from contactkeeper.i18n import N_, _, ngettext, pgettext
 from contactkeeper.records import actors, processes
 from contactkeeper.records.actors import ActorFilter, ActorSummary, NewActor
@@ -75,7 +75,7 @@ def actor_columns(context: AppContext) -> list[Column[ActorSummary]]:
         Column(
             _("Warmth"),
             # The stored word: the badge's delegate picks its colour by it.
-            lambda a: a.warmth.warmth.value,
+            lambda a: warmth_word(a.warmth.warmth.value),
             sort_key="urgency",
             tooltip=lambda a: _why(a, context),
         ),

@@ -39,7 +39,7 @@ from contactkeeper.gui.presentation import direction_text, long_date, short_date
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.widgets.backup_reminder import BackupReminder
 from contactkeeper.gui.widgets.tables import give_room_to
-from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
+from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe, warmth_word
 from contactkeeper.i18n import N_, _, isolate, ngettext
 from contactkeeper.records import actors, today
 from contactkeeper.records.followups import FollowUpInfo
@@ -200,7 +200,11 @@ class TodayView(QWidget):
                         codename=isolate(g.codename), urgency=g.urgency()
                     ),
                 ),
-                Column(_("Warmth"), lambda g: g.warmth.warmth.value, tooltip=lambda g: g.why),
+                Column(
+                    _("Warmth"),
+                    lambda g: warmth_word(g.warmth.warmth.value),
+                    tooltip=lambda g: g.why,
+                ),
                 Column(_("Last contact"), lambda g: g.warmth.label, tooltip=lambda g: g.why),
                 Column(
                     _("Cadence"),
@@ -240,7 +244,7 @@ class TodayView(QWidget):
                 ),
                 Column(
                     _("Warmth"),
-                    lambda b: b.warmth.warmth.value,
+                    lambda b: warmth_word(b.warmth.warmth.value),
                     tooltip=lambda b: describe(b.warmth),
                 ),
                 Column(

@@ -57,7 +57,7 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
     red ("weak") and the advice is zxcvbn's; a passphrase that would be refused is never
     shown as anything but weak."""
     if not passphrase:
-        return 0, passphrases.GENERAL_ADVICE
+        return 0, _(passphrases.GENERAL_ADVICE)
     judged = passphrases.strength(passphrase)
     if judged.too_short:
         return min(len(passphrase) * 3, 20), judged.advice

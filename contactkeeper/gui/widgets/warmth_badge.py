@@ -48,8 +48,9 @@ def describe(reading: WarmthReading) -> str:
 
 
 class WarmthBadgeDelegate(QStyledItemDelegate):
-    """Paints a column whose text is a warmth ("warm", "cooling", "cold") as a pill, in
-    words of the current language, at the start of the cell."""
+    """Paints a column whose text is a warmth as a pill, at the start of the cell. The
+    column holds the warmth in words of the current language (:func:`warmth_word`), which
+    a screen reader reads and a copy takes; its stored value ("warm") is accepted too."""
 
     def paint(
         self,
@@ -58,6 +59,8 @@ class WarmthBadgeDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         text = str(index.data() or "")
+        if text not in COLOURS:
+            text = {warmth_word(w.value): w.value for w in Warmth}.get(text, text)
         if text not in COLOURS:
             super().paint(painter, option, index)
             return
