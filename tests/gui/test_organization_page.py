@@ -88,7 +88,7 @@ def workspace(qtbot: QtBot, context: AppContext) -> Workspace:
 
 def _column(model: object, column: int = 0) -> list[str]:
     rows = model.rowCount()  # type: ignore[attr-defined]
-    return [model.index(r, column).data() for r in range(rows)]  # type: ignore[attr-defined]
+    return [visible(model.index(r, column).data()) for r in range(rows)]  # type: ignore[attr-defined]
 
 
 def test_a_search_hit_for_an_organization_opens_its_page_and_back_returns(

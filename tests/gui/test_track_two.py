@@ -41,7 +41,9 @@ def _view(context: AppContext, qtbot: QtBot) -> TrackTwoView:
 
 
 def _cells(model: object, column: int) -> list[str]:
-    return [model.index(r, column).data() for r in range(model.rowCount())]  # type: ignore[attr-defined]
+    """The column's cells as read on screen."""
+    rows = model.rowCount()  # type: ignore[attr-defined]
+    return [visible(model.index(r, column).data()) for r in range(rows)]  # type: ignore[attr-defined]
 
 
 def test_planning_an_event_with_its_people_checklist_and_balance(
