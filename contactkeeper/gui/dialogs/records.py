@@ -197,6 +197,11 @@ class RecordDialog(QDialog):
         if not self._watching:
             self._watching = True
             self._watch_changes()
+        # The minimum width set above is a floor, never less than the form needs: a longer
+        # language's labels and choices are not clipped to make the dialog fit it.
+        layout = self.layout()
+        if layout is not None:
+            self.setMinimumWidth(max(self.minimumWidth(), layout.minimumSize().width()))
         super().showEvent(event)
 
     def _watch_changes(self) -> None:
