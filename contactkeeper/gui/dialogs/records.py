@@ -138,9 +138,7 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(title)
-        # At least this wide; wider when its words need it (a longer language): an explicit
-        # minimum set now would keep the layout from asking for more (set when shown).
-        self.least_width = 480
+        self.setMinimumWidth(480)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.message = error_label()
@@ -199,9 +197,11 @@ class RecordDialog(QDialog):
         if not self._watching:
             self._watching = True
             self._watch_changes()
+        # The minimum width set above is a floor, never less than the form needs: a longer
+        # language's labels and choices are not clipped to make the dialog fit it.
         layout = self.layout()
-        needed = layout.minimumSize().width() if layout is not None else 0
-        self.setMinimumWidth(max(self.least_width, needed))
+        if layout is not None:
+            self.setMinimumWidth(max(self.minimumWidth(), layout.minimumSize().width()))
         super().showEvent(event)
 
     def _watch_changes(self) -> None:
@@ -380,7 +380,7 @@ class RelationshipDialog(RecordDialog):
 
     def __init__(self, context: AppContext, actor_id: int, parent: QWidget | None = None) -> None:
         super().__init__(context, _("Add a relationship"), parent)
-        self.least_width = 580  # the sentence on one line
+        self.setMinimumWidth(580)  # the sentence on one line
         self.actor_id = actor_id
         self.relationship: RelationshipInfo | None = None
         detail = actors.get_actor(context.vault, actor_id, context.now())
