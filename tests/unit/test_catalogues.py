@@ -30,7 +30,9 @@ def test_the_source_has_messages_from_code_forms_and_argparse(template: Catalog)
 def test_translations_keep_every_field_and_tag(language: str) -> None:
     """A translation that drops ``{name}`` or a tag would fail at run time or lose a word."""
     catalog = catalogues.read_catalog(catalogues.po_path(language), language)
-    field = re.compile(r"\{[a-z_]*\}|%\([a-z_]+\)s|%s|%d|</?[a-z]+")
+    # Italics may be left out (Arabic script is not slanted for emphasis); every other tag
+    # and every field must stay.
+    field = re.compile(r"\{[a-z_]*\}|%\([a-z_]+\)s|%s|%d|</?(?!i>|em>)[a-z]+")
     wrong = []
     for message in catalog:
         if not message.id:
@@ -51,11 +53,15 @@ def test_arabic_counts_with_its_six_plural_forms() -> None:
     assert catalog.num_plurals == 6
     with catalogues.mo_path("ar").open("rb") as compiled:
         translations = gettext.GNUTranslations(compiled)
-    counted = [m for m in catalog if isinstance(m.id, tuple | list) and m.id[0].startswith("{n}")]
+    counted = [m for m in catalog if isinstance(m.id, tuple | list) and "{n}" in m.id[1]]
     assert counted, "no counted message in the catalogue"
-    one, many = counted[0].id[0], counted[0].id[1]
-    forms = {translations.ngettext(one, many, n) for n in (0, 1, 2, 5, 11, 100)}
-    assert len(forms) >= 4  # Arabic words 1, 2, a few, 11 and 100 differently
+    # Arabic words 0, 1, 2, a few (3-10), many (11-99) and 100 differently: some messages
+    # use all six forms (others rightly share some).
+    widest = max(
+        len({translations.ngettext(m.id[0], m.id[1], n) for n in (0, 1, 2, 5, 11, 100)})
+        for m in counted
+    )
+    assert widest >= 5
 
 
 def test_the_program_loads_the_compiled_catalogue() -> None:

@@ -170,8 +170,15 @@ def test_no_function_hides_the_translation_function() -> None:
             if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
                 continue
             nodes = list(ast.walk(function))
+            # A comprehension's variables live in the comprehension alone (Python 3).
+            own = {
+                id(n) for c in nodes if isinstance(c, ast.comprehension) for n in ast.walk(c.target)
+            }
             binds = any(
-                isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)
+                isinstance(n, ast.Name)
+                and n.id == "_"
+                and isinstance(n.ctx, ast.Store)
+                and id(n) not in own
                 for n in nodes
             )
             calls = any(
