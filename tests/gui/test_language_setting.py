@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -42,6 +43,11 @@ def _settings_dialog(qtbot: QtBot, context: AppContext, tmp_path: Path) -> Setti
     return dialog
 
 
+def _read(rich_text: str) -> str:
+    """A label's rich text as a person reads it."""
+    return QTextDocumentFragment.fromHtml(rich_text).toPlainText()
+
+
 def _close(qtbot: QtBot, dialog: SettingsDialog) -> None:
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).click()
 
@@ -70,8 +76,8 @@ def test_choosing_french_saves_it_says_a_restart_brings_it_and_a_restart_speaks_
     # At once, in the dialog: in French and in English, a restart is needed.
     note = dialog.language.note
     assert note.isVisible()
-    assert "ContactKeeper parlera Français au prochain démarrage" in note.text()
-    assert "ContactKeeper will speak Français the next time it starts" in note.text()
+    assert "ContactKeeper parlera Français au prochain démarrage" in _read(note.text())
+    assert "ContactKeeper will speak Français the next time it starts" in _read(note.text())
     assert not system.exists()  # nothing saved before the dialog is closed
 
     _close(qtbot, dialog)
@@ -79,8 +85,8 @@ def test_choosing_french_saves_it_says_a_restart_brings_it_and_a_restart_speaks_
     box = dialog.language.restart_notice
     assert isinstance(box, QMessageBox)
     qtbot.waitUntil(box.isVisible)
-    assert "Fermez-le et relancez-le" in box.text()
-    assert "the next time it starts" in box.text()
+    assert "Fermez-le et relancez-le" in _read(box.text())
+    assert "the next time it starts" in _read(box.text())
     box.accept()
 
     assert i18n.language() == "en"  # until a restart
@@ -99,9 +105,12 @@ def test_back_to_the_system_default_forgets_the_choice(
     assert combo.currentText() == "العربية"
     combo.setCurrentIndex(0)
     # Arabic is on screen, the system speaks English: both are said.
-    text = dialog.language.note.text()
+    text = _read(dialog.language.note.text())
     assert "the system's language (English)" in text
     assert "لغة النظام" in text
+    # Each in its own direction: the Arabic right to left, the English left to right.
+    assert "<p dir='rtl'>سيتبع" in dialog.language.note.text()
+    assert "<p dir='ltr'>ContactKeeper will follow" in dialog.language.note.text()
     _close(qtbot, dialog)
     assert dialog.language.restart_notice is not None
     dialog.language.restart_notice.accept()

@@ -14,8 +14,10 @@ it again once the dialog is closed.
 from __future__ import annotations
 
 import gettext
+import html
 from functools import cache
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -62,8 +64,22 @@ def notice(choice: str | None, language: str) -> str:
 def notices(choice: str | None) -> list[str]:
     """The notice in the language chosen, then in the current one (once if they are the
     same)."""
+    return list(dict.fromkeys(text for _language, text in _notices(choice)))
+
+
+def _notices(choice: str | None) -> list[tuple[str, str]]:
     spoken = i18n.system_language() if choice is None else choice
-    return list(dict.fromkeys((notice(choice, spoken), notice(choice, i18n.language()))))
+    languages = dict.fromkeys((spoken, i18n.language()))
+    return [(language, notice(choice, language)) for language in languages]
+
+
+def notices_html(choice: str | None) -> str:
+    """The notices as rich text, a paragraph each, each in its own direction (an Arabic one
+    right to left in a French window, and the reverse)."""
+    return "".join(
+        f"<p dir='{'rtl' if language in i18n.RIGHT_TO_LEFT else 'ltr'}'>{html.escape(text)}</p>"
+        for language, text in _notices(choice)
+    )
 
 
 class LanguageChoice(QGroupBox):
@@ -91,6 +107,7 @@ class LanguageChoice(QGroupBox):
         self.note = QLabel()
         self.note.setObjectName("languageNote")
         self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.RichText)
         self.note.setAccessibleName(_("Language after a restart"))
         self.note.setVisible(False)
         form = QFormLayout(self)
@@ -107,7 +124,7 @@ class LanguageChoice(QGroupBox):
 
     def _chosen(self) -> None:
         changed = self.choice() != self.saved
-        self.note.setText("\n".join(notices(self.choice())) if changed else "")
+        self.note.setText(notices_html(self.choice()) if changed else "")
         self.note.setVisible(changed)
 
     def save(self) -> None:
@@ -122,11 +139,12 @@ class LanguageChoice(QGroupBox):
         box = QMessageBox(
             QMessageBox.Icon.Information,
             _("Language"),
-            "\n\n".join(notices(choice)),
+            notices_html(choice),
             QMessageBox.StandardButton.Ok,
             parent if isinstance(parent, QWidget) else self.dialog,
         )
         box.setObjectName("languageRestartNotice")
+        box.setTextFormat(Qt.TextFormat.RichText)
         box.setAccessibleName(_("Language after a restart"))
         self.restart_notice = box
         box.open()
@@ -137,4 +155,4 @@ def add_language_choice(dialog: QDialog, layout: QVBoxLayout) -> LanguageChoice:
     return LanguageChoice(dialog, layout)
 
 
-__all__ = ["LanguageChoice", "add_language_choice", "notice", "notices"]
+__all__ = ["LanguageChoice", "add_language_choice", "notice", "notices", "notices_html"]
