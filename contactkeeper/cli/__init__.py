@@ -340,10 +340,10 @@ def cmd_info(args: argparse.Namespace) -> int:
         ),
     ]
     rows += [(kind_label(name), i18n.number(count)) for name, count in info.counts.items()]
-    width = max(len(name) for name, _ in rows) + 2
-    for name, value in rows:
-        # Translators: a row of `contactkeeper info`: "schema: 0007 (newest)".
-        label = _("{name}:").format(name=name)
+    # Translators: a row of `contactkeeper info`: "schema: 0007 (newest)".
+    labelled = [(_("{name}:").format(name=name), value) for name, value in rows]
+    width = max(len(label) for label, _value in labelled) + 1
+    for label, value in labelled:
         say(f"{label:<{width}}{value}")
     return 0
 
