@@ -7,6 +7,11 @@ else from a prompt (or, when standard input is not a terminal, from its next lin
 Errors are one line on standard error, ``contactkeeper: <message>``, and exit status 1 (2 for
 a usage mistake, 130 when interrupted); never a traceback for a mistake a person can fix.
 
+Every word is in the language chosen (:func:`speak`, called before the parser is built, so
+that its help and argparse's own words are translated too). What a person typed goes into a
+sentence without :func:`contactkeeper.i18n.isolate`: :func:`say` would show its invisible
+direction marks escaped, and a terminal lays out mixed scripts by its own rules.
+
 Other modules add subcommands: each name in :data:`EXTENSIONS` is imported and its
 ``register(subparsers)`` called; a subcommand sets ``func=handler`` on its parser, where
 ``handler(args) -> int`` returns the exit status. They reuse :func:`add_vault_arguments`,
@@ -152,6 +157,8 @@ def add_vault_arguments(parser: argparse.ArgumentParser, default: Path | None = 
         "--vault",
         type=Path,
         default=default,
+        # Translators: placeholders in the usage line are written in capitals; the help
+        # texts that name them ("read the passphrase from FILE") use the same words.
         metavar=_("PATH"),
         help=_("the vault's folder (default: {path})").format(path=default or default_vault_path()),
     )

@@ -164,14 +164,12 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     from contactkeeper.vault.hardening import self_test
 
     report = self_test()
+    width = max(len(_("ok")), len(_("FAIL")))
     for check in report.checks:
-        # Translators: a line of `contactkeeper self-test`: "ok SQLCipher: 4.6.1".
-        status = _("ok") if check.ok else _("FAIL")
-        print(
-            _("{status} {check}: {detail}").format(
-                status=status, check=check.name, detail=check.detail
-            )
-        )
+        status = f"{_('ok') if check.ok else _('FAIL'):<{width}}"
+        # Translators: a line of `contactkeeper self-test`: "ok   SQLCipher: 4.6.1".
+        line = _("{status} {check}: {detail}")
+        print(line.format(status=status, check=check.name, detail=check.detail))
     return 0 if report.ok else 1
 
 

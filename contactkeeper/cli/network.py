@@ -119,12 +119,8 @@ def cmd_paths(args: argparse.Namespace) -> int:
                 say(f"     {hop.name} {score}")
             else:
                 # Translators: a hop of a path: "Fr. Pavel 4/5: a warm direct channel".
-                say(
-                    "     "
-                    + _("{name} {score}: {reason}").format(
-                        name=hop.name, score=score, reason=hop.reason
-                    )
-                )
+                hop_line = _("{name} {score}: {reason}")
+                say("     " + hop_line.format(name=hop.name, score=score, reason=hop.reason))
     return 0
 
 
