@@ -25,6 +25,7 @@ from contactkeeper.errors import ContactKeeperError, KeyringUnavailable, WrongPa
 from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.autolock import DEFAULT_IDLE_MINUTES
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.language import add_language_choice
 from contactkeeper.gui.forms.ui_settings import Ui_SettingsDialog
 from contactkeeper.gui.operations import Operation, run_in_background, run_with_progress
 from contactkeeper.i18n import N_, _, ngettext, number
@@ -111,6 +112,7 @@ class SettingsDialog(QDialog):
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
         self.ui.pages.setCurrentWidget(self.ui.settingsPage)
+        self.language = add_language_choice(self, self.ui.settingsContentLayout)
         self.ui.autoLockSpin.setValue(autolock_minutes(settings.store))
         self.ui.recentCheck.setChecked(settings.keeps_recent_vaults())
         self._show_wipe_after_failures()
