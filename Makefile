@@ -8,7 +8,7 @@ VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint typecheck pytest screenshots bench lock clean
+.PHONY: run test lint typecheck pytest screenshots translations bench lock clean
 
 run: $(VENV)/.synced
 	$(VENV)/bin/contactkeeper
@@ -28,6 +28,10 @@ pytest: $(VENV)/.synced
 
 screenshots: $(VENV)/.synced
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m contactkeeper.gui.screenshots docs/screenshots
+
+# Extract the marked strings, update each language's catalogue, compile (docs/translating.md).
+translations: $(VENV)/.synced
+	$(VENV)/bin/python -m contactkeeper.catalogues
 
 bench: $(VENV)/.synced
 	$(VENV)/bin/python -m benchmarks.run

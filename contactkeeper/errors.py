@@ -3,9 +3,16 @@
 Every error that reaches a user is one of these types. The message says what is wrong and
 what to do, and never carries record data: it may be shown in a dialog, printed by the CLI
 or copied into a bug report.
+
+Messages are worded when the error is raised (in ``__init__``), never at import, so that
+they are in the language chosen at start (:mod:`contactkeeper.i18n`).
 """
 
 from __future__ import annotations
+
+import unicodedata
+
+from contactkeeper.i18n import _, isolate, ngettext, number, pgettext, right_to_left
 
 
 class ContactKeeperError(Exception):
@@ -19,6 +26,21 @@ class ContactKeeperError(Exception):
         return self.message
 
 
+def embed(text: str) -> str:
+    """Text a person typed (a name, a title) or a file's path, put into a sentence: isolated
+    (:func:`contactkeeper.i18n.isolate`) when it or the sentence is written right to left,
+    so that neither scrambles the other; as it is otherwise, so that what is copied from a
+    message (in a terminal, most often) carries no invisible marks."""
+    if right_to_left() or any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return isolate(text)
+    return text
+
+
+def shown_path(path: object) -> str:
+    """A file or folder as put into a message (see :func:`embed`)."""
+    return embed(str(path))
+
+
 class VaultError(ContactKeeperError):
     """Something about the vault itself (its files, its key, its version)."""
 
@@ -26,49 +48,71 @@ class VaultError(ContactKeeperError):
 class WrongPassphrase(VaultError):
     def __init__(self) -> None:
         super().__init__(
-            "That passphrase does not open this vault. Check the keyboard layout and "
-            "Caps Lock, then try again. Nothing was changed."
+            _(
+                "That passphrase does not open this vault. Check the keyboard layout and "
+                "Caps Lock, then try again. Nothing was changed."
+            )
         )
 
 
 class NotAVault(VaultError):
     def __init__(self, path: object, reason: str) -> None:
         super().__init__(
-            f"{path} is not a ContactKeeper vault: {reason}. "
-            "Choose the folder that holds vault.key and vault.db."
+            _(
+                "{path} is not a ContactKeeper vault: {reason}. "
+                "Choose the folder that holds vault.key and vault.db."
+            ).format(path=shown_path(path), reason=reason)
         )
 
 
 class VaultExists(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(
-            f"{path} already holds a vault or other files; ContactKeeper will not overwrite "
-            "it. Choose an empty or new folder."
+            _(
+                "{path} already holds a vault or other files; ContactKeeper will not "
+                "overwrite it. Choose an empty or new folder."
+            ).format(path=shown_path(path))
         )
 
 
 class VaultDamaged(VaultError):
-    """A part of the vault is unreadable. ``part`` names which one."""
+    """A part of the vault is unreadable. ``part`` names which one ("database", "key
+    file": a key, compared by callers; the message words it in the current language)."""
 
     def __init__(self, part: str, detail: str) -> None:
-        super().__init__(
-            f"The vault's {part} is damaged: {detail}. Nothing was changed. "
-            "Restore the vault from a backup, and keep this copy for inspection."
-        )
+        if part == "database":
+            message = _(
+                "The vault's database is damaged: {detail}. Nothing was changed. "
+                "Restore the vault from a backup, and keep this copy for inspection."
+            )
+        elif part == "key file":
+            message = _(
+                "The vault's key file is damaged: {detail}. Nothing was changed. "
+                "Restore the vault from a backup, and keep this copy for inspection."
+            )
+        else:
+            # Translators: {part} is a part of the vault's files, in English.
+            message = _(
+                "The vault's {part} is damaged: {detail}. Nothing was changed. "
+                "Restore the vault from a backup, and keep this copy for inspection."
+            )
+        super().__init__(message.format(part=part, detail=detail))
         self.part = part
 
 
 class VaultTooNew(VaultError):
     def __init__(self, what: str) -> None:
         super().__init__(
-            f"This vault was made by a newer version of ContactKeeper ({what}). "
-            "Install the newer version to open it; nothing was changed."
+            _(
+                "This vault was made by a newer version of ContactKeeper ({what}). "
+                "Install the newer version to open it; nothing was changed."
+            ).format(what=what)
         )
 
 
 class VaultLocked(VaultError):
     def __init__(self) -> None:
-        super().__init__("The vault is locked. Unlock it first.")
+        super().__init__(_("The vault is locked. Unlock it first."))
 
 
 class WeakPassphrase(VaultError):
@@ -80,9 +124,11 @@ class VaultInUse(VaultError):
 
     def __init__(self) -> None:
         super().__init__(
-            "The vault is open in another program (another ContactKeeper window, or a "
-            "command still running). Close it there and try again; the database was not "
-            "changed."
+            _(
+                "The vault is open in another program (another ContactKeeper window, or a "
+                "command still running). Close it there and try again; the database was "
+                "not changed."
+            )
         )
 
 
@@ -90,27 +136,69 @@ class SearchIndexDamaged(VaultError):
     """The full-text search index (derived from the records) cannot be read."""
 
     def __init__(self, detail: str = "") -> None:
-        super().__init__(
-            "The vault's search index is damaged"
-            + (f" ({detail})" if detail else "")
-            + ". Your records are not affected: rebuild the index from them with "
-            "`contactkeeper check --rebuild-index` (or File > Rebuild the search index). "
-            "Nothing was changed."
-        )
+        if detail:
+            message = _(
+                "The vault's search index is damaged ({detail}). Your records are not "
+                "affected: rebuild the index from them with "
+                "`contactkeeper check --rebuild-index` (or File > Rebuild the search "
+                "index). Nothing was changed."
+            )
+        else:
+            message = _(
+                "The vault's search index is damaged. Your records are not affected: "
+                "rebuild the index from them with `contactkeeper check --rebuild-index` "
+                "(or File > Rebuild the search index). Nothing was changed."
+            )
+        super().__init__(message.format(detail=detail))
         self.detail = detail
 
 
 class DiskFull(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(
-            f"There is not enough free space to write {path}. Free some space and try "
-            "again; nothing was changed."
+            _(
+                "There is not enough free space to write {path}. Free some space and try "
+                "again; nothing was changed."
+            ).format(path=shown_path(path))
         )
+
+
+def record_kind(kind: str) -> str:
+    """The name of a kind of record (``"actor"``, ``"follow-up"``: the keys the record
+    services use) in the current language; an unknown key is shown as it is."""
+    names = {
+        "actor": pgettext("record kind", "actor"),
+        "affiliation": pgettext("record kind", "affiliation"),
+        "channel": pgettext("record kind", "channel"),
+        "cue kind": pgettext("record kind", "cue kind"),
+        "event": pgettext("record kind", "event"),
+        "follow-up": pgettext("record kind", "follow-up"),
+        "interaction": pgettext("record kind", "interaction"),
+        "invitation": pgettext("record kind", "invitation"),
+        "name variant": pgettext("record kind", "name variant"),
+        "organization": pgettext("record kind", "organization"),
+        "outcome": pgettext("record kind", "outcome"),
+        "participation": pgettext("record kind", "participation"),
+        "party": pgettext("record kind", "party"),
+        "process": pgettext("record kind", "process"),
+        "readiness cue": pgettext("record kind", "readiness cue"),
+        "relationship": pgettext("record kind", "relationship"),
+        "review": pgettext("record kind", "review"),
+        "side": pgettext("record kind", "side"),
+        "transfer": pgettext("record kind", "transfer"),
+        "trash item": pgettext("record kind", "trash item"),
+    }
+    return names.get(kind, kind)
 
 
 class RecordNotFound(ContactKeeperError):
     def __init__(self, kind: str, ref: object) -> None:
-        super().__init__(f"No {kind} with id {ref} exists in this vault (was it deleted?).")
+        super().__init__(
+            # Translators: {kind} is a kind of record ("actor", "process"), {ref} its number.
+            _("No {kind} with id {ref} exists in this vault (was it deleted?).").format(
+                kind=record_kind(kind), ref=ref
+            )
+        )
         self.kind = kind
 
 
@@ -118,7 +206,9 @@ class InvalidRecord(ContactKeeperError):
     """A value a person typed does not fit: the message says which field and why."""
 
     def __init__(self, field: str, reason: str) -> None:
-        super().__init__(f"{field}: {reason}")
+        # Translators: {field} is the name of a field of a form, {reason} why its value
+        # does not fit.
+        super().__init__(_("{field}: {reason}").format(field=field, reason=reason))
         self.field = field
         self.reason = reason
 
@@ -127,12 +217,17 @@ class CueKindInUse(InvalidRecord):
     """A kind of readiness cue that cues are recorded under cannot be deleted: retire it."""
 
     def __init__(self, label: str, uses: int) -> None:
-        cues = "1 cue" if uses == 1 else f"{uses:,} cues"
         super().__init__(
-            "Cue kind",
-            f"{label} is used by {cues}, so it cannot be deleted: those cues would lose "
-            "their kind. Retire it instead: it is no longer offered for new cues, and the "
-            "cues already recorded keep it",
+            _("Cue kind"),
+            ngettext(
+                "{label} is used by {n} cue, so it cannot be deleted: that cue would lose "
+                "its kind. Retire it instead: it is no longer offered for new cues, and the "
+                "cues already recorded keep it",
+                "{label} is used by {n} cues, so it cannot be deleted: those cues would "
+                "lose their kind. Retire it instead: it is no longer offered for new cues, "
+                "and the cues already recorded keep it",
+                uses,
+            ).format(label=embed(label), n=number(uses)),
         )
         self.label = label
         self.uses = uses
@@ -144,20 +239,29 @@ class BackupError(ContactKeeperError):
 
 class BackupWrongPassphrase(BackupError):
     def __init__(self, detail: str = "") -> None:
-        super().__init__(
-            "That passphrase or key does not open this backup"
-            + (f" ({detail})" if detail else "")
-            + ". Check the passphrase, or choose the identity file the backup was made for. "
-            "If you are sure it is right, the start of the file may be damaged. "
-            "Nothing was changed."
-        )
+        if detail:
+            message = _(
+                "That passphrase or key does not open this backup ({detail}). Check the "
+                "passphrase, or choose the identity file the backup was made for. If you "
+                "are sure it is right, the start of the file may be damaged. Nothing was "
+                "changed."
+            )
+        else:
+            message = _(
+                "That passphrase or key does not open this backup. Check the passphrase, "
+                "or choose the identity file the backup was made for. If you are sure it "
+                "is right, the start of the file may be damaged. Nothing was changed."
+            )
+        super().__init__(message.format(detail=detail))
 
 
 class BackupDamaged(BackupError):
     def __init__(self, detail: str) -> None:
         super().__init__(
-            f"This backup is damaged or was tampered with: {detail}. It cannot be trusted "
-            "and nothing was restored. Use another copy of the backup."
+            _(
+                "This backup is damaged or was tampered with: {detail}. It cannot be "
+                "trusted and nothing was restored. Use another copy of the backup."
+            ).format(detail=detail)
         )
         self.detail = detail
 
@@ -165,16 +269,20 @@ class BackupDamaged(BackupError):
 class BackupTooNew(BackupError):
     def __init__(self, what: str) -> None:
         super().__init__(
-            f"This backup was made by a newer version of ContactKeeper ({what}). Install "
-            "the newer version to restore it; nothing was changed."
+            _(
+                "This backup was made by a newer version of ContactKeeper ({what}). "
+                "Install the newer version to restore it; nothing was changed."
+            ).format(what=what)
         )
 
 
 class BackupIncomplete(BackupError):
     def __init__(self, detail: str) -> None:
         super().__init__(
-            f"This backup is not complete: {detail}. It was probably cut short while being "
-            "copied or written; use another copy. Nothing was restored."
+            _(
+                "This backup is not complete: {detail}. It was probably cut short while "
+                "being copied or written; use another copy. Nothing was restored."
+            ).format(detail=detail)
         )
         self.detail = detail
 
@@ -186,8 +294,11 @@ class BackupForeignSchema(BackupDamaged):
 
     def __init__(self, revision: str, what: str) -> None:
         super().__init__(
-            f"its database is not what ContactKeeper makes at schema revision {revision}: "
-            f"it has {what}"
+            # Translators: {what} lists database objects ("a foreign trigger t1").
+            _(
+                "its database is not what ContactKeeper makes at schema revision "
+                "{revision}: it has {what}"
+            ).format(revision=revision, what=what)
         )
         self.revision = revision
         self.what = what
@@ -200,7 +311,12 @@ class RestoreNeedsConfirmation(BackupError):
     restore again with the confirmation to go ahead."""
 
     def __init__(self, replacement: object, question: str) -> None:
-        super().__init__(f"{question} Confirm to replace it anyway; nothing was changed.")
+        super().__init__(
+            # Translators: {question} is a whole sentence saying what would be replaced.
+            _("{question} Confirm to replace it anyway; nothing was changed.").format(
+                question=question
+            )
+        )
         self.replacement = replacement
         self.question = question
 
@@ -208,8 +324,10 @@ class RestoreNeedsConfirmation(BackupError):
 class BackupExists(BackupError):
     def __init__(self, path: object) -> None:
         super().__init__(
-            f"{path} already exists; ContactKeeper never overwrites a backup. "
-            "Choose a new file name."
+            _(
+                "{path} already exists; ContactKeeper never overwrites a backup. "
+                "Choose a new file name."
+            ).format(path=shown_path(path))
         )
 
 
@@ -218,8 +336,10 @@ class BackupCancelled(ContactKeeperError):
 
     def __init__(self) -> None:
         super().__init__(
-            "The backup was cancelled. No backup file was written, and earlier backups are "
-            "untouched."
+            _(
+                "The backup was cancelled. No backup file was written, and earlier backups "
+                "are untouched."
+            )
         )
 
 
@@ -227,7 +347,10 @@ class ImportInvalid(ContactKeeperError):
     """An entry of a file being imported cannot be read; ``line`` is where it starts."""
 
     def __init__(self, line: int, reason: str) -> None:
-        super().__init__(f"line {line}: {reason}")
+        super().__init__(
+            # Translators: where an entry of an imported file starts, and what is wrong.
+            _("line {line}: {reason}").format(line=number(line), reason=reason)
+        )
         self.line = line
         self.reason = reason
 
@@ -238,8 +361,10 @@ class ImportRefused(ContactKeeperError):
 
     def __init__(self, path: object, reason: str) -> None:
         super().__init__(
-            f"{path} is not an address book ContactKeeper imports: {reason}. "
-            "Nothing was imported; export the address book again, or split it."
+            _(
+                "{path} is not an address book ContactKeeper imports: {reason}. "
+                "Nothing was imported; export the address book again, or split it."
+            ).format(path=shown_path(path), reason=reason)
         )
         self.reason = reason
 
@@ -247,8 +372,10 @@ class ImportRefused(ContactKeeperError):
 class PlaintextRefused(ContactKeeperError):
     def __init__(self) -> None:
         super().__init__(
-            "This export writes your records in clear, readable by anyone who gets the "
-            "file. Confirm that you understand this to go ahead; nothing was written."
+            _(
+                "This export writes your records in clear, readable by anyone who gets the "
+                "file. Confirm that you understand this to go ahead; nothing was written."
+            )
         )
 
 
@@ -258,8 +385,13 @@ class UnlockThrottled(VaultError):
     def __init__(self, seconds: float) -> None:
         wait = max(1, round(seconds))
         super().__init__(
-            f"Several passphrases in a row did not open this vault. Wait {wait} s before "
-            "trying again; nothing was changed."
+            ngettext(
+                "Several passphrases in a row did not open this vault. Wait {n} second "
+                "before trying again; nothing was changed.",
+                "Several passphrases in a row did not open this vault. Wait {n} seconds "
+                "before trying again; nothing was changed.",
+                wait,
+            ).format(n=number(wait))
         )
         self.seconds = seconds
 
@@ -269,8 +401,10 @@ class KeyringUnavailable(VaultError):
 
     def __init__(self, reason: str) -> None:
         super().__init__(
-            f"This device's keyring cannot remember the vault: {reason}. "
-            "Unlock with your passphrase instead; nothing was stored."
+            _(
+                "This device's keyring cannot remember the vault: {reason}. "
+                "Unlock with your passphrase instead; nothing was stored."
+            ).format(reason=reason)
         )
         self.reason = reason
 
@@ -278,9 +412,10 @@ class KeyringUnavailable(VaultError):
 class SelfTestFailed(ContactKeeperError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__(
-            "ContactKeeper's encryption libraries failed their self-test ("
-            + "; ".join(problems)
-            + "). No vault will be opened with them: reinstall ContactKeeper."
+            _(
+                "ContactKeeper's encryption libraries failed their self-test ({problems}). "
+                "No vault will be opened with them: reinstall ContactKeeper."
+            ).format(problems="; ".join(problems))
         )
         self.problems = problems
 

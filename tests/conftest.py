@@ -7,6 +7,9 @@ import os
 
 # Every Qt window in the suite is real but offscreen (set before anything imports Qt).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite reads English whatever the machine's locale; tests of the other languages choose
+# theirs (tests/unit/test_i18n.py, tests/gui/test_languages.py). Children inherit it.
+os.environ["CONTACTKEEPER_LANGUAGE"] = "en"
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -14,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from contactkeeper import i18n
 from contactkeeper.vault import Vault, keyfile
 from contactkeeper.vault.keyfile import KdfParams
 
@@ -25,6 +29,9 @@ FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 # vaults. tests/unit/test_kdf_floor.py puts the real floor back to test it, and checks that
 # a fresh process has it.
 keyfile.lower_floor_for_tests(FAST_KDF)
+# English with its default formats ("2 Dec 2026"), as a started program or command has it,
+# whichever test runs first.
+i18n.set_language()
 PASSPHRASE = "correct horse battery staple"
 
 

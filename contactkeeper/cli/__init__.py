@@ -7,6 +7,11 @@ else from a prompt (or, when standard input is not a terminal, from its next lin
 Errors are one line on standard error, ``contactkeeper: <message>``, and exit status 1 (2 for
 a usage mistake, 130 when interrupted); never a traceback for a mistake a person can fix.
 
+Every word is in the language chosen (:func:`speak`, called before the parser is built, so
+that its help and argparse's own words are translated too). What a person typed goes into a
+sentence without :func:`contactkeeper.i18n.isolate`: :func:`say` would show its invisible
+direction marks escaped, and a terminal lays out mixed scripts by its own rules.
+
 Other modules add subcommands: each name in :data:`EXTENSIONS` is imported and its
 ``register(subparsers)`` called; a subcommand sets ``func=handler`` on its parser, where
 ``handler(args) -> int`` returns the exit status. They reuse :func:`add_vault_arguments`,
@@ -27,8 +32,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from contactkeeper import __version__
+from contactkeeper import __version__, i18n
 from contactkeeper.errors import CommandLineError, ContactKeeperError
+from contactkeeper.i18n import N_, _, ngettext
 from contactkeeper.records import names
 from contactkeeper.vault.locations import user_data_dir
 
@@ -52,6 +58,57 @@ EXTENSIONS: tuple[str, ...] = (
 )
 
 Handler = Callable[[argparse.Namespace], int]
+
+# The kinds of record a vault's inventory (and a backup's manifest) counts, by their keys:
+# the label of ``info``'s table, and the counted phrase of ``demo`` and the backup reports.
+KIND_LABELS: dict[str, str] = {
+    "actors": N_("actors"),
+    "organizations": N_("organizations"),
+    "affiliations": N_("affiliations"),
+    "processes": N_("processes"),
+    "channels": N_("channels"),
+    "interactions": N_("interactions"),
+    "relationships": N_("relationships"),
+    "readiness cues": N_("readiness cues"),
+    "follow-ups": N_("follow-ups"),
+    "events": N_("events"),
+    "transfers": N_("transfers"),
+    "reviews": N_("reviews"),
+}
+_COUNTED: dict[str, Callable[[int], str]] = {
+    "actors": lambda n: ngettext("{n} actor", "{n} actors", n),
+    "organizations": lambda n: ngettext("{n} organization", "{n} organizations", n),
+    "affiliations": lambda n: ngettext("{n} affiliation", "{n} affiliations", n),
+    "processes": lambda n: ngettext("{n} process", "{n} processes", n),
+    "channels": lambda n: ngettext("{n} channel", "{n} channels", n),
+    "interactions": lambda n: ngettext("{n} interaction", "{n} interactions", n),
+    "relationships": lambda n: ngettext("{n} relationship", "{n} relationships", n),
+    "readiness cues": lambda n: ngettext("{n} readiness cue", "{n} readiness cues", n),
+    "follow-ups": lambda n: ngettext("{n} follow-up", "{n} follow-ups", n),
+    "events": lambda n: ngettext("{n} event", "{n} events", n),
+    "transfers": lambda n: ngettext("{n} transfer", "{n} transfers", n),
+    "reviews": lambda n: ngettext("{n} review", "{n} reviews", n),
+}
+
+
+def kind_label(name: str) -> str:
+    """The kind of record ``name`` (an inventory key) as a label, in the current language
+    (a kind this version does not know, from a newer backup's manifest, as written there)."""
+    return _(KIND_LABELS[name]) if name in KIND_LABELS else name
+
+
+def counted(name: str, count: int) -> str:
+    """``count`` records of the kind ``name`` (an inventory key), in words: "1 actor",
+    "3 actors", with the current language's plural and digits."""
+    phrase = _COUNTED.get(name)
+    if phrase is None:  # a kind from a newer backup's manifest: its own word
+        return f"{i18n.number(count)} {name}"
+    return phrase(count).format(n=i18n.number(count))
+
+
+def counts_line(counts: dict[str, int]) -> str:
+    """Every count of an inventory in one line: "12 actors, 1 process, ..."."""
+    return _(", ").join(counted(name, count) for name, count in counts.items())
 
 
 # -- helpers for every subcommand ------------------------------------------------------
@@ -100,15 +157,19 @@ def add_vault_arguments(parser: argparse.ArgumentParser, default: Path | None = 
         "--vault",
         type=Path,
         default=default,
-        metavar="PATH",
-        help=f"the vault's folder (default: {default or default_vault_path()})",
+        # Translators: placeholders in the usage line are written in capitals; the help
+        # texts that name them ("read the passphrase from FILE") use the same words.
+        metavar=_("PATH"),
+        help=_("the vault's folder (default: {path})").format(path=default or default_vault_path()),
     )
     parser.add_argument(
         "--passphrase-file",
         type=Path,
         default=None,
-        metavar="FILE",
-        help=f"read the passphrase from FILE (else ${PASSPHRASE_ENV}, else a prompt)",
+        metavar=_("FILE"),
+        help=_("read the passphrase from FILE (else ${variable}, else a prompt)").format(
+            variable=PASSPHRASE_ENV
+        ),
     )
 
 
@@ -129,24 +190,31 @@ def read_passphrase_file(path: Path) -> str:
             data = handle.read(MAX_PASSPHRASE_FILE_BYTES + 1)
     except OSError as exc:
         raise CommandLineError(
-            f"cannot read the passphrase file {path}: {exc.strerror or exc}"
+            _("cannot read the passphrase file {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc
+            )
         ) from None
     if len(data) > MAX_PASSPHRASE_FILE_BYTES:
         raise CommandLineError(
-            f"the passphrase file {path} is too long to hold a passphrase (more than "
-            f"{MAX_PASSPHRASE_FILE_BYTES} bytes); is it the right file?"
+            _(
+                "the passphrase file {path} is too long to hold a passphrase (more than "
+                "{limit} bytes); is it the right file?"
+            ).format(path=path, limit=i18n.number(MAX_PASSPHRASE_FILE_BYTES))
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise CommandLineError(f"the passphrase file {path} is not UTF-8 text") from None
+        raise CommandLineError(
+            _("the passphrase file {path} is not UTF-8 text").format(path=path)
+        ) from None
     return text.removesuffix("\n").removesuffix("\r")
 
 
 def read_passphrase(
-    args: argparse.Namespace, *, confirm: bool = False, prompt: str = "Passphrase: "
+    args: argparse.Namespace, *, confirm: bool = False, prompt: str | None = None
 ) -> str:
-    """The vault's passphrase: from ``--passphrase-file``, the environment, or a prompt.
+    """The vault's passphrase: from ``--passphrase-file``, the environment, or a prompt
+    (``prompt``, by default "Passphrase: ").
 
     With ``confirm`` a prompted passphrase is checked for strength and asked twice.
     """
@@ -158,31 +226,33 @@ def read_passphrase(
     from_env = os.environ.get(PASSPHRASE_ENV)
     if from_env is not None:
         return from_env
-    passphrase = _prompt(prompt)
+    passphrase = _prompt(_("Passphrase: ") if prompt is None else prompt)
     if confirm:
         check_passphrase(passphrase)
-        if _prompt("Same passphrase again: ") != passphrase:
-            raise CommandLineError("the two passphrases differ; nothing was changed")
+        if _prompt(_("Same passphrase again: ")) != passphrase:
+            raise CommandLineError(_("the two passphrases differ; nothing was changed"))
     return passphrase
 
 
 def read_new_passphrase(
     file: Path | None,
     *,
-    prompt: str = "New passphrase: ",
-    again: str = "Same new passphrase again: ",
+    prompt: str | None = None,
+    again: str | None = None,
 ) -> str:
-    """A passphrase to set: from ``file`` if given, else typed twice; a weak one is refused."""
+    """A passphrase to set: from ``file`` if given, else typed twice (``prompt`` and
+    ``again``, by default "New passphrase: " and "Same new passphrase again: "); a weak one
+    is refused."""
     from contactkeeper.vault import check_passphrase
 
     if file is not None:
         new = read_passphrase_file(file)
         check_passphrase(new)
         return new
-    new = _prompt(prompt)
+    new = _prompt(_("New passphrase: ") if prompt is None else prompt)
     check_passphrase(new)
-    if _prompt(again) != new:
-        raise CommandLineError("the two new passphrases differ; nothing was changed")
+    if _prompt(_("Same new passphrase again: ") if again is None else again) != new:
+        raise CommandLineError(_("the two new passphrases differ; nothing was changed"))
     return new
 
 
@@ -200,7 +270,9 @@ def _interactive() -> bool:
 def _prompt(prompt: str) -> str:
     """Ask at the terminal without echo; from a pipe, read the next line instead."""
     no_answer = CommandLineError(
-        f"no passphrase given; type it at the prompt, or use --passphrase-file or ${PASSPHRASE_ENV}"
+        _(
+            "no passphrase given; type it at the prompt, or use --passphrase-file or ${variable}"
+        ).format(variable=PASSPHRASE_ENV)
     )
     if not _interactive():
         line = sys.stdin.readline() if sys.stdin is not None else ""
@@ -220,10 +292,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     from contactkeeper.vault import Vault
 
     path = vault_path(args)
-    passphrase = read_passphrase(args, confirm=True, prompt="New vault's passphrase: ")
+    passphrase = read_passphrase(args, confirm=True, prompt=_("New vault's passphrase: "))
     with Vault.create(path, passphrase) as vault:
-        say(f"Created a vault in {vault.path}")
-        say(f"Keep its passphrase safe: without it, nobody can open {vault.path.name}.")
+        say(_("Created a vault in {path}").format(path=vault.path))
+        say(
+            _("Keep its passphrase safe: without it, nobody can open {name}.").format(
+                name=vault.path.name
+            )
+        )
     return 0
 
 
@@ -246,30 +322,51 @@ def cmd_info(args: argparse.Namespace) -> int:
         say_json(body)
         return 0
     head = schema_head()
-    revision = info.schema_revision or "none"
-    rows = [
-        ("vault", info.path),
-        ("vault id", info.vault_id),
-        ("schema", f"{revision} (newest)" if revision == head else f"{revision} (newest: {head})"),
-        (
-            "key derivation",
-            f"Argon2id, {kdf.memory_kib // 1024} MiB, {kdf.iterations} passes, {kdf.lanes} lanes",
+    # Translators: the schema revision of a vault that has none.
+    revision = info.schema_revision or _("none")
+    if revision == head:
+        schema = _("{revision} (newest)").format(revision=revision)
+    else:
+        schema = _("{revision} (newest: {head})").format(revision=revision, head=head)
+    derivation = _("Argon2id, {memory} MiB, {passes}, {lanes}").format(
+        memory=i18n.number(kdf.memory_kib // 1024),
+        passes=ngettext("{n} pass", "{n} passes", kdf.iterations).format(
+            n=i18n.number(kdf.iterations)
         ),
-        ("last backup", _local(info.last_backup_at) if info.last_backup_at else "never"),
+        lanes=ngettext("{n} lane", "{n} lanes", kdf.lanes).format(n=i18n.number(kdf.lanes)),
+    )
+    rows = [
+        (_("vault"), str(info.path)),
+        (_("vault id"), info.vault_id),
+        (_("schema"), schema),
+        (_("key derivation"), derivation),
+        (
+            _("last backup"),
+            # Translators: the last backup of a vault that was never backed up.
+            _local(info.last_backup_at) if info.last_backup_at else _("never"),
+        ),
     ]
-    rows += [(name, str(count)) for name, count in info.counts.items()]
-    width = max(len(name) for name, _ in rows) + 2
-    for name, value in rows:
-        say(f"{name + ':':<{width}}{value}")
+    rows += [(kind_label(name), i18n.number(count)) for name, count in info.counts.items()]
+    # Translators: a row of `contactkeeper info`: "schema: 0007 (newest)".
+    labelled = [(_("{name}:").format(name=name), value) for name, value in rows]
+    width = max(len(label) for label, _value in labelled) + 1
+    for label, value in labelled:
+        say(f"{label:<{width}}{value}")
     return 0
 
 
-def _print_problems(title: str, problems: tuple[str, ...], failed: str = "FAILED") -> None:
-    print(f"{title}: " + ("ok" if not problems else failed))
+def _print_problems(title: str, problems: tuple[str, ...], failed: str | None = None) -> None:
+    # Translators: a check of `contactkeeper check` and its result: "Search index: ok".
+    result = _("ok") if not problems else (_("FAILED") if failed is None else failed)
+    print(_("{check}: {result}").format(check=title, result=result))
     for line in problems[:MAX_PROBLEM_LINES]:
         say(f"  {line}")
     if len(problems) > MAX_PROBLEM_LINES:
-        print(f"  ... and {len(problems) - MAX_PROBLEM_LINES} more")
+        more = len(problems) - MAX_PROBLEM_LINES
+        print(
+            "  "
+            + ngettext("... and {n} more", "... and {n} more", more).format(n=i18n.number(more))
+        )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -278,39 +375,51 @@ def cmd_check(args: argparse.Namespace) -> int:
     with unlock_vault(args) as vault:
         if args.rebuild_index:
             rebuilt = index_repair.rebuild_search_index(vault)
-            print(f"The search index was rebuilt from the records ({rebuilt.indexed} entries).")
+            print(
+                ngettext(
+                    "The search index was rebuilt from the records ({n} entry).",
+                    "The search index was rebuilt from the records ({n} entries).",
+                    rebuilt.indexed,
+                ).format(n=i18n.number(rebuilt.indexed))
+            )
         report = vault.check_integrity()
-    _print_problems("SQLCipher page check", report.cipher_problems)
-    _print_problems("SQLite integrity check", report.sqlite_problems)
+    _print_problems(_("SQLCipher page check"), report.cipher_problems)
+    _print_problems(_("SQLite integrity check"), report.sqlite_problems)
     fks = report.foreign_key_problems
-    print("Foreign keys: " + ("ok" if not fks else f"FAILED ({fks} broken references)"))
-    _print_problems("Search index", report.search_index_problems, "DAMAGED")
+    if fks:
+        broken = ngettext(
+            "FAILED ({n} broken reference)", "FAILED ({n} broken references)", fks
+        ).format(n=i18n.number(fks))
+    print(_("{check}: {result}").format(check=_("Foreign keys"), result=broken if fks else _("ok")))
+    _print_problems(_("Search index"), report.search_index_problems, _("DAMAGED"))
     if report.schema_problems:
-        _print_problems("Schema", report.schema_problems, "NOT what ContactKeeper makes")
+        _print_problems(_("Schema"), report.schema_problems, _("NOT what ContactKeeper makes"))
     else:
-        print(f"Schema: exactly as ContactKeeper makes it at revision {report.schema_revision}")
+        print(
+            _("Schema: exactly as ContactKeeper makes it at revision {revision}").format(
+                revision=report.schema_revision
+            )
+        )
     if report.ok:
-        print("The vault is intact.")
+        print(_("The vault is intact."))
         return 0
     if report.search_index_problems:
-        print(
-            f"{PROG}: the search index is damaged; rebuild it from the records with "
-            f"`{PROG} check --rebuild-index`, and if other checks still fail, restore the "
-            "vault from a backup",
-            file=sys.stderr,
-        )
+        message = _(
+            "the search index is damaged; rebuild it from the records with "
+            "`{prog} check --rebuild-index`, and if other checks still fail, restore the "
+            "vault from a backup"
+        ).format(prog=PROG)
+        print(f"{PROG}: {message}", file=sys.stderr)
         return 1
-    print(
-        f"{PROG}: the vault is damaged; restore it from a backup and keep this copy for inspection",
-        file=sys.stderr,
-    )
+    message = _("the vault is damaged; restore it from a backup and keep this copy for inspection")
+    print(f"{PROG}: {message}", file=sys.stderr)
     return 1
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     from contactkeeper.vault import Vault
 
-    old = read_passphrase(args, prompt="Current passphrase: ")
+    old = read_passphrase(args, prompt=_("Current passphrase: "))
     with Vault.unlock(vault_path(args), old) as vault:
         new = read_new_passphrase(args.new_passphrase_file)
         if not args.rekey:
@@ -318,15 +427,17 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     if args.rekey:
         from contactkeeper.protect.rekey import OLDER_COPIES, rekey_vault
 
-        print("Re-encrypting the database under a new key…", file=sys.stderr)
+        print(_("Re-encrypting the database under a new key…"), file=sys.stderr)
         rekey_vault(vault_path(args), old, new).close()
         print(
-            "The passphrase was changed and the database re-encrypted under a new database "
-            "key: no earlier copy of vault.key opens it any more. This device no longer "
-            f"remembers the vault. {OLDER_COPIES}"
+            _(
+                "The passphrase was changed and the database re-encrypted under a new database "
+                "key: no earlier copy of vault.key opens it any more. This device no longer "
+                "remembers the vault. {older_copies}"
+            ).format(older_copies=_(OLDER_COPIES))
         )
         return 0
-    print("The passphrase was changed. The old one no longer opens this vault.")
+    print(_("The passphrase was changed. The old one no longer opens this vault."))
     return 0
 
 
@@ -335,9 +446,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     from contactkeeper.records import search
 
     if args.limit < 1:
-        raise CommandLineError("--limit must be 1 or more")
+        raise CommandLineError(_("--limit must be 1 or more"))
     if args.reveal and args.privacy:
-        raise CommandLineError("--reveal and --privacy contradict each other; choose one")
+        raise CommandLineError(_("--reveal and --privacy contradict each other; choose one"))
     # As in the desktop application: a high-risk actor goes by codename, without their
     # details (a real name still finds them), so that no terminal or log pairs a codename
     # with a name by accident; --privacy is privacy mode (everyone by codename, no words of
@@ -360,7 +471,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         say_json([asdict(hit) for hit in hits])
         return 0
     if not hits:
-        print("No matches.", file=sys.stderr)
+        print(_("No matches."), file=sys.stderr)
         return 0
     width = max(len(hit.kind) for hit in hits) + 2
     for hit in hits:
@@ -374,25 +485,46 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from contactkeeper.vault import inventory
 
     path = vault_path(args)
-    passphrase = read_passphrase(args, confirm=True, prompt="Demo vault's passphrase: ")
+    passphrase = read_passphrase(args, confirm=True, prompt=_("Demo vault's passphrase: "))
     with create_demo_vault(path, passphrase, datetime.now(UTC)) as vault:
         counts = inventory.counts(vault)
-    say(f"Created a demo vault in {path} (an entirely fictional scenario):")
-    print(", ".join(f"{count} {name}" for name, count in counts.items()))
+    say(_("Created a demo vault in {path} (an entirely fictional scenario):").format(path=path))
+    print(counts_line(counts))
     return 0
 
 
 # -- the parser and main ---------------------------------------------------------------
 
 
+def speak(language: str | None = None) -> str:
+    """Answer in ``language``, or the chosen one (Settings, else the system's locale), and
+    let argparse's own words (usage, errors) come from the same catalogue: argparse looks
+    them up through the module-level ``_`` and ``ngettext`` it imported from gettext, which
+    are pointed at ContactKeeper's translations here. Call it before :func:`build_parser`:
+    the parser's help texts are translated when it is built."""
+    code = i18n.set_language(language)
+    setattr(argparse, "_", i18n._)  # noqa: B010 - argparse's own lookup, rebound
+    setattr(argparse, "ngettext", i18n.ngettext)  # noqa: B010
+    return code
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, its help in the current language (call :func:`speak`
+    first)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="A secure relationship manager for track-two diplomacy and mediation. "
-        "With no command, starts the desktop application.",
+        description=_(
+            "A secure relationship manager for track-two diplomacy and mediation. "
+            "With no command, starts the desktop application."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
     def add(
         name: str, handler: Handler, help_text: str, default: Path | None = None
@@ -402,48 +534,52 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(func=handler)
         return sub
 
-    add("init", cmd_init, "create a new vault")
-    info = add("info", cmd_info, "counts of every kind of record, schema version, last backup")
-    info.add_argument("--json", action="store_true", help="print JSON")
-    check = add("check", cmd_check, "check the vault's pages, structure and references")
+    add("init", cmd_init, _("create a new vault"))
+    info = add("info", cmd_info, _("counts of every kind of record, schema version, last backup"))
+    info.add_argument("--json", action="store_true", help=_("print JSON"))
+    check = add("check", cmd_check, _("check the vault's pages, structure and references"))
     check.add_argument(
         "--rebuild-index",
         action="store_true",
-        help="first make the search index again from the records (after damage to it)",
+        help=_("first make the search index again from the records (after damage to it)"),
     )
-    passwd = add("passwd", cmd_passwd, "change the vault's passphrase")
+    passwd = add("passwd", cmd_passwd, _("change the vault's passphrase"))
     passwd.add_argument(
         "--new-passphrase-file",
         type=Path,
         default=None,
-        metavar="FILE",
-        help="read the new passphrase from FILE (else a prompt, twice)",
+        metavar=_("FILE"),
+        help=_("read the new passphrase from FILE (else a prompt, twice)"),
     )
     passwd.add_argument(
         "--rekey",
         action="store_true",
-        help="also re-encrypt the database under a new key, so that no earlier copy of "
-        "vault.key opens it (after a passphrase may have been given up)",
+        help=_(
+            "also re-encrypt the database under a new key, so that no earlier copy of "
+            "vault.key opens it (after a passphrase may have been given up)"
+        ),
     )
-    found = add("search", cmd_search, "full-text search, best matches first")
-    found.add_argument("query", metavar="QUERY", help="words or beginnings of words")
-    found.add_argument("--json", action="store_true", help="print JSON")
-    found.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits")
+    found = add("search", cmd_search, _("full-text search, best matches first"))
+    found.add_argument("query", metavar=_("QUERY"), help=_("words or beginnings of words"))
+    found.add_argument("--json", action="store_true", help=_("print JSON"))
+    found.add_argument("--limit", type=int, default=20, metavar="N", help=_("at most N hits"))
     found.add_argument(
         "--privacy",
         action="store_true",
-        help="as privacy mode: every actor by codename, no words of summaries "
-        "(high-risk actors always go by codename)",
+        help=_(
+            "as privacy mode: every actor by codename, no words of summaries "
+            "(high-risk actors always go by codename)"
+        ),
     )
     found.add_argument(
         "--reveal",
         action="store_true",
-        help="show high-risk actors' real names too (by default only their codenames)",
+        help=_("show high-risk actors' real names too (by default only their codenames)"),
     )
     add(
         "demo",
         cmd_demo,
-        "create a new vault filled with a fictional scenario",
+        _("create a new vault filled with a fictional scenario"),
         default_demo_path(),
     )
 
@@ -464,6 +600,7 @@ def main(argv: list[str] | None = None, desktop: Callable[[], int] | None = None
     from contactkeeper.vault.hardening import disable_core_dumps
 
     disable_core_dumps()
+    speak()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -478,7 +615,7 @@ def main(argv: list[str] | None = None, desktop: Callable[[], int] | None = None
     try:
         return handler(args)
     except KeyboardInterrupt:
-        print(f"\n{PROG}: interrupted", file=sys.stderr)
+        print(f"\n{PROG}: " + _("interrupted"), file=sys.stderr)
         return 130
     except ContactKeeperError as exc:
         say(f"{PROG}: {exc}", file=sys.stderr)
@@ -506,20 +643,23 @@ def _database_failure(exc: Exception) -> str | None:
     if not isinstance(exc, sa.exc.DatabaseError | sqlcipher3.DatabaseError):
         return None
     detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-    return (
-        f"the vault's database cannot be read ({detail}); run `{PROG} check` to see where, "
+    return _(
+        "the vault's database cannot be read ({detail}); run `{prog} check` to see where, "
         "and restore the vault from a backup if it is damaged"
-    )
+    ).format(detail=detail, prog=PROG)
 
 
 def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    return i18n.short_datetime(moment)
 
 
 __all__ = [
     "EXTENSIONS",
     "add_vault_arguments",
     "build_parser",
+    "counted",
+    "counts_line",
+    "kind_label",
     "main",
     "read_new_passphrase",
     "read_passphrase",

@@ -18,9 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from contactkeeper import cli
+from contactkeeper import cli, i18n
 from contactkeeper.cli import (
     add_vault_arguments,
+    counts_line,
     read_passphrase,
     read_passphrase_file,
     say,
@@ -28,6 +29,7 @@ from contactkeeper.cli import (
     vault_path,
 )
 from contactkeeper.errors import CommandLineError, RestoreNeedsConfirmation
+from contactkeeper.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from contactkeeper.exchange.backup import BackupReport
@@ -48,10 +50,10 @@ def _register_backup(subparsers: Any) -> None:
     """``backup`` and its actions: ``create``, ``verify``, ``restore``, ``keygen``."""
     backup = subparsers.add_parser(
         "backup",
-        help="make, verify or restore an encrypted backup",
-        description="Encrypted backups in the age format (see docs/backup-format.md).",
+        help=_("make, verify or restore an encrypted backup"),
+        description=_("Encrypted backups in the age format (see docs/backup-format.md)."),
     )
-    actions = backup.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
+    actions = backup.add_subparsers(dest="backup_command", metavar=_("ACTION"), required=True)
     _register_backup_create(actions)
     _register_backup_verify(actions)
     _register_backup_restore(actions)
@@ -61,18 +63,22 @@ def _register_backup(subparsers: Any) -> None:
 def _register_backup_create(actions: Any) -> None:
     create = actions.add_parser(
         "create",
-        help="write a new verified backup of the vault",
-        description="Write a new, verified backup. FILE may be a folder: the backup then "
-        "gets a neutral name of its own. An existing file is never overwritten.",
+        help=_("write a new verified backup of the vault"),
+        description=_(
+            "Write a new, verified backup. FILE may be a folder: the backup then "
+            "gets a neutral name of its own. An existing file is never overwritten."
+        ),
     )
     add_vault_arguments(create)
-    create.add_argument("file", type=Path, metavar="FILE", help="the new backup file, or a folder")
+    create.add_argument(
+        "file", type=Path, metavar=_("FILE"), help=_("the new backup file, or a folder")
+    )
     create.add_argument(
         "--recipient",
         action="append",
         default=[],
-        metavar="KEY",
-        help="encrypt to this age public key (age1...) instead of a passphrase; repeatable",
+        metavar=_("KEY"),
+        help=_("encrypt to this age public key (age1...) instead of a passphrase; repeatable"),
     )
     _backup_passphrase_argument(create)
     create.set_defaults(func=cmd_backup_create)
@@ -81,10 +87,10 @@ def _register_backup_create(actions: Any) -> None:
 def _register_backup_verify(actions: Any) -> None:
     verify = actions.add_parser(
         "verify",
-        help="check a backup completely, touching no vault",
-        description="Check a backup's authenticity, completeness, manifest and database.",
+        help=_("check a backup completely, touching no vault"),
+        description=_("Check a backup's authenticity, completeness, manifest and database."),
     )
-    verify.add_argument("file", type=Path, metavar="FILE", help="the backup file")
+    verify.add_argument("file", type=Path, metavar=_("FILE"), help=_("the backup file"))
     _identity_argument(verify)
     _backup_passphrase_argument(verify)
     verify.set_defaults(func=cmd_backup_verify)
@@ -93,20 +99,24 @@ def _register_backup_verify(actions: Any) -> None:
 def _register_backup_restore(actions: Any) -> None:
     restore = actions.add_parser(
         "restore",
-        help="restore a backup as the vault (the old vault is kept as .pre-restore)",
-        description="Verify a backup, then restore it as the vault (--vault). A vault "
-        "already there is kept, untouched, as <folder>.pre-restore. The restored vault gets "
-        "a new passphrase (--passphrase-file, $CONTACTKEEPER_PASSPHRASE or a prompt).",
+        help=_("restore a backup as the vault (the old vault is kept as .pre-restore)"),
+        description=_(
+            "Verify a backup, then restore it as the vault (--vault). A vault "
+            "already there is kept, untouched, as <folder>.pre-restore. The restored vault "
+            "gets a new passphrase (--passphrase-file, $CONTACTKEEPER_PASSPHRASE or a prompt)."
+        ),
     )
     add_vault_arguments(restore)
-    restore.add_argument("file", type=Path, metavar="FILE", help="the backup file")
+    restore.add_argument("file", type=Path, metavar=_("FILE"), help=_("the backup file"))
     _identity_argument(restore)
     _backup_passphrase_argument(restore)
     restore.add_argument(
         "--yes",
         action="store_true",
-        help="replace the vault there without asking, even with a backup of a different "
-        "vault or one older than the vault (else asked at a terminal, refused elsewhere)",
+        help=_(
+            "replace the vault there without asking, even with a backup of a different "
+            "vault or one older than the vault (else asked at a terminal, refused elsewhere)"
+        ),
     )
     restore.set_defaults(func=cmd_backup_restore)
 
@@ -114,52 +124,57 @@ def _register_backup_restore(actions: Any) -> None:
 def _register_backup_keygen(actions: Any) -> None:
     keygen = actions.add_parser(
         "keygen",
-        help="make a key pair for backups made for a key (like age-keygen)",
-        description="Write a new age identity (secret key) to FILE, readable by you only, "
-        "and print its public key: give that to whoever makes backups for you "
-        "(backup create --recipient KEY), and keep FILE safe and away from the laptop.",
+        help=_("make a key pair for backups made for a key (like age-keygen)"),
+        description=_(
+            "Write a new age identity (secret key) to FILE, readable by you only, "
+            "and print its public key: give that to whoever makes backups for you "
+            "(backup create --recipient KEY), and keep FILE safe and away from the laptop."
+        ),
     )
-    keygen.add_argument("file", type=Path, metavar="FILE", help="the new identity file")
+    keygen.add_argument("file", type=Path, metavar=_("FILE"), help=_("the new identity file"))
     keygen.set_defaults(func=cmd_backup_keygen)
 
 
 def _register_import(subparsers: Any) -> None:
     importing = subparsers.add_parser(
         "import",
-        help="import actors from vCard or CSV (Google Contacts, Outlook)",
-        description="Read a vCard (.vcf) or CSV file, print what would be created, likely "
-        "duplicates and invalid entries, then import after confirmation. All or nothing "
-        "unless --skip-invalid.",
+        help=_("import actors from vCard or CSV (Google Contacts, Outlook)"),
+        description=_(
+            "Read a vCard (.vcf) or CSV file, print what would be created, likely "
+            "duplicates and invalid entries, then import after confirmation. All or nothing "
+            "unless --skip-invalid."
+        ),
     )
     add_vault_arguments(importing)
-    importing.add_argument("file", type=Path, metavar="FILE", help="a .vcf or .csv file")
+    importing.add_argument("file", type=Path, metavar=_("FILE"), help=_("a .vcf or .csv file"))
     importing.add_argument(
-        "--skip-invalid", action="store_true", help="import the valid entries, skip the rest"
+        "--skip-invalid", action="store_true", help=_("import the valid entries, skip the rest")
     )
-    importing.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    importing.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     importing.set_defaults(func=cmd_import)
 
 
 def _register_export(subparsers: Any) -> None:
     exporting = subparsers.add_parser(
         "export",
-        help="export records: json, csv, vcard, ics (follow-ups) or redacted",
-        description="Write records to FILE. Every format but 'redacted' is in clear and "
-        f"needs {PLAINTEXT_FLAG}.",
+        help=_("export records: json, csv, vcard, ics (follow-ups) or redacted"),
+        description=_(
+            "Write records to FILE. Every format but 'redacted' is in clear and needs {flag}."
+        ).format(flag=PLAINTEXT_FLAG),
     )
     add_vault_arguments(exporting)
     exporting.add_argument(
         "--format",
         required=True,
         choices=("json", "csv", "vcard", "ics", "redacted"),
-        help="what to write",
+        help=_("what to write"),
     )
-    exporting.add_argument("file", type=Path, metavar="FILE", help="the new file")
+    exporting.add_argument("file", type=Path, metavar=_("FILE"), help=_("the new file"))
     exporting.add_argument(
         PLAINTEXT_FLAG,
         dest="plaintext_ok",
         action="store_true",
-        help="confirm that FILE will hold your records in clear",
+        help=_("confirm that FILE will hold your records in clear"),
     )
     exporting.set_defaults(func=cmd_export)
 
@@ -170,8 +185,8 @@ def _identity_argument(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         type=Path,
-        metavar="KEYFILE",
-        help="an age identity file (AGE-SECRET-KEY-1...) for a backup made for a key",
+        metavar=_("KEYFILE"),
+        help=_("an age identity file (AGE-SECRET-KEY-1...) for a backup made for a key"),
     )
 
 
@@ -180,9 +195,10 @@ def _backup_passphrase_argument(parser: argparse.ArgumentParser) -> None:
         "--backup-passphrase-file",
         type=Path,
         default=None,
-        metavar="FILE",
-        help=f"read the backup's passphrase from FILE (else ${BACKUP_PASSPHRASE_ENV}, "
-        "else a prompt)",
+        metavar=_("FILE"),
+        help=_("read the backup's passphrase from FILE (else ${variable}, else a prompt)").format(
+            variable=BACKUP_PASSPHRASE_ENV
+        ),
     )
 
 
@@ -193,13 +209,13 @@ def _backup_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
     from_env = os.environ.get(BACKUP_PASSPHRASE_ENV)
     if from_env is not None:
         return from_env
-    passphrase = _prompt("Backup passphrase: ")
+    passphrase = _prompt(_("Backup passphrase: "))
     if confirm:
         from contactkeeper.vault import passphrases
 
-        passphrases.check(passphrase, what="backup passphrase")  # before it is typed again
-        if _prompt("Same backup passphrase again: ") != passphrase:
-            raise CommandLineError("the two passphrases differ; nothing was written")
+        passphrases.check(passphrase, what=_("backup passphrase"))  # before it is typed again
+        if _prompt(_("Same backup passphrase again: ")) != passphrase:
+            raise CommandLineError(_("the two passphrases differ; nothing was written"))
     return passphrase
 
 
@@ -208,8 +224,10 @@ def _prompt(prompt: str) -> str:
         return getpass.getpass(prompt)
     except EOFError:
         raise CommandLineError(
-            f"no backup passphrase given; type it at the prompt, or use "
-            f"--backup-passphrase-file or ${BACKUP_PASSPHRASE_ENV}"
+            _(
+                "no backup passphrase given; type it at the prompt, or use "
+                "--backup-passphrase-file or ${variable}"
+            ).format(variable=BACKUP_PASSPHRASE_ENV)
         ) from None
 
 
@@ -260,12 +278,18 @@ def _progress(label: str) -> Iterator[_Reporter]:
         yield _Reporter(bar, bar.add_task(label, total=None))
 
 
-def _print_report(report: BackupReport, verb: str) -> None:
-    made = report.created_at.astimezone().strftime("%Y-%m-%d %H:%M %Z")
+def _print_report(report: BackupReport, heading: str) -> None:
+    """``heading`` names the backup's path as ``{path}``."""
+    made = i18n.short_datetime(report.created_at)
     # The manifest's words come from the backup file: escaped like record text.
-    say(f"{verb} {report.path}")
-    say(f"  made {made} by ContactKeeper {report.app_version}, schema {report.schema_revision}")
-    say("  " + ", ".join(f"{count} {name}" for name, count in report.counts.items()))
+    say(heading.format(path=report.path))
+    say(
+        "  "
+        + _("made {when} by ContactKeeper {version}, schema {revision}").format(
+            when=made, version=report.app_version, revision=report.schema_revision
+        )
+    )
+    say("  " + counts_line(report.counts))
     say(f"  {report.schema_line}")
 
 
@@ -281,11 +305,11 @@ def cmd_backup_create(args: argparse.Namespace) -> int:
     if target.parent.is_dir():
         backup.remove_stale_partials(target.parent)  # left by a backup that was cut short
     passphrase = None if args.recipient else _backup_passphrase(args, confirm=True)
-    with unlock_vault(args) as vault, _progress("Backing up") as progress:
+    with unlock_vault(args) as vault, _progress(_("Backing up")) as progress:
         report = backup.create_backup(
             vault, target, passphrase=passphrase, recipients=args.recipient, progress=progress
         )
-    _print_report(report, "Wrote and verified")
+    _print_report(report, _("Wrote and verified {path}"))
     return 0
 
 
@@ -301,7 +325,7 @@ def cmd_backup_verify(args: argparse.Namespace) -> int:
 
     passphrase, identities = _read_backup_secrets(args)
     report = backup.verify_backup(args.file.expanduser(), passphrase, identities)
-    _print_report(report, "The backup is complete and intact:")
+    _print_report(report, _("The backup is complete and intact: {path}"))
     return 0
 
 
@@ -314,15 +338,15 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
     if not target.absolute().parent.exists():  # a new laptop: no data folder yet
         files.make_private_dir(target.absolute().parent)
     new_passphrase = read_passphrase(
-        args, confirm=True, prompt="Passphrase for the restored vault: "
+        args, confirm=True, prompt=_("Passphrase for the restored vault: ")
     )
-    with _progress("Restoring") as progress:
+    with _progress(_("Restoring")) as progress:
 
         def ask(replacing: Replacement) -> bool:
             if not interactive():
                 return False
             with progress.paused():
-                return _confirm(f"{replacing.question()}\nReplace it anyway? [y/N] ")
+                return _confirm(replacing.question() + "\n" + _("Replace it anyway? [y/N] "))
 
         try:
             report = backup.restore_backup(
@@ -337,15 +361,22 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
             )
         except RestoreNeedsConfirmation as exc:
             if interactive():
-                raise CommandLineError("nothing was restored, and nothing was changed") from None
+                raise CommandLineError(_("nothing was restored, and nothing was changed")) from None
             raise CommandLineError(
-                f"{exc.question} Nothing was changed; add --yes to replace it anyway."
+                _("{question} Nothing was changed; add --yes to replace it anyway.").format(
+                    question=exc.question
+                )
             ) from None
-    _print_report(report, "Restored")
-    say(f"  into {target.absolute()}")
+    _print_report(report, _("Restored {path}"))
+    say("  " + _("into {path}").format(path=target.absolute()))
     kept = backup.pre_restore_path(target)
     if kept.exists():
-        say(f"  the vault that was there is kept in {kept}; remove it once you are sure")
+        say(
+            "  "
+            + _("the vault that was there is kept in {path}; remove it once you are sure").format(
+                path=kept
+            )
+        )
     return 0
 
 
@@ -360,13 +391,18 @@ def cmd_backup_keygen(args: argparse.Namespace) -> int:
 
     target: Path = args.file.expanduser()
     if target.exists():
-        raise CommandLineError(f"{target} already exists; choose a new file name")
+        raise CommandLineError(
+            _("{path} already exists; choose a new file name").format(path=target)
+        )
     identity, recipient = backup.new_identity()
     created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     text = f"# created: {created}\n# public key: {recipient}\n{identity}\n"
     files.write_atomic(target, text.encode("ascii"))
     print(recipient)
-    say(f"Public key above; the secret key is in {target} (keep it safe).", file=sys.stderr)
+    say(
+        _("Public key above; the secret key is in {path} (keep it safe).").format(path=target),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -382,18 +418,26 @@ def cmd_import(args: argparse.Namespace) -> int:
             say(line)
         if plan.invalid and not args.skip_invalid:
             print(
-                "Nothing was imported: fix the entries above, or use --skip-invalid.",
+                _("Nothing was imported: fix the entries above, or use --skip-invalid."),
                 file=sys.stderr,
             )
             return 1
         if not plan.creates:
-            print("Nothing to import.")
+            print(_("Nothing to import."))
             return 0
-        if not args.yes and not _confirm(f"Import {len(plan.creates)} actors? [y/N] "):
-            print("Nothing was imported.")
+        wanted = len(plan.creates)
+        question = ngettext("Import {n} actor? [y/N] ", "Import {n} actors? [y/N] ", wanted).format(
+            n=i18n.number(wanted)
+        )
+        if not args.yes and not _confirm(question):
+            print(_("Nothing was imported."))
             return 1
         created = importing.apply_import(vault, plan, skip_invalid=args.skip_invalid)
-    print(f"Imported {len(created)} actors.")
+    print(
+        ngettext("Imported {n} actor.", "Imported {n} actors.", len(created)).format(
+            n=i18n.number(len(created))
+        )
+    )
     return 0
 
 
@@ -402,7 +446,10 @@ def _confirm(question: str) -> bool:
         answer = input(question)
     except EOFError:
         return False
-    return answer.strip().lower() in {"y", "yes"}
+    # Translators: the answers that mean yes to a "[y/N]" question, separated by "|"
+    # (English ones are always understood too).
+    yes = {word.strip() for word in _("y|yes").casefold().split("|")}
+    return answer.strip().casefold() in yes | {"y", "yes"}
 
 
 # -- export ------------------------------------------------------------------------------
@@ -413,9 +460,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.format in exporting.CLEAR_FORMATS and not args.plaintext_ok:
         raise CommandLineError(
-            f"--format {args.format} writes your records in clear, readable by anyone who "
-            f"gets the file; add {PLAINTEXT_FLAG} to go ahead (or use --format redacted). "
-            "Nothing was written."
+            _(
+                "--format {format} writes your records in clear, readable by anyone who "
+                "gets the file; add {flag} to go ahead (or use --format redacted). "
+                "Nothing was written."
+            ).format(format=args.format, flag=PLAINTEXT_FLAG)
         )
     with unlock_vault(args) as vault:
         written = exporting.export(
@@ -424,9 +473,16 @@ def cmd_export(args: argparse.Namespace) -> int:
             args.file.expanduser(),
             i_understand_plaintext=args.plaintext_ok,
         )
-    say(f"Wrote {written} records to {args.file}")
+    say(
+        ngettext("Wrote {n} record to {path}", "Wrote {n} records to {path}", written).format(
+            n=i18n.number(written), path=args.file
+        )
+    )
     if args.format != "redacted":
-        print("This file is not encrypted: keep it safe and delete it when done.", file=sys.stderr)
+        print(
+            _("This file is not encrypted: keep it safe and delete it when done."),
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -15,8 +15,10 @@ import argparse
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from contactkeeper import i18n
 from contactkeeper.cli import add_vault_arguments, say, say_json, unlock_vault
 from contactkeeper.errors import CommandLineError
+from contactkeeper.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from contactkeeper.records.search import SearchHit
@@ -29,25 +31,27 @@ def register(subparsers: Any) -> None:
     """Add ``paths``."""
     paths = subparsers.add_parser(
         "paths",
-        help="the best ways from you to an actor, through whom",
-        description="The best ways from you to an actor: your channels, then the people who "
-        "can pass you on (relationships that count as a way in), ranked by their weakest "
-        "hop. ACTOR is a name or codename, or the beginning of its words.",
+        help=_("the best ways from you to an actor, through whom"),
+        description=_(
+            "The best ways from you to an actor: your channels, then the people who "
+            "can pass you on (relationships that count as a way in), ranked by their weakest "
+            "hop. ACTOR is a name or codename, or the beginning of its words."
+        ),
     )
     add_vault_arguments(paths)
-    paths.add_argument("actor", metavar="ACTOR", help="a name or codename, or part of one")
-    paths.add_argument("--json", action="store_true", help="print JSON")
-    paths.add_argument("--limit", type=int, default=3, metavar="N", help="at most N paths")
+    paths.add_argument("actor", metavar=_("ACTOR"), help=_("a name or codename, or part of one"))
+    paths.add_argument("--json", action="store_true", help=_("print JSON"))
+    paths.add_argument("--limit", type=int, default=3, metavar="N", help=_("at most N paths"))
     shown = paths.add_mutually_exclusive_group()
     shown.add_argument(
         "--reveal",
         action="store_true",
-        help="show high-risk actors by their real names (by default, their codenames)",
+        help=_("show high-risk actors by their real names (by default, their codenames)"),
     )
     shown.add_argument(
         "--privacy",
         action="store_true",
-        help="as privacy mode: every actor by codename, no reasons",
+        help=_("as privacy mode: every actor by codename, no reasons"),
     )
     paths.set_defaults(func=cmd_paths)
 
@@ -57,7 +61,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
     from contactkeeper.records import network
 
     if args.limit < 1:
-        raise CommandLineError("--limit must be 1 or more")
+        raise CommandLineError(_("--limit must be 1 or more"))
     if args.privacy:
         withheld = records.everyone_withheld
     elif args.reveal:
@@ -95,13 +99,28 @@ def cmd_paths(args: argparse.Namespace) -> int:
         )
         return 0
     if not found:
-        say(f"No way in to {target.title} is known: add a channel, or a relationship.")
+        say(
+            _("No way in to {name} is known: add a channel, or a relationship.").format(
+                name=target.title
+            )
+        )
         return 0
     for number, path in enumerate(found, 1):
-        say(f"{number}. {path.chain()}  (weakest hop {path.weakest}/5)")
+        say(
+            _("{number}. {chain}  (weakest hop {score}/5)").format(
+                number=i18n.number(number),
+                chain=path.chain(),
+                score=i18n.number(path.weakest),
+            )
+        )
         for hop in path.hops:
-            reason = "" if args.privacy else f": {hop.reason}"
-            say(f"     {hop.name} {hop.score}/5{reason}")
+            score = _("{score}/5").format(score=i18n.number(hop.score))
+            if args.privacy:
+                say(f"     {hop.name} {score}")
+            else:
+                # Translators: a hop of a path: "Fr. Pavel 4/5: a warm direct channel".
+                hop_line = _("{name} {score}: {reason}")
+                say("     " + hop_line.format(name=hop.name, score=score, reason=hop.reason))
     return 0
 
 
@@ -112,15 +131,25 @@ def _find_actor(vault: Vault, query: str, rule: Any) -> SearchHit:
 
     hits = search.search(vault, query, kinds=["actor"], limit=50, name=rule)
     if not hits:
-        raise CommandLineError(f"no actor matches '{query}'; try `contactkeeper search`")
+        raise CommandLineError(
+            _("no actor matches '{query}'; try `contactkeeper search`").format(query=query)
+        )
     if len(hits) == 1:
         return hits[0]
     wanted = query.casefold().strip()
     exact = [hit for hit in hits if hit.title.casefold() == wanted]
     if len(exact) == 1:
         return exact[0]
-    named = ", ".join(hit.title for hit in hits[:CANDIDATES])
-    more = f" and {len(hits) - CANDIDATES} more" if len(hits) > CANDIDATES else ""
+    named = _(", ").join(hit.title for hit in hits[:CANDIDATES])
+    if len(hits) > CANDIDATES:
+        extra = len(hits) - CANDIDATES
+        named = ngettext("{names} and {n} more", "{names} and {n} more", extra).format(
+            names=named, n=i18n.number(extra)
+        )
     raise CommandLineError(
-        f"{len(hits)} actors match '{query}' ({named}{more}); give more of the name"
+        ngettext(
+            "{n} actor matches '{query}' ({names}); give more of the name",
+            "{n} actors match '{query}' ({names}); give more of the name",
+            len(hits),
+        ).format(n=i18n.number(len(hits)), query=query, names=named)
     )

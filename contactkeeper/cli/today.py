@@ -15,36 +15,40 @@ import argparse
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from contactkeeper import i18n
 from contactkeeper.cli import add_vault_arguments, say, say_json, unlock_vault
+from contactkeeper.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from contactkeeper.records import NameRule
     from contactkeeper.records.followups import FollowUpInfo
     from contactkeeper.records.today import TodaySummary
 
-HIDDEN = "hidden (--privacy)"
+HIDDEN = N_("hidden (--privacy)")
 
 
 def register(subparsers: Any) -> None:
     """Add ``today``."""
     today = subparsers.add_parser(
         "today",
-        help="who is going cold, follow-ups due, readiness moves and ripening processes",
-        description="What the Today page shows: actors going cold (most urgent first, with "
-        "why), the follow-ups due, the processes whose readiness moved and those ripening.",
+        help=_("who is going cold, follow-ups due, readiness moves and ripening processes"),
+        description=_(
+            "What the Today page shows: actors going cold (most urgent first, with "
+            "why), the follow-ups due, the processes whose readiness moved and those ripening."
+        ),
     )
     add_vault_arguments(today)
-    today.add_argument("--json", action="store_true", help="print JSON")
+    today.add_argument("--json", action="store_true", help=_("print JSON"))
     shown = today.add_mutually_exclusive_group()
     shown.add_argument(
         "--reveal",
         action="store_true",
-        help="show high-risk actors by their real names (by default, their codenames)",
+        help=_("show high-risk actors by their real names (by default, their codenames)"),
     )
     shown.add_argument(
         "--privacy",
         action="store_true",
-        help="as privacy mode: every actor by codename, no free text",
+        help=_("as privacy mode: every actor by codename, no free text"),
     )
     today.set_defaults(func=cmd_today)
 
@@ -138,48 +142,76 @@ def _as_json(summary: TodaySummary, name: NameRule, day: date, *, privacy: bool)
     }
 
 
+def _heading(title: str, count: int) -> str:
+    # Translators: a heading of `contactkeeper today` with its count: "Going cold (3)".
+    return _("{title} ({n})").format(title=title, n=i18n.number(count))
+
+
 def _print(summary: TodaySummary, name: NameRule, day: date, *, privacy: bool) -> None:
     from contactkeeper.records.today import ORDER
-    from contactkeeper.records.wording import plural
 
-    say(f"Today, {day.isoformat()}")
+    say(_("Today, {date}").format(date=i18n.long_date(day)))
     say()
-    say(f"Going cold ({len(summary.going_cold)})")
+    say(_heading(_("Going cold"), len(summary.going_cold)))
     if summary.going_cold:
         say(f"  {ORDER}")
     else:
-        say("  Nobody is going cold: every active actor was contacted in good time.")
+        say("  " + _("Nobody is going cold: every active actor was contacted in good time."))
     for g in summary.going_cold:
         who = name(g.actor_id, g.display_name, g.codename, g.sensitivity)
-        channel = "no channel" if g.channel is None else g.channel.lead(name)
-        say(f"- {who}: {g.warmth.warmth}, {g.urgency()} ({channel})")
+        channel = _("no channel") if g.channel is None else g.channel.lead(name)
+        say(
+            # Translators: an actor going cold: "- Carla Haddad: cold, 40 days past the
+            # maximum (phone)".
+            _("- {name}: {warmth}, {urgency} ({channel})").format(
+                name=who, warmth=g.warmth.warmth, urgency=g.urgency(), channel=channel
+            )
+        )
         say(f"    {g.why}")
     say()
-    say(f"Follow-ups due ({summary.follow_ups_due})")
+    say(_heading(_("Follow-ups due"), summary.follow_ups_due))
     if not summary.follow_ups:
-        say("  No follow-up is due this week.")
+        say("  " + _("No follow-up is due this week."))
     for f in summary.follow_ups:
-        late = " (overdue)" if f.due_on < day else ""
+        due = i18n.short_date(f.due_on)
+        when = _("{date} (overdue)").format(date=due) if f.due_on < day else due
         about = " · ".join(p for p in (_follow_up_actor(f, name), f.process_name) if p)
-        title = HIDDEN if privacy else f.title
-        say(f"- {f.due_on.isoformat()}{late}: {title}" + (f" — {about}" if about else ""))
+        title = _(HIDDEN) if privacy else f.title
+        if about:
+            # Translators: a follow-up due: "- 2 Dec 2026: Send the draft — RED FOX".
+            say(_("- {date}: {title} — {about}").format(date=when, title=title, about=about))
+        else:
+            say(_("- {date}: {title}").format(date=when, title=title))
     say()
-    say(f"Readiness moved ({len(summary.readiness_moves)})")
+    say(_heading(_("Readiness moved"), len(summary.readiness_moves)))
     if not summary.readiness_moves:
-        say("  No process's readiness moved in the last 30 days.")
+        say("  " + _("No process's readiness moved in the last 30 days."))
     for m in summary.readiness_moves:
         arrow = "▲" if m.change > 0 else "▼"
-        say(f"- {m.process_name}: {arrow} {m.change:+.1f} (latest cue {m.latest_on.isoformat()})")
+        change = ("+" if m.change >= 0 else "-") + i18n.number(abs(m.change), 1)
+        say(
+            _("- {process}: {arrow} {change} (latest cue {date})").format(
+                process=m.process_name,
+                arrow=arrow,
+                change=change,
+                date=i18n.short_date(m.latest_on),
+            )
+        )
     say()
-    say(f"Ripening ({len(summary.ripening)})")
+    say(_heading(_("Ripening"), len(summary.ripening)))
     if not summary.ripening:
-        say("  No process is ripening by your threshold, and no moment is flagged.")
+        say("  " + _("No process is ripening by your threshold, and no moment is flagged."))
     for r in summary.ripening:
         for number, line in enumerate(r.explain(name).splitlines()):
             say(("- " if number == 0 else "    ") + line.strip())
     if summary.follow_ups_due > len(summary.follow_ups):
+        more = summary.follow_ups_due - len(summary.follow_ups)
         say()
-        say(f"and {plural(summary.follow_ups_due - len(summary.follow_ups), 'more follow-up')}")
+        say(
+            ngettext("and {n} more follow-up", "and {n} more follow-ups", more).format(
+                n=i18n.number(more)
+            )
+        )
 
 
 def _follow_up_actor(f: FollowUpInfo, name: NameRule) -> str:

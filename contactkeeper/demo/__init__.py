@@ -35,6 +35,7 @@ from contactkeeper.demo.scenario import (
     FOLLOW_UPS,
     HISTORY_KINDS,
     INFLUENCE,
+    NOTE,
     ORGANIZATIONS,
     PARTICIPANTS,
     PROCESSES,
@@ -46,6 +47,7 @@ from contactkeeper.demo.scenario import (
     TIERS,
     Person,
 )
+from contactkeeper.i18n import N_, _
 from contactkeeper.records import (
     actors,
     bulk,
@@ -85,12 +87,12 @@ def populate(vault: Vault, now: datetime, seed: int = 7) -> None:
     today = now.astimezone(UTC).date()
 
     process_ids = {
-        p.key: processes.create_process(vault, p.name, p.track, p.phase, p.description).id
+        p.key: processes.create_process(vault, _(p.name), p.track, p.phase, _(p.description)).id
         for p in PROCESSES
     }
     org_ids = {
         o.key: organizations.create_organization(
-            vault, o.name, o.kind, o.country, notes="Fictional demo organization."
+            vault, _(o.name), o.kind, o.country, notes=_("Fictional demo organization.")
         ).id
         for o in ORGANIZATIONS
     }
@@ -121,8 +123,8 @@ def _create_actors(vault: Vault, now: datetime) -> dict[str, int]:
                 cadence_days=spec.cadence,
                 status=spec.status,
                 country=spec.country,
-                languages=spec.languages,
-                notes=spec.notes,
+                languages=_(spec.languages),
+                notes=f"{_(spec.notes)} {_(NOTE)}" if spec.notes else _(NOTE),
                 tags=spec.tags,
                 influence=INFLUENCE.get(spec.key),
                 tier=TIERS.get(spec.key, Tier.REGULAR),
@@ -149,13 +151,13 @@ def _link_names_and_sides(
     for spec in ACTORS:
         for variant in spec.variants:
             script = _script_of(variant)
-            note = "transliteration" if script == "Latin" else ""
+            note = _("transliteration") if script == "Latin" else ""
             variants.append(
                 {"actor_id": actor_ids[spec.key], "name": variant, "script": script, "note": note}
             )
     side_of: dict[tuple[str, str], int] = {}
     for process, side_name, members in SIDES:
-        added = processes.add_side(vault, process_ids[process], side_name)
+        added = processes.add_side(vault, process_ids[process], _(side_name))
         for who in members:
             side_of[process, who] = added.sides[-1].id
     participations = [
@@ -180,7 +182,7 @@ def _add_affiliations(
             vault,
             actor_ids[who],
             org_ids[org],
-            role,
+            _(role) if role else role,
             started_on=today - timedelta(days=started),
             ended_on=None if ended is None else today - timedelta(days=ended),
         )
@@ -198,23 +200,30 @@ def _add_channels(
                 actor_ids[spec.key],
                 now,
                 kind=kind,
-                label=CHANNEL_LABELS[kind],
+                label=_(CHANNEL_LABELS[kind]),
                 trust=4 if kind is _CK.IN_PERSON else 3,
                 sensitivity=spec.sensitivity,
             )
             channel_ids[(spec.key, kind)] = info.id
         if spec.via:
-            names = " and ".join(_first_name(a) for a in spec.via)
+            first = _first_name(spec.via[0])
+            label = (
+                _("Through {name}").format(name=first)
+                if len(spec.via) == 1
+                else _("Through {first} and {second}").format(
+                    first=first, second=_first_name(spec.via[1])
+                )
+            )
             info = channels.add_channel(
                 vault,
                 actor_ids[spec.key],
                 now,
                 kind=_CK.INDIRECT,
-                label=f"Through {names}",
+                label=label,
                 hops=[Hop(actor_ids[a], trust=4 - i) for i, a in enumerate(spec.via)],
                 trust=3 if len(spec.via) == 1 else 2,
                 sensitivity=spec.sensitivity,
-                notes="Pass only what may be repeated; nothing in writing.",
+                notes=_("Pass only what may be repeated; nothing in writing."),
             )
             channel_ids[(spec.key, _CK.INDIRECT)] = info.id
     return channel_ids
@@ -234,7 +243,7 @@ def _add_relationships(
             confidence=confidence,
             started_on=today - timedelta(days=rng.randint(400, 4000)),
             ended_on=None if ended is None else today - timedelta(days=ended),
-            source=source,
+            source=_(source) if source else source,
         )
 
 
@@ -253,7 +262,7 @@ def _record_cues(
                 strength=strength,
                 reliability="EDCBA"[reliability - 1],
                 credibility=2,
-                note=note,
+                note=_(note),
             ),
         )
 
@@ -269,7 +278,7 @@ def _add_follow_ups(
         follow_up = followups.create_follow_up(
             vault,
             NewFollowUp(
-                title,
+                _(title),
                 today + timedelta(days=due_in),
                 actor_id=actor_ids[who],
                 process_id=process_ids[process],
@@ -292,7 +301,7 @@ def _log_history(
     planned: list[tuple[int, Person, InteractionKind, tuple[str, ...]]] = []
     for spec in ACTORS:
         planned.append((spec.last_days, spec, spec.last_kind, ()))
-        for _ in range(spec.history):
+        for _repeat in range(spec.history):
             days = rng.randint(spec.last_days + 3, 360)
             if spec.direct:
                 kinds, weights = zip(*HISTORY_KINDS, strict=True)
@@ -317,7 +326,7 @@ def _log_history(
     # The earlier contacts go in as one bulk load (one unit of work instead of one per
     # contact, which keeps the demo quick to make); each actor's latest contact is logged
     # one by one, as the practitioner would, through the log service.
-    follow_up_after = {"samira": "Send the workshop report to the participants"}
+    follow_up_after = {"samira": N_("Send the workshop report to the participants")}
     earlier: list[bulk.NewInteraction] = []
     latest: list[tuple[Person, bulk.NewInteraction]] = []
     for days, spec, kind, joined in planned:
@@ -332,7 +341,7 @@ def _log_history(
             else rng.choice((Register.PROFESSIONAL, Register.PROFESSIONAL, Register.MIXED))
         )
         templates = SOCIAL_SUMMARIES if kind is _IK.SOCIAL else SUMMARIES[spec.process]
-        summary = rng.choice(templates).format(name=_first_name(spec.key))
+        summary = _(rng.choice(templates)).format(name=_first_name(spec.key))
         contact = bulk.NewInteraction(
             occurred_at=occurred,
             kind=kind,
@@ -353,7 +362,7 @@ def _log_history(
         follow_up = None
         if spec.key in follow_up_after:
             follow_up = NewFollowUp(
-                follow_up_after[spec.key], now.astimezone(UTC).date() + timedelta(days=4)
+                _(follow_up_after[spec.key]), now.astimezone(UTC).date() + timedelta(days=4)
             )
         interactions.log_interaction(
             vault,

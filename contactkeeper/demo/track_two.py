@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 
+from contactkeeper.i18n import _
 from contactkeeper.records import events, followups, organizations, reviews, standing, transfers
 from contactkeeper.records.events import NewEvent
 from contactkeeper.records.interactions import log_interaction
@@ -97,37 +98,38 @@ def _hold_first_workshop(
     first = events.create_event(
         vault,
         NewEvent(
-            "Spring-flow workshop",
+            _("Spring-flow workshop"),
             today - timedelta(days=120),
             kind=EventKind.WORKSHOP,
             process_id=water,
             ends_on=today - timedelta(days=118),
-            venue="Lucerne, Switzerland",
-            convenor="Shared Springs Initiative",
-            funder="Lakeside Stabilisation Fund",
+            venue=_("Lucerne, Switzerland"),
+            convenor=_("Shared Springs Initiative"),
+            funder=_("Lakeside Stabilisation Fund"),
             attribution=AttributionRule.CHATHAM_HOUSE,
-            ground_rules="Chatham House rule; no recording; no press before the last day.",
-            agenda="Day 1: the spring-flow data. Day 2: metering. "
-            "Day 3: what to tell the councils.",
+            ground_rules=_("Chatham House rule; no recording; no press before the last day."),
+            agenda=_(
+                "Day 1: the spring-flow data. Day 2: metering. Day 3: what to tell the councils."
+            ),
         ),
     )
     for key, role, status in FIRST_LIST:
         invitation = events.invite(vault, first, actor_ids[key], role)
         events.set_invitation(vault, invitation, status=status)
-    for title, before in (("Visas for the eastern delegation", 40), ("Book the venue", 60)):
+    for title, before in ((_("Visas for the eastern delegation"), 40), (_("Book the venue"), 60)):
         task = events.add_checklist_item(vault, first, title, today - timedelta(days=120 + before))
         followups.set_done(vault, task, True, now - timedelta(days=120 + before))
     pilot = events.add_outcome(
-        vault, first, OutcomeKind.IDEA, "A joint metering pilot in two eastern villages"
+        vault, first, OutcomeKind.IDEA, _("A joint metering pilot in two eastern villages")
     )
     shared_data = events.add_outcome(
         vault,
         first,
         OutcomeKind.UNDERSTANDING,
-        "Both banks will work from one shared set of spring-flow data",
+        _("Both banks will work from one shared set of spring-flow data"),
     )
     events.add_outcome(
-        vault, first, OutcomeKind.DISAGREEMENT, "Who pays for the meters on the eastern bank"
+        vault, first, OutcomeKind.DISAGREEMENT, _("Who pays for the meters on the eastern bank")
     )
     return first, pilot, shared_data
 
@@ -142,7 +144,7 @@ def _log_contacts(
         participants=[actor_ids["suha"]],
         process_id=water,
         event_id=first,
-        summary="Over dinner: the eastern mayors could accept meters if the data stays joint.",
+        summary=_("Over dinner: the eastern mayors could accept meters if the data stays joint."),
     )
     log_interaction(
         vault,
@@ -150,7 +152,7 @@ def _log_contacts(
         kind=InteractionKind.CALL,
         participants=[actor_ids["mahmoud"]],
         process_id=water,
-        summary="The elders will not oppose the pilot if no western inspectors come.",
+        summary=_("The elders will not oppose the pilot if no western inspectors come."),
     )
     log_interaction(
         vault,
@@ -158,8 +160,10 @@ def _log_contacts(
         kind=InteractionKind.SOCIAL,
         participants=[actor_ids["doron"], actor_ids["suha"]],
         process_id=water,
-        summary="Met by chance at a funeral in Ein Sahra; the two mayors asked for a quiet "
-        "channel between their councils.",
+        summary=_(
+            "Met by chance at a funeral in Ein Sahra; the two mayors asked for a quiet "
+            "channel between their councils."
+        ),
         unexpected_opening=True,
     )
 
@@ -176,14 +180,14 @@ def _pass_to_track_one(
     taken_up = transfers.log_transfer(
         vault,
         NewTransfer(
-            "A joint metering pilot in two eastern villages",
+            _("A joint metering pilot in two eastern villages"),
             today - timedelta(days=90),
             kind=TransferKind.IDEA,
             event_id=first,
             outcome_id=pilot,
             recipient_actor_id=actor_ids["ilan"],
             recipient_organization_id=org_ids["authority"],
-            via="Briefing at the authority, with the Shared Springs Initiative",
+            via=_("Briefing at the authority, with the Shared Springs Initiative"),
         ),
     )
     transfers.record_result(
@@ -191,22 +195,22 @@ def _pass_to_track_one(
         taken_up,
         TransferResult.TAKEN_UP,
         today - timedelta(days=45),
-        "In the authority's budget for next year as a pilot",
+        _("In the authority's budget for next year as a pilot"),
     )
     awaiting = transfers.log_transfer(
         vault,
         NewTransfer(
-            "Both banks will work from one shared set of spring-flow data",
+            _("Both banks will work from one shared set of spring-flow data"),
             today - timedelta(days=20),
             kind=TransferKind.PROPOSAL,
             event_id=first,
             outcome_id=shared_data,
             recipient_organization_id=org_ids["authority"],
-            via="Letter from the convenor",
+            via=_("Letter from the convenor"),
         ),
     )
     transfers.add_follow_up(
-        vault, awaiting, "Ask the authority about the shared data", today + timedelta(days=4)
+        vault, awaiting, _("Ask the authority about the shared data"), today + timedelta(days=4)
     )
 
 
@@ -214,25 +218,25 @@ def _plan_second_round(vault: Vault, today: date, water: int, actor_ids: Mapping
     second = events.create_event(
         vault,
         NewEvent(
-            "Second dialogue round: metering",
+            _("Second dialogue round: metering"),
             today + timedelta(days=25),
             kind=EventKind.DIALOGUE_ROUND,
             process_id=water,
             ends_on=today + timedelta(days=26),
-            venue="Lucerne, Switzerland",
-            convenor="Shared Springs Initiative",
-            funder="Lakeside Stabilisation Fund",
-            ground_rules="Chatham House rule; no recording.",
-            agenda="The pilot's first readings; the eastern meters' cost.",
+            venue=_("Lucerne, Switzerland"),
+            convenor=_("Shared Springs Initiative"),
+            funder=_("Lakeside Stabilisation Fund"),
+            ground_rules=_("Chatham House rule; no recording."),
+            agenda=_("The pilot's first readings; the eastern meters' cost."),
         ),
     )
     for key, role, status in SECOND_LIST:
         invitation = events.invite(vault, second, actor_ids[key], role)
         events.set_invitation(vault, invitation, status=status)
     for title, before in (
-        ("Visas for the eastern delegation", 18),
-        ("Confirm the venue", 12),
-        ("Travel grants from the fund", 8),
+        (_("Visas for the eastern delegation"), 18),
+        (_("Confirm the venue"), 12),
+        (_("Travel grants from the fund"), 8),
     ):
         events.add_checklist_item(vault, second, title, today + timedelta(days=25 - before))
 
@@ -241,15 +245,19 @@ def _review(vault: Vault, now: datetime, today: date, water: int) -> None:
     reviews.set_theory_of_change(
         vault,
         water,
-        "If engineers from both banks trust the same data, the councils can agree on "
-        "allocation without either side losing face.",
+        _(
+            "If engineers from both banks trust the same data, the councils can agree on "
+            "allocation without either side losing face."
+        ),
         now - timedelta(days=200),
     )
     reviews.set_theory_of_change(
         vault,
         water,
-        "Shared data first, a joint pilot second: once the councils see the pilot work, they "
-        "can agree on allocation without either side losing face.",
+        _(
+            "Shared data first, a joint pilot second: once the councils see the pilot work, they "
+            "can agree on allocation without either side losing face."
+        ),
         now - timedelta(days=110),
     )
     reviews.set_review_cadence(vault, water, 60)
@@ -258,16 +266,16 @@ def _review(vault: Vault, now: datetime, today: date, water: int) -> None:
         water,
         today - timedelta(days=110),
         ReviewDecision.GO_ON,
-        "Both banks came and stayed for all three days.",
-        "The engineers trust each other more than the councils do; start from them.",
+        _("Both banks came and stayed for all three days."),
+        _("The engineers trust each other more than the councils do; start from them."),
     )
     reviews.record_review(
         vault,
         water,
         today - timedelta(days=65),
         ReviewDecision.GO_ON,
-        "The metering idea was taken up by the western authority.",
-        "An idea travels best when an official already wanted it.",
+        _("The metering idea was taken up by the western authority."),
+        _("An idea travels best when an official already wanted it."),
     )
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from contactkeeper.errors import BackupDamaged, BackupError, BackupIncomplete, BackupTooNew
+from contactkeeper.i18n import _, number
 
 # age (https://age-encryption.org/v1): header, then a 16-byte nonce and 64 KiB chunks,
 # each followed by a 16-byte Poly1305 tag.
@@ -54,23 +55,23 @@ class AgeHeader:
 def parse_header(data: bytes) -> AgeHeader:
     """Check an age header's structure and bounds, without any cryptography."""
     if not data.startswith(AGE_PREFIX):
-        raise BackupDamaged("it is not an age-encrypted file")
+        raise BackupDamaged(_("it is not an age-encrypted file"))
     if not data.startswith(AGE_VERSION_LINE):
         version = data[len(AGE_PREFIX) : len(AGE_PREFIX) + 8].split(b"\n")[0]
         if re.fullmatch(rb"v[0-9]{1,4}", version) and int(version[1:]) > 1:
-            raise BackupTooNew(f"age format {version.decode('ascii')}")
-        raise BackupDamaged("its age version line is not valid")
+            raise BackupTooNew(_("age format {version}").format(version=version.decode("ascii")))
+        raise BackupDamaged(_("its age version line is not valid"))
     end = data.find(b"\n--- ", 0, MAX_HEADER_BYTES)
     if end < 0:
         if len(data) < MAX_HEADER_BYTES:
-            raise BackupIncomplete("its header is cut short")
-        raise BackupDamaged("its header is malformed or far too long")
+            raise BackupIncomplete(_("its header is cut short"))
+        raise BackupDamaged(_("its header is malformed or far too long"))
     mac_end = data.find(b"\n", end + 5, end + 5 + 64)
     if mac_end < 0:
-        raise BackupIncomplete("its header is cut short")
+        raise BackupIncomplete(_("its header is cut short"))
     mac = data[end + 5 : mac_end]
     if len(mac) != 43 or _decode_b64(mac) is None:
-        raise BackupDamaged("its header's authentication code is malformed")
+        raise BackupDamaged(_("its header's authentication code is malformed"))
     lines = data[len(AGE_VERSION_LINE) : end + 1].split(b"\n")[:-1]
     stanzas: list[tuple[list[bytes], int]] = []
     body = 0
@@ -78,54 +79,60 @@ def parse_header(data: bytes) -> AgeHeader:
     for line in lines:
         if line.startswith(b"-> "):
             if in_body:
-                raise BackupDamaged("a header entry ends in a full line")
+                raise BackupDamaged(_("a header entry ends in a full line"))
             args = line[3:].split(b" ")
             if any(not _ARG_CHARS.fullmatch(a) or len(a) > MAX_ARGUMENT_CHARS for a in args):
-                raise BackupDamaged("a header entry has a malformed argument")
+                raise BackupDamaged(_("a header entry has a malformed argument"))
             stanzas.append((args, 0))
             if len(stanzas) > MAX_STANZAS:
-                raise BackupDamaged("its header has far too many entries")
+                raise BackupDamaged(_("its header has far too many entries"))
             in_body, body = True, 0
         elif in_body:
             if len(line) > 64 or not _B64_CHARS.fullmatch(line):
-                raise BackupDamaged("a header entry's body is malformed")
+                raise BackupDamaged(_("a header entry's body is malformed"))
             body += len(line)
             if body > MAX_STANZA_BODY:
-                raise BackupDamaged("a header entry is far too long")
+                raise BackupDamaged(_("a header entry is far too long"))
             if len(line) < 64:
                 in_body = False
             stanzas[-1] = (stanzas[-1][0], body)
         else:
-            raise BackupDamaged("its header has a malformed line")
+            raise BackupDamaged(_("its header has a malformed line"))
     if in_body or not stanzas:
-        raise BackupDamaged("its header is malformed")
-    scrypt = [args for args, _ in stanzas if args[0] == b"scrypt"]
+        raise BackupDamaged(_("its header is malformed"))
+    scrypt = [args for args, _body in stanzas if args[0] == b"scrypt"]
     log2: int | None = None
     if scrypt:
         if len(stanzas) != 1 or len(scrypt[0]) != 3:
-            raise BackupDamaged("its passphrase entry is malformed")
+            raise BackupDamaged(_("its passphrase entry is malformed"))
         salt, factor = scrypt[0][1], scrypt[0][2]
         if not re.fullmatch(rb"[1-9][0-9]{0,2}", factor):
-            raise BackupDamaged("its passphrase work factor is malformed")
+            raise BackupDamaged(_("its passphrase work factor is malformed"))
         log2 = int(factor)
         if log2 > MAX_SCRYPT_LOG2:
             raise BackupDamaged(
-                f"it asks for a passphrase work factor of 2^{log2} ({_memory(log2)} of "
-                f"memory), where ContactKeeper writes and accepts at most 2^{MAX_SCRYPT_LOG2}; "
-                "it was refused before any work"
+                _(
+                    "it asks for a passphrase work factor of 2^{asked} ({memory} of memory), "
+                    "where ContactKeeper writes and accepts at most 2^{most}; it was refused "
+                    "before any work"
+                ).format(asked=log2, memory=_memory(log2), most=MAX_SCRYPT_LOG2)
             )
         decoded_salt = _decode_b64(salt)
         if decoded_salt is None or len(decoded_salt) != 16:
-            raise BackupDamaged("its passphrase entry's salt is malformed")
+            raise BackupDamaged(_("its passphrase entry's salt is malformed"))
     return AgeHeader(length=mac_end + 1, scrypt_log2=log2, stanzas=len(stanzas))
 
 
 def _memory(log2: int) -> str:
     """What scrypt with N = 2**log2 and r = 8 needs, as people read it."""
     kib = 1 << log2
+    if kib >= 1 << 40:
+        return _("more than a TiB")
     if kib >= 1 << 30:
-        return f"{kib >> 30} TiB" if kib < 1 << 40 else "more than a TiB"
-    return f"{kib >> 20} GiB" if kib >= 1 << 20 else f"{kib >> 10} MiB"
+        return _("{n} TiB").format(n=number(kib >> 30))
+    if kib >= 1 << 20:
+        return _("{n} GiB").format(n=number(kib >> 20))
+    return _("{n} MiB").format(n=number(kib >> 10))
 
 
 def _decode_b64(text: bytes) -> bytes | None:
@@ -155,7 +162,9 @@ def check_own_work_factor(sealed: bytes) -> None:
     written = int(match.group(1)) if match else None
     if written is not None and written > MAX_SCRYPT_LOG2:
         raise BackupError(
-            f"This computer is so fast that the age library chose a passphrase work factor "
-            f"(2^{written}) above what ContactKeeper accepts (2^{MAX_SCRYPT_LOG2}); no backup "
-            "was written. Make the backup for a public key instead."
+            _(
+                "This computer is so fast that the age library chose a passphrase work "
+                "factor (2^{chosen}) above what ContactKeeper accepts (2^{most}); no backup "
+                "was written. Make the backup for a public key instead."
+            ).format(chosen=written, most=MAX_SCRYPT_LOG2)
         )

@@ -12,7 +12,8 @@ from typing import Any
 
 import pyrage  # type: ignore[import-untyped]
 
-from contactkeeper.errors import BackupError
+from contactkeeper.errors import BackupError, shown_path
+from contactkeeper.i18n import _
 
 
 def new_identity() -> tuple[str, str]:
@@ -30,7 +31,7 @@ def parse_identities(text: str) -> list[str]:
             age_identity(line)
             found.append(line)
     if not found:
-        raise BackupError("That identity file holds no age identity (AGE-SECRET-KEY-1...).")
+        raise BackupError(_("That identity file holds no age identity (AGE-SECRET-KEY-1...)."))
     return found
 
 
@@ -44,10 +45,16 @@ def read_identity_file(path: Path) -> list[str]:
         with open(path, "rb") as handle:
             data = handle.read(MAX_IDENTITY_FILE_BYTES + 1)
         if len(data) > MAX_IDENTITY_FILE_BYTES:
-            raise BackupError(f"{path} is far too long to be an age identity file.")
+            raise BackupError(
+                _("{path} is far too long to be an age identity file.").format(
+                    path=shown_path(path)
+                )
+            )
         text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError):
-        raise BackupError(f"The identity file {path} cannot be read.") from None
+        raise BackupError(
+            _("The identity file {path} cannot be read.").format(path=shown_path(path))
+        ) from None
     return parse_identities(text)
 
 
@@ -56,7 +63,7 @@ def age_identity(text: str) -> Any:
         return pyrage.x25519.Identity.from_str(text.strip())
     except Exception:
         raise BackupError(
-            "That is not an age identity: it should start with AGE-SECRET-KEY-1."
+            _("That is not an age identity: it should start with AGE-SECRET-KEY-1.")
         ) from None
 
 
@@ -65,5 +72,7 @@ def age_recipient(text: str) -> Any:
         return pyrage.x25519.Recipient.from_str(text.strip())
     except Exception:
         raise BackupError(
-            f"{text.strip()[:80]!r} is not an age public key: it should start with age1."
+            _("{key} is not an age public key: it should start with age1.").format(
+                key=repr(text.strip()[:80])
+            )
         ) from None

@@ -55,7 +55,14 @@ from typing import Any
 import pyrage  # type: ignore[import-untyped]
 
 from contactkeeper import __version__
-from contactkeeper.errors import BackupCancelled, BackupDamaged, BackupError, BackupExists, DiskFull
+from contactkeeper.errors import (
+    BackupCancelled,
+    BackupDamaged,
+    BackupError,
+    BackupExists,
+    DiskFull,
+    shown_path,
+)
 from contactkeeper.exchange import database_copy
 from contactkeeper.exchange.age_header import (
     CHUNK,
@@ -89,6 +96,7 @@ from contactkeeper.exchange.restore import (
     restore_backup,
     verify_backup,
 )
+from contactkeeper.i18n import N_, _
 from contactkeeper.vault import (
     Vault,
     files,
@@ -196,14 +204,16 @@ def _check_request(
 ) -> list[Any]:
     """Refuse a backup that cannot be made, before any work; the recipients' keys."""
     if (passphrase is None) == (not recipients):
-        raise BackupError("Give either a backup passphrase or one or more recipients' keys.")
+        raise BackupError(_("Give either a backup passphrase or one or more recipients' keys."))
     if passphrase is not None:
         passphrases.check(passphrase, what="backup passphrase")
     keys = [age_recipient(r) for r in recipients]
     if destination.exists():
         raise BackupExists(destination)
     if not destination.parent.is_dir():
-        raise BackupError(f"The folder {destination.parent} does not exist.")
+        raise BackupError(
+            _("The folder {path} does not exist.").format(path=shown_path(destination.parent))
+        )
     return keys
 
 
@@ -258,7 +268,7 @@ def _seal(payload: bytes, passphrase: str | None, keys: list[Any], checker: Any)
         else:
             sealed = bytes(pyrage.encrypt(payload, [*keys, checker.to_public()]))
     except Exception:
-        raise BackupError("The backup could not be encrypted.") from None
+        raise BackupError(_("The backup could not be encrypted.")) from None
     check_own_work_factor(sealed)
     return sealed
 
@@ -276,9 +286,10 @@ def _verify_written(
         )
     except BackupError as exc:
         raise BackupError(
-            f"The backup written to {partial.parent} did not read back "
-            f"correctly ({exc}) and was removed; the device may be failing. Try "
-            "another one."
+            _(
+                "The backup written to {path} did not read back correctly ({reason}) and "
+                "was removed; the device may be failing. Try another one."
+            ).format(path=shown_path(partial.parent), reason=exc)
         ) from None
 
 
@@ -288,8 +299,10 @@ def _wait_for_checks(checks: Future[None]) -> None:
         checks.result()
     except BackupDamaged:
         raise BackupError(
-            "The copy of the vault made for this backup fails its integrity "
-            "checks; no backup was written. Run the vault's integrity check."
+            _(
+                "The copy of the vault made for this backup fails its integrity checks; no "
+                "backup was written. Run the vault's integrity check."
+            )
         ) from None
 
 
@@ -298,8 +311,10 @@ def _check_own_schema(image: Path, key_hex: str, page_size: int, revision: str |
     would be refused when verified or restored."""
     if revision is None or not schema.is_known(revision):
         raise BackupError(
-            "This vault does not say which schema version it has; no backup was written. "
-            "Run the vault's integrity check."
+            _(
+                "This vault does not say which schema version it has; no backup was "
+                "written. Run the vault's integrity check."
+            )
         )
     cx = database_copy.connect(image, key_hex, page_size)
     try:
@@ -308,9 +323,11 @@ def _check_own_schema(image: Path, key_hex: str, page_size: int, revision: str |
         cx.close()
     if found:
         raise BackupError(
-            f"This vault's database holds what ContactKeeper does not make ("
-            f"{schema.describe(found)}); no backup was written, as it could not be restored. "
-            "Run `contactkeeper check`, and restore the vault from an earlier backup."
+            _(
+                "This vault's database holds what ContactKeeper does not make ({what}); no "
+                "backup was written, as it could not be restored. Run `contactkeeper check`, "
+                "and restore the vault from an earlier backup."
+            ).format(what=schema.describe(found))
         )
 
 
@@ -322,7 +339,7 @@ def _read_back(
     the scheme. The same header, length and authentication checks as verifying."""
     payload, scheme = open_payload(read_backup_file(path), passphrase, identities)
     if hashlib.sha256(payload).digest() != payload_sha256:
-        raise BackupDamaged("it does not decrypt to what was written")
+        raise BackupDamaged(_("it does not decrypt to what was written"))
     return scheme
 
 
@@ -336,13 +353,14 @@ STAGE_SHARES = {
     True: {"export": 4, "checks": 2, "encrypt": 44, "write": 4, "verify": 44, "rename": 2},
     False: {"export": 30, "checks": 10, "encrypt": 10, "write": 20, "verify": 25, "rename": 5},
 }
+# What each stage is called where it is shown: translate it there, ``_(STAGE_LABELS[name])``.
 STAGE_LABELS = {
-    "export": "Copying the vault",
-    "checks": "Checking the copy",
-    "encrypt": "Encrypting",
-    "write": "Writing the backup file",
-    "verify": "Reading the file back to verify it",
-    "rename": "Giving the file its final name",
+    "export": N_("Copying the vault"),
+    "checks": N_("Checking the copy"),
+    "encrypt": N_("Encrypting"),
+    "write": N_("Writing the backup file"),
+    "verify": N_("Reading the file back to verify it"),
+    "rename": N_("Giving the file its final name"),
 }
 # stages(stage, fraction): the stage under way (one of BACKUP_STAGES, "done" at the end)
 # and the share of the whole backup done, from 0 to 1.
@@ -419,7 +437,7 @@ def _write_new(path: Path, data: bytes, tick: _StagedProgress, budget: int) -> N
         while written < len(data):
             step = _write_all(fd, view[written : written + 1024 * 1024])
             if step <= 0:
-                raise OSError(errno.EIO, "the device accepted no data")
+                raise OSError(errno.EIO, _("the device accepted no data"))
             written += step
             tick.set(start + budget * written // max(len(data), 1))
         os.fsync(fd)

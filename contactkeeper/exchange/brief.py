@@ -16,6 +16,9 @@ What is withheld
 
 Free text a person typed (summaries, outcomes, reviews) is copied as written: the brief is a
 plaintext file, with the same warning as every other export.
+
+The brief is written in the language the program speaks (a practitioner prints it for their
+own readers): its headings, sentences, dates and numbers; what was typed stays as typed.
 """
 
 from __future__ import annotations
@@ -28,6 +31,16 @@ from datetime import UTC, date, datetime, time, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
+from contactkeeper.errors import embed
+from contactkeeper.i18n import (
+    N_,
+    _,
+    formats_locale,
+    long_date,
+    ngettext,
+    number,
+    pgettext,
+)
 from contactkeeper.records import events, processes, readiness, reviews, transfers
 from contactkeeper.records.attribution import SourceShown, source_shown
 from contactkeeper.records.ripeness import Cue, ProcessReading
@@ -41,11 +54,15 @@ from contactkeeper.vault.model import (
     InteractionEvent,
     InvitationStatus,
     NameVariant,
+    ParticipationRole,
+    ReviewDecision,
     Sensitivity,
     TransferResult,
 )
+from contactkeeper.vault.vocabulary import label
 
-WARNING = (
+# Translate where shown: compose puts ``_(WARNING)`` in the brief.
+WARNING = N_(
     "This brief is a plaintext document: anyone who obtains the file can read it. Keep it, "
     "send it and delete it with the care the vault itself gets."
 )
@@ -61,6 +78,7 @@ class Section:
     heading: str
     paragraphs: tuple[str, ...] = ()
     items: tuple[str, ...] = ()  # a bulleted list
+    chart: bool = False  # the readiness chart, if any, is drawn after it (not by heading)
 
 
 @dataclass(frozen=True)
@@ -86,15 +104,43 @@ class Brief:
 
 
 def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
+    return long_date(value)
 
 
 def _span(start: date, end: date | None) -> str:
+    """From ``start`` to ``end``, as the language writes a span of days ("2–4 Dec 2026")."""
     if end is None or end == start:
         return _day(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%B %Y}"
-    return f"{_day(start)} – {_day(end)}"
+    from babel.dates import format_interval
+
+    return str(format_interval(start, end, "yMMMMd", locale=formats_locale()))
+
+
+def _signed(value: float) -> str:
+    """A readiness value with its sign and one decimal: "+0.4", "−0,2"."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, format="+0.0;-0.0", locale=formats_locale()))
+
+
+def _a_role(role: ParticipationRole) -> str:
+    """Someone by their role in the process, as a noun phrase: "an adviser"."""
+    phrases = {
+        ParticipationRole.PARTY: pgettext("brief: someone by their role", "a party"),
+        ParticipationRole.ADVISER: pgettext("brief: someone by their role", "an adviser"),
+        ParticipationRole.CONVENOR: pgettext("brief: someone by their role", "a convenor"),
+        ParticipationRole.INTERMEDIARY: pgettext("brief: someone by their role", "an intermediary"),
+        ParticipationRole.SPOILER: pgettext("brief: someone by their role", "a spoiler"),
+        ParticipationRole.OBSERVER: pgettext("brief: someone by their role", "an observer"),
+    }
+    return phrases.get(role, label(role))
+
+
+def _sides(sides: list[str]) -> str:
+    """Sides of a conflict as one list: "the Eastern villages and the Western bank"."""
+    from babel.lists import format_list
+
+    return str(format_list([embed(s) for s in sides], locale=formats_locale()))
 
 
 class _People:
@@ -146,13 +192,14 @@ class _People:
         if self._pattern is not None:
             text = self._pattern.sub(lambda m: self._replacement(m.group(0), withheld), text)
         if withheld and self._codename_pattern is not None:
-            text = self._codename_pattern.sub("[someone]", text)
+            someone = _("[someone]")
+            text = self._codename_pattern.sub(lambda _match: someone, text)
         return text
 
     def _replacement(self, word: str, withheld: bool) -> str:
         actor_id = self._named.get(word)
         if withheld or actor_id is None:
-            return "[someone]"
+            return _("[someone]")
         return f"[{self._shown_as[actor_id]}]"
 
     def side(self, actor_id: int) -> str:
@@ -162,9 +209,12 @@ class _People:
     def role(self, actor_id: int) -> str:
         p = self._by_actor.get(actor_id)
         if p is None:
-            return "a contact"
+            return _("a contact")
         side = self.side(actor_id)
-        return f"a {p.role.value}" + (f" from the {side}" if side else "")
+        if not side:
+            return _a_role(p.role)
+        # Translators: {role} is "an adviser", "a party"...; {side} a side of the conflict.
+        return _("{role} from the {side}").format(role=_a_role(p.role), side=embed(side))
 
     def shown(self, actor_id: int, codename: str, sensitivity: Sensitivity) -> str:
         return codename if sensitivity is Sensitivity.NORMAL else self.role(actor_id)
@@ -173,10 +223,14 @@ class _People:
         """The source of an item as the rule allows it, or "" when withheld."""
         shown = source_shown(rule)
         if shown is SourceShown.AS_USUAL:
-            return ", ".join(self.shown(*person) for person in people)
+            separator = pgettext("list separator", ", ")
+            return separator.join(self.shown(*person) for person in people)
         if shown is SourceShown.SIDE:
-            sides = sorted({self.side(a) for a, _, _ in people} - {""})
-            return f"someone from the {' and the '.join(sides)}" if sides else ""
+            sides = sorted({self.side(a) for a, _c, _s in people} - {""})
+            if len(sides) == 1:
+                return _("someone from the {side}").format(side=embed(sides[0]))
+            if sides:
+                return _("someone from the {sides}").format(sides=_sides(sides))
         return ""
 
 
@@ -194,13 +248,13 @@ def compose(vault: Vault, process_id: int, today: date) -> Brief:
         _follow_ups(vault, process_id, today, people),
     ]
     return Brief(
-        title=f"Process brief: {process.name}",
-        subtitle=(
-            f"The facilitator's findings, {_day(today)}. Participants appear by codename or "
-            "by role; what was said under Chatham House or without attribution appears "
-            "without its source."
-        ),
-        warning=WARNING,
+        title=_("Process brief: {name}").format(name=embed(process.name)),
+        subtitle=_(
+            "The facilitator's findings, {date}. Participants appear by codename or by role; "
+            "what was said under Chatham House or without attribution appears without its "
+            "source."
+        ).format(date=_day(today)),
+        warning=_(WARNING),
         sections=tuple(s for s in sections if s.paragraphs or s.items),
         readiness_points=tuple(_chart(vault, process_id, today)),
         readings=tuple(_per_party(vault, process_id, today)),
@@ -209,13 +263,17 @@ def compose(vault: Vault, process_id: int, today: date) -> Brief:
 
 
 def _where_it_stands(vault: Vault, process: processes.ProcessInfo, people: _People) -> Section:
-    paragraphs = [f"{process.name} is a {process.track.value} process, now {process.phase.value}."]
+    # Translators: {track} is "track two"..., {phase} "exploratory", "negotiation"...
+    stands = _("{name} is a {track} process, now {phase}.").format(
+        name=embed(process.name), track=label(process.track), phase=label(process.phase)
+    )
+    paragraphs = [stands]
     theory = reviews.current_theory(vault, process.id)
     if theory:
-        paragraphs.append(f"Theory of change: {people.scrub(theory)}")
+        paragraphs.append(_("Theory of change: {theory}").format(theory=people.scrub(theory)))
     if process.description:
         paragraphs.append(people.scrub(process.description))
-    return Section("Where the process stands", tuple(paragraphs))
+    return Section(_("Where the process stands"), tuple(paragraphs))
 
 
 def _parties(process: processes.ProcessInfo, people: _People) -> Section:
@@ -223,15 +281,22 @@ def _parties(process: processes.ProcessInfo, people: _People) -> Section:
     for p in process.participants:
         side = process.side_name(p.side_id) if p.side_id is not None else ""
         groups[side].append(
-            f"{people.shown(p.actor_id, p.codename, p.sensitivity)} ({p.role.value})"
+            # Translators: a participant by codename, and their role ("adviser").
+            _("{name} ({role})").format(
+                name=people.shown(p.actor_id, p.codename, p.sensitivity), role=label(p.role)
+            )
             if p.sensitivity is Sensitivity.NORMAL
-            else f"a {p.role.value}"
+            else _a_role(p.role)
         )
+    separator = pgettext("list separator", ", ")
     items = [
-        f"{side or 'On no side'}: {', '.join(sorted(names))}"
+        # Translators: a side of the conflict, and who is on it.
+        _("{side}: {names}").format(
+            side=embed(side) if side else _("On no side"), names=separator.join(sorted(names))
+        )
         for side, names in sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0]))
     ]
-    return Section("The parties", (), tuple(items))
+    return Section(_("The parties"), (), tuple(items))
 
 
 def _per_party(vault: Vault, process_id: int, today: date) -> list[ProcessReading]:
@@ -249,16 +314,36 @@ def _chart(vault: Vault, process_id: int, today: date) -> list[tuple[date, float
 def _readiness(vault: Vault, process_id: int, today: date) -> Section:
     points = _chart(vault, process_id, today)
     if len(points) < 2:
-        return Section("Readiness", ("Too few readiness cues were recorded to judge it.",))
+        too_few = _("Too few readiness cues were recorded to judge it.")
+        return Section(_("Readiness"), (too_few,), chart=True)
     first, last = points[0][1], points[-1][1]
-    trend = "rose" if last > first + 0.05 else "fell" if last < first - 0.05 else "held steady"
-    return Section(
-        "Readiness",
-        (
-            f"Over the period shown, readiness {trend}, from {first:+.1f} to {last:+.1f} "
-            f"across {len(points) - 1} observations (the chart below).",
-        ),
-    )
+    n = len(points) - 1
+    if last > first + 0.05:
+        trend = ngettext(
+            "Over the period shown, readiness rose, from {first} to {last} across {n} "
+            "observation (the chart below).",
+            "Over the period shown, readiness rose, from {first} to {last} across {n} "
+            "observations (the chart below).",
+            n,
+        )
+    elif last < first - 0.05:
+        trend = ngettext(
+            "Over the period shown, readiness fell, from {first} to {last} across {n} "
+            "observation (the chart below).",
+            "Over the period shown, readiness fell, from {first} to {last} across {n} "
+            "observations (the chart below).",
+            n,
+        )
+    else:
+        trend = ngettext(
+            "Over the period shown, readiness held steady, from {first} to {last} across "
+            "{n} observation (the chart below).",
+            "Over the period shown, readiness held steady, from {first} to {last} across "
+            "{n} observations (the chart below).",
+            n,
+        )
+    sentence = trend.format(first=_signed(first), last=_signed(last), n=number(n))
+    return Section(_("Readiness"), (sentence,), chart=True)
 
 
 def _events(vault: Vault, process_id: int, today: date, people: _People) -> Section:
@@ -271,30 +356,59 @@ def _events(vault: Vault, process_id: int, today: date, people: _People) -> Sect
         )
     for event_id in ids:
         event = events.get_event(vault, event_id, datetime.combine(today, time(12), tzinfo=UTC))
-        where = f" in {event.venue}" if event.venue else ""
-        who = [f"convened by {event.convenor}"] if event.convenor else []
-        if event.funder:
-            who.append(f"funded by {event.funder}")
+        # Translators: an event's title, its kind ("workshop") and its dates.
+        head = _("{title} ({kind}), {dates}").format(
+            title=embed(event.title),
+            kind=label(event.kind),
+            dates=_span(event.starts_on, event.ends_on),
+        )
+        if event.venue:
+            head = _("{event} in {venue}").format(event=head, venue=embed(event.venue))
+        if event.convenor and event.funder:
+            head = _("{event}; convened by {convenor}, funded by {funder}").format(
+                event=head, convenor=embed(event.convenor), funder=embed(event.funder)
+            )
+        elif event.convenor:
+            head = _("{event}; convened by {convenor}").format(
+                event=head, convenor=embed(event.convenor)
+            )
+        elif event.funder:
+            head = _("{event}; funded by {funder}").format(event=head, funder=embed(event.funder))
+        # Translators: {rule} is an attribution rule ("Chatham House", "on the record").
+        sentences = [
+            _("{event}.").format(event=head),
+            _("Under {rule} rules.").format(rule=label(event.attribution)),
+        ]
         attended = event.with_status(InvitationStatus.ATTENDED)
         invited = [i for i in event.invitations if i.status is not InvitationStatus.DECLINED]
         sides = sorted({i.side for i in attended if i.side})
-        text = (
-            f"{event.title} ({event.kind.value}), {_span(event.starts_on, event.ends_on)}"
-            f"{where}{'; ' + ', '.join(who) if who else ''}. "
-            f"Under {event.attribution.value} rules."
-        )
         if attended:
-            text += f" {len(attended)} of {len(invited)} expected took part" + (
-                f", from the {' and the '.join(sides)}." if sides else "."
-            )
+            came, expected = len(attended), len(invited)
+            if sides:
+                took_part = ngettext(
+                    "{n} of {expected} expected took part, from the {sides}.",
+                    "{n} of {expected} expected took part, from the {sides}.",
+                    came,
+                ).format(n=number(came), expected=number(expected), sides=_sides(sides))
+            else:
+                took_part = ngettext(
+                    "{n} of {expected} expected took part.",
+                    "{n} of {expected} expected took part.",
+                    came,
+                ).format(n=number(came), expected=number(expected))
+            sentences.append(took_part)
         if event.outcomes:
-            text += " What came out of it: " + "; ".join(
-                f"{o.kind.value}: {people.scrub(o.text, o.attribution is not ON_RECORD)}"
+            outcomes = pgettext("separator of outcomes", "; ").join(
+                # Translators: an outcome's kind ("idea", "understanding") and its text.
+                _("{kind}: {text}").format(
+                    kind=label(o.kind),
+                    text=people.scrub(o.text, o.attribution is not ON_RECORD).rstrip("."),
+                )
                 for o in event.outcomes
             )
-            text = text.rstrip(".") + "."
-        paragraphs.append(people.scrub(text))
-    return Section("Workshops and dialogue rounds", tuple(paragraphs))
+            sentences.append(_("What came out of it: {outcomes}.").format(outcomes=outcomes))
+        paragraphs.append(people.scrub(" ".join(sentences)))
+    return Section(_("Workshops and dialogue rounds"), tuple(paragraphs))
 
 
 def _observations(vault: Vault, process_id: int, people: _People) -> Section:
@@ -322,20 +436,27 @@ def _observations(vault: Vault, process_id: int, people: _People) -> Section:
                 interaction.attribution,
                 [(a.id, a.codename, a.sensitivity) for a in interaction.participants],
             )
-            where = f", at the {interaction.event.title}" if interaction.event else ""
-            opening = " An opening nobody planned." if interaction.unexpected_opening else ""
-            said = f" ({source})" if source else ""
+            when = _day(interaction.occurred_at.date())
+            if interaction.event:
+                # Translators: a date, and the event something was said at.
+                when = _("{date}, at the {event}").format(
+                    date=when, event=embed(interaction.event.title)
+                )
             summary = interaction.summary
             if interaction.attribution is not ON_RECORD:
                 summary = people.scrub(summary, withheld=True)
-            items.append(
-                (
-                    interaction.occurred_at,
-                    f"{_day(interaction.occurred_at.date())}{where}: "
-                    f"{people.scrub(summary).rstrip('.')}{said}.{opening}",
+            summary = people.scrub(summary).rstrip(".")
+            if source:
+                # Translators: when, what was said, and who said it (a codename, a role).
+                text = _("{when}: {summary} ({source}).").format(
+                    when=when, summary=summary, source=source
                 )
-            )
-    return Section("What was observed", (), tuple(text for _, text in sorted(items)))
+            else:
+                text = _("{when}: {summary}.").format(when=when, summary=summary)
+            if interaction.unexpected_opening:
+                text += " " + _("An opening nobody planned.")
+            items.append((interaction.occurred_at, text))
+    return Section(_("What was observed"), (), tuple(text for _at, text in sorted(items)))
 
 
 def _transfers(vault: Vault, process_id: int, people: _People) -> Section:
@@ -345,41 +466,70 @@ def _transfers(vault: Vault, process_id: int, people: _People) -> Section:
         to = (
             t.recipient_codename
             if t.recipient_actor_id and t.recipient_sensitivity is Sensitivity.NORMAL
-            else t.recipient_organization or "an official"
+            else embed(t.recipient_organization or "") or _("an official")
         )
-        origin = f" from {t.origin}" if t.origin else ""
-        result = t.result.value + (f" on {_day(t.result_on)}" if t.result_on else "")
-        note = f": {t.result_note}" if t.result_note else ""
         withheld = t.attribution is not ON_RECORD
-        items.append(
-            people.scrub(
-                f"{_day(t.passed_on)}: the {t.kind.value} “{people.scrub(t.content, withheld)}”"
-                f"{origin} was passed to {to}{' through ' + t.via if t.via else ''}; "
-                f"{result}{note}."
-            )
+        content = people.scrub(t.content, withheld)
+        day = _day(t.passed_on)
+        # Translators: {kind} is "idea", "proposal" or "message"; {content} what was passed.
+        if t.origin:
+            passed = _("{date}: the {kind} “{content}” from {origin} was passed to {recipient}")
+        else:
+            passed = _("{date}: the {kind} “{content}” was passed to {recipient}")
+        passed = passed.format(
+            date=day,
+            kind=label(t.kind),
+            content=content,
+            origin=embed(t.origin or ""),
+            recipient=to,
         )
+        if t.via:
+            passed = _("{passed} through {via}").format(passed=passed, via=embed(t.via))
+        result = label(t.result)
+        if t.result_on:
+            # Translators: a transfer's result ("acknowledged") and when it came.
+            result = _("{result} on {date}").format(result=result, date=_day(t.result_on))
+        if t.result_note:
+            result = _("{result}: {note}").format(result=result, note=t.result_note)
+        items.append(people.scrub(_("{passed}; {result}.").format(passed=passed, result=result)))
     paragraphs: tuple[str, ...] = ()
     if items:
         taken = sum(1 for t in logged if t.result is TransferResult.TAKEN_UP)
         paragraphs = (
-            f"What began in track two and was passed to track one: {len(items)} "
-            f"{'transfer' if len(items) == 1 else 'transfers'}, {taken} taken up.",
+            ngettext(
+                "What began in track two and was passed to track one: {n} transfer, {taken} "
+                "taken up.",
+                "What began in track two and was passed to track one: {n} transfers, {taken} "
+                "taken up.",
+                len(items),
+            ).format(n=number(len(items)), taken=number(taken)),
         )
-    return Section("Passed to track one", paragraphs, tuple(items))
+    return Section(_("Passed to track one"), paragraphs, tuple(items))
 
 
 def _reviews(vault: Vault, process_id: int, people: _People) -> Section:
     items = []
     for r in reversed(reviews.list_reviews(vault, process_id)):
-        text = f"{_day(r.held_on)}: decided to {r.decision.value}"
+        decided = {
+            ReviewDecision.GO_ON: _("{date}: decided to go on"),
+            ReviewDecision.PAUSE: _("{date}: decided to pause"),
+            ReviewDecision.STOP: _("{date}: decided to stop"),
+        }[r.decision]
+        text = decided.format(date=_day(r.held_on))
         if r.reasons:
-            text += f", because {r.reasons}"
+            text = _("{decision}, because {reasons}").format(
+                decision=text, reasons=r.reasons.rstrip(".")
+            )
         if r.learnt:
-            text += f". Learnt: {r.learnt}"
-        items.append(people.scrub(text + "."))
+            text = _("{decision}. Learnt: {learnt}").format(
+                decision=text, learnt=r.learnt.rstrip(".")
+            )
+        items.append(people.scrub(_("{review}.").format(review=text)))
     for opening in reviews.unexpected_openings(vault, process_id):
-        items.append(f"{_day(opening.occurred_at.date())}: an opening nobody planned.")
-    return Section("Decisions and what was learnt", (), tuple(items))
+        items.append(
+            _("{date}: an opening nobody planned.").format(date=_day(opening.occurred_at.date()))
+        )
+    return Section(_("Decisions and what was learnt"), (), tuple(items))
 
 
 def _follow_ups(vault: Vault, process_id: int, today: date, people: _People) -> Section:
@@ -390,7 +540,9 @@ def _follow_ups(vault: Vault, process_id: int, today: date, people: _People) -> 
             .order_by(FollowUp.due_on)
         ).all()
     items = [
-        f"{people.scrub(title)} (due {_day(due)}{', overdue' if due < today else ''})"
+        (_("{title} (due {date}, overdue)") if due < today else _("{title} (due {date})")).format(
+            title=people.scrub(title), date=_day(due)
+        )
         for title, due in rows
     ]
-    return Section("Open follow-ups", (), tuple(items))
+    return Section(_("Open follow-ups"), (), tuple(items))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from contactkeeper.errors import ImportInvalid
 from contactkeeper.exchange.import_entry import ContactPoint, ImportEntry, entry
+from contactkeeper.i18n import _, ngettext, number
 from contactkeeper.vault.model import ChannelKind
 
 
@@ -21,9 +22,13 @@ def csv_entries(text: str) -> tuple[str, list[ImportEntry], list[ImportInvalid]]
     try:
         header = next(rows)
     except StopIteration:
-        return "CSV", [], [ImportInvalid(1, "the file is empty")]
+        return "CSV", [], [ImportInvalid(1, _("the file is empty"))]
     except csv.Error as exc:
-        return "CSV", [], [ImportInvalid(1, f"this is not a readable CSV file ({exc})")]
+        return (
+            "CSV",
+            [],
+            [ImportInvalid(1, _("this is not a readable CSV file ({reason})").format(reason=exc))],
+        )
     columns = [h.strip().lstrip("\ufeff") for h in header]
     layout = _csv_layout(columns)
     if layout is None:
@@ -33,8 +38,10 @@ def csv_entries(text: str) -> tuple[str, list[ImportEntry], list[ImportInvalid]]
             [
                 ImportInvalid(
                     1,
-                    "the header is neither Google Contacts' nor Outlook's (export the "
-                    "contacts again as Google CSV or Outlook CSV, or as vCard)",
+                    _(
+                        "the header is neither Google Contacts' nor Outlook's (export the "
+                        "contacts again as Google CSV or Outlook CSV, or as vCard)"
+                    ),
                 )
             ],
         )
@@ -47,7 +54,9 @@ def csv_entries(text: str) -> tuple[str, list[ImportEntry], list[ImportInvalid]]
         except StopIteration:
             break
         except csv.Error as exc:
-            invalid.append(ImportInvalid(line, f"this row cannot be read ({exc})"))
+            invalid.append(
+                ImportInvalid(line, _("this row cannot be read ({reason})").format(reason=exc))
+            )
             break
         start, line = line, rows.line_num + 1
         if not any(cell.strip() for cell in row):
@@ -55,7 +64,12 @@ def csv_entries(text: str) -> tuple[str, list[ImportEntry], list[ImportInvalid]]
         if len(row) != len(columns):
             invalid.append(
                 ImportInvalid(
-                    start, f"this row has {len(row)} fields; the header has {len(columns)}"
+                    start,
+                    ngettext(
+                        "this row has {n} field; the header has {header}",
+                        "this row has {n} fields; the header has {header}",
+                        len(row),
+                    ).format(n=number(len(row)), header=number(len(columns))),
                 )
             )
             continue
@@ -101,8 +115,8 @@ def _from_google(line: int, record: dict[str, str]) -> ImportEntry:
     organization = record.get("Organization 1 - Name") or record.get("Organization Name", "")
     if not display:
         if organization:
-            raise ImportInvalid(line, "this row names only an organization, not a person")
-        raise ImportInvalid(line, "this row has no name")
+            raise ImportInvalid(line, _("this row names only an organization, not a person"))
+        raise ImportInvalid(line, _("this row has no name"))
     points: list[ContactPoint] = []
     for key, value in record.items():
         match = re.fullmatch(r"(E-mail|Phone) (\d+) - Value", key)
@@ -161,8 +175,8 @@ def _from_outlook(line: int, record: dict[str, str]) -> ImportEntry:
     display = _joined(record, "First Name", "Middle Name", "Last Name", "Suffix")
     if not display:
         if record.get("Company"):
-            raise ImportInvalid(line, "this row names only an organization, not a person")
-        raise ImportInvalid(line, "this row has no name")
+            raise ImportInvalid(line, _("this row names only an organization, not a person"))
+        raise ImportInvalid(line, _("this row has no name"))
     points = [
         ContactPoint(ChannelKind.PHONE, record[key], key.removesuffix(" Phone").lower())
         for key in _OUTLOOK_PHONES

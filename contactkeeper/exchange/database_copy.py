@@ -19,6 +19,7 @@ import sqlcipher3
 
 from contactkeeper.errors import BackupDamaged, BackupError, DiskFull
 from contactkeeper.exchange.manifest import DEFAULT_PAGE_SIZE, HEX64, PAGE_SIZES
+from contactkeeper.i18n import _
 from contactkeeper.vault import Vault, files, inventory, schema
 from contactkeeper.vault import connection as database
 
@@ -43,7 +44,9 @@ CHECK_CACHE_KIB = -1048576
 def _sql_failure(exc: Exception, where: Path) -> Exception:
     if "full" in str(exc).lower():
         return DiskFull(where)
-    return BackupError(f"The vault could not be copied ({exc}); nothing was changed.")
+    return BackupError(
+        _("The vault could not be copied ({reason}); nothing was changed.").format(reason=exc)
+    )
 
 
 def export(vault: Vault, target: Path, key_hex: str) -> int:
@@ -82,7 +85,7 @@ def connect(image: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE) -> An
             image, key_hex, page_size=None if page_size == DEFAULT_PAGE_SIZE else page_size
         )
     except sqlcipher3.Error:
-        raise BackupDamaged("the database inside does not open with its key") from None
+        raise BackupDamaged(_("the database inside does not open with its key")) from None
 
 
 def revision(image: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE) -> str | None:
@@ -149,12 +152,12 @@ def run_checks(
             sqlite = [r[0] for r in cx.execute("PRAGMA integrity_check")]
             fks = cx.execute("PRAGMA foreign_key_check").fetchall()
         except sqlcipher3.Error:
-            raise BackupDamaged("its database fails the integrity checks") from None
+            raise BackupDamaged(_("its database fails the integrity checks")) from None
         finally:
             cx.close()
         try:
             cipher = cipher_lines.result()
         except sqlcipher3.Error:
-            raise BackupDamaged("its database fails the integrity checks") from None
+            raise BackupDamaged(_("its database fails the integrity checks")) from None
     if cipher or sqlite != ["ok"] or fks:
-        raise BackupDamaged("its database fails the integrity checks")
+        raise BackupDamaged(_("its database fails the integrity checks"))

@@ -34,7 +34,8 @@ import vobject  # type: ignore[import-untyped]
 from sqlalchemy.orm import Session, selectinload
 
 from contactkeeper import __version__
-from contactkeeper.errors import ContactKeeperError, PlaintextRefused
+from contactkeeper.errors import ContactKeeperError, PlaintextRefused, shown_path
+from contactkeeper.i18n import _
 from contactkeeper.vault import Vault, files
 from contactkeeper.vault.model import (
     Actor,
@@ -506,15 +507,23 @@ def export(
     """
     if fmt not in RENDERERS:
         raise ContactKeeperError(
-            f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}."
+            _("Unknown export format {format}; choose one of {formats}.").format(
+                format=repr(fmt), formats=", ".join(FORMATS)
+            )
         )
     if fmt in CLEAR_FORMATS and i_understand_plaintext is not True:
         raise PlaintextRefused()
     path = Path(path)
     if path.exists():
-        raise ContactKeeperError(f"{path} already exists; choose a new file name for the export.")
+        raise ContactKeeperError(
+            _("{path} already exists; choose a new file name for the export.").format(
+                path=shown_path(path)
+            )
+        )
     if not path.parent.is_dir():
-        raise ContactKeeperError(f"The folder {path.parent} does not exist.")
+        raise ContactKeeperError(
+            _("The folder {path} does not exist.").format(path=shown_path(path.parent))
+        )
     text, count = RENDERERS[fmt](vault, now())
     files.write_atomic(path, text.encode("utf-8"))
     return count

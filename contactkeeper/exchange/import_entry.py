@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from contactkeeper.errors import ImportInvalid
+from contactkeeper.i18n import N_, _, number
 from contactkeeper.records import names
 from contactkeeper.vault.model import ChannelKind
 
@@ -66,7 +67,7 @@ def entry(
     so that a plan never fails when applied."""
     display = names.clean(display)
     if not display:
-        raise ImportInvalid(line, "this entry's name is made only of invisible characters")
+        raise ImportInvalid(line, _("this entry's name is made only of invisible characters"))
     variants = [(names.clean(name), names.clean(kind)) for name, kind in variants]
     organization, title = names.clean(organization), names.clean(title)
     country, languages = names.clean(country), names.clean(languages)
@@ -74,19 +75,24 @@ def entry(
     points = [ContactPoint(p.kind, names.clean(p.value), names.clean(p.label)) for p in points]
     codename = names.clean(codename)
     checks = [
-        ("the name", display, MAX_NAME),
-        ("the organization", organization, 300),
-        ("the title", title, 200),
-        ("the country", country, 100),
-        ("the languages", languages, 200),
-        ("the note", notes, 100_000),
+        (N_("the name"), display, MAX_NAME),
+        (N_("the organization"), organization, 300),
+        (N_("the title"), title, 200),
+        (N_("the country"), country, 100),
+        (N_("the languages"), languages, 200),
+        (N_("the note"), notes, 100_000),
     ]
-    checks += [("a name variant", name, MAX_NAME) for name, _ in variants]
-    checks += [("a tag", tag, 100) for tag in tags]
-    checks += [("a phone number or address", p.channel_label, 200) for p in points]
+    checks += [(N_("a name variant"), name, MAX_NAME) for name, _kind in variants]
+    checks += [(N_("a tag"), tag, 100) for tag in tags]
+    checks += [(N_("a phone number or address"), p.channel_label, 200) for p in points]
     for what, value, limit in checks:
         if len(value) > limit:
-            raise ImportInvalid(line, f"{what} is {len(value)} characters long; at most {limit}")
+            # Translators: {what} is "the name", "a tag"...; the limit is in characters.
+            too_long = _("{what} is {length} characters long; at most {limit}")
+            raise ImportInvalid(
+                line,
+                too_long.format(what=_(what), length=number(len(value)), limit=number(limit)),
+            )
     seen = {display}
     unique_variants = []
     for name, kind in variants:

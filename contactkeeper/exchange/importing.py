@@ -34,13 +34,13 @@ from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
 
 from contactkeeper import records
-from contactkeeper.errors import ContactKeeperError, ImportInvalid
+from contactkeeper.errors import ContactKeeperError, ImportInvalid, embed, shown_path
 from contactkeeper.exchange.csv_import import csv_entries
 from contactkeeper.exchange.import_entry import ContactPoint, ImportEntry
 from contactkeeper.exchange.vcard import bound_vcard, vcard_entries
+from contactkeeper.i18n import _, ngettext, number, pgettext
 from contactkeeper.records import bulk, names, spellings
 from contactkeeper.records.actors import NewActor
-from contactkeeper.records.wording import plural
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -95,18 +95,28 @@ def read_entries(path: Path) -> tuple[str, list[ImportEntry], list[ImportInvalid
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ContactKeeperError(f"{path} is too large to be an address book to import.")
+            raise ContactKeeperError(
+                _("{path} is too large to be an address book to import.").format(
+                    path=shown_path(path)
+                )
+            )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ContactKeeperError(f"There is no file {path} to import.") from None
+        raise ContactKeeperError(
+            _("There is no file {path} to import.").format(path=shown_path(path))
+        ) from None
     except OSError as exc:
-        raise ContactKeeperError(f"{path} cannot be read ({exc.strerror}).") from None
+        raise ContactKeeperError(
+            _("{path} cannot be read ({reason}).").format(
+                path=shown_path(path), reason=exc.strerror
+            )
+        ) from None
     text = _decode(data)
     if re.search(r"^\s*BEGIN:VCARD\s*$", text, re.IGNORECASE | re.MULTILINE):
         bound_vcard(path, text)
         return ("vCard", *vcard_entries(text))
     if path.suffix.lower() in {".vcf", ".vcard"}:
-        return "vCard", [], [ImportInvalid(1, "there is no BEGIN:VCARD in this file")]
+        return "vCard", [], [ImportInvalid(1, _("there is no BEGIN:VCARD in this file"))]
     return csv_entries(text)
 
 
@@ -170,14 +180,14 @@ def _likely_duplicate(
             candidate, choices, scorer=fuzz.ratio, score_cutoff=DUPLICATE_SCORE
         )
         if found is not None and (best is None or found[1] > best.score):
-            actor_id, shown, _ = known[found[2]]
+            actor_id, shown, _folded = known[found[2]]
             best = Duplicate(entry.line, entry.display_name, actor_id, shown, float(found[1]))
     if best is None and spellings_of is not None:
         # Another spelling of the same name, in any script ("محمد عباس", "Mohamed Abbas").
         for name in (entry.display_name, *(v for v, _ in entry.name_variants)):
-            for index, _, verdict in spellings_of.matches(name)[:1]:
+            for index, _spelling, verdict in spellings_of.matches(name)[:1]:
                 if best is None or verdict.score > best.score:
-                    actor_id, shown, _ = known[index]
+                    actor_id, shown, _folded = known[index]
                     best = Duplicate(entry.line, entry.display_name, actor_id, shown, verdict.score)
     return best
 
@@ -186,7 +196,7 @@ def plan_import(vault: Vault, path: Path) -> ImportPlan:
     """Read ``path`` and say what importing it would do; nothing is written."""
     layout, entries, invalid = read_entries(path)
     known, written = _names_in_vault(vault)
-    known_choices = [folded for _, _, folded in known]
+    known_choices = [folded for _id, _shown, folded in known]
     known_spellings = spellings.NameIndex(enumerate(written))
     duplicates = []
     planned: list[tuple[int, str, str]] = []
@@ -203,9 +213,11 @@ def plan_import(vault: Vault, path: Path) -> ImportPlan:
                 )
         if duplicate is not None:
             duplicates.append(duplicate)
-        planned.append(
-            (0, f"{entry.display_name} (line {entry.line})", _comparable(entry.display_name))
+        # Translators: an entry of the file being imported, by its name and where it starts.
+        earlier = _("{name} (line {line})").format(
+            name=embed(entry.display_name), line=number(entry.line)
         )
+        planned.append((0, earlier, _comparable(entry.display_name)))
         planned_choices.append(planned[-1][2])
         planned_spellings.add(len(planned) - 1, entry.display_name)
     return ImportPlan(
@@ -219,27 +231,56 @@ def plan_import(vault: Vault, path: Path) -> ImportPlan:
 
 def describe_plan(plan: ImportPlan) -> list[str]:
     """The plan as lines a person reads before confirming (the CLI's report)."""
-    lines = [f"{plan.path} ({plan.layout}): {plural(len(plan.creates), 'actor')} to create"]
+    creates = len(plan.creates)
+    lines = [
+        # Translators: {path} is the file, {layout} "vCard" or a kind of CSV.
+        ngettext(
+            "{path} ({layout}): {n} actor to create",
+            "{path} ({layout}): {n} actors to create",
+            creates,
+        ).format(path=shown_path(plan.path), layout=plan.layout, n=number(creates))
+    ]
     duplicates = {d.line: d for d in plan.duplicates}
+    separator = pgettext("list separator", ", ")
     for entry in plan.creates:
-        extra = ", ".join(
+        points = len(entry.contact_points)
+        extra = separator.join(
             filter(
                 None,
                 [
-                    entry.organization,
-                    plural(len(entry.contact_points), "channel") if entry.contact_points else "",
+                    embed(entry.organization),
+                    ngettext("{n} channel", "{n} channels", points).format(n=number(points))
+                    if points
+                    else "",
                 ],
             )
         )
-        line = f"  line {entry.line}: {entry.display_name}" + (f" ({extra})" if extra else "")
+        name = embed(entry.display_name)
+        if extra:
+            line = "  " + _("line {line}: {name} ({details})").format(
+                line=number(entry.line), name=name, details=extra
+            )
+        else:
+            line = "  " + _("line {line}: {name}").format(line=number(entry.line), name=name)
         if entry.line in duplicates:
             dup = duplicates[entry.line]
-            where = "an actor in the vault" if dup.actor_id else "an earlier entry"
-            line += f"  -- looks like {where}: {dup.actor_name}"
+            if dup.actor_id:
+                looks = "  -- " + _("looks like an actor in the vault: {name}")
+            else:
+                looks = "  -- " + _("looks like an earlier entry: {name}")
+            line += looks.format(name=embed(dup.actor_name))
         lines.append(line)
     if plan.invalid:
-        lines.append(f"{plural(len(plan.invalid), 'entry', 'entries')} cannot be imported:")
-        lines += [f"  line {e.line}: {e.reason}" for e in plan.invalid]
+        invalid = len(plan.invalid)
+        lines.append(
+            ngettext(
+                "{n} entry cannot be imported:", "{n} entries cannot be imported:", invalid
+            ).format(n=number(invalid))
+        )
+        lines += [
+            "  " + _("line {line}: {reason}").format(line=number(e.line), reason=e.reason)
+            for e in plan.invalid
+        ]
     return lines
 
 

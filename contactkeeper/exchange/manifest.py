@@ -20,6 +20,7 @@ from pathlib import Path
 
 from contactkeeper.errors import BackupDamaged, BackupIncomplete, BackupTooNew
 from contactkeeper.exchange.age_header import BLOCK, CHUNK
+from contactkeeper.i18n import _
 
 FORMAT = "contactkeeper-backup"
 FORMAT_VERSION = 1
@@ -51,10 +52,14 @@ class BackupReport:
     @property
     def schema_line(self) -> str:
         """What was proved of the database's schema, for the verification report."""
-        line = f"Schema: exactly as ContactKeeper makes it at revision {self.schema_revision}"
         if self.upgrades_to:
-            line += f", and it upgrades cleanly to {self.upgrades_to}"
-        return line
+            return _(
+                "Schema: exactly as ContactKeeper makes it at revision {revision}, and it "
+                "upgrades cleanly to {newer}"
+            ).format(revision=self.schema_revision, newer=self.upgrades_to)
+        return _("Schema: exactly as ContactKeeper makes it at revision {revision}").format(
+            revision=self.schema_revision
+        )
 
 
 @dataclass(frozen=True)
@@ -95,14 +100,14 @@ class Manifest:
         try:
             body = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-            raise BackupDamaged("its manifest is not valid JSON") from None
+            raise BackupDamaged(_("its manifest is not valid JSON")) from None
         if not isinstance(body, dict) or body.get("format") != FORMAT:
-            raise BackupDamaged("it holds no ContactKeeper manifest")
+            raise BackupDamaged(_("it holds no ContactKeeper manifest"))
         version = body.get("format_version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise BackupDamaged("its manifest has no valid format version")
+            raise BackupDamaged(_("its manifest has no valid format version"))
         if version > FORMAT_VERSION:
-            raise BackupTooNew(f"backup format {version}")
+            raise BackupTooNew(_("backup format {version}").format(version=version))
         try:
             db = body["database"]
             counts = body["counts"]
@@ -121,17 +126,17 @@ class Manifest:
             )
             name, cipher = db["name"], db["cipher"]
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise BackupDamaged("its manifest lacks a field or has a malformed one") from None
+            raise BackupDamaged(_("its manifest lacks a field or has a malformed one")) from None
         if (
             name != DATABASE_NAME
             or cipher != "sqlcipher4"
             or manifest.database_page_size not in PAGE_SIZES
         ):
-            raise BackupDamaged("its manifest names an unknown database layout")
+            raise BackupDamaged(_("its manifest names an unknown database layout"))
         if not (
             HEX64.fullmatch(manifest.database_key) and HEX64.fullmatch(manifest.database_sha256)
         ):
-            raise BackupDamaged("its manifest's key or checksum is malformed")
+            raise BackupDamaged(_("its manifest's key or checksum is malformed"))
         return manifest
 
 
@@ -174,18 +179,18 @@ def unpack_payload(payload: bytes) -> tuple[Manifest, memoryview]:
             if [m.name for m in members] != [MANIFEST_NAME, DATABASE_NAME] or not all(
                 m.isreg() for m in members
             ):
-                raise BackupDamaged("its contents are not a manifest and a database")
+                raise BackupDamaged(_("its contents are not a manifest and a database"))
             if members[0].size > MAX_MANIFEST_BYTES:
-                raise BackupDamaged("its manifest is far too large")
+                raise BackupDamaged(_("its manifest is far too large"))
             parts = []
             for member in members:
                 start = member.offset_data
                 content = memoryview(payload)[start : start + member.size]
                 if len(content) != member.size:
-                    raise BackupIncomplete("a file inside it is cut short")
+                    raise BackupIncomplete(_("a file inside it is cut short"))
                 parts.append(content)
     except (tarfile.TarError, EOFError, OSError, ValueError, UnicodeError):
-        raise BackupDamaged("its contents are not a valid archive") from None
+        raise BackupDamaged(_("its contents are not a valid archive")) from None
     return Manifest.from_json(bytes(parts[0])), parts[1]
 
 

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from contactkeeper.errors import ContactKeeperError
+from contactkeeper.errors import ContactKeeperError, shown_path
+from contactkeeper.i18n import _, formats_locale, pgettext, short_datetime
 
 if TYPE_CHECKING:
     from contactkeeper.vault import Vault
@@ -38,9 +39,15 @@ def short_id(vault_id: str | None) -> str:
 
 
 def _local(moment: datetime | None, *, seconds: bool = False) -> str:
+    """``moment`` in this computer's time zone, as the current language writes it (with
+    its seconds when two moments of the same minute are compared)."""
     if moment is None:
-        return "an unknown date"
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M" + (":%S" if seconds else ""))
+        return _("an unknown date")
+    if not seconds:
+        return short_datetime(moment)
+    from babel.dates import format_datetime
+
+    return format_datetime(moment.astimezone(), "medium", locale=formats_locale())
 
 
 def _same_minute(first: datetime | None, second: datetime | None) -> bool:
@@ -61,10 +68,12 @@ class CurrentVault:
     exact: bool  # last_change comes from the records (an open vault), not file times
 
     def describe(self) -> str:
-        change = "last changed" if self.exact else "its files last written"
-        return (
-            f"the vault in {self.path} (id {short_id(self.vault_id)}, {change} "
-            f"{_local(self.last_change)})"
+        if self.exact:
+            text = _("the vault in {path} (id {id}, last changed {when})")
+        else:
+            text = _("the vault in {path} (id {id}, its files last written {when})")
+        return text.format(
+            path=shown_path(self.path), id=short_id(self.vault_id), when=_local(self.last_change)
         )
 
 
@@ -82,15 +91,18 @@ class Replacement:
         return bool(self.reasons)
 
     def describe_backup(self) -> str:
-        return f"a backup of vault {short_id(self.backup_vault_id)} made {_local(self.backup_made)}"
+        return _("a backup of vault {id} made {when}").format(
+            id=short_id(self.backup_vault_id), when=_local(self.backup_made)
+        )
 
     def question(self) -> str:
         """One paragraph naming both sides and every reason."""
         assert self.current is not None
-        return (
-            f"Restoring replaces {self.current.describe()} with {self.describe_backup()}: "
-            + "; ".join(self.reasons)
-            + "."
+        # Translators: {vault} and {backup} describe both sides; {reasons} says why to ask.
+        return _("Restoring replaces {vault} with {backup}: {reasons}.").format(
+            vault=self.current.describe(),
+            backup=self.describe_backup(),
+            reasons=pgettext("separator of reasons", "; ").join(self.reasons),
         )
 
 
@@ -151,16 +163,27 @@ def compare(current: CurrentVault | None, backup_vault_id: str, made: datetime) 
     if current is not None:
         if current.vault_id is not None and current.vault_id != backup_vault_id:
             reasons.append(
-                f"the backup is of a different vault ({short_id(backup_vault_id)}, not "
-                f"{short_id(current.vault_id)})"
+                _("the backup is of a different vault ({backup}, not {vault})").format(
+                    backup=short_id(backup_vault_id), vault=short_id(current.vault_id)
+                )
             )
         if current.last_change is not None and made < current.last_change:
-            what = "changed" if current.exact else "written"
             close = _same_minute(made, current.last_change)
+            if current.exact:
+                older = _(
+                    "the backup is older: made {made}, before the vault was last changed "
+                    "({changed}); what changed since would be replaced"
+                )
+            else:
+                older = _(
+                    "the backup is older: made {made}, before the vault was last written "
+                    "({changed}); what changed since would be replaced"
+                )
             reasons.append(
-                f"the backup is older: made {_local(made, seconds=close)}, before the vault "
-                f"was last {what} ({_local(current.last_change, seconds=close)}); what "
-                "changed since would be replaced"
+                older.format(
+                    made=_local(made, seconds=close),
+                    changed=_local(current.last_change, seconds=close),
+                )
             )
     return Replacement(current, backup_vault_id, made, tuple(reasons))
 

@@ -48,6 +48,7 @@ from contactkeeper.errors import (
     BackupWrongPassphrase,
     DiskFull,
     RestoreNeedsConfirmation,
+    shown_path,
 )
 from contactkeeper.exchange import database_copy, replacement
 from contactkeeper.exchange.age_header import NONCE, TAG, AgeHeader, parse_header, whole_length
@@ -61,6 +62,7 @@ from contactkeeper.exchange.manifest import (
     unpack_payload,
 )
 from contactkeeper.exchange.replacement import CurrentVault, Replacement
+from contactkeeper.i18n import _
 from contactkeeper.vault import (
     DB_NAME,
     KEY_NAME,
@@ -86,13 +88,13 @@ def _decrypt(
 ) -> bytes:
     if header.scrypt_log2 is not None:
         if passphrase is None:
-            raise BackupWrongPassphrase("it is protected by a passphrase, not a key")
+            raise BackupWrongPassphrase(_("it is protected by a passphrase, not a key"))
         try:
             return bytes(pyrage.passphrase.decrypt(data, passphrase))
         except Exception as exc:
             raise _decrypt_failure(exc) from None
     if not identities:
-        raise BackupWrongPassphrase("it is encrypted to a key; give the identity file")
+        raise BackupWrongPassphrase(_("it is encrypted to a key; give the identity file"))
     keys = [age_identity(i) for i in identities]
     try:
         return bytes(pyrage.decrypt(data, keys))
@@ -106,10 +108,10 @@ def _decrypt_failure(exc: Exception) -> BackupError:
     if "no matching keys" in text or text.startswith("decryption failed"):
         return BackupWrongPassphrase()
     if "header" in text and "mac" in text:
-        return BackupDamaged("its header does not match its authentication code")
+        return BackupDamaged(_("its header does not match its authentication code"))
     if "excessive work" in text or "work factor" in text:
-        return BackupDamaged("its passphrase work factor is too high")
-    return BackupDamaged("its encrypted content fails authentication")
+        return BackupDamaged(_("its passphrase work factor is too high"))
+    return BackupDamaged(_("its encrypted content fails authentication"))
 
 
 def _check_bytes(image: bytes | memoryview, manifest: Manifest) -> None:
@@ -117,7 +119,7 @@ def _check_bytes(image: bytes | memoryview, manifest: Manifest) -> None:
     if len(image) != manifest.database_bytes or (
         hashlib.sha256(image).hexdigest() != manifest.database_sha256
     ):
-        raise BackupDamaged("its database does not match the checksum in its manifest")
+        raise BackupDamaged(_("its database does not match the checksum in its manifest"))
 
 
 def _check_schema(image: Path, manifest: Manifest) -> None:
@@ -127,20 +129,20 @@ def _check_schema(image: Path, manifest: Manifest) -> None:
     tables, and before a restore builds anything from it."""
     revision = manifest.schema_revision
     if not schema.is_known(revision):
-        raise BackupTooNew(f"schema {revision}")
+        raise BackupTooNew(_("schema {revision}").format(revision=revision))
     cx = database_copy.connect(image, manifest.database_key, manifest.database_page_size)
     try:
         found = schema.check(cx, revision)
         if not found:
             stamps = [r[0] for r in cx.execute("SELECT version_num FROM alembic_version")]
     except sqlcipher3.Error:
-        raise BackupDamaged("its database's table of contents cannot be read") from None
+        raise BackupDamaged(_("its database's table of contents cannot be read")) from None
     finally:
         cx.close()
     if found:
         raise BackupForeignSchema(revision, schema.describe(found))
     if stamps != [revision]:
-        raise BackupDamaged("its database's schema does not match its manifest")
+        raise BackupDamaged(_("its database's schema does not match its manifest"))
 
 
 def _upgrade_copy(conn: sa.Connection) -> None:
@@ -178,15 +180,19 @@ def _try_upgrade(image: Path, manifest: Manifest) -> str | None:
     except Exception as exc:  # whatever a migration raises on a database it cannot upgrade
         text = str(getattr(exc, "orig", None) or exc).splitlines()[0][:120]
         raise BackupDamaged(
-            f"its database cannot be brought up to this version's schema ({head}): {text}"
+            _(
+                "its database cannot be brought up to this version's schema ({head}): {reason}"
+            ).format(head=head, reason=text)
         ) from None
     finally:
         engine.dispose()
     if found or stamps != [head]:
-        what = schema.describe(found) if found else "a wrong revision stamp"
+        what = schema.describe(found) if found else _("a wrong revision stamp")
         raise BackupDamaged(
-            f"its database cannot be brought up to this version's schema ({head}): the "
-            f"upgrade leaves {what}"
+            _(
+                "its database cannot be brought up to this version's schema ({head}): the "
+                "upgrade leaves {what}"
+            ).format(head=head, what=what)
         )
     return head
 
@@ -198,27 +204,35 @@ def _check_image(image: Path, manifest: Manifest, *, side_by_side: bool = True) 
         image, manifest.database_key, manifest.database_page_size, side_by_side=side_by_side
     )
     if revision != manifest.schema_revision:
-        raise BackupDamaged("its database's schema does not match its manifest")
+        raise BackupDamaged(_("its database's schema does not match its manifest"))
     if not schema.is_known(manifest.schema_revision):
-        raise BackupTooNew(f"schema {manifest.schema_revision}")
+        raise BackupTooNew(_("schema {revision}").format(revision=manifest.schema_revision))
     # A manifest written before a kind of record existed does not count it: none, then.
     expected = {name: manifest.counts.get(name, 0) for name in counts}
     if set(manifest.counts) - set(counts) or counts != expected:
-        raise BackupDamaged("its database does not hold the records its manifest counts")
+        raise BackupDamaged(_("its database does not hold the records its manifest counts"))
 
 
 def read_backup_file(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BACKUP_BYTES:
-            raise BackupDamaged("it is far larger than any backup ContactKeeper makes")
+            raise BackupDamaged(_("it is far larger than any backup ContactKeeper makes"))
         return path.read_bytes()
     except FileNotFoundError:
-        raise BackupError(f"There is no backup at {path}.") from None
+        raise BackupError(
+            _("There is no backup at {path}.").format(path=shown_path(path))
+        ) from None
     except IsADirectoryError:
-        raise BackupError(f"{path} is a folder, not a backup file.") from None
+        raise BackupError(
+            _("{path} is a folder, not a backup file.").format(path=shown_path(path))
+        ) from None
     except OSError as exc:
-        raise BackupError(f"The backup {path} cannot be read ({exc.strerror}).") from None
+        raise BackupError(
+            _("The backup {path} cannot be read ({reason}).").format(
+                path=shown_path(path), reason=exc.strerror
+            )
+        ) from None
 
 
 def open_payload(
@@ -228,20 +242,22 @@ def open_payload(
     try:
         header = parse_header(data)
         if len(data) - header.length - NONCE <= TAG:
-            raise BackupIncomplete("it ends right after its header")
+            raise BackupIncomplete(_("it ends right after its header"))
         try:
             payload = _decrypt(data, header, passphrase, identities)
         except BackupDamaged:
             if not whole_length(len(data), header):
                 raise BackupIncomplete(
-                    "its length does not match a whole backup (cut short, or bytes added "
-                    "at its end)"
+                    _(
+                        "its length does not match a whole backup (cut short, or bytes "
+                        "added at its end)"
+                    )
                 ) from None
             raise
     except BackupError:
         raise
     except Exception:  # a parser bug must not let a hostile file crash the program
-        raise BackupDamaged("it cannot be read") from None
+        raise BackupDamaged(_("it cannot be read")) from None
     return payload, "passphrase" if header.scrypt_log2 is not None else "recipients"
 
 
@@ -255,7 +271,7 @@ def _open(
     except BackupError:
         raise
     except Exception:  # a parser bug must not let a hostile file crash the program
-        raise BackupDamaged("it cannot be read") from None
+        raise BackupDamaged(_("it cannot be read")) from None
     return manifest, image, scheme
 
 
@@ -343,10 +359,10 @@ def _app_data_dir() -> Path:
 def kept_vault_note(kept_name: str) -> str:
     """What a restore does with the vault it replaces, said for people. ``kept_name`` is
     the name of the kept copy (``<name>.pre-restore``), as the caller shows it."""
-    return (
-        "The current vault is not deleted: it is kept, untouched, as "
-        f"{kept_name} beside it, until you remove it yourself."
-    )
+    return _(
+        "The current vault is not deleted: it is kept, untouched, as {name} beside it, "
+        "until you remove it yourself."
+    ).format(name=shown_path(kept_name))
 
 
 def check_room_for_kept_vault(vault_path: Path) -> None:
@@ -356,8 +372,10 @@ def check_room_for_kept_vault(vault_path: Path) -> None:
     keep = pre_restore_path(vault_path)
     if keep.exists():
         raise BackupError(
-            f"{keep} still holds the vault kept by an earlier restore. Move or remove it "
-            "first; nothing was changed."
+            _(
+                "{path} still holds the vault kept by an earlier restore. Move or remove it "
+                "first; nothing was changed."
+            ).format(path=shown_path(keep))
         )
 
 
@@ -395,13 +413,17 @@ def restore_backup(
     keep = pre_restore_path(vault_path)
     if vault_path.exists() and not is_vault(vault_path) and any(vault_path.iterdir()):
         raise BackupError(
-            f"{vault_path} holds files but no vault; choose an empty or new folder, or an "
-            "existing vault to replace. Nothing was changed."
+            _(
+                "{path} holds files but no vault; choose an empty or new folder, or an "
+                "existing vault to replace. Nothing was changed."
+            ).format(path=shown_path(vault_path))
         )
     if vault_path.exists():
         check_room_for_kept_vault(vault_path)
     if not vault_path.parent.is_dir():
-        raise BackupError(f"The folder {vault_path.parent} does not exist.")
+        raise BackupError(
+            _("The folder {path} does not exist.").format(path=shown_path(vault_path.parent))
+        )
     if current is None:
         current = replacement.current_vault(vault_path)
     # What a killed restore of this vault left beside it (a new vault, half built).
@@ -476,7 +498,9 @@ def _build_vault(
         vault = Vault.open_with_key(folder, db_key, key_file)  # migrates an older schema
     except Exception as exc:
         raise BackupError(
-            f"The restored vault does not open ({exc}); nothing was changed."
+            _("The restored vault does not open ({reason}); nothing was changed.").format(
+                reason=exc
+            )
         ) from None
     try:
         vault.checkpoint()
@@ -489,7 +513,7 @@ def _build_vault(
     try:  # what was restored: both integrity checks and the foreign keys, once
         database_copy.run_checks(target, db_key.hex())
     except BackupDamaged:
-        raise BackupDamaged("the restored vault fails its integrity checks") from None
+        raise BackupDamaged(_("the restored vault fails its integrity checks")) from None
     for name in os.listdir(folder):
         with open(folder / name, "rb") as handle:
             os.fsync(handle.fileno())

@@ -17,8 +17,10 @@ from typing import Any
 
 import vobject  # type: ignore[import-untyped]
 
+from contactkeeper import i18n
 from contactkeeper.errors import ImportInvalid, ImportRefused
 from contactkeeper.exchange.import_entry import ContactPoint, ImportEntry, entry
+from contactkeeper.i18n import _
 from contactkeeper.vault.model import ChannelKind
 
 # What an address book needs, checked before a vCard file is parsed: the parser unfolds
@@ -45,8 +47,13 @@ def bound_vcard(path: Path, text: str) -> None:
             if soft_breaks > MAX_SOFT_BREAKS or length > MAX_QUOTED_PRINTABLE_CHARS:
                 raise ImportRefused(
                     path,
-                    f"a quoted-printable property is folded over more than "
-                    f"{MAX_SOFT_BREAKS:,} lines or {MAX_QUOTED_PRINTABLE_CHARS // 1024} KB",
+                    _(
+                        "a quoted-printable property is folded over more than {lines} lines "
+                        "or {size} KB"
+                    ).format(
+                        lines=i18n.number(MAX_SOFT_BREAKS),
+                        size=i18n.number(MAX_QUOTED_PRINTABLE_CHARS // 1024),
+                    ),
                 )
         elif line[:1] in (" ", "\t"):  # a folded line continues the property
             length += len(line)
@@ -59,19 +66,26 @@ def bound_vcard(path: Path, text: str) -> None:
                 card_properties = 1
             if properties > MAX_VCARD_LINES:
                 raise ImportRefused(
-                    path, f"it holds more than {MAX_VCARD_LINES:,} lines (unfolded)"
+                    path,
+                    _("it holds more than {lines} lines (unfolded)").format(
+                        lines=i18n.number(MAX_VCARD_LINES)
+                    ),
                 )
             if card_properties > MAX_CARD_LINES:
                 raise ImportRefused(
-                    path, f"one of its cards has more than {MAX_CARD_LINES:,} lines (unfolded)"
+                    path,
+                    _("one of its cards has more than {lines} lines (unfolded)").format(
+                        lines=i18n.number(MAX_CARD_LINES)
+                    ),
                 )
             head = line.partition(":")[0].upper()
             quoted_printable = "QUOTED-PRINTABLE" in head
         if length > MAX_PROPERTY_CHARS:
             raise ImportRefused(
                 path,
-                f"one of its properties is longer than {MAX_PROPERTY_CHARS // (1024 * 1024)} "
-                "MB once unfolded",
+                _("one of its properties is longer than {size} MB once unfolded").format(
+                    size=i18n.number(MAX_PROPERTY_CHARS // (1024 * 1024))
+                ),
             )
         quoted_printable = quoted_printable and line.endswith("=")
 
@@ -93,9 +107,9 @@ def _split_cards(text: str) -> Iterator[tuple[int, str | None, str]]:
                 yield start, "\n".join(lines[start - 1 : number]) + "\n", ""
                 start = None
         elif start is None and line.strip():
-            yield number, None, "this line is outside any vCard (BEGIN:VCARD ... END:VCARD)"
+            yield number, None, _("this line is outside any vCard (BEGIN:VCARD ... END:VCARD)")
     if start is not None:
-        yield start, None, "this vCard has no END:VCARD (the file may be cut short)"
+        yield start, None, _("this vCard has no END:VCARD (the file may be cut short)")
 
 
 _LIST_PROPERTIES = ("CATEGORIES", "NICKNAME")
@@ -140,7 +154,11 @@ def vcard_entries(text: str) -> tuple[list[ImportEntry], list[ImportInvalid]]:
         except ImportInvalid as exc:
             invalid.append(exc)
         except Exception as exc:  # vobject raises many kinds of error on malformed input
-            invalid.append(ImportInvalid(line, f"this vCard cannot be read ({_short(exc)})"))
+            invalid.append(
+                ImportInvalid(
+                    line, _("this vCard cannot be read ({reason})").format(reason=_short(exc))
+                )
+            )
         else:
             entries.append(entry)
     return entries, invalid
@@ -193,7 +211,7 @@ def _name_from_n(value: Any) -> str:
 
 def _from_vcard(line: int, card: Any) -> ImportEntry:
     if card.name.upper() != "VCARD":
-        raise ImportInvalid(line, "this entry is not a vCard")
+        raise ImportInvalid(line, _("this entry is not a vCard"))
     children = list(card.getChildren())
     labels = {
         c.group.lower(): _text(c.value)
@@ -258,9 +276,9 @@ def _from_vcard(line: int, card: Any) -> ImportEntry:
         variants.append((phonetic, "phonetic"))
     if not names:
         if organization:
-            raise ImportInvalid(line, "this vCard names only an organization, not a person")
-        raise ImportInvalid(line, "this vCard has no name (FN or N)")
-    display, _ = names[0]
+            raise ImportInvalid(line, _("this vCard names only an organization, not a person"))
+        raise ImportInvalid(line, _("this vCard has no name (FN or N)"))
+    display, _language = names[0]
     variants = [(n, lang) for n, lang in names[1:]] + variants
     return entry(
         line,

@@ -17,6 +17,7 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.settings import autolock_minutes, offer_remember
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.gui.panic import install_panic
+from contactkeeper.gui.translation import install as install_translations
 from contactkeeper.vault.hardening import disable_core_dumps
 from contactkeeper.vault.resources import ui_dir
 
@@ -47,6 +48,8 @@ def make_application(argv: list[str]) -> QApplication:
     app.setDesktopFileName("contactkeeper")
     # No palette is set: Qt follows the system's light or dark scheme. The style sheet only
     # uses palette roles, so it reads well in both.
+    # The chosen language (Settings, else the system's): before any window is made.
+    install_translations(app)
     app.setStyleSheet(style_sheet())
     with contextlib.suppress(FileNotFoundError):  # without its ui folder: Qt's default icon
         app.setWindowIcon(QIcon(str(ui_dir() / "icons" / "contactkeeper.svg")))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -21,8 +21,10 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextDocument,
+    QTextOption,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.exchange.brief import Brief
 from contactkeeper.gui.widgets.readiness_chart import ReadinessChart
@@ -46,7 +48,7 @@ def _html(brief: Brief, with_chart: bool) -> str:
         parts.extend(f"<p>{e(paragraph)}</p>" for paragraph in section.paragraphs)
         if section.items:
             parts.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in section.items) + "</ul>")
-        if section.heading == "Readiness" and with_chart:
+        if section.chart and with_chart:
             parts.append(f"<p><img src='{CHART_URL.toString()}' width='600'></p>")
     parts.append("</body></html>")
     return "".join(parts)
@@ -64,6 +66,11 @@ def _chart_image(brief: Brief) -> QImage:
 def document(brief: Brief) -> QTextDocument:
     """The brief laid out as a text document, its chart included when there is one."""
     doc = QTextDocument()
+    if i18n.right_to_left():  # Arabic: paragraphs start on the right
+        option = QTextOption(doc.defaultTextOption())
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        doc.setDefaultTextOption(option)
     with_chart = len(brief.readiness_points) >= 2
     if with_chart:
         doc.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, _chart_image(brief))
@@ -98,9 +105,17 @@ def write_pdf(brief: Brief, path: Path) -> None:
     """Write the brief as a new PDF file (never over an existing one)."""
     path = Path(path)
     if path.exists():
-        raise ContactKeeperError(f"{path} already exists; choose a new file name for the brief.")
+        raise ContactKeeperError(
+            i18n._("{path} already exists; choose a new file name for the brief.").format(
+                path=i18n.isolate(str(path))
+            )
+        )
     if not path.parent.is_dir():
-        raise ContactKeeperError(f"The folder {path.parent} does not exist.")
+        raise ContactKeeperError(
+            i18n._("The folder {folder} does not exist.").format(
+                folder=i18n.isolate(str(path.parent))
+            )
+        )
     files.write_atomic(path, pdf_bytes(brief))
 
 

@@ -31,15 +31,16 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from contactkeeper.errors import VaultLocked
+from contactkeeper.i18n import N_, _
 from contactkeeper.records import spellings
 from contactkeeper.vault import Vault
 from contactkeeper.vault.changes import Changes, Recording
 from contactkeeper.vault.model import Sensitivity
 
-# What free text shows in privacy mode.
-HIDDEN = "hidden in privacy mode"
+# What free text shows in privacy mode (marked here, translated where shown: ``_(HIDDEN)``).
+HIDDEN = N_("hidden in privacy mode")
 # What a high-risk actor's details show until the passphrase reveals them.
-WITHHELD = "hidden for a high-risk actor: reveal the name to see it"
+WITHHELD = N_("hidden for a high-risk actor: reveal the name to see it")
 # How long a high-risk actor's real name stays shown after the passphrase.
 REVEAL_FOR = timedelta(seconds=30)
 _EXPIRY_CHECK_MS = 1000
@@ -158,7 +159,7 @@ class AppContext(QObject):
 
     def placeholder(self) -> str:
         """What stands for hidden details: privacy mode's word, or a high-risk actor's."""
-        return HIDDEN if self._privacy else WITHHELD
+        return _(HIDDEN) if self._privacy else _(WITHHELD)
 
     def affiliation_hidden(self, actor_id: int, sensitivity: Sensitivity) -> bool:
         """Whether an actor's affiliations and roles must not be shown now: they give away
@@ -174,7 +175,7 @@ class AppContext(QObject):
 
     def shown_text(self, text: str) -> str:
         """Free text that may mention anyone (summaries, notes): hidden in privacy mode."""
-        return HIDDEN if self._privacy and text.strip() else text
+        return _(HIDDEN) if self._privacy and text.strip() else text
 
     def revealed(self, actor_id: int) -> bool:
         until = self._revealed.get(actor_id)

@@ -55,27 +55,34 @@ from contactkeeper.gui.views.welcome import StartScreen
 from contactkeeper.gui.widgets.search_popup import SearchField
 from contactkeeper.gui.widgets.tables import tab_leaves_tables
 from contactkeeper.gui.widgets.undo_notice import UndoNotice
+from contactkeeper.i18n import N_, _, pgettext
 from contactkeeper.records import actors, organizations, processes
 from contactkeeper.vault.keyfile import KdfParams
 
-# The sidebar: (label, shortcut); the pages follow in the same order in the view stack.
+# The sidebar: (label, menu entry, shortcut); the pages follow in the same order in the
+# view stack. Marked here, translated where shown.
 SECTIONS = (
-    ("Today", "Ctrl+1"),
-    ("Actors", "Ctrl+2"),
-    ("Processes", "Ctrl+3"),
-    ("Journal", "Ctrl+4"),
-    ("Follow-ups", "Ctrl+5"),
-    ("Map", "Ctrl+6"),
-    ("Track two", "Ctrl+7"),
-    ("Duplicates", "Ctrl+8"),
+    (N_("Today"), N_("&Today"), "Ctrl+1"),
+    (N_("Actors"), N_("&Actors"), "Ctrl+2"),
+    (N_("Processes"), N_("&Processes"), "Ctrl+3"),
+    (N_("Journal"), N_("&Journal"), "Ctrl+4"),
+    (N_("Follow-ups"), N_("&Follow-ups"), "Ctrl+5"),
+    (N_("Map"), N_("&Map"), "Ctrl+6"),
+    (N_("Track two"), N_("&Track two"), "Ctrl+7"),
+    (N_("Duplicates"), N_("&Duplicates"), "Ctrl+8"),
 )
 FOLLOW_UPS_SECTION = 4
 TRACK_TWO_SECTION = 6
 TICK_MS = 10 * 60 * 1000
 # Shown while privacy mode is on: in the status bar, and after the name in the title.
-PRIVACY_INDICATOR = "Privacy mode: codenames only, notes hidden"
-PRIVACY_TITLE = "privacy mode"
+PRIVACY_INDICATOR = N_("Privacy mode: codenames only, notes hidden")
+PRIVACY_TITLE = N_("privacy mode")
 DEFAULT_SIZE = (1180, 760)
+# The sidebar in a language written right to left: its border and padding change sides.
+SIDEBAR_RIGHT_TO_LEFT = (
+    "QListWidget#sidebar { border-right: none; border-left: 1px solid palette(mid); }"
+    " QListWidget#sidebar::item { padding-left: 0px; padding-right: 14px; }"
+)
 
 
 def fit_to_screen(size: QSize, screen: QRect, at: QPoint | None = None) -> QRect:
@@ -108,37 +115,49 @@ class Workspace(QWidget):
         """The demo banner, the search field, the lock button and Back and Forward."""
         context = self.context
         self.demo_banner = QLabel(
-            "DEMO: a fictional vault made for exploring. It is deleted when you lock."
+            _("DEMO: a fictional vault made for exploring. It is deleted when you lock.")
         )
         self.demo_banner.setObjectName("demoBanner")
-        self.demo_banner.setAccessibleName("Demo vault")
+        self.demo_banner.setAccessibleName(_("Demo vault"))
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_banner.hide()
 
         self.search = SearchField(context)
         self.lock_button = QToolButton()
         self.lock_button.setObjectName("lockButton")
-        self.lock_button.setText("Lock")
-        self.lock_button.setToolTip("Lock the vault (Ctrl+Shift+L)")
-        self.lock_button.setAccessibleName("Lock the vault")
+        self.lock_button.setText(pgettext("verb", "Lock"))
+        self.lock_button.setToolTip(_("Lock the vault ({keys})").format(keys="Ctrl+Shift+L"))
+        self.lock_button.setAccessibleName(_("Lock the vault"))
         self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        # Back and Forward through the pages visited (Alt+Left, Alt+Right).
+        # Back and Forward through the pages visited (Alt+Left, Alt+Right); in a language
+        # written right to left, back points right.
         self.history = History(self)
-        self.back_button = self._arrow(Qt.ArrowType.LeftArrow, "Back", "Alt+Left")
-        self.forward_button = self._arrow(Qt.ArrowType.RightArrow, "Forward", "Alt+Right")
+        back, forward = Qt.ArrowType.LeftArrow, Qt.ArrowType.RightArrow
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            back, forward = forward, back
+        self.back_button = self._arrow(back, _("Back"), "Alt+Left")
+        self.forward_button = self._arrow(forward, _("Forward"), "Alt+Right")
         self._moving = False  # going back or forward: not a new visit
 
     def _build_sidebar(self) -> None:
         """The list of sections, one row for each of SECTIONS."""
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName("Sections")
-        for label, shortcut in SECTIONS:
-            item = QListWidgetItem(label)
-            item.setToolTip(f"{label} ({shortcut})")
+        self.sidebar.setAccessibleName(_("Sections"))
+        for label, _entry, shortcut in SECTIONS:
+            item = QListWidgetItem(_(label))
+            # Translators: a tooltip: a section's name and its keyboard shortcut.
+            item.setToolTip(_("{name} ({keys})").format(name=_(label), keys=shortcut))
             item.setSizeHint(QSize(0, 34))
             self.sidebar.addItem(item)
-        self.sidebar.setFixedWidth(140)
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            # The style sheet's sides do not mirror: the sidebar stands on the right.
+            self.sidebar.setStyleSheet(SIDEBAR_RIGHT_TO_LEFT)
+        # As wide as its longest section's name in the language spoken, 140 at least.
+        self.sidebar.ensurePolished()
+        metrics = self.sidebar.fontMetrics()
+        widest = max(metrics.horizontalAdvance(_(section[0])) for section in SECTIONS)
+        self.sidebar.setFixedWidth(max(140, widest + 44))
 
     def _build_views(self) -> None:
         """Every view, in the order of SECTIONS and then the two pages, in one stack."""
@@ -276,7 +295,7 @@ class Workspace(QWidget):
         button = QToolButton()
         button.setArrowType(arrow)
         button.setAutoRaise(True)
-        button.setToolTip(f"{name} ({keys})")
+        button.setToolTip(_("{name} ({keys})").format(name=name, keys=keys))
         button.setAccessibleName(name)
         return button
 
@@ -407,10 +426,12 @@ class MainWindow(QMainWindow):
         self.log_dialog: LogDialog | None = None
         self.about_dialog: AboutDialog | None = None
         self.help_dialog: HelpDialog | None = None
-        self.privacy_indicator = QLabel(PRIVACY_INDICATOR)
+        self.privacy_indicator = QLabel(_(PRIVACY_INDICATOR))
         self.privacy_indicator.setObjectName("privacyIndicator")
-        self.privacy_indicator.setAccessibleName("Privacy mode is on")
-        self.privacy_indicator.setToolTip("Ctrl+Shift+P (View > Privacy mode) turns it off")
+        self.privacy_indicator.setAccessibleName(_("Privacy mode is on"))
+        self.privacy_indicator.setToolTip(
+            _("{keys} (View > Privacy mode) turns it off").format(keys="Ctrl+Shift+P")
+        )
         self.privacy_indicator.hide()
         self._make_actions()
         self._make_menus()
@@ -448,57 +469,65 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         self.new_vault_action = self._action(
-            "&New vault…", None, self.new_vault, "Create another vault"
+            _("&New vault…"), None, self.new_vault, _("Create another vault")
         )
         self.open_vault_action = self._action(
-            "&Open vault…", "Ctrl+O", self.open_vault, "Open a vault folder"
+            _("&Open vault…"), "Ctrl+O", self.open_vault, _("Open a vault folder")
         )
         self.lock_action = self._action(
-            "&Lock", "Ctrl+Shift+L", self.context.lock, "Close the vault and clear every view"
+            _("&Lock"),
+            "Ctrl+Shift+L",
+            self.context.lock,
+            _("Close the vault and clear every view"),
         )
-        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
-        self.undo_action = self._action("&Undo", "Ctrl+Z", self.undo.undo)
+        self.quit_action = self._action(_("&Quit"), "Ctrl+Q", self.close)
+        self.undo_action = self._action(_("&Undo"), "Ctrl+Z", self.undo.undo)
         self.undo_action.setEnabled(False)
         self.trash_action = self._action(
-            "&Trash…", "Ctrl+Shift+Del", self.show_trash, "Deleted records: restore or erase"
+            _("&Trash…"),
+            "Ctrl+Shift+Del",
+            self.show_trash,
+            _("Deleted records: restore or erase"),
         )
-        self.find_action = self._action("&Search…", "Ctrl+K", self.focus_search)
+        self.find_action = self._action(_("&Search…"), "Ctrl+K", self.focus_search)
         self.privacy_action = self._action(
-            "&Privacy mode",
+            _("&Privacy mode"),
             "Ctrl+Shift+P",
             self._privacy_toggled,
-            "Codenames instead of names everywhere, notes and summaries hidden",
+            _("Codenames instead of names everywhere, notes and summaries hidden"),
         )
         self.privacy_action.setCheckable(True)
         self.section_actions = [
-            self._action(f"&{label}", shortcut, lambda _c=False, r=row: self.show_section(r))
-            for row, (label, shortcut) in enumerate(SECTIONS)
+            self._action(_(entry), shortcut, lambda _c=False, r=row: self.show_section(r))
+            for row, (_label, entry, shortcut) in enumerate(SECTIONS)
         ]
         self.back_action = self._action(
-            "&Back", "Alt+Left", self.workspace.go_back, "The page shown before"
+            _("&Back"), "Alt+Left", self.workspace.go_back, _("The page shown before")
         )
         self.forward_action = self._action(
-            "&Forward", "Alt+Right", self.workspace.go_forward, "The page shown next"
+            _("&Forward"), "Alt+Right", self.workspace.go_forward, _("The page shown next")
         )
         self.log_action = self._action(
-            "&Log a contact…", "Ctrl+L", self.log_contact, "Record a contact in seconds"
+            _("&Log a contact…"), "Ctrl+L", self.log_contact, _("Record a contact in seconds")
         )
-        self.new_actor_action = self._action("&New actor…", "Ctrl+N", self.new_actor)
-        self.about_action = self._action("&About ContactKeeper", None, self.show_about)
+        self.new_actor_action = self._action(_("&New actor…"), "Ctrl+N", self.new_actor)
+        self.about_action = self._action(
+            _("&About {program}").format(program=APP_NAME), None, self.show_about
+        )
         self.guide_action = self._action(
-            "&Guide",
+            _("&Guide"),
             "F1",
             lambda: self.show_help(GUIDE_TAB),
-            "What warmth and readiness mean, channels, privacy mode, recovering a backup",
+            _("What warmth and readiness mean, channels, privacy mode, recovering a backup"),
         )
         self.shortcuts_action = self._action(
-            "&Keyboard shortcuts", "Ctrl+/", lambda: self.show_help(SHORTCUTS_TAB)
+            _("&Keyboard shortcuts"), "Ctrl+/", lambda: self.show_help(SHORTCUTS_TAB)
         )
         self.settings_action = self._action(
-            "&Settings for this device…",
+            _("&Settings for this device…"),
             "Ctrl+,",
             self.show_settings,
-            "Remember the vault here, auto-lock, destroy the vault",
+            _("Remember the vault here, auto-lock, destroy the vault"),
         )
         self.vault_actions = [
             self.lock_action,
@@ -512,7 +541,7 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu = bar.addMenu(_("&File"))
         for action in (self.new_vault_action, self.open_vault_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -526,12 +555,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(_("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.trash_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(_("&View"))
         view_menu.addAction(self.back_action)
         view_menu.addAction(self.forward_action)
         view_menu.addSeparator()
@@ -539,10 +568,10 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.privacy_action)
-        actor_menu = bar.addMenu("&Actor")
+        actor_menu = bar.addMenu(_("&Actor"))
         actor_menu.addAction(self.log_action)
         actor_menu.addAction(self.new_actor_action)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addSeparator()
@@ -721,9 +750,9 @@ class MainWindow(QMainWindow):
         it)."""
         parts = []
         if self.context.unlocked and self.context.demo:
-            parts.append("DEMO")
+            parts.append(_("DEMO"))
         if self.context.privacy:
-            parts.append(PRIVACY_TITLE)
+            parts.append(_(PRIVACY_TITLE))
         self.setWindowTitle(" — ".join([*parts, APP_NAME]))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from contactkeeper.gui.context import AppContext
+from contactkeeper.i18n import _
 
 PANIC_SHORTCUTS = ("Ctrl+Shift+H", "Ctrl+Shift+Esc")
 
@@ -72,13 +73,13 @@ class PanicKeys(QObject):
 
 def install_panic(window: QWidget, context: AppContext) -> QAction:
     """Add the panic action to ``window`` (the lead places it in a menu too, for its key)."""
-    action = QAction("&Panic: lock and hide", window)
+    action = QAction(_("&Panic: lock and hide"), window)
     action.setObjectName("panicAction")
     action.setShortcuts([QKeySequence(keys) for keys in PANIC_SHORTCUTS])
     # Application-wide: it must work while a dialog has the keyboard.
     action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-    action.setStatusTip("Lock the vault, close every dialog and minimize the window")
-    action.setToolTip(f"Lock and hide ({PANIC_SHORTCUTS[0]})")
+    action.setStatusTip(_("Lock the vault, close every dialog and minimize the window"))
+    action.setToolTip(_("Lock and hide ({keys})").format(keys=PANIC_SHORTCUTS[0]))
     action.triggered.connect(lambda _checked=False: panic(window, context))
     window.addAction(action)
     PanicKeys(action)

@@ -5,7 +5,9 @@
 A demo vault is made in a temporary folder with a fixed ``now``, time zone and locale (so
 the pictures do not change from one run to the next), the main window is shown at 1280x800
 (offscreen unless a display is asked for), and each screen is saved; then every screen
-again at 1024x600, the smallest screen the program is made for, into ``OUTDIR/small/``.
+again at 1024x600, the smallest screen the program is made for, into ``OUTDIR/small/``;
+then the main screens in French and in Arabic (right to left), into ``OUTDIR/fr/`` and
+``OUTDIR/ar/``, each over a demo vault made in that language.
 Nothing is read from or written to the user's settings or vaults; the temporary folder is
 removed at the end.
 """
@@ -45,6 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
+from contactkeeper.gui import translation
 from contactkeeper.gui.app import make_application
 from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.context import AppContext
@@ -60,8 +64,27 @@ NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
 SIZE = (1280, 800)
 SMALL_SIZE = (1024, 600)
 SMALL_DIR = "small"
-# The dates in the pictures read as in this locale.
+# The language and the locale of the pictures' words and dates, then the other languages'
+# main screens (a language with its region, so that no run depends on the machine's locale).
 LOCALE = "en_GB"
+LANGUAGES = {"fr": "fr_FR", "ar": "ar_EG"}
+MAIN_SCREENS = frozenset(
+    {
+        "welcome",
+        "unlock",
+        "today",
+        "actors",
+        "actor-page",
+        "processes",
+        "process-page",
+        "process-track-two",
+        "journal",
+        "follow-ups",
+        "map",
+        "log-dialog",
+        "help-guide",
+    }
+)
 # A throwaway vault of fictional records: cheap key derivation keeps the run short.
 KDF = keyfile.FLOOR  # the weakest a real vault may have: quick to make, and accepted
 PASSPHRASE = "screenshots of a fictional vault"  # noqa: S105
@@ -263,23 +286,41 @@ def _web_shots(window: MainWindow, context: AppContext, shot: Callable[..., None
 def render(outdir: Path) -> list[Path]:
     """Make the demo vault, show each screen, save PNGs into ``outdir`` (and the same at
     the small size into ``outdir/small``); returns them."""
+    previous_language = os.environ.get(i18n.ENVIRONMENT)
+    os.environ[i18n.ENVIRONMENT] = LOCALE
     app = make_application([sys.argv[0]])
     previous = QLocale()
-    QLocale.setDefault(QLocale(LOCALE))
     saved: list[Path] = []
     try:
         with tempfile.TemporaryDirectory(prefix="contactkeeper-shots-") as tmp:
             saved += _render_at(app, Path(tmp) / "full", outdir, SIZE)
             saved += _render_at(app, Path(tmp) / "small", outdir / SMALL_DIR, SMALL_SIZE)
+            for language, locale in LANGUAGES.items():
+                os.environ[i18n.ENVIRONMENT] = locale
+                translation.install(app)
+                saved += _render_at(
+                    app, Path(tmp) / language, outdir / language, SIZE, MAIN_SCREENS
+                )
     finally:
+        if previous_language is None:
+            os.environ.pop(i18n.ENVIRONMENT, None)
+        else:
+            os.environ[i18n.ENVIRONMENT] = previous_language
+        translation.install(app)
         QLocale.setDefault(previous)
         pretend_screen(None)
     return saved
 
 
-def _render_at(app: QApplication, folder: Path, outdir: Path, size: tuple[int, int]) -> list[Path]:
-    """Every screen with the window at ``size`` (dialogs sized as on a screen of that
-    size), a fresh demo vault in ``folder``."""
+def _render_at(
+    app: QApplication,
+    folder: Path,
+    outdir: Path,
+    size: tuple[int, int],
+    only: frozenset[str] | None = None,
+) -> list[Path]:
+    """Every screen (or ``only`` those) with the window at ``size`` (dialogs sized as on a
+    screen of that size), a fresh demo vault in ``folder``."""
     from contactkeeper.demo import create_demo_vault
 
     pretend_screen(QRect(0, 0, *size))
@@ -296,6 +337,8 @@ def _render_at(app: QApplication, folder: Path, outdir: Path, size: tuple[int, i
     _settle(app)
 
     def shot(name: str, picture: Callable[[], QPixmap] = window.grab) -> None:
+        if only is not None and name not in only:
+            return
         _settle(app)
         path = outdir / f"{name}.png"
         picture().save(str(path))

@@ -33,9 +33,82 @@ from PySide6.QtWidgets import (
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.presentation import Confirm, ask
+from contactkeeper.i18n import N_, _, isolate
 from contactkeeper.records import trash
+from contactkeeper.vault.changes import Kind
 
 _ATTRIBUTE = "_contactkeeper_undo"
+
+# The kinds of record as the undo sentences name them ("Deleted {kind} “…”").
+KIND_NAMES: dict[str, str] = {
+    Kind.ACTOR: N_("actor"),
+    Kind.ORGANIZATION: N_("organization"),
+    Kind.AFFILIATION: N_("affiliation"),
+    Kind.PROCESS: N_("process"),
+    Kind.PARTICIPANT: N_("participant"),
+    Kind.CHANNEL: N_("channel"),
+    Kind.INTERACTION: N_("interaction"),
+    Kind.RELATIONSHIP: N_("relationship"),
+    Kind.CUE_KIND: N_("cue kind"),
+    Kind.READINESS_CUE: N_("readiness cue"),
+    Kind.FOLLOW_UP: N_("follow-up"),
+    Kind.EVENT: N_("event"),
+    Kind.TRANSFER: N_("transfer"),
+    Kind.REVIEW: N_("review"),
+    Kind.TAG: N_("tag"),
+    Kind.SETTING: N_("setting"),
+}
+
+
+def kind_name(kind: str) -> str:
+    """A kind of record in words, in the current language."""
+    return _(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How a step is said, in three whole sentences with ``{kind}`` and ``{label}``: the
+    menu entry that undoes it, the notice once done, the status once undone."""
+
+    undo: str
+    done: str
+    undone: str
+
+
+# Translators: {kind} is a kind of record ("actor", "process"), {label} what it is called.
+DELETION = Wording(
+    N_("&Undo delete of “{label}”"),
+    N_("Deleted {kind} “{label}”."),
+    N_("Restored {kind} “{label}”."),
+)
+# Translators: {kind} is a kind of record ("actor", "process"), {label} what it is called.
+CHANGE = Wording(
+    N_("&Undo change to “{label}”"),
+    N_("Changed {kind} “{label}”."),
+    N_("Changed back {kind} “{label}”."),
+)
+# Translators: {kind} is a kind of record ("actor"), {label} the actor merged away.
+MERGE = Wording(
+    N_("&Undo merge of “{label}”"),
+    N_("Merged {kind} “{label}”."),
+    N_("Unmerged {kind} “{label}”."),
+)
+# Wordings given as three fragments ("merge of", "Merged", "Unmerged"), as whole sentences.
+_FRAGMENTS = {("merge of", "Merged", "Unmerged"): MERGE}
+
+
+def _wording(given: Wording | tuple[str, str, str]) -> Wording:
+    if isinstance(given, Wording):
+        return given
+    known = _FRAGMENTS.get(given)
+    if known is not None:
+        return known
+    verb, done, undone = given
+    return Wording(
+        f"&Undo {verb} “{{label}}”",
+        f"{done} {{kind}} “{{label}}”.",
+        f"{undone} {{kind}} “{{label}}”.",
+    )
 
 
 @dataclass(frozen=True)
@@ -46,26 +119,14 @@ class _Step:
     label: str
     trash_id: int | None = None
     revert: Callable[[], object] | None = None
-    # How a change is said, when not "change to" / "Changed" / "Changed back".
-    wording: tuple[str, str, str] | None = None
+    # How a change is said, when not as a change (CHANGE) or a deletion (DELETION).
+    wording: Wording | None = None
 
-    @property
-    def verb(self) -> str:
-        if self.wording is not None:
-            return self.wording[0]
-        return "delete of" if self.trash_id is not None else "change to"
-
-    @property
-    def done(self) -> str:
-        if self.wording is not None:
-            return self.wording[1]
-        return "Deleted" if self.trash_id is not None else "Changed"
-
-    @property
-    def undone(self) -> str:
-        if self.wording is not None:
-            return self.wording[2]
-        return "Restored" if self.trash_id is not None else "Changed back"
+    def said(self, which: str, label: str) -> str:
+        """The ``which`` sentence of this step (``undo``, ``done``, ``undone``)."""
+        wording = self.wording or (DELETION if self.trash_id is not None else CHANGE)
+        template = _(getattr(wording, which))
+        return template.format(kind=kind_name(self.kind), label=isolate(label))
 
 
 class UndoController(QObject):
@@ -112,27 +173,27 @@ class UndoController(QObject):
     def undo_text(self) -> str:
         """The menu entry for Ctrl+Z: "&Undo delete of “…”", or "&Undo" with nothing to undo."""
         if not self._history:
-            return "&Undo"
-        return f"&Undo {self._history[-1].verb} “{self.undo_label}”"
+            return _("&Undo")
+        return self._history[-1].said("undo", self.undo_label)
 
     @property
     def last_step_text(self) -> str:
         """What was just done, in a sentence: "Deleted actor “Layla Haddad”."."""
         if not self._history:
             return ""
-        step = self._history[-1]
-        return f"{step.done} {step.kind} “{self.undo_label}”."
+        return self._history[-1].said("done", self.undo_label)
 
     def discard(self, kind: str, record_id: int, label: str, parent: QWidget | None = None) -> bool:
         """Ask, then move the record to the trash. True when it was deleted.
 
         ``kind`` is one of ``trash.KINDS`` (a :class:`contactkeeper.vault.changes.Kind`).
         """
-        question = (
-            f"Delete the {kind} “{label}”?\n\nIt goes to the trash with everything that "
+        question = _(
+            "Delete the {kind} “{label}”?\n\nIt goes to the trash with everything that "
             "belongs to it; Ctrl+Z or the trash brings it back."
-        )
-        if not self.confirm(parent, f"Delete {kind}", question):
+        ).format(kind=kind_name(kind), label=isolate(label))
+        # Translators: the title of the question "Delete the {kind} “…”?".
+        if not self.confirm(parent, _("Delete {kind}").format(kind=kind_name(kind)), question):
             return False
         try:
             with self.context.writing(self):
@@ -150,13 +211,15 @@ class UndoController(QObject):
         kind: str,
         label: str,
         revert: Callable[[], object],
-        wording: tuple[str, str, str] | None = None,
+        wording: Wording | tuple[str, str, str] | None = None,
     ) -> None:
         """A record of ``kind`` was just changed; ``revert`` changes it back (Ctrl+Z).
 
-        ``wording`` says the change otherwise than "change to", "Changed", "Changed back"
-        (a merge: "merge of", "Merged", "Unmerged")."""
-        self._push(_Step(kind, label, revert=revert, wording=wording))
+        ``wording`` says the change otherwise than as a change (:data:`CHANGE`): a merge
+        is :data:`MERGE`. (Three fragments, ("merge of", "Merged", "Unmerged"), are still
+        understood.)"""
+        chosen = None if wording is None else _wording(wording)
+        self._push(_Step(kind, label, revert=revert, wording=chosen))
 
     def _push(self, step: _Step) -> None:
         self._history.append(step)
@@ -180,8 +243,7 @@ class UndoController(QObject):
         except ContactKeeperError as exc:
             self.context.status.emit(exc.message)
             return False
-        label = self.context.shown_text(step.label)
-        self.context.status.emit(f"{step.undone} {step.kind} “{label}”.")
+        self.context.status.emit(step.said("undone", self.context.shown_text(step.label)))
         return True
 
     def forget_entry(self, trash_id: int) -> None:
@@ -199,7 +261,7 @@ class UndoController(QObject):
 
 class _UndoAction(QAction):
     def __init__(self, controller: UndoController, parent: QWidget) -> None:
-        super().__init__("&Undo delete", parent)
+        super().__init__(_("&Undo delete"), parent)
         self._controller = controller
         self.setShortcut(QKeySequence.StandardKey.Undo)
         self.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

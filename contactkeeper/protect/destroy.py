@@ -18,6 +18,7 @@ from pathlib import Path
 from keyring.backend import KeyringBackend
 
 from contactkeeper.errors import NotAVault
+from contactkeeper.i18n import _
 from contactkeeper.protect import device
 from contactkeeper.vault import DB_NAME, KEY_NAME, files, pre_restore_path, temporaries
 from contactkeeper.vault.files import remove_tree, shred
@@ -78,7 +79,7 @@ def destroy_vault(path: Path, backend: KeyringBackend | None = None) -> DestroyR
     """
     path = Path(path).absolute()
     if not holds_a_vault(path):
-        raise NotAVault(path, "it holds no vault.key, vault.db or vault.device to destroy")
+        raise NotAVault(path, _("it holds no vault.key, vault.db or vault.device to destroy"))
     earlier = _earlier_versions(path)
     # A restore's work beside the vault (a killed one's too): the backup's copy, and the
     # new vault it was building, whose key file opens with the restore's passphrase.
@@ -120,14 +121,17 @@ def _shred_noting(path: Path, shredded: list[str]) -> list[str]:
     except FileNotFoundError:
         return []
     except OSError as exc:
-        return [f"{path.name}: {exc.strerror or exc}"]
+        return [_("{file}: {reason}").format(file=path.name, reason=exc.strerror or exc)]
     try:
         if shred(path):
             shredded.append(path.name)
     except OSError as exc:
-        return [f"{path.name}: could not be overwritten or removed ({exc.strerror or exc})"]
+        reason = exc.strerror or exc
+        message = _("{file}: could not be overwritten or removed ({reason})")
+        return [message.format(file=path.name, reason=reason)]
     if stat.S_ISLNK(kind):
-        return [f"{path.name}: was a symbolic link; it was removed, what it points to was not"]
+        message = _("{file}: was a symbolic link; it was removed, what it points to was not")
+        return [message.format(file=path.name)]
     return []
 
 

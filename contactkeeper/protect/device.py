@@ -39,6 +39,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends.chainer import ChainerBackend
 
 from contactkeeper.errors import ContactKeeperError, KeyringUnavailable, VaultDamaged
+from contactkeeper.i18n import _
 from contactkeeper.vault import KEY_NAME, Vault, files, strict_json
 from contactkeeper.vault.files import shred
 from contactkeeper.vault.keyfile import KEY_BYTES, KeyFile
@@ -152,9 +153,10 @@ def keyring_status(backend: KeyringBackend | None = None, probe: bool = True) ->
             backend.get_password(SERVICE, PROBE_ENTRY)
         except Exception as exc:  # every keyring failure means "use the passphrase"
             return KeyringStatus(False, _failure_reason(exc), name)
-    return KeyringStatus(
-        True, f"the system keyring ({_friendly_name(backend)}) can remember this vault", name
+    reason = _("the system keyring ({keyring}) can remember this vault").format(
+        keyring=_friendly_name(backend)
     )
+    return KeyringStatus(True, reason, name)
 
 
 def _backend_name(backend: KeyringBackend) -> str:
@@ -176,7 +178,7 @@ def _refusal(backend: KeyringBackend) -> str | None:
     if isinstance(backend, ChainerBackend):
         parts = list(backend.backends)
         if not parts:
-            return "no keyring service is running on this device"
+            return _("no keyring service is running on this device")
         for part in parts:
             refusal = _refusal(part)
             if refusal is not None:
@@ -184,32 +186,36 @@ def _refusal(backend: KeyringBackend) -> str | None:
         return None
     module = type(backend).__module__
     if module.startswith("keyrings.alt") or "plaintext" in name.lower():
-        return f"the keyring found ({name}) keeps secrets in a plain file"
+        return _("the keyring found ({keyring}) keeps secrets in a plain file").format(keyring=name)
     if module == "keyring.backends.fail":
-        return "no keyring service is running on this device"
+        return _("no keyring service is running on this device")
     if module == "keyring.backends.null":
-        return f"the keyring in use ({name}) throws secrets away"
+        return _("the keyring in use ({keyring}) throws secrets away").format(keyring=name)
     try:
         priority = float(backend.priority)
     except Exception:  # a backend whose service is missing raises here
-        return f"the keyring service ({name}) is not available on this device"
+        return _("the keyring service ({keyring}) is not available on this device").format(
+            keyring=name
+        )
     if priority < MIN_PRIORITY:
-        return f"the keyring in use ({name}) is a fallback that is not safe for secrets"
+        return _(
+            "the keyring in use ({keyring}) is a fallback that is not safe for secrets"
+        ).format(keyring=name)
     return None
 
 
 def _failure_reason(exc: BaseException) -> str:
     if isinstance(exc, keyring.errors.NoKeyringError):
-        return "no keyring service is running on this device"
+        return _("no keyring service is running on this device")
     if isinstance(exc, keyring.errors.KeyringLocked):
-        return "the keyring is locked and was not unlocked (the prompt was dismissed)"
+        return _("the keyring is locked and was not unlocked (the prompt was dismissed)")
     if isinstance(exc, keyring.errors.InitError):
-        return "the keyring could not be opened"
+        return _("the keyring could not be opened")
     if isinstance(exc, keyring.errors.PasswordSetError):
-        return "the keyring refused to store the secret"
+        return _("the keyring refused to store the secret")
     if isinstance(exc, keyring.errors.PasswordDeleteError):
-        return "the keyring refused to delete the secret"
-    return f"the keyring did not answer ({type(exc).__name__})"
+        return _("the keyring refused to delete the secret")
+    return _("the keyring did not answer ({error})").format(error=type(exc).__name__)
 
 
 def _usable_backend(backend: KeyringBackend | None) -> KeyringBackend:
@@ -240,7 +246,7 @@ def remember(vault: Vault, backend: KeyringBackend | None = None) -> None:
         raise KeyringUnavailable(_failure_reason(exc)) from None
     if kept != secret.hex():
         _delete_entry(backend, entry)
-        raise KeyringUnavailable("the keyring did not keep the secret it was given")
+        raise KeyringUnavailable(_("the keyring did not keep the secret it was given"))
     nonce = secrets.token_bytes(12)
     draft = DeviceEntry(vault.vault_id, entry, nonce, b"")
     wrapped = AESGCM(secret).encrypt(nonce, db_key, draft.associated_data())

@@ -39,6 +39,7 @@ import sqlcipher3
 from keyring.backend import KeyringBackend
 
 from contactkeeper.errors import DiskFull, VaultDamaged, VaultInUse
+from contactkeeper.i18n import N_, _
 from contactkeeper.protect import device
 from contactkeeper.vault import (
     DB_NAME,
@@ -67,7 +68,8 @@ STEPS = (
 Progress = Callable[[int, int], None]
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
 
-OLDER_COPIES = (
+# Shown after a re-key: translate it where shown, ``_(OLDER_COPIES)``.
+OLDER_COPIES = N_(
     "Older backups and copies of the vault still open with the old passphrase: destroy "
     "those you can."
 )
@@ -144,7 +146,9 @@ def _copy_under(db_path: Path, old_hex: str, copy: Path, new_hex: str) -> None:
         except sqlcipher3.Error as exc:
             if "full" in str(exc).lower():
                 raise DiskFull(copy) from None
-            raise VaultDamaged("database", f"it could not be copied ({exc})") from None
+            raise VaultDamaged(
+                "database", _("it could not be copied ({reason})").format(reason=exc)
+            ) from None
     except BaseException:
         copy.unlink(missing_ok=True)
         raise
@@ -189,7 +193,7 @@ def _check_copy(db_path: Path, old_hex: str, copy: Path, new_hex: str) -> None:
         checked = [str(r[0]) for r in made.execute("PRAGMA integrity_check")]
         counts = _row_counts(made)
     except sqlcipher3.Error:
-        problems = ["it does not open"]
+        problems = [_("it does not open")]
         counts = {}
         checked = []
     finally:
@@ -198,8 +202,10 @@ def _check_copy(db_path: Path, old_hex: str, copy: Path, new_hex: str) -> None:
         copy.unlink(missing_ok=True)
         raise VaultDamaged(
             "database",
-            "its copy under the new key did not check out, so nothing was changed; "
-            "run 'contactkeeper check' on the vault",
+            _(
+                "its copy under the new key did not check out, so nothing was changed; "
+                "run 'contactkeeper check' on the vault"
+            ),
         )
 
 

@@ -9,7 +9,9 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from contactkeeper import i18n
 from contactkeeper.errors import InvalidRecord, RecordNotFound
+from contactkeeper.i18n import _, ngettext
 from contactkeeper.records import names
 from contactkeeper.vault.model import Base, Sensitivity
 
@@ -71,6 +73,8 @@ def guarded_names(actor_id: int, display_name: str, codename: str, sensitivity: 
 
 
 def fetch(session: Session, model: type[M], record_id: int, kind: str) -> M:
+    """The record ``model`` ``record_id``; else RecordNotFound, naming it by ``kind`` (a
+    key such as "actor" or "cue kind": the error words it in the current language)."""
     record = session.get(model, record_id)
     if record is None:
         raise RecordNotFound(kind, record_id)
@@ -80,12 +84,19 @@ def fetch(session: Session, model: type[M], record_id: int, kind: str) -> M:
 def text(field: str, value: str, *, max_length: int, required: bool = False) -> str:
     """Strip ``value`` and check its length; a required field must not be blank."""
     if not isinstance(value, str):
-        raise InvalidRecord(field, "must be text")
+        raise InvalidRecord(field, _("must be text"))
     cleaned = value.strip()
     if required and not cleaned:
-        raise InvalidRecord(field, "must not be empty")
+        raise InvalidRecord(field, _("must not be empty"))
     if len(cleaned) > max_length:
-        raise InvalidRecord(field, f"is {len(cleaned)} characters long; at most {max_length}")
+        raise InvalidRecord(
+            field,
+            ngettext(
+                "is {n} character long; at most {most}",
+                "is {n} characters long; at most {most}",
+                len(cleaned),
+            ).format(n=i18n.number(len(cleaned)), most=i18n.number(max_length)),
+        )
     return cleaned
 
 
@@ -95,13 +106,18 @@ def name(field: str, value: str, *, max_length: int, required: bool = False) -> 
     bidi overrides and invisible characters (:func:`contactkeeper.records.names.clean`), then
     checked as :func:`text`."""
     if not isinstance(value, str):
-        raise InvalidRecord(field, "must be text")
+        raise InvalidRecord(field, _("must be text"))
     return text(field, names.clean(value), max_length=max_length, required=required)
 
 
 def scale(field: str, value: int, low: int = 1, high: int = 5) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise InvalidRecord(field, f"must be a whole number from {low} to {high}")
+        raise InvalidRecord(
+            field,
+            _("must be a whole number from {low} to {high}").format(
+                low=i18n.number(low), high=i18n.number(high)
+            ),
+        )
     return value
 
 
@@ -111,13 +127,13 @@ def positive(field: str, value: int, high: int = 3650) -> int:
 
 def aware(field: str, value: datetime) -> datetime:
     if value.tzinfo is None:
-        raise InvalidRecord(field, "needs a time zone")
+        raise InvalidRecord(field, _("needs a time zone"))
     return value.astimezone(UTC)
 
 
 def date_span(started: date | None, ended: date | None) -> None:
     if started and ended and ended < started:
-        raise InvalidRecord("end date", "is before the start date")
+        raise InvalidRecord(_("end date"), _("is before the start date"))
 
 
 def stored(moment: datetime) -> str:

@@ -12,9 +12,10 @@ import sqlalchemy as sa
 from rapidfuzz import fuzz
 from sqlalchemy.orm import Session, load_only, selectinload
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.records import names, search, spellings
+from contactkeeper.i18n import _
+from contactkeeper.records import names, search, spellings, wording
 from contactkeeper.records.warmth import (
     Warmth,
     WarmthReading,
@@ -200,15 +201,15 @@ def silenced_why(status: ActorStatus, snoozed_until: date | None, today: date) -
     Do not contact silences every reminder (going cold, follow-ups, brokers going cold,
     channels to warm); a snooze silences the warmth reminders until its day."""
     if status is ActorStatus.DO_NOT_CONTACT:
-        return (
+        return _(
             "Do not contact for now: every reminder about them is silenced (going cold, "
             "follow-ups, brokers going cold, channels to warm)."
         )
     if snoozed_until is not None and snoozed_until >= today:
-        return (
-            f"Snoozed until {snoozed_until.isoformat()}: not listed as going cold (nor as a "
-            "broker going cold) until that day has passed."
-        )
+        return _(
+            "Snoozed until {day}: not listed as going cold (nor as a broker going cold) "
+            "until that day has passed."
+        ).format(day=i18n.long_date(snoozed_until))
     return ""
 
 
@@ -374,8 +375,10 @@ def rename_tag(vault: Vault, old: str, new: str) -> None:
     with vault.transaction() as session:
         tag = session.scalar(sa.select(Tag).where(Tag.name == old))
         if tag is None:
-            raise InvalidRecord("Tag", f"there is no tag {old!r}")
-        target = records.name("Tag", new, max_length=100, required=True)
+            raise InvalidRecord(
+                _("Tag"), _("there is no tag {tag}").format(tag=i18n.isolate(repr(old)))
+            )
+        target = records.name(_("Tag"), new, max_length=100, required=True)
         existing = session.scalar(sa.select(Tag).where(Tag.name == target))
         if existing is None:
             tag.name = target
@@ -471,19 +474,20 @@ def create_actor(vault: Vault, new: NewActor, now: datetime) -> ActorDetail:
 def add_actor(session: Session, new: NewActor) -> Actor:
     """Create an actor inside an open unit of work (used by other services)."""
     actor = Actor(
-        display_name=records.name("Name", new.display_name, max_length=300, required=True),
+        display_name=records.name(_("Name"), new.display_name, max_length=300, required=True),
         codename=_codename(session, new.codename),
         sensitivity=Sensitivity(new.sensitivity),
         cadence_days=records.positive(
-            "Cadence (days)", ideal_of(new.tier) if new.cadence_days is None else new.cadence_days
+            _("Cadence (days)"),
+            ideal_of(new.tier) if new.cadence_days is None else new.cadence_days,
         ),
         tier=Tier(new.tier),
         max_interval_days=_maximum(new.max_interval_days),
         snoozed_until=new.snoozed_until,
         status=ActorStatus(new.status),
-        country=records.name("Country", new.country, max_length=100),
-        languages=records.name("Languages", new.languages, max_length=200),
-        notes=records.text("Notes", new.notes, max_length=100_000),
+        country=records.name(_("Country"), new.country, max_length=100),
+        languages=records.name(_("Languages"), new.languages, max_length=200),
+        notes=records.text(_("Notes"), new.notes, max_length=100_000),
         influence=_influence(new.influence),
     )
     _check_intervals(actor)
@@ -491,7 +495,9 @@ def add_actor(session: Session, new: NewActor) -> Actor:
     actor.tags = _tags(session, new.tags)
     for variant in new.name_variants:
         actor.name_variants.append(
-            NameVariant(name=records.name("Name variant", variant, max_length=300, required=True))
+            NameVariant(
+                name=records.name(_("Name variant"), variant, max_length=300, required=True)
+            )
         )
     return actor
 
@@ -507,12 +513,12 @@ def update_actor(vault: Vault, actor_id: int, now: datetime, **changes: Any) -> 
             if name == "tags":
                 actor.tags = _tags(session, value)
             elif name == "display_name":
-                actor.display_name = records.name("Name", value, max_length=300, required=True)
+                actor.display_name = records.name(_("Name"), value, max_length=300, required=True)
             elif name == "codename":
                 if value.strip().upper() != actor.codename:
                     actor.codename = _codename(session, value)
             elif name == "cadence_days":
-                actor.cadence_days = records.positive("Cadence (days)", value)
+                actor.cadence_days = records.positive(_("Cadence (days)"), value)
             elif name == "tier":
                 # An ideal that was the old tier's follows the new tier; one set by hand stays.
                 if actor.cadence_days == ideal_of(actor.tier) and "cadence_days" not in changes:
@@ -529,7 +535,7 @@ def update_actor(vault: Vault, actor_id: int, now: datetime, **changes: Any) -> 
             elif name == "influence":
                 actor.influence = _influence(value)
             elif name == "notes":
-                actor.notes = records.text("Notes", value, max_length=100_000)
+                actor.notes = records.text(_("Notes"), value, max_length=100_000)
             else:  # country, languages: one-line labels
                 limit = 100 if name == "country" else 200
                 setattr(actor, name, records.name(name.capitalize(), value, max_length=limit))
@@ -550,9 +556,9 @@ def add_name_variant(
     with vault.transaction() as session:
         actor = records.fetch(session, Actor, actor_id, "actor")
         variant = NameVariant(
-            name=records.name("Name variant", name, max_length=300, required=True),
-            script=records.name("Script", script, max_length=40),
-            note=records.text("Note", note, max_length=200),
+            name=records.name(_("Name variant"), name, max_length=300, required=True),
+            script=records.name(_("Script"), script, max_length=40),
+            note=records.text(_("Note"), note, max_length=200),
         )
         actor.name_variants.append(variant)
         session.flush()
@@ -630,12 +636,17 @@ def _load(session: Session, actor_id: int) -> Actor:
 
 def _codename(session: Session, wanted: str | None) -> str:
     if wanted is not None and wanted.strip():
-        codename = records.name("Codename", wanted, max_length=100).upper()
+        codename = records.name(_("Codename"), wanted, max_length=100).upper()
         taken = session.scalar(sa.select(Actor.id).where(Actor.codename == codename))
         if taken is not None:
-            raise InvalidRecord("Codename", f"{codename} is already used by another actor")
+            raise InvalidRecord(
+                _("Codename"),
+                _("{codename} is already used by another actor").format(
+                    codename=i18n.isolate(codename)
+                ),
+            )
         return codename
-    for _ in range(5):
+    for _attempt in range(5):
         # Ten plain pairs, then ten numbered ones (a large vault uses most pairs), all
         # looked up in one query; the first free one wins.
         pairs = [
@@ -650,7 +661,7 @@ def _codename(session: Session, wanted: str | None) -> str:
 
 
 def _tags(session: Session, tag_names: Collection[str]) -> list[Tag]:
-    wanted = sorted({records.name("Tag", n, max_length=100) for n in tag_names} - {""})
+    wanted = sorted({records.name(_("Tag"), n, max_length=100) for n in tag_names} - {""})
     existing = {t.name: t for t in session.scalars(sa.select(Tag).where(Tag.name.in_(wanted)))}
     for name in wanted:
         if name not in existing:
@@ -679,17 +690,18 @@ def _warmth(actor: Actor, now: datetime) -> WarmthReading:
 
 
 def _maximum(value: int | None) -> int | None:
-    return None if value is None else records.positive("Maximum interval (days)", value)
+    return None if value is None else records.positive(_("Maximum interval (days)"), value)
 
 
 def _check_intervals(actor: Actor) -> None:
     most = actor.max_interval_days
     if most is not None and most < actor.cadence_days:
         raise InvalidRecord(
-            "Maximum interval (days)",
-            f"the maximum ({most} days) is shorter than the ideal interval "
-            f"({actor.cadence_days} days): raise the maximum, lower the ideal, or leave the "
-            "maximum to its default (twice the ideal)",
+            _("Maximum interval (days)"),
+            _(
+                "the maximum ({most}) is shorter than the ideal interval ({ideal}): raise the "
+                "maximum, lower the ideal, or leave the maximum to its default (twice the ideal)"
+            ).format(most=wording.days(most), ideal=wording.days(actor.cadence_days)),
         )
 
 
@@ -718,7 +730,7 @@ def _summary(
 
 
 def _influence(value: int | None) -> int | None:
-    return None if value is None else records.scale("Influence", value)
+    return None if value is None else records.scale(_("Influence"), value)
 
 
 def _detail(actor: Actor, now: datetime) -> ActorDetail:

@@ -20,6 +20,7 @@ import enum
 from collections.abc import Iterable
 
 from contactkeeper import records
+from contactkeeper.i18n import N_, _
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import Actor, AttributionRule, Interaction, ReadinessCue
 
@@ -31,16 +32,22 @@ STRICTNESS: tuple[AttributionRule, ...] = (
     AttributionRule.SUMMARY_ONLY,
 )
 
+# What each rule allows, marked here; shown translated (:func:`explained`).
 EXPLAINED: dict[AttributionRule, str] = {
-    AttributionRule.ON_RECORD: "on the record: what was said and who said it may be used",
-    AttributionRule.CHATHAM_HOUSE: (
+    AttributionRule.ON_RECORD: N_("on the record: what was said and who said it may be used"),
+    AttributionRule.CHATHAM_HOUSE: N_(
         "Chatham House: what was said may be used, never who said it nor their side"
     ),
-    AttributionRule.NON_ATTRIBUTABLE: (
+    AttributionRule.NON_ATTRIBUTABLE: N_(
         "non-attributable: what was said may be used, its source described by side at most"
     ),
-    AttributionRule.SUMMARY_ONLY: "summary only: nothing beyond a summary, and no source",
+    AttributionRule.SUMMARY_ONLY: N_("summary only: nothing beyond a summary, and no source"),
 }
+
+
+def explained(rule: AttributionRule) -> str:
+    """What ``rule`` allows, in a sentence in the current language."""
+    return _(EXPLAINED[AttributionRule(rule)])
 
 
 class SourceShown(enum.Enum):

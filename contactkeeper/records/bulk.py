@@ -29,8 +29,9 @@ from typing import Any, Final
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.i18n import _
 from contactkeeper.records.actors import _CODE_ADJECTIVES, _CODE_NOUNS, NewActor
 from contactkeeper.records.warmth import SUBSTANTIVE_KINDS, ideal_of
 from contactkeeper.vault import changes, search_index
@@ -168,22 +169,23 @@ def actor_row(new: NewActor) -> dict[str, Any]:
     """The ``actors`` row :func:`actors.add_actor` writes for ``new``, checked as it checks
     (``InvalidRecord``), without the codename (see :func:`add_actors`)."""
     return {
-        "display_name": records.name("Name", new.display_name, max_length=300, required=True),
+        "display_name": records.name(_("Name"), new.display_name, max_length=300, required=True),
         "sensitivity": Sensitivity(new.sensitivity),
         "cadence_days": records.positive(
-            "Cadence (days)", ideal_of(new.tier) if new.cadence_days is None else new.cadence_days
+            _("Cadence (days)"),
+            ideal_of(new.tier) if new.cadence_days is None else new.cadence_days,
         ),
         "tier": Tier(new.tier),
         "max_interval_days": (
             None
             if new.max_interval_days is None
-            else records.positive("Maximum interval (days)", new.max_interval_days)
+            else records.positive(_("Maximum interval (days)"), new.max_interval_days)
         ),
         "snoozed_until": new.snoozed_until,
         "status": ActorStatus(new.status),
-        "country": records.name("Country", new.country, max_length=100),
-        "languages": records.name("Languages", new.languages, max_length=200),
-        "notes": records.text("Notes", new.notes, max_length=100_000),
+        "country": records.name(_("Country"), new.country, max_length=100),
+        "languages": records.name(_("Languages"), new.languages, max_length=200),
+        "notes": records.text(_("Notes"), new.notes, max_length=100_000),
     }
 
 
@@ -211,14 +213,19 @@ def add_actors(
     for item in new:
         rows.append(actor_row(item))
         if item.codename is not None and item.codename.strip():
-            wanted.append(records.name("Codename", item.codename, max_length=100).upper())
+            wanted.append(records.name(_("Codename"), item.codename, max_length=100).upper())
         else:
             wanted.append(None)
     taken = set(conn.execute(sa.select(Actor.codename)).scalars())
     for codename in wanted:
         if codename is not None:
             if codename in taken:
-                raise InvalidRecord("Codename", f"{codename} is already used by another actor")
+                raise InvalidRecord(
+                    _("Codename"),
+                    _("{codename} is already used by another actor").format(
+                        codename=i18n.isolate(codename)
+                    ),
+                )
             taken.add(codename)  # also keeps the new ones below from taking it
     for row, codename in zip(rows, wanted, strict=True):
         if codename is None:
@@ -226,12 +233,13 @@ def add_actors(
             taken.add(codename)
         row["codename"] = codename
     tags_of = [
-        sorted({records.name("Tag", n, max_length=100) for n in item.tags} - {""}) for item in new
+        sorted({records.name(_("Tag"), n, max_length=100) for n in item.tags} - {""})
+        for item in new
     ]
     variant_rows: list[list[dict[str, Any]]] = [
         [
             {
-                "name": records.name("Name variant", name, max_length=300, required=True),
+                "name": records.name(_("Name variant"), name, max_length=300, required=True),
                 "script": "",
             }
             for name in item.name_variants
@@ -269,7 +277,7 @@ def add_actors(
 def _free_codename(taken: set[str]) -> str:
     """As ``actors._codename`` picks one: ten plain pairs, then ten numbered ones, the
     first not in ``taken``."""
-    for _ in range(5):
+    for _attempt in range(5):
         pairs = [
             f"{secrets.choice(_CODE_ADJECTIVES)} {secrets.choice(_CODE_NOUNS)}" for _ in range(20)
         ]

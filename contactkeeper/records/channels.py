@@ -9,11 +9,12 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.records import NameRule, display_names
+from contactkeeper.i18n import _, pgettext
+from contactkeeper.records import NameRule, display_names, wording
 from contactkeeper.records.interactions import recompute_summaries
-from contactkeeper.records.warmth import Warmth, WarmthReading, reading
+from contactkeeper.records.warmth import Warmth, WarmthReading, reading, warmth_word
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import Actor, Channel, ChannelHop, ChannelKind, Sensitivity
 
@@ -61,16 +62,19 @@ class ChannelInfo:
 
     def why_warmth(self, name: NameRule | None = None) -> str:
         """Why the channel is as warm as it is: its own last use, or its coldest hop."""
-        own = f"{self.warmth.warmth.value}: {self.warmth.label}"
+        warmth = warmth_word(self.warmth.warmth)
+        # Translators: a channel's warmth and when it was last used: "cooling: 40 d ago".
+        own = _("{warmth}: {when}").format(warmth=warmth, when=self.warmth.label)
         hop = self.cooled_by
         if hop is None:
             return own
         rule = name or display_names
         who = rule(hop.actor_id, hop.display_name, hop.codename, hop.sensitivity)
-        return (
-            f"{own}; an indirect channel is only as warm as its coldest hop, and you are "
-            f"{self.warmth.warmth.value} with {who}"
-        )
+        # Translators: {own} is "cold: 90 d ago"; {warmth} "cold", your warmth with {name}.
+        return _(
+            "{own}; an indirect channel is only as warm as its coldest hop, and you are "
+            "{warmth} with {name}"
+        ).format(own=own, warmth=warmth, name=i18n.isolate(who))
 
     def chain(self, name: NameRule | None = None) -> str:
         """How the channel reads: ``you -> Karim N. -> Layla H.``.
@@ -79,20 +83,30 @@ class ChannelInfo:
         each person on the way (the GUI's privacy rule); without it, display names.
         """
         rule = name or display_names
-        names = [rule(h.actor_id, h.display_name, h.codename, h.sensitivity) for h in self.hops]
-        target = rule(self.actor_id, self.actor_name, self.actor_codename, self.actor_sensitivity)
-        via = f" ({self.kind})" if not self.hops else ""
-        return " -> ".join(["you", *names, target]) + via
+        names = [
+            i18n.isolate(rule(h.actor_id, h.display_name, h.codename, h.sensitivity))
+            for h in self.hops
+        ]
+        target = i18n.isolate(
+            rule(self.actor_id, self.actor_name, self.actor_codename, self.actor_sensitivity)
+        )
+        chain = " -> ".join([pgettext("path", "you"), *names, target])
+        if self.hops:
+            return chain
+        # Translators: a direct channel: "you -> Layla Haddad (phone)".
+        return _("{chain} ({kind})").format(chain=chain, kind=wording.label(self.kind))
 
     def lead(self, name: NameRule | None = None) -> str:
         """What to do first, in a word or two: the kind of a direct channel ("phone"), or
         ``via`` the first intermediary of an indirect one ("via Karim N."). ``name`` is the
         rule of :meth:`chain`."""
         if not self.hops:
-            return str(self.kind)
+            return wording.label(self.kind)
         first = self.hops[0]
         rule = name or display_names
-        return "via " + rule(first.actor_id, first.display_name, first.codename, first.sensitivity)
+        who = rule(first.actor_id, first.display_name, first.codename, first.sensitivity)
+        # Translators: the first step of an indirect channel: "via Karim N.".
+        return _("via {name}").format(name=i18n.isolate(who))
 
 
 def list_channels(vault: Vault, actor_id: int, now: datetime) -> list[ChannelInfo]:
@@ -187,25 +201,25 @@ def _apply(
     notes: str,
     hops: Sequence[Hop],
 ) -> None:
-    channel.label = records.name("Label", label, max_length=200)
-    channel.trust = records.scale("Trust", trust)
+    channel.label = records.name(_("Label"), label, max_length=200)
+    channel.trust = records.scale(_("Trust"), trust)
     channel.sensitivity = Sensitivity(sensitivity)
-    channel.notes = records.text("Notes", notes, max_length=100_000)
+    channel.notes = records.text(_("Notes"), notes, max_length=100_000)
     if channel.kind is ChannelKind.INDIRECT and not hops:
-        raise InvalidRecord("Intermediaries", "an indirect channel needs at least one")
+        raise InvalidRecord(_("Intermediaries"), _("an indirect channel needs at least one"))
     if channel.kind is not ChannelKind.INDIRECT and hops:
-        raise InvalidRecord("Intermediaries", "only an indirect channel goes through others")
+        raise InvalidRecord(_("Intermediaries"), _("only an indirect channel goes through others"))
     ids = [h.actor_id for h in hops]
     if channel.actor_id in ids:
-        raise InvalidRecord("Intermediaries", "an actor cannot be their own intermediary")
+        raise InvalidRecord(_("Intermediaries"), _("an actor cannot be their own intermediary"))
     if len(set(ids)) != len(ids):
-        raise InvalidRecord("Intermediaries", "the same intermediary appears twice")
+        raise InvalidRecord(_("Intermediaries"), _("the same intermediary appears twice"))
     for hop in hops:
         records.fetch(session, Actor, hop.actor_id, "actor")
     channel.hops.clear()
     session.flush()  # old positions go before new ones take their place
     channel.hops.extend(
-        ChannelHop(position=i, intermediary_id=h.actor_id, trust=records.scale("Trust", h.trust))
+        ChannelHop(position=i, intermediary_id=h.actor_id, trust=records.scale(_("Trust"), h.trust))
         for i, h in enumerate(hops)
     )
 

@@ -14,11 +14,18 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from contactkeeper.records import readiness
-from contactkeeper.records.readiness import FAMILIES, CueKindInfo
+from contactkeeper.records.readiness import (
+    FAMILIES,
+    OTHER_FAMILY,
+    CueKindInfo,
+    family_description,
+    family_name,
+)
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import ReadinessCue
 
-OTHER = ("Other", "Kinds you added without a family.")
+# The family of kinds added without one, in English (shown as ``family_name("")``).
+OTHER = OTHER_FAMILY
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,7 @@ class CatalogueKind:
 @dataclass(frozen=True)
 class Family:
     key: str  # "" for kinds without a family
-    label: str
+    label: str  # in the current language
     description: str
     kinds: tuple[CatalogueKind, ...]
 
@@ -58,9 +65,9 @@ def catalogue(vault: Vault) -> list[Family]:
     to it."""
     used = uses(vault)
     kinds = readiness.cue_kinds(vault)
-    families = [(key, label, text) for key, (label, text) in FAMILIES.items()]
+    families = [(key, family_name(key), family_description(key)) for key in FAMILIES]
     if any(k.family not in FAMILIES for k in kinds):
-        families.append(("", *OTHER))
+        families.append(("", family_name(""), family_description("")))
     return [
         Family(
             key,

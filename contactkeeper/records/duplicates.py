@@ -24,7 +24,8 @@ from typing import Final
 
 import sqlalchemy as sa
 
-from contactkeeper import records
+from contactkeeper import i18n, records
+from contactkeeper.i18n import _, pgettext
 from contactkeeper.records import spellings
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
@@ -68,11 +69,22 @@ class Pair:
     @property
     def evidence(self) -> str:
         parts = [self.spellings] if self.spellings else []
+        between = pgettext("between names", ", ")
         if self.organizations:
-            parts.append("both at " + ", ".join(self.organizations))
+            # Translators: two actors who may be one person are both at these organizations.
+            parts.append(
+                _("both at {organizations}").format(
+                    organizations=between.join(i18n.isolate(o) for o in self.organizations)
+                )
+            )
         if self.addresses:
-            parts.append("both reached at " + ", ".join(self.addresses))
-        return "; ".join(parts)
+            # Translators: two actors are reached at the same phone numbers or addresses.
+            parts.append(
+                _("both reached at {addresses}").format(
+                    addresses=between.join(i18n.isolate(a) for a in self.addresses)
+                )
+            )
+        return pgettext("between clauses", "; ").join(parts)
 
 
 Progress = Callable[[int, int], None]
@@ -164,8 +176,17 @@ def _side(
 
 def _spelled(a: str, b: str, verdict: spellings.Verdict) -> str:
     details = verdict.evidence[1:]
-    lead = f"“{a}” and “{b}”" if a != b else f"both named “{a}”"
-    return lead + (f" ({'; '.join(details)})" if details else "")
+    lead = (
+        _("“{a}” and “{b}”").format(a=i18n.isolate(a), b=i18n.isolate(b))
+        if a != b
+        else _("both named “{name}”").format(name=i18n.isolate(a))
+    )
+    if not details:
+        return lead
+    # Translators: two names and how they agree: "“Mohamed” and “محمد” (details)".
+    return _("{names} ({details})").format(
+        names=lead, details=pgettext("between clauses", "; ").join(details)
+    )
 
 
 def _matches(

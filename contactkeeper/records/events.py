@@ -19,9 +19,11 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.i18n import N_, _
 from contactkeeper.records.attribution import strictest
+from contactkeeper.records.cue_kind_names import cue_kind_name
 from contactkeeper.records.followups import FollowUpInfo, follow_up_info
 from contactkeeper.records.warmth import WarmthReading, of_actor
 from contactkeeper.vault import Vault
@@ -48,7 +50,8 @@ from contactkeeper.vault.model import (
     Side,
 )
 
-NO_SIDE = "no side"
+# Translators: the invitees of an event who are on no side of its process.
+NO_SIDE = N_("no side")
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ class LinkedCue:
 
     id: int
     observed_on: date
-    kind_label: str
+    kind_label: str  # as shown: a default kind's in the current language
     direction: Direction
     note: str
     attribution: AttributionRule
@@ -143,7 +146,7 @@ class EventInfo:
     def balance_of_sides(self) -> dict[str, int]:
         """How many party participants each side has, of those not declining."""
         counted = Counter(
-            i.side or NO_SIDE
+            i.side or _(NO_SIDE)
             for i in self.invitations
             if i.role is EventRole.PARTY_PARTICIPANT and i.status is not InvitationStatus.DECLINED
         )
@@ -210,7 +213,7 @@ def get_event(vault: Vault, event_id: int, now: datetime) -> EventInfo:
         )
         held_there = _interactions_at(session, event.id)
         cues = session.execute(
-            sa.select(ReadinessCue, CueKind.label)
+            sa.select(ReadinessCue, CueKind.key, CueKind.label)
             .join(CueKind, CueKind.id == ReadinessCue.kind_id)
             .where(ReadinessCue.event_id == event.id)
             .order_by(ReadinessCue.observed_on, ReadinessCue.id)
@@ -254,8 +257,15 @@ def get_event(vault: Vault, event_id: int, now: datetime) -> EventInfo:
             interaction_ids=tuple(i.id for i in held_there),
             interactions=held_there,
             cues=tuple(
-                LinkedCue(c.id, c.observed_on, label, c.direction, c.note, c.attribution)
-                for c, label in cues
+                LinkedCue(
+                    c.id,
+                    c.observed_on,
+                    cue_kind_name(key, label),
+                    c.direction,
+                    c.note,
+                    c.attribution,
+                )
+                for c, key, label in cues
             ),
         )
 
@@ -294,7 +304,11 @@ def event_names(vault: Vault) -> list[tuple[int, str]]:
                 Event.starts_on.desc(), Event.id.desc()
             )
         )
-        return [(i, f"{title}, {starts_on.isoformat()}") for i, title, starts_on in rows]
+        # Translators: an event to choose: "Montreux workshop, 2 Dec 2026".
+        return [
+            (i, _("{title}, {day}").format(title=i18n.isolate(title), day=i18n.short_date(day)))
+            for i, title, day in rows
+        ]
 
 
 def list_events(vault: Vault, process_id: int | None = None) -> list[EventRow]:
@@ -330,12 +344,12 @@ def invite(
         event = records.fetch(session, Event, event_id, "event")
         records.fetch(session, Actor, actor_id, "actor")
         if any(i.actor_id == actor_id for i in event.invitations):
-            raise InvalidRecord("Invitee", "is already on this event's list")
+            raise InvalidRecord(_("Invitee"), _("is already on this event's list"))
         invitation = Invitation(
             actor_id=actor_id,
             role=EventRole(role),
             status=InvitationStatus(status),
-            note=records.text("Note", note, max_length=2000),
+            note=records.text(_("Note"), note, max_length=2000),
         )
         event.invitations.append(invitation)
         session.flush()
@@ -358,7 +372,7 @@ def set_invitation(
         if role is not None:
             invitation.role = EventRole(role)
         if note is not None:
-            invitation.note = records.text("Note", note, max_length=2000)
+            invitation.note = records.text(_("Note"), note, max_length=2000)
 
 
 def remove_invitation(vault: Vault, invitation_id: int) -> None:
@@ -378,7 +392,7 @@ def add_outcome(
         event = records.fetch(session, Event, event_id, "event")
         outcome = EventOutcome(
             kind=OutcomeKind(kind),
-            text=records.text("Outcome", text, max_length=10_000, required=True),
+            text=records.text(_("Outcome"), text, max_length=10_000, required=True),
             position=max((o.position for o in event.outcomes), default=-1) + 1,
             attribution=strictest([event.attribution, attribution]),
         )
@@ -393,7 +407,7 @@ def update_outcome(
     with vault.transaction() as session:
         outcome = records.fetch(session, EventOutcome, outcome_id, "outcome")
         outcome.kind = OutcomeKind(kind)
-        outcome.text = records.text("Outcome", text, max_length=10_000, required=True)
+        outcome.text = records.text(_("Outcome"), text, max_length=10_000, required=True)
         outcome.attribution = AttributionRule(attribution)
 
 
@@ -407,7 +421,7 @@ def add_checklist_item(vault: Vault, event_id: int, title: str, due_on: date) ->
     with vault.transaction() as session:
         event = records.fetch(session, Event, event_id, "event")
         follow_up = FollowUp(
-            title=records.text("Task", title, max_length=300, required=True),
+            title=records.text(_("Task"), title, max_length=300, required=True),
             due_on=due_on,
             event_id=event.id,
             process_id=event.process_id,
@@ -459,18 +473,18 @@ def _apply(session: Session, event: Event, new: NewEvent) -> None:
     if new.process_id is not None:
         records.fetch(session, Process, new.process_id, "process")
     records.date_span(new.starts_on, new.ends_on)
-    event.title = records.name("Title", new.title, max_length=300, required=True)
+    event.title = records.name(_("Title"), new.title, max_length=300, required=True)
     event.kind = EventKind(new.kind)
     event.process_id = new.process_id
     event.starts_on = new.starts_on
     event.ends_on = new.ends_on
-    event.venue = records.name("Venue", new.venue, max_length=300)
-    event.convenor = records.name("Convenor", new.convenor, max_length=300)
-    event.funder = records.name("Funder", new.funder, max_length=300)
+    event.venue = records.name(_("Venue"), new.venue, max_length=300)
+    event.convenor = records.name(_("Convenor"), new.convenor, max_length=300)
+    event.funder = records.name(_("Funder"), new.funder, max_length=300)
     event.attribution = AttributionRule(new.attribution)
-    event.ground_rules = records.text("Ground rules", new.ground_rules, max_length=10_000)
-    event.agenda = records.text("Agenda", new.agenda, max_length=100_000)
-    event.notes = records.text("Notes", new.notes, max_length=100_000)
+    event.ground_rules = records.text(_("Ground rules"), new.ground_rules, max_length=10_000)
+    event.agenda = records.text(_("Agenda"), new.agenda, max_length=100_000)
+    event.notes = records.text(_("Notes"), new.notes, max_length=100_000)
 
 
 def _outcome(outcome: EventOutcome) -> OutcomeInfo:

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
 from contactkeeper import records
+from contactkeeper.i18n import _
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -62,11 +63,11 @@ def add_follow_up(
     if new.process_id is not None:
         records.fetch(session, Process, new.process_id, "process")
     follow_up = FollowUp(
-        title=records.text("Follow-up", new.title, max_length=300, required=True),
+        title=records.text(_("Follow-up"), new.title, max_length=300, required=True),
         due_on=new.due_on,
         actor_id=new.actor_id,
         process_id=new.process_id,
-        note=records.text("Note", new.note, max_length=100_000),
+        note=records.text(_("Note"), new.note, max_length=100_000),
         interaction=interaction,
     )
     session.add(follow_up)
@@ -84,7 +85,7 @@ def set_done(vault: Vault, follow_up_id: int, done: bool, now: datetime) -> Foll
     """Tick a follow-up off (or back on)."""
     with vault.transaction() as session:
         follow_up = records.fetch(session, FollowUp, follow_up_id, "follow-up")
-        follow_up.done_at = records.aware("Done at", now) if done else None
+        follow_up.done_at = records.aware(_("Done at"), now) if done else None
         session.flush()
         return follow_up_info(follow_up)
 
@@ -94,9 +95,9 @@ def update_follow_up(
 ) -> FollowUpInfo:
     with vault.transaction() as session:
         follow_up = records.fetch(session, FollowUp, follow_up_id, "follow-up")
-        follow_up.title = records.text("Follow-up", title, max_length=300, required=True)
+        follow_up.title = records.text(_("Follow-up"), title, max_length=300, required=True)
         follow_up.due_on = due_on
-        follow_up.note = records.text("Note", note, max_length=100_000)
+        follow_up.note = records.text(_("Note"), note, max_length=100_000)
         session.flush()
         return follow_up_info(follow_up)
 

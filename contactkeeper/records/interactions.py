@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.i18n import _
 from contactkeeper.records import search
 from contactkeeper.records.actors import NewActor, add_actor
 from contactkeeper.records.attribution import strictest
@@ -107,7 +108,7 @@ def log_interaction(
     contact nobody planned that opened a way forward is an ``unexpected_opening``.
     """
     if not participants:
-        raise InvalidRecord("Participants", "name at least one actor")
+        raise InvalidRecord(_("Participants"), _("name at least one actor"))
     with vault.transaction() as session:
         actors: list[Actor] = []
         created: list[Actor] = []
@@ -120,10 +121,10 @@ def log_interaction(
             if actor not in actors:
                 actors.append(actor)
         interaction = Interaction(
-            occurred_at=records.aware("Date", occurred_at),
+            occurred_at=records.aware(_("Date"), occurred_at),
             kind=InteractionKind(kind),
             register=Register(register),
-            summary=records.text("Summary", summary, max_length=100_000),
+            summary=records.text(_("Summary"), summary, max_length=100_000),
             participants=actors,
             unexpected_opening=bool(unexpected_opening),
         )
@@ -190,15 +191,15 @@ def update_interaction(
     process_id: int | None,
 ) -> InteractionInfo:
     if not participant_ids:
-        raise InvalidRecord("Participants", "name at least one actor")
+        raise InvalidRecord(_("Participants"), _("name at least one actor"))
     with vault.transaction() as session:
         interaction = records.fetch(session, Interaction, interaction_id, "interaction")
         before = {a.id for a in interaction.participants}
         old_channel = interaction.channel_id
-        interaction.occurred_at = records.aware("Date", occurred_at)
+        interaction.occurred_at = records.aware(_("Date"), occurred_at)
         interaction.kind = InteractionKind(kind)
         interaction.register = Register(register)
-        interaction.summary = records.text("Summary", summary, max_length=100_000)
+        interaction.summary = records.text(_("Summary"), summary, max_length=100_000)
         interaction.participants = [
             records.fetch(session, Actor, i, "actor") for i in dict.fromkeys(participant_ids)
         ]

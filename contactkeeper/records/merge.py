@@ -38,9 +38,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import ContactKeeperError, InvalidRecord
-from contactkeeper.records import bulk, trash
+from contactkeeper.i18n import N_, _, ngettext, pgettext
+from contactkeeper.records import bulk, trash, wording
 from contactkeeper.vault import Vault, changes, search_index
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import (
@@ -60,7 +61,7 @@ from contactkeeper.vault.model import (
     Relationship,
     Transfer,
 )
-from contactkeeper.vault.vocabulary import Sensitivity
+from contactkeeper.vault.vocabulary import Sensitivity, Tier
 
 MERGED_NOTE = "merged"
 
@@ -70,28 +71,28 @@ class MergeField:
     """A field the user chooses for, with the columns it covers."""
 
     key: str
-    label: str
+    label: str  # in English, marked: shown as ``_(label)``
     columns: tuple[str, ...]
 
 
 # What the user chooses between, in the order a form shows it. Notes may also be joined.
 FIELDS: tuple[MergeField, ...] = (
-    MergeField("display_name", "Display name", ("display_name",)),
-    MergeField("codename", "Codename", ("codename",)),
-    MergeField("sensitivity", "Sensitivity", ("sensitivity",)),
-    MergeField("cadence", "Tier and intervals", ("tier", "cadence_days", "max_interval_days")),
-    MergeField("status", "Status", ("status",)),
-    MergeField("country", "Country", ("country",)),
-    MergeField("languages", "Languages", ("languages",)),
-    MergeField("influence", "Influence", ("influence",)),
-    MergeField("snoozed_until", "Snoozed until", ("snoozed_until",)),
-    MergeField("actor_track", "Track", ("actor_track",)),
-    MergeField("access", "Access", ("access",)),
-    MergeField("standing", "Standing", ("standing",)),
-    MergeField("trust_in_me", "Trust in me", ("trust_in_me",)),
-    MergeField("personal_risk", "Personal risk", ("personal_risk",)),
-    MergeField("attribution", "Attribution", ("attribution",)),
-    MergeField("notes", "Notes", ("notes",)),
+    MergeField("display_name", N_("Display name"), ("display_name",)),
+    MergeField("codename", N_("Codename"), ("codename",)),
+    MergeField("sensitivity", N_("Sensitivity"), ("sensitivity",)),
+    MergeField("cadence", N_("Tier and intervals"), ("tier", "cadence_days", "max_interval_days")),
+    MergeField("status", N_("Status"), ("status",)),
+    MergeField("country", N_("Country"), ("country",)),
+    MergeField("languages", N_("Languages"), ("languages",)),
+    MergeField("influence", N_("Influence"), ("influence",)),
+    MergeField("snoozed_until", N_("Snoozed until"), ("snoozed_until",)),
+    MergeField("actor_track", N_("Track"), ("actor_track",)),
+    MergeField("access", N_("Access"), ("access",)),
+    MergeField("standing", N_("Standing"), ("standing",)),
+    MergeField("trust_in_me", N_("Trust in me"), ("trust_in_me",)),
+    MergeField("personal_risk", N_("Personal risk"), ("personal_risk",)),
+    MergeField("attribution", N_("Attribution"), ("attribution",)),
+    MergeField("notes", N_("Notes"), ("notes",)),
 )
 _FIELDS = {f.key: f for f in FIELDS}
 
@@ -147,7 +148,7 @@ class MergePreview:
 def preview(vault: Vault, survivor_id: int, other_id: int) -> MergePreview:
     """Where the two actors differ and what would move from the other to the survivor."""
     if survivor_id == other_id:
-        raise InvalidRecord("Actor", "an actor cannot be merged with itself")
+        raise InvalidRecord(_("Actor"), _("an actor cannot be merged with itself"))
     with vault.transaction() as session:
         survivor = records.fetch(session, Actor, survivor_id, "actor")
         other = records.fetch(session, Actor, other_id, "actor")
@@ -157,7 +158,7 @@ def preview(vault: Vault, survivor_id: int, other_id: int) -> MergePreview:
         differences = tuple(
             Difference(
                 f.key,
-                f.label,
+                _(f.label),
                 _words(survivor, f),
                 _words(other, f),
             )
@@ -200,16 +201,44 @@ def preview(vault: Vault, survivor_id: int, other_id: int) -> MergePreview:
             (len(other.name_variants) + 1, "name"),
         ]
     counted.sort(key=lambda c: -c[0])
-    moves = tuple(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counted if n)
+    moves = tuple(_moved(word, n) for n, word in counted if n)
     return MergePreview(sides[0], sides[1], differences, moves)
+
+
+def _moved(word: str, n: int) -> str:
+    """What moves to the survivor: "3 contacts", "1 channel"."""
+    counted = {
+        "contact": lambda: ngettext("{n} contact", "{n} contacts", n),
+        "channel": lambda: ngettext("{n} channel", "{n} channels", n),
+        "hop": lambda: ngettext("{n} hop", "{n} hops", n),
+        "relationship": lambda: ngettext("{n} relationship", "{n} relationships", n),
+        "affiliation": lambda: ngettext("{n} affiliation", "{n} affiliations", n),
+        "participation": lambda: ngettext("{n} participation", "{n} participations", n),
+        "readiness cue": lambda: ngettext("{n} readiness cue", "{n} readiness cues", n),
+        "follow-up": lambda: ngettext("{n} follow-up", "{n} follow-ups", n),
+        "invitation": lambda: ngettext("{n} invitation", "{n} invitations", n),
+        "transfer": lambda: ngettext("{n} transfer", "{n} transfers", n),
+        "name": lambda: ngettext("{n} name", "{n} names", n),
+    }
+    return counted[word]().format(n=i18n.number(n))
 
 
 def _words(actor: Actor, merge_field: MergeField) -> str:
     values = [getattr(actor, c) for c in merge_field.columns]
     if merge_field.key == "cadence":
         tier, cadence, longest = values
-        most = f", cold after {longest} days" if longest is not None else ""
-        return f"{tier}, every {cadence} days{most}"
+        values_of = {"tier": wording.label(Tier(tier)), "n": i18n.number(cadence)}
+        if longest is None:
+            # Translators: an actor's tier and ideal interval: "regular, every 30 days".
+            return ngettext("{tier}, every {n} day", "{tier}, every {n} days", cadence).format(
+                **values_of
+            )
+        # Translators: "regular, every 30 days, cold after 60 days".
+        return ngettext(
+            "{tier}, every {n} day, cold after {most} days",
+            "{tier}, every {n} days, cold after {most} days",
+            cadence,
+        ).format(most=i18n.number(longest), **values_of)
     value = values[0]
     if value is None or value == "":
         return "—"
@@ -229,11 +258,14 @@ def merge_actors(
     id of the actor whose value the survivor keeps. ``label`` names the other in the trash
     (as the user may see it: a codename for a hidden name); its display name by default."""
     if survivor_id == other_id:
-        raise InvalidRecord("Actor", "an actor cannot be merged with itself")
+        raise InvalidRecord(_("Actor"), _("an actor cannot be merged with itself"))
     choices = dict(choices or {})
     for key, chosen in choices.items():
         if key not in _FIELDS or chosen not in (survivor_id, other_id):
-            raise InvalidRecord("Merge", f"“{key}” cannot be chosen from actor {chosen}")
+            raise InvalidRecord(
+                pgettext("noun", "Merge"),
+                _("“{field}” cannot be chosen from actor {actor}").format(field=key, actor=chosen),
+            )
     with vault.transaction() as session:
         survivor = records.fetch(session, Actor, survivor_id, "actor")
         other = records.fetch(session, Actor, other_id, "actor")
@@ -267,7 +299,8 @@ def merge_actors(
             session,
             Kind.ACTOR,
             other_id,
-            f"{label or other_name} (merged)",
+            # Translators: how a merged actor is listed in the trash.
+            _("{name} (merged)").format(name=label or other_name),
             now or datetime.now(UTC),
         )
         for column, value in taken.items():
@@ -323,16 +356,20 @@ def unmerge(vault: Vault, plan: MergePlan) -> None:
             trash.restore_in(session, plan.trash_id)
         except ContactKeeperError as exc:
             raise InvalidRecord(
-                "Merge",
-                f"the merge with “{plan.other_name}” cannot be taken back ({exc.message})",
+                pgettext("noun", "Merge"),
+                _("the merge with “{name}” cannot be taken back ({reason})").format(
+                    name=i18n.isolate(plan.other_name), reason=exc.message
+                ),
             ) from None
         try:
             _move_back(session, plan)
         except sa.exc.IntegrityError:
             raise InvalidRecord(
-                "Merge",
-                f"the merge with “{plan.other_name}” cannot be taken back: a record it "
-                "moved or dropped belonged to one deleted since",
+                pgettext("noun", "Merge"),
+                _(
+                    "the merge with “{name}” cannot be taken back: a record it moved or "
+                    "dropped belonged to one deleted since"
+                ).format(name=i18n.isolate(plan.other_name)),
             ) from None
         session.flush()
         session.expire_all()
@@ -377,7 +414,9 @@ def _notes(survivor: Actor, other: Actor, chosen: int | None) -> str:
     if chosen == other.id:
         return other.notes
     if other.notes.strip() and other.notes.strip() not in survivor.notes:
-        joined = f"From “{other.display_name}”, merged:\n{other.notes.strip()}"
+        # Translators: the heading of the notes of a merged actor, added to the survivor's.
+        heading = _("From “{name}”, merged:").format(name=other.display_name)
+        joined = f"{heading}\n{other.notes.strip()}"
         return f"{survivor.notes.rstrip()}\n\n{joined}".strip()
     return survivor.notes
 

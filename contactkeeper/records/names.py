@@ -97,12 +97,15 @@ class _EscapeTable(dict[int, str]):
         return value
 
 
-_ESCAPE_TABLE: Final = _EscapeTable()
+_ESCAPE_TABLE: Final = _EscapeTable({0x2068: "", 0x2069: ""})  # FSI, PDI: see printable
 
 
 def printable(text: str) -> str:
     """``text`` safe to print to a terminal: every control, bidi override and invisible
-    format character (but the kept joiners and marks) shown as an escape like ``\\x1b``."""
+    format character (but the kept joiners and marks) shown as an escape like ``\\x1b``.
+    The first-strong isolates a translated sentence puts around a name
+    (:func:`contactkeeper.i18n.isolate`) are dropped instead: a terminal lays out each line
+    itself, and without them no isolate reaches it at all."""
     if text.isascii() and text.isprintable():
         return text
     return text.translate(_ESCAPE_TABLE)
@@ -165,7 +168,7 @@ def _skeleton_table() -> dict[int, str]:
             table[ord(char)] = "".join(prototype.get(c, c) for c in sequence)
     # Close the table: a value's own characters map no further, so one pass is enough.
     for code, value in table.items():
-        for _ in range(8):
+        for _round in range(8):
             mapped = unicodedata.normalize(
                 "NFD", unicodedata.normalize("NFD", value).translate(table)
             )
@@ -208,7 +211,7 @@ def look_alike(typed: str, stored: str) -> bool:
 
 def _stable_key(text: str, fold: Callable[[str], str]) -> str:
     key = " ".join(fold(skeleton(text)).split())
-    for _ in range(4):  # folding may yield characters the skeleton maps again: until stable
+    for _round in range(4):  # folding may yield characters the skeleton maps again: until stable
         again = " ".join(fold(skeleton(key)).split())
         if again == key:
             break

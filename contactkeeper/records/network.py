@@ -57,9 +57,11 @@ from typing import Final, NamedTuple
 import networkx as nx
 import sqlalchemy as sa
 
+from contactkeeper import i18n
 from contactkeeper.errors import InvalidRecord
-from contactkeeper.records import IdentityRule, NameRule, display_names, nobody_withheld
-from contactkeeper.records.warmth import Warmth, reading
+from contactkeeper.i18n import N_, _, ngettext, pgettext
+from contactkeeper.records import IdentityRule, NameRule, display_names, nobody_withheld, wording
+from contactkeeper.records.warmth import Warmth, reading, warmth_word
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -78,7 +80,7 @@ WAYS_IN_SETTING: Final = "network.ways_in"
 
 WARMTH_SCORE: Final = {Warmth.WARM: 5, Warmth.COOLING: 3, Warmth.COLD: 1}
 # What a reason says instead of a channel's label that may not be shown.
-WITHHELD: Final = "(label withheld)"
+WITHHELD: Final = N_("(label withheld)")
 LABEL: Final = "{label}"  # where a reason quotes a channel's label
 
 
@@ -127,19 +129,32 @@ class Path:
 
     def chain(self) -> str:
         """``you -> Fr. Pavel (warm) -> Bishop Nikolai -> Dmitri S.``"""
-        parts = ["you"]
+        # Translators: the practitioner, at the start of a path: "you -> Fr. Pavel (warm)".
+        parts = [pgettext("path", "you")]
         for hop in self.hops:
-            parts.append(f"{hop.name} ({hop.warmth})" if hop.warmth is not None else hop.name)
+            name = i18n.isolate(hop.name)
+            parts.append(
+                _("{name} ({warmth})").format(name=name, warmth=warmth_word(hop.warmth))
+                if hop.warmth is not None
+                else name
+            )
         return " -> ".join(parts)
 
     def why(self) -> str:
         """Each hop's score and reason, weakest marked: how the ranking can be traced."""
         weakest = self.weakest
         lines = [
-            f"{'*' if hop.score == weakest else ' '} {hop.name}: {hop.score}/5, {hop.reason}"
+            ("*" if hop.score == weakest else " ")
+            + " "
+            # Translators: one hop of a path and its score out of 5: "Fr. Pavel: 3/5, your
+            # channel 'phone', trust 4; warm (12 d ago)".
+            + _("{name}: {score}/5, {reason}").format(
+                name=i18n.isolate(hop.name), score=i18n.number(hop.score), reason=hop.reason
+            )
             for hop in self.hops
         ]
-        return "\n".join([f"As good as its weakest hop ({weakest}/5):", *lines])
+        head = _("As good as its weakest hop ({score}/5):").format(score=i18n.number(weakest))
+        return "\n".join([head, *lines])
 
 
 @dataclass(frozen=True)
@@ -153,10 +168,37 @@ class Broker:
     betweenness: float | None = None  # within a process: share of shortest ways in
 
     def summary(self, of: int | None = None, what: str = "actors") -> str:
-        """``only Fr. Pavel reaches 4 of the 9 participants``"""
+        """``only Fr. Pavel reaches 4 of the 9 participants``; ``what`` is "actors" or
+        "participants" (of a process)."""
         count = len(self.cut_off)
-        total = f" of the {of}" if of is not None else ""
-        return f"only {self.name} reaches {count}{total} {what}"
+        values = {"name": i18n.isolate(self.name), "n": i18n.number(count)}
+        if of is None:
+            text = (
+                ngettext(
+                    "only {name} reaches {n} participant",
+                    "only {name} reaches {n} participants",
+                    count,
+                )
+                if what == "participants"
+                else ngettext(
+                    "only {name} reaches {n} actor", "only {name} reaches {n} actors", count
+                )
+            )
+            return text.format(**values)
+        text = (
+            ngettext(
+                "only {name} reaches {n} of the {total} participant",
+                "only {name} reaches {n} of the {total} participants",
+                of,
+            )
+            if what == "participants"
+            else ngettext(
+                "only {name} reaches {n} of the {total} actor",
+                "only {name} reaches {n} of the {total} actors",
+                of,
+            )
+        )
+        return text.format(total=i18n.number(of), **values)
 
 
 # -- ways in --------------------------------------------------------------------------------
@@ -218,7 +260,9 @@ class _Edge(NamedTuple):
         if LABEL not in self.reason:
             return self.reason
         hidden = withheld(self.owner, self.private)
-        return self.reason.replace(LABEL, WITHHELD if hidden else f"'{self.label}'")
+        # Translators: a channel's label quoted in a reason.
+        quoted = _("'{label}'").format(label=i18n.isolate(self.label))
+        return self.reason.replace(LABEL, _(WITHHELD) if hidden else quoted)
 
 
 @dataclass
@@ -308,7 +352,8 @@ def _keys(
 ) -> tuple[tuple[object, ...], tuple[object, ...]]:
     """What the kept web, and the kept first hops, must match to be current."""
     actor_count = session.scalar(sa.select(sa.func.count()).select_from(Actor))
-    key = (*vault.generations.of(*_WEB_TABLES), actor_count, today)
+    # The language too: the reasons kept are sentences.
+    key = (*vault.generations.of(*_WEB_TABLES), actor_count, today, i18n.language())
     return key, (key, vault.generations.of("actors"), today)
 
 
@@ -349,7 +394,13 @@ def _build_web(
         if ended is not None and ended <= now:
             continue
         tie = _Edge(
-            min(strength, confidence), f"{kind}, strength {strength}, confidence {confidence}"
+            min(strength, confidence),
+            # Translators: a tie on a path: "can introduce, strength 4, confidence 3".
+            _("{kind}, strength {strength}, confidence {confidence}").format(
+                kind=wording.label(kind),
+                strength=i18n.number(strength),
+                confidence=i18n.number(confidence),
+            ),
         )
         if way in (WayIn.FORWARD, WayIn.BOTH):
             _keep(best, start, end, tie)
@@ -381,20 +432,39 @@ def _build_web(
             return quoted._replace(score=score, reason=reason)
 
         if not chain:
-            label = LABEL if channel.label else f"'{channel.kind}'"
-            why = f"your channel {label}, trust {channel.trust}"
+            label = (
+                LABEL if channel.label else _("'{label}'").format(label=wording.label(channel.kind))
+            )
+            # Translators: {label} is the channel's label, quoted.
+            why = _("your channel {label}, trust {trust}").format(
+                label=label, trust=i18n.number(channel.trust)
+            )
             _better(first_trust, channel.actor_id, edge(channel.trust, why))
             continue
-        label = LABEL if channel.label else "an indirect channel"
+        label = LABEL if channel.label else _("an indirect channel")
         head, head_trust = chain[0]
-        _better(first_trust, head, edge(head_trust, f"first on {label}, trust {head_trust}"))
-        for (here, _), (there, trust) in itertools.pairwise(chain):
-            _keep(best, here, there, edge(trust, f"next on {label}, trust {trust}"))
+        # Translators: the hops of an indirect channel on a path; {label} is the channel's
+        # label, quoted, or "an indirect channel".
+        first = _("first on {label}, trust {trust}")
+        _better(
+            first_trust,
+            head,
+            edge(head_trust, first.format(label=label, trust=i18n.number(head_trust))),
+        )
+        following = _("next on {label}, trust {trust}")
+        for (here, _trust), (there, trust) in itertools.pairwise(chain):
+            _keep(
+                best,
+                here,
+                there,
+                edge(trust, following.format(label=label, trust=i18n.number(trust))),
+            )
+        last = _("last on {label}, channel trust {trust}")
         _keep(
             best,
             chain[-1][0],
             channel.actor_id,
-            edge(channel.trust, f"last on {label}, channel trust {channel.trust}"),
+            edge(channel.trust, last.format(label=label, trust=i18n.number(channel.trust))),
         )
     scores_into: dict[int, dict[int, int]] = {}
     for (here, there), tie in best.items():
@@ -472,7 +542,12 @@ def _reach(
         warmth[actor_id] = found.warmth
         score = min(trust.score, WARMTH_SCORE[found.warmth])
         first[actor_id] = trust._replace(
-            score=score, reason=f"{trust.reason}; {found.warmth} ({found.label})"
+            score=score,
+            # Translators: a first hop's reason and your warmth with them: "your channel
+            # 'phone', trust 4; warm (12 d ago)".
+            reason=_("{reason}; {warmth} ({when})").format(
+                reason=trust.reason, warmth=warmth_word(found.warmth), when=found.label
+            ),
         )
     return _Reach(key, first, warmth, frozenset(blocked), facts)
 
@@ -515,7 +590,7 @@ def paths_to(
     from the actor over the ties that lead to them, so its cost follows the actor's
     neighbourhood, not the size of the vault."""
     if limit < 1:
-        raise InvalidRecord("Limit", "must be at least 1")
+        raise InvalidRecord(_("Limit"), _("must be at least 1"))
     with _state(vault, now) as (web, reach):
         ways = _ways_back(web.scores_into, reach.first, reach.blocked, actor_id, limit)
         ranked = sorted(ways, key=lambda w: (-w[0], len(w[2]), -w[1]))[:limit]
@@ -574,7 +649,7 @@ def _ways_back(
     # A partial way: (node reached walking back, weakest so far, sum so far, nodes to target)
     frontier: list[tuple[int, int, int, tuple[int, ...]]] = [(target, 6, 0, (target,))]
     budget = _SEARCH_BUDGET
-    for _ in range(MAX_HOPS):
+    for _hop in range(MAX_HOPS):
         for node, weakest, total, nodes in frontier:
             edge = first.get(node)
             if edge is not None:

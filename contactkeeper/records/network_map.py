@@ -33,7 +33,10 @@ from typing import Final
 
 import sqlalchemy as sa
 
+from contactkeeper import i18n
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.i18n import _, pgettext
+from contactkeeper.records import wording
 from contactkeeper.records.warmth import Warmth, of_actor
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
@@ -200,15 +203,18 @@ def map_data(vault: Vault, now: datetime, flt: MapFilter | None = None) -> MapDa
             style = LineStyle.CROSSED if ended else CONVENTIONS[rel.kind]
             if style is LineStyle.ARROW:  # "X reports to Y": influence runs from Y to X
                 a, b = b, a
-            label = f"{rel.kind} (ended)" if ended else str(rel.kind)
+            kind_word = wording.label(rel.kind)
+            # Translators: a relationship that has ended, on the map: "knows (ended)".
+            label = _("{kind} (ended)").format(kind=kind_word) if ended else kind_word
             edges.append(MapEdge(a, b, style, label, rel.kind, rel.strength, ended))
         if nodes:
-            you = MapNode(YOU, "you", 0, "you")
+            you = MapNode(YOU, "you", 0, pgettext("path", "you"))
             first = _first_hops(session)
             reached = [actor_key(i) for i in sorted(first) if actor_key(i) in nodes]
             if reached:
                 nodes = {YOU: you, **nodes}
-                edges.extend(MapEdge(YOU, key, LineStyle.PLAIN, "your channel") for key in reached)
+                yours = _("your channel")
+                edges.extend(MapEdge(YOU, key, LineStyle.PLAIN, yours) for key in reached)
         if flt.organizations and nodes:
             _add_organizations(session, nodes, edges, today)
         kept = _kept(session, flt.view_key())
@@ -259,7 +265,8 @@ def _add_organizations(
                 actor_key(row.actor_id),
                 key,
                 LineStyle.CROSSED if ended else LineStyle.PLAIN,
-                "member (ended)" if ended else "member",
+                # Translators: an actor's affiliation with an organization, on the map.
+                _("member (ended)") if ended else _("member"),
                 ended=ended,
                 strength=2,
             )
@@ -313,7 +320,7 @@ def _start(
     ys = [rng.uniform(-side / 2, side / 2) for _ in range(count)]
     for i, (x, y) in kept.items():
         xs[i], ys[i] = x, y
-    for a, b, _ in links:
+    for a, b, _weight in links:
         for placed, other in ((a, b), (b, a)):
             if placed in kept and other not in kept:
                 xs[other] = xs[placed] + rng.uniform(-SPACING, SPACING)
@@ -336,7 +343,7 @@ def _relax(
     temperature = k * math.sqrt(count) / 8
     cool = temperature / (iterations + 1)
     moving = [i for i in range(count) if i not in fixed]
-    for _ in range(iterations):
+    for _round in range(iterations):
         dx = [0.0] * count
         dy = [0.0] * count
         grid: dict[tuple[int, int], list[int]] = {}
@@ -388,7 +395,10 @@ def _relax(
 
 def _setting_key(view: str) -> str:
     if not view or len(view) > MAX_VIEW_KEY:
-        raise InvalidRecord("Map view", f"must be 1 to {MAX_VIEW_KEY} characters")
+        raise InvalidRecord(
+            _("Map view"),
+            _("must be 1 to {n} characters").format(n=i18n.number(MAX_VIEW_KEY)),
+        )
     return POSITIONS_SETTING + view
 
 
@@ -428,7 +438,9 @@ def save_positions(
     key = _setting_key(view)
     for node, (x, y) in moved.items():
         if not math.isfinite(x) or not math.isfinite(y):
-            raise InvalidRecord("Map position", f"of {node} is not a number")
+            raise InvalidRecord(
+                _("Map position"), _("of {node} is not a number").format(node=repr(node))
+            )
     with vault.transaction() as session:
         kept = _kept(session, view)
         for node in moved:

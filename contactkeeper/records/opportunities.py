@@ -9,6 +9,7 @@ from datetime import date
 
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.i18n import _
 from contactkeeper.records import ripeness
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import Process
@@ -38,12 +39,12 @@ def flag_opportunity(
 ) -> Opportunity:
     """The practitioner says the moment has come (the program never does)."""
     if until is not None and until < flagged_on:
-        raise InvalidRecord("Opportunity", "it cannot expire before the day it is flagged")
+        raise InvalidRecord(_("Opportunity"), _("it cannot expire before the day it is flagged"))
     with vault.transaction() as session:
         process = records.fetch(session, Process, process_id, "process")
         process.opportunity_on = flagged_on
         process.opportunity_until = until
-        process.opportunity_note = records.text("Note", note, max_length=10_000)
+        process.opportunity_note = records.text(_("Note"), note, max_length=10_000)
     return Opportunity(process_id, flagged_on, until, note)
 
 

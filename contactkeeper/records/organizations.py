@@ -18,6 +18,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from contactkeeper import records
+from contactkeeper.i18n import _
 from contactkeeper.records.actors import AffiliationInfo
 from contactkeeper.records.relationships import RelationshipInfo, relationships_among
 from contactkeeper.vault import Vault
@@ -235,7 +236,7 @@ def add_affiliation(
         affiliation = Affiliation(
             actor_id=actor_id,
             organization=organization,
-            role=records.name("Role", role, max_length=200),
+            role=records.name(_("Role"), role, max_length=200),
             started_on=started_on,
             ended_on=ended_on,
         )
@@ -267,7 +268,7 @@ def update_affiliation(
     records.date_span(started_on, ended_on)
     with vault.transaction() as session:
         affiliation = records.fetch(session, Affiliation, affiliation_id, "affiliation")
-        affiliation.role = records.name("Role", role, max_length=200)
+        affiliation.role = records.name(_("Role"), role, max_length=200)
         affiliation.started_on = started_on
         affiliation.ended_on = ended_on
         session.flush()
@@ -300,10 +301,10 @@ def _affiliation(affiliation: Affiliation) -> AffiliationInfo:
 def _apply(
     organization: Organization, name: str, kind: OrganizationKind, country: str, notes: str
 ) -> None:
-    organization.name = records.name("Name", name, max_length=300, required=True)
+    organization.name = records.name(_("Name"), name, max_length=300, required=True)
     organization.kind = OrganizationKind(kind)
-    organization.country = records.name("Country", country, max_length=100)
-    organization.notes = records.text("Notes", notes, max_length=100_000)
+    organization.country = records.name(_("Country"), country, max_length=100)
+    organization.notes = records.text(_("Notes"), notes, max_length=100_000)
 
 
 def _info(organization: Organization) -> OrganizationInfo:

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.i18n import _
+from contactkeeper.records import wording
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -191,10 +193,13 @@ def add_participant(
         records.fetch(session, Actor, actor_id, "actor")
         role = ParticipationRole(role)
         if any(p.actor_id == actor_id and p.role is role for p in process.participations):
-            raise InvalidRecord("Role", f"this actor already takes part as {role}")
+            raise InvalidRecord(
+                _("Role"),
+                _("this actor already takes part as {role}").format(role=wording.label(role)),
+            )
         process.participations.append(
             Participation(
-                actor_id=actor_id, role=role, note=records.text("Note", note, max_length=2000)
+                actor_id=actor_id, role=role, note=records.text(_("Note"), note, max_length=2000)
             )
         )
         session.flush()
@@ -210,13 +215,20 @@ def add_side(vault: Vault, process_id: int, name: str, notes: str = "") -> Proce
     """Add a party to the process's conflict, after the sides it already has."""
     with vault.transaction() as session:
         process = _fetch_loaded(session, process_id)
-        cleaned = records.text("Side", name, max_length=200, required=True)
+        cleaned = records.text(_("Side"), name, max_length=200, required=True)
         if any(s.name.casefold() == cleaned.casefold() for s in process.sides):
-            raise InvalidRecord("Side", f"this process already has a side called {cleaned!r}")
+            raise InvalidRecord(
+                _("Side"),
+                _("this process already has a side called “{side}”").format(
+                    side=i18n.isolate(cleaned)
+                ),
+            )
         position = max((s.position for s in process.sides), default=-1) + 1
         process.sides.append(
             Side(
-                name=cleaned, position=position, notes=records.text("Notes", notes, max_length=2000)
+                name=cleaned,
+                position=position,
+                notes=records.text(_("Notes"), notes, max_length=2000),
             )
         )
         session.flush()
@@ -226,14 +238,19 @@ def add_side(vault: Vault, process_id: int, name: str, notes: str = "") -> Proce
 def rename_side(vault: Vault, side_id: int, name: str, notes: str | None = None) -> ProcessInfo:
     with vault.transaction() as session:
         side = records.fetch(session, Side, side_id, "side")
-        cleaned = records.text("Side", name, max_length=200, required=True)
+        cleaned = records.text(_("Side"), name, max_length=200, required=True)
         if any(
             s.id != side.id and s.name.casefold() == cleaned.casefold() for s in side.process.sides
         ):
-            raise InvalidRecord("Side", f"this process already has a side called {cleaned!r}")
+            raise InvalidRecord(
+                _("Side"),
+                _("this process already has a side called “{side}”").format(
+                    side=i18n.isolate(cleaned)
+                ),
+            )
         side.name = cleaned
         if notes is not None:
-            side.notes = records.text("Notes", notes, max_length=2000)
+            side.notes = records.text(_("Notes"), notes, max_length=2000)
         session.flush()
         return _info(side.process)
 
@@ -251,7 +268,7 @@ def set_participant_side(vault: Vault, participation_id: int, side_id: int | Non
         if side_id is not None:
             side = records.fetch(session, Side, side_id, "side")
             if side.process_id != participation.process_id:
-                raise InvalidRecord("Side", "is a side of another process")
+                raise InvalidRecord(_("Side"), _("is a side of another process"))
         participation.side_id = side_id
         session.flush()
         return _info(participation.process)
@@ -272,10 +289,10 @@ def processes_of(vault: Vault, actor_id: int) -> list[tuple[int, str, Participat
 def _apply(
     process: Process, name: str, track: Track, phase: ProcessPhase, description: str
 ) -> None:
-    process.name = records.name("Name", name, max_length=300, required=True)
+    process.name = records.name(_("Name"), name, max_length=300, required=True)
     process.track = Track(track)
     process.phase = ProcessPhase(phase)
-    process.description = records.text("Description", description, max_length=100_000)
+    process.description = records.text(_("Description"), description, max_length=100_000)
 
 
 def _loaded(query: sa.Select[Process]) -> sa.Select[Process]:

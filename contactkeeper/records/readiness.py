@@ -19,20 +19,23 @@ from typing import Final, TypeVar, cast
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import CueKindInUse, InvalidRecord
+from contactkeeper.i18n import N_, _, ngettext
 from contactkeeper.records import ripeness
 from contactkeeper.records.attribution import strictest
+from contactkeeper.records.cue_kind_names import cue_kind_description, cue_kind_name
 from contactkeeper.records.ripeness import (
-    CREDIBILITY_WORDS,
-    RELIABILITY_WORDS,
     Cue,
     Move,
     Party,
     ProcessReading,
     Settings,
     Suggestion,
+    credibility_words,
+    reliability_words,
 )
+from contactkeeper.records.wording import signed
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -49,47 +52,74 @@ from contactkeeper.vault.model import (
     Side,
 )
 
-# The families of the default catalogue, each as a practitioner would recognise it.
+# The families of the default catalogue, each as a practitioner would recognise it: marked
+# here, translated where shown (:func:`family_name`, :func:`family_description`).
 FAMILIES: dict[str, tuple[str, str]] = {
     "stalemate": (
-        "Perceived hurting stalemate",
-        "A party sees that it cannot win at a bearable cost and that going on hurts: "
-        "fighters drift home, the economy bleeds, leaders say so in private or in public.",
+        N_("Perceived hurting stalemate"),
+        N_(
+            "A party sees that it cannot win at a bearable cost and that going on hurts: "
+            "fighters drift home, the economy bleeds, leaders say so in private or in public."
+        ),
     ),
     "catastrophe": (
-        "Looming catastrophe or deadline",
-        "Something worse is close and dated: a famine, a winter, an election, an "
-        "escalation nobody controls. It raises the will to settle before it arrives.",
+        N_("Looming catastrophe or deadline"),
+        N_(
+            "Something worse is close and dated: a famine, a winter, an election, an "
+            "escalation nobody controls. It raises the will to settle before it arrives."
+        ),
     ),
     "costs": (
-        "Costs rising",
-        "The price of going on keeps rising: casualties, money, support at home or abroad.",
+        N_("Costs rising"),
+        N_("The price of going on keeps rising: casualties, money, support at home or abroad."),
     ),
     "way-out": (
-        "Way out perceived",
-        "A party sees a negotiated exit as possible and acceptable: a formula, a sequence, "
-        "a face-saving step, a request for a discreet channel.",
+        N_("Way out perceived"),
+        N_(
+            "A party sees a negotiated exit as possible and acceptable: a formula, a sequence, "
+            "a face-saving step, a request for a discreet channel."
+        ),
     ),
     "trust": (
-        "Working trust",
-        "A party believes the other can keep an agreement: small promises kept, softer "
-        "words, meetings that happen as agreed.",
+        N_("Working trust"),
+        N_(
+            "A party believes the other can keep an agreement: small promises kept, softer "
+            "words, meetings that happen as agreed."
+        ),
     ),
     "spokesperson": (
-        "A valid spokesperson and cohesion",
-        "The other side has someone who can speak for it and bring its people along; new "
-        "leaders not bound by old positions.",
+        N_("A valid spokesperson and cohesion"),
+        N_(
+            "The other side has someone who can speak for it and bring its people along; new "
+            "leaders not bound by old positions."
+        ),
     ),
     "third-party": (
-        "Third-party pressure or inducement",
-        "Patrons, neighbours or donors push toward talks, or offer something for them.",
+        N_("Third-party pressure or inducement"),
+        N_("Patrons, neighbours or donors push toward talks, or offer something for them."),
     ),
     "counter": (
-        "Counter-cues",
-        "Signs that a party is moving away: it expects victory, found a new ally, spoilers "
-        "are active, leaders commit in public to maximal aims, or the leadership hardens.",
+        N_("Counter-cues"),
+        N_(
+            "Signs that a party is moving away: it expects victory, found a new ally, spoilers "
+            "are active, leaders commit in public to maximal aims, or the leadership hardens."
+        ),
     ),
 }
+
+# Translators: the family of the cue kinds the practitioner added without one.
+OTHER_FAMILY = (N_("Other"), N_("Kinds you added without a family."))
+
+
+def family_name(family: str) -> str:
+    """The name of a family of the catalogue (by its key) in the current language; "Other"
+    for kinds without one."""
+    return _(FAMILIES.get(family, OTHER_FAMILY)[0])
+
+
+def family_description(family: str) -> str:
+    return _(FAMILIES.get(family, OTHER_FAMILY)[1])
+
 
 SETTING_KEYS = {
     "half_life_days": "ripeness.half_life_days",
@@ -111,8 +141,20 @@ class CueKindInfo:
     retired: bool = False
 
     @property
+    def name(self) -> str:
+        """The kind's name as shown: a default kind's in the current language, a kind the
+        practitioner added or renamed as typed (``label`` is what the vault stores)."""
+        return cue_kind_name(self.key, self.label)
+
+    @property
+    def shown_description(self) -> str:
+        """The description as shown (a default kind's translated)."""
+        return cue_kind_description(self.key, self.description)
+
+    @property
     def family_label(self) -> str:
-        return FAMILIES.get(self.family, ("Other", ""))[0]
+        """The name of its family, in the current language."""
+        return family_name(self.family)
 
 
 @dataclass(frozen=True)
@@ -159,6 +201,12 @@ class CueInfo:
     channel_id: int | None = None
     dimension: Dimension = Dimension.BOTH
     event_id: int | None = None
+    kind_key: str = ""
+
+    @property
+    def kind_name(self) -> str:
+        """The kind's name as shown (``kind_label`` is what the vault stores)."""
+        return cue_kind_name(self.kind_key, self.kind_label)
 
     @property
     def weight(self) -> float:
@@ -171,17 +219,45 @@ class CueInfo:
 
     @property
     def grade_words(self) -> str:
-        return (
-            f"source {RELIABILITY_WORDS[self.reliability]}, "
-            f"information {CREDIBILITY_WORDS[self.credibility]}"
+        return _("source {reliability}, information {credibility}").format(
+            reliability=reliability_words(self.reliability),
+            credibility=credibility_words(self.credibility),
         )
 
     def why(self) -> str:
-        return (
-            f"Weight {self.weight:+.2f} = strength {self.strength} x reliability "
-            f"{self.reliability} ({ripeness.RELIABILITY[self.reliability]:g}) x credibility "
-            f"{self.credibility} ({ripeness.CREDIBILITY[self.credibility]:g}), "
-            f"{self.direction.value} talks; moves {self.dimension.value}. {self.grade_words}."
+        values = {
+            "weight": signed(self.weight),
+            "strength": i18n.number(self.strength),
+            "reliability": self.reliability,
+            "reliability_factor": i18n.number(ripeness.RELIABILITY[self.reliability]),
+            "credibility": self.credibility,
+            "credibility_factor": i18n.number(ripeness.CREDIBILITY[self.credibility]),
+        }
+        toward = self.direction is Direction.TOWARD
+        # Translators: how a cue's weight is computed. {reliability} is a letter (A to F),
+        # {credibility} a figure (1 to 6); the factors are decimals.
+        formula = (
+            _(
+                "Weight {weight} = strength {strength} x reliability {reliability} "
+                "({reliability_factor}) x credibility {credibility} ({credibility_factor}), "
+                "toward talks"
+            )
+            if toward
+            else _(
+                "Weight {weight} = strength {strength} x reliability {reliability} "
+                "({reliability_factor}) x credibility {credibility} ({credibility_factor}), "
+                "away from talks"
+            )
+        ).format(**values)
+        moves = {
+            Dimension.MOTIVATION: _("moves motivation"),
+            Dimension.OPTIMISM: _("moves optimism"),
+            Dimension.BOTH: _("moves both motivation and optimism"),
+        }[self.dimension]
+        # Translators: {formula}: how the weight is computed; {moves}: what it moves;
+        # {grade}: what the grades mean.
+        return _("{formula}; {moves}. {grade}.").format(
+            formula=formula, moves=moves, grade=self.grade_words
         )
 
 
@@ -221,20 +297,42 @@ class ProcessReadiness:
 
     def explain_move(self, on: date) -> str:
         moved = self.move(on)
+        window = self.settings.window_days
         lines = [
-            f"Readiness went from {moved.before:+.2f} to {moved.after:+.2f} "
-            f"in {self.settings.window_days} days ({moved.change:+.2f}): the least ready "
-            f"party's, with a half-life of {self.settings.half_life_days:g} d."
+            ngettext(
+                "Readiness went from {before} to {after} in {n} day ({change}): the least "
+                "ready party's, with a half-life of {half_life} d.",
+                "Readiness went from {before} to {after} in {n} days ({change}): the least "
+                "ready party's, with a half-life of {half_life} d.",
+                window,
+            ).format(
+                before=signed(moved.before),
+                after=signed(moved.after),
+                n=i18n.number(window),
+                change=signed(moved.change),
+                half_life=i18n.number(self.settings.half_life_days),
+            )
         ]
         if moved.cues:
-            lines.append(f"Because of {len(moved.cues)} cue(s):")
+            count = len(moved.cues)
+            lines.append(
+                ngettext("Because of {n} cue:", "Because of {n} cues:", count).format(
+                    n=i18n.number(count)
+                )
+            )
             lines.extend(
-                f"  {c.observed_on.isoformat()} {c.label} ({c.reliability}{c.credibility}): "
-                f"weight {c.weight:+.2f}"
+                "  "
+                # Translators: one cue behind a move of readiness; {grade} reads "B2".
+                + _("{day} {kind} ({grade}): weight {weight}").format(
+                    day=i18n.short_date(c.observed_on),
+                    kind=i18n.isolate(c.name),
+                    grade=f"{c.reliability}{c.credibility}",
+                    weight=signed(c.weight),
+                )
                 for c in moved.cues
             )
         else:
-            lines.append("No new cue: older cues faded.")
+            lines.append(_("No new cue: older cues faded."))
         return "\n".join(lines)
 
 
@@ -273,12 +371,12 @@ def _settings(session: Session) -> Settings:
 
 def set_settings(vault: Vault, chosen: Settings) -> Settings:
     if not 1 <= chosen.half_life_days <= 3650:
-        raise InvalidRecord("Half-life", "must be between 1 and 3650 days")
+        raise InvalidRecord(_("Half-life"), _("must be between 1 and 3650 days"))
     if not 1 <= chosen.window_days <= 365:
-        raise InvalidRecord("Window", "must be between 1 and 365 days")
+        raise InvalidRecord(_("Window"), _("must be between 1 and 365 days"))
     if chosen.sharp_move <= 0 or chosen.threshold <= 0:
         raise InvalidRecord(
-            "Threshold" if chosen.threshold <= 0 else "Sharp move", "must be above zero"
+            _("Threshold") if chosen.threshold <= 0 else _("Sharp move"), _("must be above zero")
         )
     with vault.transaction() as session:
         for name, key in SETTING_KEYS.items():
@@ -317,7 +415,7 @@ def add_cue_kind(
             key=key,
             label=label,
             usual_direction=Direction(usual_direction),
-            description=records.text("Description", description, max_length=2000),
+            description=records.text(_("Description"), description, max_length=2000),
             dimension=Dimension(dimension),
             family=_family(family),
         )
@@ -342,7 +440,7 @@ def update_cue_kind(
         if usual_direction is not None:
             kind.usual_direction = Direction(usual_direction)
         if description is not None:
-            kind.description = records.text("Description", description, max_length=2000)
+            kind.description = records.text(_("Description"), description, max_length=2000)
         if dimension is not None:
             kind.dimension = Dimension(dimension)
         if family is not None:
@@ -367,22 +465,30 @@ def delete_cue_kind(vault: Vault, kind_id: int) -> None:
             sa.select(sa.func.count(ReadinessCue.id)).where(ReadinessCue.kind_id == kind_id)
         )
         if used:
-            raise CueKindInUse(kind.label, used)
+            raise CueKindInUse(cue_kind_name(kind.key, kind.label), used)
         session.delete(kind)
 
 
 def _unique_label(session: Session, label: str, kind_id: int | None = None) -> str:
     """``label`` cleaned, unless another kind of the catalogue already reads the same."""
-    label = records.name("Cue kind", label, max_length=200, required=True)
-    for other_id, other in session.execute(sa.select(CueKind.id, CueKind.label)):
-        if other_id != kind_id and other.casefold() == label.casefold():
-            raise InvalidRecord("Cue kind", f"{label} is already in the catalogue")
+    label = records.name(_("Cue kind"), label, max_length=200, required=True)
+    for other_id, key, other in session.execute(sa.select(CueKind.id, CueKind.key, CueKind.label)):
+        # A default kind reads as stored and, on screen, as translated: both are taken.
+        taken = {other.casefold(), cue_kind_name(key, other).casefold()}
+        if other_id != kind_id and label.casefold() in taken:
+            raise InvalidRecord(
+                _("Cue kind"),
+                _("{label} is already in the catalogue").format(label=i18n.isolate(label)),
+            )
     return label
 
 
 def _family(family: str) -> str:
     if family and family not in FAMILIES:
-        raise InvalidRecord("Family", f"{family!r} is not one of the catalogue's families")
+        raise InvalidRecord(
+            _("Family"),
+            _("{family} is not one of the catalogue's families").format(family=repr(family)),
+        )
     return family
 
 
@@ -392,14 +498,14 @@ def _family(family: str) -> str:
 def _grade(reliability: str, credibility: int) -> tuple[str, int]:
     grade = (reliability or "").strip().upper()
     if grade not in ripeness.RELIABILITY:
-        raise InvalidRecord("Source reliability", "must be a grade from A to F")
-    return grade, records.scale("Information credibility", credibility, 1, 6)
+        raise InvalidRecord(_("Source reliability"), _("must be a grade from A to F"))
+    return grade, records.scale(_("Information credibility"), credibility, 1, 6)
 
 
 def add_cue(session: Session, new: NewCue) -> ReadinessCue:
     """Record a cue inside an open unit of work."""
     if new.process_id is None and new.actor_id is None:
-        raise InvalidRecord("Readiness cue", "must be about a process, an actor, or both")
+        raise InvalidRecord(_("Readiness cue"), _("must be about a process, an actor, or both"))
     kind = records.fetch(session, CueKind, new.kind_id, "cue kind")
     if new.process_id is not None:
         records.fetch(session, Process, new.process_id, "process")
@@ -408,7 +514,7 @@ def add_cue(session: Session, new: NewCue) -> ReadinessCue:
     if new.side_id is not None:
         side = records.fetch(session, Side, new.side_id, "party")
         if side.process_id != new.process_id:
-            raise InvalidRecord("Readiness cue", "its party must be a party to its process")
+            raise InvalidRecord(_("Readiness cue"), _("its party must be a party to its process"))
     if new.reported_by_id is not None:
         records.fetch(session, Actor, new.reported_by_id, "actor")
     if new.channel_id is not None:
@@ -419,7 +525,7 @@ def add_cue(session: Session, new: NewCue) -> ReadinessCue:
     cue = ReadinessCue(
         kind=kind,
         direction=Direction(new.direction or kind.usual_direction),
-        strength=records.scale("Strength", new.strength),
+        strength=records.scale(_("Strength"), new.strength),
         reliability=reliability,
         credibility=credibility,
         observed_on=new.observed_on,
@@ -428,7 +534,7 @@ def add_cue(session: Session, new: NewCue) -> ReadinessCue:
         side_id=new.side_id,
         reported_by_id=new.reported_by_id,
         channel_id=new.channel_id,
-        note=records.text("Note", new.note, max_length=100_000),
+        note=records.text(_("Note"), new.note, max_length=100_000),
         event_id=new.event_id,
     )
     if event is not None:
@@ -644,6 +750,7 @@ def _cues(
         ReadinessCue.channel_id,
         ReadinessCue.kind_id,
         CueKind.label,
+        CueKind.key,
         CueKind.dimension,
     )
     about: sa.ColumnElement[bool] = ReadinessCue.process_id.in_(process_ids)
@@ -678,6 +785,7 @@ def _cues(
                     party=party,
                     actor_id=row.actor_id,
                     source=source,
+                    key=row.key,
                 )
             )
     return cues
@@ -728,7 +836,8 @@ T = TypeVar("T")
 def kept(vault: Vault, what: str, day: date, compute: Callable[[], T]) -> T:
     """``compute()``, or what it gave last for this vault, ``what`` and ``day`` while no
     table readiness is computed from was written since."""
-    key = (*vault.generations.of(*READINESS_TABLES), day)
+    # The language too: the explanations kept are sentences.
+    key = (*vault.generations.of(*READINESS_TABLES), day, i18n.language())
     with _KEPT_LOCK:
         found = _KEPT.get((vault.vault_id, what))
     if found is not None and found[0] == key:
@@ -820,4 +929,5 @@ def cue_info(cue: ReadinessCue) -> CueInfo:
         channel_id=cue.channel_id,
         dimension=cue.kind.dimension,
         event_id=cue.event_id,
+        kind_key=cue.kind.key,
     )

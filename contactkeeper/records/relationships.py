@@ -10,27 +10,32 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.i18n import N_, _
 from contactkeeper.records import NameRule, display_names
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import Actor, Relationship, RelationshipKind, Sensitivity
 
-# How each kind of tie reads between two names: "Karim Nassar can introduce Layla Haddad".
-VERBS = {
-    RelationshipKind.KNOWS: "knows",
-    RelationshipKind.TRUSTS: "trusts",
-    RelationshipKind.FAMILY: "is family of",
-    RelationshipKind.RIVAL: "is a rival of",
-    RelationshipKind.ALLIED: "is allied with",
-    RelationshipKind.REPORTS_TO: "reports to",
-    RelationshipKind.CAN_INTRODUCE: "can introduce",
+# How each kind of tie reads between two names: "Karim Nassar can introduce Layla Haddad"
+# (marked here, translated in :func:`sentence`).
+SENTENCES = {
+    # Translators: a tie between two actors; {a} and {b} are their names.
+    RelationshipKind.KNOWS: N_("{a} knows {b}"),
+    RelationshipKind.TRUSTS: N_("{a} trusts {b}"),
+    RelationshipKind.FAMILY: N_("{a} is family of {b}"),
+    RelationshipKind.RIVAL: N_("{a} is a rival of {b}"),
+    RelationshipKind.ALLIED: N_("{a} is allied with {b}"),
+    RelationshipKind.REPORTS_TO: N_("{a} reports to {b}"),
+    RelationshipKind.CAN_INTRODUCE: N_("{a} can introduce {b}"),
 }
 
 
 def sentence(kind: RelationshipKind, from_name: str, to_name: str) -> str:
     """The tie as a sentence, in its direction: ``Karim Nassar can introduce Layla Haddad``."""
-    return f"{from_name} {VERBS[RelationshipKind(kind)]} {to_name}"
+    return _(SENTENCES[RelationshipKind(kind)]).format(
+        a=i18n.isolate(from_name), b=i18n.isolate(to_name)
+    )
 
 
 @dataclass(frozen=True)
@@ -76,18 +81,18 @@ def add_relationship(
     source: str = "",
 ) -> RelationshipInfo:
     if from_actor_id == to_actor_id:
-        raise InvalidRecord("Relationship", "an actor cannot be tied to themselves")
+        raise InvalidRecord(_("Relationship"), _("an actor cannot be tied to themselves"))
     records.date_span(started_on, ended_on)
     with vault.transaction() as session:
         relationship = Relationship(
             from_actor=records.fetch(session, Actor, from_actor_id, "actor"),
             to_actor=records.fetch(session, Actor, to_actor_id, "actor"),
             kind=RelationshipKind(kind),
-            strength=records.scale("Strength", strength),
-            confidence=records.scale("Confidence", confidence),
+            strength=records.scale(_("Strength"), strength),
+            confidence=records.scale(_("Confidence"), confidence),
             started_on=started_on,
             ended_on=ended_on,
-            source=records.text("Source", source, max_length=2000),
+            source=records.text(_("Source"), source, max_length=2000),
         )
         session.add(relationship)
         session.flush()
@@ -120,7 +125,7 @@ def update_relationship(vault: Vault, relationship_id: int, **changes: Any) -> R
         from_id = changes.get("from_actor_id", relationship.from_actor_id)
         to_id = changes.get("to_actor_id", relationship.to_actor_id)
         if from_id == to_id:
-            raise InvalidRecord("Relationship", "an actor cannot be tied to themselves")
+            raise InvalidRecord(_("Relationship"), _("an actor cannot be tied to themselves"))
         records.date_span(
             changes.get("started_on", relationship.started_on),
             changes.get("ended_on", relationship.ended_on),
@@ -133,15 +138,15 @@ def update_relationship(vault: Vault, relationship_id: int, **changes: Any) -> R
         if "kind" in changes:
             relationship.kind = RelationshipKind(changes["kind"])
         if "strength" in changes:
-            relationship.strength = records.scale("Strength", changes["strength"])
+            relationship.strength = records.scale(_("Strength"), changes["strength"])
         if "confidence" in changes:
-            relationship.confidence = records.scale("Confidence", changes["confidence"])
+            relationship.confidence = records.scale(_("Confidence"), changes["confidence"])
         if "started_on" in changes:
             relationship.started_on = changes["started_on"]
         if "ended_on" in changes:
             relationship.ended_on = changes["ended_on"]
         if "source" in changes:
-            relationship.source = records.text("Source", changes["source"], max_length=2000)
+            relationship.source = records.text(_("Source"), changes["source"], max_length=2000)
         session.flush()
         return _info(relationship)
 

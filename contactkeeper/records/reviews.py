@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 import sqlalchemy as sa
 
 from contactkeeper import records
+from contactkeeper.i18n import _
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     AttributionRule,
@@ -68,8 +69,8 @@ def set_theory_of_change(vault: Vault, process_id: int, text: str, now: datetime
         session.add(
             TheoryOfChange(
                 process_id=process_id,
-                text=records.text("Theory of change", text, max_length=20_000, required=True),
-                written_at=records.aware("Written at", now),
+                text=records.text(_("Theory of change"), text, max_length=20_000, required=True),
+                written_at=records.aware(_("Written at"), now),
             )
         )
 
@@ -93,7 +94,9 @@ def current_theory(vault: Vault, process_id: int) -> str:
 def set_review_cadence(vault: Vault, process_id: int, days: int | None) -> None:
     with vault.transaction() as session:
         process = records.fetch(session, Process, process_id, "process")
-        process.review_every_days = None if days is None else records.positive("Review every", days)
+        process.review_every_days = (
+            None if days is None else records.positive(_("Review every"), days)
+        )
 
 
 def review_cadence(vault: Vault, process_id: int) -> int | None:
@@ -116,8 +119,8 @@ def record_review(
             process_id=process_id,
             held_on=held_on,
             decision=ReviewDecision(decision),
-            reasons=records.text("Why", reasons, max_length=20_000),
-            learnt=records.text("What was learnt", learnt, max_length=20_000),
+            reasons=records.text(_("Why"), reasons, max_length=20_000),
+            learnt=records.text(_("What was learnt"), learnt, max_length=20_000),
         )
         session.add(review)
         session.flush()

@@ -54,6 +54,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from contactkeeper import i18n
+from contactkeeper.i18n import _, ngettext, pgettext
+from contactkeeper.records.cue_kind_names import cue_kind_name
+from contactkeeper.records.wording import signed
 from contactkeeper.vault.model import Dimension, Direction
 
 HALF_LIFE_DAYS = 90.0
@@ -63,6 +67,8 @@ WINDOW_DAYS = 30
 REPEAT_WINDOW_DAYS = 14
 
 RELIABILITY = {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.2, "F": 0.5}
+# The grades' words (Admiralty code), in English; shown translated by
+# :func:`reliability_words` and :func:`credibility_words`.
 RELIABILITY_WORDS = {
     "A": "completely reliable",
     "B": "usually reliable",
@@ -82,6 +88,32 @@ CREDIBILITY_WORDS = {
 }
 
 
+def reliability_words(grade: str) -> str:
+    """What a source's grade (A to F) means, in the current language."""
+    words = {
+        "A": pgettext("grade of a source", "completely reliable"),
+        "B": pgettext("grade of a source", "usually reliable"),
+        "C": pgettext("grade of a source", "fairly reliable"),
+        "D": pgettext("grade of a source", "not usually reliable"),
+        "E": pgettext("grade of a source", "unreliable"),
+        "F": pgettext("grade of a source", "reliability cannot be judged"),
+    }
+    return words[grade]
+
+
+def credibility_words(grade: int) -> str:
+    """What an information's grade (1 to 6) means, in the current language."""
+    words = {
+        1: pgettext("grade of a piece of information", "confirmed by other sources"),
+        2: pgettext("grade of a piece of information", "probably true"),
+        3: pgettext("grade of a piece of information", "possibly true"),
+        4: pgettext("grade of a piece of information", "doubtful"),
+        5: pgettext("grade of a piece of information", "improbable"),
+        6: pgettext("grade of a piece of information", "truth cannot be judged"),
+    }
+    return words[grade]
+
+
 @dataclass(frozen=True)
 class Settings:
     """The practitioner's choices (kept in the vault, shown and changed on the process
@@ -99,7 +131,7 @@ class Cue:
 
     id: int
     observed_on: date
-    label: str  # the kind's label, for explanations
+    label: str  # the kind's label as stored (see ``name``)
     kind_id: int
     dimension: Dimension
     direction: Direction
@@ -109,6 +141,12 @@ class Cue:
     party: int | None  # the side it moves; None: every party
     actor_id: int | None = None
     source: str | None = None  # "actor:12", "channel:3"; None: not recorded
+    key: str = ""  # the kind's key: a default kind's name is translated
+
+    @property
+    def name(self) -> str:
+        """The kind's name as shown (translated if a default kind)."""
+        return cue_kind_name(self.key, self.label)
 
     @property
     def weight(self) -> float:
@@ -134,14 +172,26 @@ class Contribution:
 
     def explain(self, on: date) -> str:
         age = (on - self.cue.observed_on).days
-        sign = "+" if self.cue.weight >= 0 else "−"
-        text = (
-            f"{self.cue.observed_on.isoformat()} {self.cue.label}: {sign}{abs(self.cue.weight):.2f}"
-            f" (strength {self.cue.strength}, {self.cue.reliability}{self.cue.credibility})"
-        )
+        values = {
+            "day": i18n.short_date(self.cue.observed_on),
+            "kind": i18n.isolate(self.cue.name),
+            "weight": signed(self.cue.weight),
+            "strength": i18n.number(self.cue.strength),
+            "grade": f"{self.cue.reliability}{self.cue.credibility}",
+        }
         if self.repeat_of is not None:
-            return f"{text}, a repeat from the same source: counted once"
-        return f"{text}, {age} d old: {self.faded:+.2f} now"
+            # Translators: one cue's part in a party's readiness; {grade} reads "B2".
+            return _(
+                "{day} {kind}: {weight} (strength {strength}, {grade}), a repeat from the "
+                "same source: counted once"
+            ).format(**values)
+        # Translators: one cue's part in a party's readiness; {grade} reads "B2",
+        # {now} is its weight once faded.
+        return ngettext(
+            "{day} {kind}: {weight} (strength {strength}, {grade}), {n} day old: {now} now",
+            "{day} {kind}: {weight} (strength {strength}, {grade}), {n} days old: {now} now",
+            age,
+        ).format(n=i18n.number(age), now=signed(self.faded), **values)
 
 
 @dataclass(frozen=True)
@@ -157,7 +207,7 @@ class PartyReading:
 
     @property
     def lacking(self) -> str:
-        """The dimension holding the party back."""
+        """The dimension holding the party back ("motivation" or "optimism")."""
         return "motivation" if self.motivation <= self.optimism else "optimism"
 
 
@@ -176,13 +226,29 @@ class ProcessReading:
 
     def why(self) -> str:
         """A few lines saying where the figure comes from."""
-        lines = [f"Readiness {self.readiness:+.2f}: as ready as the least ready party."]
-        for reading in self.parties:
-            lines.append(
-                f"{reading.party.name}: motivation {reading.motivation:+.2f}, optimism "
-                f"{reading.optimism:+.2f}; readiness {reading.readiness:+.2f} "
-                f"(held back by {reading.lacking})"
+        lines = [
+            _("Readiness {level}: as ready as the least ready party.").format(
+                level=signed(self.readiness)
             )
+        ]
+        for reading in self.parties:
+            values = {
+                "party": i18n.isolate(reading.party.name),
+                "motivation": signed(reading.motivation),
+                "optimism": signed(reading.optimism),
+                "readiness": signed(reading.readiness),
+            }
+            if reading.lacking == "motivation":
+                line = _(
+                    "{party}: motivation {motivation}, optimism {optimism}; readiness "
+                    "{readiness} (held back by motivation)"
+                )
+            else:
+                line = _(
+                    "{party}: motivation {motivation}, optimism {optimism}; readiness "
+                    "{readiness} (held back by optimism)"
+                )
+            lines.append(line.format(**values))
         return "\n".join(lines)
 
 
@@ -212,15 +278,25 @@ class Suggestion:
         reasons = []
         if self.every_party_ready:
             reasons.append(
-                f"every party's readiness is at or above {settings.threshold:g} "
-                f"(least: {self.reading.readiness:+.2f})"
+                _("every party's readiness is at or above {threshold} (least: {least})").format(
+                    threshold=i18n.number(settings.threshold),
+                    least=signed(self.reading.readiness),
+                )
             )
         if self.sharp_rise:
             reasons.append(
-                f"readiness rose {self.move.change:+.2f} in {settings.window_days} days "
-                f"(sharp: {settings.sharp_move:g} or more)"
+                ngettext(
+                    "readiness rose {change} in {n} day (sharp: {sharp} or more)",
+                    "readiness rose {change} in {n} days (sharp: {sharp} or more)",
+                    settings.window_days,
+                ).format(
+                    change=signed(self.move.change),
+                    n=i18n.number(settings.window_days),
+                    sharp=i18n.number(settings.sharp_move),
+                )
             )
-        return "; ".join(reasons)
+        # Translators: the separator between two reasons in one sentence.
+        return pgettext("between clauses", "; ").join(reasons)
 
 
 def weight(direction: Direction, strength: int, reliability: str, credibility: int) -> float:
@@ -280,7 +356,7 @@ def party_reading(
 def process_reading(
     parties: Sequence[Party], cues: Sequence[Cue], on: date, half_life_days: float
 ) -> ProcessReading:
-    judged = list(parties) or [Party(None, "The process")]
+    judged = list(parties) or [Party(None, _("The process"))]
     return ProcessReading(on, tuple(party_reading(p, cues, on, half_life_days) for p in judged))
 
 

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from contactkeeper.records import NameRule, display_names
+from contactkeeper import i18n
+from contactkeeper.i18n import _, pgettext
+from contactkeeper.records import NameRule, display_names, wording
 from contactkeeper.records.spellings import name_key, near_listed, prepared
 from contactkeeper.vault import search_index
 from contactkeeper.vault.model import (
@@ -314,7 +316,7 @@ def _organization_displays(
         Organization.country,
     )
     return {
-        record_id: (uuid, name, " · ".join(filter(None, (str(kind), country))))
+        record_id: (uuid, name, " · ".join(filter(None, (wording.label(kind), country))))
         for record_id, uuid, name, kind, country in session.execute(
             query.where(Organization.id.in_(ids))
         )
@@ -326,7 +328,7 @@ def _process_displays(
 ) -> dict[int, _Display]:
     query = sa.select(Process.id, Process.uuid, Process.name, Process.track, Process.phase)
     return {
-        record_id: (uuid, name, f"{track} · {phase}")
+        record_id: (uuid, name, f"{wording.label(track)} · {wording.label(phase)}")
         for record_id, uuid, name, track, phase in session.execute(query.where(Process.id.in_(ids)))
     }
 
@@ -355,15 +357,15 @@ def _interaction_displays(
     participants: dict[int, list[str]] = {}
     for row in session.execute(query):
         record_id, uuid, occurred_at, kind, summary, actor_id, display_name, codename, risk = row
-        day = occurred_at.astimezone().date().isoformat()
+        day = i18n.short_date(occurred_at.astimezone().date())
         title = f"{day} · {_opening(summary)}" if summary.strip() and not hide_text else day
-        heads[record_id] = (uuid, title, str(kind))
+        heads[record_id] = (uuid, title, wording.label(kind))
         if actor_id is not None:
             shown = name(actor_id, display_name, codename, risk)
             participants.setdefault(record_id, []).append(shown)
     found: dict[int, _Display] = {}
     for record_id, (uuid, title, kind_label) in heads.items():
-        names = ", ".join(sorted(participants.get(record_id, ())))
+        names = pgettext("between names", ", ").join(sorted(participants.get(record_id, ())))
         found[record_id] = (uuid, title, f"{kind_label} · {names}" if names else kind_label)
     return found
 
@@ -380,7 +382,9 @@ def _event_displays(
         record_id: (
             uuid,
             title,
-            " · ".join(filter(None, (str(kind), starts_on.isoformat(), process_name))),
+            " · ".join(
+                filter(None, (wording.label(kind), i18n.short_date(starts_on), process_name))
+            ),
         )
         for record_id, uuid, title, kind, starts_on, process_name in session.execute(query)
     }
@@ -410,11 +414,17 @@ def _transfer_displays(
     found: dict[int, _Display] = {}
     for row in session.execute(query):
         record_id, uuid, passed_on, kind, content, actor_id, display_name, codename, risk, org = row
-        day = passed_on.isoformat()
+        day = i18n.short_date(passed_on)
         title = f"{day} · {_opening(content)}" if content.strip() and not hide_text else day
         to = [name(actor_id, display_name, codename, risk)] if actor_id is not None else []
         to += [org] if org else []
-        found[record_id] = (uuid, title, f"{kind} · to {', '.join(to)}" if to else str(kind))
+        # Translators: whom a transfer was passed to, in a search result: "to Amal Haddad".
+        recipients = _("to {names}").format(names=pgettext("between names", ", ").join(to))
+        found[record_id] = (
+            uuid,
+            title,
+            f"{wording.label(kind)} · {recipients}" if to else wording.label(kind),
+        )
     return found
 
 
@@ -443,11 +453,14 @@ def _follow_up_displays(
     found: dict[int, _Display] = {}
     for row in session.execute(query):
         record_id, uuid, due_on, title, done_at, actor_id, display_name, codename, risk = row[:9]
-        day = due_on.isoformat()
+        day = i18n.short_date(due_on)
         shown = f"{day} · {_opening(title)}" if title.strip() and not hide_text else day
         about = [name(actor_id, display_name, codename, risk)] if actor_id is not None else []
         about += [row[9]] if row[9] else []
-        label = "done" if done_at is not None else "open"
+        # Translators: a follow-up, done or still to do.
+        label = (
+            pgettext("follow-up", "done") if done_at is not None else pgettext("follow-up", "open")
+        )
         found[record_id] = (uuid, shown, " · ".join([label, *about]))
     return found
 

@@ -67,6 +67,8 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from contactkeeper import i18n
+from contactkeeper.i18n import N_, _, ngettext
 from contactkeeper.records.names import look_alike_key
 from contactkeeper.vault.search_index import fold
 
@@ -451,10 +453,12 @@ def _agree(a: Word, b: Word) -> str | None:
 
 
 _HOW: Final = {
-    "same": "written alike",
-    "spelling": "spellings of one name",
-    "near": "one letter apart",
-    "consonants": "the same consonants",
+    # Translators: how two words of two names agree: "mohamed / muhammad: spellings of one
+    # name".
+    "same": N_("written alike"),
+    "spelling": N_("spellings of one name"),
+    "near": N_("one letter apart"),
+    "consonants": N_("the same consonants"),
 }
 
 
@@ -470,29 +474,59 @@ def _pairing(short: tuple[Word, ...], long: tuple[Word, ...]) -> list[tuple[Word
         ]
         if not options:
             return []
-        _, index, how = min(options)
+        _score, index, how = min(options)
         pairs.append((word, free.pop(index), how))
     return pairs
 
 
-@functools.lru_cache(maxsize=65536)
 def same_person(a: str, b: str) -> Verdict:
-    """Whether names ``a`` and ``b`` are likely the same person's, with the evidence."""
+    """Whether names ``a`` and ``b`` are likely the same person's, with the evidence (in the
+    current language)."""
+    return judged(a, b, i18n.language())
+
+
+@functools.lru_cache(maxsize=65536)
+def judged(a: str, b: str, language: str) -> Verdict:
+    """:func:`same_person` in ``language``, kept (the evidence is worded in it)."""
     first, second = prepared(a), prepared(b)
+    both = {"a": i18n.isolate(a), "b": i18n.isolate(b)}
     if not first.words or not second.words:
         return Verdict(False, 0.0, ())
     if first.key == second.key:
-        how = "the same name" if a.strip() == b.strip() else "the same name written differently"
-        return Verdict(True, 100.0, (f"“{a}” and “{b}”: {how}",))
+        how = (
+            _("“{a}” and “{b}”: the same name")
+            if a.strip() == b.strip()
+            else _("“{a}” and “{b}”: the same name written differently")
+        )
+        return Verdict(True, 100.0, (how.format(**both),))
     short, long = sorted((first, second), key=lambda p: len(p.words))
     pairs = _pairing(short.words, long.words)
     if pairs and (len(short.words) == len(long.words) or len(short.words) >= 2):
         score = sum(fuzz.ratio(x.key, y.key) for x, y, _ in pairs) / len(long.words)
-        details = [f"{x.latin} / {y.latin}: {_HOW[how]}" for x, y, how in pairs if how != "same"]
+        details = [
+            # Translators: two words that agree, and how: "mohamed / muhammad: one letter apart".
+            _("{a} / {b}: {how}").format(
+                a=i18n.isolate(x.latin), b=i18n.isolate(y.latin), how=_(_HOW[how])
+            )
+            for x, y, how in pairs
+            if how != "same"
+        ]
         if len(short.words) < len(long.words):
-            details.append(f"“{long.text}” has {len(long.words) - len(short.words)} more word(s)")
-        readings = [f"“{x}” reads “{romanized(x)}”" for x in (a, b) if _other_script(x)]
-        lead = f"“{a}” and “{b}”"
+            more = len(long.words) - len(short.words)
+            details.append(
+                ngettext("“{name}” has {n} more word", "“{name}” has {n} more words", more).format(
+                    name=i18n.isolate(long.text), n=i18n.number(more)
+                )
+            )
+        readings = [
+            # Translators: a name in another script and how it reads in Latin letters.
+            _("“{name}” reads “{latin}”").format(
+                name=i18n.isolate(x), latin=i18n.isolate(romanized(x))
+            )
+            for x in (a, b)
+            if _other_script(x)
+        ]
+        lead = _("“{a}” and “{b}”").format(**both)
         return Verdict(True, round(score, 1), (lead, *readings, *details))
     if len(first.words) != len(second.words):
         x = Word(first.joined, first.joined, False)
@@ -501,7 +535,7 @@ def same_person(a: str, b: str) -> Verdict:
             return Verdict(
                 True,
                 round(fuzz.ratio(x.key, y.key), 1),
-                (f"“{a}” and “{b}”: one name written in one word or in several",),
+                (_("“{a}” and “{b}”: one name written in one word or in several").format(**both),),
             )
     score = fuzz.token_sort_ratio(
         " ".join(w.key for w in first.words), " ".join(w.key for w in second.words)
@@ -551,7 +585,7 @@ class NameIndex:
 def forget() -> None:
     """Drop every name kept for speed (the keys of names seen, the verdicts given): a
     locked vault leaves no name in memory structures the program controls."""
-    for kept in (name_key, romanized, sound_key, prepared, heads, same_person):
+    for kept in (name_key, romanized, sound_key, prepared, heads, judged):
         kept.cache_clear()
     look_alike_key.cache_clear()
 

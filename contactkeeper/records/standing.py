@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from contactkeeper import records
+from contactkeeper.i18n import _
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -76,10 +77,10 @@ def set_standing(vault: Vault, actor_id: int, standing: Standing) -> Sensitivity
         actor.actor_track = (
             None if standing.actor_track is None else ActorTrack(standing.actor_track)
         )
-        actor.access = _judged("Access", standing.access)
-        actor.standing = _judged("Standing", standing.standing)
-        actor.trust_in_me = _judged("Trust in you", standing.trust_in_me)
-        actor.personal_risk = _judged("Personal risk", standing.personal_risk)
+        actor.access = _judged(_("Access"), standing.access)
+        actor.standing = _judged(_("Standing"), standing.standing)
+        actor.trust_in_me = _judged(_("Trust in you"), standing.trust_in_me)
+        actor.personal_risk = _judged(_("Personal risk"), standing.personal_risk)
         actor.attribution = AttributionRule(standing.attribution)
         floor = sensitivity_for_risk(actor.personal_risk)
         if _LEVELS.index(floor) > _LEVELS.index(actor.sensitivity):

@@ -19,6 +19,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from contactkeeper import i18n
+from contactkeeper.i18n import N_, _, ngettext, pgettext
 from contactkeeper.records import (
     NameRule,
     display_names,
@@ -33,9 +35,8 @@ from contactkeeper.records.actors import silenced_why
 from contactkeeper.records.channels import ChannelInfo, channel_info
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
-from contactkeeper.records.warmth import Warmth, WarmthReading, explain, of_actor
+from contactkeeper.records.warmth import Warmth, WarmthReading, explain, of_actor, warmth_word
 from contactkeeper.records.warmth_queries import elapsed, urgency, warmth_histories
-from contactkeeper.records.wording import plural
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -49,8 +50,8 @@ from contactkeeper.vault.model import (
     Sensitivity,
 )
 
-# How the going-cold list is ordered, said where it is shown.
-ORDER = (
+# How the going-cold list is ordered, said where it is shown (translated there: ``_(ORDER)``).
+ORDER = N_(
     "Most urgent first: the furthest past their maximum interval (a week at a time); within "
     "the same week, those on a side of a ripening process first; never contacted last."
 )
@@ -76,15 +77,23 @@ class GoingCold:
         of Verenia talks, which is ripening"."""
         past = self.warmth.past_maximum_days
         if past is None:
-            where = "never contacted"
+            where = _("never contacted")
         elif past > 0:
-            where = f"{plural(past, 'day')} past the maximum"
+            where = ngettext("{n} day past the maximum", "{n} days past the maximum", past)
+            where = where.format(n=i18n.number(past))
         else:
-            where = f"{plural(-past, 'day')} before the maximum"
+            where = ngettext("{n} day before the maximum", "{n} days before the maximum", -past)
+            where = where.format(n=i18n.number(-past))
         if self.ripening:
-            processes = ", ".join(self.ripening)
-            verb = "is" if len(self.ripening) == 1 else "are"
-            where += f"; on a side of {processes}, which {verb} ripening"
+            # Translators: the separator between the names of several processes.
+            processes = pgettext("between names", ", ").join(i18n.isolate(p) for p in self.ripening)
+            # Translators: "70 days past the maximum; on a side of Verenia talks, which is
+            # ripening" (one or several processes).
+            where = ngettext(
+                "{where}; on a side of {processes}, which is ripening",
+                "{where}; on a side of {processes}, which are ripening",
+                len(self.ripening),
+            ).format(where=where, processes=processes)
         return where
 
 
@@ -123,10 +132,33 @@ class ColdBroker:
     reached_ids: tuple[int, ...] = ()
 
     def summary(self, name: str) -> str:
-        return (
-            f"{name} is {self.warmth.warmth}; only they reach {self.reached} of the "
-            f"{self.participants} participants of {self.process_name}"
-        )
+        values = {
+            "name": i18n.isolate(name),
+            "n": i18n.number(self.reached),
+            "total": i18n.number(self.participants),
+            "process": i18n.isolate(self.process_name),
+        }
+        # Translators: a broker going cold: "Fr. Pavel is cooling; only they reach 4 of the 9
+        # participants of Verenia talks". The plural follows the participants.
+        if self.warmth.warmth is Warmth.WARM:
+            text = ngettext(
+                "{name} is warm; only they reach {n} of the {total} participant of {process}",
+                "{name} is warm; only they reach {n} of the {total} participants of {process}",
+                self.participants,
+            )
+        elif self.warmth.warmth is Warmth.COOLING:
+            text = ngettext(
+                "{name} is cooling; only they reach {n} of the {total} participant of {process}",
+                "{name} is cooling; only they reach {n} of the {total} participants of {process}",
+                self.participants,
+            )
+        else:
+            text = ngettext(
+                "{name} is cold; only they reach {n} of the {total} participant of {process}",
+                "{name} is cold; only they reach {n} of the {total} participants of {process}",
+                self.participants,
+            )
+        return text.format(**values)
 
 
 @dataclass(frozen=True)
@@ -159,22 +191,35 @@ class Ripening:
         (the privacy rule of whoever shows it)."""
 
         def named(people: tuple[KeyActor, ...]) -> str:
-            return ", ".join(
-                f"{name(a.actor_id, a.display_name, a.codename, a.sensitivity)} "
-                f"({a.warmth.warmth.value}, {a.warmth.label})"
+            # Translators: a key actor of a ripening process: "Hassan Idris (cold, never
+            # contacted)".
+            return pgettext("between names", ", ").join(
+                _("{name} ({warmth}, {when})").format(
+                    name=i18n.isolate(name(a.actor_id, a.display_name, a.codename, a.sensitivity)),
+                    warmth=warmth_word(a.warmth.warmth),
+                    when=a.warmth.label,
+                )
                 for a in people
             )
 
-        lines = [f"Ripening: {self.process_name} — {self.why}."]
+        # Translators: "Ripening: Verenia talks — every party's readiness is at or above 2
+        # (least: +2.30)."
+        lines = [
+            _("Ripening: {process} — {why}.").format(
+                process=i18n.isolate(self.process_name), why=self.why
+            )
+        ]
         if self.flagged:
-            lines.append("You flagged the moment.")
+            lines.append(_("You flagged the moment."))
         if self.cues:
             lines.append(
-                f"The cues behind it (each fades by half every {self.half_life_days:g} days):"
+                _("The cues behind it (each fades by half every {n} days):").format(
+                    n=i18n.number(self.half_life_days)
+                )
             )
         lines += [f"  {c}" for c in self.cues]
-        lines.append("Warm now: " + (named(self.warm) or "nobody"))
-        lines.append("Warm first: " + (named(self.to_warm) or "nobody"))
+        lines.append(_("Warm now: {names}").format(names=named(self.warm) or _("nobody")))
+        lines.append(_("Warm first: {names}").format(names=named(self.to_warm) or _("nobody")))
         return "\n".join(lines)
 
 
@@ -182,7 +227,7 @@ class Ripening:
 class TrackTwoLine:
     """A transfer awaiting a reaction, or a review that is due."""
 
-    what: str  # "awaiting a reaction" or "review due"
+    what: str  # "awaiting a reaction" or "review due", in the current language
     on: date  # when it was passed, or when the review fell due
     detail: str  # what was passed (free text), or what to decide
     process_id: int | None
@@ -247,7 +292,7 @@ def cold_brokers(vault: Vault, now: datetime, limit: int = 10) -> list[ColdBroke
             )
         }
         result = []
-        for actor_id, process_id, process_name, total, cut_off, _ in found:
+        for actor_id, process_id, process_name, total, cut_off, _ratio in found:
             actor = people.get(actor_id)
             if actor is None or actor.last_contact_at is None:
                 continue  # never in touch: nothing is going cold
@@ -328,7 +373,7 @@ def _ripening(vault: Vault, day: date) -> list[Ripening]:
             Ripening(
                 process.process_id,
                 process.process_name,
-                suggestion.why(process.settings) if suggestion else "flagged by you",
+                suggestion.why(process.settings) if suggestion else _("flagged by you"),
                 tuple(behind[:5]),
                 warm,
                 to_warm,
@@ -540,9 +585,9 @@ def track_two_lines(vault: Vault, day: date) -> list[TrackTwoLine]:
     """Reviews due first, then transfers awaiting a reaction, the longest waiting first."""
     lines = [
         TrackTwoLine(
-            "review due",
+            _("review due"),
             due.due_on,
-            "decide whether to go on, pause or stop",
+            _("decide whether to go on, pause or stop"),
             due.process_id,
             due.process_name,
         )
@@ -553,7 +598,7 @@ def track_two_lines(vault: Vault, day: date) -> list[TrackTwoLine]:
     )
     lines += [
         TrackTwoLine(
-            "awaiting a reaction", t.passed_on, t.content, t.process_id, t.process_name, t.id
+            _("awaiting a reaction"), t.passed_on, t.content, t.process_id, t.process_name, t.id
         )
         for t in waiting
     ]

@@ -15,8 +15,9 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord, RecordNotFound
+from contactkeeper.i18n import _
 from contactkeeper.records.attribution import strictest
 from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.vault import Vault
@@ -88,9 +89,10 @@ class TransferInfo:
     def origin(self) -> str:
         """Where it came from, in words."""
         if self.event_title:
-            return f"the {self.event_title}"
+            # Translators: where a transfer came from: "the Montreux workshop".
+            return _("the {event}").format(event=i18n.isolate(self.event_title))
         if self.interaction_id is not None:
-            return "an interaction"
+            return _("an interaction")
         return ""
 
 
@@ -164,7 +166,7 @@ def as_new(info: TransferInfo) -> NewTransfer:
 def _set_outcome(transfer: Transfer, outcome: Outcome) -> None:
     transfer.result = TransferResult(outcome.result)
     transfer.result_on = None if transfer.result is TransferResult.AWAITING else outcome.on
-    transfer.result_note = records.text("What came of it", outcome.note, max_length=10_000)
+    transfer.result_note = records.text(_("What came of it"), outcome.note, max_length=10_000)
 
 
 def delete_transfer(vault: Vault, transfer_id: int) -> None:
@@ -180,7 +182,7 @@ def add_follow_up(vault: Vault, transfer_id: int, title: str, due_on: date) -> i
 
 def _add_follow_up(session: Session, transfer: Transfer, title: str, due_on: date) -> int:
     follow_up = FollowUp(
-        title=records.text("Follow-up", title, max_length=300, required=True),
+        title=records.text(_("Follow-up"), title, max_length=300, required=True),
         due_on=due_on,
         transfer_id=transfer.id,
         process_id=transfer.process_id,
@@ -234,13 +236,15 @@ def _list(vault: Vault, *where: sa.ColumnElement[bool]) -> list[TransferInfo]:
 
 def _official(session: Session, new: NewTransfer) -> None:
     if new.recipient_actor_id is None and new.recipient_organization_id is None:
-        raise InvalidRecord("Passed to", "must name someone in the official track")
+        raise InvalidRecord(_("Passed to"), _("must name someone in the official track"))
     if new.recipient_actor_id is not None:
         actor = records.fetch(session, Actor, new.recipient_actor_id, "actor")
         if actor.actor_track is not ActorTrack.ONE:
             raise InvalidRecord(
-                "Passed to",
-                f"{actor.display_name} is not marked as track one; set their track first",
+                _("Passed to"),
+                _("{name} is not marked as track one; set their track first").format(
+                    name=i18n.isolate(actor.display_name)
+                ),
             )
     if new.recipient_organization_id is not None:
         organization = records.fetch(
@@ -248,7 +252,10 @@ def _official(session: Session, new: NewTransfer) -> None:
         )
         if not organization.official:
             raise InvalidRecord(
-                "Passed to", f"{organization.name} is not marked official; mark it first"
+                _("Passed to"),
+                _("{name} is not marked official; mark it first").format(
+                    name=i18n.isolate(organization.name)
+                ),
             )
 
 
@@ -260,7 +267,7 @@ def _apply(session: Session, transfer: Transfer, new: NewTransfer) -> None:
         outcome = records.fetch(session, EventOutcome, new.outcome_id, "outcome")
         event_id = event_id or outcome.event_id
         if outcome.event_id != event_id:
-            raise InvalidRecord("Outcome", "is an outcome of another event")
+            raise InvalidRecord(_("Outcome"), _("is an outcome of another event"))
         origin_rules.append(outcome.attribution)
     if event_id is not None:
         event = records.fetch(session, Event, event_id, "event")
@@ -274,7 +281,7 @@ def _apply(session: Session, transfer: Transfer, new: NewTransfer) -> None:
         records.fetch(session, Process, process_id, "process")
     transfer.kind = TransferKind(new.kind)
     transfer.content = records.text(
-        "What was passed", new.content, max_length=10_000, required=True
+        _("What was passed"), new.content, max_length=10_000, required=True
     )
     transfer.passed_on = new.passed_on
     transfer.process_id = process_id
@@ -283,7 +290,7 @@ def _apply(session: Session, transfer: Transfer, new: NewTransfer) -> None:
     transfer.interaction_id = new.interaction_id
     transfer.recipient_actor_id = new.recipient_actor_id
     transfer.recipient_organization_id = new.recipient_organization_id
-    transfer.via = records.name("Through", new.via, max_length=300)
+    transfer.via = records.name(_("Through"), new.via, max_length=300)
     transfer.attribution = strictest(origin_rules)
 
 

@@ -22,8 +22,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from contactkeeper import records
+from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
+from contactkeeper.i18n import _, pgettext
 from contactkeeper.records.interactions import recompute_summaries
 from contactkeeper.vault import Vault, changes, search_index
 from contactkeeper.vault.changes import Kind
@@ -104,9 +105,9 @@ def discard_in(session: Session, kind: str, record_id: int, label: str, now: dat
     session.flush()
     _after_change(session, rows)
     item = TrashItem(
-        deleted_at=records.aware("Deleted at", now),
+        deleted_at=records.aware(_("Deleted at"), now),
         kind=kind,
-        label=records.text("Label", label, max_length=300) or kind,
+        label=records.text(_("Label"), label, max_length=300) or kind,
         payload=json.dumps(payload, ensure_ascii=False),
     )
     session.add(item)
@@ -145,9 +146,11 @@ def restore_in(session: Session, trash_id: int) -> None:
             changes.note_rows(session, table, [{"id": pk}])
     except sa.exc.IntegrityError:
         raise InvalidRecord(
-            "Restore",
-            f"{item.label} conflicts with a record added or changed since it was "
-            "deleted (a codename in use, or a record it belonged to is gone)",
+            pgettext("noun", "Restore"),
+            _(
+                "{label} conflicts with a record added or changed since it was deleted (a "
+                "codename in use, or a record it belonged to is gone)"
+            ).format(label=i18n.isolate(item.label)),
         ) from None
     session.delete(item)
     session.flush()
@@ -169,7 +172,7 @@ def empty(vault: Vault, older_than: datetime | None = None) -> int:
     with vault.transaction() as session:
         query = sa.select(TrashItem)
         if older_than is not None:
-            query = query.where(TrashItem.deleted_at < records.aware("Date", older_than))
+            query = query.where(TrashItem.deleted_at < records.aware(_("Date"), older_than))
         items = list(session.scalars(query))
         for item in items:
             session.delete(item)

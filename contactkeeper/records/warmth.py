@@ -48,7 +48,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
-from contactkeeper.records.wording import plural
+from contactkeeper import i18n
+from contactkeeper.i18n import N_, _, ngettext, pgettext
+from contactkeeper.records import wording
 from contactkeeper.vault.model import InteractionKind
 from contactkeeper.vault.vocabulary import Tier
 
@@ -100,10 +102,14 @@ class WarmthReading:
     @property
     def label(self) -> str:
         if self.days_since_contact is None:
-            return "never contacted"
+            return _("never contacted")
+        ago = i18n.number(self.days_since_contact)
         if self.due_in_days is None or self.due_in_days >= 0:
-            return f"{self.days_since_contact} d ago"
-        return f"{self.days_since_contact} d ago, {-self.due_in_days} d overdue"
+            # Translators: "d" is the short word for days.
+            return _("{ago} d ago").format(ago=ago)
+        return _("{ago} d ago, {overdue} d overdue").format(
+            ago=ago, overdue=i18n.number(-self.due_in_days)
+        )
 
     @property
     def past_maximum_days(self) -> int | None:
@@ -205,38 +211,123 @@ class History:
     light_since: Sequence[InteractionKind] = ()
 
 
-_KIND_WORDS: dict[InteractionKind, tuple[str, str]] = {
-    InteractionKind.MEETING: ("a meeting", "meetings"),
-    InteractionKind.CALL: ("a call", "calls"),
-    InteractionKind.MESSAGE: ("a message", "messages"),
-    InteractionKind.SOCIAL: ("a social occasion", "social occasions"),
-    InteractionKind.SIDELINES: ("the sidelines of an event", "sidelines of events"),
-    InteractionKind.VIA_INTERMEDIARY: (
-        "word passed through an intermediary",
-        "words passed through intermediaries",
+# What the sentence calls the last substantive contact, by its kind.
+_KIND_WORDS: dict[InteractionKind, str] = {
+    # Translators: in "last substantive contact 130 days ago (a meeting on 3 March)".
+    InteractionKind.MEETING: N_("a meeting"),
+    InteractionKind.CALL: N_("a call"),
+    InteractionKind.MESSAGE: N_("a message"),
+    InteractionKind.SOCIAL: N_("a social occasion"),
+    InteractionKind.SIDELINES: N_("the sidelines of an event"),
+    InteractionKind.VIA_INTERMEDIARY: N_("word passed through an intermediary"),
+}
+
+WARMTH_WORDS: dict[Warmth, str] = {
+    Warmth.WARM: N_("warm"),
+    Warmth.COOLING: N_("cooling"),
+    Warmth.COLD: N_("cold"),
+}
+_HEADS: dict[Warmth, str] = {
+    # Translators: the first word of the sentence saying why an actor is warm, cooling or
+    # cold.
+    Warmth.WARM: N_("Warm"),
+    Warmth.COOLING: N_("Cooling"),
+    Warmth.COLD: N_("Cold"),
+}
+
+
+def warmth_word(warmth: Warmth) -> str:
+    """ "warm", "cooling" or "cold", in the current language."""
+    return _(WARMTH_WORDS[Warmth(warmth)])
+
+
+def _small(n: int) -> str:
+    """A count from two to nine in words, as a sentence says it; larger ones in figures."""
+    words = {
+        # Translators: counts in words, in "the two messages since"; write figures if
+        # your language would need the words to agree with the noun.
+        2: pgettext("count", "two"),
+        3: pgettext("count", "three"),
+        4: pgettext("count", "four"),
+        5: pgettext("count", "five"),
+        6: pgettext("count", "six"),
+        7: pgettext("count", "seven"),
+        8: pgettext("count", "eight"),
+        9: pgettext("count", "nine"),
+    }
+    return words.get(n) or i18n.number(n)
+
+
+def _light_since(kinds: Sequence[InteractionKind], credit: int) -> str:
+    """ "the message since counts as 15 days older", "the two messages since count as
+    15 days older", "the three light contacts since count as 15 days older"."""
+    older = wording.days(credit)
+    n = len(kinds)
+    if n <= 1 and (not kinds or kinds[0] not in _LIGHT_ONE):
+        return _("the light contact since counts as {older} older").format(older=older)
+    if n == 1:
+        return _(_LIGHT_ONE[kinds[0]]).format(older=older)
+    if len(set(kinds)) == 1:
+        return _light_many(kinds[0], n).format(n=_small(n), older=older)
+    return ngettext(
+        "the {n} light contact since counts as {older} older",
+        "the {n} light contacts since count as {older} older",
+        n,
+    ).format(n=_small(n), older=older)
+
+
+# The light contacts since the last substantive one, by kind (a message, word passed
+# through an intermediary; any kind when it went over an indirect channel).
+_LIGHT_ONE: dict[InteractionKind, str] = {
+    InteractionKind.MEETING: N_("the meeting since counts as {older} older"),
+    InteractionKind.CALL: N_("the call since counts as {older} older"),
+    InteractionKind.MESSAGE: N_("the message since counts as {older} older"),
+    InteractionKind.SOCIAL: N_("the social occasion since counts as {older} older"),
+    InteractionKind.SIDELINES: N_("the sidelines of an event since count as {older} older"),
+    InteractionKind.VIA_INTERMEDIARY: N_(
+        "the word passed through an intermediary since counts as {older} older"
     ),
 }
-_SMALL = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-def _count(n: int) -> str:
-    return _SMALL[n] if n < len(_SMALL) else f"{n:,}"
-
-
-def _days_text(n: int) -> str:
-    return plural(n, "day")
-
-
-def _light_phrase(kinds: Sequence[InteractionKind]) -> str:
-    """ "the message", "the two messages", "the three light contacts"."""
-    if not kinds:
-        return "the light contact"
-    if len(set(kinds)) == 1:
-        one, many = _KIND_WORDS[kinds[0]]
-        if len(kinds) == 1:
-            return "the " + one.removeprefix("a ").removeprefix("the ")
-        return f"the {_count(len(kinds))} {many}"
-    return f"the {_count(len(kinds))} light contacts"
+def _light_many(kind: InteractionKind, n: int) -> str:
+    """ "the {n} messages since count as {older} older", for ``n`` light contacts of one
+    kind (whole phrases: each language makes its own agree)."""
+    if kind is InteractionKind.MEETING:
+        return ngettext(
+            "the {n} meeting since counts as {older} older",
+            "the {n} meetings since count as {older} older",
+            n,
+        )
+    if kind is InteractionKind.CALL:
+        return ngettext(
+            "the {n} call since counts as {older} older",
+            "the {n} calls since count as {older} older",
+            n,
+        )
+    if kind is InteractionKind.MESSAGE:
+        return ngettext(
+            "the {n} message since counts as {older} older",
+            "the {n} messages since count as {older} older",
+            n,
+        )
+    if kind is InteractionKind.SOCIAL:
+        return ngettext(
+            "the {n} social occasion since counts as {older} older",
+            "the {n} social occasions since count as {older} older",
+            n,
+        )
+    if kind is InteractionKind.SIDELINES:
+        return ngettext(
+            "the {n} sidelines of an event since count as {older} older",
+            "the {n} sidelines of events since count as {older} older",
+            n,
+        )
+    return ngettext(
+        "the {n} word passed through an intermediary since counts as {older} older",
+        "the {n} words passed through intermediaries since count as {older} older",
+        n,
+    )
 
 
 def explain(found: WarmthReading, history: History | None = None, *, on: date | None = None) -> str:
@@ -245,49 +336,103 @@ def explain(found: WarmthReading, history: History | None = None, *, on: date | 
     older; ideal every 30 days, at most 60: 70 days past the maximum." ``history`` adds the
     kinds and the day; without it the sentence says what the reading knows. ``on`` is today
     (for whether a day needs its year)."""
-    head = found.warmth.value.capitalize()
-    intervals = f"ideal every {_days_text(found.ideal_days)}, at most {found.max_days}"
+    head = _(_HEADS[found.warmth])
+    intervals = ngettext(
+        "ideal every {n} day, at most {most}",
+        "ideal every {n} days, at most {most}",
+        found.ideal_days,
+    ).format(n=i18n.number(found.ideal_days), most=i18n.number(found.max_days))
     if found.elapsed_days is None or found.days_since_contact is None:
-        return f"{head}: never contacted; {intervals}."
+        # Translators: {warmth} is "Cold"; {intervals} "ideal every 30 days, at most 60".
+        return _("{warmth}: never contacted; {intervals}.").format(warmth=head, intervals=intervals)
     parts = []
     if found.days_since_substantive is None:
-        parts.append("no substantive contact yet (a meeting, a call, an occasion)")
+        parts.append(_("no substantive contact yet (a meeting, a call, an occasion)"))
     else:
-        what = f"last substantive contact {_days_text(found.days_since_substantive)} ago"
+        since = found.days_since_substantive
         if history is not None and history.substantive_on is not None:
-            kind = _KIND_WORDS[history.substantive_kind][0] if history.substantive_kind else ""
             when = _day_on(history.substantive_on, on)
-            what += f" ({kind} on {when})" if kind else f" (on {when})"
+            if history.substantive_kind:
+                what = ngettext(
+                    "last substantive contact {n} day ago ({kind} on {day})",
+                    "last substantive contact {n} days ago ({kind} on {day})",
+                    since,
+                ).format(
+                    n=i18n.number(since),
+                    kind=_(_KIND_WORDS[history.substantive_kind]),
+                    day=when,
+                )
+            else:
+                what = ngettext(
+                    "last substantive contact {n} day ago (on {day})",
+                    "last substantive contact {n} days ago (on {day})",
+                    since,
+                ).format(n=i18n.number(since), day=when)
+        else:
+            what = ngettext(
+                "last substantive contact {n} day ago",
+                "last substantive contact {n} days ago",
+                since,
+            ).format(n=i18n.number(since))
         parts.append(what)
     if found.light_since:
         kinds = tuple(history.light_since) if history is not None else ()
-        light = _light_phrase(kinds)
         many = len(kinds) > 1
         latest = found.days_since_contact
         counted = latest + found.light_credit_days
-        sentence = (
-            f"{light} since {'count' if many else 'counts'} as "
-            f"{_days_text(found.light_credit_days)} older"
-        )
+        sentence = _light_since(kinds, found.light_credit_days)
         if found.days_since_substantive is None or counted < found.days_since_substantive:
             # The light contact is what keeps them warm: say what it counts as.
-            latest_word = "; the latest, " if many else ": "
-            sentence += f"{latest_word}{_days_text(latest)} ago, as {counted}"
+            values = {
+                "light": sentence,
+                "ago": wording.days_ago(latest),
+                "as": i18n.number(counted),
+            }
+            if many:
+                # Translators: "the two messages since count as 15 days older; the latest,
+                # 3 days ago, as 18" (counts as if 18 days ago).
+                sentence = _("{light}; the latest, {ago}, as {as}").format(**values)
+            else:
+                # Translators: "the message since counts as 15 days older: 3 days ago, as
+                # 18" (counts as if 18 days ago).
+                sentence = _("{light}: {ago}, as {as}").format(**values)
         parts.append(sentence)
     past = found.past_maximum_days or 0
     if found.warmth is Warmth.COLD:
-        verdict = f"{_days_text(past)} past the maximum"
+        verdict = ngettext("{n} day past the maximum", "{n} days past the maximum", past).format(
+            n=i18n.number(past)
+        )
     elif found.warmth is Warmth.COOLING:
-        verdict = f"cold in {_days_text(-past)}" if past < 0 else "cold tomorrow"
+        verdict = (
+            ngettext("cold in {n} day", "cold in {n} days", -past).format(n=i18n.number(-past))
+            if past < 0
+            else _("cold tomorrow")
+        )
     else:
         due = found.due_in_days or 0
-        verdict = f"due in {_days_text(due)}" if due > 0 else "due today"
-    return f"{head}: {'; '.join(parts)}; {intervals}: {verdict}."
+        verdict = (
+            ngettext("due in {n} day", "due in {n} days", due).format(n=i18n.number(due))
+            if due > 0
+            else _("due today")
+        )
+    # Translators: the separator between the reasons in why an actor is warm or cold.
+    reasons = pgettext("between clauses", "; ").join(parts)
+    # Translators: {warmth} is "Cold"; {reasons} the reasons; {intervals} "ideal every 30
+    # days, at most 60"; {verdict} "70 days past the maximum".
+    return _("{warmth}: {reasons}; {intervals}: {verdict}.").format(
+        warmth=head, reasons=reasons, intervals=intervals, verdict=verdict
+    )
 
 
 def _day_on(day: date, today: date | None) -> str:
+    """ "3 March" in the current year, "3 March 2025" in another."""
+    from babel.dates import format_skeleton
+
     this_year = (today or date.today()).year
-    return f"{day.day} {day:%B}" + ("" if day.year == this_year else f" {day.year}")
+    if day.year != this_year:
+        return i18n.long_date(day)
+    # In the locale's own digits, as i18n writes every date (it has no day-and-month form).
+    return i18n._formatted(format_skeleton("MMMMd", day, locale=i18n.formats_locale()))
 
 
 def _days(now: datetime, then: datetime) -> int:

@@ -30,6 +30,7 @@ from contactkeeper.errors import (
     VaultTooNew,
     WrongPassphrase,
 )
+from contactkeeper.i18n import _
 from contactkeeper.vault import (
     changes,
     connection,
@@ -139,14 +140,14 @@ class Vault:
         db_path = path / DB_NAME
         _finish_interrupted_rekey(path, db_key.hex())
         if not db_path.is_file():
-            raise NotAVault(path, "it has a key file but no database (vault.db)")
+            raise NotAVault(path, _("it has a key file but no database (vault.db)"))
         revision = _read_revision(db_path, db_key.hex())
         if revision is None:
-            raise VaultDamaged("database", "it does not say which schema version it has")
+            raise VaultDamaged("database", _("it does not say which schema version it has"))
         head = schema_head()
         if revision != head:
             if not schema.is_known(revision):
-                raise VaultTooNew(f"schema {revision}")
+                raise VaultTooNew(_("schema {revision}").format(revision=revision))
             _keep_copy_before_migration(path, revision)
         vault = cls(path, key_file, db_key)
         if revision != head:
@@ -290,7 +291,7 @@ def is_vault(path: Path) -> bool:
 
 def _read_key_file(path: Path) -> KeyFile:
     if not path.is_dir():
-        raise NotAVault(path, "there is no folder there")
+        raise NotAVault(path, _("there is no folder there"))
     return KeyFile.read(path / KEY_NAME)
 
 
@@ -303,17 +304,19 @@ def _read_revision(db_path: Path, key_hex: str) -> str | None:
     """
     size = db_path.stat().st_size
     if size == 0:
-        raise VaultDamaged("database", "it is empty")
+        raise VaultDamaged("database", _("it is empty"))
     if size % PAGE_SIZE:
-        raise VaultDamaged("database", "it is cut short (it does not end on a whole page)")
+        raise VaultDamaged("database", _("it is cut short (it does not end on a whole page)"))
     try:
         cx = connection.connect(db_path, key_hex, read_only=True)
     except sqlcipher3.DatabaseError:
         raise VaultDamaged(
-            "database", "its table of contents does not decrypt with this vault's key"
+            "database", _("its table of contents does not decrypt with this vault's key")
         ) from None
     except sqlcipher3.Error as exc:
-        raise VaultDamaged("database", f"it cannot be opened ({exc})") from None
+        raise VaultDamaged(
+            "database", _("it cannot be opened ({reason})").format(reason=exc)
+        ) from None
     try:
         return schema.read_revision(cx)
     except sqlcipher3.DatabaseError as exc:
@@ -406,7 +409,7 @@ def _schema_problems(conn: sa.Connection) -> tuple[str | None, list[str]]:
     try:
         revision = MigrationContext.configure(conn).get_current_revision()
         if revision is None or not schema.is_known(revision):
-            return revision, ["it does not say which known schema revision it has"]
+            return revision, [_("it does not say which known schema revision it has")]
         raw = conn.connection.dbapi_connection
         found = schema.check(raw, revision)
     except sa.exc.DatabaseError as exc:

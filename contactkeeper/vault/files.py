@@ -12,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from contactkeeper.errors import DiskFull
+from contactkeeper.errors import DiskFull, shown_path
+from contactkeeper.i18n import _
 
 try:
     import fcntl
@@ -46,19 +47,19 @@ class UnsafeFile(ValueError):
         self.too_large = too_large
 
 
-def kind_of(mode: int) -> str:
-    """What a file's ``st_mode`` says it is, in words."""
+def not_plain(mode: int) -> str:
+    """Why a file of ``st_mode`` is refused, as a phrase for a person."""
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
+        return _("it is a symbolic link, not a plain file")
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("it is a folder, not a plain file")
     if stat.S_ISFIFO(mode):
-        return "a pipe"
+        return _("it is a pipe, not a plain file")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("it is a socket, not a plain file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a plain file" if stat.S_ISREG(mode) else "something unknown"
+        return _("it is a device, not a plain file")
+    return _("it is something unknown, not a plain file")
 
 
 def read_plain_file(path: Path, max_bytes: int) -> bytes:
@@ -69,7 +70,7 @@ def read_plain_file(path: Path, max_bytes: int) -> bytes:
     most ``max_bytes + 1`` bytes are read). ``FileNotFoundError`` when nothing is there.
     """
     if not NO_FOLLOW and path.is_symlink():  # where O_NOFOLLOW does not exist
-        raise UnsafeFile("it is a symbolic link, which ContactKeeper does not follow")
+        raise UnsafeFile(_("it is a symbolic link, which ContactKeeper does not follow"))
     try:
         fd = os.open(path, os.O_RDONLY | SAFE_OPEN)
     except FileNotFoundError:
@@ -80,14 +81,16 @@ def read_plain_file(path: Path, max_bytes: int) -> bytes:
         except OSError:
             raise exc from None
         if stat.S_ISLNK(mode):
-            raise UnsafeFile("it is a symbolic link, which ContactKeeper does not follow") from None
-        raise UnsafeFile(f"it is {kind_of(mode)}, not a plain file") from None
+            raise UnsafeFile(
+                _("it is a symbolic link, which ContactKeeper does not follow")
+            ) from None
+        raise UnsafeFile(not_plain(mode)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise UnsafeFile(f"it is {kind_of(info.st_mode)}, not a plain file")
+            raise UnsafeFile(not_plain(info.st_mode))
         if info.st_size > max_bytes:
-            raise UnsafeFile("it is far too large", too_large=True)
+            raise UnsafeFile(_("it is far too large"), too_large=True)
         chunks: list[bytes] = []
         remaining = max_bytes + 1
         while remaining > 0:
@@ -100,7 +103,7 @@ def read_plain_file(path: Path, max_bytes: int) -> bytes:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > max_bytes:
-        raise UnsafeFile("it is far too large", too_large=True)
+        raise UnsafeFile(_("it is far too large"), too_large=True)
     return data
 
 
@@ -218,7 +221,9 @@ def remove_tree(path: Path, left: list[str]) -> None:
         exc = problem if isinstance(problem, BaseException) else problem[1]
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         where = os.path.relpath(name, path)
-        left.append(f"{'the folder itself' if where == '.' else where}: {reason}")
+        # Translators: a file that could not be removed ({where}) and why ({reason}).
+        what = _("the folder itself") if where == "." else shown_path(where)
+        left.append(_("{where}: {reason}").format(where=what, reason=reason))
 
     if sys.version_info >= (3, 12):
         shutil.rmtree(path, onexc=note)

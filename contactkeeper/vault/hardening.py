@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from contactkeeper.errors import SelfTestFailed
+from contactkeeper.i18n import _
 from contactkeeper.vault import connection as database
 
 # The libraries the self-test checks are imported by the checks themselves: the program's
@@ -169,34 +170,47 @@ class SelfTestReport:
 
     @property
     def problems(self) -> list[str]:
-        return [f"{check.name}: {check.detail}" for check in self.checks if not check.ok]
+        # Translators: a failed self-test check ({name}) and what it found ({detail}).
+        problem = _("{name}: {detail}")
+        return [
+            problem.format(name=check.name, detail=check.detail)
+            for check in self.checks
+            if not check.ok
+        ]
 
 
 def check_cipher_version(version: str) -> Check:
     ok = version.split(".", 1)[0] == "4"
-    return Check("SQLCipher version", ok, version if ok else f"{version}, expected 4.x")
+    detail = version if ok else _("{found}, expected 4.x").format(found=version)
+    return Check(_("SQLCipher version"), ok, detail)
 
 
 def check_cipher_defaults(settings: dict[str, str]) -> Check:
     wrong = [
-        f"{name} is {settings.get(name)!r}, expected {value!r}"
+        _("{name} is {found}, expected {expected}").format(
+            name=name, found=repr(settings.get(name)), expected=repr(value)
+        )
         for name, value in EXPECTED_CIPHER_DEFAULTS.items()
         if settings.get(name) != value
     ]
-    return Check("SQLCipher defaults", not wrong, "; ".join(wrong) or "SQLCipher 4 defaults")
+    return Check(_("SQLCipher defaults"), not wrong, "; ".join(wrong) or _("SQLCipher 4 defaults"))
 
 
 def check_compile_options(options: list[str]) -> Check:
     temp = [o for o in options if o.startswith("TEMP_STORE=")]
     ok = temp in (["TEMP_STORE=2"], ["TEMP_STORE=3"])
-    detail = temp[0] if temp else "TEMP_STORE not set (temporary data may go to files)"
-    return Check("temporary data in memory (build)", ok, detail if ok else f"{detail}, expected 2")
+    detail = temp[0] if temp else _("TEMP_STORE not set (temporary data may go to files)")
+    if not ok:
+        detail = _("{found}, expected 2").format(found=detail)
+    return Check(_("temporary data in memory (build)"), ok, detail)
 
 
 def check_connection_pragmas(temp_store: int, secure_delete: int) -> Check:
     ok = temp_store == 2 and secure_delete == 1
     detail = f"temp_store={temp_store}, secure_delete={secure_delete}"
-    return Check("connection hardening", ok, detail if ok else f"{detail}, expected 2 and 1")
+    if not ok:
+        detail = _("{found}, expected 2 and 1").format(found=detail)
+    return Check(_("connection hardening"), ok, detail)
 
 
 def _sqlcipher_checks() -> list[Check]:
@@ -238,7 +252,7 @@ def argon2id_check(kat: Argon2idVector = ARGON2ID_KAT) -> Check:
         secret=kat.secret,
     ).derive(kat.password)
     ok = tag == kat.tag
-    return Check("Argon2id (RFC 9106)", ok, "known answer" if ok else "wrong answer")
+    return Check("Argon2id (RFC 9106)", ok, _("known answer") if ok else _("wrong answer"))
 
 
 def aes_gcm_check(kat: AeadVector = AES_GCM_KAT) -> Check:
@@ -246,13 +260,13 @@ def aes_gcm_check(kat: AeadVector = AES_GCM_KAT) -> Check:
     aead = AESGCM(kat.key)
     sealed = aead.encrypt(kat.nonce, kat.plaintext, None)
     if sealed != kat.sealed:
-        return Check("AES-256-GCM", False, "wrong answer")
+        return Check("AES-256-GCM", False, _("wrong answer"))
     tampered = bytes([sealed[0] ^ 1]) + sealed[1:]
     try:
         aead.decrypt(kat.nonce, tampered, None)
     except InvalidTag:
-        return Check("AES-256-GCM", True, "known answer; tampering detected")
-    return Check("AES-256-GCM", False, "a tampered ciphertext was accepted")
+        return Check("AES-256-GCM", True, _("known answer; tampering detected"))
+    return Check("AES-256-GCM", False, _("a tampered ciphertext was accepted"))
 
 
 def self_test() -> SelfTestReport:
@@ -262,12 +276,16 @@ def self_test() -> SelfTestReport:
         try:
             checks.extend(run())
         except Exception as exc:  # a broken library must be reported, not crash start-up
-            checks.append(Check(name, False, f"could not run ({type(exc).__name__})"))
+            checks.append(
+                Check(name, False, _("could not run ({error})").format(error=type(exc).__name__))
+            )
     for name, one in (("Argon2id (RFC 9106)", argon2id_check), ("AES-256-GCM", aes_gcm_check)):
         try:
             checks.append(one())
         except Exception as exc:
-            checks.append(Check(name, False, f"could not run ({type(exc).__name__})"))
+            checks.append(
+                Check(name, False, _("could not run ({error})").format(error=type(exc).__name__))
+            )
     return SelfTestReport(tuple(checks))
 
 

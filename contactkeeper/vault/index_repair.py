@@ -32,6 +32,7 @@ import sqlcipher3
 from sqlalchemy.orm import Session
 
 from contactkeeper.errors import DiskFull, VaultDamaged, VaultError
+from contactkeeper.i18n import _
 from contactkeeper.vault import (
     DB_NAME,
     Vault,
@@ -54,8 +55,10 @@ class RebuildReport:
 class VaultBusy(VaultError):
     def __init__(self) -> None:
         super().__init__(
-            "The vault is in use by another part of the program; close its other windows and "
-            "try again. Nothing was changed."
+            _(
+                "The vault is in use by another part of the program; close its other "
+                "windows and try again. Nothing was changed."
+            )
         )
 
 
@@ -109,8 +112,10 @@ def _export_records(copy: Path, rebuilt: Path, key_hex: str) -> None:
     except sqlcipher3.Error:
         raise VaultDamaged(
             "database",
-            "the damage is not only in the search index but in the records too, so the index "
-            "cannot be rebuilt from them; restore the vault from a backup",
+            _(
+                "the damage is not only in the search index but in the records too, so the "
+                "index cannot be rebuilt from them; restore the vault from a backup"
+            ),
         ) from None
     finally:
         cx.close()
@@ -148,8 +153,10 @@ def _check(rebuilt: Path, key_hex: str, revision: str) -> None:
     if found or cipher or sqlite != ["ok"] or fks:
         raise VaultDamaged(
             "database",
-            "the vault rebuilt with a new search index does not pass its checks, so it was not "
-            "put in place; restore the vault from a backup",
+            _(
+                "the vault rebuilt with a new search index does not pass its checks, so it "
+                "was not put in place; restore the vault from a backup"
+            ),
         )
 
 

@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from contactkeeper.errors import NotAVault, VaultDamaged, VaultTooNew, WrongPassphrase
+from contactkeeper.i18n import _, number
 from contactkeeper.vault import files, strict_json
 from contactkeeper.vault.strict_json import StrictJsonError, b64, canonical
 
@@ -152,7 +153,7 @@ class KeyFile:
         except InvalidTag:
             raise WrongPassphrase() from None
         if len(db_key) != KEY_BYTES:
-            raise VaultDamaged("key file", "the wrapped key has the wrong length")
+            raise VaultDamaged("key file", _("the wrapped key has the wrong length"))
         return db_key
 
     def rewrap(self, db_key: bytes, passphrase: str, kdf: KdfParams | None = None) -> KeyFile:
@@ -196,23 +197,23 @@ class KeyFile:
         something that is no key file at all) saying what is wrong. Nothing here derives
         a key, so a hostile file costs nothing to refuse."""
         if len(data) > MAX_FILE_BYTES:
-            raise NotAVault(where, "its key file is far too large")
+            raise NotAVault(where, _("its key file is far too large"))
         try:
             body = strict_json.loads(data)
         except StrictJsonError as exc:
             if data.lstrip()[:1] == b"{":
                 raise VaultDamaged("key file", exc.reason) from None
-            raise NotAVault(where, "its key file is not a ContactKeeper key file") from None
+            raise NotAVault(where, _("its key file is not a ContactKeeper key file")) from None
         if not isinstance(body, dict) or body.get("format") != FORMAT:
-            raise NotAVault(where, "its key file is not a ContactKeeper key file")
+            raise NotAVault(where, _("its key file is not a ContactKeeper key file"))
         version = body.get("version")
         if type(version) is int and version > VERSION:
-            raise VaultTooNew(f"key file version {version}")
+            raise VaultTooNew(_("key file version {version}").format(version=version))
         checksum = body.pop("checksum", None)
         if checksum != hashlib.sha256(canonical(body)).hexdigest():
-            raise VaultDamaged("key file", "its checksum does not match its contents")
+            raise VaultDamaged("key file", _("its checksum does not match its contents"))
         if type(version) is not int or version != VERSION:
-            raise VaultDamaged("key file", "its version field is not valid")
+            raise VaultDamaged("key file", _("its version field is not valid"))
         return cls._from_fields(body)
 
     @classmethod
@@ -221,32 +222,37 @@ class KeyFile:
         kdf_body = _fields(body["kdf"], _KDF_FIELDS, "kdf.")
         wrap_body = _fields(body["wrap"], _WRAP_FIELDS, "wrap.")
         if kdf_body["name"] != "argon2id" or wrap_body["aead"] != "aes-256-gcm":
-            raise VaultDamaged("key file", "it names an unknown algorithm")
+            raise VaultDamaged("key file", _("it names an unknown algorithm"))
         vault_id = body["vault_id"]
         if not isinstance(vault_id, str) or not _VAULT_ID.fullmatch(vault_id):
-            raise VaultDamaged("key file", "its vault id is malformed")
+            raise VaultDamaged("key file", _("its vault id is malformed"))
         kdf = KdfParams(
             _whole(kdf_body, "memory_kib"),
             _whole(kdf_body, "iterations"),
             _whole(kdf_body, "lanes"),
         )
         if not kdf.within_bounds():
-            raise VaultDamaged("key file", "its key-derivation settings are out of range")
+            raise VaultDamaged("key file", _("its key-derivation settings are out of range"))
         if not kdf.meets_floor(_accepted_floor):
             raise VaultDamaged(
                 "key file",
-                f"its key-derivation settings (Argon2id, {kdf.memory_kib} KiB, "
-                f"{kdf.iterations} passes, {kdf.lanes} lanes) are weaker than ContactKeeper "
-                "ever writes, so it may have been tampered with to make the passphrase "
-                "easier to guess",
+                _(
+                    "its key-derivation settings (Argon2id, {memory} KiB, {passes} passes, "
+                    "{lanes} lanes) are weaker than ContactKeeper ever writes, so it may "
+                    "have been tampered with to make the passphrase easier to guess"
+                ).format(
+                    memory=number(kdf.memory_kib),
+                    passes=number(kdf.iterations),
+                    lanes=number(kdf.lanes),
+                ),
             )
         salt = _bytes(kdf_body, "salt")
         nonce = _bytes(wrap_body, "nonce")
         ciphertext = _bytes(wrap_body, "ciphertext")
         if not 16 <= len(salt) <= 64 or len(nonce) != 12:
-            raise VaultDamaged("key file", "its salt or nonce has the wrong length")
+            raise VaultDamaged("key file", _("its salt or nonce has the wrong length"))
         if len(ciphertext) != KEY_BYTES + 16:
-            raise VaultDamaged("key file", "its wrapped key has the wrong length")
+            raise VaultDamaged("key file", _("its wrapped key has the wrong length"))
         return cls(vault_id=vault_id, kdf=kdf, salt=salt, nonce=nonce, ciphertext=ciphertext)
 
     # -- files ------------------------------------------------------------------------
@@ -258,10 +264,10 @@ class KeyFile:
         try:
             data = files.read_plain_file(path, MAX_FILE_BYTES)
         except FileNotFoundError:
-            raise NotAVault(path.parent, "it has no key file (vault.key)") from None
+            raise NotAVault(path.parent, _("it has no key file (vault.key)")) from None
         except files.UnsafeFile as exc:
             if exc.too_large:
-                raise NotAVault(path.parent, "its key file is far too large") from None
+                raise NotAVault(path.parent, _("its key file is far too large")) from None
             raise VaultDamaged("key file", exc.reason) from None
         return cls.from_bytes(data, path.parent)
 
@@ -277,20 +283,28 @@ def new_db_key() -> bytes:
 def _fields(value: object, expected: frozenset[str], prefix: str) -> dict[str, Any]:
     """``value`` as an object with exactly the fields ``expected``, or a clear refusal."""
     if not isinstance(value, dict):
-        raise VaultDamaged("key file", f"its field {prefix.rstrip('.')!r} is not an object")
+        raise VaultDamaged(
+            "key file", _("its field {name} is not an object").format(name=repr(prefix.rstrip(".")))
+        )
     missing = sorted(expected - value.keys())
     if missing:
-        raise VaultDamaged("key file", f"the field {prefix}{missing[0]} is missing")
+        raise VaultDamaged(
+            "key file", _("the field {name} is missing").format(name=prefix + missing[0])
+        )
     unknown = sorted(value.keys() - expected)
     if unknown:
-        raise VaultDamaged("key file", f"it has an unknown field {prefix}{unknown[0]}")
+        raise VaultDamaged(
+            "key file", _("it has an unknown field {name}").format(name=prefix + unknown[0])
+        )
     return value
 
 
 def _whole(body: dict[str, Any], name: str) -> int:
     value = body[name]
     if type(value) is not int:  # not a bool, a float, a string
-        raise VaultDamaged("key file", f"its setting {name} is not a whole number")
+        raise VaultDamaged(
+            "key file", _("its setting {name} is not a whole number").format(name=name)
+        )
     return value
 
 
@@ -301,7 +315,9 @@ def _bytes(body: dict[str, Any], name: str) -> bytes:
             raise ValueError(name)
         return base64.b64decode(value.encode("ascii"), validate=True)
     except (ValueError, binascii.Error):
-        raise VaultDamaged("key file", f"its field {name} is not valid base64") from None
+        raise VaultDamaged(
+            "key file", _("its field {name} is not valid base64").format(name=name)
+        ) from None
 
 
 _FIELDS = frozenset({"format", "version", "vault_id", "kdf", "wrap"})

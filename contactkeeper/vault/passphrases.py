@@ -26,6 +26,7 @@ from typing import Final
 from zxcvbn import zxcvbn
 
 from contactkeeper.errors import WeakPassphrase
+from contactkeeper.i18n import N_, _, ngettext, number
 
 MIN_SCORE: Final = 3  # zxcvbn's scale: 0 (trivial) to 4 (strong)
 TOP_SCORE: Final = 4
@@ -33,7 +34,37 @@ MIN_CHARS: Final = 8
 # zxcvbn refuses longer input (its matching grows quickly with length); the first 72
 # characters are judged, which can only understate the strength of a longer passphrase.
 JUDGED_CHARS: Final = 72
-GENERAL_ADVICE: Final = "Several unrelated words are easiest to remember and hardest to guess."
+GENERAL_ADVICE: Final = N_("Several unrelated words are easiest to remember and hardest to guess.")
+# zxcvbn's own feedback, in English: marked here so that it is translated with the rest.
+ZXCVBN_FEEDBACK: Final = (
+    N_("Use a few words, avoid common phrases."),
+    N_("No need for symbols, digits, or uppercase letters."),
+    N_("Add another word or two. Uncommon words are better."),
+    N_("Straight rows of keys are easy to guess."),
+    N_("Short keyboard patterns are easy to guess."),
+    N_("Use a longer keyboard pattern with more turns."),
+    N_('Repeats like "aaa" are easy to guess.'),
+    N_('Repeats like "abcabcabc" are only slightly harder to guess than "abc".'),
+    N_("Avoid repeated words and characters."),
+    N_('Sequences like "abc" or "6543" are easy to guess.'),
+    N_("Avoid sequences."),
+    N_("Recent years are easy to guess."),
+    N_("Avoid recent years."),
+    N_("Avoid years that are associated with you."),
+    N_("Dates are often easy to guess."),
+    N_("Avoid dates and years that are associated with you."),
+    N_("This is a top-10 common password."),
+    N_("This is a top-100 common password."),
+    N_("This is a very common password."),
+    N_("This is similar to a commonly used password."),
+    N_("A word by itself is easy to guess."),
+    N_("Names and surnames by themselves are easy to guess."),
+    N_("Common names and surnames are easy to guess."),
+    N_("Capitalization doesn't help very much."),
+    N_("All-uppercase is almost as easy to guess as all-lowercase."),
+    N_("Reversed words aren't much harder to guess."),
+    N_("Predictable substitutions like '@' instead of 'a' don't help very much."),
+)
 
 # zxcvbn keeps the user's own words in a module-level table while it scores: one at a time.
 _ZXCVBN_LOCK: Final = threading.Lock()
@@ -56,11 +87,16 @@ class Strength:
 
     @property
     def advice(self) -> str:
-        """zxcvbn's warning and suggestions as sentences (or the general advice)."""
+        """zxcvbn's warning and suggestions as sentences (or the general advice), in the
+        current language."""
         if self.too_short:
-            return f"It needs at least {MIN_CHARS} characters. {GENERAL_ADVICE}"
+            return ngettext(
+                "It needs at least {n} character. {advice}",
+                "It needs at least {n} characters. {advice}",
+                MIN_CHARS,
+            ).format(n=number(MIN_CHARS), advice=_(GENERAL_ADVICE))
         parts = [_sentence(self.warning), *(_sentence(s) for s in self.suggestions)]
-        return " ".join(p for p in parts if p) or GENERAL_ADVICE
+        return " ".join(p for p in parts if p) or _(GENERAL_ADVICE)
 
 
 def strength(passphrase: str) -> Strength:
@@ -80,23 +116,52 @@ def strength(passphrase: str) -> Strength:
 
 def check(passphrase: str, *, what: str = "passphrase") -> Strength:
     """Refuse a weak ``passphrase`` with :class:`WeakPassphrase`, saying why and what to do;
-    ``what`` names it in the message ("passphrase", "backup passphrase")."""
+    ``what`` says which one it is: ``"passphrase"`` (a vault's) or ``"backup passphrase"``."""
     judged = strength(passphrase)
+    backup = what == "backup passphrase"
     if judged.too_short:
-        raise WeakPassphrase(
-            f"A {what} needs at least {MIN_CHARS} characters; several unrelated words are "
-            "easiest to remember and hardest to guess."
-        )
+        if backup:
+            message = ngettext(
+                "A backup passphrase needs at least {n} character; several unrelated words "
+                "are easiest to remember and hardest to guess.",
+                "A backup passphrase needs at least {n} characters; several unrelated words "
+                "are easiest to remember and hardest to guess.",
+                MIN_CHARS,
+            )
+        else:
+            message = ngettext(
+                "A passphrase needs at least {n} character; several unrelated words are "
+                "easiest to remember and hardest to guess.",
+                "A passphrase needs at least {n} characters; several unrelated words are "
+                "easiest to remember and hardest to guess.",
+                MIN_CHARS,
+            )
+        raise WeakPassphrase(message.format(n=number(MIN_CHARS)))
     if not judged.acceptable:
+        if backup:
+            message = _(
+                "This backup passphrase is too easy to guess (strength {score} of {top}; "
+                "at least {needed} is needed). {advice}"
+            )
+        else:
+            message = _(
+                "This passphrase is too easy to guess (strength {score} of {top}; at least "
+                "{needed} is needed). {advice}"
+            )
         raise WeakPassphrase(
-            f"This {what} is too easy to guess (strength {judged.score} of {TOP_SCORE}; "
-            f"at least {MIN_SCORE} is needed). {judged.advice}"
+            message.format(
+                score=number(judged.score),
+                top=number(TOP_SCORE),
+                needed=number(MIN_SCORE),
+                advice=judged.advice,
+            )
         )
     return judged
 
 
 def _sentence(text: str) -> str:
-    text = text.strip()
+    """zxcvbn's ``text`` translated, ending as a sentence does."""
+    text = _(text.strip()) if text.strip() else ""
     if text and text[-1] not in ".!?":
         text += "."
     return text

@@ -35,6 +35,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy.pool import StaticPool
 
+from contactkeeper.i18n import _, ngettext, number, pgettext
 from contactkeeper.vault.resources import migrations_dir
 
 MIGRATIONS_LOCK = threading.RLock()
@@ -110,14 +111,36 @@ class SchemaDifference:
 
     def describe(self) -> str:
         obj = self.object
-        what = f"{obj.type} {printable(obj.name)}"
+        phrase = _difference_phrases().get((self.kind, obj.type))
+        if phrase is None:  # a type SQLite may add one day: named as SQLite names it
+            phrase = {
+                "foreign": _("a foreign {type} {name}"),
+                "altered": _("an altered {type} {name}"),
+            }.get(self.kind, _("no {type} {name}"))
+        what = phrase.format(type=obj.type, name=printable(obj.name))
         if obj.type in ("index", "trigger") and obj.table.lower() != obj.name.lower():
-            what += f" on {printable(obj.table)}"
-        if self.kind == "foreign":
-            return f"a foreign {what}"
-        if self.kind == "altered":
-            return f"an altered {what}"
-        return f"no {what}"
+            # Translators: {what} is "a foreign trigger x", {table} the table it is on.
+            what = _("{what} on {table}").format(what=what, table=printable(obj.table))
+        return what
+
+
+def _difference_phrases() -> dict[tuple[str, str], str]:
+    """How each kind of difference of each type of object is worded (whole phrases: a
+    translator agrees the adjective with the noun)."""
+    return {
+        ("foreign", "table"): _("a foreign table {name}"),
+        ("foreign", "index"): _("a foreign index {name}"),
+        ("foreign", "trigger"): _("a foreign trigger {name}"),
+        ("foreign", "view"): _("a foreign view {name}"),
+        ("altered", "table"): _("an altered table {name}"),
+        ("altered", "index"): _("an altered index {name}"),
+        ("altered", "trigger"): _("an altered trigger {name}"),
+        ("altered", "view"): _("an altered view {name}"),
+        ("missing", "table"): _("no table {name}"),
+        ("missing", "index"): _("no index {name}"),
+        ("missing", "trigger"): _("no trigger {name}"),
+        ("missing", "view"): _("no view {name}"),
+    }
 
 
 def printable(text: str) -> str:
@@ -212,9 +235,13 @@ def differences(
 def describe(found: Iterable[SchemaDifference]) -> str:
     """The differences as one phrase: 'a foreign trigger x on actors, an altered table y'."""
     items = [d.describe() for d in found]
-    text = ", ".join(items[:MAX_NAMED])
+    text = pgettext("list separator", ", ").join(items[:MAX_NAMED])
     if len(items) > MAX_NAMED:
-        text += f" and {len(items) - MAX_NAMED} more"
+        more = len(items) - MAX_NAMED
+        # Translators: {named} lists the first differences found; {n} how many more.
+        text = ngettext("{named} and {n} more", "{named} and {n} more", more).format(
+            named=text, n=number(more)
+        )
     return text
 
 

@@ -17,6 +17,8 @@ import json
 import re
 from typing import Any, NoReturn
 
+from contactkeeper.i18n import _
+
 MAX_DEPTH = 8
 MAX_INT_DIGITS = 20
 
@@ -37,16 +39,16 @@ def _refuse(reason: str) -> NoReturn:
 
 
 def _constant(name: str) -> NoReturn:
-    _refuse(f"it holds {name}, which is not a number")
+    _refuse(_("it holds {name}, which is not a number").format(name=name))
 
 
 def _float(text: str) -> NoReturn:
-    _refuse("it holds a fraction where only whole numbers belong")
+    _refuse(_("it holds a fraction where only whole numbers belong"))
 
 
 def _int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        _refuse("it holds a number far too long to be real")
+        _refuse(_("it holds a number far too long to be real"))
     return int(text)
 
 
@@ -54,7 +56,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for key, value in pairs:
         if key in found:
-            _refuse(f"it names the field {key!r} twice")
+            _refuse(_("it names the field {name} twice").format(name=repr(key)))
         found[key] = value
     return found
 
@@ -64,7 +66,7 @@ def _check_depth(text: str, max_depth: int) -> None:
     for bracket in _BRACKET.finditer(_STRING.sub('""', text)):
         depth += 1 if bracket.group() in "[{" else -1
         if depth > max_depth:
-            _refuse("it is nested far deeper than a real one")
+            _refuse(_("it is nested far deeper than a real one"))
 
 
 def loads(data: bytes, *, max_depth: int = MAX_DEPTH) -> Any:
@@ -72,7 +74,7 @@ def loads(data: bytes, *, max_depth: int = MAX_DEPTH) -> Any:
     try:
         text = data.decode("ascii")
     except UnicodeDecodeError:
-        _refuse("it is not plain text")
+        _refuse(_("it is not plain text"))
     _check_depth(text, max_depth)
     try:
         return json.loads(
@@ -83,7 +85,7 @@ def loads(data: bytes, *, max_depth: int = MAX_DEPTH) -> Any:
             object_pairs_hook=_object,
         )
     except (json.JSONDecodeError, RecursionError):
-        _refuse("it is not valid JSON")
+        _refuse(_("it is not valid JSON"))
 
 
 __all__ = ["MAX_DEPTH", "StrictJsonError", "loads"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPlainTextEdit
@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.records import AffiliationDialog, ChannelDialog, FollowUpDialog
+from contactkeeper.gui.presentation import short_date
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.views.actor_page import ActorPage
 from contactkeeper.records import actors, channels, interactions, relationships
@@ -17,11 +18,12 @@ from contactkeeper.records.actors import NewActor
 from contactkeeper.records.channels import Hop
 from contactkeeper.vault.model import ChannelKind, InteractionKind, RelationshipKind, Sensitivity
 from tests.conftest import FakeClock
+from tests.gui.shown_text import visible
 from tests.gui.window_helpers import show_active
 
 
 def _cell(model: object, row: int, column: int) -> str:
-    return str(model.index(row, column).data())  # type: ignore[attr-defined]
+    return visible(str(model.index(row, column).data()))  # type: ignore[attr-defined]
 
 
 def _page(context: AppContext, qtbot: QtBot, actor_id: int) -> ActorPage:
@@ -241,7 +243,7 @@ def test_affiliations_over_time_are_added_with_a_new_organization_and_removed(
 
     assert _cell(page.affiliations, 0, 0) == "Ministry of Ports"
     assert _cell(page.affiliations, 0, 1) == "deputy minister"
-    assert _cell(page.affiliations, 0, 2) == "2024-03-01"
+    assert _cell(page.affiliations, 0, 2) == short_date(date(2024, 3, 1)) == "1 Mar 2024"
     assert _cell(page.affiliations, 0, 3) == "now"
 
     UndoController.for_context(context).confirm = lambda parent, title, text: True

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QDate, QLocale, QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
-from contactkeeper import APP_NAME
+from contactkeeper import APP_NAME, i18n
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs import records as record_dialogs
 from contactkeeper.gui.dialogs.log import LogDialog
@@ -33,12 +33,16 @@ Opened = tuple[MainWindow, AppContext]
 
 
 @pytest.fixture
-def us_locale() -> Iterator[QLocale]:
+def us_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[QLocale]:
     """The program run by someone whose desktop is in American English."""
     before = QLocale()
+    monkeypatch.setenv(i18n.ENVIRONMENT, "en_US")
+    i18n.set_language()
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     yield QLocale()
     QLocale.setDefault(before)
+    monkeypatch.undo()
+    i18n.set_language()
 
 
 @pytest.fixture
@@ -50,9 +54,9 @@ def opened(qtbot: QtBot, tmp_path: Path, clock: FakeClock, demo_vault: Vault) ->
 
 # -- dates -------------------------------------------------------------------------------
 
-# The American short form, with the full year, and its short time: "6/1/2026 9:00 AM".
-SHORT_US = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}( \d{1,2}:\d{2}\W?[AP]M)?$")
-LONG_US = re.compile(r"^[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{4}$")
+# The American short form, with the full year, and its short time: "Jun 1, 2026, 9:00 AM".
+SHORT_US = re.compile(r"^[A-Z][a-z]{2} \d{1,2}, \d{4}(, \d{1,2}:\d{2}\W?[AP]M)?$")
+LONG_US = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}$")
 DATE_COLUMNS = {"When", "Due", "Latest", "Observed", "Last contact", "Since", "Until"}
 
 

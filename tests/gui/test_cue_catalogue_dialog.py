@@ -55,7 +55,7 @@ def _select(dialog: CueCatalogueDialog, label: str) -> CatalogueKind:
     for head in _families(dialog).values():
         for row in range(head.childCount()):
             item = head.child(row)
-            if item.text(0).removesuffix(" (retired)") == label:
+            if item.text(0).strip("\u2068").replace("\u2069 (retired)", "") == label:
                 dialog.tree.setCurrentItem(item)
                 chosen = dialog.current()
                 assert chosen is not None
@@ -143,7 +143,7 @@ def test_a_kind_in_use_is_retired_instead_of_deleted_and_brought_back(
     assert hardening.id in [k.id for k in readiness.cue_kinds(context.vault)]  # never deleted
     kept = _select(dialog, hardening.label)
     assert kept.kind.retired
-    assert dialog.tree.currentItem().text(0) == f"{hardening.label} (retired)"
+    assert dialog.tree.currentItem().text(0) == f"\u2068{hardening.label}\u2069 (retired)"
     assert dialog.retire_button.text() == "B&ring back"
     cue_dialog = CueDialog(context, talks)
     qtbot.addWidget(cue_dialog)

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from contactkeeper.errors import RecordNotFound
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.main_window import MainWindow
+from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, processes, relationships
 from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import Vault
@@ -65,7 +66,7 @@ def test_ctrl_z_in_the_search_field_brings_back_the_actor_just_deleted(
     assert not workspace.search.hasFocus()
     notice = window.undo_notice
     assert notice.isVisible()
-    assert notice.label.text() == "Deleted actor “Layla Haddad”."
+    assert notice.label.text() == f"Deleted actor “{isolate('Layla Haddad')}”."
     assert notice.button.isVisible()
 
     # The user clicks into the search field (it has nothing of its own to undo) and presses
@@ -106,7 +107,7 @@ def test_the_notices_undo_button_brings_the_actor_back(qtbot: QtBot, opened: Ope
     qtbot.mouseClick(window.undo_notice.button, Qt.MouseButton.LeftButton)
     assert _exists(context, layla)
     assert not window.undo_notice.isVisible()
-    assert window.statusBar().currentMessage() == "Restored actor “Layla Haddad”."
+    assert window.statusBar().currentMessage() == f"Restored actor “{isolate('Layla Haddad')}”."
 
 
 def test_deleting_an_actor_reached_from_another_goes_back_to_the_first(
@@ -134,7 +135,7 @@ def test_deleting_a_process_goes_back_to_the_processes(qtbot: QtBot, opened: Ope
     workspace.show_process(coast)
     qtbot.mouseClick(workspace.process_page.delete_button, Qt.MouseButton.LeftButton)
     assert workspace.current_view() is workspace.processes
-    assert window.undo_notice.label.text() == "Deleted process “Coastal dialogue”."
+    assert window.undo_notice.label.text() == f"Deleted process “{isolate('Coastal dialogue')}”."
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert processes.get_process(context.vault, coast).name == "Coastal dialogue"
 

@@ -103,4 +103,4 @@ def test_a_new_spelling_is_found_after_it_is_saved_and_locking_clears_the_list(
     assert view.status.text() == ""
     # No name is kept in memory for the duplicate checks once the vault is locked.
     assert spellings.prepared.cache_info().currsize == 0
-    assert spellings.same_person.cache_info().currsize == 0
+    assert spellings.judged.cache_info().currsize == 0

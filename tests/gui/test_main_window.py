@@ -19,6 +19,7 @@ from contactkeeper.gui.views.actor_page import ActorPage
 from contactkeeper.gui.views.followups import FollowUpsView
 from contactkeeper.gui.views.journal import JournalView
 from contactkeeper.gui.views.processes import ProcessesView
+from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, followups
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.followups import NewFollowUp
@@ -251,7 +252,7 @@ def test_ctrl_z_brings_back_a_deleted_actor(qtbot, opened: Opened) -> None:
     window.undo.discard("actor", amal.id, "Amal Haddad", window)
     assert window.workspace.actors.model.rowCount() == 0
     assert window.undo_action.isEnabled()
-    assert window.undo_action.text() == "&Undo delete of “Amal Haddad”"
+    assert window.undo_action.text() == f"&Undo delete of “{isolate('Amal Haddad')}”"
     window.workspace.actors.table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.workspace.actors.model.index(0, 0).data() == "Amal Haddad"

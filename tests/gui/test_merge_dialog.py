@@ -13,6 +13,7 @@ from contactkeeper.errors import RecordNotFound
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.merge import ChooseOtherDialog, MergeDialog
 from contactkeeper.gui.main_window import MainWindow
+from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, channels, search, trash
 from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import Vault
@@ -79,7 +80,7 @@ def test_merge_a_pair_choosing_the_others_name_then_undo_it(
     assert len(channels.list_channels(vault, kept, clock())) == 1
     workspace.show_section(1)
     qtbot.waitUntil(lambda: workspace.actors.model.rowCount() == 1)
-    assert window.undo_notice.label.text() == "Merged actor “محمد عباس”."
+    assert window.undo_notice.label.text() == f"Merged actor “{isolate('محمد عباس')}”."
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 

@@ -19,6 +19,7 @@ from contactkeeper.gui.widgets.map_items import SELECTED_COLOUR, MapLayer
 from contactkeeper.records import network_map
 from contactkeeper.records.network_map import LineStyle, MapData, MapEdge, MapNode, actor_key
 from contactkeeper.records.warmth import Warmth
+from tests.gui.shown_text import visible as seen
 from tests.gui.test_network_map import _web
 from tests.gui.window_helpers import show_active
 
@@ -110,7 +111,7 @@ def test_a_map_of_2000_nodes_is_one_item_and_a_click_on_a_node_shows_its_card(
     _draw_generated(view, qtbot)
     assert isinstance(view.layer, MapLayer)
     assert len(view.scene.items()) == 1  # not 8,000 items
-    assert "2000 actors" in view.status.text()
+    assert "2,000 actors" in seen(view.status.text())
     view.canvas.resetTransform()  # zoomed in as a user would to pick one node
     key = actor_key(1234)
     view.canvas.centerOn(view.layer.position(key))
@@ -118,13 +119,13 @@ def test_a_map_of_2000_nodes_is_one_item_and_a_click_on_a_node_shows_its_card(
     at = _at(view, key)
     assert _blue_near(view, at) == 0
     qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=at)
-    assert "<b>Actor 1234</b>" in view.card.text()
-    assert "influence: 5/5" in view.card.text()
+    assert "<b>Actor 1234</b>" in seen(view.card.text())
+    assert "influence: 5/5" in seen(view.card.text())
     qtbot.wait(1)
     assert _blue_near(view, at) > 20  # ringed
     # The neighbour to its right, drawn 80 units away, is another node.
     qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=_at(view, "a1235"))
-    assert "<b>Actor 1235</b>" in view.card.text()
+    assert "<b>Actor 1235</b>" in seen(view.card.text())
     assert _blue_near(view, at) == 0
 
 
@@ -213,8 +214,8 @@ def test_find_on_a_large_map_rings_and_centres_the_node(context: AppContext, qtb
     view.canvas.resetTransform()  # zoomed in: the node found is brought into the middle
     view.search.setText("actor 1012")
     view.focus_found()
-    assert view.status.text() == "Found Actor 1012"
-    assert "<b>Actor 1012</b>" in view.card.text()
+    assert seen(view.status.text()) == "Found Actor 1012"
+    assert "<b>Actor 1012</b>" in seen(view.card.text())
     at = _at(view, "a1012")
     assert (at - view.canvas.viewport().rect().center()).manhattanLength() <= 2
     qtbot.wait(1)
@@ -282,7 +283,7 @@ def test_the_web_drawn_as_a_large_map_keeps_privacy_and_exports(
     }
     view.search.setText("iron")
     view.focus_found()
-    assert "IRON BELL" in view.card.text()
+    assert "IRON BELL" in seen(view.card.text())
     assert "Bishop" not in view.card.text()
     view.choose_file = lambda: str(tmp_path / "private.svg")
     assert view.export() == tmp_path / "private.svg"

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.views.actor_page import ActorPage
+from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, channels, interactions, relationships
 from contactkeeper.records.actors import NewActor
 from contactkeeper.vault.model import (
@@ -63,7 +64,8 @@ def test_the_best_path_reads_as_a_chain_with_its_reasons(context: AppContext, qt
     assert panel.path_list.count() == 1
     item = panel.path_list.item(0)
     # A high-risk actor goes by their codename here as everywhere.
-    assert item.text() == "you -> Fr. Pavel (warm) -> Bishop Nikolai -> RED FOX"
+    names = ("Fr. Pavel", "Bishop Nikolai", "RED FOX")
+    assert item.text() == "you -> {} (warm) -> {} -> {}".format(*map(isolate, names))
     assert "weakest hop (4/5)" in item.toolTip()
     assert "+7 900" in item.toolTip()  # why the first hop scores what it does
     # The chosen path's reasons also read under the list, its weakest hop marked.
@@ -72,8 +74,8 @@ def test_the_best_path_reads_as_a_chain_with_its_reasons(context: AppContext, qt
     assert "Ways in (1)" in page.tabs.tabText(page.tabs.indexOf(panel))
     context.set_privacy(True)
     text, tip = panel.path_list.item(0).text(), panel.path_list.item(0).toolTip()
-    assert text.startswith("you -> GREY OWL (warm) -> ")
-    assert text.endswith(" -> RED FOX")
+    assert text.startswith(f"you -> {isolate('GREY OWL')} (warm) -> ")
+    assert text.endswith(f" -> {isolate('RED FOX')}")
     for shown in (text, tip, panel.why_label.text()):
         assert "Fr. Pavel" not in shown
         assert "Bishop Nikolai" not in shown

@@ -14,6 +14,7 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.records import CueDialog, ParticipantDialog
 from contactkeeper.gui.views.process_page import ProcessPage
 from contactkeeper.gui.views.processes import ProcessesView
+from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, processes, readiness
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.readiness import NewCue
@@ -77,7 +78,7 @@ def test_the_cue_log_and_the_readiness_chart_have_a_point_per_cue_day(
     # No parties yet: the process is judged as one, with its two lines; three cue marks.
     assert page.chart.marks.count() == 3
     [(motivation, _optimism)] = page.chart.lines
-    assert motivation.name() == "The process: motivation"
+    assert motivation.name() == f"{isolate('The process')}: motivation"
     levels = [motivation.at(i).y() for i in range(motivation.count())]
     assert levels[0] > 0  # a hurting stalemate points toward talks
     assert min(levels) < levels[0]  # hardening pulls it back

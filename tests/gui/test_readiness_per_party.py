@@ -12,10 +12,12 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.records import CueDialog
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.views.process_page import ProcessPage
+from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, opportunities, processes, readiness
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.readiness import NewCue
 from contactkeeper.vault.model import ParticipationRole
+from tests.gui.shown_text import visible
 from tests.gui.window_helpers import show_active
 
 
@@ -67,12 +69,12 @@ def test_parties_are_added_renamed_given_participants_and_drawn(
             ),
         )
     assert [s.name() for pair in page.chart.lines for s in pair] == [
-        "Valley villages: motivation",
-        "Valley villages: optimism",
-        "District office: motivation",
-        "District office: optimism",
+        f"{isolate('Valley villages')}: motivation",
+        f"{isolate('Valley villages')}: optimism",
+        f"{isolate('District office')}: motivation",
+        f"{isolate('District office')}: optimism",
     ]
-    why = page.why.text()
+    why = visible(page.why.text())
     assert "Valley villages: motivation +4" in why
     assert "held back by optimism" in why
     page.sides.setCurrentIndex(1)

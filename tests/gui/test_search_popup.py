@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.widgets.search_popup import SearchField
+from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, interactions, processes
 from contactkeeper.records.actors import NewActor
 from contactkeeper.vault.model import InteractionKind
@@ -122,7 +123,7 @@ def test_a_word_from_a_summary_opens_the_person_met(
 
 def test_no_match_says_so_and_escape_closes(qtbot, field: SearchField, layla: int) -> None:
     qtbot.keyClicks(field, "zebra")
-    assert _shown(field) == ["Nothing matches “zebra”."]
+    assert _shown(field) == [f"Nothing matches “{isolate('zebra')}”."]
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     assert field.popup is not None
     assert not field.popup.isVisible()

@@ -16,6 +16,7 @@ from contactkeeper.gui.dialogs.track_two import (
     TransferDialog,
 )
 from contactkeeper.gui.views.track_two import TrackTwoView
+from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, processes, standing, transfers
 from contactkeeper.records.actors import NewActor
 from contactkeeper.vault.model import (
@@ -26,6 +27,7 @@ from contactkeeper.vault.model import (
     ParticipationRole,
     TransferResult,
 )
+from tests.gui.shown_text import visible
 from tests.gui.window_helpers import show_active
 
 
@@ -39,7 +41,9 @@ def _view(context: AppContext, qtbot: QtBot) -> TrackTwoView:
 
 
 def _cells(model: object, column: int) -> list[str]:
-    return [model.index(r, column).data() for r in range(model.rowCount())]  # type: ignore[attr-defined]
+    """The column's cells as read on screen."""
+    rows = model.rowCount()  # type: ignore[attr-defined]
+    return [visible(model.index(r, column).data()) for r in range(rows)]  # type: ignore[attr-defined]
 
 
 def test_planning_an_event_with_its_people_checklist_and_balance(
@@ -69,7 +73,7 @@ def test_planning_an_event_with_its_people_checklist_and_balance(
     assert _cells(view.events.model, 1) == ["Lakeside workshop"]
     page = view.events.page
     assert page.title.text() == "Lakeside workshop"
-    assert "in Montreux" in page.facts.text()
+    assert "in Montreux" in visible(page.facts.text())
 
     for who, name in ((west, "Ilan Peretz"), (east, "Suha Mansour")):
         qtbot.mouseClick(page.invite_button, Qt.MouseButton.LeftButton)
@@ -81,13 +85,13 @@ def test_planning_an_event_with_its_people_checklist_and_balance(
     assert _cells(page.invitations, 0) == ["Ilan Peretz", "Suha Mansour"]
     assert _cells(page.invitations, 3) == ["Western bank", "Eastern villages"]
     assert _cells(page.invitations, 4) == ["cold, never contacted"] * 2
-    assert page.balance.text() == "Balance of sides: Eastern villages 1, Western bank 1"
+    assert visible(page.balance.text()) == "Balance of sides: Eastern villages 1, Western bank 1"
 
     page.invitation_table.selectRow(1)
     page.status.setCurrentIndex(page.status.findData(InvitationStatus.DECLINED.value))
     qtbot.mouseClick(page.status_button, Qt.MouseButton.LeftButton)
     assert _cells(page.invitations, 2) == ["invited", "declined"]
-    assert page.balance.text() == "Balance of sides: Western bank 1"
+    assert visible(page.balance.text()) == "Balance of sides: Western bank 1"
 
     qtbot.mouseClick(page.task_button, Qt.MouseButton.LeftButton)
     task = page.dialog
@@ -95,7 +99,7 @@ def test_planning_an_event_with_its_people_checklist_and_balance(
     qtbot.keyClicks(task.title_edit, "Visas for the eastern delegation")
     qtbot.mouseClick(task.save_button, Qt.MouseButton.LeftButton)
     assert page.checklist.count() == 1
-    assert page.checklist.item(0).text().startswith("Visas for the eastern delegation")
+    assert visible(page.checklist.item(0).text()).startswith("Visas for the eastern delegation")
 
 
 def test_recording_an_outcome_and_passing_it_to_track_one(
@@ -116,7 +120,9 @@ def test_recording_an_outcome_and_passing_it_to_track_one(
     assert isinstance(outcome, OutcomeDialog)
     qtbot.keyClicks(outcome.text, "A joint survey of the aquifer")
     qtbot.mouseClick(outcome.save_button, Qt.MouseButton.LeftButton)
-    assert page.outcomes.item(0).text() == "Idea: A joint survey of the aquifer  [Chatham House]"
+    assert visible(page.outcomes.item(0).text()) == (
+        "Idea: A joint survey of the aquifer  [Chatham House]"
+    )
 
     page.outcomes.setCurrentRow(0)
     qtbot.mouseClick(page.transfer_button, Qt.MouseButton.LeftButton)
@@ -172,7 +178,7 @@ def test_today_shows_the_transfer_awaiting_a_reaction(context: AppContext, qtbot
         )
     assert view.track_two.heading.text() == "Track two (1)"
     model = view.track_two.model
-    assert [model.index(0, c).data() for c in (1, 2)] == [
+    assert [visible(model.index(0, c).data()) for c in (1, 2)] == [
         "awaiting a reaction",
         "Sequence the releases",
     ]
@@ -231,7 +237,8 @@ def test_an_actors_track_two_attributes_are_kept_and_risk_raises_sensitivity(
     show_active(qtbot, page)
     page.show_actor(omar)
     panel = page.standing
-    assert panel.sides.text() == "Valley Water Dialogue: Eastern villages"
+    sides = f"{isolate('Valley Water Dialogue')}: {isolate('Eastern villages')}"
+    assert panel.sides.text() == sides
     panel.track.setCurrentIndex(panel.track.findData(ActorTrack.THREE.value))
     panel.access.setValue(2)
     panel.risk.setValue(5)

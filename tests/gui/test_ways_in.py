@@ -13,11 +13,13 @@ from contactkeeper.gui.dialogs.ways_in import WaysInDialog, meaning
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.views.actor_page import ActorPage
 from contactkeeper.gui.views.network_map import MapView
+from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, channels, interactions, network, relationships
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.network import WayIn
 from contactkeeper.vault.model import ChannelKind, InteractionKind, RelationshipKind
 from tests.gui.window_helpers import show_active
+from tests.helpers.text import plain
 
 
 def _web(context: AppContext) -> dict[str, int]:
@@ -40,12 +42,20 @@ def _web(context: AppContext) -> dict[str, int]:
     return ids
 
 
+# The chain as the panel shows it: each name isolated (it may be written right to left).
+ANNA_TO_DMITRI = f"you -> {isolate('Anna Petrova')} (warm) -> {isolate('Dmitri Sokolov')}"
+
+
 def _paths(page: ActorPage, qtbot: QtBot) -> list[str]:
     """The paths shown, once the panel has its answer (a changed setting rebuilds the web
     in the background)."""
     qtbot.waitUntil(lambda: not page.paths.busy)
     listing = page.paths.path_list
-    return [listing.item(i).text() for i in range(listing.count())] if listing.isVisible() else []
+    return (
+        [plain(listing.item(i).text()) for i in range(listing.count())]
+        if listing.isVisible()
+        else []
+    )
 
 
 def test_choosing_that_knowing_someone_is_no_way_in_changes_the_paths_shown(
@@ -58,15 +68,15 @@ def test_choosing_that_knowing_someone_is_no_way_in_changes_the_paths_shown(
     show_active(qtbot, page)
     page.show_actor(ids["Dmitri Sokolov"])
     page.tabs.setCurrentWidget(page.paths)
-    assert _paths(page, qtbot) == ["you -> Anna Petrova (warm) -> Dmitri Sokolov"]
+    assert _paths(page, qtbot) == [ANNA_TO_DMITRI]
 
     page.paths.ways_button.click()
     dialog = page.paths.dialog
     assert isinstance(dialog, WaysInDialog)
     knows = dialog.meanings[RelationshipKind.KNOWS]
-    assert knows.text() == "When A knows B, either can pass you on to the other."
+    assert plain(knows.text()) == "When A knows B, either can pass you on to the other."
     dialog.choose(RelationshipKind.KNOWS, WayIn.NONE)
-    assert knows.text() == "When A knows B, neither passes you on to the other."
+    assert plain(knows.text()) == "When A knows B, neither passes you on to the other."
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
     assert network.ways_in(context.vault)[RelationshipKind.KNOWS] is WayIn.NONE
@@ -74,7 +84,7 @@ def test_choosing_that_knowing_someone_is_no_way_in_changes_the_paths_shown(
     assert page.paths.empty.isVisibleTo(page)
     # Ctrl+Z: knowing someone is a way in again, and the path is back.
     UndoController.for_context(context).undo()
-    assert _paths(page, qtbot) == ["you -> Anna Petrova (warm) -> Dmitri Sokolov"]
+    assert _paths(page, qtbot) == [ANNA_TO_DMITRI]
 
 
 def test_a_direction_is_explained_and_followed(qtbot: QtBot, context: AppContext) -> None:
@@ -89,7 +99,7 @@ def test_a_direction_is_explained_and_followed(qtbot: QtBot, context: AppContext
         confidence=5,
     )
     assert network.paths_to(context.vault, ids["Boris Ivanov"], context.now()) == []
-    assert meaning(RelationshipKind.TRUSTS, WayIn.BACKWARD) == (
+    assert plain(meaning(RelationshipKind.TRUSTS, WayIn.BACKWARD)) == (
         "When A trusts B, B can pass you on to A."
     )
     view = MapView(context)
@@ -100,7 +110,7 @@ def test_a_direction_is_explained_and_followed(qtbot: QtBot, context: AppContext
     dialog.choose(RelationshipKind.TRUSTS, WayIn.BOTH)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     (path,) = network.paths_to(context.vault, ids["Boris Ivanov"], context.now())
-    assert path.chain() == "you -> Anna Petrova (warm) -> Boris Ivanov"
+    assert plain(path.chain()) == "you -> Anna Petrova (warm) -> Boris Ivanov"
     # Restore defaults puts every kind back as it came.
     again = view.choose_ways_in()
     assert again is not None

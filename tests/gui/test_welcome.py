@@ -249,7 +249,7 @@ def test_several_wrong_passphrases_in_a_row_make_the_next_try_wait(
         attempt("correct horse battery stable")
         assert ui.messageLabel.text() == WrongPassphrase().message
     attempt("correct horse battery stable")
-    assert "Wait 2 s before trying again" in ui.messageLabel.text()
+    assert "Wait 2 seconds before trying again" in ui.messageLabel.text()
     countdown = window.start.countdown
     assert countdown.isVisible()
     assert countdown.text() == "Try again in 2 s"

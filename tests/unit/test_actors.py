@@ -56,7 +56,7 @@ def test_a_codename_already_in_use_is_refused_with_a_clear_message(
     vault: Vault, clock: FakeClock
 ) -> None:
     actors.create_actor(vault, NewActor("A", codename="heron"), clock())
-    with pytest.raises(InvalidRecord, match="HERON is already used"):
+    with pytest.raises(InvalidRecord, match="HERON\u2069 is already used"):
         actors.create_actor(vault, NewActor("B", codename="Heron"), clock())
 
 

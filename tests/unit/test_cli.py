@@ -267,7 +267,7 @@ def test_info_counts_records_and_shows_schema_key_derivation_and_backup(
     assert lines["actors"].strip() == "2"
     assert lines["interactions"].strip() == "0"
     assert lines["schema"].strip() == f"{schema_head()} (newest)"
-    assert lines["key derivation"].strip() == "Argon2id, 8 MiB, 1 passes, 1 lanes"
+    assert lines["key derivation"].strip() == "Argon2id, 8 MiB, 1 pass, 1 lane"
     assert lines["last backup"].strip() == "never"
     with Vault.unlock(existing, PASSPHRASE) as vault:
         assert lines["vault id"].strip() == vault.vault_id

@@ -271,7 +271,7 @@ def test_a_file_with_invalid_entries_is_reported_with_lines_and_imports_nothing(
         *vault_args,
     )
     assert status == 0
-    assert "Imported 1 actors." in out
+    assert "Imported 1 actor." in out
 
 
 # -- export ------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from contactkeeper.records.actors import ActorFilter
 from contactkeeper.records.warmth import Warmth
 from contactkeeper.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.helpers.text import plain
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
@@ -39,7 +40,7 @@ def test_losing_father_pavel_would_cut_off_the_northern_militias(demo: Vault) ->
     north = next(p for p in processes.list_processes(demo) if p.name.startswith("Northern"))
     total, found = network.process_brokers(demo, north.id, NOW)
     pavel = found[0]
-    assert pavel.summary(of=total, what="participants") == (
+    assert plain(pavel.summary(of=total, what="participants")) == (
         "only Father Pavel Lebedev reaches 3 of the 18 participants"
     )
     assert set(pavel.cut_off_names) == {
@@ -62,8 +63,8 @@ def test_two_ways_to_yusuf_a_warm_one_ranked_above_the_one_through_a_cooling_hop
     demo: Vault,
 ) -> None:
     first, second, *_ = network.paths_to(demo, _id(demo, "Yusuf Barakat"), NOW)
-    assert first.chain() == (
+    assert plain(first.chain()) == (
         "you -> Hajja Fatima Zahran (warm) -> Sheikh Tariq al-Masri -> Yusuf Barakat"
     )
-    assert second.chain() == "you -> Sheikh Tariq al-Masri (cooling) -> Yusuf Barakat"
+    assert plain(second.chain()) == "you -> Sheikh Tariq al-Masri (cooling) -> Yusuf Barakat"
     assert first.weakest > second.weakest

@@ -96,7 +96,7 @@ def test_trying_too_early_is_refused_with_the_time_left(clock: FakeClock) -> Non
     throttle.failed()
     clock.advance(seconds=10)
     assert not throttle.may_try()
-    with pytest.raises(UnlockThrottled, match="Wait 20 s") as caught:
+    with pytest.raises(UnlockThrottled, match="Wait 20 seconds") as caught:
         throttle.check()
     assert caught.value.seconds == 20
     clock.advance(seconds=20)

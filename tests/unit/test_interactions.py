@@ -34,6 +34,7 @@ from contactkeeper.vault.model import (
     Sensitivity,
 )
 from tests.conftest import FakeClock
+from tests.helpers.text import plain
 
 
 def test_logging_a_social_dinner_warms_the_actor(vault: Vault, clock: FakeClock) -> None:
@@ -122,7 +123,7 @@ def test_using_an_indirect_channel_warms_it_and_today_shows_the_chain(
         kind=ChannelKind.INDIRECT,
         hops=[Hop(cleric.id, trust=4), Hop(cousin.id, trust=2)],
     )
-    assert channel.chain() == "you -> Sheikh Munir -> Samir (cousin) -> Commander Tarek"
+    assert plain(channel.chain()) == "you -> Sheikh Munir -> Samir (cousin) -> Commander Tarek"
     interactions.log_interaction(
         vault,
         occurred_at=clock() - timedelta(days=50),  # light: counts as 65 days, past 60
@@ -134,7 +135,7 @@ def test_using_an_indirect_channel_warms_it_and_today_shows_the_chain(
     row = next(r for r in cold if r.actor_id == commander.id)
     assert row.warmth.warmth is Warmth.COLD
     assert row.channel is not None
-    assert row.channel.chain() == channel.chain()
+    assert plain(row.channel.chain()) == plain(channel.chain())
     assert row.channel.last_used_at == clock() - timedelta(days=50)
 
 
@@ -221,8 +222,8 @@ def test_every_record_naming_an_actor_says_how_sensitive_they_are(
     )
     assert channel.actor_sensitivity is Sensitivity.HIGH_RISK
     assert [h.sensitivity for h in channel.hops] == [Sensitivity.NORMAL]
-    assert channel.chain(_codename_if_high_risk) == "you -> Sheikh Munir -> SALT ANCHOR"
-    assert channel.chain() == "you -> Sheikh Munir -> Commander Tarek"
+    assert plain(channel.chain(_codename_if_high_risk)) == "you -> Sheikh Munir -> SALT ANCHOR"
+    assert plain(channel.chain()) == "you -> Sheikh Munir -> Commander Tarek"
 
     process = processes.create_process(vault, "Coastal dialogue")
     interactions.log_interaction(
@@ -260,4 +261,4 @@ def test_every_record_naming_an_actor_says_how_sensitive_they_are(
     cold = next(r for r in today.going_cold(vault, clock()) if r.actor_id == risky.id)
     assert cold.sensitivity is Sensitivity.HIGH_RISK
     assert cold.channel is not None
-    assert cold.channel.chain(_codename_if_high_risk).endswith("-> SALT ANCHOR")
+    assert plain(cold.channel.chain(_codename_if_high_risk)).endswith("-> SALT ANCHOR")

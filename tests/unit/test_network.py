@@ -30,6 +30,7 @@ from contactkeeper.vault.model import (
     RelationshipKind,
     Sensitivity,
 )
+from tests.helpers.text import plain
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 INTRODUCES = RelationshipKind.CAN_INTRODUCE
@@ -59,7 +60,7 @@ def _tie(vault: Vault, a: int, b: int, strength: int = 4, **fields: object) -> N
 
 
 def _chains(vault: Vault, target: int, limit: int = 3) -> list[str]:
-    return [p.chain() for p in network.paths_to(vault, target, NOW, limit=limit)]
+    return [plain(p.chain()) for p in network.paths_to(vault, target, NOW, limit=limit)]
 
 
 def test_a_chain_reads_from_you_to_the_actor_with_your_warmth_on_the_first_hop(
@@ -73,7 +74,7 @@ def test_a_chain_reads_from_you_to_the_actor_with_your_warmth_on_the_first_hop(
     _tie(vault, pavel, nikolai)
     _tie(vault, nikolai, dmitri)
     (path,) = network.paths_to(vault, dmitri, NOW)
-    assert path.chain() == "you -> Fr. Pavel (warm) -> Bishop Nikolai -> Dmitri Sokolov"
+    assert plain(path.chain()) == "you -> Fr. Pavel (warm) -> Bishop Nikolai -> Dmitri Sokolov"
     assert path.weakest == 4
     assert "phone" in path.hops[0].reason
     assert "warm" in path.hops[0].reason
@@ -90,13 +91,13 @@ def test_of_two_routes_the_one_whose_weakest_hop_is_stronger_comes_first(vault: 
     _met(vault, anna, days_ago=3)
     _met(vault, boris, days_ago=400)  # long gone cold
     paths = network.paths_to(vault, dmitri, NOW)
-    assert [p.chain() for p in paths] == [
+    assert [plain(p.chain()) for p in paths] == [
         "you -> Anna Petrova (warm) -> Dmitri Sokolov",
         "you -> Boris Ivanov (cold) -> Dmitri Sokolov",
     ]
     assert [p.weakest for p in paths] == [5, 1]
     assert paths[1].weakest_hop.name == "Boris Ivanov"
-    assert "Boris Ivanov: 1/5" in paths[1].why()
+    assert "Boris Ivanov: 1/5" in plain(paths[1].why())
 
 
 def test_a_shorter_route_wins_between_equally_strong_ones(vault: Vault) -> None:
@@ -147,7 +148,7 @@ def test_an_indirect_channel_is_a_way_in_through_its_intermediaries(vault: Vault
     )
     _met(vault, layla, days_ago=10)
     (path,) = network.paths_to(vault, mikhail, NOW)
-    assert path.chain() == "you -> Layla Haddad (warm) -> Mikhail Orlov"
+    assert plain(path.chain()) == "you -> Layla Haddad (warm) -> Mikhail Orlov"
     assert path.weakest == 3  # the channel's own trust on its last hop
 
 
@@ -201,7 +202,7 @@ def test_a_process_s_brokers_count_only_its_participants(vault: Vault) -> None:
     assert total == 2
     (broker,) = found
     assert (
-        broker.summary(of=total, what="participants")
+        plain(broker.summary(of=total, what="participants"))
         == "only Fr. Pavel reaches 1 of the 2 participants"
     )
     assert broker.cut_off_names == ("Dmitri",)
@@ -221,8 +222,8 @@ def test_privacy_mode_names_a_high_risk_actor_by_codename_on_every_path(vault: V
         return codename if sensitivity is Sensitivity.HIGH_RISK else name
 
     (path,) = network.paths_to(vault, dmitri, NOW, name=privacy)
-    assert path.chain() == "you -> Fr. Pavel (warm) -> GREY HERON"
-    assert "Sokolov" not in path.chain() + path.why()
+    assert plain(path.chain()) == "you -> Fr. Pavel (warm) -> GREY HERON"
+    assert "Sokolov" not in plain(path.chain()) + plain(path.why())
     (broker,) = network.brokers(vault, NOW, name=privacy)
     assert broker.cut_off_names == ("GREY HERON",)
 
@@ -263,7 +264,7 @@ def test_a_high_risk_actor_s_channel_labels_are_never_quoted_where_their_name_is
     def texts(**rule: object) -> str:
         found = network.paths_to(vault, dmitri, NOW, **rule)  # type: ignore[arg-type]
         found += network.paths_to(vault, anna, NOW, **rule)  # type: ignore[arg-type]
-        return "\n".join(p.chain() + "\n" + p.why() for p in found)
+        return "\n".join(plain(p.chain()) + "\n" + plain(p.why()) for p in found)
 
     # Outside privacy mode, as the desktop and the command line show it by default: the
     # high-risk actor by codename, the label of a channel to them (and of a high-risk

@@ -70,7 +70,7 @@ def test_recent_signals_toward_talks_show_as_a_move_and_lift_the_timeline(vault:
     assert move.process_id == talks.id
     assert move.change > 0
     assert move.cues == 3
-    assert "Because of 3 cue(s)" in move.why
+    assert "Because of 3 cues:" in move.why
     points = readiness.timeline(vault, talks.id, today)
     assert points[0][1] < 0 < points[-1][1]
     assert points[-1][0] == today

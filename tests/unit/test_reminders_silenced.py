@@ -71,7 +71,7 @@ def test_a_snoozed_actor_comes_back_once_the_day_has_passed(vault: Vault) -> Non
     leila = _cold(vault, "Leila Nasser")
     until = DAY + timedelta(days=10)
     detail = actors.update_actor(vault, leila, NOW, snoozed_until=until)
-    assert detail.silenced(DAY).startswith(f"Snoozed until {until.isoformat()}")
+    assert detail.silenced(DAY).startswith("Snoozed until 11 June 2026:")
     assert _names(vault) == ["Amal Haddad"]
     assert _names(vault, NOW + timedelta(days=10)) == ["Amal Haddad"]  # the day itself
     assert detail.silenced(until)

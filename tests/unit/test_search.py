@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.orm import sessionmaker
 
+from contactkeeper import i18n
 from contactkeeper.records import search
 from contactkeeper.records.search import SearchHit, fold
 from contactkeeper.vault import Vault, search_index
@@ -200,7 +201,7 @@ def test_finding_an_interaction_by_its_summary(vault: Vault) -> None:
     hits = search.search(vault, "observ")
     assert len(hits) == 1
     hit = hits[0]
-    day = occurred.astimezone().date().isoformat()
+    day = i18n.short_date(occurred.astimezone().date())
     assert hit.kind == "interaction"
     assert hit.title == f"{day} · Dinner at his cousin's; he hinted the ministry…"
     assert hit.subtitle == "social occasion · Karim Nassar"
@@ -582,7 +583,7 @@ def test_interaction_hits_name_participants_by_the_rule_and_can_leave_the_summar
                 participants=[session.get_one(Actor, karim)],
             )
         )
-    day = occurred.astimezone().date().isoformat()
+    day = i18n.short_date(occurred.astimezone().date())
     (hit,) = search.search(vault, "observ", name=_codenames, hide_text=True)
     assert (hit.title, hit.subtitle) == (day, "social occasion · CEDAR HERON")
     (shown,) = search.search(vault, "observ", name=_codenames)

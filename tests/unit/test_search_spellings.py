@@ -144,7 +144,7 @@ def test_a_follow_up_is_found_by_its_title_and_note(vault: Vault, clock: FakeClo
     )
     hits = search.search(vault, "harbour memo")
     assert [(h.kind, h.id) for h in hits] == [("follow_up", made.id)]
-    assert hits[0].title == "2026-12-09 · Send the harbour memo"
+    assert hits[0].title == "9 Dec 2026 · Send the harbour memo"
     assert "Karim Nassar" in hits[0].subtitle
     assert [h.id for h in search.search(vault, "ferri", kinds=["follow_up"])] == [made.id]
 
@@ -159,7 +159,7 @@ def test_a_follow_up_hit_keeps_names_and_text_private_when_asked(
     hidden = search.search(
         vault, "harbour", name=lambda i, n, c, s: c, hide_text=True, kinds=["follow_up"]
     )
-    assert [(h.title, h.subtitle) for h in hidden] == [("2026-12-09", "open · EGRET")]
+    assert [(h.title, h.subtitle) for h in hidden] == [("9 Dec 2026", "open · EGRET")]
 
 
 def test_a_follow_up_changed_or_deleted_is_searched_as_it_now_reads(

@@ -36,7 +36,7 @@ def test_an_event_is_found_by_its_title_venue_agenda_and_outcomes(vault: Vault) 
 
     hit = next(h for h in search.search(vault, "montreux") if h.kind == "event")
     assert hit.title == "Lakeside workshop"
-    assert hit.subtitle == "workshop · 2026-10-05 · Valley Water Dialogue"
+    assert hit.subtitle == "workshop · 5 Oct 2026 · Valley Water Dialogue"
 
 
 def test_an_outcome_added_changed_or_removed_is_searched_as_it_now_reads(vault: Vault) -> None:
@@ -75,7 +75,7 @@ def test_a_transfer_is_found_by_what_was_passed_and_what_came_of_it(vault: Vault
     assert _found(vault, "embassy") == [("transfer", story.transfer)]
 
     hit = search.search(vault, "hydrological")[0]
-    assert hit.title == "2026-10-20 · A joint hydrological survey"
+    assert hit.title == "20 Oct 2026 · A joint hydrological survey"
     assert hit.subtitle == "idea · to Marta Lindqvist"
 
 
@@ -89,7 +89,7 @@ def test_a_transfer_names_its_recipient_by_the_privacy_rule_and_never_its_source
         vault, "aquifer", kinds=["transfer"], name=records.names_by(records.high_risk_withheld)
     )
     assert [(h.title, h.subtitle) for h in shown] == [
-        ("2026-10-20 · A joint survey of the aquifer", "idea · to BLUE FINCH")
+        ("20 Oct 2026 · A joint survey of the aquifer", "idea · to BLUE FINCH")
     ]
     text = " ".join(f"{h.title} {h.subtitle}" for h in search.search(vault, "aquifer"))
     for source in ("Ilan Peretz", "GREY HERON", "Suha Mansour", "RED KITE"):
@@ -102,7 +102,7 @@ def test_a_transfer_names_its_recipient_by_the_privacy_rule_and_never_its_source
         name=records.names_by(records.everyone_withheld),
         hide_text=True,
     )
-    assert [(h.title, h.subtitle) for h in hidden] == [("2026-10-20", "idea · to BLUE FINCH")]
+    assert [(h.title, h.subtitle) for h in hidden] == [("20 Oct 2026", "idea · to BLUE FINCH")]
 
 
 def test_rebuilding_the_index_keeps_events_and_transfers(vault: Vault) -> None:

@@ -26,6 +26,7 @@ from contactkeeper.vault.model import (
     TransferResult,
 )
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.helpers.text import plain
 from tests.helpers.track_two import NOW, build
 
 
@@ -124,7 +125,7 @@ def test_a_transfer_keeps_its_origin_its_rule_and_what_came_of_it(vault: Vault) 
     story = build(vault)
     transfer = transfers.get_transfer(vault, story.transfer)
     assert transfer.process_id == story.process  # from its event
-    assert transfer.origin == "the Lakeside workshop"
+    assert plain(transfer.origin) == "the Lakeside workshop"
     assert transfer.attribution is AttributionRule.CHATHAM_HOUSE
     assert [t.id for t in transfers.list_transfers(vault, awaiting_only=True)] == [story.transfer]
     transfers.add_follow_up(vault, story.transfer, "Ask the envoy", date(2026, 11, 3))

@@ -10,17 +10,18 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from contactkeeper import __version__
+from contactkeeper.i18n import N_, _
 
 # (what, distribution to read the version from, licence)
 LIBRARIES: tuple[tuple[str, str | None, str], ...] = (
     ("Qt", None, "LGPL-3.0"),
     ("PySide6 (Qt for Python)", "PySide6-Essentials", "LGPL-3.0"),
-    ("SQLCipher (through sqlcipher3)", "sqlcipher3", "BSD-3-Clause; sqlcipher3: zlib"),
-    ("SQLite", None, "public domain"),
+    (N_("SQLCipher (through sqlcipher3)"), "sqlcipher3", "BSD-3-Clause; sqlcipher3: zlib"),
+    ("SQLite", None, N_("public domain")),
     ("SQLAlchemy", "SQLAlchemy", "MIT"),
     ("Alembic", "alembic", "MIT"),
-    ("cryptography", "cryptography", "Apache-2.0 or BSD-3-Clause"),
-    ("pyrage (age format)", "pyrage", "MIT"),
+    ("cryptography", "cryptography", N_("Apache-2.0 or BSD-3-Clause")),
+    (N_("pyrage (age format)"), "pyrage", "MIT"),
     ("keyring", "keyring", "MIT"),
     ("platformdirs", "platformdirs", "MIT"),
     ("vobject", "vobject", "Apache-2.0"),
@@ -50,32 +51,38 @@ def library_version(name: str, distribution: str | None) -> str:
 
 def about_text() -> str:
     rows = "".join(
-        f"<tr><td>{html.escape(name)}</td><td>{html.escape(library_version(name, dist))}</td>"
-        f"<td>{html.escape(licence)}</td></tr>"
+        f"<tr><td>{html.escape(_(name))}</td>"
+        f"<td>{html.escape(library_version(name, dist))}</td>"
+        f"<td>{html.escape(_(licence))}</td></tr>"
         for name, dist, licence in LIBRARIES
     )
     return (
-        f"<h2>ContactKeeper {html.escape(__version__)}</h2>"
-        "<p>A secure relationship manager for track-two diplomacy and mediation.<br>"
-        "Licensed under the GNU General Public License, version 3 or later.<br>"
-        "Your records stay in an encrypted vault on this computer; "
-        "ContactKeeper contains no network code.</p>"
-        "<p>Built with:</p>"
-        "<table cellspacing='0' cellpadding='3'>"
-        "<tr><th align='left'>Library</th><th align='left'>Version</th>"
-        f"<th align='left'>Licence</th></tr>{rows}</table>"
+        _("<h2>ContactKeeper {version}</h2>").format(version=html.escape(__version__))
+        + _(
+            "<p>A secure relationship manager for track-two diplomacy and mediation.<br>"
+            "Licensed under the GNU General Public License, version 3 or later.<br>"
+            "Your records stay in an encrypted vault on this computer; "
+            "ContactKeeper contains no network code.</p>"
+        )
+        + _("<p>Built with:</p>")
+        + "<table cellspacing='0' cellpadding='3'>"
+        + "<tr><th align='left'>{library}</th><th align='left'>{version}</th>"
+        "<th align='left'>{licence}</th></tr>".format(
+            library=_("Library"), version=_("Version"), licence=_("Licence")
+        )
+        + f"{rows}</table>"
     )
 
 
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About ContactKeeper")
+        self.setWindowTitle(_("About ContactKeeper"))
         layout = QVBoxLayout(self)
         self.text = QLabel(about_text())
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAccessibleName("About ContactKeeper")
+        self.text.setAccessibleName(_("About ContactKeeper"))
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

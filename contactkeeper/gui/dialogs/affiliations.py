@@ -18,6 +18,7 @@ from contactkeeper.gui.presentation import today
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_choice import ActorChoice
 from contactkeeper.gui.widgets.optional_date import OptionalDateEdit
+from contactkeeper.i18n import _
 from contactkeeper.records import organizations
 from contactkeeper.records.actors import AffiliationInfo
 from contactkeeper.vault.changes import Kind
@@ -28,18 +29,18 @@ class _DatesDialog(RecordDialog):
 
     def _dates(self) -> None:
         self.role = QLineEdit()
-        self.role.setAccessibleName("Role")
-        self.started = OptionalDateEdit("not known", "Since (optional)")
-        self.ended_check = QCheckBox("&ended on")
-        self.ended_check.setAccessibleName("The affiliation has ended")
-        self.ended = OptionalDateEdit("not known", "Until")
+        self.role.setAccessibleName(_("Role"))
+        self.started = OptionalDateEdit(_("not known"), _("Since (optional)"))
+        self.ended_check = QCheckBox(_("&ended on"))
+        self.ended_check.setAccessibleName(_("The affiliation has ended"))
+        self.ended = OptionalDateEdit(_("not known"), _("Until"))
         self.ended.set_day(today(self.context.now()))
         self.ended.setEnabled(False)
         self.ended_check.toggled.connect(self.ended.setEnabled)
-        self.row("&Role", self.role)
-        self.row("&Since", self.started)
+        self.row(_("&Role"), self.role)
+        self.row(_("&Since"), self.started)
         self.row("", self.ended_check)
-        self.row("&Until", self.ended)
+        self.row(_("&Until"), self.ended)
 
     def ended_on(self) -> date | None:
         if not self.ended_check.isChecked():
@@ -53,10 +54,10 @@ class MemberDialog(_DatesDialog):
     def __init__(
         self, context: AppContext, organization_id: int, parent: QWidget | None = None
     ) -> None:
-        super().__init__(context, "Add a member", parent)
+        super().__init__(context, _("Add a member"), parent)
         self.organization_id = organization_id
-        self.actor = ActorChoice(context, "Member")
-        self.row("&Who", self.actor)
+        self.actor = ActorChoice(context, _("Member"))
+        self.row(_("&Who"), self.actor)
         self._dates()
 
     def choose(self, actor_id: int, name: str) -> None:
@@ -64,7 +65,7 @@ class MemberDialog(_DatesDialog):
 
     def save(self) -> object:
         if self.actor.actor_id is None:
-            raise InvalidRecord("Who", "choose the actor from the suggestions")
+            raise InvalidRecord(_("Who"), _("choose the actor from the suggestions"))
         return organizations.add_affiliation(
             self.context.vault,
             self.actor.actor_id,
@@ -88,7 +89,7 @@ class AffiliationEditDialog(_DatesDialog):
         label: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(context, "Edit the affiliation", parent)
+        super().__init__(context, _("Edit the affiliation"), parent)
         self.before = affiliation
         self.label = label
         self._dates()

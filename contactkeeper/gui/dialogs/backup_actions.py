@@ -27,6 +27,7 @@ from contactkeeper.gui.dialogs.export_dialog import ExportDialog
 from contactkeeper.gui.dialogs.import_dialog import ImportDialog
 from contactkeeper.gui.dialogs.open_backup_dialog import OpenBackupDialog
 from contactkeeper.gui.dialogs.work_dialog import WorkDialog, counts_text, size_text
+from contactkeeper.i18n import _
 from contactkeeper.vault.keyfile import KdfParams
 
 
@@ -55,18 +56,20 @@ class BackupActions(QObject):
         self.kdf = kdf
         self.dialog: WorkDialog | None = None
         self.back_up_action = self._action(
-            "&Back up now…", "Ctrl+B", self.back_up, "Write an encrypted, verified backup"
+            _("&Back up now…"), "Ctrl+B", self.back_up, _("Write an encrypted, verified backup")
         )
         self.verify_action = self._action(
-            "&Verify a backup…", None, self.verify, "Check that a backup can be restored"
+            _("&Verify a backup…"), None, self.verify, _("Check that a backup can be restored")
         )
         self.restore_action = self._action(
-            "&Restore from a backup…", None, self.restore, "Replace this vault's records"
+            _("&Restore from a backup…"), None, self.restore, _("Replace this vault's records")
         )
         self.import_action = self._action(
-            "&Import contacts…", None, self.import_contacts, "From a vCard or CSV file"
+            _("&Import contacts…"), None, self.import_contacts, _("From a vCard or CSV file")
         )
-        self.export_action = self._action("&Export…", None, self.export, "JSON, CSV, vCard, ICS")
+        self.export_action = self._action(
+            _("&Export…"), None, self.export, _("JSON, CSV, vCard, ICS")
+        )
         self.actions = [
             self.back_up_action,
             self.verify_action,

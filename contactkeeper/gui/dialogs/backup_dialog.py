@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from contactkeeper import i18n
 from contactkeeper.errors import BackupCancelled, ContactKeeperError
 from contactkeeper.exchange import backup
 from contactkeeper.exchange.backup import BackupReport
@@ -27,6 +28,7 @@ from contactkeeper.gui.dialogs.work_dialog import (
 )
 from contactkeeper.gui.forms.ui_backup_dialog import Ui_BackupDialog
 from contactkeeper.gui.operations import Progress
+from contactkeeper.i18n import N_, _, isolate
 from contactkeeper.vault import passphrases
 
 BACKUP_FOLDER_KEY = "backups/folder"
@@ -83,7 +85,7 @@ class BackupDialog(WorkDialog):
         self._update()
 
     def _browse(self) -> None:
-        folder = choose_folder(self, "Back up into this folder", self.ui.folderEdit.text())
+        folder = choose_folder(self, _("Back up into this folder"), self.ui.folderEdit.text())
         if folder:
             self.ui.folderEdit.setText(folder)
 
@@ -113,13 +115,17 @@ class BackupDialog(WorkDialog):
             return
         folder = Path(ui.folderEdit.text().strip()).expanduser()
         if not folder.is_dir():
-            self.show_message(f"The folder {folder} does not exist. Choose another one.")
+            self.show_message(
+                _("The folder {folder} does not exist. Choose another one.").format(
+                    folder=isolate(str(folder))
+                )
+            )
             return
         passphrase: str | None = None
         recipients: list[str] = []
         if ui.passphraseRadio.isChecked():
             if ui.passphraseEdit.text() != ui.confirmEdit.text():
-                self.show_message("The two backup passphrases differ. Type them again.")
+                self.show_message(_("The two backup passphrases differ. Type them again."))
                 ui.confirmEdit.clear()
                 ui.confirmEdit.setFocus()
                 return
@@ -159,14 +165,18 @@ class BackupDialog(WorkDialog):
 
         self._run(work, self._done, self._failed)
 
-    _cancel_text = "Ca&ncel backup"
+    _cancel_text = N_("Ca&ncel backup")
 
     def _stage_text(self, name: str) -> str:
         """``Step 3 of 6: encrypting…``"""
         if name not in backup.STAGE_LABELS:
-            return "Starting…" if not name else "Finishing…"
+            return _("Starting…") if not name else _("Finishing…")
         step = backup.BACKUP_STAGES.index(name) + 1
-        return f"Step {step} of {len(backup.BACKUP_STAGES)}: {backup.STAGE_LABELS[name]}…"
+        return _("Step {step} of {steps}: {stage}…").format(
+            step=i18n.number(step),
+            steps=i18n.number(len(backup.BACKUP_STAGES)),
+            stage=_(backup.STAGE_LABELS[name]),
+        )
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, BackupCancelled):  # what the user asked for: said calmly
@@ -183,12 +193,18 @@ class BackupDialog(WorkDialog):
         self.settings.store.setValue(BACKUP_FOLDER_KEY, folder)
         self.settings.store.sync()
         self.ui.resultLabel.setText(
-            f"<b>Backup written and verified.</b><br>{Path(report.path).name} "
-            f"({size_text(Path(report.path).stat().st_size)}) in {folder}<br>"
-            f"Holds {counts_text(report.counts)}.<br>"
-            "It was read back and checked completely: it can be restored."
+            _(
+                "<b>Backup written and verified.</b><br>{file} ({size}) in {folder}<br>"
+                "Holds {counts}.<br>"
+                "It was read back and checked completely: it can be restored."
+            ).format(
+                file=isolate(Path(report.path).name),
+                size=size_text(Path(report.path).stat().st_size),
+                folder=isolate(folder),
+                counts=counts_text(report.counts),
+            )
         )
         self.ui.resultLabel.show()
         self.ui.closeButton.setDefault(True)
         self.ui.closeButton.setFocus()
-        self.context.status.emit("Backup written and verified.")
+        self.context.status.emit(_("Backup written and verified."))

@@ -31,55 +31,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError, CueKindInUse
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.choices import MOVES, USUALLY
 from contactkeeper.gui.dialogs.records import RecordDialog
 from contactkeeper.gui.presentation import Confirm, ask, error_label, show_error
+from contactkeeper.i18n import _, isolate, ngettext
 from contactkeeper.records import cue_catalogue, readiness
 from contactkeeper.records.cue_catalogue import CatalogueKind
 from contactkeeper.records.readiness import FAMILIES, CueKindInfo
 from contactkeeper.vault.model import Dimension, Direction
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # a CatalogueKind (kinds) or a family's key
-MOVES = {
-    Dimension.MOTIVATION: "motivation",
-    Dimension.OPTIMISM: "optimism",
-    Dimension.BOTH: "motivation and optimism",
-}
-USUALLY = {Direction.TOWARD: "toward talks", Direction.AWAY: "away from talks"}
 
 
 class NewCueKindDialog(RecordDialog):
     """A new kind: its label, family, what it moves, its usual direction, a description."""
 
     def __init__(self, context: AppContext, family: str, parent: QWidget | None = None) -> None:
-        super().__init__(context, "Add a kind of cue", parent)
+        super().__init__(context, _("Add a kind of cue"), parent)
         self.label = QLineEdit()
-        self.label.setAccessibleName("Label of the new kind")
-        self.label.setPlaceholderText("e.g. Militia commanders ask about an amnesty")
+        self.label.setAccessibleName(_("Label of the new kind"))
+        self.label.setPlaceholderText(_("e.g. Militia commanders ask about an amnesty"))
         self.family = QComboBox()
-        self.family.setAccessibleName("Family")
+        self.family.setAccessibleName(_("Family"))
         for key, (label, _text) in FAMILIES.items():
-            self.family.addItem(label, key)
-        self.family.addItem(cue_catalogue.OTHER[0], "")
+            self.family.addItem(_(label), key)
+        self.family.addItem(_(cue_catalogue.OTHER[0]), "")
         self.family.setCurrentIndex(max(self.family.findData(family), 0))
         self.dimension = QComboBox()
-        self.dimension.setAccessibleName("What it moves")
+        self.dimension.setAccessibleName(_("What it moves"))
         for dimension, words in MOVES.items():
-            self.dimension.addItem(words, dimension.value)
+            self.dimension.addItem(_(words), dimension.value)
         self.dimension.setCurrentIndex(self.dimension.findData(Dimension.BOTH.value))
         self.direction = QComboBox()
-        self.direction.setAccessibleName("Usual direction")
+        self.direction.setAccessibleName(_("Usual direction"))
         for direction, words in USUALLY.items():
-            self.direction.addItem(words, direction.value)
+            self.direction.addItem(_(words), direction.value)
         self.description = QLineEdit()
-        self.description.setAccessibleName("Description")
-        self.description.setPlaceholderText("What it looks like, so that others grade it alike")
-        self.row("&Label", self.label)
-        self.row("&Family", self.family)
-        self.row("&Moves", self.dimension)
-        self.row("&Usually", self.direction)
-        self.row("&Description", self.description)
+        self.description.setAccessibleName(_("Description"))
+        self.description.setPlaceholderText(_("What it looks like, so that others grade it alike"))
+        self.row(_("&Label"), self.label)
+        self.row(_("&Family"), self.family)
+        self.row(_("&Moves"), self.dimension)
+        self.row(_("&Usually"), self.direction)
+        self.row(_("&Description"), self.description)
 
     def save(self) -> CueKindInfo:
         return readiness.add_cue_kind(
@@ -102,12 +99,12 @@ class CueCatalogueDialog(QDialog):
         self.context = context
         self.confirm = confirm
         self.dialog: QDialog | None = None  # the add dialog, while open
-        self.setWindowTitle("Cue catalogue")
-        self.setAccessibleName("Cue catalogue")
+        self.setWindowTitle(_("Cue catalogue"))
+        self.setAccessibleName(_("Cue catalogue"))
         self.setMinimumWidth(560)
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Kinds of readiness cue, by family")
-        self.tree.setHeaderLabels(["Kind", "Moves", "Usually", "Cues"])
+        self.tree.setAccessibleName(_("Kinds of readiness cue, by family"))
+        self.tree.setHeaderLabels([_("Kind"), _("Moves"), _("Usually"), _("Cues")])
         self.tree.setRootIsDecorated(False)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -115,15 +112,15 @@ class CueCatalogueDialog(QDialog):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.about = QLabel()
-        self.about.setAccessibleName("About the selected family or kind")
+        self.about.setAccessibleName(_("About the selected family or kind"))
         self.about.setWordWrap(True)
         self.about.setMinimumHeight(48)
         self.about.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.message = error_label()
-        self.add_button = QPushButton("&Add a kind…")
-        self.rename_button = QPushButton("Re&name…")
-        self.retire_button = QPushButton("&Retire")
-        self.delete_button = QPushButton("&Delete…")
+        self.add_button = QPushButton(_("&Add a kind…"))
+        self.rename_button = QPushButton(_("Re&name…"))
+        self.retire_button = QPushButton(_("&Retire"))
+        self.delete_button = QPushButton(_("&Delete…"))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.rename_button, self.retire_button):
             buttons.addWidget(button)
@@ -155,10 +152,10 @@ class CueCatalogueDialog(QDialog):
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for family in cue_catalogue.catalogue(self.context.vault):
-            head = QTreeWidgetItem([family.label])
+            head = QTreeWidgetItem([_(family.label)])
             head.setFont(0, bold)
             head.setData(0, KIND_ROLE, family.key)
-            head.setToolTip(0, family.description)
+            head.setToolTip(0, _(family.description))
             self.tree.addTopLevelItem(head)
             for listed in family.kinds:
                 item = self._kind_item(listed)
@@ -172,10 +169,12 @@ class CueCatalogueDialog(QDialog):
         kind = listed.kind
         item = QTreeWidgetItem(
             [
-                f"{kind.label} (retired)" if kind.retired else kind.label,
-                MOVES[kind.dimension],
-                USUALLY[kind.usual_direction],
-                str(listed.uses),
+                _("{kind} (retired)").format(kind=isolate(kind.label))
+                if kind.retired
+                else kind.label,
+                _(MOVES[kind.dimension]),
+                _(USUALLY[kind.usual_direction]),
+                i18n.number(listed.uses),
             ]
         )
         item.setData(0, KIND_ROLE, listed)
@@ -202,20 +201,34 @@ class CueCatalogueDialog(QDialog):
         chosen = self.current()
         for button in (self.rename_button, self.retire_button, self.delete_button):
             button.setEnabled(chosen is not None)
-        self.retire_button.setText("B&ring back" if chosen and chosen.kind.retired else "&Retire")
+        self.retire_button.setText(
+            _("B&ring back") if chosen and chosen.kind.retired else _("&Retire")
+        )
         if chosen is None:
             family = FAMILIES.get(self._family_of_selection())
             self.about.setText(
-                family[1] if family else "Select a kind to rename, retire or delete it."
+                _(family[1]) if family else _("Select a kind to rename, retire or delete it.")
             )
             return
         kind = chosen.kind
-        used = "no cue" if not chosen.uses else f"{chosen.uses} cue{'s' * (chosen.uses != 1)}"
-        state = " Retired: not offered for new cues." if kind.retired else ""
-        self.about.setText(
-            f"{kind.description or 'No description.'} Moves {MOVES[kind.dimension]}, usually "
-            f"{USUALLY[kind.usual_direction]}; used by {used}.{state}"
+        uses = chosen.uses
+        if uses:
+            text = ngettext(
+                "{description} Moves {moves}, usually {usually}; used by {n} cue.",
+                "{description} Moves {moves}, usually {usually}; used by {n} cues.",
+                uses,
+            )
+        else:
+            text = _("{description} Moves {moves}, usually {usually}; used by no cue.")
+        text = text.format(
+            description=kind.description or _("No description."),
+            moves=_(MOVES[kind.dimension]),
+            usually=_(USUALLY[kind.usual_direction]),
+            n=i18n.number(uses),
         )
+        if kind.retired:
+            text = _("{about} Retired: not offered for new cues.").format(about=text)
+        self.about.setText(text)
 
     # -- changing --------------------------------------------------------------------------
 
@@ -243,7 +256,10 @@ class CueCatalogueDialog(QDialog):
             return
         if label is None:
             label, ok = QInputDialog.getText(
-                self, "Rename a kind", "New label (its cues follow):", text=chosen.kind.label
+                self,
+                _("Rename a kind"),
+                _("New label (its cues follow):"),
+                text=chosen.kind.label,
             )
             if not ok:
                 return
@@ -272,14 +288,20 @@ class CueCatalogueDialog(QDialog):
         if not chosen.deletable:
             refusal = CueKindInUse(kind.label, chosen.uses).reason
             if kind.retired:
-                show_error(self.message, f"{refusal}. It is retired already.")
-            elif self.confirm(self, "Retire instead?", f"{refusal}. Retire it now?"):
+                show_error(
+                    self.message, _("{refusal}. It is retired already.").format(refusal=refusal)
+                )
+            elif self.confirm(
+                self, _("Retire instead?"), _("{refusal}. Retire it now?").format(refusal=refusal)
+            ):
                 self._retire(kind.id, True)
             return
         if self.confirm(
             self,
-            "Delete this kind?",
-            f"Delete “{kind.label}” from the catalogue? No cue is recorded under it.",
+            _("Delete this kind?"),
+            _("Delete “{kind}” from the catalogue? No cue is recorded under it.").format(
+                kind=isolate(kind.label)
+            ),
         ):
             kind_id = kind.id
             self._write(lambda: readiness.delete_cue_kind(self.context.vault, kind_id))

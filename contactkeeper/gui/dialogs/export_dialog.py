@@ -10,29 +10,43 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from contactkeeper import i18n
 from contactkeeper.exchange import exporting
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.work_dialog import ProgressFn, WorkDialog
 from contactkeeper.gui.forms.ui_export_dialog import Ui_ExportDialog
+from contactkeeper.i18n import N_, _, isolate, ngettext
 
 EXPORT_FORMATS: tuple[tuple[str, str, str, str], ...] = (
     # format, label, file suffix, what it holds
     (
         "redacted",
-        "Redacted, for sharing (JSON)",
+        N_("Redacted, for sharing (JSON)"),
         ".json",
-        "For colleagues or funders. Actors appear by codename only. Sensitive and high-risk "
-        "actors are left out, with every interaction, relationship and readiness cue that "
-        "involves them. Every name, note, summary and other free text is dropped, and dates "
-        "are coarsened to the month. Kept: statuses, countries, cadences, process names and "
-        "phases, kinds of contact and of readiness cue.",
+        N_(
+            "For colleagues or funders. Actors appear by codename only. Sensitive and "
+            "high-risk actors are left out, with every interaction, relationship and "
+            "readiness cue that involves them. Every name, note, summary and other free text "
+            "is dropped, and dates are coarsened to the month. Kept: statuses, countries, "
+            "cadences, process names and phases, kinds of contact and of readiness cue."
+        ),
     ),
-    ("json", "Everything (JSON)", ".json", "Every record, in the documented JSON schema."),
-    ("csv", "Actors (CSV)", ".csv", "One row per actor: names, affiliations, channels, notes."),
-    ("vcard", "Actors (vCard)", ".vcf", "One vCard per actor, for an address book."),
-    ("ics", "Follow-ups (calendar, ICS)", ".ics", "Open follow-ups as all-day events."),
+    (
+        "json",
+        N_("Everything (JSON)"),
+        ".json",
+        N_("Every record, in the documented JSON schema."),
+    ),
+    (
+        "csv",
+        N_("Actors (CSV)"),
+        ".csv",
+        N_("One row per actor: names, affiliations, channels, notes."),
+    ),
+    ("vcard", N_("Actors (vCard)"), ".vcf", N_("One vCard per actor, for an address book.")),
+    ("ics", N_("Follow-ups (calendar, ICS)"), ".ics", N_("Open follow-ups as all-day events.")),
 )
-PLAINTEXT_WARNING = (
+PLAINTEXT_WARNING = N_(
     "<b>This file is not encrypted.</b> It holds your records in clear: anyone who gets "
     "it, or the disk or stick it is on, can read them, and deleting it later may not wipe "
     "it. Share with the redacted format; keep safe copies as encrypted backups."
@@ -49,8 +63,8 @@ class ExportDialog(WorkDialog):
         self.written: int | None = None
         ui = self.ui
         for fmt, label, _suffix, _help in EXPORT_FORMATS:
-            ui.formatCombo.addItem(label, fmt)
-        ui.warningLabel.setText(PLAINTEXT_WARNING)
+            ui.formatCombo.addItem(_(label), fmt)
+        ui.warningLabel.setText(_(PLAINTEXT_WARNING))
         self._setup(
             [ui.formatCombo, ui.fileEdit, ui.browseButton, ui.confirmCheck],
             ui.progressBar,
@@ -83,7 +97,7 @@ class ExportDialog(WorkDialog):
     def _format_changed(self) -> None:
         ui = self.ui
         _fmt, _label, suffix, help_text = self._spec()
-        ui.formatHelpLabel.setText(help_text)
+        ui.formatHelpLabel.setText(_(help_text))
         ui.warningLabel.setVisible(self.in_clear)
         ui.confirmCheck.setVisible(self.in_clear)
         ui.confirmCheck.setChecked(False)  # every clear format is confirmed on its own
@@ -95,7 +109,9 @@ class ExportDialog(WorkDialog):
     def _browse(self) -> None:
         _fmt, label, suffix, _help = self._spec()
         start = self.ui.fileEdit.text() or f"export{suffix}"
-        path = QFileDialog.getSaveFileName(self, "Export to", start, f"{label} (*{suffix})")[0]
+        path = QFileDialog.getSaveFileName(self, _("Export to"), start, f"{_(label)} (*{suffix})")[
+            0
+        ]
         if path:
             self.ui.fileEdit.setText(path)
 
@@ -122,10 +138,27 @@ class ExportDialog(WorkDialog):
 
         def done(count: int) -> None:
             self.written = count
-            clear = " It is not encrypted: delete it once it has served." if confirmed else ""
-            ui.resultLabel.setText(f"<b>Exported {count} records</b> to {path}.{clear}")
+            if confirmed:
+                text = ngettext(
+                    "<b>Exported {n} record</b> to {path}. It is not encrypted: delete it "
+                    "once it has served.",
+                    "<b>Exported {n} records</b> to {path}. It is not encrypted: delete it "
+                    "once it has served.",
+                    count,
+                )
+            else:
+                text = ngettext(
+                    "<b>Exported {n} record</b> to {path}.",
+                    "<b>Exported {n} records</b> to {path}.",
+                    count,
+                )
+            ui.resultLabel.setText(text.format(n=i18n.number(count), path=isolate(str(path))))
             ui.resultLabel.show()
             ui.confirmCheck.setChecked(False)
-            self.context.status.emit(f"Exported {count} records.")
+            self.context.status.emit(
+                ngettext("Exported {n} record.", "Exported {n} records.", count).format(
+                    n=i18n.number(count)
+                )
+            )
 
         self._run(work, done)

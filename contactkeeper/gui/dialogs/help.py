@@ -1,9 +1,11 @@
 """Help > Guide (F1) and Help > Keyboard shortcuts (Ctrl+/): one dialog with two tabs.
 
-The guide is ``ui/guide.html``, shipped with the program and shown in a QTextBrowser that
-follows only links within the page: nothing is fetched, no browser is opened, whatever the
-page holds. The shortcuts sheet is made, each time it is shown, from the window's own
-actions (their menus, their texts and their shortcuts), so it cannot drift from them.
+The guide is ``ui/guide.html``, with one translation per language beside it
+(``ui/guide.fr.html``, ``ui/guide.ar.html``): the current language's is shown, else the
+English one. It is shipped with the program and shown in a QTextBrowser that follows only
+links within the page: nothing is fetched, no browser is opened, whatever the page holds.
+The shortcuts sheet is made, each time it is shown, from the window's own actions (their
+menus, their texts and their shortcuts), so it cannot drift from them.
 """
 
 from __future__ import annotations
@@ -24,22 +26,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
+from contactkeeper.i18n import N_, _
 from contactkeeper.vault.resources import ui_dir
 
 GUIDE_FILE = "guide.html"
 GUIDE_TAB, SHORTCUTS_TAB = 0, 1
-ELSEWHERE = "Anywhere"  # the group of actions with keys but in no menu
+ELSEWHERE = N_("Anywhere")  # the group of actions with keys but in no menu
 
 
-def guide_html() -> str:
-    """The bundled guide, or a short note if this installation lacks it."""
-    try:
-        return (ui_dir() / GUIDE_FILE).read_text(encoding="utf-8")
-    except OSError:
-        return (
-            "<h1>The guide is missing</h1><p>This installation of ContactKeeper has no "
-            f"<code>{GUIDE_FILE}</code>. Reinstalling it brings the guide back.</p>"
-        )
+def guide_file(language: str) -> str:
+    """The file name of the guide in ``language``: ``guide.html`` for English, else
+    ``guide.<language>.html``."""
+    return GUIDE_FILE if language == i18n.ENGLISH else f"guide.{language}.html"
+
+
+def guide_html(language: str | None = None) -> str:
+    """The bundled guide in ``language`` (by default the current one), else in English, or a
+    short note if this installation lacks it."""
+    code = i18n.language() if language is None else language
+    for name in dict.fromkeys((guide_file(code), GUIDE_FILE)):
+        try:
+            return (ui_dir() / name).read_text(encoding="utf-8")
+        except OSError:
+            continue
+    return _(
+        "<h1>The guide is missing</h1><p>This installation of ContactKeeper has no "
+        "<code>{file}</code>. Reinstalling it brings the guide back.</p>"
+    ).format(file=GUIDE_FILE)
 
 
 @dataclass(frozen=True)
@@ -91,18 +105,23 @@ def shortcuts(window: QMainWindow) -> list[Shortcut]:
         keys = _keys(action)
         if keys and action.text() and id(action) not in listed:
             listed.add(id(action))
-            rows.append(Shortcut(ELSEWHERE, _plain(action.text()), keys))
+            rows.append(Shortcut(_(ELSEWHERE), _plain(action.text()), keys))
     return rows
 
 
 def shortcuts_html(rows: list[Shortcut]) -> str:
-    parts = ["<h2>Keyboard shortcuts</h2>", "<table cellspacing='0' cellpadding='4'>"]
+    parts = [
+        "<h2>" + html.escape(_("Keyboard shortcuts")) + "</h2>",
+        "<table cellspacing='0' cellpadding='4'>",
+    ]
+    # Translators: between the keys of one command: "Ctrl+F or F3".
+    either = _(" or ")
     group = None
     for row in rows:
         if row.group != group:
             group = row.group
             parts.append(f"<tr><th colspan='2' align='left'><br>{html.escape(group)}</th></tr>")
-        keys = " or ".join(f"<b>{html.escape(k)}</b>" for k in row.keys)
+        keys = html.escape(either).join(f"<b>{html.escape(k)}</b>" for k in row.keys)
         parts.append(f"<tr><td>{keys}</td><td>{html.escape(row.command)}</td></tr>")
     parts.append("</table>")
     return "".join(parts)
@@ -130,15 +149,15 @@ class HelpDialog(QDialog):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("ContactKeeper help")
-        self.setAccessibleName("ContactKeeper help")
+        self.setWindowTitle(_("ContactKeeper help"))
+        self.setAccessibleName(_("ContactKeeper help"))
         self.resize(760, 640)
-        self.guide = _LocalBrowser("Guide")
+        self.guide = _LocalBrowser(_("Guide"))
         self.guide.setHtml(guide_html())
-        self.keys = _LocalBrowser("Keyboard shortcuts")
+        self.keys = _LocalBrowser(_("Keyboard shortcuts"))
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.guide, "&Guide")
-        self.tabs.addTab(self.keys, "&Keyboard shortcuts")
+        self.tabs.addTab(self.guide, _("&Guide"))
+        self.tabs.addTab(self.keys, _("&Keyboard shortcuts"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -163,4 +182,12 @@ class HelpDialog(QDialog):
             self.refresh_shortcuts()
 
 
-__all__ = ["GUIDE_TAB", "SHORTCUTS_TAB", "HelpDialog", "Shortcut", "guide_html", "shortcuts"]
+__all__ = [
+    "GUIDE_TAB",
+    "SHORTCUTS_TAB",
+    "HelpDialog",
+    "Shortcut",
+    "guide_file",
+    "guide_html",
+    "shortcuts",
+]

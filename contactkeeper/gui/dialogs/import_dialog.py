@@ -13,11 +13,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from contactkeeper import i18n
 from contactkeeper.exchange import importing
 from contactkeeper.exchange.importing import ImportPlan
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.work_dialog import ProgressFn, WorkDialog, choose_file
 from contactkeeper.gui.forms.ui_import_dialog import Ui_ImportDialog
+from contactkeeper.i18n import N_, _, isolate, ngettext
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -28,7 +30,7 @@ RED = QColor("#9b2c2c")
 class ImportPreviewModel(QAbstractTableModel):
     """One row per entry of the file: to create, likely duplicate, or invalid (why)."""
 
-    HEADERS = ("Line", "Entry", "What happens")
+    HEADERS = (N_("Line"), N_("Entry"), N_("What happens"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,18 +44,27 @@ class ImportPreviewModel(QAbstractTableModel):
             for entry in plan.creates:
                 duplicate = duplicates.get(entry.line)
                 if duplicate is None:
-                    self.rows.append((entry.line, entry.display_name, "to create", "create"))
+                    self.rows.append((entry.line, entry.display_name, _("to create"), "create"))
                 else:
                     self.rows.append(
                         (
                             entry.line,
                             entry.display_name,
-                            f"likely duplicate of {duplicate.actor_name}",
+                            _("likely duplicate of {name}").format(
+                                name=isolate(duplicate.actor_name)
+                            ),
                             "duplicate",
                         )
                     )
             for invalid in plan.invalid:
-                self.rows.append((invalid.line, "", f"invalid: {invalid.reason}", "invalid"))
+                self.rows.append(
+                    (
+                        invalid.line,
+                        "",
+                        _("invalid: {reason}").format(reason=invalid.reason),
+                        "invalid",
+                    )
+                )
             self.rows.sort(key=lambda row: row[0])
         self.endResetModel()
 
@@ -67,7 +78,7 @@ class ImportPreviewModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return _(self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = 0) -> Any:
@@ -76,7 +87,7 @@ class ImportPreviewModel(QAbstractTableModel):
         line, name, outcome, kind = self.rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (str(line), name, outcome)[column]
+            return (i18n.number(line), name, outcome)[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and kind != "create":
             return QBrush(RED if kind == "invalid" else AMBER)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
@@ -128,9 +139,9 @@ class ImportDialog(WorkDialog):
     def _browse(self) -> None:
         path = choose_file(
             self,
-            "Choose an address book to import",
+            _("Choose an address book to import"),
             self.ui.fileEdit.text(),
-            "Address books (*.vcf *.vcard *.csv);;All files (*)",
+            _("Address books (*.vcf *.vcard *.csv);;All files (*)"),
         )
         if path:
             self.ui.fileEdit.setText(path)
@@ -171,21 +182,37 @@ class ImportDialog(WorkDialog):
         self.plan = plan
         self.model.set_plan(plan)
         creates = len(plan.creates) - len(plan.duplicates)
-        parts = [f"{creates} new actor{'s' if creates != 1 else ''} to create"]
+        parts = [
+            ngettext("{n} new actor to create", "{n} new actors to create", creates).format(
+                n=i18n.number(creates)
+            )
+        ]
         if plan.duplicates:
             n = len(plan.duplicates)
             parts.append(
-                f"{n} likely duplicate{'s' if n != 1 else ''} of actors already here "
-                "(imported too, unless skipped)"
+                ngettext(
+                    "{n} likely duplicate of actors already here (imported too, unless skipped)",
+                    "{n} likely duplicates of actors already here (imported too, unless skipped)",
+                    n,
+                ).format(n=i18n.number(n))
             )
         if plan.invalid:
             n = len(plan.invalid)
-            parts.append(f"{n} invalid entr{'ies' if n != 1 else 'y'}")
-        text = f"{Path(plan.path).name} ({plan.layout}): " + "; ".join(parts) + "."
-        if plan.invalid:
-            text += (
-                " An import is all or nothing: tick “Skip the invalid entries” to import the rest."
+            parts.append(
+                ngettext("{n} invalid entry", "{n} invalid entries", n).format(n=i18n.number(n))
             )
+        # Translators: "contacts.vcf (vCard): 3 new actors to create; 1 invalid entry."
+        text = _("{file} ({layout}): {parts}.").format(
+            file=isolate(Path(plan.path).name),
+            layout=plan.layout,
+            # Translators: what separates the parts of the summary of an import.
+            parts=_("; ").join(parts),
+        )
+        if plan.invalid:
+            text = _(
+                "{summary} An import is all or nothing: tick “Skip the invalid entries” to "
+                "import the rest."
+            ).format(summary=text)
         self.ui.summaryLabel.setText(text)
         self.ui.summaryLabel.show()
 
@@ -208,7 +235,13 @@ class ImportDialog(WorkDialog):
         self.created = created
         self.plan = None
         n = len(created)
-        self.ui.resultLabel.setText(f"<b>Imported {n} actor{'s' if n != 1 else ''}.</b>")
+        self.ui.resultLabel.setText(
+            ngettext("<b>Imported {n} actor.</b>", "<b>Imported {n} actors.</b>", n).format(
+                n=i18n.number(n)
+            )
+        )
         self.ui.resultLabel.show()
         self.ui.closeButton.setDefault(True)
-        self.context.status.emit(f"Imported {n} actor{'s' if n != 1 else ''}.")
+        self.context.status.emit(
+            ngettext("Imported {n} actor.", "Imported {n} actors.", n).format(n=i18n.number(n))
+        )

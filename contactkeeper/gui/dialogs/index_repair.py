@@ -12,13 +12,15 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import Confirm, ask
+from contactkeeper.i18n import N_, _, ngettext
 from contactkeeper.vault import index_repair
 
-QUESTION = (
+QUESTION = N_(
     "ContactKeeper makes the search index again from your records: do this when searching "
     "says the index is damaged. Your records are not changed. On a large vault it takes a "
     "little while, during which the vault cannot be used. Rebuild it now?"
@@ -41,8 +43,8 @@ class IndexRepairAction(QObject):
         self.message = ""
         self._operation: Operation | None = None
         self._progress: QProgressDialog | None = None
-        self.action = QAction("Rebuild the search &index…", parent_widget)
-        self.action.setStatusTip("Make the search index again from your records, after damage")
+        self.action = QAction(_("Rebuild the search &index…"), parent_widget)
+        self.action.setStatusTip(_("Make the search index again from your records, after damage"))
         self.action.triggered.connect(lambda _checked=False: self.rebuild())
         parent_widget.addAction(self.action)
         context.vault_opened.connect(self._update)
@@ -59,13 +61,13 @@ class IndexRepairAction(QObject):
     def rebuild(self) -> None:
         if not self.context.unlocked or self.running:
             return
-        if not self.confirm(self.parent_widget, "Rebuild the search index?", QUESTION):
+        if not self.confirm(self.parent_widget, _("Rebuild the search index?"), _(QUESTION)):
             return
         vault = self.context.vault
         progress = QProgressDialog(
-            "Rebuilding the search index from your records…", "", 0, 0, self.parent_widget
+            _("Rebuilding the search index from your records…"), "", 0, 0, self.parent_widget
         )
-        progress.setWindowTitle("Rebuild the search index")
+        progress.setWindowTitle(_("Rebuild the search index"))
         progress.setCancelButton(None)  # the swap at its end must not be abandoned
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
@@ -89,15 +91,20 @@ class IndexRepairAction(QObject):
 
     def _done(self, report: index_repair.RebuildReport) -> None:
         self._end(
-            f"The search index was rebuilt from your records ({report.indexed} entries).", True
+            ngettext(
+                "The search index was rebuilt from your records ({n} entry).",
+                "The search index was rebuilt from your records ({n} entries).",
+                report.indexed,
+            ).format(n=i18n.number(report.indexed)),
+            True,
         )
 
     def _failed(self, exc: Exception) -> None:
         text = exc.message if isinstance(exc, ContactKeeperError) else type(exc).__name__
-        self._end(f"The search index could not be rebuilt: {text}", False)
+        self._end(_("The search index could not be rebuilt: {reason}").format(reason=text), False)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Rebuild the search index",
+            _("Rebuild the search index"),
             self.message,
             parent=self.parent_widget,
         )

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import HIDDEN, AppContext
-from contactkeeper.gui.dialogs.records import event_combo
+from contactkeeper.gui.dialogs.choices import choice_word
+from contactkeeper.gui.dialogs.records import event_combo, grade_text
 from contactkeeper.gui.forms.ui_log_dialog import Ui_LogDialog
 from contactkeeper.gui.presentation import (
     date_format,
@@ -43,6 +45,7 @@ from contactkeeper.gui.presentation import (
     usual_direction,
 )
 from contactkeeper.gui.widgets.actor_picker import ActorCompleter
+from contactkeeper.i18n import N_, _, isolate, pgettext
 from contactkeeper.records import (
     actors,
     attribution,
@@ -73,7 +76,7 @@ NAMES_ROLE = Qt.ItemDataRole.UserRole + 2  # an existing actor's (display name, 
 WARNING_ROLE = Qt.ItemDataRole.UserRole + 3
 TALLEST = 640  # the dialog's height where the screen has room
 # A cue logged with a contact is reported by the one person met, unless told otherwise.
-REPORTED_BY_DEFAULT = "(the person met, when you met one)"
+REPORTED_BY_DEFAULT = N_("(the person met, when you met one)")
 
 
 class LogDialog(QDialog):
@@ -89,6 +92,8 @@ class LogDialog(QDialog):
         self.context = context
         self.ui = Ui_LogDialog()
         self.ui.setupUi(self)
+        # The kind of a readiness cue, not the messaging app of the same name.
+        self.ui.cueKindLabel.setText(pgettext("readiness cue", "Signal"))
         # All of the form where there is room; on a small screen it scrolls.
         form = self.ui.body.sizeHint().height()
         around = self.sizeHint().height() - self.ui.bodyScroll.sizeHint().height()
@@ -104,7 +109,7 @@ class LogDialog(QDialog):
         self.picker = ActorCompleter(context, self.ui.participantEdit)
         self.save_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
-        self.save_button.setAccessibleName("Save the contact")
+        self.save_button.setAccessibleName(_("Save the contact"))
         self._fill_choices()
         self._add_track_two_fields()
         self._connect()
@@ -131,7 +136,7 @@ class LogDialog(QDialog):
         ui = self.ui
         info = interactions.get_interaction(self.context.vault, interaction_id)
         self.loaded = info
-        self.setWindowTitle("Edit a contact")
+        self.setWindowTitle(_("Edit a contact"))
         for person in info.participants:
             self._add_existing(person.id)
         ui.occurredEdit.setDateTime(to_qdatetime(info.occurred_at))
@@ -156,10 +161,10 @@ class LogDialog(QDialog):
         ui.followUpDueEdit.setDisplayFormat(date_format())
         ui.occurredEdit.setDateTime(to_qdatetime(now))
         for kind in InteractionKind:
-            ui.kindCombo.addItem(kind.value.capitalize(), kind)
+            ui.kindCombo.addItem(choice_word(kind), kind)
         for register in Register:
-            ui.registerCombo.addItem(register.value.capitalize(), register)
-        ui.processCombo.addItem("(none)", None)
+            ui.registerCombo.addItem(choice_word(register), register)
+        ui.processCombo.addItem(_("(none)"), None)
         for process in processes.list_processes(vault):
             ui.processCombo.addItem(process.name, process.id)
         ui.followUpDueEdit.setDate(to_qdate(today(now) + timedelta(days=7)))
@@ -170,13 +175,13 @@ class LogDialog(QDialog):
             )
             self._usual[cue_kind.id] = cue_kind.usual_direction
         ui.cueDirectionCombo.addItem(usual_direction(None), None)
-        ui.cueDirectionCombo.addItem("Toward readiness", Direction.TOWARD)
-        ui.cueDirectionCombo.addItem("Away from readiness", Direction.AWAY)
+        ui.cueDirectionCombo.addItem(_("Toward readiness"), Direction.TOWARD)
+        ui.cueDirectionCombo.addItem(_("Away from readiness"), Direction.AWAY)
         # The report's grade, as on the cue dialog: unknown (F6) until the user says.
         for grade, words in RELIABILITY_WORDS.items():
-            ui.cueReliabilityCombo.addItem(f"{grade}: {words}", grade)
+            ui.cueReliabilityCombo.addItem(grade_text(grade, words), grade)
         for number, words in CREDIBILITY_WORDS.items():
-            ui.cueCredibilityCombo.addItem(f"{number}: {words}", number)
+            ui.cueCredibilityCombo.addItem(grade_text(i18n.number(number), words), number)
         ui.cueReliabilityCombo.setCurrentIndex(ui.cueReliabilityCombo.findData("F"))
         ui.cueCredibilityCombo.setCurrentIndex(ui.cueCredibilityCombo.findData(6))
         self._cue_kind_chosen()
@@ -185,22 +190,22 @@ class LogDialog(QDialog):
     def _add_track_two_fields(self) -> None:
         """The attribution rule of what was said, the unexpected-opening mark, the event."""
         self.rule_combo = QComboBox()
-        self.rule_combo.setAccessibleName("Attribution rule of what was said")
-        self.rule_combo.addItem("The participants' default", None)
+        self.rule_combo.setAccessibleName(_("Attribution rule of what was said"))
+        self.rule_combo.addItem(_("The participants' default"), None)
         for rule in AttributionRule:
-            self.rule_combo.addItem(rule.value, rule.value)
+            self.rule_combo.addItem(choice_word(rule), rule.value)
             self.rule_combo.setItemData(
-                self.rule_combo.count() - 1, EXPLAINED[rule], Qt.ItemDataRole.ToolTipRole
+                self.rule_combo.count() - 1, _(EXPLAINED[rule]), Qt.ItemDataRole.ToolTipRole
             )
-        self.opening_check = QCheckBox("An unexpected &opening: nobody planned it")
-        self.opening_check.setAccessibleName("Mark as an unexpected opening")
-        label = QLabel("Attri&bution")
+        self.opening_check = QCheckBox(_("An unexpected &opening: nobody planned it"))
+        self.opening_check.setAccessibleName(_("Mark as an unexpected opening"))
+        label = QLabel(_("Attri&bution"))
         label.setBuddy(self.rule_combo)
         self.ui.formLayout.addRow(label, self.rule_combo)
         self.ui.formLayout.addRow("", self.opening_check)
         # The event it took place at; a readiness cue logged with it points there too.
-        self.event_choice = event_combo(self.context, "At an event (a cue logged here too)")
-        at = QLabel("At &event")
+        self.event_choice = event_combo(self.context, _("At an event (a cue logged here too)"))
+        at = QLabel(_("At &event"))
         at.setBuddy(self.event_choice)
         self.ui.formLayout.addRow(at, self.event_choice)
 
@@ -287,7 +292,7 @@ class LogDialog(QDialog):
         if not name:
             return
         similar = self._look_alikes(name)
-        item = QListWidgetItem(f"{name} (new actor)")
+        item = QListWidgetItem(_("{name} (new actor)").format(name=isolate(name)))
         item.setData(PARTICIPANT_ROLE, NewActor(display_name=name))
         if similar:
             item.setData(WARNING_ROLE, similar)
@@ -307,15 +312,19 @@ class LogDialog(QDialog):
                 display_name, codename, sensitivity = item.data(NAMES_ROLE)
                 name = self.context.shown_name(who, display_name, codename, sensitivity)
                 lines.append(
-                    f"{name} is marked do-not-contact. Log it if the contact "
-                    "happened anyway, and consider why."
+                    _(
+                        "{name} is marked do-not-contact. Log it if the contact happened "
+                        "anyway, and consider why."
+                    ).format(name=isolate(name))
                 )
             elif warning and isinstance(who, NewActor):
-                names = ", ".join(self._name_and_codename(s) for s in warning)
+                # Translators: what separates the items of a list ("2 actors, 1 process").
+                names = _(", ").join(isolate(self._name_and_codename(s)) for s in warning)
                 lines.append(
-                    f"“{who.display_name}” looks like {names} already in the vault. If it is "
-                    "the same person, select the new entry, press Delete, and pick them "
-                    "instead."
+                    _(
+                        "“{name}” looks like {names} already in the vault. If it is the same "
+                        "person, select the new entry, press Delete, and pick them instead."
+                    ).format(name=isolate(who.display_name), names=names)
                 )
         show_error(self.ui.similarLabel, "\n".join(lines))
 
@@ -352,7 +361,7 @@ class LogDialog(QDialog):
                 self._kept_summary = edit.toPlainText()
                 edit.clear()
                 edit.setReadOnly(True)
-                edit.setPlaceholderText(HIDDEN)
+                edit.setPlaceholderText(_(HIDDEN))
         elif self._kept_summary is not None:
             edit.setReadOnly(False)
             edit.setPlaceholderText(self._summary_placeholder)
@@ -382,7 +391,7 @@ class LogDialog(QDialog):
         combo = self.ui.cueReporterCombo
         chosen = combo.currentData()
         combo.clear()
-        combo.addItem(REPORTED_BY_DEFAULT, None)
+        combo.addItem(_(REPORTED_BY_DEFAULT), None)
         for row in range(self.ui.participantList.count()):
             item = self.ui.participantList.item(row)
             actor_id, names = item.data(PARTICIPANT_ROLE), item.data(NAMES_ROLE)
@@ -395,7 +404,7 @@ class LogDialog(QDialog):
         combo = self.ui.channelCombo
         chosen = combo.currentData()
         combo.clear()
-        combo.addItem("(not recorded)", None)
+        combo.addItem(_("(not recorded)"), None)
         self._channels.clear()
         for who in self.participants():
             if isinstance(who, int):
@@ -442,8 +451,10 @@ class LogDialog(QDialog):
             if any(isinstance(p, NewActor) for p in self.participants()[before:]):
                 show_error(
                     ui.errorLabel,
-                    f"“{leftover}” is not in the vault yet, so it was added as a new actor. "
-                    "Check the participants, then save again.",
+                    _(
+                        "“{name}” is not in the vault yet, so it was added as a new actor. "
+                        "Check the participants, then save again."
+                    ).format(name=isolate(leftover)),
                 )
                 return
         occurred = from_qdatetime(ui.occurredEdit.dateTime())
@@ -454,7 +465,7 @@ class LogDialog(QDialog):
         cue = None
         if ui.cueBox.isChecked():
             if ui.cueKindCombo.currentData() is None:
-                show_error(ui.errorLabel, "Readiness cue: choose what kind of signal it was.")
+                show_error(ui.errorLabel, _("Readiness cue: choose what kind of signal it was."))
                 return
             cue = NewCue(
                 kind_id=ui.cueKindCombo.currentData(),
@@ -489,7 +500,7 @@ class LogDialog(QDialog):
         except ContactKeeperError as exc:
             show_error(ui.errorLabel, exc.message)
             return
-        self.context.status.emit("Contact logged.")
+        self.context.status.emit(_("Contact logged."))
         self.accept()
 
     def _save_changes(self) -> None:
@@ -497,7 +508,7 @@ class LogDialog(QDialog):
         if any(isinstance(p, NewActor) for p in self.participants()):
             show_error(
                 ui.errorLabel,
-                "Participants: create new actors from the Actors list first, then add them.",
+                _("Participants: create new actors from the Actors list first, then add them."),
             )
             return
         assert self.interaction_id is not None
@@ -533,7 +544,7 @@ class LogDialog(QDialog):
         except ContactKeeperError as exc:
             show_error(ui.errorLabel, exc.message)
             return
-        self.context.status.emit("Contact corrected.")
+        self.context.status.emit(_("Contact corrected."))
         self.accept()
 
     # -- keys ---------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.presentation import error_label, show_error
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_choice import ActorChoice
+from contactkeeper.i18n import N_, _, isolate
 from contactkeeper.records import merge
 from contactkeeper.records.merge import MergePreview, MergeSide
 from contactkeeper.vault.changes import Kind
@@ -52,19 +53,25 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.shown = shown
-        self.setWindowTitle("Merge two actors")
+        self.setWindowTitle(_("Merge two actors"))
         self.setModal(True)
         kept, other = self.name(shown.survivor), self.name(shown.other)
         intro = QLabel(
-            f"These two are one person: everything recorded about “{other}” moves to "
-            f"“{kept}”, and both names are kept as name variants. Where the two differ, "
-            "choose whose value to keep."
+            _(
+                "These two are one person: everything recorded about “{other}” moves to "
+                "“{kept}”, and both names are kept as name variants. Where the two differ, "
+                "choose whose value to keep."
+            ).format(other=isolate(other), kept=isolate(kept))
         )
         intro.setWordWrap(True)
         self.groups: dict[str, QButtonGroup] = {}
         grid = QGridLayout()
         for column, heading in enumerate(
-            ("<b>Field</b>", f"<b>{_escape(kept)}</b> (kept)", f"<b>{_escape(other)}</b>")
+            (
+                _("<b>Field</b>"),
+                _("<b>{name}</b> (kept)").format(name=isolate(_escape(kept))),
+                f"<b>{_escape(other)}</b>",
+            )
         ):
             label = QLabel(heading)
             # Left, whatever the script of the name (a name in Arabic would push it right).
@@ -73,23 +80,23 @@ class MergeDialog(QDialog):
         for row, difference in enumerate(shown.differences, start=1):
             group = QButtonGroup(self)
             self.groups[difference.key] = group
-            grid.addWidget(QLabel(difference.label), row, 0)
+            grid.addWidget(QLabel(_(difference.label)), row, 0)
             for column, (side, value) in enumerate(
                 ((shown.survivor, difference.survivor), (shown.other, difference.other)), start=1
             ):
-                button = self._button(difference.key, difference.label, side, value)
+                button = self._button(difference.key, _(difference.label), side, value)
                 group.addButton(button, side.actor_id)
                 grid.addWidget(button, row, column)
             if difference.key == "notes":
-                both = QRadioButton("both, joined")
-                both.setAccessibleName("Notes: both, joined")
+                both = QRadioButton(_("both, joined"))
+                both.setAccessibleName(_("Notes: both, joined"))
                 group.addButton(both, JOINED)
                 grid.addWidget(both, row, 3)
                 both.setChecked(True)
             else:
                 group.button(shown.survivor.actor_id).setChecked(True)
         if not shown.differences:
-            grid.addWidget(QLabel("The two differ in no field: nothing to choose."), 1, 0, 1, 3)
+            grid.addWidget(QLabel(_("The two differ in no field: nothing to choose.")), 1, 0, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(shown.differences) + 1, 1)  # the rows together, at the top
@@ -103,17 +110,25 @@ class MergeDialog(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(fields.minimumSizeHint().width())
         self.summary = QLabel(
-            f"Moves to “{kept}”: {', '.join(shown.moves) or 'nothing'}. “{other}” goes to "
-            "the trash; Ctrl+Z undoes the whole merge."
+            _(
+                "Moves to “{kept}”: {moves}. “{other}” goes to the trash; Ctrl+Z undoes the "
+                "whole merge."
+            ).format(
+                kept=isolate(kept),
+                # Translators: what separates the items of a list ("2 actors, 1 process").
+                moves=_(", ").join(_(move) for move in shown.moves) or _("nothing"),
+                other=isolate(other),
+            )
         )
-        self.summary.setAccessibleName("What moves")
+        self.summary.setAccessibleName(_("What moves"))
         self.summary.setWordWrap(True)
         self.message = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.merge_button = buttons.addButton(
-            f"&Merge into “{kept}”", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Merge into “{name}”").format(name=isolate(kept).replace("&", "&&")),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
-        self.merge_button.setAccessibleName("Merge the two actors")
+        self.merge_button.setAccessibleName(_("Merge the two actors"))
         self.merge_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -141,7 +156,7 @@ class MergeDialog(QDialog):
         flat = " ".join(value.split())
         short = flat if len(flat) <= SHORTEST else f"{flat[: SHORTEST - 1]}…"
         button = QRadioButton(short.replace("&", "&&"))
-        button.setAccessibleName(f"{label}: {short}")
+        button.setAccessibleName(_("{field}: {value}").format(field=label, value=short))
         if short != flat:
             button.setToolTip(value)
         return button
@@ -169,7 +184,9 @@ class MergeDialog(QDialog):
             Kind.ACTOR,
             self.name(shown.other),
             lambda: merge.unmerge(vault, plan),
-            ("merge of", "Merged", "Unmerged"),
+            # Translators: how the undo notice words a merge: "Undo the merge of Karim",
+            # "Merged Karim", "Unmerged Karim".
+            (N_("merge of"), N_("Merged"), N_("Unmerged")),
         )
         super().accept()
         context.open_actor.emit(survivor_id)
@@ -197,17 +214,19 @@ class ChooseOtherDialog(QDialog):
         self.context = context
         self.survivor_id = survivor_id
         self.merge_dialog: MergeDialog | None = None
-        self.setWindowTitle("Merge with another actor")
+        self.setWindowTitle(_("Merge with another actor"))
         question = QLabel(
-            f"Which actor is the same person as “{name}”? Type a name in any script, or a "
-            f"codename. Everything about them moves to “{name}”; you choose, field by field, "
-            "what to keep."
+            _(
+                "Which actor is the same person as “{name}”? Type a name in any script, or a "
+                "codename. Everything about them moves to “{name}”; you choose, field by "
+                "field, what to keep."
+            ).format(name=isolate(name))
         )
         question.setWordWrap(True)
-        self.choice = ActorChoice(context, "The same person as this actor")
+        self.choice = ActorChoice(context, _("The same person as this actor"))
         self.message = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.next_button = buttons.addButton("&Next…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.next_button = buttons.addButton(_("&Next…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.next_button.setEnabled(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -222,7 +241,7 @@ class ChooseOtherDialog(QDialog):
 
     def _chosen(self, actor_id: int, _name: str) -> None:
         same = actor_id == self.survivor_id
-        show_error(self.message, "That is this actor: choose the other one." if same else "")
+        show_error(self.message, _("That is this actor: choose the other one.") if same else "")
         self.next_button.setEnabled(not same)
 
     def accept(self) -> None:

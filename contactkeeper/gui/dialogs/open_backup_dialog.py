@@ -32,6 +32,7 @@ from contactkeeper.gui.dialogs.work_dialog import (
 )
 from contactkeeper.gui.forms.ui_open_backup_dialog import Ui_OpenBackupDialog
 from contactkeeper.gui.presentation import when
+from contactkeeper.i18n import _, isolate
 from contactkeeper.vault import check_passphrase, pre_restore_path
 from contactkeeper.vault.keyfile import KdfParams
 
@@ -78,17 +79,22 @@ class OpenBackupDialog(WorkDialog):
             ui.closeButton,
         )
         if restore:
-            self.setWindowTitle("Restore from a backup")
-            self.setAccessibleName("Restore from a backup")
+            self.setWindowTitle(_("Restore from a backup"))
+            self.setAccessibleName(_("Restore from a backup"))
             ui.introLabel.setText(
-                "Choose a backup and open it with its passphrase or identity file. It is "
-                "checked completely first; nothing is changed until you confirm the restore."
+                _(
+                    "Choose a backup and open it with its passphrase or identity file. It is "
+                    "checked completely first; nothing is changed until you confirm the "
+                    "restore."
+                )
             )
         else:
-            self.setAccessibleName("Verify a backup")
+            self.setAccessibleName(_("Verify a backup"))
             ui.introLabel.setText(
-                "Check that a backup is complete and authentic, and see what it holds. "
-                "No vault is opened or changed."
+                _(
+                    "Check that a backup is complete and authentic, and see what it holds. "
+                    "No vault is opened or changed."
+                )
             )
         ui.restoreButton.setVisible(restore)
         ui.restoreGroup.hide()
@@ -121,14 +127,17 @@ class OpenBackupDialog(WorkDialog):
 
     def _browse_backup(self) -> None:
         path = choose_file(
-            self, "Choose a backup", self.ui.fileEdit.text(), "Backups (*.age);;All files (*)"
+            self,
+            _("Choose a backup"),
+            self.ui.fileEdit.text(),
+            _("Backups (*.age);;All files (*)"),
         )
         if path:
             self.ui.fileEdit.setText(path)
 
     def _browse_identity(self) -> None:
         path = choose_file(
-            self, "Choose the identity file", self.ui.identityEdit.text(), "All files (*)"
+            self, _("Choose the identity file"), self.ui.identityEdit.text(), _("All files (*)")
         )
         if path:
             self.ui.identityEdit.setText(path)
@@ -174,12 +183,17 @@ class OpenBackupDialog(WorkDialog):
             ui.replaceWarningLabel.hide()
             ui.replaceAnywayCheck.hide()
             return
-        reasons = "; ".join(html.escape(r) for r in replacing.reasons)
+        # Translators: what separates the reasons to check a backup before restoring it.
+        reasons = _("; ").join(html.escape(r) for r in replacing.reasons)
         ui.replaceWarningLabel.setText(
-            f"<b>Check before restoring:</b> {reasons}.<br>This would replace "
-            f"{html.escape(replacing.current.describe())} with "
-            f"{html.escape(replacing.describe_backup())}. Restore only if this is the backup "
-            "you mean."
+            _(
+                "<b>Check before restoring:</b> {reasons}.<br>This would replace {current} "
+                "with {backup}. Restore only if this is the backup you mean."
+            ).format(
+                reasons=reasons,
+                current=html.escape(replacing.current.describe()),
+                backup=html.escape(replacing.describe_backup()),
+            )
         )
         ui.replaceWarningLabel.show()
         ui.replaceAnywayCheck.show()
@@ -227,28 +241,50 @@ class OpenBackupDialog(WorkDialog):
         report, current = result
         self.report = report
         self.current = current
-        to = "a passphrase" if report.encrypted_to == "passphrase" else "public keys"
+        if report.encrypted_to == "passphrase":
+            text = _(
+                "<b>This backup is complete and authentic.</b><br>"
+                "Made {when} by ContactKeeper {version} (backup format {format}, schema "
+                "{schema}), encrypted to a passphrase.<br>"
+                "Holds {counts}.<br>"
+                "{schema_line}."
+            )
+        else:
+            text = _(
+                "<b>This backup is complete and authentic.</b><br>"
+                "Made {when} by ContactKeeper {version} (backup format {format}, schema "
+                "{schema}), encrypted to public keys.<br>"
+                "Holds {counts}.<br>"
+                "{schema_line}."
+            )
         self.ui.summaryLabel.setText(
-            "<b>This backup is complete and authentic.</b><br>"
-            f"Made {when(report.created_at)} by ContactKeeper {report.app_version} "
-            f"(backup format {report.format_version}, schema {report.schema_revision}), "
-            f"encrypted to {to}.<br>"
-            f"Holds {counts_text(report.counts)}.<br>"
-            f"{html.escape(report.schema_line)}."
+            text.format(
+                when=when(report.created_at),
+                version=report.app_version,
+                format=report.format_version,
+                schema=report.schema_revision,
+                counts=counts_text(report.counts),
+                schema_line=html.escape(report.schema_line),
+            )
         )
         self.ui.summaryLabel.show()
         if not self.restore_mode:
             return
         self._show_replacement(replacement.compare(current, report.vault_id, report.created_at))
         if not self.context.unlocked:
-            self.show_message("Unlock the vault to restore over it.")
+            self.show_message(_("Unlock the vault to restore over it."))
             return
         vault_path = self.context.vault.path
         keep = pre_restore_path(vault_path)
         self.ui.restoreWarningLabel.setText(
-            f"Restoring replaces the records of the vault now open ({vault_path}) with this "
-            f"backup's. {backup.kept_vault_note(f'<b>{unbroken(keep.name)}</b>')} The "
-            "vault is then locked; unlock it with the new passphrase chosen here."
+            _(
+                "Restoring replaces the records of the vault now open ({folder}) with this "
+                "backup's. {kept} The vault is then locked; unlock it with the new passphrase "
+                "chosen here."
+            ).format(
+                folder=isolate(str(vault_path)),
+                kept=backup.kept_vault_note(f"<b>{unbroken(keep.name)}</b>"),
+            )
         )
         self.ui.restoreGroup.show()
         self._grow_to_fit()
@@ -260,11 +296,11 @@ class OpenBackupDialog(WorkDialog):
         if self.running or not ui.restoreButton.isEnabled() or self.report is None:
             return
         if not self.context.unlocked:
-            self.show_message("Unlock the vault to restore over it.")
+            self.show_message(_("Unlock the vault to restore over it."))
             return
         new = ui.newPassphraseEdit.text()
         if new != ui.newConfirmEdit.text():
-            self.show_message("The two new passphrases differ. Type them again.")
+            self.show_message(_("The two new passphrases differ. Type them again."))
             ui.newConfirmEdit.clear()
             ui.newConfirmEdit.setFocus()
             return
@@ -307,19 +343,29 @@ class OpenBackupDialog(WorkDialog):
             self._show_replacement(None)
             ui.restoreGroup.hide()
             ui.summaryLabel.setText(
-                f"<b>Restored.</b><br>The vault at {vault_path} now holds "
-                f"{counts_text(report.counts)} from the backup of {when(report.created_at)}."
-                f"<br>The previous vault is kept as {keep.name}; remove it once you are "
-                "satisfied.<br>Unlock the vault with its new passphrase."
+                _(
+                    "<b>Restored.</b><br>The vault at {folder} now holds {counts} from the "
+                    "backup of {when}.<br>The previous vault is kept as {kept}; remove it once "
+                    "you are satisfied.<br>Unlock the vault with its new passphrase."
+                ).format(
+                    folder=isolate(str(vault_path)),
+                    counts=counts_text(report.counts),
+                    when=when(report.created_at),
+                    kept=isolate(keep.name),
+                )
             )
             ui.closeButton.setDefault(True)
             ui.closeButton.setFocus()
-            self.context.status.emit("Backup restored: unlock the vault with its new passphrase.")
+            self.context.status.emit(
+                _("Backup restored: unlock the vault with its new passphrase.")
+            )
             self.restored.emit(str(vault_path))
 
         def failed(exc: Exception) -> None:
             self.show_message(
-                message_for(exc) + " The vault was locked; unlock it with its usual passphrase."
+                _("{reason} The vault was locked; unlock it with its usual passphrase.").format(
+                    reason=message_for(exc)
+                )
             )
 
         self._run(work, done, failed)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.cue_catalogue import CueCatalogueDialog
 from contactkeeper.gui.dialogs.readiness_settings import ReadinessSettingsDialog
+from contactkeeper.i18n import _
 
 
 class ReadinessActions(QObject):
@@ -18,13 +19,13 @@ class ReadinessActions(QObject):
         self.context = context
         self.parent_widget = parent_widget
         self.dialog: QDialog | None = None
-        self.settings_action = QAction("&Readiness settings…", parent_widget)
+        self.settings_action = QAction(_("&Readiness settings…"), parent_widget)
         self.settings_action.setStatusTip(
-            "How fast cues fade, and when a process is suggested as ripening"
+            _("How fast cues fade, and when a process is suggested as ripening")
         )
         self.settings_action.triggered.connect(lambda _checked=False: self.show_settings())
-        self.catalogue_action = QAction("Cue &catalogue…", parent_widget)
-        self.catalogue_action.setStatusTip("The kinds of readiness cue: add, rename, retire")
+        self.catalogue_action = QAction(_("Cue &catalogue…"), parent_widget)
+        self.catalogue_action.setStatusTip(_("The kinds of readiness cue: add, rename, retire"))
         self.catalogue_action.triggered.connect(lambda _checked=False: self.show_catalogue())
         for action in (self.settings_action, self.catalogue_action):
             parent_widget.addAction(action)

@@ -11,6 +11,8 @@ show (a hop's trust, a hidden label).
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -34,8 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError, InvalidRecord
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.choices import MOVES, USUALLY, choice_word
 from contactkeeper.gui.presentation import (
     CONFIDENCE_WORDS,
     STRENGTH_WORDS,
@@ -53,6 +57,7 @@ from contactkeeper.gui.widgets.actor_choice import ActorChoice
 from contactkeeper.gui.widgets.actor_picker import ActorPicker
 from contactkeeper.gui.widgets.optional_date import OptionalDateEdit
 from contactkeeper.gui.widgets.scale_combo import ScaleCombo
+from contactkeeper.i18n import _, pgettext
 from contactkeeper.records import (
     actors,
     channels,
@@ -99,22 +104,26 @@ def date_edit(accessible: str, value: date | None = None) -> QDateEdit:
     return edit
 
 
-def combo(accessible: str, values: list[str], current: str | None = None) -> QComboBox:
-    """A choice among ``values`` (each its own data), ``current`` chosen if given."""
+def combo(accessible: str, values: Sequence[str], current: str | None = None) -> QComboBox:
+    """A choice among ``values`` (each its own data: a vault's choice is shown in the current
+    language and keeps its stored word as data), ``current`` chosen if given."""
     box = QComboBox()
     box.setAccessibleName(accessible)
     for value in values:
-        box.addItem(value, value)
+        if isinstance(value, enum.StrEnum):
+            box.addItem(choice_word(value), value.value)
+        else:
+            box.addItem(value, value)
     if current is not None:
         box.setCurrentIndex(max(box.findData(current), 0))
     return box
 
 
-def event_combo(context: AppContext, accessible: str, none: str = "(at no event)") -> QComboBox:
-    """A choice of event (or ``none``), the latest first."""
+def event_combo(context: AppContext, accessible: str, none: str | None = None) -> QComboBox:
+    """A choice of event (or ``none``, "(at no event)" unless given), the latest first."""
     box = QComboBox()
     box.setAccessibleName(accessible)
-    box.addItem(none, None)
+    box.addItem(_("(at no event)") if none is None else none, None)
     for event_id, label in events.event_names(context.vault):
         box.addItem(label, event_id)
     return box
@@ -188,6 +197,11 @@ class RecordDialog(QDialog):
         if not self._watching:
             self._watching = True
             self._watch_changes()
+        # The minimum width set above is a floor, never less than the form needs: a longer
+        # language's labels and choices are not clipped to make the dialog fit it.
+        layout = self.layout()
+        if layout is not None:
+            self.setMinimumWidth(max(self.minimumWidth(), layout.minimumSize().width()))
         super().showEvent(event)
 
     def _watch_changes(self) -> None:
@@ -254,31 +268,31 @@ class ChannelDialog(RecordDialog):
     """A new way to reach an actor: direct, or through a chain of intermediaries."""
 
     def __init__(self, context: AppContext, actor_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(context, "Add a channel", parent)
+        super().__init__(context, _("Add a channel"), parent)
         self.actor_id = actor_id
         self.channel_id: int | None = None
-        self.kind = combo("Kind of channel", [k.value for k in ChannelKind])
+        self.kind = combo(_("Kind of channel"), list(ChannelKind))
         self.label = QLineEdit()
-        self.label.setAccessibleName("Label")
-        self.label.setPlaceholderText("e.g. Signal number, office line, through her cousin")
+        self.label.setAccessibleName(_("Label"))
+        self.label.setPlaceholderText(_("e.g. Signal number, office line, through her cousin"))
         self.hop_picker = ActorPicker(context)
-        self.hop_picker.setAccessibleName("Add an intermediary")
+        self.hop_picker.setAccessibleName(_("Add an intermediary"))
         self.hops = QListWidget()
-        self.hops.setAccessibleName("Intermediaries, first reached first")
-        self.hops.setToolTip("The first is the one you reach first; Delete removes one")
+        self.hops.setAccessibleName(_("Intermediaries, first reached first"))
+        self.hops.setToolTip(_("The first is the one you reach first; Delete removes one"))
         self.hops.setMaximumHeight(80)
         self.hops.installEventFilter(self)
-        self.trust = _scale("Trust", TRUST_WORDS)
-        self.sensitivity = combo("Sensitivity", [s.value for s in Sensitivity])
+        self.trust = _scale(_("Trust"), TRUST_WORDS)
+        self.sensitivity = combo(_("Sensitivity"), list(Sensitivity))
         self.notes = QLineEdit()
-        self.notes.setAccessibleName("Notes")
-        self.row("&Kind", self.kind)
-        self.row("&Label", self.label)
-        self.row("&Through", self.hop_picker)
+        self.notes.setAccessibleName(_("Notes"))
+        self.row(_("&Kind"), self.kind)
+        self.row(_("&Label"), self.label)
+        self.row(_("&Through"), self.hop_picker)
         self.row("", self.hops)
-        self.row("T&rust", self.trust)
-        self.row("&Sensitivity", self.sensitivity)
-        self.row("&Notes", self.notes)
+        self.row(_("T&rust"), self.trust)
+        self.row(_("&Sensitivity"), self.sensitivity)
+        self.row(_("&Notes"), self.notes)
         self.hop_picker.picked.connect(self.add_hop)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
@@ -289,7 +303,7 @@ class ChannelDialog(RecordDialog):
     ) -> ChannelDialog:
         """The same form, filled with an existing channel; saving changes it."""
         dialog = cls(context, channel.actor_id, parent)
-        dialog.setWindowTitle("Edit a channel")
+        dialog.setWindowTitle(_("Edit a channel"))
         dialog.channel_id = channel.id
         dialog.kind.setCurrentIndex(dialog.kind.findData(channel.kind.value))
         # A phone number or an address names the person: withheld as their name is.
@@ -329,7 +343,7 @@ class ChannelDialog(RecordDialog):
     def _kind_changed(self) -> None:
         indirect = self.kind.currentData() == ChannelKind.INDIRECT
         self.hop_picker.setPlaceholderText(
-            "Type the intermediary's name" if indirect else "(for an indirect channel)"
+            _("Type the intermediary's name") if indirect else _("(for an indirect channel)")
         )
 
     def save(self) -> object:
@@ -365,7 +379,7 @@ class RelationshipDialog(RecordDialog):
     choices says (Turn around reverses it); ``edit`` changes an existing tie."""
 
     def __init__(self, context: AppContext, actor_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(context, "Add a relationship", parent)
+        super().__init__(context, _("Add a relationship"), parent)
         self.setMinimumWidth(580)  # the sentence on one line
         self.actor_id = actor_id
         self.relationship: RelationshipInfo | None = None
@@ -374,35 +388,35 @@ class RelationshipDialog(RecordDialog):
             detail.id, detail.display_name, detail.codename, detail.sensitivity
         )
         self.this_first = True  # "<this actor> <tie> <the other>"
-        self.other = ActorChoice(context, "The other actor")
-        self.kind = combo("Kind of tie", [k.value for k in RelationshipKind])
+        self.other = ActorChoice(context, _("The other actor"))
+        self.kind = combo(_("Kind of tie"), list(RelationshipKind))
         self.statement = QLabel()
-        self.statement.setAccessibleName("What will be saved")
+        self.statement.setAccessibleName(_("What will be saved"))
         self.statement.setWordWrap(True)
         self.statement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bold = QFont(self.statement.font())
         bold.setBold(True)
         self.statement.setFont(bold)
-        self.swap_button = QPushButton("⇄ T&urn around")
-        self.swap_button.setAccessibleName("Turn the tie around")
-        self.swap_button.setToolTip("Swap who does what: the sentence shows what is saved")
+        self.swap_button = QPushButton(_("⇄ T&urn around"))
+        self.swap_button.setAccessibleName(_("Turn the tie around"))
+        self.swap_button.setToolTip(_("Swap who does what: the sentence shows what is saved"))
         self.swap_button.setAutoDefault(False)
         statement = QWidget()
         statement_row = QHBoxLayout(statement)
         statement_row.setContentsMargins(0, 0, 0, 0)
         statement_row.addWidget(self.statement, 1)
         statement_row.addWidget(self.swap_button)
-        self.strength = _scale("Strength", STRENGTH_WORDS)
-        self.confidence = _scale("Confidence", CONFIDENCE_WORDS)
+        self.strength = _scale(_("Strength"), STRENGTH_WORDS)
+        self.confidence = _scale(_("Confidence"), CONFIDENCE_WORDS)
         self.source = QLineEdit()
-        self.source.setAccessibleName("Source")
-        self.source.setPlaceholderText("How do you know?")
-        self.row("&With", self.other)
-        self.row("&Tie", self.kind)
-        self.row("Saved as", statement)
-        self.row("S&trength", self.strength)
-        self.row("&Confidence", self.confidence)
-        self.row("S&ource", self.source)
+        self.source.setAccessibleName(_("Source"))
+        self.source.setPlaceholderText(_("How do you know?"))
+        self.row(_("&With"), self.other)
+        self.row(_("&Tie"), self.kind)
+        self.row(_("Saved as"), statement)
+        self.row(_("S&trength"), self.strength)
+        self.row(_("&Confidence"), self.confidence)
+        self.row(_("S&ource"), self.source)
         self.other.chosen.connect(self._show_statement)
         self.kind.currentIndexChanged.connect(self._show_statement)
         self.swap_button.clicked.connect(self.turn_around)
@@ -418,7 +432,7 @@ class RelationshipDialog(RecordDialog):
     ) -> RelationshipDialog:
         """The same form, filled with an existing tie of ``actor_id``; saving changes it."""
         dialog = cls(context, actor_id, parent)
-        dialog.setWindowTitle("Edit a relationship")
+        dialog.setWindowTitle(_("Edit a relationship"))
         dialog.relationship = relationship
         r = relationship
         dialog.this_first = r.from_actor_id == actor_id
@@ -451,12 +465,12 @@ class RelationshipDialog(RecordDialog):
     def _show_statement(self) -> None:
         text = self.sentence()
         if self.other.actor_id is None:
-            text += "  (choose the other actor above)"
+            text = _("{sentence}  (choose the other actor above)").format(sentence=text)
         self.statement.setText(text)
 
     def save(self) -> object:
         if self.other.actor_id is None:
-            raise _missing("With", "choose the other actor from the suggestions")
+            raise _missing(_("With"), _("choose the other actor from the suggestions"))
         this, other = self.actor_id, self.other.actor_id
         from_id, to_id = (this, other) if self.this_first else (other, this)
         kind = RelationshipKind(self.kind.currentData())
@@ -486,29 +500,29 @@ class AffiliationDialog(RecordDialog):
     """An actor's role in an organization, from a date (and perhaps until one)."""
 
     def __init__(self, context: AppContext, actor_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(context, "Add an affiliation", parent)
+        super().__init__(context, _("Add an affiliation"), parent)
         self.actor_id = actor_id
         self.organization = QComboBox()
         self.organization.setEditable(True)
-        self.organization.setAccessibleName("Organization (type a new one to create it)")
+        self.organization.setAccessibleName(_("Organization (type a new one to create it)"))
         for org in organizations.list_organizations(context.vault):
             self.organization.addItem(org.name, org.id)
         self.organization.setCurrentIndex(-1)
-        self.org_kind = combo("Kind of a new organization", [k.value for k in OrganizationKind])
+        self.org_kind = combo(_("Kind of a new organization"), list(OrganizationKind))
         self.role = QLineEdit()
-        self.role.setAccessibleName("Role")
-        self.started = OptionalDateEdit("not known", "Since (optional)")
-        self.ended_check = QCheckBox("ended on")
-        self.ended = date_edit("Until")
+        self.role.setAccessibleName(_("Role"))
+        self.started = OptionalDateEdit(_("not known"), _("Since (optional)"))
+        self.ended_check = QCheckBox(_("ended on"))
+        self.ended = date_edit(_("Until"))
         self.ended.setDate(to_qdate(today(context.now())))
         self.ended.setEnabled(False)
         self.ended_check.toggled.connect(self.ended.setEnabled)
-        self.row("&Organization", self.organization)
-        self.row("&Kind (if new)", self.org_kind)
-        self.row("&Role", self.role)
-        self.row("&Since", self.started)
+        self.row(_("&Organization"), self.organization)
+        self.row(_("&Kind (if new)"), self.org_kind)
+        self.row(_("&Role"), self.role)
+        self.row(_("&Since"), self.started)
         self.row("", self.ended_check)
-        self.row("&Until", self.ended)
+        self.row(_("&Until"), self.ended)
 
     def save(self) -> object:
         name = self.organization.currentText().strip()
@@ -537,19 +551,19 @@ class RoleDialog(RecordDialog):
         self,
         context: AppContext,
         title: str,
-        roles: list[str],
+        roles: Sequence[str],
         role_name: str,
         parent: QWidget | None,
-        who_name: str = "Actor",
+        who_name: str | None = None,
     ) -> None:
         super().__init__(context, title, parent)
-        self.actor = ActorChoice(context, who_name)
+        self.actor = ActorChoice(context, _("Actor") if who_name is None else who_name)
         self.role = combo(role_name, roles)
         self.note = QLineEdit()
-        self.note.setAccessibleName("Note")
-        self.row("&Who", self.actor)
-        self.row("&Role", self.role)
-        self.row("&Note", self.note)
+        self.note.setAccessibleName(_("Note"))
+        self.row(_("&Who"), self.actor)
+        self.row(_("&Role"), self.role)
+        self.row(_("&Note"), self.note)
 
     def choose(self, actor_id: int, name: str) -> None:
         self.actor.choose(actor_id, name)
@@ -557,7 +571,7 @@ class RoleDialog(RecordDialog):
     def chosen(self) -> int:
         """The actor chosen, or a message asking for one."""
         if self.actor.actor_id is None:
-            raise _missing("Who", "choose the actor from the suggestions")
+            raise _missing(_("Who"), _("choose the actor from the suggestions"))
         return self.actor.actor_id
 
 
@@ -567,9 +581,9 @@ class ParticipantDialog(RoleDialog):
     def __init__(self, context: AppContext, process_id: int, parent: QWidget | None = None) -> None:
         super().__init__(
             context,
-            "Add a participant",
-            [r.value for r in ParticipationRole],
-            "Role in the process",
+            _("Add a participant"),
+            list(ParticipationRole),
+            _("Role in the process"),
             parent,
         )
         self.process_id = process_id
@@ -597,73 +611,77 @@ class CueDialog(RecordDialog):
         cue: CueInfo | None = None,
     ) -> None:
         super().__init__(
-            context, "Correct a readiness cue" if cue else "Add a readiness cue", parent
+            context, _("Correct a readiness cue") if cue else _("Add a readiness cue"), parent
         )
         self.cue = cue
         self.process_id = cue.process_id if cue else process_id
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of readiness cue")
+        self.kind.setAccessibleName(_("Kind of readiness cue"))
         self._fill_kinds()
-        self.catalogue_button = QPushButton("Catalogue…")
-        self.catalogue_button.setAccessibleName("Edit the cue catalogue")
-        self.catalogue_button.setToolTip("Add, rename or retire kinds of cue")
+        self.catalogue_button = QPushButton(_("Catalogue…"))
+        self.catalogue_button.setAccessibleName(_("Edit the cue catalogue"))
+        self.catalogue_button.setToolTip(_("Add, rename or retire kinds of cue"))
         self.catalogue_button.clicked.connect(self.show_catalogue)
         self.catalogue: QDialog | None = None
         self.direction = QComboBox()
-        self.direction.setAccessibleName("Direction of the cue")
+        self.direction.setAccessibleName(_("Direction of the cue"))
         self.direction.addItem(usual_direction(self.kind.currentData(USUAL_ROLE)), None)
-        self.direction.addItem("Toward readiness", Direction.TOWARD.value)
-        self.direction.addItem("Away from readiness", Direction.AWAY.value)
+        self.direction.addItem(_("Toward readiness"), Direction.TOWARD.value)
+        self.direction.addItem(_("Away from readiness"), Direction.AWAY.value)
         self.kind.currentIndexChanged.connect(
             lambda: self.direction.setItemText(
                 0, usual_direction(self.kind.currentData(USUAL_ROLE))
             )
         )
-        self.strength = _scale("Strength", STRENGTH_WORDS)
+        self.strength = _scale(_("Strength"), STRENGTH_WORDS)
         self.reliability = QComboBox()
-        self.reliability.setAccessibleName("Reliability of the source, A to F")
+        self.reliability.setAccessibleName(_("Reliability of the source, A to F"))
         for grade, words in RELIABILITY_WORDS.items():
-            self.reliability.addItem(f"{grade}: {words}", grade)
+            self.reliability.addItem(grade_text(grade, words), grade)
         self.credibility = QComboBox()
-        self.credibility.setAccessibleName("Credibility of the information, 1 to 6")
+        self.credibility.setAccessibleName(_("Credibility of the information, 1 to 6"))
         for grade_number, words in CREDIBILITY_WORDS.items():
-            self.credibility.addItem(f"{grade_number}: {words}", grade_number)
+            self.credibility.addItem(grade_text(i18n.number(grade_number), words), grade_number)
         self.party = QComboBox()
-        self.party.setAccessibleName("About which party")
-        self.party.addItem("(every party, or the actor's side)", None)
+        self.party.setAccessibleName(_("About which party"))
+        self.party.addItem(_("(every party, or the actor's side)"), None)
         if self.process_id is not None:
             for side in processes.get_process(context.vault, self.process_id).sides:
                 self.party.addItem(side.name, side.id)
-        self.observed = date_edit("Observed on")
+        self.observed = date_edit(_("Observed on"))
         self.observed.setDate(to_qdate(today(context.now())))
         self.actor = ActorChoice(
-            context, "About an actor (optional)", nobody="(about the process as a whole)"
+            context,
+            _("About an actor (optional)"),
+            nobody=_("(about the process as a whole)"),
         )
-        self.actor.setPlaceholderText("(optional) type a name")
+        self.actor.setPlaceholderText(_("(optional) type a name"))
         self.reporter = ActorChoice(
-            context, "Reported by (optional)", nobody="(seen first-hand, or in the news)"
+            context,
+            _("Reported by (optional)"),
+            nobody=_("(seen first-hand, or in the news)"),
         )
-        self.reporter.setPlaceholderText("(optional) who told you")
-        self.event_choice = event_combo(context, "At an event (optional)")
+        self.reporter.setPlaceholderText(_("(optional) who told you"))
+        self.event_choice = event_combo(context, _("At an event (optional)"))
         self.note = QLineEdit()
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(_("Note"))
         signal = QHBoxLayout()
         signal.addWidget(self.kind, 1)
         signal.addWidget(self.catalogue_button)
-        label = QLabel("&Signal")
+        label = QLabel(_("&Signal"))
         label.setBuddy(self.kind)
         self.form.addRow(label, signal)
-        self.row("&Direction", self.direction)
-        self.row("S&trength", self.strength)
-        self.row("Source &reliability", self.reliability)
-        self.row("&Credibility", self.credibility)
-        self.row("&Observed on", self.observed)
+        self.row(_("&Direction"), self.direction)
+        self.row(_("S&trength"), self.strength)
+        self.row(_("Source &reliability"), self.reliability)
+        self.row(_("&Credibility"), self.credibility)
+        self.row(_("&Observed on"), self.observed)
         if self.process_id is not None:
-            self.row("&Party", self.party)
-        self.row("&About", self.actor)
-        self.row("Reported &by", self.reporter)
-        self.row("At an &event", self.event_choice)
-        self.row("&Note", self.note)
+            self.row(_("&Party"), self.party)
+        self.row(_("&About"), self.actor)
+        self.row(_("Reported &by"), self.reporter)
+        self.row(_("At an &event"), self.event_choice)
+        self.row(_("&Note"), self.note)
         self.reliability.setCurrentIndex(self.reliability.findData("F"))
         self.credibility.setCurrentIndex(self.credibility.findData(6))
         if cue is not None:
@@ -679,8 +697,14 @@ class CueDialog(RecordDialog):
             self.kind.addItem(kind.label, kind.id)
             self.kind.setItemData(
                 self.kind.count() - 1,
-                f"{kind.family_label}; moves {kind.dimension.value}, usually "
-                f"{kind.usual_direction.value} talks. {kind.description}",
+                # Translators: "Costs of the conflict; moves motivation, usually toward
+                # talks. Leaders speak of the war's cost..."
+                _("{family}; moves {moves}, usually {usually}. {description}").format(
+                    family=_(kind.family_label),
+                    moves=_(MOVES[kind.dimension]),
+                    usually=_(USUALLY[kind.usual_direction]),
+                    description=kind.description,
+                ),
                 Qt.ItemDataRole.ToolTipRole,
             )
             self.kind.setItemData(self.kind.count() - 1, kind.usual_direction, USUAL_ROLE)
@@ -730,7 +754,9 @@ class CueDialog(RecordDialog):
 
     def save(self) -> object:
         if self.kind.currentData() is None:
-            raise _missing("Signal", "choose what kind of signal it was")
+            raise _missing(
+                pgettext("readiness cue", "Signal"), _("choose what kind of signal it was")
+            )
         direction = self.direction.currentData()
         party = self.party.currentData()
         new = NewCue(
@@ -762,7 +788,10 @@ def edit_cue(context: AppContext, cue: CueInfo, parent: QWidget | None = None) -
         vault = context.vault
         UndoController.for_context(context).remember_change(
             Kind.READINESS_CUE,
-            f"{cue.kind_label}, {cue.observed_on.isoformat()}",
+            # Translators: a readiness cue in the undo notice: "Hardening, 2 Dec 2026".
+            _("{kind}, {day}").format(
+                kind=i18n.isolate(cue.kind_label), day=i18n.short_date(cue.observed_on)
+            ),
             lambda: readiness.update_cue(vault, cue.id, before),
         )
 
@@ -775,18 +804,18 @@ class FollowUpDialog(RecordDialog):
     """A task about an actor, with a due date, not tied to any contact."""
 
     def __init__(self, context: AppContext, actor_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(context, "Add a follow-up", parent)
+        super().__init__(context, _("Add a follow-up"), parent)
         self.actor_id = actor_id
         self.title = QLineEdit()
-        self.title.setAccessibleName("Follow-up task")
-        self.title.setPlaceholderText("What to do next")
-        self.due = date_edit("Due date")
+        self.title.setAccessibleName(_("Follow-up task"))
+        self.title.setPlaceholderText(_("What to do next"))
+        self.due = date_edit(_("Due date"))
         self.due.setDate(to_qdate(today(context.now()) + timedelta(days=7)))
         self.note = QLineEdit()
-        self.note.setAccessibleName("Note")
-        self.row("&Task", self.title)
-        self.row("&Due", self.due)
-        self.row("&Note", self.note)
+        self.note.setAccessibleName(_("Note"))
+        self.row(_("&Task"), self.title)
+        self.row(_("&Due"), self.due)
+        self.row(_("&Note"), self.note)
 
     def save(self) -> object:
         return followups.create_follow_up(
@@ -798,6 +827,12 @@ class FollowUpDialog(RecordDialog):
                 note=self.note.text(),
             ),
         )
+
+
+def grade_text(grade: str, words: str) -> str:
+    """A grade of a report as the combos show it: "B: usually reliable"."""
+    # Translators: a grade of a source or of a piece of information, and its meaning.
+    return _("{grade}: {words}").format(grade=grade, words=_(words))
 
 
 def _missing(field: str, reason: str) -> ContactKeeperError:

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import REVEAL_FOR, AppContext
 from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import error_label, show_error
+from contactkeeper.i18n import N_, _, isolate, ngettext
 
-WRONG = "That is not this vault's passphrase. The name stays hidden."
+WRONG = N_("That is not this vault's passphrase. The name stays hidden.")
 
 
 class RevealDialog(QDialog):
@@ -35,21 +37,26 @@ class RevealDialog(QDialog):
         self.context = context
         self.actor_id = actor_id
         self.operation: Operation | None = None
-        self.setWindowTitle("Show the real name")
+        self.setWindowTitle(_("Show the real name"))
         seconds = int(REVEAL_FOR.total_seconds())
         intro = QLabel(
-            f"{codename} is marked high-risk. Enter the vault's passphrase to show the real "
-            f"name for {seconds} seconds."
+            ngettext(
+                "{codename} is marked high-risk. Enter the vault's passphrase to show the real "
+                "name for {n} second.",
+                "{codename} is marked high-risk. Enter the vault's passphrase to show the real "
+                "name for {n} seconds.",
+                seconds,
+            ).format(codename=isolate(codename), n=i18n.number(seconds))
         )
         intro.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.setAccessibleName(_("Passphrase"))
         self.message = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Show name")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Show name"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.passphrase)
@@ -79,7 +86,7 @@ class RevealDialog(QDialog):
             self.context.reveal(self.actor_id)
             self.accept()
             return
-        show_error(self.message, WRONG)
+        show_error(self.message, _(WRONG))
         self.passphrase.setFocus()
 
     def done(self, result: int) -> None:
@@ -94,6 +101,6 @@ class RevealDialog(QDialog):
         message = (
             exc.message
             if isinstance(exc, ContactKeeperError)
-            else "The passphrase could not be checked."
+            else _("The passphrase could not be checked.")
         )
         show_error(self.message, message)

@@ -25,8 +25,10 @@ from contactkeeper.errors import ContactKeeperError, KeyringUnavailable, WrongPa
 from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.autolock import DEFAULT_IDLE_MINUTES
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.language import add_language_choice
 from contactkeeper.gui.forms.ui_settings import Ui_SettingsDialog
 from contactkeeper.gui.operations import Operation, run_in_background, run_with_progress
+from contactkeeper.i18n import N_, _, ngettext, number
 from contactkeeper.protect import destroy as wipe
 from contactkeeper.protect import device, rekey
 from contactkeeper.protect import failures as lockout
@@ -37,7 +39,7 @@ AUTOLOCK_KEY = "security/autolock_minutes"
 OFFERED_KEY = "security/remember_offered"
 MAX_AUTOLOCK_MINUTES = 480
 
-BACKUPS_NOT_AFFECTED = (
+BACKUPS_NOT_AFFECTED = N_(
     "Existing backups are not affected: whoever has a backup and its passphrase can still "
     "restore everything in it."
 )
@@ -110,16 +112,21 @@ class SettingsDialog(QDialog):
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
         self.ui.pages.setCurrentWidget(self.ui.settingsPage)
+        self.language = add_language_choice(self, self.ui.settingsContentLayout)
         self.ui.autoLockSpin.setValue(autolock_minutes(settings.store))
         self.ui.recentCheck.setChecked(settings.keeps_recent_vaults())
         self._show_wipe_after_failures()
         self.ui.destroyWarningLabel.setText(
-            "This cannot be undone. Every copy of this vault's folder becomes unreadable, "
-            "even with the passphrase, and the folder is deleted. To confirm, type the "
-            f"folder's name: {self.path.name}"
+            _(
+                "This cannot be undone. Every copy of this vault's folder becomes unreadable, "
+                "even with the passphrase, and the folder is deleted. To confirm, type the "
+                "folder's name: {name}"
+            ).format(name=self.path.name)
         )
         self.ui.backupsLabel.setText(
-            f"{BACKUPS_NOT_AFFECTED} Destroy those separately if you must."
+            _("{backups} Destroy those separately if you must.").format(
+                backups=_(BACKUPS_NOT_AFFECTED)
+            )
         )
         self._show_device()
         self._connect()
@@ -156,7 +163,7 @@ class SettingsDialog(QDialog):
         if not status.usable:
             ui.keyringLabel.setText(_sentence(status.reason))
         elif remembered:
-            ui.keyringLabel.setText("This device opens the vault without the passphrase.")
+            ui.keyringLabel.setText(_("This device opens the vault without the passphrase."))
         else:
             ui.keyringLabel.setText(_sentence(status.reason))
         # Forgetting works without the keyring too: the wrapped key on disk is destroyed.
@@ -177,8 +184,10 @@ class SettingsDialog(QDialog):
             self.ui.messageLabel.setText(exc.message)
         else:
             self.ui.messageLabel.setText(
-                "Remembered: this device now opens the vault without the passphrase. "
-                "Forget it before you travel."
+                _(
+                    "Remembered: this device now opens the vault without the passphrase. "
+                    "Forget it before you travel."
+                )
             )
         self._show_device()
 
@@ -186,13 +195,15 @@ class SettingsDialog(QDialog):
         removed = device.forget(self.path, self.backend)
         if removed:
             self.ui.messageLabel.setText(
-                "Forgotten: this device needs the passphrase again to open the vault."
+                _("Forgotten: this device needs the passphrase again to open the vault.")
             )
         else:
             self.ui.messageLabel.setText(
-                "Forgotten: the key kept on this device was destroyed, so the passphrase is "
-                "needed again. The keyring's entry could not be confirmed gone; alone it "
-                "opens nothing."
+                _(
+                    "Forgotten: the key kept on this device was destroyed, so the passphrase "
+                    "is needed again. The keyring's entry could not be confirmed gone; alone "
+                    "it opens nothing."
+                )
             )
         self._show_device()
 
@@ -209,13 +220,17 @@ class SettingsDialog(QDialog):
         if keep:
             self.settings.remember_vault(self.path)
             self.ui.messageLabel.setText(
-                "The start screen lists the vaults you open; their folders are kept in this "
-                "computer's settings."
+                _(
+                    "The start screen lists the vaults you open; their folders are kept in "
+                    "this computer's settings."
+                )
             )
         else:
             self.ui.messageLabel.setText(
-                "No vault's folder is kept in this computer's settings any more; the list "
-                "was cleared. Open a vault from its folder each time."
+                _(
+                    "No vault's folder is kept in this computer's settings any more; the list "
+                    "was cleared. Open a vault from its folder each time."
+                )
             )
 
     # -- destroying after failed unlocks ------------------------------------------------
@@ -242,12 +257,17 @@ class SettingsDialog(QDialog):
         ui.wipeSpin.setEnabled(on)
         if limit is None:
             ui.messageLabel.setText(
-                "Off: failed unlocks only make the next attempt wait; nothing is destroyed."
+                _("Off: failed unlocks only make the next attempt wait; nothing is destroyed.")
             )
         else:
             ui.messageLabel.setText(
-                f"On: {limit} wrong passphrases in a row on this computer destroy this vault "
-                "here for good. Make sure you have a recent backup."
+                ngettext(
+                    "On: {n} wrong passphrase in a row on this computer destroys this vault "
+                    "here for good. Make sure you have a recent backup.",
+                    "On: {n} wrong passphrases in a row on this computer destroy this vault "
+                    "here for good. Make sure you have a recent backup.",
+                    limit,
+                ).format(n=number(limit))
             )
 
     # -- destroying the vault -----------------------------------------------------------
@@ -278,15 +298,22 @@ class SettingsDialog(QDialog):
                 raise OSError(0, "; ".join(report.left_behind))
         except (ContactKeeperError, OSError) as exc:
             text = exc.message if isinstance(exc, ContactKeeperError) else exc.strerror
-            self.ui.messageLabel.setText(f"The vault could not be destroyed completely: {text}")
+            self.ui.messageLabel.setText(
+                _("The vault could not be destroyed completely: {reason}").format(reason=text)
+            )
             return
         finally:
             self._destroying = False
         self.settings.forget_vault(path)
         self.settings.lockout.forget(path)
         self.vault_destroyed.emit(path)
-        left = f" Left behind: {'; '.join(report.left_behind)}." if report.left_behind else ""
-        self.context.status.emit(f"The vault was destroyed.{left} {BACKUPS_NOT_AFFECTED}")
+        if report.left_behind:
+            text = _("The vault was destroyed. Left behind: {files}. {backups}").format(
+                files="; ".join(report.left_behind), backups=_(BACKUPS_NOT_AFFECTED)
+            )
+        else:
+            text = _("The vault was destroyed. {backups}").format(backups=_(BACKUPS_NOT_AFFECTED))
+        self.context.status.emit(text)
         self.accept()
 
     # -- changing the passphrase and the database key -----------------------------------
@@ -320,13 +347,13 @@ class SettingsDialog(QDialog):
         old, new = ui.currentEdit.text(), ui.newEdit.text()
         try:
             if new != ui.againEdit.text():
-                raise ContactKeeperError("The two new passphrases differ; nothing was changed.")
+                raise ContactKeeperError(_("The two new passphrases differ; nothing was changed."))
             check_passphrase(new)
         except ContactKeeperError as exc:
             ui.messageLabel.setText(exc.message)
             return
         vault = self.context.vault
-        self._set_busy(True, "Checking the current passphrase…")
+        self._set_busy(True, _("Checking the current passphrase…"))
 
         def checked(right: object) -> None:
             self.operation = None
@@ -348,7 +375,7 @@ class SettingsDialog(QDialog):
         ui = self.ui
         path, kdf, backend = self.path, self.kdf, self.backend
         self.rekey_running = True
-        ui.messageLabel.setText("Re-encrypting the database under a new key…")
+        ui.messageLabel.setText(_("Re-encrypting the database under a new key…"))
         ui.rekeyProgress.setRange(0, len(rekey.STEPS))
         ui.rekeyProgress.setValue(0)
         ui.rekeyProgress.show()
@@ -376,9 +403,11 @@ class SettingsDialog(QDialog):
         self._back_from_rekey()
         self._show_device()
         self.ui.messageLabel.setText(
-            "The passphrase was changed and the database re-encrypted under a new database "
-            "key: no earlier copy of the vault's key file opens it. This device no longer "
-            f"remembers the vault. {rekey.OLDER_COPIES}"
+            _(
+                "The passphrase was changed and the database re-encrypted under a new database "
+                "key: no earlier copy of the vault's key file opens it. This device no longer "
+                "remembers the vault. {older_copies}"
+            ).format(older_copies=_(rekey.OLDER_COPIES))
         )
         self.rekeyed.emit()
 
@@ -390,7 +419,9 @@ class SettingsDialog(QDialog):
             return
         text = exc.message if isinstance(exc, ContactKeeperError) else type(exc).__name__
         if locked:
-            text += " The vault was locked: unlock it again with your passphrase."
+            text = _("{reason} The vault was locked: unlock it again with your passphrase.").format(
+                reason=text
+            )
         self._rekey_failed(text)
         if locked:  # nothing more to set on a locked vault: the message stays to be read
             self.ui.pages.setEnabled(False)
@@ -452,14 +483,16 @@ def offer_remember(
     store.sync()
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Remember on this device?")
-    box.setText("Open this vault on this computer without typing the passphrase?")
+    box.setWindowTitle(_("Remember on this device?"))
+    box.setText(_("Open this vault on this computer without typing the passphrase?"))
     box.setInformativeText(
-        "Anyone who uses your logged-in session could then open it too. You can forget it "
-        "in Settings at any time; do so before you travel."
+        _(
+            "Anyone who uses your logged-in session could then open it too. You can forget "
+            "it in Settings at any time; do so before you travel."
+        )
     )
-    remember_button = box.addButton("Remember on this device", QMessageBox.ButtonRole.AcceptRole)
-    not_now = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    remember_button = box.addButton(_("Remember on this device"), QMessageBox.ButtonRole.AcceptRole)
+    not_now = box.addButton(_("Not now"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(not_now)
     box.setEscapeButton(not_now)
 
@@ -471,7 +504,7 @@ def offer_remember(
         except ContactKeeperError as exc:
             context.status.emit(exc.message)
         else:
-            context.status.emit("This vault is now remembered on this device.")
+            context.status.emit(_("This vault is now remembered on this device."))
 
     box.buttonClicked.connect(answered)
     context.vault_locked.connect(box.reject)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.choices import choice_word
 from contactkeeper.gui.dialogs.records import (
     RecordDialog,
     RoleDialog,
@@ -22,6 +23,7 @@ from contactkeeper.gui.dialogs.records import (
 )
 from contactkeeper.gui.presentation import day, from_qdate, today
 from contactkeeper.gui.widgets.actor_choice import ActorChoice
+from contactkeeper.i18n import _
 from contactkeeper.records import events, organizations, processes, transfers
 from contactkeeper.records.attribution import EXPLAINED
 from contactkeeper.records.events import EventInfo, NewEvent, OutcomeInfo
@@ -38,9 +40,9 @@ from contactkeeper.vault.model import (
 
 
 def rule_combo(accessible: str, current: AttributionRule) -> QComboBox:
-    box = combo(accessible, [r.value for r in AttributionRule], current.value)
+    box = combo(accessible, list(AttributionRule), current.value)
     for index, rule in enumerate(AttributionRule):
-        box.setItemData(index, EXPLAINED[rule], Qt.ItemDataRole.ToolTipRole)
+        box.setItemData(index, _(EXPLAINED[rule]), Qt.ItemDataRole.ToolTipRole)
     return box
 
 
@@ -62,48 +64,48 @@ class EventDialog(RecordDialog):
         process_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(context, "Plan an event" if event is None else "Edit the event", parent)
+        super().__init__(
+            context, _("Plan an event") if event is None else _("Edit the event"), parent
+        )
         self.info = event
         start = event.starts_on if event else today(context.now()) + timedelta(days=30)
         self.title_edit = QLineEdit(event.title if event else "")
-        self.title_edit.setAccessibleName("Title of the event")
-        self.kind = combo(
-            "Kind of event", [k.value for k in EventKind], event.kind.value if event else None
-        )
+        self.title_edit.setAccessibleName(_("Title of the event"))
+        self.kind = combo(_("Kind of event"), list(EventKind), event.kind.value if event else None)
         self.process = QComboBox()
-        self.process.setAccessibleName("Process")
-        self.process.addItem("(no process)", None)
+        self.process.setAccessibleName(_("Process"))
+        self.process.addItem(_("(no process)"), None)
         for pid, name in processes.process_names(context.vault):
             self.process.addItem(name, pid)
         chosen = event.process_id if event else process_id
         if chosen is not None:
             self.process.setCurrentIndex(self.process.findData(chosen))
-        self.starts = date_edit("Starts on", start)
-        self.ends = date_edit("Ends on", event.ends_on or start if event else start)
+        self.starts = date_edit(_("Starts on"), start)
+        self.ends = date_edit(_("Ends on"), event.ends_on or start if event else start)
         self.venue = QLineEdit(event.venue if event else "")
-        self.venue.setAccessibleName("Venue")
-        self.venue.setPlaceholderText("Often a neutral third country")
+        self.venue.setAccessibleName(_("Venue"))
+        self.venue.setPlaceholderText(_("Often a neutral third country"))
         self.convenor = QLineEdit(event.convenor if event else "")
-        self.convenor.setAccessibleName("Convenor")
+        self.convenor.setAccessibleName(_("Convenor"))
         self.funder = QLineEdit(event.funder if event else "")
-        self.funder.setAccessibleName("Funder")
+        self.funder.setAccessibleName(_("Funder"))
         self.rule = rule_combo(
-            "Attribution rule of what is said there",
+            _("Attribution rule of what is said there"),
             event.attribution if event else AttributionRule.CHATHAM_HOUSE,
         )
-        self.ground_rules = text_box("Ground rules", event.ground_rules if event else "")
-        self.agenda = text_box("Agenda", event.agenda if event else "")
-        self.row("&Title", self.title_edit)
-        self.row("&Kind", self.kind)
-        self.row("&Process", self.process)
-        self.row("&Starts", self.starts)
-        self.row("&Ends", self.ends)
-        self.row("&Venue", self.venue)
-        self.row("&Convenor", self.convenor)
-        self.row("&Funder", self.funder)
-        self.row("&Rule", self.rule)
-        self.row("&Ground rules", self.ground_rules)
-        self.row("&Agenda", self.agenda)
+        self.ground_rules = text_box(_("Ground rules"), event.ground_rules if event else "")
+        self.agenda = text_box(_("Agenda"), event.agenda if event else "")
+        self.row(_("&Title"), self.title_edit)
+        self.row(_("&Kind"), self.kind)
+        self.row(_("&Process"), self.process)
+        self.row(_("&Starts"), self.starts)
+        self.row(_("&Ends"), self.ends)
+        self.row(_("&Venue"), self.venue)
+        self.row(_("&Convenor"), self.convenor)
+        self.row(_("&Funder"), self.funder)
+        self.row(_("&Rule"), self.rule)
+        self.row(_("&Ground rules"), self.ground_rules)
+        self.row(_("&Agenda"), self.agenda)
 
     def save(self) -> object:
         process = self.process.currentData()
@@ -133,11 +135,11 @@ class InviteDialog(RoleDialog):
     def __init__(self, context: AppContext, event_id: int, parent: QWidget | None = None) -> None:
         super().__init__(
             context,
-            "Invite someone",
-            [r.value for r in EventRole],
-            "Role at the event",
+            _("Invite someone"),
+            list(EventRole),
+            _("Role at the event"),
             parent,
-            who_name="Invitee",
+            who_name=_("Invitee"),
         )
         self.event_id = event_id
 
@@ -164,33 +166,40 @@ class OutcomeDialog(RecordDialog):
         outcome: OutcomeInfo | None = None,
     ) -> None:
         super().__init__(
-            context, "Record an outcome" if outcome is None else "Edit the outcome", parent
+            context, _("Record an outcome") if outcome is None else _("Edit the outcome"), parent
         )
         self.info = event
         self.outcome = outcome
         self.kind = combo(
-            "Kind of outcome",
-            [k.value for k in OutcomeKind],
+            _("Kind of outcome"),
+            list(OutcomeKind),
             outcome.kind.value if outcome else None,
         )
-        self.text = text_box("What came out of it")
+        self.text = text_box(_("What came out of it"))
         self.keep_plain(self.text, outcome.text if outcome else "")
         self.rule = rule_combo(
-            "Attribution rule of the outcome", outcome.attribution if outcome else event.attribution
+            _("Attribution rule of the outcome"),
+            outcome.attribution if outcome else event.attribution,
         )
-        self.row("&Kind", self.kind)
-        self.row("&What", self.text)
-        self.row("&Rule", self.rule)
+        self.row(_("&Kind"), self.kind)
+        self.row(_("&What"), self.text)
+        self.row(_("&Rule"), self.rule)
         if outcome is not None:
             passed = [
-                f"{day(t.passed_on)}: {t.kind.value}, {t.result.value}"
+                # Translators: a transfer of an outcome: "2 Dec 2026: proposal, taken up".
+                _("{day}: {kind}, {result}").format(
+                    day=day(t.passed_on), kind=choice_word(t.kind), result=choice_word(t.result)
+                )
                 for t in transfers.list_transfers(context.vault, process_id=event.process_id)
                 if t.outcome_id == outcome.id
             ]
-            self.passed = QLabel("; ".join(passed) or "not yet (Pass to track one… from the page)")
-            self.passed.setAccessibleName("Transfers of this outcome to track one")
+            self.passed = QLabel(
+                # Translators: what separates the transfers of an outcome in a list.
+                _("; ").join(passed) or _("not yet (Pass to track one… from the page)")
+            )
+            self.passed.setAccessibleName(_("Transfers of this outcome to track one"))
             self.passed.setWordWrap(True)
-            self.row("Passed on", self.passed)
+            self.row(_("Passed on"), self.passed)
 
     def save(self) -> object:
         kind = OutcomeKind(self.kind.currentData())
@@ -208,15 +217,15 @@ class TaskDialog(RecordDialog):
     def __init__(
         self, context: AppContext, event: EventInfo, parent: QWidget | None = None
     ) -> None:
-        super().__init__(context, "Add a task to the checklist", parent)
+        super().__init__(context, _("Add a task to the checklist"), parent)
         self.info = event
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Task")
-        self.title_edit.setPlaceholderText("Visas, venue, travel…")
+        self.title_edit.setAccessibleName(_("Task"))
+        self.title_edit.setPlaceholderText(_("Visas, venue, travel…"))
         due = min(event.starts_on - timedelta(days=14), today(context.now()) + timedelta(days=7))
-        self.due = date_edit("Due on", due)
-        self.row("&Task", self.title_edit)
-        self.row("&Due", self.due)
+        self.due = date_edit(_("Due on"), due)
+        self.row(_("&Task"), self.title_edit)
+        self.row(_("&Due"), self.due)
 
     def save(self) -> object:
         return events.add_checklist_item(
@@ -230,17 +239,17 @@ class ResultRows:
     def __init__(self, dialog: RecordDialog, transfer: TransferInfo | None) -> None:
         self.dialog = dialog
         current = transfer.result if transfer else TransferResult.AWAITING
-        self.result = combo("Result", [r.value for r in TransferResult], current.value)
+        self.result = combo(_("Result"), list(TransferResult), current.value)
         now = dialog.context.now()
         self.on = date_edit(
-            "Result on", transfer.result_on if transfer and transfer.result_on else today(now)
+            _("Result on"), transfer.result_on if transfer and transfer.result_on else today(now)
         )
         self.note = QLineEdit()
         dialog.keep(self.note, transfer.result_note if transfer else "")
-        self.note.setAccessibleName("What happened")
-        dialog.row("&Result", self.result)
-        dialog.row("Result o&n", self.on)
-        dialog.row("What &happened", self.note)
+        self.note.setAccessibleName(_("What happened"))
+        dialog.row(_("&Result"), self.result)
+        dialog.row(_("Result o&n"), self.on)
+        dialog.row(_("What &happened"), self.note)
         self.result.currentIndexChanged.connect(self._result_chosen)
         self._result_chosen()
 
@@ -271,7 +280,7 @@ class TransferDialog(RecordDialog):
     ) -> None:
         super().__init__(
             context,
-            "Log a transfer to track one" if transfer is None else "Edit the transfer",
+            _("Log a transfer to track one") if transfer is None else _("Edit the transfer"),
             parent,
         )
         self.transfer = transfer
@@ -279,17 +288,17 @@ class TransferDialog(RecordDialog):
         event_id = t.event_id if t else (event.id if event else None)
         outcome_id = t.outcome_id if t else outcome_id
         outcome = next((o for o in event.outcomes if o.id == outcome_id), None) if event else None
-        self.kind = combo(
-            "Kind of transfer", [k.value for k in TransferKind], t.kind.value if t else None
-        )
-        self.content = text_box("What was passed")
+        self.kind = combo(_("Kind of transfer"), list(TransferKind), t.kind.value if t else None)
+        self.content = text_box(_("What was passed"))
         self.keep_plain(self.content, t.content if t else (outcome.text if outcome else ""))
-        self.event_choice = event_combo(context, "From which event", "(from no event)")
+        self.event_choice = event_combo(context, _("From which event"), _("(from no event)"))
         self.event_choice.setCurrentIndex(max(self.event_choice.findData(event_id), 0))
         self.outcome = QComboBox()
-        self.outcome.setAccessibleName("From which of its outcomes")
+        self.outcome.setAccessibleName(_("From which of its outcomes"))
         self._fill_outcomes(outcome_id)
-        self.to_actor = ActorChoice(context, "Passed to (an official)", nobody="(no one person)")
+        self.to_actor = ActorChoice(
+            context, _("Passed to (an official)"), nobody=_("(no one person)")
+        )
         if t is not None and t.recipient_actor_id is not None:
             self.to_actor.choose(
                 t.recipient_actor_id,
@@ -301,46 +310,49 @@ class TransferDialog(RecordDialog):
                 ),
             )
         self.to_organization = QComboBox()
-        self.to_organization.setAccessibleName("Passed to (an official organization)")
-        self.to_organization.addItem("(no organization)", None)
+        self.to_organization.setAccessibleName(_("Passed to (an official organization)"))
+        self.to_organization.addItem(_("(no organization)"), None)
         for oid, name in organizations.official_organizations(context.vault):
             self.to_organization.addItem(name, oid)
         if t is not None:
             self.to_organization.setCurrentIndex(
                 max(self.to_organization.findData(t.recipient_organization_id), 0)
             )
-        self.passed = date_edit("Passed on", t.passed_on if t else today(context.now()))
+        self.passed = date_edit(_("Passed on"), t.passed_on if t else today(context.now()))
         self.via = QLineEdit()
         self.keep(self.via, t.via if t else "")
-        self.via.setAccessibleName("Through which channel")
-        self.row("&Kind", self.kind)
-        self.row("&What", self.content)
-        self.row("From &event", self.event_choice)
-        self.row("From o&utcome", self.outcome)
-        self.row("Passed &to", self.to_actor)
-        self.row("&Or to", self.to_organization)
-        self.row("&On", self.passed)
-        self.row("T&hrough", self.via)
+        self.via.setAccessibleName(_("Through which channel"))
+        self.row(_("&Kind"), self.kind)
+        self.row(_("&What"), self.content)
+        self.row(_("From &event"), self.event_choice)
+        self.row(_("From o&utcome"), self.outcome)
+        self.row(_("Passed &to"), self.to_actor)
+        self.row(_("&Or to"), self.to_organization)
+        self.row(_("&On"), self.passed)
+        self.row(_("T&hrough"), self.via)
         self.result_rows = ResultRows(self, t) if t is not None else None
         self.follow_up = QLineEdit()
-        self.follow_up.setAccessibleName("Follow-up (optional)")
-        self.follow_up.setPlaceholderText("(optional) what to do next, e.g. ask again")
+        self.follow_up.setAccessibleName(_("Follow-up (optional)"))
+        self.follow_up.setPlaceholderText(_("(optional) what to do next, e.g. ask again"))
         self.follow_up_due = date_edit(
-            "Follow-up due on", today(context.now()) + timedelta(days=14)
+            _("Follow-up due on"), today(context.now()) + timedelta(days=14)
         )
-        self.row("&Follow-up", self.follow_up)
-        self.row("&Due", self.follow_up_due)
+        self.row(_("&Follow-up"), self.follow_up)
+        self.row(_("&Due"), self.follow_up_due)
         self.event_choice.currentIndexChanged.connect(lambda: self._fill_outcomes(None))
 
     def _fill_outcomes(self, chosen: int | None) -> None:
         """The outcomes of the event chosen above."""
         self.outcome.clear()
-        self.outcome.addItem("(none in particular)", None)
+        self.outcome.addItem(_("(none in particular)"), None)
         event_id = self.event_choice.currentData()
         if event_id is not None:
             info = events.get_event(self.context.vault, int(event_id), self.context.now())
             for outcome in info.outcomes:
-                label = f"{outcome.kind.value}: {self.context.shown_text(outcome.text)}"
+                # Translators: an outcome of an event: "idea: a joint water committee".
+                label = _("{kind}: {text}").format(
+                    kind=choice_word(outcome.kind), text=self.context.shown_text(outcome.text)
+                )
                 self.outcome.addItem(label[:80], outcome.id)
         self.outcome.setCurrentIndex(max(self.outcome.findData(chosen), 0))
 
@@ -388,7 +400,7 @@ class ResultDialog(RecordDialog):
     def __init__(
         self, context: AppContext, transfer: TransferInfo, parent: QWidget | None = None
     ) -> None:
-        super().__init__(context, "What came of it", parent)
+        super().__init__(context, _("What came of it"), parent)
         self.transfer = transfer
         self.result_rows = ResultRows(self, transfer)
         self.outcome, self.on, self.note = (

@@ -19,15 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.choices import record_kind_word
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import Confirm, ask, error_label, show_error, when
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
+from contactkeeper.i18n import _, isolate, ngettext
 from contactkeeper.records import trash
 from contactkeeper.records.trash import TrashEntry
-from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 
 
@@ -36,27 +38,33 @@ class TrashDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.confirm: Confirm = ask
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(_("Trash"))
         self.resize(640, 380)
         self.model: RecordTableModel[TrashEntry] = RecordTableModel(
             [
-                Column("What", lambda e: context.shown_text(e.label)),
-                Column("Kind", lambda e: e.kind),
-                Column("Deleted", lambda e: when(e.deleted_at)),
+                Column(_("What"), lambda e: context.shown_text(e.label)),
+                Column(_("Kind"), lambda e: record_kind_word(e.kind)),
+                Column(_("Deleted"), lambda e: when(e.deleted_at)),
                 Column(
-                    "With",
-                    lambda e: plural(e.rows - 1, "related record") if e.rows > 1 else "",
+                    _("With"),
+                    lambda e: (
+                        ngettext("{n} related record", "{n} related records", e.rows - 1).format(
+                            n=i18n.number(e.rows - 1)
+                        )
+                        if e.rows > 1
+                        else ""
+                    ),
                 ),
             ],
             self,
         )
         intro = QLabel(
-            "Deleted records stay here, encrypted in the vault, until you empty the trash."
+            _("Deleted records stay here, encrypted in the vault, until you empty the trash.")
         )
         intro.setWordWrap(True)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Deleted records")
+        self.table.setAccessibleName(_("Deleted records"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -67,11 +75,11 @@ class TrashDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self.restore_selected)
         self.message = error_label()
-        self.restore_button = QPushButton("&Restore")
-        self.restore_button.setAccessibleName("Restore the selected record")
+        self.restore_button = QPushButton(_("&Restore"))
+        self.restore_button.setAccessibleName(_("Restore the selected record"))
         self.restore_button.setShortcut(QKeySequence("Ctrl+R"))
-        self.empty_button = QPushButton("&Empty trash…")
-        self.empty_button.setAccessibleName("Empty the trash for good")
+        self.empty_button = QPushButton(_("&Empty trash…"))
+        self.empty_button.setAccessibleName(_("Empty the trash for good"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -114,15 +122,24 @@ class TrashDialog(QDialog):
         show_error(self.message, "")
         UndoController.for_context(self.context).forget_entry(entry.id)
         label = self.context.shown_text(entry.label)
-        self.context.status.emit(f"Restored {entry.kind} “{label}”.")
+        self.context.status.emit(
+            # Translators: "Restored from the trash: actor “Karim Mansour”."
+            _("Restored from the trash: {kind} “{label}”.").format(
+                kind=record_kind_word(entry.kind), label=isolate(label)
+            )
+        )
         self.reload()
 
     def empty_trash(self) -> None:
         count = len(self.model.rows)
         if not count or not self.confirm(
             self,
-            "Empty the trash",
-            f"Delete the {plural(count, 'record')} in the trash for good? This cannot be undone.",
+            _("Empty the trash"),
+            ngettext(
+                "Delete the {n} record in the trash for good? This cannot be undone.",
+                "Delete the {n} records in the trash for good? This cannot be undone.",
+                count,
+            ).format(n=i18n.number(count)),
         ):
             return
         with self.context.writing(self):

@@ -24,38 +24,46 @@ from PySide6.QtWidgets import (
 
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.choices import choice_word
 from contactkeeper.gui.presentation import error_label, show_error
 from contactkeeper.gui.undo import UndoController
+from contactkeeper.i18n import N_, _, pgettext
 from contactkeeper.records import network, relationships
 from contactkeeper.records.network import WayIn
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import RelationshipKind
 
-EXPLANATION = (
+EXPLANATION = N_(
     "A way in is a relationship through which someone you can reach can pass you on to "
     "the other person: introduce you, vouch for you, carry a word. Choose, for each kind of "
     "relationship, whether it counts and which way it runs. The paths on actors' pages and "
     "the brokers (whom you depend on) follow your choice."
 )
-A, B = "A", "B"
+
+
+def letters() -> tuple[str, str]:
+    """The two people of a tie, A and B, as the current language names them."""
+    return pgettext("the first person of a tie", "A"), pgettext("the second person of a tie", "B")
 
 
 def choice_text(way: WayIn) -> str:
     """A choice in the list, about the two people of a tie, A and B."""
+    a, b = letters()
     return {
-        WayIn.FORWARD: f"{A} can pass you on to {B}",
-        WayIn.BACKWARD: f"{B} can pass you on to {A}",
-        WayIn.BOTH: "either can pass you on to the other",
-        WayIn.NONE: "not a way in",
+        WayIn.FORWARD: _("{a} can pass you on to {b}").format(a=a, b=b),
+        WayIn.BACKWARD: _("{a} can pass you on to {b}").format(a=b, b=a),
+        WayIn.BOTH: _("either can pass you on to the other"),
+        WayIn.NONE: _("not a way in"),
     }[way]
 
 
 def meaning(kind: RelationshipKind, way: WayIn) -> str:
     """The choice as a sentence: "When A can introduce B, A can pass you on to B."."""
-    tie = relationships.sentence(kind, A, B)
+    tie = relationships.sentence(kind, *letters())
     if way is WayIn.NONE:
-        return f"When {tie}, neither passes you on to the other."
-    return f"When {tie}, {choice_text(way)}."
+        return _("When {tie}, neither passes you on to the other.").format(tie=tie)
+    # Translators: "When A can introduce B, A can pass you on to B."
+    return _("When {tie}, {way}.").format(tie=tie, way=choice_text(way))
 
 
 class WaysInDialog(QDialog):
@@ -64,9 +72,9 @@ class WaysInDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Ways in")
+        self.setWindowTitle(_("Ways in"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        intro = QLabel(EXPLANATION)
+        intro = QLabel(_(EXPLANATION))
         intro.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -75,18 +83,20 @@ class WaysInDialog(QDialog):
         self.meanings: dict[RelationshipKind, QLabel] = {}
         for kind in RelationshipKind:
             combo = QComboBox()
-            combo.setAccessibleName(f"Way in: {kind}")
+            combo.setAccessibleName(_("Way in: {kind}").format(kind=choice_word(kind)))
             for way in WayIn:
                 combo.addItem(choice_text(way), way.name)
             combo.setCurrentIndex(combo.findData(self.before[kind].name))
             said = QLabel()
             said.setWordWrap(True)
             said.setObjectName("placeholder")
-            said.setAccessibleName(f"What {kind} means as a way in")
+            said.setAccessibleName(
+                _("What “{kind}” means as a way in").format(kind=choice_word(kind))
+            )
             combo.currentIndexChanged.connect(lambda _i, k=kind: self._explain(k))
             self.combos[kind] = combo
             self.meanings[kind] = said
-            form.addRow(relationships.sentence(kind, A, B), combo)
+            form.addRow(relationships.sentence(kind, *letters()), combo)
             form.addRow("", said)
             self._explain(kind)
         self.message = error_label()
@@ -151,6 +161,6 @@ class WaysInDialog(QDialog):
             return None
 
         UndoController.for_context(self.context).remember_change(
-            Kind.SETTING, "which relationships count as a way in", revert
+            Kind.SETTING, _("which relationships count as a way in"), revert
         )
         self.accept()

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.operations import Operation, Progress, run_with_progress
 from contactkeeper.gui.presentation import show_error
+from contactkeeper.i18n import N_, _, ngettext
 from contactkeeper.vault.changes import Changes
 
 PROGRESS_STEPS = 1000
@@ -43,23 +45,51 @@ ProgressFn = Callable[[int, int], None]
 def size_text(count: int) -> str:
     """A file size as people read it: 312 KB, 4.2 MB."""
     if count < 1024:
-        return f"{count} bytes"
+        return ngettext("{n} byte", "{n} bytes", count).format(n=i18n.number(count))
     value = float(count)
-    for unit in ("KB", "MB", "GB"):
+    for unit in (N_("{size} KB"), N_("{size} MB"), N_("{size} GB")):
         value /= 1024
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if value >= 10 else f"{value:.1f} {unit}"
+        if value < 1024 or unit == "{size} GB":
+            return _(unit).format(size=i18n.number(value, 0 if value >= 10 else 1))
     raise AssertionError("unreachable")
 
 
-def _singular(kind: str) -> str:
-    return kind[:-2] if kind.endswith("sses") else kind[:-1] if kind.endswith("s") else kind
+def count_text(kind: str, n: int) -> str:
+    """``n`` records of a ``kind`` the vault counts ("actors"), as "2 actors"."""
+    if kind == "actors":
+        text = ngettext("{n} actor", "{n} actors", n)
+    elif kind == "organizations":
+        text = ngettext("{n} organization", "{n} organizations", n)
+    elif kind == "affiliations":
+        text = ngettext("{n} affiliation", "{n} affiliations", n)
+    elif kind == "processes":
+        text = ngettext("{n} process", "{n} processes", n)
+    elif kind == "channels":
+        text = ngettext("{n} channel", "{n} channels", n)
+    elif kind == "interactions":
+        text = ngettext("{n} interaction", "{n} interactions", n)
+    elif kind == "relationships":
+        text = ngettext("{n} relationship", "{n} relationships", n)
+    elif kind == "readiness cues":
+        text = ngettext("{n} readiness cue", "{n} readiness cues", n)
+    elif kind == "follow-ups":
+        text = ngettext("{n} follow-up", "{n} follow-ups", n)
+    elif kind == "events":
+        text = ngettext("{n} event", "{n} events", n)
+    elif kind == "transfers":
+        text = ngettext("{n} transfer", "{n} transfers", n)
+    elif kind == "reviews":
+        text = ngettext("{n} review", "{n} reviews", n)
+    else:
+        text = "{n} " + kind
+    return text.format(n=i18n.number(n))
 
 
 def counts_text(counts: dict[str, int]) -> str:
     """``{"actors": 2, "interactions": 1}`` as "2 actors, 1 interaction"."""
-    parts = [f"{n} {kind if n != 1 else _singular(kind)}" for kind, n in counts.items() if n]
-    return ", ".join(parts) if parts else "no records"
+    parts = [count_text(kind, n) for kind, n in counts.items() if n]
+    # Translators: what separates the items of a list ("2 actors, 1 process").
+    return _(", ").join(parts) if parts else _("no records")
 
 
 def unbroken(name: str) -> str:
@@ -72,8 +102,12 @@ def message_for(exc: Exception) -> str:
     if isinstance(exc, ContactKeeperError):
         return exc.message
     if isinstance(exc, OSError):
-        return f"The file could not be used: {exc.strerror or exc}. Nothing was changed."
-    return f"Something went wrong ({type(exc).__name__}); nothing was changed."
+        return _("The file could not be used: {reason}. Nothing was changed.").format(
+            reason=exc.strerror or exc
+        )
+    return _("Something went wrong ({error}); nothing was changed.").format(
+        error=type(exc).__name__
+    )
 
 
 def scaled(progress: ProgressFn) -> ProgressFn:
@@ -183,7 +217,7 @@ class WorkDialog(QDialog):
             self._stage_label.clear()
             self._stage_label.show()
         if self._cancel_button is not None:
-            self._cancel_button.setText(self._cancel_text)
+            self._cancel_button.setText(_(self._cancel_text))
             self._cancel_button.setEnabled(True)
             self._cancel_button.show()
 
@@ -238,7 +272,7 @@ class WorkDialog(QDialog):
             return
         self._operation.cancel()
         self._cancel_button.setEnabled(False)
-        self._cancel_button.setText("Cancelling…")
+        self._cancel_button.setText(_("Cancelling…"))
         self._show_stage()
 
     def _stage_began(self, name: str) -> None:
@@ -255,13 +289,13 @@ class WorkDialog(QDialog):
         text = self._stage_text(self._stage)
         seconds = int(time.monotonic() - self._stage_since)
         if self._stage and seconds >= 2:
-            text += f" ({seconds} s)"
+            text = _("{stage} ({seconds} s)").format(stage=text, seconds=i18n.number(seconds))
         if self._operation.cancel_requested:
-            text = f"Cancelling: stopping once this step ends. {text}"
+            text = _("Cancelling: stopping once this step ends. {stage}").format(stage=text)
         label.setText(text)
 
     # What the Cancel button says, and how a step of the work reads (subclasses).
-    _cancel_text = "C&ancel"
+    _cancel_text = N_("C&ancel")
 
     def _stage_text(self, name: str) -> str:
         return name

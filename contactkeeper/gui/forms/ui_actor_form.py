@@ -80,6 +80,7 @@ class Ui_ActorForm(object):
         self.snoozeEdit = QDateEdit(ActorForm)
         self.snoozeEdit.setObjectName(u"snoozeEdit")
         self.snoozeEdit.setCalendarPopup(True)
+        self.snoozeEdit.setDisplayFormat(u"yyyy-MM-dd")
 
         self.statusLayout.addWidget(self.snoozeEdit)
 
@@ -257,7 +258,6 @@ class Ui_ActorForm(object):
 #if QT_CONFIG(tooltip)
         self.snoozeEdit.setToolTip(QCoreApplication.translate("ActorForm", u"No going-cold reminder about them until this day has passed", None))
 #endif // QT_CONFIG(tooltip)
-        self.snoozeEdit.setDisplayFormat(QCoreApplication.translate("ActorForm", u"yyyy-MM-dd", None))
         self.snoozeEdit.setSpecialValueText(QCoreApplication.translate("ActorForm", u"not snoozed", None))
         self.cadenceLabel.setText(QCoreApplication.translate("ActorForm", u"C&adence", None))
 #if QT_CONFIG(accessibility)

@@ -90,6 +90,7 @@ class Ui_LogDialog(object):
 
         self.occurredEdit = QDateTimeEdit(self.body)
         self.occurredEdit.setObjectName(u"occurredEdit")
+        self.occurredEdit.setDisplayFormat(u"yyyy-MM-dd HH:mm")
         self.occurredEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.occurredEdit)
@@ -167,6 +168,7 @@ class Ui_LogDialog(object):
 
         self.followUpDueEdit = QDateEdit(self.followUpBox)
         self.followUpDueEdit.setObjectName(u"followUpDueEdit")
+        self.followUpDueEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.followUpDueEdit.setCalendarPopup(True)
 
         self.followUpLayout.addWidget(self.followUpDueEdit)
@@ -341,7 +343,6 @@ class Ui_LogDialog(object):
 #if QT_CONFIG(accessibility)
         self.occurredEdit.setAccessibleName(QCoreApplication.translate("LogDialog", u"Date and time (local)", None))
 #endif // QT_CONFIG(accessibility)
-        self.occurredEdit.setDisplayFormat(QCoreApplication.translate("LogDialog", u"yyyy-MM-dd HH:mm", None))
         self.kindLabel.setText(QCoreApplication.translate("LogDialog", u"&Kind", None))
 #if QT_CONFIG(accessibility)
         self.kindCombo.setAccessibleName(QCoreApplication.translate("LogDialog", u"Kind of contact", None))
@@ -375,7 +376,6 @@ class Ui_LogDialog(object):
 #if QT_CONFIG(accessibility)
         self.followUpDueEdit.setAccessibleName(QCoreApplication.translate("LogDialog", u"Follow-up due date", None))
 #endif // QT_CONFIG(accessibility)
-        self.followUpDueEdit.setDisplayFormat(QCoreApplication.translate("LogDialog", u"yyyy-MM-dd", None))
         self.cueBox.setTitle(QCoreApplication.translate("LogDialog", u"Readiness c&ue", None))
 #if QT_CONFIG(accessibility)
         self.cueBox.setAccessibleName(QCoreApplication.translate("LogDialog", u"Add a readiness cue", None))

@@ -46,6 +46,7 @@ class Ui_OpenBackupDialog(object):
         self.fileLayout.setObjectName(u"fileLayout")
         self.fileEdit = QLineEdit(OpenBackupDialog)
         self.fileEdit.setObjectName(u"fileEdit")
+        self.fileEdit.setPlaceholderText(u"backup-YYYYMMDD-HHMMSS.age")
 
         self.fileLayout.addWidget(self.fileEdit)
 
@@ -257,7 +258,6 @@ class Ui_OpenBackupDialog(object):
 #if QT_CONFIG(accessibility)
         self.fileEdit.setAccessibleName(QCoreApplication.translate("OpenBackupDialog", u"Backup file", None))
 #endif // QT_CONFIG(accessibility)
-        self.fileEdit.setPlaceholderText(QCoreApplication.translate("OpenBackupDialog", u"backup-YYYYMMDD-HHMMSS.age", None))
         self.browseFileButton.setText(QCoreApplication.translate("OpenBackupDialog", u"B&rowse\u2026", None))
 #if QT_CONFIG(accessibility)
         self.browseFileButton.setAccessibleName(QCoreApplication.translate("OpenBackupDialog", u"Choose the backup file", None))

@@ -41,8 +41,9 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 200
 
 _Index = QModelIndex | QPersistentModelIndex
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# Text starts where the language starts (the left, the right in Arabic); numbers end there.
+_LEFT = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
 
 
 @dataclass(frozen=True)

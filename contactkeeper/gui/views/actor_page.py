@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.affiliations import AffiliationEditDialog
@@ -69,6 +70,7 @@ from contactkeeper.gui.presentation import (
     today,
     when,
 )
+from contactkeeper.gui.record_words import capitalized, word
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.views.actor_rows import ActorRows
@@ -79,6 +81,7 @@ from contactkeeper.gui.widgets.actor_standing import ActorStanding
 from contactkeeper.gui.widgets.paths_panel import PathsPanel
 from contactkeeper.gui.widgets.tables import give_room_to
 from contactkeeper.gui.widgets.warmth_badge import WarmthBadge, describe
+from contactkeeper.i18n import N_, _, isolate, ngettext, pgettext
 from contactkeeper.records import (
     actors,
     channels,
@@ -100,7 +103,7 @@ from contactkeeper.records.warmth import explain
 from contactkeeper.vault.changes import Changes, Kind
 from contactkeeper.vault.model import ActorStatus, Sensitivity
 
-AFFILIATIONS = "Affiliations over time"
+AFFILIATIONS = N_("Affiliations over time")
 # What the page shows of an actor: the profile and tags, affiliations, channels (named by
 # their intermediaries), the timeline, ties, readiness cues and follow-ups (with processes).
 SHOWS = frozenset(
@@ -121,6 +124,43 @@ SHOWS = frozenset(
 )
 # The dialogs that add a record to the actor on the page: made with (context, actor id, parent).
 ActorDialogType = type[ChannelDialog | RelationshipDialog | AffiliationDialog | FollowUpDialog]
+
+
+def _until_now() -> str:
+    # Translators: the end of an affiliation that has not ended ("Until: now").
+    return pgettext("until", "now")
+
+
+def _dated(what: str, moment: str) -> str:
+    """A row named by what it is and when (in the question before deleting it)."""
+    # Translators: a readiness cue or a contact, and its date: "leadership change, 2 Dec 2026".
+    return _("{what}, {date}").format(what=what, date=moment)
+
+
+def _facts(detail: ActorDetail) -> str:
+    """The line under the name: sensitivity, status, tier and cadence, last contact, country."""
+    # Translators: {tier} is "inner circle", "regular" or "occasional"; {most} is a number
+    # of days (after it the actor is cold).
+    cadence = ngettext(
+        "{tier}: ideal every {ideal} day, at most {most}",
+        "{tier}: ideal every {ideal} days, at most {most}",
+        detail.cadence_days,
+    ).format(
+        tier=word(detail.tier),
+        ideal=i18n.number(detail.cadence_days),
+        most=i18n.number(detail.warmth.max_days),
+    )
+    last = when(detail.last_contact_at) or _("never")
+    parts = [
+        capitalized(word(detail.sensitivity)),
+        word(detail.status),
+        cadence,
+        # Translators: when the actor was last contacted: "last contact 2 Dec 2026, 14:05".
+        _("last contact {when}").format(when=last),
+    ]
+    if detail.country:
+        parts.append(isolate(detail.country))
+    return " · ".join(parts)
 
 
 def _table(accessible: str) -> QTableView:
@@ -171,25 +211,25 @@ class ActorPage(ActorRows):
         self.name_label = QLabel()
         self.name_label.setObjectName("pageTitle")  # its font: ui/style.qss
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.name_label.setAccessibleName("Actor name")
+        self.name_label.setAccessibleName(_("Actor name"))
         self.codename_label = QLabel()
-        self.codename_label.setAccessibleName("Codename")
+        self.codename_label.setAccessibleName(_("Codename"))
         self.codename_label.setObjectName("codename")
-        self.reveal_button = QPushButton("Show &name…")
-        self.reveal_button.setAccessibleName("Show the real name")
-        self.reveal_button.setToolTip("High-risk: the real name shows after the passphrase")
+        self.reveal_button = QPushButton(_("Show &name…"))
+        self.reveal_button.setAccessibleName(_("Show the real name"))
+        self.reveal_button.setToolTip(_("High-risk: the real name shows after the passphrase"))
         self.reveal_button.setAutoDefault(False)
         self.reveal_button.hide()
         self.badge = WarmthBadge()
         self.sensitivity_chip = QLabel()
-        self.sensitivity_chip.setAccessibleName("Sensitivity")
+        self.sensitivity_chip.setAccessibleName(_("Sensitivity"))
         self.facts_label = QLabel()
-        self.facts_label.setAccessibleName("Contact summary")
+        self.facts_label.setAccessibleName(_("Contact summary"))
         self.facts_label.setWordWrap(True)
         # Says plainly when reminders about the actor are silenced (do not contact, snooze).
         self.silenced_label = QLabel()
         self.silenced_label.setObjectName("silencedNotice")
-        self.silenced_label.setAccessibleName("Reminders silenced")
+        self.silenced_label.setAccessibleName(_("Reminders silenced"))
         self.silenced_label.setWordWrap(True)
         self.silenced_label.hide()
         self.roles = ActorRoles()
@@ -197,24 +237,24 @@ class ActorPage(ActorRows):
 
     def _build_actions(self) -> None:
         """The buttons that add to the actor (and delete it)."""
-        self.log_button = QPushButton("&Log a contact…")
-        self.log_button.setToolTip("Log a contact with this actor (Ctrl+L logs with anyone)")
-        self.channel_button = QPushButton("Add &channel…")
-        self.relationship_button = QPushButton("Add &relationship…")
-        self.affiliation_button = QPushButton("Add a&ffiliation…")
-        self.follow_up_button = QPushButton("Add follo&w-up…")
-        self.merge_button = QPushButton("&Merge…")
-        self.merge_button.setToolTip("This actor and another are one person: merge them")
-        self.delete_button = QPushButton("&Delete actor…")
+        self.log_button = QPushButton(_("&Log a contact…"))
+        self.log_button.setToolTip(_("Log a contact with this actor (Ctrl+L logs with anyone)"))
+        self.channel_button = QPushButton(_("Add &channel…"))
+        self.relationship_button = QPushButton(_("Add &relationship…"))
+        self.affiliation_button = QPushButton(_("Add a&ffiliation…"))
+        self.follow_up_button = QPushButton(_("Add follo&w-up…"))
+        self.merge_button = QPushButton(_("&Merge…"))
+        self.merge_button.setToolTip(_("This actor and another are one person: merge them"))
+        self.delete_button = QPushButton(_("&Delete actor…"))
         self.reminders_button = RemindersButton(self.context)
         for button, name in (
-            (self.log_button, "Log a contact with this actor"),
-            (self.channel_button, "Add a channel to this actor"),
-            (self.relationship_button, "Add a relationship"),
-            (self.affiliation_button, "Add an affiliation"),
-            (self.follow_up_button, "Add a follow-up"),
-            (self.merge_button, "Merge this actor with another"),
-            (self.delete_button, "Delete this actor"),
+            (self.log_button, _("Log a contact with this actor")),
+            (self.channel_button, _("Add a channel to this actor")),
+            (self.relationship_button, _("Add a relationship")),
+            (self.affiliation_button, _("Add an affiliation")),
+            (self.follow_up_button, _("Add a follow-up")),
+            (self.merge_button, _("Merge this actor with another")),
+            (self.delete_button, _("Delete this actor")),
         ):
             button.setAccessibleName(name)
             button.setAutoDefault(False)
@@ -224,20 +264,20 @@ class ActorPage(ActorRows):
         self.form = ActorForm(self.context)
         self.affiliations: RecordTableModel[AffiliationInfo] = RecordTableModel(
             [
-                Column("Organization", lambda a: a.organization),
-                Column("Role", lambda a: a.role),
-                Column("Since", lambda a: day(a.started_on)),
-                Column("Until", lambda a: day(a.ended_on) if a.ended_on else "now"),
+                Column(_("Organization"), lambda a: a.organization),
+                Column(_("Role"), lambda a: a.role),
+                Column(_("Since"), lambda a: day(a.started_on)),
+                Column(_("Until"), lambda a: day(a.ended_on) if a.ended_on else _until_now()),
             ],
             self,
         )
-        self.affiliation_table = _table(AFFILIATIONS)
+        self.affiliation_table = _table(_(AFFILIATIONS))
         self.affiliation_table.setModel(self.affiliations)
 
         profile_page = QWidget()
         profile_layout = QVBoxLayout(profile_page)
         profile_layout.addWidget(self.form)
-        self.affiliation_caption = QLabel(AFFILIATIONS)
+        self.affiliation_caption = QLabel(_(AFFILIATIONS))
         profile_layout.addWidget(self.affiliation_caption)
         profile_layout.addWidget(self.affiliation_table)
         self.standing = ActorStanding(self.context)
@@ -253,32 +293,32 @@ class ActorPage(ActorRows):
     def _build_channels(self) -> None:
         self.channels: RecordTableModel[ChannelInfo] = RecordTableModel(
             [
-                Column("Way", lambda c: c.chain(self.context.shown_name)),
-                Column("Label", self._channel_label),
-                Column("Trust", lambda c: scale_text(c.trust, TRUST_WORDS)),
+                Column(_("Way"), lambda c: c.chain(self.context.shown_name)),
+                Column(_("Label"), self._channel_label),
+                Column(_("Trust"), lambda c: scale_text(c.trust, TRUST_WORDS)),
                 Column(
-                    "Warmth",
+                    _("Warmth"),
                     lambda c: describe(c.warmth),
                     lambda c: c.why_warmth(self.context.shown_name),
                 ),
-                Column("Sensitivity", lambda c: c.sensitivity.value),
+                Column(_("Sensitivity"), lambda c: word(c.sensitivity)),
             ],
             self,
         )
-        self.channel_table = _table("Channels")
+        self.channel_table = _table(_("Channels"))
         self.channel_table.setModel(self.channels)
 
     def _build_timeline(self) -> None:
         """Every contact with the actor, newest first, read a page at a time."""
         self.timeline: LazyTableModel[InteractionInfo] = LazyTableModel(
             [
-                LazyColumn("When", lambda i: when(i.occurred_at)),
-                LazyColumn("Kind", lambda i: i.kind.value),
-                LazyColumn("Register", lambda i: i.register.value),
-                LazyColumn("With", self._others),
-                LazyColumn("Channel", self._interaction_channel),
+                LazyColumn(_("When"), lambda i: when(i.occurred_at)),
+                LazyColumn(_("Kind"), lambda i: word(i.kind)),
+                LazyColumn(_("Register"), lambda i: word(i.register)),
+                LazyColumn(_("With"), self._others),
+                LazyColumn(_("Channel"), self._interaction_channel),
                 LazyColumn(
-                    "Summary",
+                    _("Summary"),
                     lambda i: self.context.shown_text(i.summary.replace("\n", " ")),
                     tooltip=lambda i: self.context.shown_text(i.summary),
                 ),
@@ -288,49 +328,49 @@ class ActorPage(ActorRows):
             page_size=100,
             parent=self,
         )
-        self.timeline_table = _table("Interaction timeline, newest first")
+        self.timeline_table = _table(_("Interaction timeline, newest first"))
         self.timeline_table.setModel(self.timeline)
 
     def _build_relationships(self) -> None:
         self.relationships: RecordTableModel[RelationshipInfo] = RecordTableModel(
             [
-                Column("With", self._other_name),
-                Column("Tie", self._tie),
-                Column("Strength", lambda r: scale_text(r.strength, STRENGTH_WORDS)),
-                Column("Confidence", lambda r: scale_text(r.confidence, CONFIDENCE_WORDS)),
-                Column("Source", lambda r: self.context.shown_text(r.source)),
+                Column(_("With"), self._other_name),
+                Column(_("Tie"), self._tie),
+                Column(_("Strength"), lambda r: scale_text(r.strength, STRENGTH_WORDS)),
+                Column(_("Confidence"), lambda r: scale_text(r.confidence, CONFIDENCE_WORDS)),
+                Column(_("Source"), lambda r: self.context.shown_text(r.source)),
             ],
             self,
         )
-        self.relationship_table = _table("Relationships")
+        self.relationship_table = _table(_("Relationships"))
         self.relationship_table.setModel(self.relationships)
 
     def _build_cues(self) -> None:
         self.cues: RecordTableModel[CueInfo] = RecordTableModel(
             [
-                Column("Observed", lambda c: day(c.observed_on)),
-                Column("Signal", lambda c: c.kind_label),
-                Column("Direction", lambda c: c.direction.value),
-                Column("Strength", lambda c: scale_text(c.strength, STRENGTH_WORDS)),
-                Column("Grade", lambda c: c.grade, tooltip=lambda c: c.why()),
-                Column("Process", lambda c: c.process_name),
-                Column("Note", lambda c: self.context.shown_text(c.note)),
+                Column(_("Observed"), lambda c: day(c.observed_on)),
+                Column(_("Signal"), lambda c: c.kind_label),
+                Column(_("Direction"), lambda c: word(c.direction)),
+                Column(_("Strength"), lambda c: scale_text(c.strength, STRENGTH_WORDS)),
+                Column(_("Grade"), lambda c: c.grade, tooltip=lambda c: c.why()),
+                Column(_("Process"), lambda c: c.process_name),
+                Column(_("Note"), lambda c: self.context.shown_text(c.note)),
             ],
             self,
         )
-        self.cue_table = _table("Readiness cues")
+        self.cue_table = _table(_("Readiness cues"))
         self.cue_table.setModel(self.cues)
 
     def _build_follow_ups(self) -> None:
         self.follow_ups: RecordTableModel[FollowUpInfo] = RecordTableModel(
             [
-                Column("Due", lambda f: day(f.due_on)),
-                Column("Task", lambda f: self.context.shown_text(f.title)),
-                Column("State", self._follow_up_state),
+                Column(_("Due"), lambda f: day(f.due_on)),
+                Column(_("Task"), lambda f: self.context.shown_text(f.title)),
+                Column(_("State"), self._follow_up_state),
             ],
             self,
         )
-        self.follow_up_table = _table("Follow-ups")
+        self.follow_up_table = _table(_("Follow-ups"))
         self.follow_up_table.setModel(self.follow_ups)
 
         # The text of each table (what was said, a note, a source) gets the spare width.
@@ -344,8 +384,8 @@ class ActorPage(ActorRows):
 
     def _build_notes(self) -> None:
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Notes")
-        self.notes.setPlaceholderText("Notes are saved as soon as you leave this field.")
+        self.notes.setAccessibleName(_("Notes"))
+        self.notes.setPlaceholderText(_("Notes are saved as soon as you leave this field."))
         self.notes.setTabChangesFocus(True)
 
     def _build_tabs(self, profile: QWidget) -> None:
@@ -353,22 +393,25 @@ class ActorPage(ActorRows):
         self.paths = PathsPanel(self.context)
         self.paths.answered.connect(self._count_tabs)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Actor sections")
+        self.tabs.setAccessibleName(_("Actor sections"))
         self._tab_titles: dict[QWidget, str] = {
-            self.timeline_table: "&Timeline",
-            self.channel_table: "C&hannels",
-            profile: "&Profile",
-            self.relationship_table: "Relation&ships",
-            self.paths: "&Ways in",
-            self.cue_table: "Readiness c&ues",
-            self.follow_up_table: "F&ollow-ups",
-            self.notes: "&Notes",
+            self.timeline_table: _("&Timeline"),
+            self.channel_table: _("C&hannels"),
+            profile: _("&Profile"),
+            self.relationship_table: _("Relation&ships"),
+            self.paths: _("&Ways in"),
+            self.cue_table: _("Readiness c&ues"),
+            self.follow_up_table: _("F&ollow-ups"),
+            self.notes: _("&Notes"),
         }
         for widget, title in self._tab_titles.items():
             self.tabs.addTab(widget, title)
 
     def _lay_out(self) -> None:
-        """The header line, the summary, the buttons, the message, then the tabs."""
+        """The header line (with Merge and Delete, apart from the buttons that add), the
+        summary, the buttons, the message, then the tabs. The buttons that add take one row
+        to themselves: in French they are a third longer than in English, and the page must
+        still fit a 1024-pixel screen."""
         header = QHBoxLayout()
         header.addWidget(self.name_label)
         header.addWidget(self.reveal_button)
@@ -376,6 +419,8 @@ class ActorPage(ActorRows):
         header.addWidget(self.sensitivity_chip)
         header.addStretch(1)
         header.addWidget(self.codename_label)
+        header.addWidget(self.merge_button)
+        header.addWidget(self.delete_button)
         buttons = QHBoxLayout()
         for button in (
             self.log_button,
@@ -387,8 +432,6 @@ class ActorPage(ActorRows):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.merge_button)
-        buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.roles)
@@ -429,9 +472,15 @@ class ActorPage(ActorRows):
         self._deletable: dict[QTableView, tuple[str, Callable[[Any], str]]] = {
             self.channel_table: (Kind.CHANNEL, lambda c: c.chain(self.context.shown_name)),
             self.relationship_table: (Kind.RELATIONSHIP, lambda r: self._tie(r)),
-            self.cue_table: (Kind.READINESS_CUE, lambda c: f"{c.kind_label}, {day(c.observed_on)}"),
+            self.cue_table: (
+                Kind.READINESS_CUE,
+                lambda c: _dated(c.kind_label, day(c.observed_on)),
+            ),
             self.follow_up_table: (Kind.FOLLOW_UP, lambda f: self.context.shown_text(f.title)),
-            self.timeline_table: (Kind.INTERACTION, lambda i: f"{i.kind}, {when(i.occurred_at)}"),
+            self.timeline_table: (
+                Kind.INTERACTION,
+                lambda i: _dated(word(i.kind), when(i.occurred_at)),
+            ),
         }
         for table in self._deletable:
             table.installEventFilter(self)
@@ -462,7 +511,7 @@ class ActorPage(ActorRows):
             self.clear()
             self.actor_id = actor_id
             show_error(
-                self.message, "This actor is no longer in the vault (Ctrl+Z undoes a delete)."
+                self.message, _("This actor is no longer in the vault (Ctrl+Z undoes a delete).")
             )
             self.gone.emit(actor_id)
             return
@@ -472,7 +521,8 @@ class ActorPage(ActorRows):
         show_error(self.message, "")
         hidden = self.context.names_hidden(detail.id, detail.sensitivity)
         self.name_label.setText(detail.codename if hidden else detail.display_name)
-        self.codename_label.setText("codename" if hidden else detail.codename)
+        # Translators: shown beside a hidden name's codename, to say what it is.
+        self.codename_label.setText(_("codename") if hidden else detail.codename)
         self.reveal_button.setVisible(
             hidden and detail.sensitivity is Sensitivity.HIGH_RISK and not self.context.privacy
         )
@@ -483,16 +533,12 @@ class ActorPage(ActorRows):
         )
         self.badge.show_reading(detail.warmth, why)
         self._show_sensitivity(detail)
-        last = when(detail.last_contact_at) or "never"
-        self.facts_label.setText(
-            f"{detail.sensitivity.value.capitalize()} · {detail.status.value} · "
-            f"{detail.tier.value}: ideal every {detail.cadence_days} days, at most "
-            f"{detail.warmth.max_days} · last contact {last}"
-            + (f" · {detail.country}" if detail.country else "")
-        )
+        self.facts_label.setText(_facts(detail))
         self.facts_label.setToolTip(why)
         silenced = detail.silenced(today(now))
-        self.silenced_label.setText(f"Reminders are silenced. {silenced}" if silenced else "")
+        self.silenced_label.setText(
+            _("Reminders are silenced. {why}").format(why=silenced) if silenced else ""
+        )
         self.silenced_label.setVisible(bool(silenced))
         self.reminders_button.show_actor(detail)
         self.form.load(detail, names_hidden=hidden)
@@ -515,7 +561,10 @@ class ActorPage(ActorRows):
         # Titles and organizations name a person as surely as the name: withheld with it.
         self.affiliations.set_rows(() if hidden else detail.affiliations)
         self.affiliation_caption.setText(
-            f"{AFFILIATIONS} ({self.context.placeholder()})" if hidden else AFFILIATIONS
+            # Translators: {hidden} says that the affiliations are hidden (privacy).
+            _("Affiliations over time ({hidden})").format(hidden=self.context.placeholder())
+            if hidden
+            else _(AFFILIATIONS)
         )
         self.affiliation_button.setEnabled(not hidden)
         self.roles.show_roles(
@@ -533,7 +582,7 @@ class ActorPage(ActorRows):
         self.notes.setPlaceholderText(
             self.context.placeholder()
             if private
-            else "Notes are saved as soon as you leave this field."
+            else _("Notes are saved as soon as you leave this field.")
         )
         if private:
             self.notes.clear()
@@ -548,9 +597,9 @@ class ActorPage(ActorRows):
             Sensitivity.HIGH_RISK: ("#ffffff", "#9b2c2c"),
             Sensitivity.SENSITIVE: ("#3d2e00", "#f2c94c"),
         }
-        shown = [detail.sensitivity.value] if detail.sensitivity in colours else []
+        shown = [word(detail.sensitivity)] if detail.sensitivity in colours else []
         if detail.status is ActorStatus.DO_NOT_CONTACT:
-            shown.append("do not contact")
+            shown.append(_("do not contact"))
         if not shown:
             self.sensitivity_chip.hide()
             return
@@ -572,7 +621,12 @@ class ActorPage(ActorRows):
         }
         for widget, title in self._tab_titles.items():
             count = counts.get(widget)
-            shown = f"{title} ({count})" if count else title
+            shown = (
+                # Translators: a tab's title and how many rows it holds: "C&hannels (3)".
+                _("{title} ({count})").format(title=title, count=i18n.number(count))
+                if count
+                else title
+            )
             self.tabs.setTabText(self.tabs.indexOf(widget), shown)
 
     def clear(self) -> None:
@@ -585,7 +639,7 @@ class ActorPage(ActorRows):
         self.facts_label.setToolTip("")
         self.silenced_label.hide()
         self.reminders_button.show_actor(None)
-        self.affiliation_caption.setText(AFFILIATIONS)
+        self.affiliation_caption.setText(_(AFFILIATIONS))
         self.roles.clear()
         self.reveal_button.hide()
         self.badge.show_reading(None)
@@ -654,7 +708,7 @@ class ActorPage(ActorRows):
     def _others(self, info: InteractionInfo) -> str:
         """Who else took part, by the names they may be shown by."""
         shown = self.context.shown_name
-        return ", ".join(
+        return pgettext("list separator", ", ").join(
             shown(p.id, p.display_name, p.codename, p.sensitivity)
             for p in info.participants
             if p.id != self.actor_id
@@ -662,8 +716,10 @@ class ActorPage(ActorRows):
 
     def _follow_up_state(self, f: FollowUpInfo) -> str:
         if f.done:
-            return "done"
-        return "overdue" if f.overdue(today(self.context.now())) else "open"
+            return pgettext("follow-up", "done")
+        if f.overdue(today(self.context.now())):
+            return pgettext("follow-up", "overdue")
+        return pgettext("follow-up", "open")
 
     # -- actions ------------------------------------------------------------------------
 
@@ -773,13 +829,12 @@ class ActorPage(ActorRows):
         affiliation = self.affiliations.row(self.affiliation_table.currentIndex())
         if affiliation is None:
             return
-        question = (
-            f"Remove the affiliation with {affiliation.organization}? Affiliations do not go "
-            "to the trash: this cannot be undone. (To keep the history, add it again with an "
-            "end date.)"
-        )
+        question = _(
+            "Remove the affiliation with {organization}? Affiliations do not go to the trash: "
+            "this cannot be undone. (To keep the history, add it again with an end date.)"
+        ).format(organization=isolate(affiliation.organization))
         undo = UndoController.for_context(self.context)
-        if not undo.confirm(self, "Remove affiliation", question):
+        if not undo.confirm(self, _("Remove affiliation"), question):
             return
         with self.context.writing(self):
             organizations.delete_affiliation(self.context.vault, affiliation.id)

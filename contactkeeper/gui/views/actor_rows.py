@@ -21,9 +21,20 @@ from contactkeeper.gui.dialogs.records import RelationshipDialog
 from contactkeeper.gui.models.lazy_table import LazyTableModel
 from contactkeeper.gui.models.record_table import RecordTableModel
 from contactkeeper.gui.undo import UndoController
+from contactkeeper.i18n import N_, _, isolate
 from contactkeeper.records import relationships
 from contactkeeper.records.interactions import InteractionInfo
 from contactkeeper.records.relationships import RelationshipInfo
+from contactkeeper.vault.changes import Kind
+
+# The right-click menu's delete item, by the kind of row.
+DELETE_ITEMS = {
+    Kind.CHANNEL: N_("&Delete channel…"),
+    Kind.RELATIONSHIP: N_("&Delete relationship…"),
+    Kind.READINESS_CUE: N_("&Delete readiness cue…"),
+    Kind.FOLLOW_UP: N_("&Delete follow-up…"),
+    Kind.INTERACTION: N_("&Delete interaction…"),
+}
 
 
 class ActorRows(QWidget):
@@ -103,14 +114,19 @@ class ActorRows(QWidget):
         menu = QMenu(self)
         edit = self._editors.get(table)
         if edit is not None:
-            action = menu.addAction("&Edit…", lambda: edit(index))
+            action = menu.addAction(_("&Edit…"), lambda: edit(index))
             action.setShortcut(QKeySequence(Qt.Key.Key_F2))
         if table is self.relationship_table:
             tie = self.relationships.row(index)
             if tie is not None:
-                menu.addAction(f"&Open {self._other_name(tie)}", lambda: self._open_related(index))
+                # A "&" in the name is a letter, not the key to the item.
+                name = isolate(self._other_name(tie).replace("&", "&&"))
+                # Translators: a right-click menu item opening the page of the actor named.
+                text = _("&Open {name}").format(name=name)
+                menu.addAction(text, lambda: self._open_related(index))
         kind = self._deletable[table][0]
-        delete = menu.addAction(f"&Delete {kind}…", lambda: self._delete_selected(table))
+        text = _(DELETE_ITEMS[Kind(kind)]) if kind in DELETE_ITEMS else _("&Delete…")
+        delete = menu.addAction(text, lambda: self._delete_selected(table))
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         return menu
 

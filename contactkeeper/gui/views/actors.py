@@ -24,20 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.forms.ui_new_actor import Ui_NewActorDialog
 from contactkeeper.gui.models.lazy_table import RECORD_ID_ROLE, Column, LazyTableModel
 from contactkeeper.gui.presentation import short_date, today
+from contactkeeper.gui.record_words import word
 from contactkeeper.gui.refresh import Refresh
-from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate
+from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, warmth_word
+from contactkeeper.i18n import N_, _, ngettext, pgettext
 from contactkeeper.records import actors, processes
 from contactkeeper.records.actors import ActorFilter, ActorSummary, NewActor
 from contactkeeper.records.warmth import TIER_IDEAL, Warmth, explain, ideal_of
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import ActorStatus, Sensitivity, Tier
 
-ANY = "any"
 # What the list shows: actors (their warmth is kept on the actor), their first affiliation,
 # and the processes and tags it filters by.
 SHOWS = frozenset(
@@ -47,7 +49,7 @@ SHOWS = frozenset(
 
 def _last_contact(actor: ActorSummary) -> str:
     if actor.last_contact_at is None:
-        return "never"
+        return _("never")
     return short_date(actor.last_contact_at.astimezone().date())
 
 
@@ -61,18 +63,19 @@ def actor_columns(context: AppContext) -> list[Column[ActorSummary]]:
         return context.shown_detail(a.id, a.sensitivity, a.affiliation)
 
     return [
-        Column("Name", name, sort_key="display_name"),
-        Column("Codename", lambda a: a.codename, sort_key="codename"),
-        Column("Affiliation", affiliation, tooltip=affiliation),
+        Column(_("Name"), name, sort_key="display_name"),
+        Column(_("Codename"), lambda a: a.codename, sort_key="codename"),
+        Column(_("Affiliation"), affiliation, tooltip=affiliation),
         Column(
-            "Last contact",
+            _("Last contact"),
             _last_contact,
             sort_key="last_contact_at",
             tooltip=lambda a: a.warmth.label,
         ),
         Column(
-            "Warmth",
-            lambda a: a.warmth.warmth.value,
+            _("Warmth"),
+            # The stored word: the badge's delegate picks its colour by it.
+            lambda a: warmth_word(a.warmth.warmth.value),
             sort_key="urgency",
             tooltip=lambda a: _why(a, context),
         ),
@@ -80,6 +83,12 @@ def actor_columns(context: AppContext) -> list[Column[ActorSummary]]:
 
 
 WARMTH_COLUMN = 4
+
+
+def _any() -> str:
+    """The first choice of every filter: no filter."""
+    # Translators: the first choice of a filter of the actor list (process, tag, warmth...).
+    return pgettext("filter", "any")
 
 
 def _why(actor: ActorSummary, context: AppContext) -> str:
@@ -101,9 +110,9 @@ class NewActorDialog(QDialog):
         self.ui = Ui_NewActorDialog()
         self.ui.setupUi(self)
         for value in Sensitivity:
-            self.ui.sensitivityCombo.addItem(str(value), value)
+            self.ui.sensitivityCombo.addItem(word(value), value)
         for tier in Tier:
-            self.ui.tierCombo.addItem(tier.value, tier)
+            self.ui.tierCombo.addItem(word(tier), tier)
         self.ui.tierCombo.setCurrentIndex(self.ui.tierCombo.findData(Tier.REGULAR))
         self.ui.tierCombo.activated.connect(self._tier_chosen)
         self.ui.buttonBox.accepted.connect(self.save)
@@ -148,7 +157,7 @@ class ActorsView(QWidget):
         super().__init__(parent)
         self.context = context
         self.setObjectName("actorsView")
-        self.setAccessibleName("Actors")
+        self.setAccessibleName(_("Actors"))
         self.filters = ActorFilter()
         self.new_actor_dialog: NewActorDialog | None = None
 
@@ -161,20 +170,22 @@ class ActorsView(QWidget):
         """The count, the New button, the filter field and the filter choices."""
         self.count_label = QLabel("")
         self.count_label.setObjectName("countLabel")
-        self.new_button = QPushButton("New actor…")
-        self.new_button.setAccessibleName("New actor")
-        self.new_button.setToolTip("New actor (Ctrl+N)")
+        self.new_button = QPushButton(_("New actor…"))
+        self.new_button.setAccessibleName(_("New actor"))
+        self.new_button.setToolTip(_("New actor (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_actor)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by any name, codename or note…")
-        self.filter_edit.setAccessibleName("Filter actors")
+        self.filter_edit.setPlaceholderText(_("Filter by any name, codename or note…"))
+        self.filter_edit.setAccessibleName(_("Filter actors"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.process_combo = self._combo("Process")
-        self.tag_combo = self._combo("Tag")
-        self.warmth_combo = self._combo("Warmth", [(str(w), w) for w in Warmth])
-        self.sensitivity_combo = self._combo("Sensitivity", [(str(s), s) for s in Sensitivity])
-        self.status_combo = self._combo("Status", [(str(s), s) for s in ActorStatus])
+        self.process_combo = self._combo(_("Process filter"))
+        self.tag_combo = self._combo(_("Tag filter"))
+        self.warmth_combo = self._combo(_("Warmth filter"), [(word(w), w) for w in Warmth])
+        self.sensitivity_combo = self._combo(
+            _("Sensitivity filter"), [(word(s), s) for s in Sensitivity]
+        )
+        self.status_combo = self._combo(_("Status filter"), [(word(s), s) for s in ActorStatus])
 
     def _build_table(self) -> None:
         """The lazily loaded table of actors, and the line shown when it is empty."""
@@ -183,7 +194,7 @@ class ActorsView(QWidget):
         )
         self.table = QTableView()
         self.table.setObjectName("actorsTable")
-        self.table.setAccessibleName("Actors")
+        self.table.setAccessibleName(_("Actors"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -208,7 +219,7 @@ class ActorsView(QWidget):
         self.placeholder.hide()
 
     def _lay_out(self) -> None:
-        title = QLabel("Actors")
+        title = QLabel(_("Actors"))
         title.setObjectName("viewTitle")
         top = QHBoxLayout()
         top.addWidget(title)
@@ -219,13 +230,13 @@ class ActorsView(QWidget):
         top.addWidget(self.new_button)
         filters = QHBoxLayout()
         for label, combo in (
-            ("&Process", self.process_combo),
-            ("Ta&g", self.tag_combo),
-            ("&Warmth", self.warmth_combo),
-            ("Sens&itivity", self.sensitivity_combo),
-            ("Stat&us", self.status_combo),
+            (N_("&Process"), self.process_combo),
+            (N_("Ta&g"), self.tag_combo),
+            (N_("&Warmth"), self.warmth_combo),
+            (N_("Sens&itivity"), self.sensitivity_combo),
+            (N_("Stat&us"), self.status_combo),
         ):
-            caption = QLabel(label)
+            caption = QLabel(_(label))
             caption.setBuddy(combo)
             filters.addWidget(caption)
             filters.addWidget(combo, 1)
@@ -261,13 +272,14 @@ class ActorsView(QWidget):
     # -- building -------------------------------------------------------------------------
 
     def _combo(self, name: str, choices: list[tuple[str, Any]] | None = None) -> QComboBox:
+        """A filter's choices, "any" first; ``name`` is its accessible name."""
         combo = QComboBox()
-        combo.setAccessibleName(f"{name} filter")
+        combo.setAccessibleName(name)
         # As narrow as a few letters on a small screen (a long process name is cut, in full
         # in the open list), wider where there is room.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(6)
-        combo.addItem(ANY, None)
+        combo.addItem(_any(), None)
         for label, value in choices or []:
             combo.addItem(label, value)
         return combo
@@ -291,7 +303,7 @@ class ActorsView(QWidget):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(ANY, None)
+            combo.addItem(_any(), None)
             for label, value in choices:
                 combo.addItem(label, value)
             found = combo.findData(current) if current is not None else 0
@@ -365,7 +377,7 @@ class ActorsView(QWidget):
         for combo in (self.process_combo, self.tag_combo):
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(ANY, None)
+            combo.addItem(_any(), None)
             combo.blockSignals(False)
         for combo in (self.warmth_combo, self.sensitivity_combo, self.status_combo):
             combo.blockSignals(True)
@@ -376,12 +388,19 @@ class ActorsView(QWidget):
 
     def _show_count(self, total: int) -> None:
         filtered = self.filters != ActorFilter()
-        self.count_label.setText(f"{total:,} shown" if filtered else f"{total:,} in all")
+        count = i18n.number(total)
+        self.count_label.setText(
+            # Translators: how many actors the filtered list shows.
+            ngettext("{n} shown", "{n} shown", total).format(n=count)
+            if filtered
+            # Translators: how many actors the vault holds (the list is not filtered).
+            else ngettext("{n} in all", "{n} in all", total).format(n=count)
+        )
         if total == 0 and self.context.unlocked:
             self.placeholder.setText(
-                "No actor matches these filters."
+                _("No actor matches these filters.")
                 if filtered
-                else "No actors yet. Add the first with New actor (Ctrl+N)."
+                else _("No actors yet. Add the first with New actor (Ctrl+N).")
             )
             self.placeholder.show()
         else:

@@ -31,24 +31,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs import merge
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.operations import Operation, Progress, run_with_progress
 from contactkeeper.gui.refresh import Refresh
+from contactkeeper.i18n import N_, _, ngettext, pgettext
 from contactkeeper.records import duplicates
 from contactkeeper.records.duplicates import Pair
-from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 
-LOOKING = "Looking for actors entered twice under other spellings…"
-NONE_FOUND = "No possible duplicates: no two actors have names that are spellings of one name."
+LOOKING = N_("Looking for actors entered twice under other spellings…")
+NONE_FOUND = N_("No possible duplicates: no two actors have names that are spellings of one name.")
 SECOND_COLUMN = 1
 
 
 def _shared(pair: Pair) -> str:
-    return ", ".join((*pair.organizations, *pair.addresses))
+    return pgettext("list separator", ", ").join((*pair.organizations, *pair.addresses))
 
 
 class DuplicatesView(QWidget):
@@ -57,18 +58,19 @@ class DuplicatesView(QWidget):
         self.context = context
         self.model: RecordTableModel[Pair] = RecordTableModel(
             [
-                Column("Actor", lambda p: p.first.name),
-                Column("May be the same person as", lambda p: p.second.name),
-                Column("Names", lambda p: p.spellings, tooltip=lambda p: p.evidence),
-                Column("Both have", _shared, tooltip=lambda p: p.evidence),
-                Column("Alike", lambda p: f"{p.score:.0f}"),
+                Column(_("Actor"), lambda p: p.first.name),
+                Column(_("May be the same person as"), lambda p: p.second.name),
+                Column(_("Names"), lambda p: p.spellings, tooltip=lambda p: p.evidence),
+                Column(_("Both have"), _shared, tooltip=lambda p: p.evidence),
+                # Translators: how alike two actors' names are, out of 100.
+                Column(_("Alike"), lambda p: i18n.number(p.score, 0)),
             ],
             self,
         )
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Possible duplicates")
-        self.table.setToolTip("Double-click an actor's name to open their page.")
+        self.table.setAccessibleName(_("Possible duplicates"))
+        self.table.setToolTip(_("Double-click an actor's name to open their page."))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -82,15 +84,15 @@ class DuplicatesView(QWidget):
         self.status.setObjectName("duplicatesStatus")
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Looking for possible duplicates")
+        self.progress.setAccessibleName(_("Looking for possible duplicates"))
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
         self.progress.hide()
-        self.again = QPushButton("&Look again")
-        self.again.setAccessibleName("Look for possible duplicates again")
-        self.merge_button = QPushButton("&Merge…")
-        self.merge_button.setAccessibleName("Merge the chosen pair into one actor")
-        self.merge_button.setToolTip("The two are one person: merge them, choosing what to keep")
+        self.again = QPushButton(_("&Look again"))
+        self.again.setAccessibleName(_("Look for possible duplicates again"))
+        self.merge_button = QPushButton(_("&Merge…"))
+        self.merge_button.setAccessibleName(_("Merge the chosen pair into one actor"))
+        self.merge_button.setToolTip(_("The two are one person: merge them, choosing what to keep"))
         self.merge_button.setEnabled(False)
         self.dialog: merge.MergeDialog | None = None
         top = QHBoxLayout()
@@ -134,7 +136,7 @@ class DuplicatesView(QWidget):
         self._round += 1
         this_round = self._round
         vault, withheld = self.context.vault, self.context.names_hidden
-        self.status.setText(LOOKING)
+        self.status.setText(_(LOOKING))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.again.setEnabled(False)
@@ -165,10 +167,15 @@ class DuplicatesView(QWidget):
         self.model.set_rows(pairs)
         self._chosen()
         self.status.setText(
-            f"{plural(len(pairs), 'possible duplicate')}: pairs of actors whose names are "
-            "spellings of one name. Double-click a name to open the actor."
+            ngettext(
+                "{n} possible duplicate: a pair of actors whose names are spellings of one "
+                "name. Double-click a name to open the actor.",
+                "{n} possible duplicates: pairs of actors whose names are spellings of one "
+                "name. Double-click a name to open the actor.",
+                len(pairs),
+            ).format(n=i18n.number(len(pairs)))
             if pairs
-            else NONE_FOUND
+            else _(NONE_FOUND)
         )
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)

@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import day, error_label, from_qdate, show_error, to_qdate, today
 from contactkeeper.gui.refresh import Refresh
+from contactkeeper.i18n import _, isolate, ngettext, pgettext
 from contactkeeper.records import followups
 from contactkeeper.records.followups import FollowUpInfo
-from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 
 OPEN, OVERDUE, DONE, ALL = "open", "overdue", "done", "all"
@@ -49,12 +50,12 @@ class FollowUpModel(RecordTableModel[FollowUpInfo]):
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column("Done", lambda f: ""),
-                Column("Due", lambda f: day(f.due_on)),
-                Column("Task", lambda f: context.shown_text(f.title)),
-                Column("Actor", self.actor, tooltip=lambda f: f.actor_codename),
-                Column("Process", lambda f: f.process_name),
-                Column("State", self.state),
+                Column(_("Done"), lambda f: ""),
+                Column(_("Due"), lambda f: day(f.due_on)),
+                Column(_("Task"), lambda f: context.shown_text(f.title)),
+                Column(_("Actor"), self.actor, tooltip=lambda f: f.actor_codename),
+                Column(_("Process"), lambda f: f.process_name),
+                Column(_("State"), self.state),
             ],
             parent,
         )
@@ -71,10 +72,16 @@ class FollowUpModel(RecordTableModel[FollowUpInfo]):
 
     def state(self, f: FollowUpInfo) -> str:
         if f.done:
-            return "done"
+            return pgettext("follow-up", "done")
         if f.overdue(self.today):
-            return f"overdue by {(self.today - f.due_on).days} d"
-        return "due today" if f.due_on == self.today else "open"
+            days = (self.today - f.due_on).days
+            # Translators: a follow-up's state; "d" stands for days.
+            return ngettext("overdue by {n} d", "overdue by {n} d", days).format(
+                n=i18n.number(days)
+            )
+        if f.due_on == self.today:
+            return pgettext("follow-up", "due today")
+        return pgettext("follow-up", "open")
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         record = self.row(index)
@@ -83,7 +90,7 @@ class FollowUpModel(RecordTableModel[FollowUpInfo]):
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == DONE_COLUMN:
             return Qt.CheckState.Checked if record.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == DONE_COLUMN:
-            return "done" if record.done else "not done"
+            return pgettext("follow-up", "done") if record.done else _("not done")
         if role == Qt.ItemDataRole.ForegroundRole and record.overdue(self.today):
             return OVERDUE_COLOUR
         if role == Qt.ItemDataRole.EditRole and index.column() == DUE_COLUMN:
@@ -119,20 +126,20 @@ class FollowUpsView(QWidget):
         self.context = context
         self.model = FollowUpModel(context, self)
         self.filter = QComboBox()
-        self.filter.setAccessibleName("Show follow-ups")
+        self.filter.setAccessibleName(_("Show follow-ups"))
         for label, key in (
-            ("Open", OPEN),
-            ("Overdue", OVERDUE),
-            ("Done", DONE),
-            ("All", ALL),
+            (pgettext("follow-ups", "Open"), OPEN),
+            (pgettext("follow-ups", "Overdue"), OVERDUE),
+            (pgettext("follow-ups", "Done"), DONE),
+            (pgettext("follow-ups", "All"), ALL),
         ):
             self.filter.addItem(label, key)
-        show = QLabel("&Show")
+        show = QLabel(_("&Show"))
         show.setBuddy(self.filter)
         self.count_label = QLabel()
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Follow-ups")
+        self.table.setAccessibleName(_("Follow-ups"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -145,8 +152,10 @@ class FollowUpsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setToolTip(
-            "Click the first column (or press Space) to tick off; double-click (or F2) the "
-            "due date or the task to change it"
+            _(
+                "Click the first column (or press Space) to tick off; double-click (or F2) the "
+                "due date or the task to change it"
+            )
         )
         self.message = error_label()
         top = QHBoxLayout()
@@ -182,7 +191,9 @@ class FollowUpsView(QWidget):
             if shown == DONE:
                 rows = [f for f in rows if f.done]
         self.model.set_rows(rows)
-        self.count_label.setText(plural(len(rows), "follow-up"))
+        self.count_label.setText(
+            ngettext("{n} follow-up", "{n} follow-ups", len(rows)).format(n=i18n.number(len(rows)))
+        )
 
     def clear(self) -> None:
         """Forget the rows, and show open follow-ups first in the next vault."""
@@ -221,9 +232,11 @@ class FollowUpsView(QWidget):
             show_error(self.message, exc.message)
             return
         show_error(self.message, "")
-        title = self.context.shown_text(record.title)
+        title = isolate(self.context.shown_text(record.title))
         self.context.status.emit(
-            f"Ticked off: {title}" if not record.done else f"Reopened: {title}"
+            _("Ticked off: {task}").format(task=title)
+            if not record.done
+            else _("Reopened: {task}").format(task=title)
         )
         self.reload()
 

@@ -22,19 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.models.lazy_table import Column, LazyTableModel
 from contactkeeper.gui.presentation import error_label, show_error, when
+from contactkeeper.gui.record_words import word
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.widgets.actor_picker import ActorPicker
 from contactkeeper.gui.widgets.optional_date import OptionalDateEdit
 from contactkeeper.gui.widgets.tables import give_room_to
+from contactkeeper.i18n import N_, _, isolate, ngettext, pgettext
 from contactkeeper.records import actors, interactions
 from contactkeeper.records.interactions import InteractionInfo, JournalFilter
-from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import InteractionKind, Register
 
@@ -52,14 +54,14 @@ class JournalView(QWidget):
         self.dialog: LogDialog | None = None
         self.model: LazyTableModel[InteractionInfo] = LazyTableModel(
             [
-                Column("When", lambda i: when(i.occurred_at)),
-                Column("Kind", lambda i: i.kind.value),
-                Column("Register", lambda i: i.register.value),
-                Column("Who", self._who),
-                Column("Channel", self._channel),
-                Column("Process", lambda i: i.process_name),
+                Column(_("When"), lambda i: when(i.occurred_at)),
+                Column(_("Kind"), lambda i: word(i.kind)),
+                Column(_("Register"), lambda i: word(i.register)),
+                Column(_("Who"), self._who),
+                Column(_("Channel"), self._channel),
+                Column(_("Process"), lambda i: i.process_name),
                 Column(
-                    "Summary",
+                    _("Summary"),
                     lambda i: self.context.shown_text(i.summary.replace("\n", " ")),
                     tooltip=lambda i: self.context.shown_text(i.summary),
                 ),
@@ -74,33 +76,41 @@ class JournalView(QWidget):
 
     def _build(self) -> None:
         self.text = QLineEdit()
-        self.text.setAccessibleName("Words in the summary")
-        self.text.setPlaceholderText("Words in the summary…")
+        self.text.setAccessibleName(_("Words in the summary"))
+        self.text.setPlaceholderText(_("Words in the summary…"))
         self.text.setClearButtonEnabled(True)
         self.actor = ActorPicker(self.context)
-        self.actor.setAccessibleName("Only interactions with this actor")
-        self.actor.setPlaceholderText("With actor…")
+        self.actor.setAccessibleName(_("Only interactions with this actor"))
+        self.actor.setPlaceholderText(_("With actor…"))
         self.actor_chip = QPushButton()
-        self.actor_chip.setAccessibleName("Remove the actor filter")
-        self.actor_chip.setToolTip("Show interactions with everyone")
+        self.actor_chip.setAccessibleName(_("Remove the actor filter"))
+        self.actor_chip.setToolTip(_("Show interactions with everyone"))
         self.actor_chip.setVisible(False)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind")
-        self.kind.addItem("Any kind", None)
+        self.kind.setAccessibleName(_("Kind"))
+        self.kind.addItem(_("Any kind"), None)
         for kind in InteractionKind:
-            self.kind.addItem(kind.value, kind.value)
+            self.kind.addItem(word(kind), kind.value)
         self.register = QComboBox()
-        self.register.setAccessibleName("Register")
-        self.register.addItem("Any register", None)
+        self.register.setAccessibleName(_("Register"))
+        self.register.addItem(_("Any register"), None)
         for register in Register:
-            self.register.addItem(register.value, register.value)
-        self.since = OptionalDateEdit("any day", "From")
-        self.until = OptionalDateEdit("any day", "Until")
+            self.register.addItem(word(register), register.value)
+        for combo in (self.kind, self.register):
+            # As narrow as a few words allow (the longest kind is cut, in full in the open
+            # list): the filters fit a 1024-pixel screen in longer languages than English.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+        # Translators: an empty end of the journal's date range ("From: any day").
+        self.since = OptionalDateEdit(_("any day"), _("From"))
+        self.until = OptionalDateEdit(_("any day"), _("Until"))
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Number of interactions")
+        self.count_label.setAccessibleName(_("Number of interactions"))
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Journal of interactions, newest first")
+        self.table.setAccessibleName(_("Journal of interactions, newest first"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -116,12 +126,12 @@ class JournalView(QWidget):
         first.addWidget(self.actor_chip)
         second = QHBoxLayout()
         for label, widget in (
-            ("&Kind", self.kind),
-            ("&Register", self.register),
-            ("&From", self.since),
-            ("&Until", self.until),
+            (N_("&Kind"), self.kind),
+            (N_("&Register"), self.register),
+            (N_("&From"), self.since),
+            (N_("&Until"), self.until),
         ):
-            text = QLabel(label)
+            text = QLabel(_(label))
             text.setBuddy(widget)
             second.addWidget(text)
             second.addWidget(widget)
@@ -146,14 +156,17 @@ class JournalView(QWidget):
         find.activated.connect(self.text.setFocus)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.activated.connect(self._open)  # a double-click or Enter, once
-        self.model.reloaded.connect(
-            lambda total: self.count_label.setText(plural(total, "interaction"))
-        )
+        self.model.reloaded.connect(self._show_count)
         self.model.failed.connect(lambda message: show_error(self.message, message))
         self.refresh = Refresh(self, self.context, self.model.reload, SHOWS)
         self.context.vault_opened.connect(self.reload)
         self.context.vault_locked.connect(self.clear)
         self.context.names_changed.connect(self._names_changed)
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(
+            ngettext("{n} interaction", "{n} interactions", total).format(n=i18n.number(total))
+        )
 
     def _channel(self, info: InteractionInfo) -> str:
         """The channel's label (a phone number, an address) is a detail of whoever was
@@ -163,7 +176,7 @@ class JournalView(QWidget):
 
     def _who(self, info: InteractionInfo) -> str:
         shown = self.context.shown_name
-        return ", ".join(
+        return pgettext("list separator", ", ").join(
             shown(p.id, p.display_name, p.codename, p.sensitivity) for p in info.participants
         )
 
@@ -180,12 +193,12 @@ class JournalView(QWidget):
             name = self.context.shown_name(
                 actor.id, actor.display_name, actor.codename, actor.sensitivity
             )
-            self.actor_chip.setText(f"{name} ✕")
+            self.actor_chip.setText(_chip(name))
         self.model.reload()
 
     def set_actor(self, actor_id: int | None, name: str) -> None:
         self.actor_id = actor_id
-        self.actor_chip.setText(f"{name} ✕" if actor_id is not None else "")
+        self.actor_chip.setText(_chip(name) if actor_id is not None else "")
         self.actor_chip.setVisible(actor_id is not None)
         self._filters_changed()
 
@@ -260,7 +273,8 @@ class JournalView(QWidget):
         if not index.isValid():
             return
         info = self.model.row_at(index.row())
-        label = f"{info.kind.value}, {when(info.occurred_at)}"
+        # Translators: a contact named by its kind and date: "meeting, 2 Dec 2026, 14:05".
+        label = _("{what}, {date}").format(what=word(info.kind), date=when(info.occurred_at))
         UndoController.for_context(self.context).discard("interaction", info.id, label, self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -273,3 +287,10 @@ class JournalView(QWidget):
             self.delete_selected()
             return True
         return super().eventFilter(watched, event)
+
+
+def _chip(name: str) -> str:
+    """The actor filter's button: the actor's name and a cross that removes the filter (the
+    name isolated, so that an Arabic name keeps the cross after it in a left-to-right line
+    and a Latin one in a right-to-left line)."""
+    return f"{isolate(name)} ✕"

@@ -63,11 +63,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.ways_in import WaysInDialog
 from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import Confirm, ask, error_label, show_error
+from contactkeeper.gui.record_words import word
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.widgets.map_items import (
     LABELS_FROM_SCALE,
@@ -105,17 +107,21 @@ CARD_NAMES = 6  # people named on a broker's card, at most
 DRAW_BATCH = 150  # items made per turn of the event loop while a map is drawn
 BATCH_SECONDS = 0.008  # and for at most this long a turn
 LARGE_MAP_FROM = 1500  # nodes and lines from which a map is drawn as one item (MapLayer)
-EXPORT_WARNING = (
+EXPORT_WARNING = i18n.N_(
     "The exported map is not encrypted: anyone who gets the file sees the names and ties on "
     "it. (In privacy mode it shows codenames only.) Export it anyway?"
 )
-LEGEND = (
+# The lines' samples are isolated left to right (&#x2066;…&#x2069;): the map is not mirrored
+# in a right-to-left language, so neither is the arrow that shows the direction of influence.
+LEGEND = i18n.N_(
     "<b>Legend</b> &nbsp; ● you &nbsp; ○ actor (size: influence; colour: your warmth — "
     "<span style='color:#d9822b'>warm</span>, <span style='color:#c9b458'>cooling</span>, "
     "<span style='color:#5b84b1'>cold</span>) &nbsp; ▢ organization<br>"
-    "——— close link &nbsp; ═══ alliance &nbsp; ┈┈┈ informal or intermittent &nbsp; "
-    "——▶ direction of influence &nbsp; <span style='color:#b03a2e'>∿∿∿</span> discord "
-    "&nbsp; —✕— broken connection (ended)"
+    "&#x2066;———&#x2069; close link &nbsp; &#x2066;═══&#x2069; alliance &nbsp; "
+    "&#x2066;┈┈┈&#x2069; informal or intermittent &nbsp; "
+    "&#x2066;——▶&#x2069; direction of influence &nbsp; "
+    "<span style='color:#b03a2e'>&#x2066;∿∿∿&#x2069;</span> discord "
+    "&nbsp; &#x2066;—✕—&#x2069; broken connection (ended)"
 )
 
 
@@ -217,7 +223,7 @@ class MapCanvas(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
-        self.setAccessibleName("Conflict map")
+        self.setAccessibleName(i18n._("Conflict map"))
         self._names_shown = True  # the nodes' names are visible (see zoomed)
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -302,36 +308,42 @@ class MapView(QWidget):
     def _build_filters(self) -> None:
         """The filter combos, the find field and the Fit, Rearrange and Export buttons."""
         self.process_combo = QComboBox()
-        self.process_combo.setAccessibleName("Process")
+        self.process_combo.setAccessibleName(i18n._("Process"))
         self.side_combo = QComboBox()
-        self.side_combo.setAccessibleName("Side")
+        self.side_combo.setAccessibleName(i18n._("Side"))
         self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName("Kind of relationship")
-        self.kind_combo.addItem("Every tie", None)
+        self.kind_combo.setAccessibleName(i18n._("Kind of relationship"))
+        self.kind_combo.addItem(i18n._("Every tie"), None)
         for kind in RelationshipKind:
-            self.kind_combo.addItem(f"{kind} ({CONVENTIONS[kind]})", kind)
+            # Translators: a kind of tie and how the map draws it: "knows (informal … link)".
+            text = i18n._("{kind} ({line})").format(kind=word(kind), line=word(CONVENTIONS[kind]))
+            self.kind_combo.addItem(text, kind)
         self.warmth_combo = QComboBox()
-        self.warmth_combo.setAccessibleName("Warmth")
-        self.warmth_combo.addItem("Any warmth", None)
+        self.warmth_combo.setAccessibleName(i18n._("Warmth"))
+        self.warmth_combo.addItem(i18n._("Any warmth"), None)
         for warmth in Warmth:
-            self.warmth_combo.addItem(str(warmth), warmth)
+            self.warmth_combo.addItem(word(warmth), warmth)
         self.sensitivity_combo = QComboBox()
-        self.sensitivity_combo.setAccessibleName("Sensitivity")
-        self.sensitivity_combo.addItem("Any sensitivity", None)
+        self.sensitivity_combo.setAccessibleName(i18n._("Sensitivity"))
+        self.sensitivity_combo.addItem(i18n._("Any sensitivity"), None)
         for sensitivity in Sensitivity:
-            self.sensitivity_combo.addItem(str(sensitivity), sensitivity)
+            self.sensitivity_combo.addItem(word(sensitivity), sensitivity)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find on the map…")
-        self.search.setAccessibleName("Find a node on the map")
+        self.search.setPlaceholderText(i18n._("Find on the map…"))
+        self.search.setAccessibleName(i18n._("Find a node on the map"))
         self.search.setClearButtonEnabled(True)
-        self.fit_button = QPushButton("&Fit")
-        self.fit_button.setToolTip("Show the whole map")
-        self.relayout_button = QPushButton("Re&arrange")
-        self.relayout_button.setToolTip("Forget the places you gave nodes and lay out again")
-        self.export_button = QPushButton("&Export…")
-        self.export_button.setToolTip("Save the map as a PNG or SVG picture (not encrypted)")
-        self.ways_button = QPushButton("&Ways in…")
-        self.ways_button.setToolTip("Which relationships count as a way in, and which way")
+        self.fit_button = QPushButton(i18n._("&Fit"))
+        self.fit_button.setToolTip(i18n._("Show the whole map"))
+        self.relayout_button = QPushButton(i18n._("Re&arrange"))
+        self.relayout_button.setToolTip(
+            i18n._("Forget the places you gave nodes and lay out again")
+        )
+        self.export_button = QPushButton(i18n._("&Export…"))
+        self.export_button.setToolTip(
+            i18n._("Save the map as a PNG or SVG picture (not encrypted)")
+        )
+        self.ways_button = QPushButton(i18n._("&Ways in…"))
+        self.ways_button.setToolTip(i18n._("Which relationships count as a way in, and which way"))
         for button in (self.fit_button, self.relayout_button, self.export_button, self.ways_button):
             button.setAutoDefault(False)
 
@@ -340,17 +352,17 @@ class MapView(QWidget):
         self.scene = QGraphicsScene(self)
         self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.canvas = MapCanvas(self.scene)
-        self.legend = QLabel(LEGEND)
+        self.legend = QLabel(i18n._(LEGEND))
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
-        self.legend.setAccessibleName("Legend")
+        self.legend.setAccessibleName(i18n._("Legend"))
         self.card = QLabel()
         self.card.setWordWrap(True)
         self.card.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.card.setAccessibleName("Selected node")
+        self.card.setAccessibleName(i18n._("Selected node"))
         self.card.setMinimumWidth(180)
         self.status = QLabel()
-        self.status.setAccessibleName("Map status")
+        self.status.setAccessibleName(i18n._("Map status"))
         self.message = error_label()
 
     def _lay_out(self) -> None:
@@ -392,7 +404,7 @@ class MapView(QWidget):
         body.setSizes([800, 200])
         layout = QVBoxLayout(self)
         if not self.fixed_process:
-            title = QLabel("Map")
+            title = QLabel(i18n._("Map"))
             title.setObjectName("viewTitle")
             layout.addWidget(title)
         layout.addLayout(filters)
@@ -427,7 +439,7 @@ class MapView(QWidget):
     def _fill_processes(self) -> None:
         current = self.process_combo.currentData()
         self.process_combo.clear()
-        self.process_combo.addItem("Every process", None)
+        self.process_combo.addItem(i18n._("Every process"), None)
         for process_id, name in processes.process_names(self.context.vault):
             self.process_combo.addItem(name, process_id)
         index = self.process_combo.findData(current)
@@ -440,7 +452,7 @@ class MapView(QWidget):
 
     def _fill_sides(self) -> None:
         self.side_combo.clear()
-        self.side_combo.addItem("Every side", None)
+        self.side_combo.addItem(i18n._("Every side"), None)
         if self.process_id is not None and self.context.unlocked:
             try:
                 info = processes.get_process(self.context.vault, self.process_id)
@@ -481,7 +493,7 @@ class MapView(QWidget):
             return
         self._drawing += 1  # a drawing still under way stops
         vault, now, chosen = self.context.vault, self.context.now(), self.current_filter()
-        self.status.setText("Reading the map…")
+        self.status.setText(i18n._("Reading the map…"))
         self.operation = run_in_background(
             self, lambda: network_map.map_data(vault, now, chosen), self._read, self._failed
         )
@@ -496,7 +508,7 @@ class MapView(QWidget):
             return
         show_error(self.message, "")
         data = self._private(data)
-        self.status.setText(f"Laying out {len(data.nodes)} nodes…")
+        self.status.setText(_laying_out(len(data.nodes)))
         self.operation = run_in_background(
             self,
             lambda: (data, network_map.layout(data)),
@@ -525,7 +537,7 @@ class MapView(QWidget):
     def _failed(self, exc: Exception) -> None:
         self.operation = None
         self._pending = False
-        show_error(self.message, getattr(exc, "message", "The map could not be drawn."))
+        show_error(self.message, getattr(exc, "message", i18n._("The map could not be drawn.")))
 
     def _laid_out(self, result: tuple[MapData, dict[str, tuple[float, float]]]) -> None:
         self.operation = None
@@ -615,15 +627,17 @@ class MapView(QWidget):
         self.canvas.fit()
         actors_shown = sum(1 for n in data.nodes if n.kind == "actor")
         self.status.setText(
-            f"{actors_shown} actors, {len(data.edges)} links"
+            _counted(actors_shown, len(data.edges))
             if data.nodes
-            else "Nothing to map: add actors and their relationships, or loosen the filters."
+            else i18n._(
+                "Nothing to map: add actors and their relationships, or loosen the filters."
+            )
         )
         self.laid_out.emit()
 
     def label(self, node: MapNode) -> str:
         if node.kind == "you":
-            return "you"
+            return i18n.pgettext("map", "you")
         if node.kind == "organization":
             return node.display_name
         return self.context.shown_name(
@@ -648,21 +662,35 @@ class MapView(QWidget):
     def show_card(self, node: MapNode) -> None:
         name = self.label(node)
         if node.kind == "you":
-            self.card.setText("<b>you</b><br>Lines from you lead to whom you reach first.")
+            self.card.setText(i18n._("<b>you</b><br>Lines from you lead to whom you reach first."))
             return
         if node.kind == "organization":
             self.card.setText(
-                f"<b>{_html(name)}</b><br>organization<br><i>Double-click to open.</i>"
+                _in_direction(self.card)
+                + i18n._("<b>{name}</b><br>organization<br><i>Double-click to open.</i>").format(
+                    name=_html(i18n.isolate(name))
+                )
             )
             return
-        lines = [f"<b>{_html(name)}</b>"]
+        lines = [f"{_in_direction(self.card)}<b>{_html(i18n.isolate(name))}</b>"]
         if name != node.codename:
-            lines.append(f"codename {_html(node.codename)}")
-        lines.append(f"warmth: {node.warmth}" if node.warmth else "never contacted")
-        lines.append(f"influence: {node.influence}/5" if node.influence else "influence not judged")
-        lines.append(f"sensitivity: {node.sensitivity}")
+            lines.append(i18n._("codename {codename}").format(codename=_html(node.codename)))
+        lines.append(
+            i18n._("warmth: {warmth}").format(warmth=word(node.warmth))
+            if node.warmth
+            else i18n._("never contacted")
+        )
+        lines.append(
+            # Translators: an actor's influence on a scale of 1 to 5: "influence: 4/5".
+            i18n._("influence: {n}/5").format(n=i18n.number(node.influence))
+            if node.influence
+            else i18n._("influence not judged")
+        )
+        lines.append(
+            i18n._("sensitivity: {sensitivity}").format(sensitivity=word(node.sensitivity))
+        )
         lines.extend(self._carries(node))
-        lines.append("<i>Double-click to open.</i>")
+        lines.append(i18n._("<i>Double-click to open.</i>"))
         self.card.setText("<br>".join(lines))
 
     def _carries(self, node: MapNode) -> list[str]:
@@ -677,9 +705,18 @@ class MapView(QWidget):
             return []
         if not reached:
             return []
-        names = ", ".join(_html(name) for _, name in reached[:CARD_NAMES])
-        more = f" and {len(reached) - CARD_NAMES} more" if len(reached) > CARD_NAMES else ""
-        return [f"<b>only through them:</b> {names}{more}"]
+        separator = i18n.pgettext("list separator", ", ")
+        names = separator.join(_html(i18n.isolate(name)) for _, name in reached[:CARD_NAMES])
+        more = len(reached) - CARD_NAMES
+        if more > 0:
+            # Translators: whom you reach only through this actor (a broker), and how many more.
+            text = i18n.ngettext(
+                "<b>only through them:</b> {names} and {n} more",
+                "<b>only through them:</b> {names} and {n} more",
+                more,
+            )
+            return [text.format(names=names, n=i18n.number(more))]
+        return [i18n._("<b>only through them:</b> {names}").format(names=names)]
 
     def open_node(self, node: MapNode) -> None:
         if node.kind == "actor":
@@ -706,9 +743,11 @@ class MapView(QWidget):
         for key, node in nodes.items():
             if wanted in self.label(node).casefold():
                 self._focus(key)
-                self.status.setText(f"Found {self.label(node)}")
+                self.status.setText(
+                    i18n._("Found {name}").format(name=i18n.isolate(self.label(node)))
+                )
                 return
-        self.status.setText("Nobody on the map by that name.")
+        self.status.setText(i18n._("Nobody on the map by that name."))
 
     def _focus(self, key: str) -> None:
         """Select the node ``key`` (its card shows) and bring it to the middle."""
@@ -752,7 +791,7 @@ class MapView(QWidget):
     def export(self) -> Path | None:
         """Save the map as PNG or SVG (by the file's extension), after the warning."""
         drawn = bool(self.items) or self.layer is not None
-        if not drawn or not self.confirm(self, "Export the map", EXPORT_WARNING):
+        if not drawn or not self.confirm(self, i18n._("Export the map"), i18n._(EXPORT_WARNING)):
             return None
         chosen = self.choose_file()
         if not chosen:
@@ -766,7 +805,7 @@ class MapView(QWidget):
             generator.setFileName(str(path))
             generator.setSize(QSize(int(rect.width()), int(rect.height())))
             generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-            generator.setTitle("Conflict map")
+            generator.setTitle(i18n._("Conflict map"))
             painter = QPainter(generator)
             self.scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
             painter.end()
@@ -781,16 +820,49 @@ class MapView(QWidget):
             self.scene.render(painter, QRectF(image.rect()), rect)
             painter.end()
             if not image.save(str(path)):
-                show_error(self.message, f"The map could not be saved to {path}.")
+                show_error(
+                    self.message,
+                    i18n._("The map could not be saved to {path}.").format(
+                        path=i18n.isolate(str(path))
+                    ),
+                )
                 return None
-        self.context.status.emit(f"Map exported to {path} (not encrypted).")
+        self.context.status.emit(
+            i18n._("Map exported to {path} (not encrypted).").format(path=i18n.isolate(str(path)))
+        )
         return path
 
     def _choose_file(self) -> str:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export the map", "conflict-map.png", "PNG picture (*.png);;SVG drawing (*.svg)"
+            self,
+            i18n._("Export the map"),
+            "conflict-map.png",
+            # Translators: the kinds of file offered; keep "(*.png)", "(*.svg)" and ";;".
+            i18n._("PNG picture (*.png);;SVG drawing (*.svg)"),
         )
         return chosen
+
+
+def _in_direction(widget: QWidget) -> str:
+    """A mark that sets a card's direction to the widget's (mirrored in a right-to-left
+    language): otherwise the name on its first line, in the Latin or the Arabic script, would
+    decide the direction and alignment of the whole card."""
+    right_to_left = widget.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    return "\u200f" if right_to_left else "\u200e"  # right-to-left or left-to-right mark
+
+
+def _laying_out(nodes: int) -> str:
+    return i18n.ngettext("Laying out {n} node…", "Laying out {n} nodes…", nodes).format(
+        n=i18n.number(nodes)
+    )
+
+
+def _counted(actors: int, links: int) -> str:
+    """What the map shows, in the status line: "12 actors, 30 links"."""
+    shown = i18n.ngettext("{n} actor", "{n} actors", actors).format(n=i18n.number(actors))
+    lines = i18n.ngettext("{n} link", "{n} links", links).format(n=i18n.number(links))
+    # Translators: "12 actors, 30 links": how many actors and links the map shows.
+    return i18n._("{actors}, {links}").format(actors=shown, links=lines)
 
 
 def _html(text: str) -> str:

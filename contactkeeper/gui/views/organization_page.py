@@ -39,9 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.affiliations import AffiliationEditDialog, MemberDialog
+from contactkeeper.gui.enum_words import capitalized, word
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import (
     STRENGTH_WORDS,
@@ -53,6 +55,7 @@ from contactkeeper.gui.presentation import (
 )
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
+from contactkeeper.i18n import N_, _, isolate, ngettext
 from contactkeeper.records import organizations
 from contactkeeper.records.actors import AffiliationInfo
 from contactkeeper.records.organizations import (
@@ -75,7 +78,13 @@ SHOWS = frozenset(
         Kind.PROCESS,
     }
 )
-NOTES_PLACEHOLDER = "What you know of this organization: saved with Save details."
+NOTES_PLACEHOLDER = N_("What you know of this organization: saved with Save details.")
+
+
+def _counted(title: str, count: int) -> str:
+    """A tab or caption with how many rows it lists: "&Members (4)"."""
+    # Translators: a tab or caption and how many rows it lists.
+    return _("{title} ({count})").format(title=title, count=i18n.number(count))
 
 
 def _table(accessible: str) -> QTableView:
@@ -114,35 +123,35 @@ class OrganizationPage(QWidget):
     def _build(self) -> None:
         self.name_label = QLabel()
         self.name_label.setObjectName("pageTitle")  # its font: ui/style.qss
-        self.name_label.setAccessibleName("Organization name")
+        self.name_label.setAccessibleName(_("Organization name"))
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts_label = QLabel()
-        self.facts_label.setAccessibleName("Organization summary")
+        self.facts_label.setAccessibleName(_("Organization summary"))
         self.facts_label.setWordWrap(True)
-        self.add_button = QPushButton("Add a &member…")
-        self.add_button.setAccessibleName("Add a member to this organization")
-        self.edit_button = QPushButton("&Edit affiliation…")
-        self.edit_button.setAccessibleName("Edit the selected member's affiliation")
-        self.end_button = QPushButton("E&nd affiliation")
-        self.end_button.setAccessibleName("End the selected member's affiliation today")
-        self.end_button.setToolTip("The member leaves today: they move to past members")
+        self.add_button = QPushButton(_("Add a &member…"))
+        self.add_button.setAccessibleName(_("Add a member to this organization"))
+        self.edit_button = QPushButton(_("&Edit affiliation…"))
+        self.edit_button.setAccessibleName(_("Edit the selected member's affiliation"))
+        self.end_button = QPushButton(_("E&nd affiliation"))
+        self.end_button.setAccessibleName(_("End the selected member's affiliation today"))
+        self.end_button.setToolTip(_("The member leaves today: they move to past members"))
         for button in (self.add_button, self.edit_button, self.end_button):
             button.setAutoDefault(False)
         self.message = error_label()
         self.hidden_label = QLabel()
-        self.hidden_label.setAccessibleName("Members not shown")
+        self.hidden_label.setAccessibleName(_("Members not shown"))
         self.hidden_label.setObjectName("placeholder")
         self.hidden_label.setWordWrap(True)
         self._build_members()
         self._build_ties()
         self._build_details()
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Organization sections")
+        self.tabs.setAccessibleName(_("Organization sections"))
         self._tab_titles: dict[QWidget, str] = {
-            self.members_page: "&Members",
-            self.tie_table: "Re&lationships of members",
-            self.process_table: "&Processes",
-            self.details_page: "De&tails",
+            self.members_page: _("&Members"),
+            self.tie_table: _("Re&lationships of members"),
+            self.process_table: _("&Processes"),
+            self.details_page: _("De&tails"),
         }
         for widget, title in self._tab_titles.items():
             self.tabs.addTab(widget, title)
@@ -160,24 +169,26 @@ class OrganizationPage(QWidget):
 
     def _member_columns(self) -> list[Column[MemberInfo]]:
         return [
-            Column("Member", self._member_name),
-            Column("Role", lambda m: m.role),
-            Column("Since", lambda m: day(m.started_on) or "not known"),
-            Column("Until", lambda m: day(m.ended_on) if m.ended_on else "now"),
-            Column("Elsewhere now", self._elsewhere, tooltip=self._elsewhere),
+            Column(_("Member"), self._member_name),
+            Column(_("Role"), lambda m: m.role),
+            # Translators: a member's start date, when it was never recorded.
+            Column(_("Since"), lambda m: day(m.started_on) or _("not known")),
+            # Translators: a member's end date, for a member who has not left.
+            Column(_("Until"), lambda m: day(m.ended_on) if m.ended_on else _("now")),
+            Column(_("Elsewhere now"), self._elsewhere, tooltip=self._elsewhere),
         ]
 
     def _build_members(self) -> None:
         """Members now, and past members under them."""
         self.current: RecordTableModel[MemberInfo] = RecordTableModel(self._member_columns(), self)
         self.past: RecordTableModel[MemberInfo] = RecordTableModel(self._member_columns(), self)
-        self.current_table = _table("Members now")
+        self.current_table = _table(_("Members now"))
         self.current_table.setModel(self.current)
-        self.past_table = _table("Past members")
+        self.past_table = _table(_("Past members"))
         self.past_table.setModel(self.past)
-        self.current_caption = QLabel("Members now")
+        self.current_caption = QLabel(_("Members now"))
         self.current_caption.setObjectName("sectionTitle")
-        self.past_caption = QLabel("Past members")
+        self.past_caption = QLabel(_("Past members"))
         self.past_caption.setObjectName("sectionTitle")
         self.members_page = QWidget()
         layout = QVBoxLayout(self.members_page)
@@ -189,50 +200,50 @@ class OrganizationPage(QWidget):
     def _build_ties(self) -> None:
         self.ties: RecordTableModel[RelationshipInfo] = RecordTableModel(
             [
-                Column("Tie", lambda r: r.sentence(self.context.shown_name)),
-                Column("Strength", lambda r: scale_text(r.strength, STRENGTH_WORDS)),
-                Column("Until", lambda r: day(r.ended_on) if r.ended_on else "now"),
+                Column(_("Tie"), lambda r: r.sentence(self.context.shown_name)),
+                Column(_("Strength"), lambda r: scale_text(r.strength, STRENGTH_WORDS)),
+                Column(_("Until"), lambda r: day(r.ended_on) if r.ended_on else _("now")),
             ],
             self,
         )
-        self.tie_table = _table("Relationships of its members")
+        self.tie_table = _table(_("Relationships of its members"))
         self.tie_table.setModel(self.ties)
         self.taking_part: RecordTableModel[MemberProcess] = RecordTableModel(
             [
-                Column("Process", lambda p: p.process_name),
-                Column("Phase", lambda p: p.phase.value),
-                Column("Member", lambda p: self._name(p.actor_id, p, p.sensitivity)),
-                Column("Role in the process", lambda p: p.role.value),
+                Column(_("Process"), lambda p: p.process_name),
+                Column(_("Phase"), lambda p: word(p.phase)),
+                Column(_("Member"), lambda p: self._name(p.actor_id, p, p.sensitivity)),
+                Column(_("Role in the process"), lambda p: word(p.role)),
             ],
             self,
         )
-        self.process_table = _table("Processes its members take part in")
+        self.process_table = _table(_("Processes its members take part in"))
         self.process_table.setModel(self.taking_part)
 
     def _build_details(self) -> None:
         """Kind, country, official track and notes, saved with one button."""
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Name")
+        self.name_edit.setAccessibleName(_("Name"))
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of organization")
+        self.kind.setAccessibleName(_("Kind of organization"))
         for kind in OrganizationKind:
-            self.kind.addItem(kind.value, kind.value)
+            self.kind.addItem(word(kind), kind.value)
         self.country = QLineEdit()
-        self.country.setAccessibleName("Country")
-        self.official = QCheckBox("Part of the &official track (track one)")
-        self.official.setToolTip("Ideas passed to track one can go to an official organization")
+        self.country.setAccessibleName(_("Country"))
+        self.official = QCheckBox(_("Part of the &official track (track one)"))
+        self.official.setToolTip(_("Ideas passed to track one can go to an official organization"))
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Notes on the organization")
+        self.notes.setAccessibleName(_("Notes on the organization"))
         self.notes.setTabChangesFocus(True)
-        self.save_button = QPushButton("&Save details")
+        self.save_button = QPushButton(_("&Save details"))
         self.save_button.setAutoDefault(False)
         self.details_page = QWidget()
         form = QFormLayout(self.details_page)
-        form.addRow("Na&me", self.name_edit)
-        form.addRow("&Kind", self.kind)
-        form.addRow("&Country", self.country)
+        form.addRow(_("Na&me"), self.name_edit)
+        form.addRow(_("&Kind"), self.kind)
+        form.addRow(_("&Country"), self.country)
         form.addRow("", self.official)
-        form.addRow("N&otes", self.notes)
+        form.addRow(_("N&otes"), self.notes)
         form.addRow("", self.save_button)
 
     def _connect(self) -> None:
@@ -272,7 +283,7 @@ class OrganizationPage(QWidget):
             organization_id = self.organization_id
             self.clear()
             self.organization_id = organization_id
-            show_error(self.message, "This organization is no longer in the vault.")
+            show_error(self.message, _("This organization is no longer in the vault."))
             self.gone.emit(organization_id)
             return
         self.data = data
@@ -286,8 +297,11 @@ class OrganizationPage(QWidget):
         self.past.set_rows([m for m in shown if not m.current(on)])
         hidden_members = {m.actor_id for m in data.members} - {m.actor_id for m in shown}
         self.hidden_label.setText(
-            f"{len(hidden_members)} member(s) not listed: their names are hidden "
-            f"({self.context.placeholder()})."
+            ngettext(
+                "{n} member not listed: their name is hidden ({placeholder}).",
+                "{n} members not listed: their names are hidden ({placeholder}).",
+                len(hidden_members),
+            ).format(n=i18n.number(len(hidden_members)), placeholder=self.context.placeholder())
             if hidden_members
             else ""
         )
@@ -315,12 +329,18 @@ class OrganizationPage(QWidget):
             {m.actor_id for m in data.past_members(on)}
             - {m.actor_id for m in data.current_members(on)}
         )
-        parts = [info.kind.value.capitalize()]
+        parts = [capitalized(word(info.kind))]
         if info.country:
-            parts.append(info.country)
+            parts.append(isolate(info.country))
         if info.official:
-            parts.append("official track")
-        parts.append(f"{now} member{'s' if now != 1 else ''} now, {before} before")
+            parts.append(_("official track"))
+        # Translators: members of an organization now, and those who left ("3 members now,
+        # 1 before"); {before} is a number.
+        parts.append(
+            ngettext(
+                "{n} member now, {before} before", "{n} members now, {before} before", now
+            ).format(n=i18n.number(now), before=i18n.number(before))
+        )
         return " · ".join(parts)
 
     def _show_details(self, info: OrganizationInfo) -> None:
@@ -331,7 +351,9 @@ class OrganizationPage(QWidget):
         self.official.setChecked(info.official)
         private = self.context.privacy
         self.notes.setReadOnly(private)
-        self.notes.setPlaceholderText(self.context.placeholder() if private else NOTES_PLACEHOLDER)
+        self.notes.setPlaceholderText(
+            self.context.placeholder() if private else _(NOTES_PLACEHOLDER)
+        )
         self.notes.setPlainText("" if private else info.notes)
 
     def _count_tabs(self) -> None:
@@ -343,10 +365,10 @@ class OrganizationPage(QWidget):
         for widget, title in self._tab_titles.items():
             count = counts.get(widget)
             self.tabs.setTabText(
-                self.tabs.indexOf(widget), f"{title} ({count})" if count else title
+                self.tabs.indexOf(widget), _counted(title, count) if count else title
             )
-        self.past_caption.setText(f"Past members ({self.past.rowCount()})")
-        self.current_caption.setText(f"Members now ({self.current.rowCount()})")
+        self.past_caption.setText(_counted(_("Past members"), self.past.rowCount()))
+        self.current_caption.setText(_counted(_("Members now"), self.current.rowCount()))
 
     def clear(self) -> None:
         """Forget the organization: no text of any record stays in any widget."""
@@ -393,7 +415,7 @@ class OrganizationPage(QWidget):
     def _elsewhere(self, member: MemberInfo) -> str:
         """Where the member is now outside this organization (shown members only)."""
         posts = self.data.elsewhere.get(member.actor_id, ()) if self.data is not None else ()
-        return "; ".join(posts)
+        return _("; ").join(posts)
 
     def _member_name(self, member: MemberInfo) -> str:
         return self._name(member.actor_id, member, member.sensitivity)
@@ -433,7 +455,13 @@ class OrganizationPage(QWidget):
 
     def _label(self, member: MemberInfo) -> str:
         name = self._member_name(member)
-        return f"{name} at {self.data.info.name}" if self.data is not None else name
+        if self.data is None:
+            return name
+        # Translators: a member and the organization, as an undoable change is named
+        # ("Layla H. at Ministry of Water").
+        return _("{member} at {organization}").format(
+            member=isolate(name), organization=isolate(self.data.info.name)
+        )
 
     def _as_affiliation(self, member: MemberInfo) -> AffiliationInfo:
         organization = self.data.info if self.data is not None else None
@@ -509,7 +537,7 @@ class OrganizationPage(QWidget):
         UndoController.for_context(self.context).remember_change(
             Kind.ORGANIZATION, before.name, revert
         )
-        self.context.status.emit("The organization's details were saved.")
+        self.context.status.emit(_("The organization's details were saved."))
         self.reload()
 
     def _after_dialog(self) -> None:

@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.gui.context import HIDDEN, AppContext
 from contactkeeper.gui.dialogs.records import CueDialog, ParticipantDialog, edit_cue
+from contactkeeper.gui.enum_words import capitalized, word
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import (
@@ -55,6 +57,7 @@ from contactkeeper.gui.views.network_map import MapView
 from contactkeeper.gui.views.process_track_two import ProcessTrackTwo
 from contactkeeper.gui.widgets.readiness_chart import ReadinessChart
 from contactkeeper.gui.widgets.tables import give_room_to
+from contactkeeper.i18n import N_, _, isolate, ngettext
 from contactkeeper.records import network, opportunities, processes, readiness
 from contactkeeper.records.network import Broker
 from contactkeeper.records.processes import ProcessInfo
@@ -77,25 +80,43 @@ SHOWS = frozenset(
         Kind.SETTING,
     }
 )
-NO_BROKER = "No single person stands between you and any participant."
+NO_BROKER = N_("No single person stands between you and any participant.")
 
 
 def broker_line(broker: Broker, participants: int) -> str:
     """``Only Fr. Pavel reaches 4 of the 9 participants``"""
-    text = broker.summary(of=participants, what="participants")
-    return text[:1].upper() + text[1:]
+    return ngettext(
+        "Only {name} reaches {count} of the {total} participant",
+        "Only {name} reaches {count} of the {total} participants",
+        participants,
+    ).format(
+        name=isolate(broker.name),
+        count=i18n.number(len(broker.cut_off)),
+        total=i18n.number(participants),
+    )
 
 
 def broker_tooltip(broker: Broker) -> str:
     share = broker.betweenness or 0.0
-    return (
-        "Reached only through them: "
-        + ", ".join(broker.cut_off_names)
-        + f"\n{share:.0%} of your shortest ways to the participants pass through them"
+    # Translators: {names} lists the participants reached only through this broker.
+    first = _("Reached only through them: {names}").format(
+        names=_(", ").join(isolate(name) for name in broker.cut_off_names)
     )
+    # Translators: {share} is a percentage ("40 %" as the language writes it).
+    second = _("{share} of your shortest ways to the participants pass through them").format(
+        share=_percent(share)
+    )
+    return f"{first}\n{second}"
 
 
-DESCRIBE = "Add a description…"
+def _percent(share: float) -> str:
+    """A share as the locale writes a percentage: "40%", "40 %", "٤٠٪"."""
+    from babel.numbers import format_percent
+
+    return format_percent(share, locale=i18n.formats_locale())
+
+
+DESCRIBE = N_("Add a description…")
 NOTE_COLUMN = 7
 
 
@@ -127,34 +148,34 @@ class ProcessPage(QWidget):
         self.name_label = QLineEdit()
         self.name_label.setObjectName("pageTitle")  # its font: ui/style.qss
         self.name_label.setFrame(False)
-        self.name_label.setAccessibleName("Process name (edit to rename)")
-        self.name_label.setToolTip("Click to rename; saved when you leave the field")
+        self.name_label.setAccessibleName(_("Process name (edit to rename)"))
+        self.name_label.setToolTip(_("Click to rename; saved when you leave the field"))
         self.description_label = QLineEdit()
         self.description_label.setFrame(False)
-        self.description_label.setAccessibleName("Description")
+        self.description_label.setAccessibleName(_("Description"))
         self.description_label.setObjectName("pageDescription")
-        self.description_label.setPlaceholderText(DESCRIBE)
+        self.description_label.setPlaceholderText(_(DESCRIBE))
         self.track = QComboBox()
-        self.track.setAccessibleName("Track")
+        self.track.setAccessibleName(_("Track"))
         for track in Track:
-            self.track.addItem(track.value, track.value)
+            self.track.addItem(word(track), track.value)
         self.phase = QComboBox()
-        self.phase.setAccessibleName("Phase")
+        self.phase.setAccessibleName(_("Phase"))
         for phase in ProcessPhase:
-            self.phase.addItem(phase.value, phase.value)
-        self.add_participant_button = QPushButton("Add &participant…")
-        self.add_participant_button.setAccessibleName("Add a participant")
-        self.add_cue_button = QPushButton("Add &cue…")
-        self.add_cue_button.setAccessibleName("Add a readiness cue")
-        self.add_cue_button.setToolTip("A signal seen outside any contact (news, a third party)")
-        self.delete_button = QPushButton("&Delete process…")
-        self.delete_button.setAccessibleName("Delete this process")
+            self.phase.addItem(word(phase), phase.value)
+        self.add_participant_button = QPushButton(_("Add &participant…"))
+        self.add_participant_button.setAccessibleName(_("Add a participant"))
+        self.add_cue_button = QPushButton(_("Add &cue…"))
+        self.add_cue_button.setAccessibleName(_("Add a readiness cue"))
+        self.add_cue_button.setToolTip(_("A signal seen outside any contact (news, a third party)"))
+        self.delete_button = QPushButton(_("&Delete process…"))
+        self.delete_button.setAccessibleName(_("Delete this process"))
         self.message = error_label()
 
     def _build_participants(self) -> None:
         self.participants = QTreeWidget()
-        self.participants.setAccessibleName("Participants by role")
-        self.participants.setHeaderLabels(["Participant", "Codename", "Party", "Note"])
+        self.participants.setAccessibleName(_("Participants by role"))
+        self.participants.setHeaderLabels([_("Participant"), _("Codename"), _("Party"), _("Note")])
         self.participants.setRootIsDecorated(True)
         self.participants.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
@@ -163,61 +184,63 @@ class ProcessPage(QWidget):
         self.brokers = QListWidget()
         self.brokers_operation: Operation | None = None
         self._brokers_pending = False
-        self.brokers.setAccessibleName("Whom you depend on to reach the participants")
+        self.brokers.setAccessibleName(_("Whom you depend on to reach the participants"))
         self.brokers.setWordWrap(True)
-        self.brokers_caption = QLabel("Whom you depend on")
+        self.brokers_caption = QLabel(_("Whom you depend on"))
 
     def _build_parties(self) -> None:
         """The parties (sides), the why panel, the flag, and the cue buttons."""
         self.sides = QComboBox()
-        self.sides.setAccessibleName("Parties to the conflict")
-        self.add_side_button = QPushButton("Add party…")
-        self.add_side_button.setAccessibleName("Add a party to the conflict")
-        self.rename_side_button = QPushButton("Rename…")
-        self.rename_side_button.setAccessibleName("Rename the chosen party")
-        self.remove_side_button = QPushButton("Remove")
-        self.remove_side_button.setAccessibleName("Remove the chosen party")
-        self.put_on_side_button = QPushButton("Put participant on party")
-        self.put_on_side_button.setAccessibleName("Put the selected participant on the party")
+        self.sides.setAccessibleName(_("Parties to the conflict"))
+        self.add_side_button = QPushButton(_("Add party…"))
+        self.add_side_button.setAccessibleName(_("Add a party to the conflict"))
+        self.rename_side_button = QPushButton(_("Rename…"))
+        self.rename_side_button.setAccessibleName(_("Rename the chosen party"))
+        self.remove_side_button = QPushButton(_("Remove"))
+        self.remove_side_button.setAccessibleName(_("Remove the chosen party"))
+        self.put_on_side_button = QPushButton(_("Put participant on party"))
+        self.put_on_side_button.setAccessibleName(_("Put the selected participant on the party"))
         self.put_on_side_button.setToolTip(
-            "Select a participant, choose a party, then press: readiness is judged per party"
+            _("Select a participant, choose a party, then press: readiness is judged per party")
         )
         self.why = QLabel()
-        self.why.setAccessibleName("Why: where today's readiness comes from")
+        self.why.setAccessibleName(_("Why: where today's readiness comes from"))
         self.why.setWordWrap(True)
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.flag_button = QPushButton("&Flag the moment…")
-        self.flag_button.setAccessibleName("Flag an opportunity for this process")
+        self.flag_button = QPushButton(_("&Flag the moment…"))
+        self.flag_button.setAccessibleName(_("Flag an opportunity for this process"))
         self.flag_button.setToolTip(
-            "You judge that the moment has come: dated, with a note and an expiry. "
-            "The program never sets it."
+            _(
+                "You judge that the moment has come: dated, with a note and an expiry. "
+                "The program never sets it."
+            )
         )
-        self.unflag_button = QPushButton("Clear the flag")
-        self.unflag_button.setAccessibleName("Clear the opportunity flag")
-        self.edit_cue_button = QPushButton("&Edit cue…")
-        self.edit_cue_button.setAccessibleName("Correct the selected cue")
-        self.delete_cue_button = QPushButton("Delete cue")
-        self.delete_cue_button.setAccessibleName("Delete the selected cue")
+        self.unflag_button = QPushButton(_("Clear the flag"))
+        self.unflag_button.setAccessibleName(_("Clear the opportunity flag"))
+        self.edit_cue_button = QPushButton(_("&Edit cue…"))
+        self.edit_cue_button.setAccessibleName(_("Correct the selected cue"))
+        self.delete_cue_button = QPushButton(_("Delete cue"))
+        self.delete_cue_button.setAccessibleName(_("Delete the selected cue"))
 
     def _build_cue_log(self) -> None:
         """The readiness chart and the cue log under it, newest first."""
         self.chart = ReadinessChart()
         self.cues: RecordTableModel[CueInfo] = RecordTableModel(
             [
-                Column("Observed", lambda c: day(c.observed_on)),
-                Column("Signal", lambda c: c.kind_label),
-                Column("Direction", lambda c: c.direction.value),
-                Column("Strength", lambda c: scale_text(c.strength, STRENGTH_WORDS)),
-                Column("Grade", lambda c: c.grade, tooltip=lambda c: c.why()),
-                Column("Party", lambda c: c.side_name or "(every party)"),
+                Column(_("Observed"), lambda c: day(c.observed_on)),
+                Column(_("Signal"), lambda c: c.kind_label),
+                Column(_("Direction"), lambda c: word(c.direction)),
+                Column(_("Strength"), lambda c: scale_text(c.strength, STRENGTH_WORDS)),
+                Column(_("Grade"), lambda c: c.grade, tooltip=lambda c: c.why()),
+                Column(_("Party"), lambda c: c.side_name or _("(every party)")),
                 Column(
-                    "Actor",
+                    _("Actor"),
                     lambda c: self.context.shown_name(
                         c.actor_id or 0, c.actor_name, c.actor_codename, c.actor_sensitivity
                     ),
                 ),
                 Column(
-                    "Note",
+                    _("Note"),
                     lambda c: self.context.shown_text(c.note),
                     tooltip=lambda c: self.context.shown_text(c.note),
                 ),
@@ -226,7 +249,7 @@ class ProcessPage(QWidget):
         )
         self.cue_table = QTableView()
         self.cue_table.setModel(self.cues)
-        self.cue_table.setAccessibleName("Cue log, newest first")
+        self.cue_table.setAccessibleName(_("Cue log, newest first"))
         self.cue_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.cue_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cue_table.verticalHeader().hide()
@@ -239,10 +262,10 @@ class ProcessPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("Participants by role"))
+        left_layout.addWidget(QLabel(_("Participants by role")))
         left_layout.addWidget(self.participants, 2)
         side_row = QHBoxLayout()
-        side_label = QLabel("Pa&rties")
+        side_label = QLabel(_("Pa&rties"))
         side_label.setBuddy(self.sides)
         side_row.addWidget(side_label)
         side_row.addWidget(self.sides, 1)
@@ -254,7 +277,7 @@ class ProcessPage(QWidget):
         left_layout.addWidget(self.put_on_side_button)
         left_layout.addWidget(self.brokers_caption)
         left_layout.addWidget(self.brokers, 1)
-        left_layout.addWidget(QLabel("Why"))
+        left_layout.addWidget(QLabel(_("Why")))
         left_layout.addWidget(self.why, 1)
         flag_row = QHBoxLayout()
         flag_row.addWidget(self.flag_button)
@@ -268,7 +291,7 @@ class ProcessPage(QWidget):
         cue_layout = QVBoxLayout(cue_box)
         cue_layout.setContentsMargins(0, 0, 0, 0)
         cue_head = QHBoxLayout()
-        cue_head.addWidget(QLabel("Cue log"), 1)
+        cue_head.addWidget(QLabel(_("Cue log")), 1)
         cue_head.addWidget(self.edit_cue_button)
         cue_head.addWidget(self.delete_cue_button)
         cue_layout.addLayout(cue_head)
@@ -276,10 +299,10 @@ class ProcessPage(QWidget):
         right.addWidget(cue_box)
         self.map = MapView(self.context, fixed_process=True)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Process sections")
-        self.tabs.addTab(right, "&Readiness")
-        self.tabs.addTab(self.map, "&Map")
-        self.tabs.addTab(self.track_two, "Track two")
+        self.tabs.setAccessibleName(_("Process sections"))
+        self.tabs.addTab(right, _("&Readiness"))
+        self.tabs.addTab(self.map, _("&Map"))
+        self.tabs.addTab(self.track_two, _("Track two"))
         self.tabs.currentChanged.connect(lambda _i: self._map_shown())
         # The left column holds much: it scrolls on a small screen.
         scroll = QScrollArea()
@@ -299,7 +322,7 @@ class ProcessPage(QWidget):
         head.addWidget(self.name_label, 1)
         head.addWidget(self.delete_button)
         facts = QHBoxLayout()
-        for label, widget in (("&Track", self.track), ("P&hase", self.phase)):
+        for label, widget in ((_("&Track"), self.track), (_("P&hase"), self.phase)):
             text = QLabel(label)
             text.setBuddy(widget)
             facts.addWidget(text)
@@ -366,7 +389,7 @@ class ProcessPage(QWidget):
             process_id = self.process_id
             self.clear()
             self.process_id = process_id
-            show_error(self.message, "This process is no longer in the vault.")
+            show_error(self.message, _("This process is no longer in the vault."))
             self.gone.emit(process_id)
             return
         self.info = info
@@ -378,14 +401,21 @@ class ProcessPage(QWidget):
         private = self.context.privacy
         self.description_label.setText("" if private else info.description)
         self.description_label.setReadOnly(private)
-        self.description_label.setPlaceholderText(HIDDEN if private else DESCRIBE)
+        self.description_label.setPlaceholderText(_(HIDDEN) if private else _(DESCRIBE))
         for edit in (self.name_label, self.description_label):
             edit.setCursorPosition(0)
         self.track.setCurrentIndex(self.track.findData(info.track.value))
         self.phase.setCurrentIndex(self.phase.findData(info.phase.value))
         self.participants.clear()
         for role, people in info.by_role().items():
-            group = QTreeWidgetItem([f"{role.value.capitalize()} ({len(people)})"])
+            # Translators: a role in the process and how many participants hold it.
+            group = QTreeWidgetItem(
+                [
+                    _("{role} ({count})").format(
+                        role=capitalized(word(role)), count=i18n.number(len(people))
+                    )
+                ]
+            )
             bold = QFont(group.font(0))
             bold.setBold(True)
             group.setFont(0, bold)
@@ -426,21 +456,38 @@ class ProcessPage(QWidget):
     ) -> str:
         """Today's figures and where they come from."""
         if not ready.cues:
-            return "No cues yet: readiness is 0 for every party."
+            return _("No cues yet: readiness is 0 for every party.")
         lines = [ready.reading(on).why(), "", ready.explain_move(on)]
         suggestion = ready.suggest(on)
         chosen = ready.settings
         if suggestion is not None:
-            lines += ["", f"Ripening (a suggestion): {suggestion.why(chosen)}."]
+            lines += [
+                "",
+                _("Ripening (a suggestion): {why}.").format(why=suggestion.why(chosen)),
+            ]
         else:
             lines += [
                 "",
-                f"Not suggested as ripening: that needs every party at {chosen.threshold:g} "
-                f"or a rise of {chosen.sharp_move:g} in {chosen.window_days} days.",
+                ngettext(
+                    "Not suggested as ripening: that needs every party at {threshold} or a "
+                    "rise of {rise} in {days} day.",
+                    "Not suggested as ripening: that needs every party at {threshold} or a "
+                    "rise of {rise} in {days} days.",
+                    chosen.window_days,
+                ).format(
+                    threshold=i18n.number(chosen.threshold),
+                    rise=i18n.number(chosen.sharp_move),
+                    days=i18n.number(chosen.window_days),
+                ),
             ]
         if flag.open_on(on):
-            until = f" until {day(flag.until)}" if flag.until else ""
-            lines += ["", f"You flagged the moment on {day(flag.flagged_on)}{until}. {flag.note}"]
+            if flag.until:
+                flagged = _("You flagged the moment on {date} until {until}.").format(
+                    date=day(flag.flagged_on), until=day(flag.until)
+                )
+            else:
+                flagged = _("You flagged the moment on {date}.").format(date=day(flag.flagged_on))
+            lines += ["", f"{flagged} {flag.note}" if flag.note else flagged]
         return "\n".join(lines)
 
     def _show_brokers(self, process_id: int) -> None:
@@ -454,7 +501,7 @@ class ProcessPage(QWidget):
         if self.brokers_operation is not None:
             self._brokers_pending = True
             return
-        self.brokers_caption.setText("Whom you depend on (working it out…)")
+        self.brokers_caption.setText(_("Whom you depend on (working it out…)"))
         self.brokers_operation = run_in_background(
             self,
             ask,
@@ -480,7 +527,9 @@ class ProcessPage(QWidget):
         self.brokers_operation = None
         self._brokers_pending = False
         self.brokers_caption.setText(
-            "Whom you depend on: " + getattr(exc, "message", "could not be worked out.")
+            _("Whom you depend on: {reason}").format(
+                reason=getattr(exc, "message", None) or _("could not be worked out.")
+            )
         )
 
     def _brokers_found(self, process_id: int, answer: tuple[int, list[Broker]]) -> None:
@@ -492,7 +541,9 @@ class ProcessPage(QWidget):
             item.setData(ACTOR_ROLE, broker.actor_id)
             self.brokers.addItem(item)
         self.brokers_caption.setText(
-            f"Whom you depend on ({len(found)})" if found else f"Whom you depend on: {NO_BROKER}"
+            _("Whom you depend on ({count})").format(count=i18n.number(len(found)))
+            if found
+            else _("Whom you depend on: {reason}").format(reason=_(NO_BROKER))
         )
         self.brokers.setVisible(bool(found))
 
@@ -595,7 +646,7 @@ class ProcessPage(QWidget):
         if self.info is None:
             return
         if name is None:
-            name, ok = QInputDialog.getText(self, "Add a party", "Name of the party:")
+            name, ok = QInputDialog.getText(self, _("Add a party"), _("Name of the party:"))
             if not ok:
                 return
         process_id = self.info.id
@@ -607,7 +658,7 @@ class ProcessPage(QWidget):
             return
         if name is None:
             name, ok = QInputDialog.getText(
-                self, "Rename a party", "New name:", text=self.sides.currentText()
+                self, _("Rename a party"), _("New name:"), text=self.sides.currentText()
             )
             if not ok:
                 return
@@ -622,7 +673,7 @@ class ProcessPage(QWidget):
         item = self.participants.currentItem()
         actor_id = item.data(0, ACTOR_ROLE) if item is not None else None
         if self.info is None or actor_id is None:
-            show_error(self.message, "Select a participant first.")
+            show_error(self.message, _("Select a participant first."))
             return
         side_id = self.sides.currentData()
         for person in self.info.participants:
@@ -642,8 +693,12 @@ class ProcessPage(QWidget):
         if note is None:
             note, ok = QInputDialog.getText(
                 self,
-                "Flag the moment",
-                f"Why now? (the flag expires in {days} days; change it by flagging again)",
+                _("Flag the moment"),
+                ngettext(
+                    "Why now? (the flag expires in {n} day; change it by flagging again)",
+                    "Why now? (the flag expires in {n} days; change it by flagging again)",
+                    days,
+                ).format(n=i18n.number(days)),
             )
             if not ok:
                 return
@@ -671,7 +726,11 @@ class ProcessPage(QWidget):
         cue = self.cues.row(self.cue_table.currentIndex())
         if cue is not None:
             UndoController.for_context(self.context).discard(
-                Kind.READINESS_CUE, cue.id, f"{cue.kind_label}, {day(cue.observed_on)}", self
+                Kind.READINESS_CUE,
+                cue.id,
+                # Translators: a cue as its deletion is named: its kind, then its date.
+                _("{cue}, {date}").format(cue=cue.kind_label, date=day(cue.observed_on)),
+                self,
             )
 
     def delete_process(self) -> None:

@@ -29,21 +29,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.enum_words import word
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import error_label, show_error, today
 from contactkeeper.gui.refresh import Refresh
+from contactkeeper.i18n import N_, _, ngettext
 from contactkeeper.records import processes, readiness
 from contactkeeper.records.processes import ProcessInfo
 from contactkeeper.records.readiness import ProcessReadiness
 from contactkeeper.records.ripeness import WINDOW_DAYS
-from contactkeeper.records.wording import plural
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import ProcessPhase, Track
 
 NO_CUES = "—"
-NO_CUES_TIP = (
+NO_CUES_TIP = N_(
     "No readiness cue recorded for this process yet: add one on its page, or while "
     "logging a contact (Ctrl+L)."
 )
@@ -59,14 +61,17 @@ def explanation_tooltip(text: str) -> str:
 
 
 def _signed(value: float) -> str:
-    """``+1.2``, ``-0.4``; ``0.0`` for what rounds to nothing (never ``-0.0``)."""
-    text = f"{value:+.1f}"
-    return "0.0" if text in ("+0.0", "-0.0") else text
+    """``+1.2``, ``-0.4``; ``0.0`` for what rounds to nothing (never ``-0.0``), with the
+    locale's decimal sign; kept left to right (the sign before the figure) in Arabic."""
+    if round(value, 1) == 0:
+        return i18n.number(0.0, 1)
+    text = ("+" if value > 0 else "-") + i18n.number(abs(value), 1)
+    return i18n.isolate(text) if i18n.right_to_left() else text
 
 
 def _people(info: ProcessInfo) -> str:
     count = len({p.actor_id for p in info.participants})
-    return plural(count, "participant")
+    return ngettext("{n} participant", "{n} participants", count).format(n=i18n.number(count))
 
 
 class ProcessesView(QWidget):
@@ -76,20 +81,21 @@ class ProcessesView(QWidget):
         self.model: RecordTableModel[ProcessInfo] = RecordTableModel(
             [
                 Column(
-                    "Process",
+                    _("Process"),
                     lambda p: p.name,
                     tooltip=lambda p: self.context.shown_text(p.description),
                 ),
-                Column("Track", lambda p: p.track.value),
-                Column("Phase", lambda p: p.phase.value),
-                Column("Participants", _people),
+                Column(_("Track"), lambda p: word(p.track)),
+                Column(_("Phase"), lambda p: word(p.phase)),
+                Column(_("Participants"), _people),
                 Column(
-                    "Readiness",
+                    _("Readiness"),
                     lambda p: self._reading(p, self._level_text, NO_CUES),
                     tooltip=lambda p: self._explained(p, lambda r: r.reading(self.on).why()),
                 ),
                 Column(
-                    f"Trend ({WINDOW_DAYS} d)",
+                    # Translators: the column of readiness trends; {days} is a number of days.
+                    _("Trend ({days} d)").format(days=i18n.number(WINDOW_DAYS)),
                     lambda p: self._reading(p, self._trend_text, NO_CUES),
                     tooltip=lambda p: self._explained(p, lambda r: r.explain_move(self.on)),
                 ),
@@ -100,7 +106,7 @@ class ProcessesView(QWidget):
         self.on = today(context.now())
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Processes")
+        self.table.setAccessibleName(_("Processes"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -108,19 +114,19 @@ class ProcessesView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name of a new process")
-        self.name.setPlaceholderText("New process: its name, then Enter")
+        self.name.setAccessibleName(_("Name of a new process"))
+        self.name.setPlaceholderText(_("New process: its name, then Enter"))
         self.track = QComboBox()
-        self.track.setAccessibleName("Track of the new process")
+        self.track.setAccessibleName(_("Track of the new process"))
         for track in Track:
-            self.track.addItem(track.value, track.value)
+            self.track.addItem(word(track), track.value)
         self.track.setCurrentIndex(self.track.findData(Track.TWO.value))
         self.phase = QComboBox()
-        self.phase.setAccessibleName("Phase of the new process")
+        self.phase.setAccessibleName(_("Phase of the new process"))
         for phase in ProcessPhase:
-            self.phase.addItem(phase.value, phase.value)
-        self.create_button = QPushButton("&Create process")
-        self.create_button.setAccessibleName("Create the new process")
+            self.phase.addItem(word(phase), phase.value)
+        self.create_button = QPushButton(_("&Create process"))
+        self.create_button.setAccessibleName(_("Create the new process"))
         self.message = error_label()
         new = QHBoxLayout()
         new.addWidget(self.name, 1)
@@ -190,12 +196,13 @@ class ProcessesView(QWidget):
     def _trend_text(self, reading: ProcessReadiness) -> str:
         """``▲ +2.4`` toward readiness, ``▼ -1.2`` away from it, ``steady`` otherwise."""
         change = reading.move(self.on).change
-        if _signed(change) == "0.0":
-            return "steady"
+        if round(change, 1) == 0:
+            # Translators: a readiness trend that neither rose nor fell.
+            return _("steady")
         return f"{'▲' if change > 0 else '▼'} {_signed(change)}"
 
     def _explained(self, info: ProcessInfo, text: Callable[[ProcessReadiness], str]) -> str:
-        return explanation_tooltip(self._reading(info, text, NO_CUES_TIP))
+        return explanation_tooltip(self._reading(info, text, _(NO_CUES_TIP)))
 
     def _refresh(self) -> None:
         """Something shown may have changed: reload a list already loaded (a list not loaded
@@ -225,7 +232,9 @@ class ProcessesView(QWidget):
         show_error(self.message, "")
         self.name.clear()
         self._refresh()
-        self.context.status.emit(f"Process “{info.name}” created.")
+        self.context.status.emit(
+            _("Process “{name}” created.").format(name=i18n.isolate(info.name))
+        )
         self.context.open_process.emit(info.id)
 
     def _open(self, index: QModelIndex) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError, VaultLocked
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.lazy_table import RIGHT, Column, LazyTableModel
@@ -38,12 +39,12 @@ from contactkeeper.gui.presentation import direction_text, long_date, short_date
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.widgets.backup_reminder import BackupReminder
 from contactkeeper.gui.widgets.tables import give_room_to
-from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe
+from contactkeeper.gui.widgets.warmth_badge import WarmthBadgeDelegate, describe, warmth_word
+from contactkeeper.i18n import N_, _, isolate, ngettext
 from contactkeeper.records import actors, today
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
 from contactkeeper.records.today import ColdBroker, GoingCold, Ripening, TrackTwoLine
-from contactkeeper.records.wording import plural
 from contactkeeper.vault import Vault
 from contactkeeper.vault.changes import Kind
 
@@ -85,6 +86,30 @@ def _arrow(change: float) -> str:
     return "▲" if change > 0 else "▼"
 
 
+def _signed(change: float) -> str:
+    """A change of readiness with its sign ("+1.2", "-0.4"), in the locale's digits; kept
+    left to right (the sign before the figure) in a right-to-left language."""
+    text = ("+" if change >= 0 else "-") + i18n.number(abs(change), 1)
+    return isolate(text) if i18n.right_to_left() else text
+
+
+def _counted(title: str, count: int) -> str:
+    """A section's heading with how many rows it has: "Going cold (3)"."""
+    # Translators: a heading of the Today page and how many rows its list has.
+    return _("{title} ({count})").format(title=title, count=i18n.number(count))
+
+
+def _cadence_tooltip(row: GoingCold) -> str:
+    ideal = ngettext("Ideal every {n} day", "Ideal every {n} days", row.cadence_days).format(
+        n=i18n.number(row.cadence_days)
+    )
+    most = ngettext("at most {n} day", "at most {n} days", row.warmth.max_days).format(
+        n=i18n.number(row.warmth.max_days)
+    )
+    # Translators: the two halves of the cadence tooltip: "Ideal every 30 days, at most 45 days".
+    return _("{ideal}, {most}").format(ideal=ideal, most=most)
+
+
 def _height(table: QTableView, rows: int) -> int:
     """The height of ``table`` showing ``rows`` rows and its header."""
     return (
@@ -95,10 +120,11 @@ def _height(table: QTableView, rows: int) -> int:
 
 
 def _record(actor: str, process: str) -> str:
-    return " · ".join(part for part in (actor, process) if part)
+    """An actor and a process, as typed by the user: each kept whole in either direction."""
+    return " · ".join(isolate(part) for part in (actor, process) if part)
 
 
-WORKING_OUT = "Working it out…"
+WORKING_OUT = N_("Working it out…")
 
 
 @dataclass
@@ -129,13 +155,13 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.context = context
         self.setObjectName("todayView")
-        self.setAccessibleName("Today")
+        self.setAccessibleName(_("Today"))
         self.view: today.TodaySummary | None = None
         self.follow_ups_due = 0  # every follow-up due, of which the first are listed
         self.insights_pending = False
         self._insights: Operation | None = None
         self._asked = 0  # insights asked for; only the latest answer is shown
-        self.heading = QLabel("Today")
+        self.heading = QLabel(_("Today"))
         self.heading.setObjectName("viewTitle")
         self._build_going_cold()
         self._build_brokers()
@@ -164,28 +190,35 @@ class TodayView(QWidget):
         """Who is going cold: the list Today opens on."""
         ctx = self.context  # names and free text are shown through its privacy rule
         self.going_cold: Section[GoingCold] = self._section(
-            "Going cold",
-            "Nobody is going cold: every active actor was contacted in good time.",
+            _("Going cold"),
+            _("Nobody is going cold: every active actor was contacted in good time."),
             [
                 Column(
-                    "Actor",
+                    _("Actor"),
                     self._actor_name,
-                    tooltip=lambda g: f"{g.codename}: {g.urgency()}",
-                ),
-                Column("Warmth", lambda g: g.warmth.warmth.value, tooltip=lambda g: g.why),
-                Column("Last contact", lambda g: g.warmth.label, tooltip=lambda g: g.why),
-                Column(
-                    "Cadence",
-                    lambda g: f"{g.cadence_days}/{g.warmth.max_days} d",
-                    alignment=RIGHT,
-                    tooltip=lambda g: (
-                        f"Ideal every {plural(g.cadence_days, 'day')}, "
-                        f"at most {plural(g.warmth.max_days, 'day')}"
+                    tooltip=lambda g: _("{codename}: {urgency}").format(
+                        codename=isolate(g.codename), urgency=g.urgency()
                     ),
                 ),
                 Column(
-                    "Channel",
-                    lambda g: g.channel.lead(ctx.shown_name) if g.channel else "no channel",
+                    _("Warmth"),
+                    lambda g: warmth_word(g.warmth.warmth.value),
+                    tooltip=lambda g: g.why,
+                ),
+                Column(_("Last contact"), lambda g: g.warmth.label, tooltip=lambda g: g.why),
+                Column(
+                    _("Cadence"),
+                    # Translators: the ideal and the longest interval between contacts, in
+                    # days ("30/45 d").
+                    lambda g: _("{ideal}/{most} d").format(
+                        ideal=i18n.number(g.cadence_days), most=i18n.number(g.warmth.max_days)
+                    ),
+                    alignment=RIGHT,
+                    tooltip=_cadence_tooltip,
+                ),
+                Column(
+                    _("Channel"),
+                    lambda g: g.channel.lead(ctx.shown_name) if g.channel else _("no channel"),
                     tooltip=self._channel_tooltip,
                 ),
             ],
@@ -196,29 +229,35 @@ class TodayView(QWidget):
             drop=(3, 1),  # on a small screen the cadence and the badge make way
         )
         self.going_cold.table.setItemDelegateForColumn(1, WarmthBadgeDelegate(self))
-        self.going_cold.heading.setToolTip(today.ORDER)  # the order explains itself
-        self.going_cold.table.setToolTip(today.ORDER)
+        self.going_cold.heading.setToolTip(_(today.ORDER))  # the order explains itself
+        self.going_cold.table.setToolTip(_(today.ORDER))
 
     def _build_brokers(self) -> None:
         self.brokers: Section[ColdBroker] = self._section(
-            "Brokers going cold",
-            "No broker of an open process is going cold.",
+            _("Brokers going cold"),
+            _("No broker of an open process is going cold."),
             [
                 Column(
-                    "Broker",
+                    _("Broker"),
                     self._broker_name,
                     tooltip=lambda b: b.summary(self._broker_name(b)),
                 ),
                 Column(
-                    "Warmth", lambda b: b.warmth.warmth.value, tooltip=lambda b: describe(b.warmth)
+                    _("Warmth"),
+                    lambda b: warmth_word(b.warmth.warmth.value),
+                    tooltip=lambda b: describe(b.warmth),
                 ),
                 Column(
-                    "Only they reach",
-                    lambda b: f"{b.reached} of {b.participants}",
+                    _("Only they reach"),
+                    # Translators: how many participants of the process only this broker
+                    # reaches, out of all ("4 of 9").
+                    lambda b: _("{reached} of {participants}").format(
+                        reached=i18n.number(b.reached), participants=i18n.number(b.participants)
+                    ),
                     alignment=RIGHT,
                     tooltip=lambda b: b.summary(self._broker_name(b)),
                 ),
-                Column("Process", lambda b: b.process_name, tooltip=lambda b: b.process_name),
+                Column(_("Process"), lambda b: b.process_name, tooltip=lambda b: b.process_name),
             ],
             actor_of=lambda b: b.actor_id,
             process_of=lambda b: b.process_id,
@@ -229,21 +268,21 @@ class TodayView(QWidget):
     def _build_follow_ups(self) -> None:
         ctx = self.context
         self.follow_ups: Section[FollowUpInfo] = self._section(
-            "Follow-ups due",
-            "No follow-up is due this week.",
+            _("Follow-ups due"),
+            _("No follow-up is due this week."),
             [
                 Column(
-                    "Due",
+                    _("Due"),
                     lambda f: short_date(f.due_on),
                     foreground=lambda f: OVERDUE if f.due_on < self._today() else None,
-                    tooltip=lambda f: "overdue" if f.due_on < self._today() else "due",
+                    tooltip=lambda f: _("overdue") if f.due_on < self._today() else _("due"),
                 ),
                 Column(
-                    "Follow-up",
+                    _("Follow-up"),
                     lambda f: _short(ctx.shown_text(f.title), 60),
                     tooltip=lambda f: ctx.shown_text(f.title),
                 ),
-                Column("For", lambda f: _record(self._follow_up_actor(f), f.process_name)),
+                Column(_("For"), lambda f: _record(self._follow_up_actor(f), f.process_name)),
             ],
             actor_of=lambda f: f.actor_id,
             process_of=lambda f: f.process_id,
@@ -252,17 +291,17 @@ class TodayView(QWidget):
 
     def _build_moves(self) -> None:
         self.moves: Section[ReadinessMove] = self._section(
-            "Readiness moved",
-            "No process's readiness moved in the last 30 days.",
+            _("Readiness moved"),
+            _("No process's readiness moved in the last 30 days."),
             [
-                Column("Process", lambda m: m.process_name, tooltip=lambda m: m.process_name),
+                Column(_("Process"), lambda m: m.process_name, tooltip=lambda m: m.process_name),
                 Column(
-                    "Change",
-                    lambda m: f"{_arrow(m.change)} {m.change:+.1f}",
+                    _("Change"),
+                    lambda m: f"{_arrow(m.change)} {_signed(m.change)}",
                     alignment=RIGHT,
                     tooltip=lambda m: m.why,
                 ),
-                Column("Latest", lambda m: short_date(m.latest_on)),
+                Column(_("Latest"), lambda m: short_date(m.latest_on)),
             ],
             actor_of=lambda m: None,
             process_of=lambda m: m.process_id,
@@ -272,17 +311,27 @@ class TodayView(QWidget):
     def _build_ripening(self) -> None:
         ctx = self.context
         self.ripening: Section[Ripening] = self._section(
-            "Ripening",
-            "No process is ripening by your threshold, and no moment is flagged.",
+            _("Ripening"),
+            _("No process is ripening by your threshold, and no moment is flagged."),
             [
                 Column(
-                    "Process",
-                    lambda r: f"{'⚑ ' if r.flagged else ''}Ripening: {r.process_name}",
+                    _("Process"),
+                    lambda r: (
+                        ("⚑ " if r.flagged else "")
+                        + _("Ripening: {process}").format(process=isolate(r.process_name))
+                    ),
                     tooltip=lambda r: r.explain(ctx.shown_name),
                 ),
                 Column(
-                    "Channels",
-                    lambda r: f"{len(r.warm)} warm, {len(r.to_warm)} to warm first",
+                    _("Channels"),
+                    lambda r: _("{warm}, {to_warm}").format(
+                        warm=ngettext("{n} warm", "{n} warm", len(r.warm)).format(
+                            n=i18n.number(len(r.warm))
+                        ),
+                        to_warm=ngettext(
+                            "{n} to warm first", "{n} to warm first", len(r.to_warm)
+                        ).format(n=i18n.number(len(r.to_warm))),
+                    ),
                     tooltip=lambda r: r.explain(ctx.shown_name),
                 ),
             ],
@@ -294,17 +343,19 @@ class TodayView(QWidget):
     def _build_cues(self) -> None:
         ctx = self.context
         self.cues: Section[CueInfo] = self._section(
-            "Latest readiness cues",
-            "No readiness cue recorded yet. Note one while logging a contact (Ctrl+L).",
+            _("Latest readiness cues"),
+            _("No readiness cue recorded yet. Note one while logging a contact (Ctrl+L)."),
             [
-                Column("Observed", lambda c: short_date(c.observed_on)),
+                Column(_("Observed"), lambda c: short_date(c.observed_on)),
                 Column(
-                    "Cue",
+                    _("Cue"),
                     lambda c: f"{_arrow(1 if str(c.direction) == 'toward' else -1)} {c.kind_label}",
-                    tooltip=lambda c: f"{c.kind_label}: {direction_text(c.direction)}",
+                    tooltip=lambda c: _("{cue}: {direction}").format(
+                        cue=c.kind_label, direction=direction_text(c.direction)
+                    ),
                 ),
                 Column(
-                    "About",
+                    _("About"),
                     lambda c: _record(self._cue_actor(c), c.process_name),
                     tooltip=lambda c: (
                         ctx.shown_text(c.note) or _record(self._cue_actor(c), c.process_name)
@@ -319,13 +370,13 @@ class TodayView(QWidget):
     def _build_track_two(self) -> None:
         ctx = self.context
         self.track_two: Section[TrackTwoLine] = self._section(
-            "Track two",
-            "No transfer awaits a reaction and no review is due.",
+            _("Track two"),
+            _("No transfer awaits a reaction and no review is due."),
             [
-                Column("Since", lambda t: short_date(t.on)),
-                Column("What", lambda t: t.what),
+                Column(_("Since"), lambda t: short_date(t.on)),
+                Column(_("What"), lambda t: t.what),
                 Column(
-                    "About",
+                    _("About"),
                     lambda t: _record(_short(ctx.shown_text(t.detail), 50), t.process_name),
                     tooltip=lambda t: ctx.shown_text(t.detail),
                 ),
@@ -344,7 +395,7 @@ class TodayView(QWidget):
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
-        self.more_follow_ups.setAccessibleName("More follow-ups due")
+        self.more_follow_ups.setAccessibleName(_("More follow-ups due"))
         self.more_follow_ups.linkActivated.connect(self._link)
         self.more_follow_ups.hide()
 
@@ -454,20 +505,28 @@ class TodayView(QWidget):
         page = QWidget()
         page.setObjectName("emptyState")
         text = QLabel(
-            "<h3>Your vault is empty</h3>"
-            "<p>Start with the people you work with: add each actor with <b>New actor</b> "
-            "(Ctrl+N), giving the cadence at which you want to stay in touch.</p>"
-            "<p>Then log every contact with <b>Log a contact</b> (Ctrl+L): a meeting, a call, "
-            "a word passed through an intermediary. Today will then show who is going cold, "
-            "which follow-ups are due and how ready each process looks.</p>"
+            "<h3>"
+            + _("Your vault is empty")
+            + "</h3><p>"
+            + _(
+                "Start with the people you work with: add each actor with <b>New actor</b> "
+                "(Ctrl+N), giving the cadence at which you want to stay in touch."
+            )
+            + "</p><p>"
+            + _(
+                "Then log every contact with <b>Log a contact</b> (Ctrl+L): a meeting, a call, "
+                "a word passed through an intermediary. Today will then show who is going "
+                "cold, which follow-ups are due and how ready each process looks."
+            )
+            + "</p>"
         )
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setMaximumWidth(560)
-        self.new_actor_button = QPushButton("New actor…")
-        self.new_actor_button.setAccessibleName("New actor")
-        self.log_button = QPushButton("Log a contact…")
-        self.log_button.setAccessibleName("Log a contact")
+        self.new_actor_button = QPushButton(_("New actor…"))
+        self.new_actor_button.setAccessibleName(_("New actor"))
+        self.log_button = QPushButton(_("Log a contact…"))
+        self.log_button.setAccessibleName(_("Log a contact"))
         self.new_actor_button.clicked.connect(self.new_actor_requested)
         self.log_button.clicked.connect(lambda: self.context.log_contact.emit([]))
         layout = QVBoxLayout(page)
@@ -508,7 +567,7 @@ class TodayView(QWidget):
         """The whole way to the actor, and the channel's label: "you -> Karim N. -> Layla
         H. · her cousin's shop"."""
         if row.channel is None:
-            return "No channel recorded: add one on the actor's page."
+            return _("No channel recorded: add one on the actor's page.")
         ctx = self.context
         # A channel's label (a phone number, an address) names the person: withheld with
         # their name.
@@ -546,7 +605,7 @@ class TodayView(QWidget):
             return
         self.view = view
         self.follow_ups_due = view.follow_ups_due
-        self.heading.setText(f"Today · {long_date(now.astimezone().date())}")
+        self.heading.setText(_("Today · {date}").format(date=long_date(now.astimezone().date())))
         # The insights (brokers, ripening, readiness moved) keep what they show until the
         # background work below brings them anew.
         for section, rows in (
@@ -570,7 +629,7 @@ class TodayView(QWidget):
         waits for them."""
         for section in self._insight_sections():
             if not section.rows:
-                section.placeholder.setText(WORKING_OUT)
+                section.placeholder.setText(_(WORKING_OUT))
                 section.placeholder.show()
                 section.table.hide()
         self.insights_pending = True
@@ -606,8 +665,9 @@ class TodayView(QWidget):
                 self.context.status.emit(exc.message)
             else:  # the error's text may quote records: its kind only
                 self.context.status.emit(
-                    f"Brokers, ripening and readiness moves could not be worked out "
-                    f"({type(exc).__name__})."
+                    _(
+                        "Brokers, ripening and readiness moves could not be worked out ({error})."
+                    ).format(error=type(exc).__name__)
                 )
 
         self._insights = run_in_background(
@@ -618,9 +678,15 @@ class TodayView(QWidget):
         shown = len(self.follow_ups.rows)
         more = self.follow_ups_due - shown
         if shown:
-            self.follow_ups.heading.setText(f"{self.follow_ups.title} ({self.follow_ups_due})")
+            self.follow_ups.heading.setText(_counted(self.follow_ups.title, self.follow_ups_due))
         self.more_follow_ups.setText(
-            f"and {more} more — <a href='{FOLLOW_UPS_LINK}'>see Follow-ups</a>" if more > 0 else ""
+            ngettext(
+                "and {n} more — <a href='{link}'>see Follow-ups</a>",
+                "and {n} more — <a href='{link}'>see Follow-ups</a>",
+                more,
+            ).format(n=i18n.number(more), link=FOLLOW_UPS_LINK)
+            if more > 0
+            else ""
         )
         self.more_follow_ups.setVisible(more > 0)
 
@@ -633,7 +699,7 @@ class TodayView(QWidget):
         section.model.reload(keep_loaded=False)
         while section.model.canFetchMore(QModelIndex()):
             section.model.fetchMore(QModelIndex())  # short lists: show them whole
-        section.heading.setText(f"{section.title} ({len(rows)})" if rows else section.title)
+        section.heading.setText(_counted(section.title, len(rows)) if rows else section.title)
         section.placeholder.setVisible(not rows)
         section.table.setVisible(bool(rows))
         table = section.table
@@ -648,7 +714,7 @@ class TodayView(QWidget):
         self.follow_ups_due = 0
         self.more_follow_ups.clear()
         self.more_follow_ups.hide()
-        self.heading.setText("Today")
+        self.heading.setText(_("Today"))
         for section in self.sections:
             section.rows = ()
             section.model.clear()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError, RecordNotFound
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.log import LogDialog
@@ -44,10 +45,12 @@ from contactkeeper.gui.dialogs.track_two import (
     TaskDialog,
     TransferDialog,
 )
+from contactkeeper.gui.enum_words import capitalized, word
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import day, error_label, show_error
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.undo import UndoController
+from contactkeeper.i18n import _, isolate
 from contactkeeper.records import events, readiness, transfers
 from contactkeeper.records.events import EventInfo, EventRow, InvitationInfo
 from contactkeeper.records.transfers import TransferInfo
@@ -91,6 +94,49 @@ def _table(model: QAbstractItemModel, name: str) -> QTableView:
     return table
 
 
+def _result(transfer: TransferInfo) -> str:
+    """What came of a transfer, and when if known: "taken up (2 Dec 2026)"."""
+    if not transfer.result_on:
+        return word(transfer.result)
+    # Translators: what came of a transfer to track one, and its date.
+    return _("{result} ({date})").format(result=word(transfer.result), date=day(transfer.result_on))
+
+
+def _event_facts(info: EventInfo, shown: Callable[[str], str]) -> list[str]:
+    """What an event page says about it, a sentence a line: kind and dates, venue and
+    process; who convened and funded it; its rule; its ground rules and agenda."""
+    kind = capitalized(word(info.kind))
+    if info.ends_on and info.ends_on != info.starts_on:
+        # Translators: an event's kind and dates ("Workshop, 2 Dec 2026 to 4 Dec 2026").
+        facts = _("{kind}, {start} to {end}").format(
+            kind=kind, start=day(info.starts_on), end=day(info.ends_on)
+        )
+    else:
+        facts = _("{kind}, {start}").format(kind=kind, start=day(info.starts_on))
+    if info.venue:
+        facts = _("{facts}, in {venue}").format(facts=facts, venue=isolate(info.venue))
+    if info.process_name:
+        facts = _("{facts}, for {process}").format(facts=facts, process=isolate(info.process_name))
+    lines = [_("{facts}.").format(facts=facts)]
+    convenor, funder = isolate(info.convenor), isolate(info.funder)
+    if info.convenor and info.funder:
+        lines.append(
+            _("Convened by {convenor}, funded by {funder}.").format(
+                convenor=convenor, funder=funder
+            )
+        )
+    elif info.convenor:
+        lines.append(_("Convened by {convenor}.").format(convenor=convenor))
+    elif info.funder:
+        lines.append(_("Funded by {funder}.").format(funder=funder))
+    lines.append(_("Attribution: {rule}.").format(rule=word(info.attribution)))
+    if info.ground_rules:
+        lines.append(_("Ground rules: {text}").format(text=shown(info.ground_rules)))
+    if info.agenda:
+        lines.append(_("Agenda: {text}").format(text=shown(info.agenda)))
+    return lines
+
+
 def _pane(listing: QWidget, *buttons: QPushButton) -> QWidget:
     """A list with its buttons above it, right-aligned."""
     pane = QWidget()
@@ -130,53 +176,60 @@ class EventPage(QWidget):
         self.title.setFont(font)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
-        self.facts.setAccessibleName("About the event")
+        self.facts.setAccessibleName(_("About the event"))
         self.balance = QLabel()
-        self.balance.setAccessibleName("Balance of sides")
+        self.balance.setAccessibleName(_("Balance of sides"))
         self.message = error_label()
-        self.edit_button = QPushButton("&Edit event…")
-        self.delete_button = QPushButton("Delete event…")
-        self.delete_button.setAccessibleName("Delete the event (Ctrl+Z brings it back)")
-        self.invite_button = QPushButton("&Invite…")
+        self.edit_button = QPushButton(_("&Edit event…"))
+        self.delete_button = QPushButton(_("Delete event…"))
+        self.delete_button.setAccessibleName(_("Delete the event (Ctrl+Z brings it back)"))
+        self.invite_button = QPushButton(_("&Invite…"))
         self.status = QComboBox()
-        self.status.setAccessibleName("Answer or attendance of the selected invitee")
+        self.status.setAccessibleName(_("Answer or attendance of the selected invitee"))
         for status in InvitationStatus:
-            self.status.addItem(status.value, status.value)
-        self.status_button = QPushButton("&Mark")
-        self.status_button.setAccessibleName("Mark the selected invitee")
-        self.task_button = QPushButton("Add &task…")
-        self.outcome_button = QPushButton("Add &outcome…")
-        self.edit_outcome_button = QPushButton("Edit o&utcome…")
-        self.edit_outcome_button.setAccessibleName("Edit the selected outcome")
-        self.transfer_button = QPushButton("&Pass to track one…")
-        self.transfer_button.setAccessibleName("Pass the selected outcome to track one")
+            self.status.addItem(word(status), status.value)
+        self.status_button = QPushButton(_("&Mark"))
+        self.status_button.setAccessibleName(_("Mark the selected invitee"))
+        self.task_button = QPushButton(_("Add &task…"))
+        self.outcome_button = QPushButton(_("Add &outcome…"))
+        self.edit_outcome_button = QPushButton(_("Edit o&utcome…"))
+        self.edit_outcome_button.setAccessibleName(_("Edit the selected outcome"))
+        self.transfer_button = QPushButton(_("&Pass to track one…"))
+        self.transfer_button.setAccessibleName(_("Pass the selected outcome to track one"))
 
     def _build_lists(self) -> None:
         """The invitation list, the checklist and the outcomes."""
         self.invitations: RecordTableModel[InvitationInfo] = RecordTableModel(
             [
                 Column(
-                    "Invitee",
+                    _("Invitee"),
                     lambda i: self.context.shown_name(
                         i.actor_id, i.display_name, i.codename, i.sensitivity
                     ),
                 ),
-                Column("Role", lambda i: i.role.value),
-                Column("Answer", lambda i: i.status.value),
-                Column("Side", lambda i: i.side or "—"),
-                Column("Channel", lambda i: f"{i.warmth.warmth.value}, {i.warmth.label}"),
+                Column(_("Role"), lambda i: word(i.role)),
+                Column(_("Answer"), lambda i: word(i.status)),
+                Column(_("Side"), lambda i: i.side or "—"),
+                Column(
+                    _("Channel"),
+                    # Translators: the warmth of the channel to an invitee, then how long
+                    # since the last contact ("cooling, 40 d ago").
+                    lambda i: _("{warmth}, {since}").format(
+                        warmth=_(i.warmth.warmth.value), since=i.warmth.label
+                    ),
+                ),
             ],
             self,
         )
-        self.invitation_table = _table(self.invitations, "Invitation list")
+        self.invitation_table = _table(self.invitations, _("Invitation list"))
         self.checklist = QListWidget()
-        self.checklist.setAccessibleName("Checklist before the event")
+        self.checklist.setAccessibleName(_("Checklist before the event"))
         self.outcomes = QListWidget()
-        self.outcomes.setAccessibleName("Outcomes")
-        self.outcomes.setToolTip("Double-click an outcome to change it")
+        self.outcomes.setAccessibleName(_("Outcomes"))
+        self.outcomes.setToolTip(_("Double-click an outcome to change it"))
         self.linked = QListWidget()
-        self.linked.setAccessibleName("Contacts and readiness cues at this event")
-        self.linked.setToolTip("Double-click one to open it")
+        self.linked.setAccessibleName(_("Contacts and readiness cues at this event"))
+        self.linked.setToolTip(_("Double-click one to open it"))
 
     def _lay_out(self) -> None:
         head = QHBoxLayout()
@@ -184,14 +237,14 @@ class EventPage(QWidget):
         head.addWidget(self.edit_button)
         head.addWidget(self.delete_button)
         people_bar = QHBoxLayout()
-        people_bar.addWidget(QLabel("Invitation list"))
+        people_bar.addWidget(QLabel(_("Invitation list")))
         people_bar.addStretch(1)
         people_bar.addWidget(self.invite_button)
         people_bar.addWidget(self.status)
         people_bar.addWidget(self.status_button)
         self.sections = QTabWidget()
-        self.sections.setAccessibleName("Before, after and at the event")
-        self.sections.addTab(_pane(self.checklist, self.task_button), "Checklist")
+        self.sections.setAccessibleName(_("Before, after and at the event"))
+        self.sections.addTab(_pane(self.checklist, self.task_button), _("Checklist"))
         self.sections.addTab(
             _pane(
                 self.outcomes,
@@ -199,9 +252,9 @@ class EventPage(QWidget):
                 self.edit_outcome_button,
                 self.transfer_button,
             ),
-            "Outcomes",
+            _("Outcomes"),
         )
-        self.sections.addTab(_pane(self.linked), "Contacts and cues there")
+        self.sections.addTab(_pane(self.linked), _("Contacts and cues there"))
         self.sections.setCurrentIndex(1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -241,49 +294,42 @@ class EventPage(QWidget):
             info = events.get_event(self.context.vault, self.event_id, self.context.now())
         except RecordNotFound:
             self.clear()
-            show_error(self.message, "This event is no longer in the vault.")
+            show_error(self.message, _("This event is no longer in the vault."))
             return
         self.info = info
         self._set_enabled(True)
         self.title.setText(info.title)
-        span = day(info.starts_on) + (
-            f" to {day(info.ends_on)}" if info.ends_on and info.ends_on != info.starts_on else ""
-        )
-        facts = [f"{info.kind.value.capitalize()}, {span}"]
-        if info.venue:
-            facts.append(f"in {info.venue}")
-        if info.process_name:
-            facts.append(f"for {info.process_name}")
-        lines = [", ".join(facts) + "."]
-        who = [f"Convened by {info.convenor}"] if info.convenor else []
-        if info.funder:
-            who.append(f"funded by {info.funder}")
-        if who:
-            lines.append(", ".join(who) + ".")
-        lines.append(f"Attribution: {info.attribution.value}.")
-        if info.ground_rules:
-            lines.append(f"Ground rules: {self.context.shown_text(info.ground_rules)}")
-        if info.agenda:
-            lines.append(f"Agenda: {self.context.shown_text(info.agenda)}")
-        self.facts.setText("\n".join(lines))
+        self.facts.setText("\n".join(_event_facts(info, self.context.shown_text)))
         self.invitations.set_rows(info.invitations)
         balance = info.balance_of_sides()
         self.balance.setText(
-            "Balance of sides: "
-            + (", ".join(f"{side} {n}" for side, n in balance.items()) or "no party yet")
+            _("Balance of sides: {sides}").format(
+                # Translators: a side and how many invitees it has ("North 3").
+                sides=_(", ").join(
+                    _("{side} {count}").format(side=isolate(side), count=i18n.number(n))
+                    for side, n in balance.items()
+                )
+                or _("no party yet")
+            )
         )
         self.checklist.clear()
         for task in info.checklist:
             item = QListWidgetItem(
-                f"{'✓ ' if task.done else ''}{task.title} (due {day(task.due_on)})"
+                ("✓ " if task.done else "")
+                + _("{task} (due {date})").format(task=isolate(task.title), date=day(task.due_on))
             )
             item.setData(ID_ROLE, task.id)
             self.checklist.addItem(item)
         self.outcomes.clear()
         for outcome in info.outcomes:
+            # Translators: an outcome of an event: its kind, its words, then the rule on
+            # attributing it ("Idea: a joint water commission  [Chatham House]").
             item = QListWidgetItem(
-                f"{outcome.kind.value.capitalize()}: {self.context.shown_text(outcome.text)}"
-                f"  [{outcome.attribution.value}]"
+                _("{kind}: {text}  [{rule}]").format(
+                    kind=capitalized(word(outcome.kind)),
+                    text=isolate(self.context.shown_text(outcome.text)),
+                    rule=word(outcome.attribution),
+                )
             )
             item.setData(ID_ROLE, outcome.id)
             self.outcomes.addItem(item)
@@ -294,25 +340,41 @@ class EventPage(QWidget):
         self.linked.clear()
         shown = self.context.shown_text
         for contact in info.interactions:
+            on, kind = day(contact.occurred_at.astimezone().date()), word(contact.kind)
             item = QListWidgetItem(
-                f"{day(contact.occurred_at.astimezone().date())} · {contact.kind.value}"
-                + (f": {shown(contact.summary)}" if contact.summary.strip() else "")
+                # Translators: a contact at an event: its date, its kind and its summary.
+                _("{date} · {kind}: {summary}").format(
+                    date=on, kind=kind, summary=isolate(shown(contact.summary))
+                )
+                if contact.summary.strip()
+                else _("{date} · {kind}").format(date=on, kind=kind)
             )
             item.setData(ID_ROLE, ("interaction", contact.id))
             self.linked.addItem(item)
         for cue in info.cues:
+            on, direction = day(cue.observed_on), word(cue.direction)
             item = QListWidgetItem(
-                f"{day(cue.observed_on)} · cue: {cue.kind_label} ({cue.direction.value})"
-                + (f": {shown(cue.note)}" if cue.note.strip() else "")
+                # Translators: a readiness cue seen at an event: its date, its kind, its
+                # direction (toward or away) and its note.
+                _("{date} · cue: {cue} ({direction}): {note}").format(
+                    date=on, cue=cue.kind_label, direction=direction, note=isolate(shown(cue.note))
+                )
+                if cue.note.strip()
+                else _("{date} · cue: {cue} ({direction})").format(
+                    date=on, cue=cue.kind_label, direction=direction
+                )
             )
             item.setData(ID_ROLE, ("cue", cue.id))
             self.linked.addItem(item)
-        self.sections.setTabText(2, f"Contacts and cues there ({self.linked.count()})")
+        self.sections.setTabText(
+            2,
+            _("Contacts and cues there ({count})").format(count=i18n.number(self.linked.count())),
+        )
 
     def clear(self) -> None:
         self.event_id = None
         self.info = None
-        self.title.setText("No event chosen")
+        self.title.setText(_("No event chosen"))
         self.facts.clear()
         self.balance.clear()
         self.invitations.clear()
@@ -369,7 +431,7 @@ class EventPage(QWidget):
         """Record the selected invitee's answer or attendance."""
         invitation = self.invitations.row(self.invitation_table.currentIndex())
         if invitation is None:
-            show_error(self.message, "Choose someone on the invitation list first.")
+            show_error(self.message, _("Choose someone on the invitation list first."))
             return
         try:
             with self.context.writing(self):
@@ -403,7 +465,7 @@ class EventPage(QWidget):
         """Change the selected outcome: its kind, words and rule."""
         item = self.outcomes.currentItem()
         if self.info is None or item is None:
-            show_error(self.message, "Choose an outcome first.")
+            show_error(self.message, _("Choose an outcome first."))
             return None
         outcome = next((o for o in self.info.outcomes if o.id == item.data(ID_ROLE)), None)
         if outcome is None:
@@ -451,15 +513,21 @@ class EventsView(QWidget):
         self.context = context
         self.model: RecordTableModel[EventRow] = RecordTableModel(
             [
-                Column("Starts", lambda e: day(e.starts_on)),
-                Column("Event", lambda e: e.title),
-                Column("Process", lambda e: e.process_name),
-                Column("People", lambda e: f"{e.attended} of {e.invited}"),
+                Column(_("Starts"), lambda e: day(e.starts_on)),
+                Column(_("Event"), lambda e: e.title),
+                Column(_("Process"), lambda e: e.process_name),
+                Column(
+                    _("People"),
+                    # Translators: how many attended an event, of those invited ("4 of 9").
+                    lambda e: _("{attended} of {invited}").format(
+                        attended=i18n.number(e.attended), invited=i18n.number(e.invited)
+                    ),
+                ),
             ],
             self,
         )
-        self.table = _table(self.model, "Events")
-        self.plan_button = QPushButton("&Plan an event…")
+        self.table = _table(self.model, _("Events"))
+        self.plan_button = QPushButton(_("&Plan an event…"))
         self.page = EventPage(context)
         self.dialog: QDialog | None = None
         left = QWidget()
@@ -529,28 +597,27 @@ class TransferLog(QWidget):
         self.context = context
         self.model: RecordTableModel[TransferInfo] = RecordTableModel(
             [
-                Column("Passed on", lambda t: day(t.passed_on)),
-                Column("Kind", lambda t: t.kind.value),
-                Column("What", lambda t: self.context.shown_text(t.content)),
-                Column("From", lambda t: t.origin),
-                Column("To", self._recipient),
-                Column("Through", lambda t: t.via),
-                Column(
-                    "What came of it",
-                    lambda t: t.result.value + (f" ({day(t.result_on)})" if t.result_on else ""),
-                ),
-                Column("Process", lambda t: t.process_name),
+                Column(_("Passed on"), lambda t: day(t.passed_on)),
+                Column(_("Kind"), lambda t: word(t.kind)),
+                Column(_("What"), lambda t: self.context.shown_text(t.content)),
+                Column(_("From"), lambda t: t.origin),
+                Column(_("To"), self._recipient),
+                Column(_("Through"), lambda t: t.via),
+                Column(_("What came of it"), _result),
+                Column(_("Process"), lambda t: t.process_name),
             ],
             self,
         )
-        self.table = _table(self.model, "Transfer log")
-        self.awaiting_only = QCheckBox("Only those &awaiting a reaction")
-        self.log_button = QPushButton("&Log a transfer…")
-        self.result_button = QPushButton("&What came of it…")
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.setAccessibleName("Edit the selected transfer")
-        self.delete_button = QPushButton("&Delete…")
-        self.delete_button.setAccessibleName("Delete the selected transfer (Ctrl+Z brings it back)")
+        self.table = _table(self.model, _("Transfer log"))
+        self.awaiting_only = QCheckBox(_("Only those &awaiting a reaction"))
+        self.log_button = QPushButton(_("&Log a transfer…"))
+        self.result_button = QPushButton(_("&What came of it…"))
+        self.edit_button = QPushButton(_("&Edit…"))
+        self.edit_button.setAccessibleName(_("Edit the selected transfer"))
+        self.delete_button = QPushButton(_("&Delete…"))
+        self.delete_button.setAccessibleName(
+            _("Delete the selected transfer (Ctrl+Z brings it back)")
+        )
         self.message = error_label()
         self.dialog: QDialog | None = None
         bar = QHBoxLayout()
@@ -584,7 +651,12 @@ class TransferLog(QWidget):
                 t.recipient_codename,
                 t.recipient_sensitivity,
             )
-            return name + (f", {t.recipient_organization}" if t.recipient_organization else "")
+            if not t.recipient_organization:
+                return name
+            # Translators: the person a transfer went to, and their organization.
+            return _("{person}, {organization}").format(
+                person=isolate(name), organization=isolate(t.recipient_organization)
+            )
         return t.recipient_organization
 
     def reload(self) -> None:
@@ -609,7 +681,7 @@ class TransferLog(QWidget):
     def selected(self) -> TransferInfo | None:
         transfer = self.model.row(self.table.currentIndex())
         if transfer is None:
-            show_error(self.message, "Choose a transfer in the log first.")
+            show_error(self.message, _("Choose a transfer in the log first."))
         return transfer
 
     def show_transfer(self, transfer_id: int) -> None:
@@ -659,11 +731,11 @@ class TrackTwoView(QTabWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Track two")
+        self.setAccessibleName(_("Track two"))
         self.events = EventsView(context)
         self.transfers = TransferLog(context)
-        self.addTab(self.events, "&Events")
-        self.addTab(self.transfers, "&Transfers to track one")
+        self.addTab(self.events, _("&Events"))
+        self.addTab(self.transfers, _("&Transfers to track one"))
 
     def show_event(self, event_id: int) -> None:
         self.setCurrentWidget(self.events)

@@ -24,6 +24,7 @@ from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QStackedWidget, QWidget
 
+from contactkeeper import i18n
 from contactkeeper.errors import (
     ContactKeeperError,
     NotAVault,
@@ -39,6 +40,7 @@ from contactkeeper.gui.forms.ui_welcome import Ui_WelcomePage
 from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.widgets.elided_label import MiddleElided
 from contactkeeper.gui.widgets.unlock_throttle import ThrottleCountdown
+from contactkeeper.i18n import _, isolate, ngettext
 from contactkeeper.protect import destroy as wipe
 from contactkeeper.protect import device
 from contactkeeper.protect.failures import Verdict
@@ -55,22 +57,34 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
     red ("weak") and the advice is zxcvbn's; a passphrase that would be refused is never
     shown as anything but weak."""
     if not passphrase:
-        return 0, passphrases.GENERAL_ADVICE
+        return 0, _(passphrases.GENERAL_ADVICE)
     judged = passphrases.strength(passphrase)
     if judged.too_short:
         return min(len(passphrase) * 3, 20), judged.advice
     if not judged.acceptable:
-        return 10 + 10 * judged.score, f"Too easy to guess. {judged.advice}"
+        # Translators: {advice} is the advice of the passphrase judge, a sentence or two.
+        return 10 + 10 * judged.score, _("Too easy to guess. {advice}").format(advice=judged.advice)
     if judged.score < passphrases.TOP_SCORE:
-        return 75, "Good. Write it down somewhere safe until you know it by heart."
-    return 100, "Strong. Write it down somewhere safe until you know it by heart."
+        return 75, _("Good. Write it down somewhere safe until you know it by heart.")
+    return 100, _("Strong. Write it down somewhere safe until you know it by heart.")
 
 
 def strength_label(score: int) -> str:
-    """The meter's word: "weak" for every passphrase that would be refused."""
+    """The meter's level, a key for its colour (the style sheet): "weak" for every
+    passphrase that would be refused, "good", "strong". Shown as :func:`strength_word`."""
     if score < 50:
         return "weak"
     return "good" if score < 90 else "strong"
+
+
+def strength_word(score: int) -> str:
+    """The meter's word, as a person reads it in their language."""
+    level = strength_label(score)
+    if level == "weak":
+        # Translators: the passphrase meter's word.
+        return _("weak")
+    # Translators: the passphrase meter's word.
+    return _("good") if level == "good" else _("strong")
 
 
 class WelcomePage(QWidget):
@@ -106,13 +120,13 @@ class CreateVaultPage(QWidget):
         passphrase = self.ui.passphraseEdit.text()
         score, advice = passphrase_strength(passphrase)
         self.ui.strengthBar.setValue(score)
-        self.ui.strengthBar.setFormat(strength_label(score) if passphrase else "")
+        self.ui.strengthBar.setFormat(strength_word(score) if passphrase else "")
         self.ui.strengthBar.setProperty("level", strength_label(score))
         self.ui.strengthBar.style().unpolish(self.ui.strengthBar)
         self.ui.strengthBar.style().polish(self.ui.strengthBar)
         confirm = self.ui.confirmEdit.text()
         if confirm and not passphrase.startswith(confirm):
-            advice = "The two passphrases differ."
+            advice = _("The two passphrases differ.")
         self.ui.adviceLabel.setText(advice)
         # The passphrases changed: what was said about them before no longer holds.
         self._warn(False)
@@ -141,7 +155,7 @@ class UnlockPage(QWidget):
         self.ui.busyBar.hide()
         self.path: Path | None = None
         # The vault's full path, elided in the middle to fit ("/home/you/…/vault").
-        self.vault_path = MiddleElided(self.ui.vaultLabel, "Vault: ")
+        self.vault_path = MiddleElided(self.ui.vaultLabel, _("Vault: "))
 
     def show_vault(self, path: Path, recent: list[Path]) -> None:
         """Ask for the passphrase of the vault in ``path``; list ``recent`` by folder name."""
@@ -273,7 +287,7 @@ class StartScreen(QStackedWidget):
         """The folder picker (Qt's own: native ones may add it to "recent files" lists)."""
         folder = QFileDialog.getExistingDirectory(
             self,
-            "Open a vault",
+            _("Open a vault"),
             str(self.settings.default_vault_dir().parent),
             QFileDialog.Option.ShowDirsOnly | QFileDialog.Option.DontUseNativeDialog,
         )
@@ -287,7 +301,9 @@ class StartScreen(QStackedWidget):
     def open_vault_at(self, path: Path) -> bool:
         """Go to the unlock page for ``path``, or say calmly why it is not a vault."""
         if not is_vault(path):
-            reason = "it has no key file (vault.key)" if path.is_dir() else "there is no folder"
+            reason = (
+                _("it has no key file (vault.key)") if path.is_dir() else _("there is no folder")
+            )
             self.show_welcome()
             self.welcome.ui.messageLabel.setText(NotAVault(path, reason).message)
             return False
@@ -305,7 +321,7 @@ class StartScreen(QStackedWidget):
         if self.busy or path is None:
             return
         if not passphrase:
-            page.ui.messageLabel.setText("Type the vault's passphrase, then press Enter.")
+            page.ui.messageLabel.setText(_("Type the vault's passphrase, then press Enter."))
             return
         try:
             self.throttle.check()  # after several failures in a row, a growing wait
@@ -361,13 +377,16 @@ class StartScreen(QStackedWidget):
         def done(result: Vault | None) -> None:
             if result is None:
                 page.ui.messageLabel.setText(
-                    "This device no longer remembers this vault: type its passphrase."
+                    _("This device no longer remembers this vault: type its passphrase.")
                 )
             else:
                 self._opened(result, path)
 
         def keyring_failed(message: str) -> None:
-            page.ui.messageLabel.setText(f"{message} Type the passphrase instead.")
+            # Translators: {message} says why the keyring could not open the vault.
+            page.ui.messageLabel.setText(
+                _("{message} Type the passphrase instead.").format(message=message)
+            )
             page.ui.passphraseEdit.setFocus()
 
         self._start(page, lambda: device.unlock_remembered(path, backend), done, keyring_failed)
@@ -382,19 +401,27 @@ class StartScreen(QStackedWidget):
                 raise OSError(0, "; ".join(report.left_behind))
         except (ContactKeeperError, OSError) as exc:
             reason = exc.message if isinstance(exc, ContactKeeperError) else exc.strerror
-            message = (
-                f"{message} This vault was set to be destroyed after {verdict.limit} failed "
-                f"unlocks in a row, but it could not be: {reason or exc}"
-            )
+            limit = verdict.limit or verdict.failures  # destroy: the limit is set
+            message = ngettext(
+                "{message} This vault was set to be destroyed after {n} failed unlock in a "
+                "row, but it could not be: {reason}",
+                "{message} This vault was set to be destroyed after {n} failed unlocks in a "
+                "row, but it could not be: {reason}",
+                limit,
+            ).format(message=message, n=i18n.number(limit), reason=reason or exc)
             self._unlock_failed(message)
             return message
         self.settings.lockout.forget(path)
         self.settings.forget_vault(path)
-        message = (
-            f"The vault “{path.name}” was destroyed after {verdict.failures} failed unlocks "
-            "in a row, as its settings asked. It cannot be opened any more, not even with the "
-            "passphrase; only a backup can bring its records back."
-        )
+        message = ngettext(
+            "The vault “{name}” was destroyed after {n} failed unlock in a row, as its "
+            "settings asked. It cannot be opened any more, not even with the passphrase; only "
+            "a backup can bring its records back.",
+            "The vault “{name}” was destroyed after {n} failed unlocks in a row, as its "
+            "settings asked. It cannot be opened any more, not even with the passphrase; only "
+            "a backup can bring its records back.",
+            verdict.failures,
+        ).format(name=isolate(path.name), n=i18n.number(verdict.failures))
         self.show_start()
         current = self.currentWidget()
         label = (
@@ -408,7 +435,7 @@ class StartScreen(QStackedWidget):
 
     def _may_try_again(self) -> None:
         ui = self.unlock_page.ui
-        ui.messageLabel.setText("You may try again now.")
+        ui.messageLabel.setText(_("You may try again now."))
         ui.passphraseEdit.selectAll()
         ui.passphraseEdit.setFocus()
 
@@ -423,7 +450,7 @@ class StartScreen(QStackedWidget):
         start = Path(typed or self.settings.default_vault_dir()).parent
         folder = QFileDialog.getExistingDirectory(
             self,
-            "Choose a new or empty folder for the vault",
+            _("Choose a new or empty folder for the vault"),
             str(start),
             QFileDialog.Option.ShowDirsOnly | QFileDialog.Option.DontUseNativeDialog,
         )
@@ -437,11 +464,11 @@ class StartScreen(QStackedWidget):
         if self.busy:
             return
         if not location:
-            ui.messageLabel.setText("Choose a folder for the vault.")
+            ui.messageLabel.setText(_("Choose a folder for the vault."))
             ui.locationEdit.setFocus()
             return
         if passphrase != again:
-            self.create_page.refuse("The two passphrases differ. Type the same one twice.")
+            self.create_page.refuse(_("The two passphrases differ. Type the same one twice."))
             ui.confirmEdit.selectAll()
             ui.confirmEdit.setFocus()
             return
@@ -453,7 +480,7 @@ class StartScreen(QStackedWidget):
             return
         path = Path(location).expanduser()
         kdf = self.kdf
-        ui.messageLabel.setText("Creating the vault…")
+        ui.messageLabel.setText(_("Creating the vault…"))
         self._start(
             self.create_page,
             lambda: Vault.create(path, passphrase, kdf=kdf),
@@ -465,7 +492,7 @@ class StartScreen(QStackedWidget):
         if self.busy:
             return
         now, kdf, root = self.context.now(), self.kdf, self.demo_dir
-        self.welcome.ui.messageLabel.setText("Making a demo vault with fictional records…")
+        self.welcome.ui.messageLabel.setText(_("Making a demo vault with fictional records…"))
 
         def make() -> tuple[Path, Vault]:
             from contactkeeper.demo import create_demo_vault
@@ -528,9 +555,13 @@ class StartScreen(QStackedWidget):
             if isinstance(exc, ContactKeeperError):
                 message = exc.message
             elif isinstance(exc, OSError):
-                message = f"The folder could not be used: {exc.strerror or exc}."
+                message = _("The folder could not be used: {reason}.").format(
+                    reason=exc.strerror or exc
+                )
             else:
-                message = f"Something went wrong ({type(exc).__name__}); nothing was opened."
+                message = _("Something went wrong ({error}); nothing was opened.").format(
+                    error=type(exc).__name__
+                )
             on_message(message)
             self.failed.emit(message)
 

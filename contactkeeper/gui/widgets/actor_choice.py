@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.widgets.actor_picker import ActorPicker
+from contactkeeper.i18n import N_, _
+
+NOBODY = N_("(nobody chosen yet)")
 
 
 class ActorChoice(QWidget):
@@ -22,17 +25,18 @@ class ActorChoice(QWidget):
         context: AppContext,
         accessible: str,
         *,
-        nobody: str = "(nobody chosen yet)",
+        nobody: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.actor_id: int | None = None
         self.name = ""
-        self.nobody = nobody
+        self.nobody = _(NOBODY) if nobody is None else nobody
         self.picker = ActorPicker(context)
         self.picker.setAccessibleName(accessible)
-        self.label = QLabel(nobody)
-        self.label.setAccessibleName(f"{accessible}: chosen")
+        self.label = QLabel(self.nobody)
+        # Translators: the accessible name of the line showing whom a picker chose.
+        self.label.setAccessibleName(_("{field}: chosen").format(field=accessible))
         self.label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

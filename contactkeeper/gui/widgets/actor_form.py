@@ -26,13 +26,14 @@ from PySide6.QtWidgets import QLineEdit, QListWidgetItem, QWidget
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.forms.ui_actor_form import Ui_ActorForm
-from contactkeeper.gui.presentation import show_error, to_qdate
+from contactkeeper.gui.presentation import show_error, to_qdate, word
+from contactkeeper.i18n import N_, _, isolate
 from contactkeeper.records import actors
 from contactkeeper.records.actors import ActorDetail
 from contactkeeper.vault.model import ActorStatus, Sensitivity, Tier
 
 VARIANT_ROLE = Qt.ItemDataRole.UserRole + 1
-HIDDEN_NAME = "hidden: this actor goes by the codename"
+HIDDEN_NAME = N_("hidden: this actor goes by the codename")
 NOT_SNOOZED = QDate(2000, 1, 1)  # the date edit's "not snoozed"
 
 
@@ -52,11 +53,11 @@ class ActorForm(QWidget):
         self.detail: ActorDetail | None = None
         self.names_hidden = False
         for sensitivity in Sensitivity:
-            self.ui.sensitivityCombo.addItem(sensitivity.value, sensitivity)
+            self.ui.sensitivityCombo.addItem(word(sensitivity), sensitivity)
         for status in ActorStatus:
-            self.ui.statusCombo.addItem(status.value, status)
+            self.ui.statusCombo.addItem(word(status), status)
         for tier in Tier:
-            self.ui.tierCombo.addItem(tier.value, tier)
+            self.ui.tierCombo.addItem(word(tier), tier)
         self.ui.snoozeEdit.setMinimumDate(NOT_SNOOZED)
         self.ui.snoozeEdit.setDate(NOT_SNOOZED)
         show_error(self.ui.errorLabel, "")
@@ -95,7 +96,7 @@ class ActorForm(QWidget):
         self.names_hidden = names_hidden
         ui = self.ui
         ui.displayNameEdit.setText("" if names_hidden else detail.display_name)
-        ui.displayNameEdit.setPlaceholderText(HIDDEN_NAME if names_hidden else "")
+        ui.displayNameEdit.setPlaceholderText(_(HIDDEN_NAME) if names_hidden else "")
         for widget in (
             ui.displayNameEdit,
             ui.variantList,
@@ -113,8 +114,11 @@ class ActorForm(QWidget):
         ui.tagsEdit.setText(", ".join(detail.tags))
         ui.variantList.clear()
         for variant in () if names_hidden else detail.name_variants:
-            script = f"  ({variant.script})" if variant.script else ""
-            item = QListWidgetItem(variant.name + script)
+            # Translators: a name variant and, in brackets, the script it is written in.
+            text = _("{name}  ({script})") if variant.script else "{name}"
+            item = QListWidgetItem(
+                text.format(name=isolate(variant.name), script=isolate(variant.script))
+            )
             item.setData(VARIANT_ROLE, variant.id)
             ui.variantList.addItem(item)
         show_error(ui.errorLabel, "")

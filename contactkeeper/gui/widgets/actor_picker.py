@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
+from contactkeeper.i18n import _
 from contactkeeper.records import search
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,14 +31,14 @@ class ActorCompleter(QObject):
         self.context = context
         self.edit = edit
         if not edit.placeholderText():
-            edit.setPlaceholderText("Type a name (any script) or a codename")
+            edit.setPlaceholderText(_("Type a name (any script) or a codename"))
         edit.setClearButtonEnabled(True)
         self.suggestions = QStandardItemModel(self)
         self.completer = QCompleter(self.suggestions, self)
         self.completer.setWidget(edit)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(8)
-        self._popup().setAccessibleName("Matching actors")
+        self._popup().setAccessibleName(_("Matching actors"))
         # The stubs type the overloaded signal as one; [QModelIndex] picks the index overload.
         self.completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]
         edit.textEdited.connect(self._suggest)

@@ -23,14 +23,19 @@ from PySide6.QtWidgets import (
 
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.presentation import from_qdate, to_qdate, today
+from contactkeeper.gui.presentation import date_format, from_qdate, to_qdate, today
 from contactkeeper.gui.undo import UndoController
+from contactkeeper.i18n import N_, _
 from contactkeeper.records import actors
 from contactkeeper.records.actors import ActorDetail
 from contactkeeper.vault.model import ActorStatus
 
 # The snoozes offered in one click: (menu text, days from today).
-SNOOZES = (("Snooze for a &week", 7), ("Snooze for a &month", 30), ("Snooze for &three months", 90))
+SNOOZES = (
+    (N_("Snooze for a &week"), 7),
+    (N_("Snooze for a &month"), 30),
+    (N_("Snooze for &three months"), 90),
+)
 
 
 class SnoozeDialog(QDialog):
@@ -38,11 +43,11 @@ class SnoozeDialog(QDialog):
 
     def __init__(self, first: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Snooze until")
+        self.setWindowTitle(_("Snooze until"))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setAccessibleName("Snoozed until")
+        self.date_edit.setDisplayFormat(date_format())
+        self.date_edit.setAccessibleName(_("Snoozed until"))
         self.date_edit.setMinimumDate(to_qdate(first))
         later = first + timedelta(days=30)
         self.date_edit.setDate(to_qdate(later))
@@ -52,8 +57,8 @@ class SnoozeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QFormLayout(self)
-        layout.addRow(QLabel("No going-cold reminder about them until this day has passed."))
-        layout.addRow("&Until", self.date_edit)
+        layout.addRow(QLabel(_("No going-cold reminder about them until this day has passed.")))
+        layout.addRow(_("&Until"), self.date_edit)
         layout.addRow(buttons)
 
     def chosen(self) -> date:
@@ -66,26 +71,26 @@ class RemindersButton(QPushButton):
     changed = Signal(object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Re&minders", parent)
+        super().__init__(_("Re&minders"), parent)
         self.context = context
         self.detail: ActorDetail | None = None
-        self.setAccessibleName("Reminders about this actor")
-        self.setToolTip("Snooze this actor, or mark them do not contact for now")
+        self.setAccessibleName(_("Reminders about this actor"))
+        self.setToolTip(_("Snooze this actor, or mark them do not contact for now"))
         self.setAutoDefault(False)
         menu = QMenu(self)
         self.snooze_actions: list[QAction] = []
         for text, days in SNOOZES:
-            action = menu.addAction(text)
+            action = menu.addAction(_(text))
             action.triggered.connect(lambda _=False, d=days: self.snooze_for(d))
             self.snooze_actions.append(action)
-        self.snooze_until_action = menu.addAction("Snooze &until…")
+        self.snooze_until_action = menu.addAction(_("Snooze &until…"))
         self.snooze_until_action.triggered.connect(self.ask_snooze)
-        self.wake_action = menu.addAction("&Remind me again")
+        self.wake_action = menu.addAction(_("&Remind me again"))
         self.wake_action.triggered.connect(lambda: self.snooze(None))
         menu.addSeparator()
-        self.do_not_contact_action = menu.addAction("&Do not contact for now")
+        self.do_not_contact_action = menu.addAction(_("&Do not contact for now"))
         self.do_not_contact_action.setCheckable(True)
-        self.do_not_contact_action.setToolTip("A safety state: every reminder is silenced")
+        self.do_not_contact_action.setToolTip(_("A safety state: every reminder is silenced"))
         self.do_not_contact_action.triggered.connect(self.set_do_not_contact)
         self.setMenu(menu)
 
@@ -113,14 +118,16 @@ class RemindersButton(QPushButton):
         """Snooze the actor through ``until`` (None: remind again now)."""
         if self.detail is None:
             return
-        what = "snoozed" if until is not None else "reminded again"
+        # What the undo sentences quote: "Changed actor “Layla Haddad (snoozed)”."
+        what = _("{name} (snoozed)") if until is not None else _("{name} (reminded again)")
         self._change(what, snoozed_until=until)
 
     def set_do_not_contact(self, on: bool) -> None:
         if self.detail is None:
             return
         status = ActorStatus.DO_NOT_CONTACT if on else ActorStatus.ACTIVE
-        self._change("do not contact" if on else "contact again", status=status)
+        what = _("{name} (do not contact)") if on else _("{name} (contact again)")
+        self._change(what, status=status)
 
     def _change(self, what: str, **change: object) -> None:
         detail = self.detail
@@ -138,7 +145,7 @@ class RemindersButton(QPushButton):
         )
         UndoController.for_context(self.context).remember_change(
             "actor",
-            f"{name} ({what})",
+            what.format(name=name),
             lambda: actors.update_actor(vault, actor_id, self.context.now(), **before),
         )
         self.show_actor(saved)

@@ -16,6 +16,9 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from contactkeeper import i18n
+from contactkeeper.gui.presentation import word
+from contactkeeper.i18n import _, isolate, ngettext, pgettext
 from contactkeeper.records.actors import AffiliationInfo
 from contactkeeper.vault.model import ParticipationRole
 
@@ -33,9 +36,20 @@ def current(affiliations: Sequence[AffiliationInfo], on: date) -> list[Affiliati
 
 
 def _role_at(affiliation: AffiliationInfo) -> str:
+    """``Adviser, Ministry of the Interior`` (what the user typed, isolated)."""
     if affiliation.role:
-        return f"{affiliation.role}, {affiliation.organization}"
-    return affiliation.organization
+        # Translators: a role held in an organization: "Adviser, Ministry of the Interior".
+        return _("{role}, {organization}").format(
+            role=isolate(affiliation.role), organization=isolate(affiliation.organization)
+        )
+    return isolate(affiliation.organization)
+
+
+def month(day: date) -> str:
+    """A month and its year, as the locale writes them: "Mar 2026", "mars 2026"."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMM", day, locale=i18n.formats_locale())
 
 
 def affiliation_text(affiliations: Sequence[AffiliationInfo], on: date) -> str:
@@ -45,29 +59,45 @@ def affiliation_text(affiliations: Sequence[AffiliationInfo], on: date) -> str:
     if now:
         shown = " · ".join(_role_at(a) for a in now[:SHOWN_AFFILIATIONS])
         more = len(now) - SHOWN_AFFILIATIONS
-        return shown + (f" · and {more} more (Profile tab)" if more > 0 else "")
+        if more <= 0:
+            return shown
+        return ngettext(
+            "{affiliations} · and {n} more (Profile tab)",
+            "{affiliations} · and {n} more (Profile tab)",
+            more,
+        ).format(affiliations=shown, n=i18n.number(more))
     ended = [a for a in affiliations if a.ended_on is not None and a.ended_on < on]
     if ended:
         last = max(ended, key=lambda a: a.ended_on or date.min)
-        return f"Formerly {_role_at(last)} (until {last.ended_on:%b %Y})"
-    return "No affiliation recorded"
+        assert last.ended_on is not None
+        return _("Formerly {affiliation} (until {month})").format(
+            affiliation=_role_at(last), month=month(last.ended_on)
+        )
+    return _("No affiliation recorded")
 
 
 def processes_html(taking_part: Sequence[tuple[int, str, ParticipationRole]]) -> str:
     """``In: <a>Coastal dialogue</a> (party, adviser) · ...``, one link per process."""
     if not taking_part:
-        return "In no process yet"
+        return _("In no process yet")
     roles: dict[int, list[str]] = {}
     names: dict[int, str] = {}
     for process_id, name, role in taking_part:
         names[process_id] = name
-        roles.setdefault(process_id, []).append(role.value)
+        roles.setdefault(process_id, []).append(word(role))
+    # Translators: between the items of a short list, "party, adviser".
+    comma = pgettext("list separator", ", ")
     links = [
-        f'<a href="{LINK_PREFIX}{process_id}">{html.escape(names[process_id])}</a> '
-        f"({html.escape(', '.join(roles[process_id]))})"
+        # Translators: a process (a link) and the actor's roles in it.
+        _("{process} ({roles})").format(
+            process=f'<a href="{LINK_PREFIX}{process_id}">'
+            f"{isolate(html.escape(names[process_id]))}</a>",
+            roles=html.escape(comma.join(roles[process_id])),
+        )
         for process_id in names
     ]
-    return "In: " + " · ".join(links)
+    # Translators: {processes} are links to the processes an actor takes part in.
+    return _("In: {processes}").format(processes=" · ".join(links))
 
 
 class ActorRoles(QWidget):
@@ -78,12 +108,12 @@ class ActorRoles(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.affiliation_label = QLabel()
-        self.affiliation_label.setAccessibleName("Affiliation and role")
+        self.affiliation_label.setAccessibleName(_("Affiliation and role"))
         self.affiliation_label.setTextFormat(Qt.TextFormat.PlainText)
         self.affiliation_label.setWordWrap(True)
         self.affiliation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.processes_label = QLabel()
-        self.processes_label.setAccessibleName("Processes this actor takes part in")
+        self.processes_label.setAccessibleName(_("Processes this actor takes part in"))
         self.processes_label.setTextFormat(Qt.TextFormat.RichText)
         self.processes_label.setWordWrap(True)
         self.processes_label.setTextInteractionFlags(
@@ -107,7 +137,8 @@ class ActorRoles(QWidget):
     ) -> None:
         """Show them; ``hidden``: the affiliations may not be shown now, say this instead."""
         if hidden is not None:
-            self.affiliation_label.setText(f"Affiliation {hidden}")
+            # Translators: {hidden} says why: "hidden in privacy mode".
+            self.affiliation_label.setText(_("Affiliation {hidden}").format(hidden=hidden))
         else:
             self.affiliation_label.setText(affiliation_text(affiliations, on))
         self.processes_label.setText(processes_html(taking_part))

@@ -5,6 +5,7 @@ Saved with one button, through :func:`contactkeeper.records.standing.set_standin
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,56 +18,59 @@ from PySide6.QtWidgets import (
 
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.presentation import error_label, show_error
+from contactkeeper.gui.presentation import error_label, show_error, word
+from contactkeeper.i18n import N_, _, isolate, pgettext
 from contactkeeper.records import standing
 from contactkeeper.records.attribution import EXPLAINED
 from contactkeeper.vault.model import ActorTrack, AttributionRule
 
-NOT_JUDGED = "not judged"
+NOT_JUDGED = N_("not judged")
 
 
 def _judged(accessible: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(0, 5)
-    spin.setSpecialValueText(NOT_JUDGED)
+    spin.setSpecialValueText(_(NOT_JUDGED))
     spin.setAccessibleName(accessible)
     return spin
 
 
 class ActorStanding(QGroupBox):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Track two", parent)
+        super().__init__(_("Track two"), parent)
         self.context = context
         self.actor_id: int | None = None
         self.track = QComboBox()
-        self.track.setAccessibleName("Track")
-        self.track.addItem(NOT_JUDGED, None)
+        self.track.setAccessibleName(_("Track"))
+        self.track.addItem(_(NOT_JUDGED), None)
         for track in ActorTrack:
-            self.track.addItem(track.value, track.value)
-        self.access = _judged("Access to decision-makers, 1 to 5")
-        self.standing = _judged("Standing with their own community, 1 to 5")
-        self.trust = _judged("Their trust in you, 1 to 5")
-        self.risk = _judged("Personal risk of contact with them, 1 to 5")
-        self.risk.setToolTip("4 makes the actor at least sensitive, 5 high-risk")
+            self.track.addItem(word(track), track.value)
+        self.access = _judged(_("Access to decision-makers, 1 to 5"))
+        self.standing = _judged(_("Standing with their own community, 1 to 5"))
+        self.trust = _judged(_("Their trust in you, 1 to 5"))
+        self.risk = _judged(_("Personal risk of contact with them, 1 to 5"))
+        self.risk.setToolTip(_("4 makes the actor at least sensitive, 5 high-risk"))
         self.rule = QComboBox()
-        self.rule.setAccessibleName("Default attribution rule of what they say")
+        self.rule.setAccessibleName(_("Default attribution rule of what they say"))
         for rule in AttributionRule:
-            self.rule.addItem(rule.value, rule.value)
-            self.rule.setItemData(self.rule.count() - 1, EXPLAINED[rule], 3)
+            self.rule.addItem(word(rule), rule.value)
+            self.rule.setItemData(
+                self.rule.count() - 1, _(EXPLAINED[rule]), Qt.ItemDataRole.ToolTipRole
+            )
         self.sides = QLabel()
         self.sides.setWordWrap(True)
-        self.sides.setAccessibleName("Their side in each process")
-        self.save_button = QPushButton("Save track t&wo")
+        self.sides.setAccessibleName(_("Their side in each process"))
+        self.save_button = QPushButton(_("Save track t&wo"))
         self.message = error_label()
         form = QFormLayout(self)
         for label, widget in (
-            ("Track", self.track),
-            ("Access", self.access),
-            ("Standing", self.standing),
-            ("Trust in you", self.trust),
-            ("Personal risk", self.risk),
-            ("Attribution", self.rule),
-            ("Sides", self.sides),
+            (_("Track"), self.track),
+            (_("Access"), self.access),
+            (pgettext("with their community", "Standing"), self.standing),
+            (_("Trust in you"), self.trust),
+            (_("Personal risk"), self.risk),
+            (_("Attribution"), self.rule),
+            (_("Sides"), self.sides),
         ):
             form.addRow(label, widget)
         form.addRow(self.message)
@@ -96,8 +100,16 @@ class ActorStanding(QGroupBox):
         self.rule.setCurrentIndex(self.rule.findData(found.attribution.value))
         sides = standing.sides_of(self.context.vault, actor_id)
         self.sides.setText(
-            "; ".join(f"{s.process_name}: {s.side or 'no side'}" for s in sides)
-            or "not in any process"
+            # Translators: between the sides an actor holds in several processes.
+            pgettext("list separator", "; ").join(
+                # Translators: a process and the actor's side in it.
+                _("{process}: {side}").format(
+                    process=isolate(s.process_name),
+                    side=isolate(s.side) if s.side else _("no side"),
+                )
+                for s in sides
+            )
+            or _("not in any process")
         )
 
     def save(self) -> None:

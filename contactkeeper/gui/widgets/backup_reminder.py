@@ -14,9 +14,11 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from contactkeeper import i18n
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.presentation import today
 from contactkeeper.gui.refresh import Refresh
+from contactkeeper.i18n import _, ngettext
 from contactkeeper.vault import inventory
 
 NAG_AFTER_DAYS = 7
@@ -34,14 +36,16 @@ def days_since(last: datetime, now: datetime) -> int:
     return (today(now) - today(last)).days
 
 
-def since_text(last: datetime, now: datetime) -> str:
-    """Today, yesterday or "3 days ago"."""
+def last_backup_text(last: datetime, now: datetime) -> str:
+    """ "Last backup: today.", "yesterday." or "3 days ago."."""
     days = days_since(last, now)
     if days <= 0:
-        return "today"
+        return _("Last backup: today.")
     if days == 1:
-        return "yesterday"
-    return f"{days} days ago"
+        return _("Last backup: yesterday.")
+    return ngettext("Last backup: {n} day ago.", "Last backup: {n} days ago.", days).format(
+        n=i18n.number(days)
+    )
 
 
 class BackupReminder(QWidget):
@@ -54,13 +58,13 @@ class BackupReminder(QWidget):
         self.context = context
         self.setObjectName("backupReminder")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setAccessibleName("Backup reminder")
+        self.setAccessibleName(_("Backup reminder"))
         self.nagging = False
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Last backup")
-        self.button = QPushButton("&Back up now…")
-        self.button.setAccessibleName("Back up now")
+        self.label.setAccessibleName(_("Last backup"))
+        self.button = QPushButton(_("&Back up now…"))
+        self.button.setAccessibleName(_("Back up now"))
         self.button.setAutoDefault(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -87,18 +91,17 @@ class BackupReminder(QWidget):
         now = self.context.now()
         if last is None:
             self._show(
-                "No backup of this vault yet. A backup on a stick kept apart from this "
-                "laptop brings everything back if the laptop is lost.",
+                _(
+                    "No backup of this vault yet. A backup on a stick kept apart from this "
+                    "laptop brings everything back if the laptop is lost."
+                ),
                 nag=True,
             )
         elif days_since(last, now) >= NAG_AFTER_DAYS:
-            self._show(
-                f"Last backup: {since_text(last, now)}. Time for a fresh one: anything "
-                "recorded since would be lost with this laptop.",
-                nag=True,
-            )
+            nag = _("Time for a fresh one: anything recorded since would be lost with this laptop.")
+            self._show(f"{last_backup_text(last, now)} {nag}", nag=True)
         else:
-            self._show(f"Last backup: {since_text(last, now)}.", nag=False)
+            self._show(last_backup_text(last, now), nag=False)
 
     def _show(self, text: str, *, nag: bool) -> None:
         self.nagging = nag

@@ -1,10 +1,14 @@
 """A label that shows a long text (a folder's full path) elided in the middle to fit its
-width, "/home/you/…/ContactKeeper/vault", with the whole text in its tooltip."""
+width, "/home/you/…/ContactKeeper/vault", with the whole text in its tooltip. Where the
+label reads right to left (Arabic) the path is isolated, so that it keeps its own left to
+right order after the label's words."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel
+
+from contactkeeper.i18n import isolate
 
 
 class MiddleElided(QObject):
@@ -29,6 +33,8 @@ class MiddleElided(QObject):
         room = max(label.contentsRect().width(), label.minimumWidth())
         room -= metrics.horizontalAdvance(self.prefix)
         shown = metrics.elidedText(self.text, Qt.TextElideMode.ElideMiddle, max(room, 0))
+        if label.isRightToLeft():
+            shown = isolate(shown)
         label.setText(f"{self.prefix}{shown}" if self.text else "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -16,11 +16,15 @@ second, and is asked in the background (``busy`` says so) so that the page never
 Names follow the context's rule (codenames in privacy mode, high-risk actors by codename);
 a reason quotes a channel's label only while its actor's name may be shown (and the channel
 is not high-risk); in privacy mode the reasons are left out altogether.
+
+A chain reads in the language's direction: in Arabic it starts on the right and its arrows
+point left, from you toward the actor (:func:`chain`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,23 +35,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.dialogs.ways_in import WaysInDialog
 from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import error_label, show_error
+from contactkeeper.gui.widgets.warmth_badge import warmth_word
+from contactkeeper.i18n import N_, _, isolate, ngettext, pgettext
 from contactkeeper.records import channels, network
 from contactkeeper.records.network import Path
 from contactkeeper.vault.model import ChannelKind, InteractionKind
 
 PATHS_SHOWN = 3
-CAPTION = "Best ways from you to this actor"
+CAPTION = N_("Best ways from you to this actor")
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 1
-NO_PATH = (
+NO_PATH = N_(
     "No way in known: add a channel, or a relationship of someone you reach who can "
     "introduce this person."
 )
+# Between the steps of a chain, pointing from you toward the actor: to the right where text
+# runs left to right, to the left in Arabic (a plain arrow: the bidirectional algorithm
+# never turns it round).
+ARROW = " -> "
+ARROW_RIGHT_TO_LEFT = " ← "
+# Before the weakest hop under the list, pointing at it from the start of the line.
+MARKER = "▶ "
+MARKER_RIGHT_TO_LEFT = "◀ "
+
+
+def right_to_left() -> bool:
+    """Whether the desktop reads right to left (Arabic)."""
+    return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def chain(path: Path, *, mirrored: bool | None = None) -> str:
+    """``you -> Fr. Pavel (warm) -> Bishop Nikolai -> Dmitri S.``: each name isolated, the
+    arrows pointing the way the language reads (``mirrored``: right to left; by default
+    the desktop's direction)."""
+    mirrored = right_to_left() if mirrored is None else mirrored
+    # Translators: the start of a chain of people leading to an actor: "you -> A -> B".
+    parts = [pgettext("start of a path", "you")]
+    for hop in path.hops:
+        if hop.warmth is None:
+            parts.append(isolate(hop.name))
+        else:
+            # Translators: a person on a path and your warmth with them: "Fr. Pavel (warm)".
+            parts.append(
+                _("{name} ({warmth})").format(
+                    name=isolate(hop.name), warmth=warmth_word(hop.warmth)
+                )
+            )
+    return (ARROW_RIGHT_TO_LEFT if mirrored else ARROW).join(parts)
 
 
 def why(path: Path, *, private: bool) -> str:
@@ -56,8 +96,14 @@ def why(path: Path, *, private: bool) -> str:
     if not private:
         return path.why()
     weakest = path.weakest
-    lines = [f"{'*' if h.score == weakest else ' '} {h.name}: {h.score}/5" for h in path.hops]
-    return "\n".join([f"As good as its weakest hop ({weakest}/5):", *lines])
+    lines = [
+        # Translators: a person on a path and the score of the hop to them, out of 5.
+        ("* " if h.score == weakest else "  ")
+        + _("{name}: {score}/5").format(name=isolate(h.name), score=h.score)
+        for h in path.hops
+    ]
+    heading = _("As good as its weakest hop ({weakest}/5):").format(weakest=weakest)
+    return "\n".join([heading, *lines])
 
 
 class PathsPanel(QWidget):
@@ -75,38 +121,38 @@ class PathsPanel(QWidget):
         self.operation: Operation | None = None
         self._pending = False
 
-        self.caption = QLabel(CAPTION)
+        self.caption = QLabel(_(CAPTION))
         self.caption.setObjectName("sectionTitle")
         self.path_list = QListWidget()
-        self.path_list.setAccessibleName("Ways in, best first")
+        self.path_list.setAccessibleName(_("Ways in, best first"))
         self.path_list.setWordWrap(True)
         self.why_label = QLabel()
-        self.why_label.setAccessibleName("Why this path ranks where it does")
+        self.why_label.setAccessibleName(_("Why this path ranks where it does"))
         self.why_label.setWordWrap(True)
         self.why_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty = QLabel(NO_PATH)
+        self.empty = QLabel(_(NO_PATH))
         self.empty.setWordWrap(True)
         self.empty.setObjectName("placeholder")
-        self.log_button = QPushButton("Log a contact &along this path…")
-        self.log_button.setAccessibleName("Log a contact along the selected path")
+        self.log_button = QPushButton(_("Log a contact &along this path…"))
+        self.log_button.setAccessibleName(_("Log a contact along the selected path"))
         self.log_button.setToolTip(
-            "Opens the log with the first intermediary, as word passed through them"
+            _("Opens the log with the first intermediary, as word passed through them")
         )
-        self.save_button = QPushButton("Keep as a c&hannel")
-        self.save_button.setAccessibleName("Keep the selected path as a channel")
+        self.save_button = QPushButton(_("Keep as a c&hannel"))
+        self.save_button.setAccessibleName(_("Keep the selected path as a channel"))
         self.save_button.setToolTip(
-            "Add the path to this actor's channels, its intermediaries in order"
+            _("Add the path to this actor's channels, its intermediaries in order")
         )
-        self.ways_button = QPushButton("Which ties &count…")
-        self.ways_button.setAccessibleName("Choose which relationships count as a way in")
-        self.ways_button.setToolTip("Which kinds of relationship can pass you on, and which way")
+        self.ways_button = QPushButton(_("Which ties &count…"))
+        self.ways_button.setAccessibleName(_("Choose which relationships count as a way in"))
+        self.ways_button.setToolTip(_("Which kinds of relationship can pass you on, and which way"))
         for button in (self.log_button, self.save_button, self.ways_button):
             button.setAutoDefault(False)
         self.message = error_label()
-        self.reached_caption = QLabel("Whom only this actor carries you to")
+        self.reached_caption = QLabel(_("Whom only this actor carries you to"))
         self.reached_caption.setObjectName("sectionTitle")
         self.reached_list = QListWidget()
-        self.reached_list.setAccessibleName("Actors reached only through this actor")
+        self.reached_list.setAccessibleName(_("Actors reached only through this actor"))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.log_button)
@@ -171,7 +217,7 @@ class PathsPanel(QWidget):
         except ContactKeeperError as exc:
             show_error(self.message, exc.message)
             return
-        self.caption.setText(f"{CAPTION} (working them out…)")
+        self.caption.setText(_("Best ways from you to this actor (working them out…)"))
         self.operation = run_in_background(
             self, ask, lambda found: self._answered(actor_id, found), self._failed
         )
@@ -183,7 +229,7 @@ class PathsPanel(QWidget):
 
     def _answered(self, actor_id: int, found: tuple[list[Path], list[tuple[int, str]]]) -> None:
         self.operation = None
-        self.caption.setText(CAPTION)
+        self.caption.setText(_(CAPTION))
         if self._pending or actor_id != self.actor_id:
             self._pending = False
             self.reload()
@@ -194,8 +240,8 @@ class PathsPanel(QWidget):
     def _failed(self, exc: Exception) -> None:
         self.operation = None
         self._pending = False
-        self.caption.setText(CAPTION)
-        show_error(self.message, getattr(exc, "message", "The ways in could not be worked out."))
+        self.caption.setText(_(CAPTION))
+        show_error(self.message, getattr(exc, "message", _("The ways in could not be worked out.")))
 
     def _show(self, found: tuple[list[Path], list[tuple[int, str]]]) -> None:
         self.paths, self.reached = found
@@ -204,7 +250,7 @@ class PathsPanel(QWidget):
         current = max(self.path_list.currentRow(), 0)
         self.path_list.clear()
         for path in self.paths:
-            item = QListWidgetItem(path.chain())
+            item = QListWidgetItem(chain(path, mirrored=self.isRightToLeft()))
             item.setToolTip(why(path, private=private))
             self.path_list.addItem(item)
         self.empty.setVisible(not self.paths)
@@ -219,10 +265,15 @@ class PathsPanel(QWidget):
             item = QListWidgetItem(name)
             item.setData(ACTOR_ROLE, actor_id)
             self.reached_list.addItem(item)
+        count = len(self.reached)
         self.reached_caption.setText(
-            f"Whom only this actor carries you to ({len(self.reached)})"
+            ngettext(
+                "Whom only this actor carries you to ({n})",
+                "Whom only this actor carries you to ({n})",
+                count,
+            ).format(n=i18n.number(count))
             if self.reached
-            else "Nobody is reached only through this actor"
+            else _("Nobody is reached only through this actor")
         )
         self.reached_list.setVisible(bool(self.reached))
         self._path_chosen()
@@ -246,9 +297,11 @@ class PathsPanel(QWidget):
         """Say why the chosen path ranks where it does, under the list."""
         path = self.selected()
         lines = why(path, private=self.context.privacy).splitlines() if path else []
-        # The weakest hop, marked "*" in the tooltip, stands out with an arrow here.
+        # The weakest hop, marked "*" in the tooltip, stands out with an arrow here, pointing
+        # from the start of the line (the right in Arabic).
+        marker = MARKER_RIGHT_TO_LEFT if self.isRightToLeft() else MARKER
         self.why_label.setText(
-            "\n".join(f"▶ {line[2:]}" if line.startswith("* ") else line for line in lines)
+            "\n".join(marker + line[2:] if line.startswith("* ") else line for line in lines)
         )
         self.why_label.setVisible(path is not None)
         self._update_buttons()
@@ -299,7 +352,7 @@ class PathsPanel(QWidget):
         except ContactKeeperError as exc:
             show_error(self.message, exc.message)
             return
-        self.context.status.emit("The path was kept as a channel of this actor.")
+        self.context.status.emit(_("The path was kept as a channel of this actor."))
 
     def choose_ways_in(self) -> None:
         """Which relationships count as a way in: the paths follow when it is saved."""

@@ -4,6 +4,9 @@ Each party has two lines, its motivation (solid) and its optimism (dashed), comp
 day by :mod:`contactkeeper.records.ripeness`, so the fading between cues is drawn as it is
 computed. Cues are marks on the time axis. Hovering a line or a mark shows why it is there.
 The widget only draws what it is given.
+
+In a language written right to left the chart mirrors: time runs from right to left (the
+newest day on the left) and the scale of readiness stands on the right.
 """
 
 from __future__ import annotations
@@ -18,14 +21,17 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QMargins, QPointF, Qt, QTime
 from PySide6.QtGui import QColor, QCursor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from contactkeeper import i18n
+from contactkeeper.i18n import N_, _, isolate, ngettext
 from contactkeeper.records.ripeness import Cue, ProcessReading
+from contactkeeper.vault.vocabulary import Dimension, Direction
 
-TITLE = "Readiness per party: motivation (solid) and optimism (dashed); cues as marks"
-EMPTY_TITLE = "No readiness cues yet: add one when you log a contact (Ctrl+L)"
+TITLE = N_("Readiness per party: motivation (solid) and optimism (dashed); cues as marks")
+EMPTY_TITLE = N_("No readiness cues yet: add one when you log a contact (Ctrl+L)")
 COLOURS = ("#c8691c", "#2a6fb0", "#3c8c4a", "#8a4fb0", "#b03a48")
 DAY_MS = 86_400_000
 
@@ -40,24 +46,40 @@ def _day(ms: float) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
 
 
+def _series_name(party: str, dimension: str) -> str:
+    if dimension == "motivation":
+        return _("{party}: motivation").format(party=isolate(party))
+    return _("{party}: optimism").format(party=isolate(party))
+
+
+def _moves(dimension: Dimension) -> str:
+    """What a cue moves, in words."""
+    if dimension is Dimension.MOTIVATION:
+        return _("moves motivation")
+    if dimension is Dimension.OPTIMISM:
+        return _("moves optimism")
+    return _("moves both")
+
+
 class ReadinessChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Readiness per party over time")
+        self.setAccessibleName(_("Readiness per party over time"))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(240)
         chart = QChart()
         chart.legend().setVisible(True)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.setTitle(TITLE)
+        chart.setTitle(_(TITLE))
         self.x_axis = QDateTimeAxis()
         self.x_axis.setFormat("yyyy-MM")
         self.x_axis.setTickCount(6)
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%.1f")
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(self.y_axis, self._scale_side())
+        self.x_axis.setReverse(self.right_to_left)
         self.setChart(chart)
         self.readings: list[ProcessReading] = []
         self.cues: list[Cue] = []
@@ -65,7 +87,7 @@ class ReadinessChart(QChartView):
         # One (motivation, optimism) pair of lines per party, in the parties' order.
         self.lines: list[tuple[QLineSeries, QLineSeries]] = []
         self.marks = QScatterSeries()
-        self.marks.setName("Cues")
+        self.marks.setName(_("Cues"))
         self.marks.setMarkerSize(9)
         self.marks.setColor(QColor("#333333"))
         self.marks.hovered.connect(self._mark_hovered)
@@ -79,6 +101,33 @@ class ReadinessChart(QChartView):
         # Empty until given readings; the axes hidden, so that showing them lays out their
         # labels (a chart first drawn with data kept no room for the dates).
         self.clear()
+
+    # -- direction ---------------------------------------------------------------------------
+
+    @property
+    def right_to_left(self) -> bool:
+        """Whether the chart reads right to left (the layout's direction: Arabic)."""
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+    def _scale_side(self) -> Qt.AlignmentFlag:
+        """Where the scale of readiness stands: at the start of the time axis, the side the
+        reader starts from."""
+        return Qt.AlignmentFlag.AlignRight if self.right_to_left else Qt.AlignmentFlag.AlignLeft
+
+    def _mirror(self) -> None:
+        """Time runs in the reading direction; the scale moves to the side it starts from."""
+        chart = self.chart()
+        self.x_axis.setReverse(self.right_to_left)
+        if chart.axes(Qt.Orientation.Vertical) and self.y_axis.alignment() != self._scale_side():
+            chart.removeAxis(self.y_axis)
+            chart.addAxis(self.y_axis, self._scale_side())
+            for series in chart.series():
+                series.attachAxis(self.y_axis)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._mirror()
+        super().changeEvent(event)
 
     def show_readiness(
         self, readings: list[ProcessReading], cues: list[Cue], half_life_days: float = 0.0
@@ -94,7 +143,7 @@ class ReadinessChart(QChartView):
         self.readings, self.cues = list(readings), sorted(cues, key=lambda c: c.observed_on)
         self.marks.clear()
         self.zero.clear()
-        chart.setTitle(TITLE if cues else EMPTY_TITLE)
+        chart.setTitle(_(TITLE) if cues else _(EMPTY_TITLE))
         self.x_axis.setVisible(bool(cues))
         self.y_axis.setVisible(bool(cues))
         if not cues or not readings:
@@ -107,7 +156,7 @@ class ReadinessChart(QChartView):
                 ("optimism", Qt.PenStyle.DashLine),
             ):
                 series = QLineSeries()
-                series.setName(f"{first.party.name}: {dimension}")
+                series.setName(_series_name(first.party.name, dimension))
                 series.setPen(QPen(colour, 2, style))
                 for reading in readings:
                     party = reading.parties[index]
@@ -148,25 +197,52 @@ class ReadinessChart(QChartView):
         if not self.readings:
             return ""
         reading = min(self.readings, key=lambda r: abs((r.on - day).days))
-        lines = [f"{reading.on.isoformat()}", reading.why()]
+        lines = [i18n.long_date(reading.on), reading.why()]
         if self.half_life_days:
-            lines.append(f"Each cue fades by half every {self.half_life_days:g} days.")
+            days = self.half_life_days
+            lines.append(
+                ngettext(
+                    "Each cue fades by half every {n} day.",
+                    "Each cue fades by half every {n} days.",
+                    int(days) if float(days).is_integer() else 2,
+                ).format(n=i18n.number(days))
+            )
         for party in reading.parties:
             counted = [c for c in party.contributions if c.repeat_of is None and c.faded]
             strongest = sorted(counted, key=lambda c: -abs(c.faded))[:4]
             if strongest:
-                lines.append(f"{party.party.name}, mostly:")
+                # Translators: followed by the cues that weigh most for this party.
+                lines.append(_("{party}, mostly:").format(party=isolate(party.party.name)))
                 lines.extend(f"  {c.explain(reading.on)}" for c in strongest)
         return "\n".join(lines)
 
     def why_mark(self, index: int) -> str:
         cue = self.cues[index]
-        return (
-            f"{cue.observed_on.isoformat()} {cue.label}: weight {cue.weight:+.2f} "
-            f"(strength {cue.strength}, graded {cue.reliability}{cue.credibility}), "
-            f"{cue.direction.value} talks, moves {cue.dimension.value}"
-            + ("" if cue.party is not None else "; about every party")
-        )
+        weight = ("+" if cue.weight >= 0 else "") + i18n.number(cue.weight, 2)
+        toward = Direction(cue.direction) is Direction.TOWARD
+        fields = {
+            "day": i18n.short_date(cue.observed_on),
+            "cue": isolate(cue.label),
+            "weight": weight,
+            "strength": i18n.number(cue.strength),
+            # The intelligence grading: a letter for the source, a digit for the information.
+            "grade": f"{cue.reliability}{cue.credibility}",
+            "direction": _("toward talks") if toward else _("away from talks"),
+            "moves": _moves(Dimension(cue.dimension)),
+        }
+        if cue.party is not None:
+            # Translators: a readiness cue on the chart; {grade} is like "B2".
+            text = _(
+                "{day} {cue}: weight {weight} (strength {strength}, graded {grade}), "
+                "{direction}, {moves}"
+            )
+        else:
+            # Translators: a readiness cue on the chart that is about every party.
+            text = _(
+                "{day} {cue}: weight {weight} (strength {strength}, graded {grade}), "
+                "{direction}, {moves}; about every party"
+            )
+        return text.format(**fields)
 
     def _line_hovered(self, point: QPointF, state: bool) -> None:
         if state:

@@ -18,19 +18,20 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, Q
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.presentation import short_date
+from contactkeeper.i18n import N_, _, isolate
 from contactkeeper.records import followups, interactions, search
 from contactkeeper.records.search import SearchHit
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_HITS = 20
 KIND_LABELS = {
-    "actor": "Actor",
-    "process": "Process",
-    "interaction": "Interaction",
-    "organization": "Organization",
-    "event": "Event",
-    "transfer": "Transfer to track one",
-    "follow_up": "Follow-up",
+    "actor": N_("Actor"),
+    "process": N_("Process"),
+    "interaction": N_("Interaction"),
+    "organization": N_("Organization"),
+    "event": N_("Event"),
+    "transfer": N_("Transfer to track one"),
+    "follow_up": N_("Follow-up"),
 }
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -50,7 +51,7 @@ class SearchPopup(QListWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("searchPopup")
-        self.setAccessibleName("Search results")
+        self.setAccessibleName(_("Search results"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setUniformItemSizes(True)
@@ -59,14 +60,15 @@ class SearchPopup(QListWidget):
     def show_hits(self, hits: list[SearchHit], query: str) -> None:
         self.clear()
         for hit in hits:
-            kind = KIND_LABELS.get(hit.kind, hit.kind)
+            kind = _(KIND_LABELS[hit.kind]) if hit.kind in KIND_LABELS else hit.kind
             title = _title(hit)
             item = QListWidgetItem(f"{title}\n{kind} · {hit.subtitle}".rstrip(" ·"))
             item.setData(HIT_ROLE, hit)
-            item.setToolTip(f"{kind}: {title}")
+            # Translators: a search result's tooltip: its kind and its title.
+            item.setToolTip(_("{kind}: {title}").format(kind=kind, title=isolate(title)))
             self.addItem(item)
         if not hits:
-            item = QListWidgetItem(f"Nothing matches “{query}”.")
+            item = QListWidgetItem(_("Nothing matches “{query}”.").format(query=isolate(query)))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(item)
         else:
@@ -91,8 +93,10 @@ class SearchField(QLineEdit):
         super().__init__(parent)
         self.context = context
         self.setObjectName("searchField")
-        self.setPlaceholderText("Search names, codenames, notes…  (Ctrl+K)")
-        self.setAccessibleName("Search everything")
+        self.setPlaceholderText(
+            _("Search names, codenames, notes…  ({keys})").format(keys="Ctrl+K")
+        )
+        self.setAccessibleName(_("Search everything"))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(320)
         self.popup: SearchPopup | None = None
@@ -202,7 +206,7 @@ class SearchField(QLineEdit):
             self.context.status.emit(exc.message)
             return
         if page is None:
-            self.context.status.emit("This follow-up is not tied to any record; see Today.")
+            self.context.status.emit(_("This follow-up is not tied to any record; see Today."))
             return
         kind, record_id = page
         signals = {

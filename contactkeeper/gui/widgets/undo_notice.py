@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from contactkeeper.gui.undo import UndoController
+from contactkeeper.i18n import _
 
 SHOWN_MS = 30_000
 
@@ -20,10 +21,10 @@ class UndoNotice(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.label = QLabel()
-        self.label.setAccessibleName("What was just done")
-        self.button = QPushButton("Undo")
-        self.button.setAccessibleName("Undo it")
-        self.button.setToolTip("Take it back (Ctrl+Z)")
+        self.label.setAccessibleName(_("What was just done"))
+        self.button = QPushButton(_("Undo"))
+        self.button.setAccessibleName(_("Undo it"))
+        self.button.setToolTip(_("Take it back ({keys})").format(keys="Ctrl+Z"))
         self.button.setAutoDefault(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from contactkeeper import i18n
+from contactkeeper.i18n import _, ngettext
 from contactkeeper.protect.throttle import UnlockThrottle
 
 TICK_MS = 250  # a countdown in whole seconds, read from the clock: never a second late
@@ -26,7 +28,12 @@ def seconds_before_next_attempt(throttle: UnlockThrottle) -> int:
 
 
 def countdown_text(seconds: int) -> str:
-    return f"Try again in {seconds} s" if seconds > 0 else ""
+    if seconds <= 0:
+        return ""
+    # Translators: a countdown in seconds ("s" is the symbol of the second).
+    return ngettext("Try again in {n} s", "Try again in {n} s", seconds).format(
+        n=i18n.number(seconds)
+    )
 
 
 class ThrottleCountdown(QLabel):
@@ -46,7 +53,7 @@ class ThrottleCountdown(QLabel):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("throttleCountdown")
-        self.setAccessibleName("Wait before the next attempt")
+        self.setAccessibleName(_("Wait before the next attempt"))
         self.throttle = throttle
         self.controls = list(controls)
         self.timer = QTimer(self)

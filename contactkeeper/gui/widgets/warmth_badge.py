@@ -2,15 +2,18 @@
 
 Colour helps at a glance, the word says it for everyone (colour-blind readers, screen
 readers, grey-scale printouts). Used by the Today and Actors tables through
-:class:`WarmthBadgeDelegate`, and on pages as :class:`WarmthBadge`.
+:class:`WarmthBadgeDelegate`, and on pages as :class:`WarmthBadge`. The tables hold the
+stored word ("cooling"); the pill shows it in the current language, at the start of its cell
+(the right in Arabic).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from contactkeeper.i18n import _
 from contactkeeper.records.warmth import Warmth, WarmthReading
 
 # Background and text colours, readable on light and dark palettes alike.
@@ -26,13 +29,28 @@ def badge_colours(warmth: str) -> tuple[QColor, QColor]:
     return QColor(background), QColor(text)
 
 
+def warmth_word(warmth: str) -> str:
+    """A warmth in words, in the current language: "warm", "cooling", "cold"."""
+    words = {
+        Warmth.WARM.value: _("warm"),
+        Warmth.COOLING.value: _("cooling"),
+        Warmth.COLD.value: _("cold"),
+    }
+    return words.get(str(warmth), str(warmth))
+
+
 def describe(reading: WarmthReading) -> str:
     """A sentence for tooltips and screen readers: "cooling: 40 d ago, 10 d overdue"."""
-    return f"{reading.warmth.value}: {reading.label}"
+    # Translators: a warmth and how it was reached: "cooling: 40 d ago, 10 d overdue".
+    return _("{warmth}: {reading}").format(
+        warmth=warmth_word(reading.warmth.value), reading=reading.label
+    )
 
 
 class WarmthBadgeDelegate(QStyledItemDelegate):
-    """Paints a column whose text is a warmth ("warm", "cooling", "cold") as a pill."""
+    """Paints a column whose text is a warmth as a pill, at the start of the cell. The
+    column holds the warmth in words of the current language (:func:`warmth_word`), which
+    a screen reader reads and a copy takes; its stored value ("warm") is accepted too."""
 
     def paint(
         self,
@@ -41,6 +59,8 @@ class WarmthBadgeDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         text = str(index.data() or "")
+        if text not in COLOURS:
+            text = {warmth_word(w.value): w.value for w in Warmth}.get(text, text)
         if text not in COLOURS:
             super().paint(painter, option, index)
             return
@@ -51,22 +71,25 @@ class WarmthBadgeDelegate(QStyledItemDelegate):
             opt.text = ""
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
         background, foreground = badge_colours(text)
+        shown = warmth_word(text)
         metrics = QFontMetrics(option.font)
-        width = metrics.horizontalAdvance(text) + 16
+        width = min(metrics.horizontalAdvance(shown) + 16, option.rect.width() - 8)
         height = metrics.height() + 4
-        rect = QRectF(
+        pill = QRect(
             option.rect.x() + 6,
-            option.rect.y() + (option.rect.height() - height) / 2,
-            min(width, option.rect.width() - 8),
+            option.rect.y() + (option.rect.height() - height) // 2,
+            width,
             height,
         )
+        # At the start of the cell: its left, or its right when the table reads right to left.
+        rect = QRectF(QStyle.visualRect(option.direction, option.rect, pill))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(background)
         painter.drawRoundedRect(rect, height / 2, height / 2)
         painter.setPen(foreground)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, shown)
         painter.restore()
 
     def sizeHint(
@@ -74,7 +97,8 @@ class WarmthBadgeDelegate(QStyledItemDelegate):
     ) -> QSize:
         size = super().sizeHint(option, index)
         metrics = QFontMetrics(option.font)
-        return QSize(max(size.width(), metrics.horizontalAdvance("cooling") + 28), size.height())
+        widest = max(metrics.horizontalAdvance(warmth_word(w.value)) for w in Warmth)
+        return QSize(max(size.width(), widest + 28), size.height())
 
 
 class WarmthBadge(QLabel):
@@ -92,9 +116,10 @@ class WarmthBadge(QLabel):
             self.setVisible(False)
             return
         background, foreground = badge_colours(reading.warmth.value)
-        self.setText(reading.warmth.value)
+        self.setText(warmth_word(reading.warmth.value))
         self.setToolTip(why or describe(reading))
-        self.setAccessibleName(f"Warmth {describe(reading)}")
+        # Translators: an accessible name: "Warmth cooling: 40 d ago, 10 d overdue".
+        self.setAccessibleName(_("Warmth {description}").format(description=describe(reading)))
         self.setStyleSheet(
             f"QLabel {{ background: {background.name()}; color: {foreground.name()};"
             " border-radius: 8px; padding: 1px 8px; }"
