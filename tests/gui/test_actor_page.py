@@ -18,11 +18,12 @@ from contactkeeper.records.actors import NewActor
 from contactkeeper.records.channels import Hop
 from contactkeeper.vault.model import ChannelKind, InteractionKind, RelationshipKind, Sensitivity
 from tests.conftest import FakeClock
+from tests.gui.shown_text import visible
 from tests.gui.window_helpers import show_active
 
 
 def _cell(model: object, row: int, column: int) -> str:
-    return str(model.index(row, column).data())  # type: ignore[attr-defined]
+    return visible(str(model.index(row, column).data()))  # type: ignore[attr-defined]
 
 
 def _page(context: AppContext, qtbot: QtBot, actor_id: int) -> ActorPage:

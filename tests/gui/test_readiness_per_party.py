@@ -17,6 +17,7 @@ from contactkeeper.records import actors, opportunities, processes, readiness
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.readiness import NewCue
 from contactkeeper.vault.model import ParticipationRole
+from tests.gui.shown_text import visible
 from tests.gui.window_helpers import show_active
 
 
@@ -73,7 +74,7 @@ def test_parties_are_added_renamed_given_participants_and_drawn(
         f"{isolate('District office')}: motivation",
         f"{isolate('District office')}: optimism",
     ]
-    why = page.why.text()
+    why = visible(page.why.text())
     assert "Valley villages: motivation +4" in why
     assert "held back by optimism" in why
     page.sides.setCurrentIndex(1)

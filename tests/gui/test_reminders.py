@@ -9,6 +9,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from contactkeeper import i18n
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.views.actor_page import ActorPage
@@ -18,6 +19,7 @@ from contactkeeper.records import actors, followups, interactions, today
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.vault.model import ActorStatus, InteractionKind, Tier
+from tests.gui.shown_text import visible
 from tests.gui.window_helpers import show_active
 from tests.helpers.ripening import ripening_process
 
@@ -97,7 +99,7 @@ def test_a_snooze_from_the_page_keeps_them_off_today_until_the_day_has_passed(
     until = context.now().astimezone().date() + timedelta(days=7)
     assert actors.get_actor(context.vault, leila, context.now()).snoozed_until == until
     assert page.silenced_label.text() == (
-        f"Reminders are silenced. Snoozed until {until.isoformat()}: not listed as going "
+        f"Reminders are silenced. Snoozed until {i18n.long_date(until)}: not listed as going "
         "cold (nor as a broker going cold) until that day has passed."
     )
     assert page.form.ui.snoozeEdit.date().toPython() == until
@@ -176,4 +178,6 @@ def test_today_puts_a_key_actor_of_a_ripening_process_first_once_worked_out(
         view.reload()
     assert _cold_names(view) == ["Hassan Idris", "Carla"]
     tip = view.going_cold.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip.endswith("36 days past the maximum; on a side of Dry Valley, which is ripening")
+    assert visible(tip).endswith(
+        "36 days past the maximum; on a side of Dry Valley, which is ripening"
+    )
