@@ -650,7 +650,7 @@ def _codename(session: Session, wanted: str | None) -> str:
         # Ten plain pairs, then ten numbered ones (a large vault uses most pairs), all
         # looked up in one query; the first free one wins.
         pairs = [
-            f"{secrets.choice(_CODE_ADJECTIVES)} {secrets.choice(_CODE_NOUNS)}" for _ in range(20)
+            f"{secrets.choice(_CODE_ADJECTIVES)} {secrets.choice(_CODE_NOUNS)}" for _n in range(20)
         ]
         candidates = pairs[:10] + [f"{p} {secrets.randbelow(900) + 100}" for p in pairs[10:]]
         used = set(session.scalars(sa.select(Actor.codename).where(Actor.codename.in_(candidates))))

@@ -599,11 +599,11 @@ def paths_to(
                 (a, b, reach.first[b] if a == YOU else _Edge._make(web.ties[a, b]))
                 for a, b in itertools.pairwise((YOU, *nodes))
             ]
-            for _, _, nodes in ranked
+            for _score, _length, nodes in ranked
         ]
         warmth = reach.warmth
-    people = {b for way in steps for _, b, _ in way}
-    owners = {edge.owner for way in steps for _, _, edge in way if edge.label}
+    people = {b for way in steps for _a, b, _edge in way}
+    owners = {edge.owner for way in steps for _a, _b, edge in way if edge.label}
     names, kinds = _people(vault, people | owners, name)  # one query for both
 
     def hidden(owner: int, private: bool) -> bool:

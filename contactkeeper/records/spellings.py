@@ -502,7 +502,7 @@ def judged(a: str, b: str, language: str) -> Verdict:
     short, long = sorted((first, second), key=lambda p: len(p.words))
     pairs = _pairing(short.words, long.words)
     if pairs and (len(short.words) == len(long.words) or len(short.words) >= 2):
-        score = sum(fuzz.ratio(x.key, y.key) for x, y, _ in pairs) / len(long.words)
+        score = sum(fuzz.ratio(x.key, y.key) for x, y, _how in pairs) / len(long.words)
         details = [
             # Translators: two words that agree, and how: "mohamed / muhammad: one letter apart".
             _("{a} / {b}: {how}").format(

@@ -15,6 +15,7 @@ from contactkeeper.records.channels import Hop
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import ActorStatus, ChannelKind, Direction, InteractionKind, Register
 from tests.conftest import FakeClock
+from tests.gui.shown_text import visible
 from tests.gui.window_helpers import show_active
 
 
@@ -92,7 +93,7 @@ def test_enter_saves_from_a_field_and_the_channel_lists_the_intermediary_chain(
     )
     dialog = _open(context, qtbot, [layla.id])
     combo = dialog.ui.channelCombo
-    labels = [combo.itemText(i) for i in range(combo.count())]
+    labels = [visible(combo.itemText(i)) for i in range(combo.count())]
     assert "you -> Karim Nasser -> Layla Haddad" in labels
     combo.setCurrentIndex(combo.findData(via.id))
     combo.activated.emit(combo.currentIndex())  # as when the user picks it

@@ -13,7 +13,6 @@ from contactkeeper.gui.dialogs.ways_in import WaysInDialog, meaning
 from contactkeeper.gui.undo import UndoController
 from contactkeeper.gui.views.actor_page import ActorPage
 from contactkeeper.gui.views.network_map import MapView
-from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, channels, interactions, network, relationships
 from contactkeeper.records.actors import NewActor
 from contactkeeper.records.network import WayIn
@@ -42,8 +41,8 @@ def _web(context: AppContext) -> dict[str, int]:
     return ids
 
 
-# The chain as the panel shows it: each name isolated (it may be written right to left).
-ANNA_TO_DMITRI = f"you -> {isolate('Anna Petrova')} (warm) -> {isolate('Dmitri Sokolov')}"
+# The chain as the panel shows it, as the eye reads it (each name is isolated on screen).
+ANNA_TO_DMITRI = "you -> Anna Petrova (warm) -> Dmitri Sokolov"
 
 
 def _paths(page: ActorPage, qtbot: QtBot) -> list[str]:

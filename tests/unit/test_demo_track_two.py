@@ -15,6 +15,7 @@ from contactkeeper.records.today import track_two_lines
 from contactkeeper.vault import Vault, inventory
 from contactkeeper.vault.model import AttributionRule, InvitationStatus, TransferResult
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.helpers.text import plain
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
@@ -46,7 +47,7 @@ def test_an_idea_of_the_workshop_was_taken_up_by_track_one(demo: Vault) -> None:
     logged = transfers.list_transfers(demo)
     taken = [t for t in logged if t.result is TransferResult.TAKEN_UP]
     assert [t.content for t in taken] == ["A joint metering pilot in two eastern villages"]
-    assert taken[0].origin == "the Spring-flow workshop"
+    assert plain(taken[0].origin) == "the Spring-flow workshop"
     assert [line.what for line in track_two_lines(demo, NOW.date())] == [
         "review due",
         "awaiting a reaction",

@@ -9,6 +9,7 @@ from pathlib import Path
 from contactkeeper.exchange import importing
 from contactkeeper.records import actors
 from contactkeeper.vault import Vault
+from tests.helpers.text import plain
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
@@ -59,6 +60,6 @@ def test_the_import_preview_flags_an_entry_spelled_in_another_script(
     plan = importing.plan_import(vault, book)
 
     assert [(d.line, d.actor_id) for d in plan.duplicates] == [(1, existing.id), (13, 0)]
-    report = "\n".join(importing.describe_plan(plan))
+    report = plain("\n".join(importing.describe_plan(plan)))
     assert "line 1: محمد عباس  -- looks like an actor in the vault: Muhammad Abbas" in report
     assert "line 13: عبد الرحمن قادري  -- looks like an earlier entry" in report
