@@ -101,11 +101,7 @@ def test_from_todays_cold_broker_to_a_contact_logged_along_the_path(
     assert brokers.model.index(0, 0).data() == "Fr. Pavel"
     assert brokers.model.index(0, 2).data() == "2 of 3"
     assert "only they reach 2 of the 3 participants of Verenia talks" in visible(
-<<<<<<< HEAD
-        brokers.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
-=======
         str(brokers.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
->>>>>>> records
     )
     # One click on the warning opens the broker's page, where Ways in lists whom he carries
     # you to; opening Dmitri shows the path through him.

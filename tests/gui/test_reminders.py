@@ -177,12 +177,7 @@ def test_today_puts_a_key_actor_of_a_ripening_process_first_once_worked_out(
     with qtbot.waitSignal(view.insights_ready, timeout=10_000):
         view.reload()
     assert _cold_names(view) == ["Hassan Idris", "Carla"]
-<<<<<<< HEAD
-    tip = visible(view.going_cold.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
-    assert tip.endswith("36 days past the maximum; on a side of Dry Valley, which is ripening")
-=======
     tip = view.going_cold.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert visible(tip).endswith(
         "36 days past the maximum; on a side of Dry Valley, which is ripening"
     )
->>>>>>> records

@@ -62,13 +62,8 @@ def test_a_direct_channel_reads_as_its_kind_with_the_whole_way_in_the_tooltip(
 ) -> None:
     index = today.going_cold.model.index(_row(today, "Hassan Qadri"), CHANNEL)
     assert index.data() == "phone"
-<<<<<<< HEAD
-    tip = visible(index.data(Qt.ItemDataRole.ToolTipRole))
-    assert "you -> Hassan Qadri (phone)" in tip
-=======
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "you -> Hassan Qadri (phone)" in visible(tip)
->>>>>>> records
     assert "his brother's number" in tip
 
 
