@@ -154,7 +154,7 @@ def _print(summary: TodaySummary, name: NameRule, day: date, *, privacy: bool) -
     say()
     say(_heading(_("Going cold"), len(summary.going_cold)))
     if summary.going_cold:
-        say(f"  {ORDER}")
+        say(f"  {_(ORDER)}")
     else:
         say("  " + _("Nobody is going cold: every active actor was contacted in good time."))
     for g in summary.going_cold:

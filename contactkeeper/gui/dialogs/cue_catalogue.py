@@ -169,16 +169,16 @@ class CueCatalogueDialog(QDialog):
         kind = listed.kind
         item = QTreeWidgetItem(
             [
-                _("{kind} (retired)").format(kind=isolate(kind.label))
+                _("{kind} (retired)").format(kind=isolate(kind.name))
                 if kind.retired
-                else kind.label,
+                else kind.name,
                 _(MOVES[kind.dimension]),
                 _(USUALLY[kind.usual_direction]),
                 i18n.number(listed.uses),
             ]
         )
         item.setData(0, KIND_ROLE, listed)
-        item.setToolTip(0, kind.description)
+        item.setToolTip(0, kind.shown_description)
         item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if kind.retired:
             for column in range(4):
@@ -221,7 +221,7 @@ class CueCatalogueDialog(QDialog):
         else:
             text = _("{description} Moves {moves}, usually {usually}; used by no cue.")
         text = text.format(
-            description=kind.description or _("No description."),
+            description=kind.shown_description or _("No description."),
             moves=_(MOVES[kind.dimension]),
             usually=_(USUALLY[kind.usual_direction]),
             n=i18n.number(uses),
@@ -300,7 +300,7 @@ class CueCatalogueDialog(QDialog):
             self,
             _("Delete this kind?"),
             _("Delete “{kind}” from the catalogue? No cue is recorded under it.").format(
-                kind=isolate(kind.label)
+                kind=isolate(kind.name)
             ),
         ):
             kind_id = kind.id

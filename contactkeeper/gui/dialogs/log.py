@@ -60,7 +60,12 @@ from contactkeeper.records.actors import NewActor
 from contactkeeper.records.attribution import EXPLAINED
 from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.records.readiness import NewCue
-from contactkeeper.records.ripeness import CREDIBILITY_WORDS, RELIABILITY_WORDS
+from contactkeeper.records.ripeness import (
+    CREDIBILITY_WORDS,
+    RELIABILITY_WORDS,
+    credibility_words,
+    reliability_words,
+)
 from contactkeeper.vault.model import (
     ActorStatus,
     AttributionRule,
@@ -169,7 +174,7 @@ class LogDialog(QDialog):
             ui.processCombo.addItem(process.name, process.id)
         ui.followUpDueEdit.setDate(to_qdate(today(now) + timedelta(days=7)))
         for cue_kind in readiness.cue_kinds(vault, include_retired=False):
-            ui.cueKindCombo.addItem(cue_kind.label, cue_kind.id)
+            ui.cueKindCombo.addItem(cue_kind.name, cue_kind.id)
             ui.cueKindCombo.setItemData(
                 ui.cueKindCombo.count() - 1, cue_kind.description, Qt.ItemDataRole.ToolTipRole
             )
@@ -178,9 +183,10 @@ class LogDialog(QDialog):
         ui.cueDirectionCombo.addItem(_("Toward readiness"), Direction.TOWARD)
         ui.cueDirectionCombo.addItem(_("Away from readiness"), Direction.AWAY)
         # The report's grade, as on the cue dialog: unknown (F6) until the user says.
-        for grade, words in RELIABILITY_WORDS.items():
-            ui.cueReliabilityCombo.addItem(grade_text(grade, words), grade)
-        for number, words in CREDIBILITY_WORDS.items():
+        for grade in RELIABILITY_WORDS:
+            ui.cueReliabilityCombo.addItem(grade_text(grade, reliability_words(grade)), grade)
+        for number in CREDIBILITY_WORDS:
+            words = credibility_words(number)
             ui.cueCredibilityCombo.addItem(grade_text(i18n.number(number), words), number)
         ui.cueReliabilityCombo.setCurrentIndex(ui.cueReliabilityCombo.findData("F"))
         ui.cueCredibilityCombo.setCurrentIndex(ui.cueCredibilityCombo.findData(6))

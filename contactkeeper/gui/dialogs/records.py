@@ -72,7 +72,12 @@ from contactkeeper.records.channels import ChannelInfo, Hop
 from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.records.readiness import CueInfo, NewCue
 from contactkeeper.records.relationships import RelationshipInfo
-from contactkeeper.records.ripeness import CREDIBILITY_WORDS, RELIABILITY_WORDS
+from contactkeeper.records.ripeness import (
+    CREDIBILITY_WORDS,
+    RELIABILITY_WORDS,
+    credibility_words,
+    reliability_words,
+)
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import (
     ChannelKind,
@@ -636,11 +641,12 @@ class CueDialog(RecordDialog):
         self.strength = _scale(_("Strength"), STRENGTH_WORDS)
         self.reliability = QComboBox()
         self.reliability.setAccessibleName(_("Reliability of the source, A to F"))
-        for grade, words in RELIABILITY_WORDS.items():
-            self.reliability.addItem(grade_text(grade, words), grade)
+        for grade in RELIABILITY_WORDS:
+            self.reliability.addItem(grade_text(grade, reliability_words(grade)), grade)
         self.credibility = QComboBox()
         self.credibility.setAccessibleName(_("Credibility of the information, 1 to 6"))
-        for grade_number, words in CREDIBILITY_WORDS.items():
+        for grade_number in CREDIBILITY_WORDS:
+            words = credibility_words(grade_number)
             self.credibility.addItem(grade_text(i18n.number(grade_number), words), grade_number)
         self.party = QComboBox()
         self.party.setAccessibleName(_("About which party"))
@@ -694,7 +700,7 @@ class CueDialog(RecordDialog):
         for kind in readiness.cue_kinds(self.context.vault):
             if kind.retired and (self.cue is None or self.cue.kind_id != kind.id):
                 continue
-            self.kind.addItem(kind.label, kind.id)
+            self.kind.addItem(kind.name, kind.id)
             self.kind.setItemData(
                 self.kind.count() - 1,
                 # Translators: "Costs of the conflict; moves motivation, usually toward
@@ -790,7 +796,7 @@ def edit_cue(context: AppContext, cue: CueInfo, parent: QWidget | None = None) -
             Kind.READINESS_CUE,
             # Translators: a readiness cue in the undo notice: "Hardening, 2 Dec 2026".
             _("{kind}, {day}").format(
-                kind=i18n.isolate(cue.kind_label), day=i18n.short_date(cue.observed_on)
+                kind=i18n.isolate(cue.kind_name), day=i18n.short_date(cue.observed_on)
             ),
             lambda: readiness.update_cue(vault, cue.id, before),
         )
@@ -832,7 +838,7 @@ class FollowUpDialog(RecordDialog):
 def grade_text(grade: str, words: str) -> str:
     """A grade of a report as the combos show it: "B: usually reliable"."""
     # Translators: a grade of a source or of a piece of information, and its meaning.
-    return _("{grade}: {words}").format(grade=grade, words=_(words))
+    return _("{grade}: {words}").format(grade=grade, words=words)
 
 
 def _missing(field: str, reason: str) -> ContactKeeperError:

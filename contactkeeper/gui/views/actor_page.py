@@ -349,7 +349,7 @@ class ActorPage(ActorRows):
         self.cues: RecordTableModel[CueInfo] = RecordTableModel(
             [
                 Column(_("Observed"), lambda c: day(c.observed_on)),
-                Column(_("Signal"), lambda c: c.kind_label),
+                Column(_("Signal"), lambda c: c.kind_name),
                 Column(_("Direction"), lambda c: word(c.direction)),
                 Column(_("Strength"), lambda c: scale_text(c.strength, STRENGTH_WORDS)),
                 Column(_("Grade"), lambda c: c.grade, tooltip=lambda c: c.why()),
@@ -474,7 +474,7 @@ class ActorPage(ActorRows):
             self.relationship_table: (Kind.RELATIONSHIP, lambda r: self._tie(r)),
             self.cue_table: (
                 Kind.READINESS_CUE,
-                lambda c: _dated(c.kind_label, day(c.observed_on)),
+                lambda c: _dated(c.kind_name, day(c.observed_on)),
             ),
             self.follow_up_table: (Kind.FOLLOW_UP, lambda f: self.context.shown_text(f.title)),
             self.timeline_table: (

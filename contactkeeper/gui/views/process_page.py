@@ -228,7 +228,7 @@ class ProcessPage(QWidget):
         self.cues: RecordTableModel[CueInfo] = RecordTableModel(
             [
                 Column(_("Observed"), lambda c: day(c.observed_on)),
-                Column(_("Signal"), lambda c: c.kind_label),
+                Column(_("Signal"), lambda c: c.kind_name),
                 Column(_("Direction"), lambda c: word(c.direction)),
                 Column(_("Strength"), lambda c: scale_text(c.strength, STRENGTH_WORDS)),
                 Column(_("Grade"), lambda c: c.grade, tooltip=lambda c: c.why()),
@@ -729,7 +729,7 @@ class ProcessPage(QWidget):
                 Kind.READINESS_CUE,
                 cue.id,
                 # Translators: a cue as its deletion is named: its kind, then its date.
-                _("{cue}, {date}").format(cue=cue.kind_label, date=day(cue.observed_on)),
+                _("{cue}, {date}").format(cue=cue.kind_name, date=day(cue.observed_on)),
                 self,
             )
 

@@ -349,9 +349,9 @@ class TodayView(QWidget):
                 Column(_("Observed"), lambda c: short_date(c.observed_on)),
                 Column(
                     _("Cue"),
-                    lambda c: f"{_arrow(1 if str(c.direction) == 'toward' else -1)} {c.kind_label}",
+                    lambda c: f"{_arrow(1 if str(c.direction) == 'toward' else -1)} {c.kind_name}",
                     tooltip=lambda c: _("{cue}: {direction}").format(
-                        cue=c.kind_label, direction=direction_text(c.direction)
+                        cue=c.kind_name, direction=direction_text(c.direction)
                     ),
                 ),
                 Column(
