@@ -94,6 +94,15 @@ BRIEF_WIDTH = 1000  # the brief's page picture: A4-shaped, this many pixels wide
 CHART_SIZE = QSize(1100, 440)  # the readiness chart's picture
 
 
+def _north_name() -> str:
+    """The demo's northern channel, named in the language the demo was made in."""
+    return i18n._("Northern Verenia Ceasefire Channel")
+
+
+def _party_name() -> str:
+    return i18n._("Party of the North")
+
+
 def _settle(app: QApplication) -> None:
     for _ in range(5):
         app.processEvents()
@@ -162,7 +171,7 @@ def _with_tooltip(picture: QPixmap, text: str, at: QPoint, width: int = 520) -> 
 def _ripeness_shots(window: MainWindow, context: AppContext, shot: Callable[..., None]) -> None:
     """Readiness per party on the chart of the northern channel (the government hardens),
     the why of its figures, and Today's Ripening panel with the why of a suggestion."""
-    north = [p for p in processes.list_processes(context.vault) if p.name.startswith("Northern")]
+    north = [p for p in processes.list_processes(context.vault) if p.name == _north_name()]
     if north:
         # The chart as the process page draws it, wide enough for its legend.
         ready = readiness.process_readiness(context.vault, north[0].id)
@@ -236,7 +245,7 @@ def _web_shots(window: MainWindow, context: AppContext, shot: Callable[..., None
     the conflict map of that channel with the abbot's card, the ways in to a brigade
     commander, and an organization's members over time."""
     north = next(
-        (p for p in processes.list_processes(context.vault) if p.name.startswith("Northern")),
+        (p for p in processes.list_processes(context.vault) if p.name == _north_name()),
         None,
     )
     pavel = _actor(context, "Father Pavel")
@@ -275,7 +284,7 @@ def _web_shots(window: MainWindow, context: AppContext, shot: Callable[..., None
         actor_page.tabs.setCurrentWidget(actor_page.paths)
         shot("actor-paths")
     party = next(
-        (o for o in organizations.list_organizations(context.vault) if o.name.startswith("Party")),
+        (o for o in organizations.list_organizations(context.vault) if o.name == _party_name()),
         None,
     )
     if party is not None:

@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from contactkeeper.gui.screenshots import BRIEF_WIDTH, SIZE, SMALL_DIR, SMALL_SIZE, render
+from contactkeeper.gui.screenshots import (
+    BRIEF_WIDTH,
+    LANGUAGES,
+    MAIN_SCREENS,
+    SIZE,
+    SMALL_DIR,
+    SMALL_SIZE,
+    render,
+)
 
 SCREENS = {
     "welcome",
@@ -56,7 +64,15 @@ def test_every_main_screen_is_rendered_at_full_size_and_small_and_shows_somethin
     saved = render(out)
     full = [p for p in saved if p.parent == out]
     small = [p for p in saved if p.parent == out / SMALL_DIR]
-    assert len(full) + len(small) == len(saved)
+    languages = {code: [p for p in saved if p.parent == out / code] for code in LANGUAGES}
+    assert len(full) + len(small) + sum(map(len, languages.values())) == len(saved)
+    for code, pictures in languages.items():
+        # The main screens in French and Arabic, each at full size and showing something.
+        assert {p.stem for p in pictures} == MAIN_SCREENS, code
+        for path in pictures:
+            image = QImage(str(path))
+            assert (image.width(), image.height()) == SIZE, path
+            assert _shows_something(image, SIZE), path
     brief = (BRIEF_WIDTH, BRIEF_WIDTH * 297 // 210)  # a page of the brief, A4
     for pictures, size in ((full, SIZE), (small, SMALL_SIZE)):
         assert {p.stem for p in pictures} == SCREENS
@@ -70,7 +86,7 @@ def test_every_main_screen_is_rendered_at_full_size_and_small_and_shows_somethin
             assert _shows_something(image, expected), path.name
     # Only the pictures land there: the demo vault lived in a temporary folder, now gone.
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [f"{name}.png" for name in SCREENS] + [SMALL_DIR]
+        [f"{name}.png" for name in SCREENS] + [SMALL_DIR, *LANGUAGES]
     )
     assert sorted(p.name for p in (out / SMALL_DIR).iterdir()) == sorted(
         f"{name}.png" for name in SCREENS

@@ -28,6 +28,7 @@ from contactkeeper.records import actors
 from contactkeeper.vault import DB_NAME, KEY_NAME, Vault, is_vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.shell_helpers import OPEN_TIMEOUT_MS, file_digests, make_window, settings_in
+from tests.gui.shown_text import visible
 from tests.helpers.keyrings import MemoryKeyring
 
 WRONG = "correct horse battery stable"
@@ -173,7 +174,7 @@ def test_set_to_three_in_settings_three_wrong_passphrases_destroy_the_vault(
     assert _lockout_keys(settings) == []  # nothing left about the vault in the settings
     assert window.start.currentWidget() is window.start.welcome
     message = window.start.welcome.ui.messageLabel.text()
-    assert "“field-notes” was destroyed after 3 failed unlocks in a row" in message
+    assert "“field-notes” was destroyed after 3 failed unlocks in a row" in visible(message)
     assert "as its settings asked" in message
     assert "backup" in message
     assert QApplication.activeModalWidget() is None  # said calmly, in place
