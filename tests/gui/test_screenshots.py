@@ -52,7 +52,7 @@ PARTS = {"readiness-chart", "readiness-why", "today-ripening"}
 
 def _shows_something(image: QImage, size: tuple[int, int]) -> bool:
     """A blank pane is one colour; a drawn screen has many."""
-    colours = {image.pixel(x, y) for x in range(0, size[0], 37) for y in range(0, size[1], 23)}
+    colours = {image.pixel(x, y) for x in range(0, size[0], 11) for y in range(0, size[1], 7)}
     return len(colours) > 5
 
 

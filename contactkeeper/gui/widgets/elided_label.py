@@ -6,6 +6,7 @@ right order after the label's words."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 from contactkeeper.i18n import isolate
@@ -33,7 +34,8 @@ class MiddleElided(QObject):
         room = max(label.contentsRect().width(), label.minimumWidth())
         room -= metrics.horizontalAdvance(self.prefix)
         shown = metrics.elidedText(self.text, Qt.TextElideMode.ElideMiddle, max(room, 0))
-        if label.isRightToLeft():
+        # The label's own direction may not be known yet (not yet laid out): the program's.
+        if label.isRightToLeft() or QGuiApplication.isRightToLeft():
             shown = isolate(shown)
         label.setText(f"{self.prefix}{shown}" if self.text else "")
 
