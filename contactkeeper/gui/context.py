@@ -144,6 +144,19 @@ class AppContext(QObject):
             return True
         return sensitivity is Sensitivity.HIGH_RISK and not self.revealed(actor_id)
 
+    def names_hidden_now(self) -> Callable[[int, Sensitivity], bool]:
+        """:meth:`names_hidden` as it decides at this moment, as a function that reads
+        nothing of the context: safe to call from work off the UI thread."""
+        privacy = self._privacy
+        revealed = frozenset(a for a in self._revealed if self.revealed(a))
+
+        def hidden(actor_id: int, sensitivity: Sensitivity) -> bool:
+            if privacy:
+                return True
+            return sensitivity is Sensitivity.HIGH_RISK and actor_id not in revealed
+
+        return hidden
+
     def shown_detail(self, actor_id: int, sensitivity: Sensitivity, text: str) -> str:
         """A quasi-identifier of an actor (a title, an organization, a phone number, an
         address, notes, a name variant): shown only where the actor's name is, "" elsewhere,
