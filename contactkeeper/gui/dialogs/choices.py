@@ -14,6 +14,7 @@ import enum
 from functools import cache
 
 from contactkeeper import i18n
+from contactkeeper.errors import record_kind
 from contactkeeper.i18n import N_, pgettext
 from contactkeeper.vault.model import (
     AttributionRule,
@@ -133,22 +134,6 @@ USUALLY = {Direction.TOWARD: N_("toward talks"), Direction.AWAY: N_("away from t
 
 def record_kind_word(kind: str) -> str:
     """A kind of record (``Kind``: "actor", "readiness cue"...) as a noun in the current
-    language, as the trash lists it; the stored word itself for a kind not known here."""
-    words = {
-        "actor": pgettext("kind of record", "actor"),
-        "organization": pgettext("kind of record", "organization"),
-        "affiliation": pgettext("kind of record", "affiliation"),
-        "process": pgettext("kind of record", "process"),
-        "participant": pgettext("kind of record", "participant"),
-        "channel": pgettext("kind of record", "channel"),
-        "interaction": pgettext("kind of record", "interaction"),
-        "relationship": pgettext("kind of record", "relationship"),
-        "cue kind": pgettext("kind of record", "cue kind"),
-        "readiness cue": pgettext("kind of record", "readiness cue"),
-        "follow-up": pgettext("kind of record", "follow-up"),
-        "event": pgettext("kind of record", "event"),
-        "transfer": pgettext("kind of record", "transfer"),
-        "review": pgettext("kind of record", "review"),
-        "tag": pgettext("kind of record", "tag"),
-    }
-    return words.get(str(kind), str(kind))
+    language, as the trash lists it: the same word the errors use
+    (:func:`contactkeeper.errors.record_kind`)."""
+    return record_kind(kind)
