@@ -8,7 +8,7 @@ VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint typecheck pytest screenshots translations bench lock clean
+.PHONY: run test lint typecheck pytest screenshots translations bench bundle test-bundle lock clean
 
 run: $(VENV)/.synced
 	$(VENV)/bin/contactkeeper
@@ -35,6 +35,15 @@ translations: $(VENV)/.synced
 
 bench: $(VENV)/.synced
 	$(VENV)/bin/python -m benchmarks.run
+	$(VENV)/bin/python -m benchmarks.bundle
+
+# The one-folder application, its .tar.gz and its .deb, into dist/ (packaging/README.md).
+bundle: $(VENV)/.synced
+	$(VENV)/bin/python packaging/bundle.py
+
+# Build the bundles and try them as a machine with nothing else would (run by .ci/run).
+test-bundle: $(VENV)/.synced
+	$(VENV)/bin/pytest -m bundle tests/bundle
 
 lock: $(UV)
 	$(UV) lock --python $(PYTHON)

@@ -55,6 +55,7 @@ EXTENSIONS: tuple[str, ...] = (
     "contactkeeper.cli.device",
     "contactkeeper.cli.network",
     "contactkeeper.cli.today",
+    "contactkeeper.cli.self_test",
 )
 
 Handler = Callable[[argparse.Namespace], int]

@@ -61,16 +61,6 @@ def register(subparsers: Any) -> None:
     )
     destroy.set_defaults(func=cmd_destroy)
 
-    self_test = subparsers.add_parser(
-        "self-test",
-        help=_("check the encryption libraries (SQLCipher, Argon2id, AES-GCM)"),
-        description=_(
-            "Check that the encryption libraries are the expected ones and give the "
-            "known answers; exit status 1 if any check fails."
-        ),
-    )
-    self_test.set_defaults(func=cmd_self_test)
-
 
 def cmd_remember(args: argparse.Namespace) -> int:
     from contactkeeper.errors import KeyringUnavailable
@@ -158,19 +148,6 @@ def cmd_destroy(args: argparse.Namespace) -> int:
     for line in report.left_behind:
         print(_("Left behind: {what}").format(what=line))
     return 0
-
-
-def cmd_self_test(args: argparse.Namespace) -> int:
-    from contactkeeper.vault.hardening import self_test
-
-    report = self_test()
-    width = max(len(_("ok")), len(_("FAIL")))
-    for check in report.checks:
-        status = f"{_('ok') if check.ok else _('FAIL'):<{width}}"
-        # Translators: a line of `contactkeeper self-test`: "ok   SQLCipher: 4.6.1".
-        line = _("{status} {check}: {detail}")
-        print(line.format(status=status, check=check.name, detail=check.detail))
-    return 0 if report.ok else 1
 
 
 __all__ = ["register"]

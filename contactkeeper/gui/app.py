@@ -45,7 +45,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("contactkeeper")
+    app.setDesktopFileName("org.contactkeeper.ContactKeeper")  # packaging/*.desktop
     # No palette is set: Qt follows the system's light or dark scheme. The style sheet only
     # uses palette roles, so it reads well in both.
     # The chosen language (Settings, else the system's): before any window is made.
