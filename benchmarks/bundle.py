@@ -107,24 +107,23 @@ def start_to_window(
     )
     while not visible_window(display, name):
         if process.poll() is not None:
-            raise RuntimeError(
-                f"{program} ended before showing a window: "
-                + (process.stderr.read().decode(errors="replace") if process.stderr else "")
-            )
+            raise RuntimeError(f"{program} ended before showing a window: {stop(process)}")
         if time.perf_counter() - started > WINDOW_TIMEOUT_S:
-            process.kill()
+            stop(process)
             raise RuntimeError(f"{program} showed no window in {WINDOW_TIMEOUT_S:.0f} s")
         time.sleep(0.02)
     return time.perf_counter() - started, process
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
+def stop(process: subprocess.Popen[bytes]) -> str:
+    """End a program :func:`start_to_window` started; what it wrote on standard error."""
     process.terminate()
     try:
-        process.wait(timeout=15)
+        _out, errors = process.communicate(timeout=15)
     except subprocess.TimeoutExpired:
         process.kill()
-        process.wait()
+        _out, errors = process.communicate()
+    return (errors or b"").decode(errors="replace")
 
 
 def home_with_vault(program: Path, parent: Path) -> Path:
