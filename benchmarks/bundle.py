@@ -60,6 +60,7 @@ def xvfb(width: int = 1366, height: int = 768) -> Iterator[str]:
             f"{width}x{height}x24",
             "-nolisten",
             "tcp",
+            "-noreset",  # stays up between programs (a reset refuses connections a moment)
         ],
         pass_fds=(write,),
         stdout=subprocess.DEVNULL,
