@@ -6,15 +6,14 @@ import contextlib
 import gc
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from contactkeeper import APP_NAME, __version__
 from contactkeeper.gui.app_state import ORGANIZATION, Settings
-from contactkeeper.gui.autolock import AutoLock
+from contactkeeper.gui.autolock import AutoLock, autolock_minutes
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.dialogs.settings import autolock_minutes, offer_remember
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.gui.panic import install_panic
 from contactkeeper.gui.translation import install as install_translations
@@ -61,19 +60,35 @@ def main(argv: list[str] | None = None) -> int:
     disable_core_dumps()  # before anything can ask for a passphrase (cli.main did too)
     app = make_application(list(sys.argv if argv is None else [sys.argv[0], *argv]))
     context = AppContext()
-    settings = Settings()
-    window = MainWindow(context, settings)
-    protect(window, context, settings)
-    window.show()
-    # What the start made (Qt's bindings, SQLAlchemy's mappers, the window) lives as long as
-    # the program: kept out of the garbage collector's full passes, which would otherwise
-    # scan it each time (a pause of about 100 ms in the middle of a click). Done before any
-    # vault is open, so no record's text is ever among what is kept.
-    gc.freeze()
+    window = open_first_window(context)
     window.start.unlock_with_remembered_key()  # "Remember on this device": no passphrase
     status = app.exec()
     context.lock()
     return int(status)
+
+
+def open_first_window(context: AppContext) -> MainWindow:
+    """Show the window on its start screen (the vaults, the passphrase), guarded; what an
+    open vault shows is made just after it appears, while the passphrase is typed."""
+    settings = Settings()
+    window = MainWindow(context, settings)
+    protect(window, context, settings)
+    window.show()
+    # What the start made (Qt's bindings, the window) lives as long as the program: kept
+    # out of the garbage collector's full passes, which would otherwise scan it each time
+    # (a pause of about 100 ms in the middle of a click).
+    gc.freeze()
+    QTimer.singleShot(0, window, lambda: _make_workspace(window, context))
+    return window
+
+
+def _make_workspace(window: MainWindow, context: AppContext) -> None:
+    """The views (and the record services and SQLAlchemy's mappers they load), made once the
+    first window has been painted; then kept out of the full passes too, unless a vault
+    opened first (so that no record's text is ever among what is kept)."""
+    window.prepare_workspace()
+    if not context.unlocked:
+        gc.freeze()
 
 
 def protect(window: MainWindow, context: AppContext, settings: Settings) -> None:
@@ -85,6 +100,8 @@ def protect(window: MainWindow, context: AppContext, settings: Settings) -> None
     window.file_menu.insertAction(window.lock_action, panic)
 
     def offer() -> None:
+        from contactkeeper.gui.dialogs.settings import offer_remember  # the keyring: on unlock
+
         box = offer_remember(window, context, settings)
         if box is not None:
             box.open()
