@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from contactkeeper import APP_NAME, __version__
 from contactkeeper.gui.app_state import ORGANIZATION, Settings
@@ -17,6 +18,7 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.gui.panic import install_panic
 from contactkeeper.gui.translation import install as install_translations
+from contactkeeper.vault import load_database_layer
 from contactkeeper.vault.hardening import disable_core_dumps
 from contactkeeper.vault.resources import ui_dir
 
@@ -78,15 +80,37 @@ def open_first_window(context: AppContext) -> MainWindow:
     # out of the garbage collector's full passes, which would otherwise scan it each time
     # (a pause of about 100 ms in the middle of a click).
     gc.freeze()
-    QTimer.singleShot(0, window, lambda: _make_workspace(window, context))
+    AfterFirstPaint(window, lambda: _make_workspace(window, context))
     return window
 
 
+class AfterFirstPaint(QObject):
+    """Call ``then`` once, in the event loop's turn after ``window`` is first painted (a
+    timer started before that would run first, and keep the window from showing)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._then)
+        return False
+
+
 def _make_workspace(window: MainWindow, context: AppContext) -> None:
-    """The views (and the record services and SQLAlchemy's mappers they load), made once the
-    first window has been painted; then kept out of the full passes too, unless a vault
-    opened first (so that no record's text is ever among what is kept)."""
+    """The views (and the record services they load) and the database layer an unlock
+    needs, made once the first window has been painted; then kept out of the full passes
+    too, unless a vault opened first (so that no record's text is ever among what is
+    kept)."""
     window.prepare_workspace()
+    load_database_layer()
+    # The keyring, which the offer to remember the vault asks about on the first unlock.
+    from contactkeeper.gui.dialogs import settings
+
+    del settings  # imported: that is all
     if not context.unlocked:
         gc.freeze()
 

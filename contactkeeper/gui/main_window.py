@@ -619,6 +619,10 @@ class MainWindow(QMainWindow):
             self._workspace = workspace
         return self._workspace
 
+    @property
+    def workspace_made(self) -> bool:
+        return self._workspace is not None
+
     def prepare_workspace(self) -> Workspace:
         """Make the workspace now if it is not made yet (see :attr:`workspace`)."""
         return self.workspace

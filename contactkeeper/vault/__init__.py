@@ -59,6 +59,18 @@ def check_passphrase(passphrase: str) -> None:
     passphrases.check(passphrase)
 
 
+def load_database_layer() -> None:
+    """Import now what opening a vault needs (SQLAlchemy, the model, Alembic) and set up the
+    ORM's mappers: for a program with time to spare before its first unlock (the desktop,
+    once its first window is up), so that the unlock does not wait for them. No data."""
+    from sqlalchemy.orm import configure_mappers
+
+    from contactkeeper.vault import changes, connection, generations, schema, search_index
+
+    del changes, connection, generations, schema, search_index  # imported: that is all
+    configure_mappers()
+
+
 def schema_head() -> str:
     """The newest schema revision this version of ContactKeeper makes."""
     from contactkeeper.vault import schema  # Alembic: only when a vault opens
