@@ -617,6 +617,9 @@ class MainWindow(QMainWindow):
             workspace.today.new_actor_requested.connect(self.new_actor)
             workspace.today.backup_reminder.backup_requested.connect(self.backup.back_up)
             self._workspace = workspace
+            # Shown after the views have filled on vault_opened, as when made with the window.
+            self.context.vault_opened.disconnect(self._vault_opened)
+            self.context.vault_opened.connect(self._vault_opened)
         return self._workspace
 
     @property
