@@ -720,7 +720,7 @@ def measure_cipher_cost(ctx: Context) -> None:
 
 def gui_rows(note: str = GUI_PENDING) -> list[Row]:
     return [
-        _pending("process start to unlock window shown", "<= 1.5 s", note),
+        _pending("process start to unlock window shown", "<= 0.8 s", note),
         _pending(
             "unlock to main window with Today filled",
             "<= 0.5 s after the key derivation",
@@ -753,6 +753,7 @@ def measure_gui(ctx: Context, passphrase: str) -> list[Row]:
     except (RuntimeError, subprocess.TimeoutExpired, ValueError, KeyError) as exc:
         return gui_rows(f"not measured: {exc}")
     shown = [r["shown_ms"] for r in runs]
+    views_made = statistics.median(r["views_made_ms"] for r in runs)
     after = [r["after_derivation_ms"] for r in runs]
     pages = [ms for r in runs for ms in r["page_ms"]] or [0.0]
     peak = max(r["peak_mb"] for r in runs)
@@ -763,10 +764,11 @@ def measure_gui(ctx: Context, passphrase: str) -> list[Row]:
             "process start to unlock window shown",
             shown,
             None,
-            target="median <= 1.5 s",
-            limit_ms=1500,
+            target="median <= 0.8 s",
+            limit_ms=800,
             statistic="median",
-            note="offscreen Qt; from the parent's spawn to the first window shown",
+            note="offscreen Qt; from the parent's spawn to the start screen painted; then "
+            f"{views_made:.0f} ms making the views (while the passphrase is typed)",
         ),
         _row(
             "unlock to main window with Today filled",

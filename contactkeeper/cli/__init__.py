@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 from contactkeeper import __version__, i18n
 from contactkeeper.errors import CommandLineError, ContactKeeperError
 from contactkeeper.i18n import N_, _, ngettext
-from contactkeeper.records import names
 from contactkeeper.vault.locations import user_data_dir
 
 if TYPE_CHECKING:
@@ -119,6 +118,8 @@ def say(text: str = "", *, file: TextIO | None = None) -> None:
     """Print one line that may hold text from records or files, escaped so that it cannot
     drive the terminal (:func:`contactkeeper.records.names.printable`: ``\\x1b`` instead of ESC,
     ``\\u202e`` instead of a bidi override). Every subcommand prints such text with it."""
+    from contactkeeper.records import names  # SQLAlchemy comes with it: not for the desktop
+
     print(names.printable(text), file=file)
 
 
@@ -131,6 +132,8 @@ def say_json(value: object) -> None:
 def _json_escaped(text: str) -> str:
     # json.dumps escapes C0 controls in strings itself; the line breaks left are its own
     # layout. Outside strings JSON is ASCII, so the rest can be escaped wherever it is.
+    from contactkeeper.records import names  # SQLAlchemy comes with it: not for the desktop
+
     return "".join(c if c == "\n" or names.printable(c) == c else _json_escape(c) for c in text)
 
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 import contextlib
 import gc
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from contactkeeper import APP_NAME, __version__
 from contactkeeper.gui.app_state import ORGANIZATION, Settings
-from contactkeeper.gui.autolock import AutoLock
+from contactkeeper.gui.autolock import AutoLock, autolock_minutes
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.dialogs.settings import autolock_minutes, offer_remember
 from contactkeeper.gui.main_window import MainWindow
 from contactkeeper.gui.panic import install_panic
 from contactkeeper.gui.translation import install as install_translations
+from contactkeeper.vault import load_database_layer
 from contactkeeper.vault.hardening import disable_core_dumps
 from contactkeeper.vault.resources import ui_dir
 
@@ -61,19 +62,57 @@ def main(argv: list[str] | None = None) -> int:
     disable_core_dumps()  # before anything can ask for a passphrase (cli.main did too)
     app = make_application(list(sys.argv if argv is None else [sys.argv[0], *argv]))
     context = AppContext()
-    settings = Settings()
-    window = MainWindow(context, settings)
-    protect(window, context, settings)
-    window.show()
-    # What the start made (Qt's bindings, SQLAlchemy's mappers, the window) lives as long as
-    # the program: kept out of the garbage collector's full passes, which would otherwise
-    # scan it each time (a pause of about 100 ms in the middle of a click). Done before any
-    # vault is open, so no record's text is ever among what is kept.
-    gc.freeze()
+    window = open_first_window(context)
     window.start.unlock_with_remembered_key()  # "Remember on this device": no passphrase
     status = app.exec()
     context.lock()
     return int(status)
+
+
+def open_first_window(context: AppContext) -> MainWindow:
+    """Show the window on its start screen (the vaults, the passphrase), guarded; what an
+    open vault shows is made just after it appears, while the passphrase is typed."""
+    settings = Settings()
+    window = MainWindow(context, settings)
+    protect(window, context, settings)
+    window.show()
+    # What the start made (Qt's bindings, the window) lives as long as the program: kept
+    # out of the garbage collector's full passes, which would otherwise scan it each time
+    # (a pause of about 100 ms in the middle of a click).
+    gc.freeze()
+    AfterFirstPaint(window, lambda: _make_workspace(window, context))
+    return window
+
+
+class AfterFirstPaint(QObject):
+    """Call ``then`` once, in the event loop's turn after ``window`` is first painted (a
+    timer started before that would run first, and keep the window from showing)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._then)
+        return False
+
+
+def _make_workspace(window: MainWindow, context: AppContext) -> None:
+    """The views (and the record services they load) and the database layer an unlock
+    needs, made once the first window has been painted; then kept out of the full passes
+    too, unless a vault opened first (so that no record's text is ever among what is
+    kept)."""
+    window.prepare_workspace()
+    load_database_layer()
+    # The keyring, which the offer to remember the vault asks about on the first unlock.
+    from contactkeeper.gui.dialogs import settings
+
+    del settings  # imported: that is all
+    if not context.unlocked:
+        gc.freeze()
 
 
 def protect(window: MainWindow, context: AppContext, settings: Settings) -> None:
@@ -85,6 +124,8 @@ def protect(window: MainWindow, context: AppContext, settings: Settings) -> None
     window.file_menu.insertAction(window.lock_action, panic)
 
     def offer() -> None:
+        from contactkeeper.gui.dialogs.settings import offer_remember  # the keyring: on unlock
+
         box = offer_remember(window, context, settings)
         if box is not None:
             box.open()

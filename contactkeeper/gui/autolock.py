@@ -29,7 +29,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 
 from contactkeeper.gui.context import AppContext
@@ -38,6 +38,9 @@ from contactkeeper.protect.idle import DEFAULT_IDLE_TIMEOUT, IdlePolicy
 log = logging.getLogger(__name__)
 
 DEFAULT_IDLE_MINUTES = int(DEFAULT_IDLE_TIMEOUT.total_seconds() // 60)
+# Where the idle time set in Settings is kept (QSettings), and its upper bound.
+AUTOLOCK_KEY = "security/autolock_minutes"
+MAX_AUTOLOCK_MINUTES = 480
 CHECK_MS = 5_000
 
 # Input that means "someone is at the keyboard".
@@ -69,6 +72,16 @@ def _timeout(minutes: float | None) -> timedelta | None:
     if minutes is None or minutes <= 0:
         return None
     return timedelta(minutes=minutes)
+
+
+def autolock_minutes(store: QSettings) -> int:
+    """The idle minutes before auto-lock (0: never); the default when unset or unreadable."""
+    value = store.value(AUTOLOCK_KEY, DEFAULT_IDLE_MINUTES)
+    try:
+        minutes = int(str(value))
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+    return minutes if 0 <= minutes <= MAX_AUTOLOCK_MINUTES else DEFAULT_IDLE_MINUTES
 
 
 class AutoLock(QObject):
@@ -196,4 +209,10 @@ class AutoLock(QObject):
                         self.desktop_signals.append(f"{interface}.{name}")
 
 
-__all__ = ["DEFAULT_IDLE_MINUTES", "AutoLock"]
+__all__ = [
+    "AUTOLOCK_KEY",
+    "DEFAULT_IDLE_MINUTES",
+    "MAX_AUTOLOCK_MINUTES",
+    "AutoLock",
+    "autolock_minutes",
+]

@@ -27,15 +27,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from contactkeeper.errors import VaultLocked
 from contactkeeper.i18n import N_, _
-from contactkeeper.records import spellings
 from contactkeeper.vault import Vault
-from contactkeeper.vault.changes import Changes, Recording
-from contactkeeper.vault.model import Sensitivity
+from contactkeeper.vault.vocabulary import Sensitivity
+
+if TYPE_CHECKING:  # the records and the ORM load when a vault opens, not with the window
+    from contactkeeper.vault.changes import Changes, Recording
 
 # What free text shows in privacy mode (marked here, translated where shown: ``_(HIDDEN)``).
 HIDDEN = N_("hidden in privacy mode")
@@ -53,6 +55,9 @@ def system_clock() -> datetime:
 class AppContext(QObject):
     """The application's shared state. One instance, made by the application at start."""
 
+    # Said just before vault_opened, the vault already open: what shows a vault must exist
+    # by then (the main window makes its views on first need).
+    vault_opening = Signal()
     vault_opened = Signal()
     vault_locked = Signal()
     # Records were written: what changed (a contactkeeper.vault.changes.Changes), and the
@@ -104,6 +109,7 @@ class AppContext(QObject):
             self._vault.close()
         self._vault = vault
         self.demo = demo
+        self.vault_opening.emit()
         self.vault_opened.emit()
 
     def lock(self) -> None:
@@ -113,6 +119,8 @@ class AppContext(QObject):
             return
         vault, self._vault = self._vault, None
         vault.close()
+        from contactkeeper.records import spellings  # loaded with the vault that was open
+
         spellings.forget()  # the names whose keys were kept for the duplicate checks
         self.vault_locked.emit()
 

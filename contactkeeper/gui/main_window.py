@@ -8,6 +8,7 @@ context; the window only places them, switches between them and offers the menus
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
@@ -33,31 +34,24 @@ from contactkeeper.gui.dialogs.about import AboutDialog
 from contactkeeper.gui.dialogs.backup_actions import BackupActions
 from contactkeeper.gui.dialogs.help import GUIDE_TAB, SHORTCUTS_TAB, HelpDialog
 from contactkeeper.gui.dialogs.index_repair import IndexRepairAction
-from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.dialogs.readiness_actions import ReadinessActions
-from contactkeeper.gui.dialogs.settings import SettingsDialog
-from contactkeeper.gui.dialogs.trash import TrashDialog
 from contactkeeper.gui.history import History, Place
 from contactkeeper.gui.presentation import available_area
 from contactkeeper.gui.undo import UndoController, UndoKey
-from contactkeeper.gui.views.actor_page import ActorPage
-from contactkeeper.gui.views.actors import ActorsView
-from contactkeeper.gui.views.duplicates import DuplicatesView
-from contactkeeper.gui.views.followups import FollowUpsView
-from contactkeeper.gui.views.journal import JournalView
-from contactkeeper.gui.views.network_map import MapView
-from contactkeeper.gui.views.organization_page import OrganizationPage
-from contactkeeper.gui.views.process_page import ProcessPage
-from contactkeeper.gui.views.processes import ProcessesView
-from contactkeeper.gui.views.today import TodayView
-from contactkeeper.gui.views.track_two import TrackTwoView
 from contactkeeper.gui.views.welcome import StartScreen
-from contactkeeper.gui.widgets.search_popup import SearchField
 from contactkeeper.gui.widgets.tables import tab_leaves_tables
 from contactkeeper.gui.widgets.undo_notice import UndoNotice
 from contactkeeper.i18n import N_, _, pgettext
-from contactkeeper.records import actors, organizations, processes
 from contactkeeper.vault.keyfile import KdfParams
+
+# The first window shows only the start screen (choose a vault, type its passphrase). What
+# an open vault shows (the Workspace's views, the record services, SQLAlchemy's model,
+# networkx, the charts) and the dialogs that need an open vault are imported when first
+# made, so that the window appears sooner; the start screen's idle time makes the views.
+if TYPE_CHECKING:
+    from contactkeeper.gui.dialogs.log import LogDialog
+    from contactkeeper.gui.dialogs.settings import SettingsDialog
+    from contactkeeper.gui.dialogs.trash import TrashDialog
 
 # The sidebar: (label, menu entry, shortcut); the pages follow in the same order in the
 # view stack. Marked here, translated where shown.
@@ -122,6 +116,8 @@ class Workspace(QWidget):
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_banner.hide()
 
+        from contactkeeper.gui.widgets.search_popup import SearchField  # the record services
+
         self.search = SearchField(context)
         self.lock_button = QToolButton()
         self.lock_button.setObjectName("lockButton")
@@ -161,6 +157,19 @@ class Workspace(QWidget):
 
     def _build_views(self) -> None:
         """Every view, in the order of SECTIONS and then the two pages, in one stack."""
+        # The views: made when a vault is about to open (see the imports at the top).
+        from contactkeeper.gui.views.actor_page import ActorPage
+        from contactkeeper.gui.views.actors import ActorsView
+        from contactkeeper.gui.views.duplicates import DuplicatesView
+        from contactkeeper.gui.views.followups import FollowUpsView
+        from contactkeeper.gui.views.journal import JournalView
+        from contactkeeper.gui.views.network_map import MapView
+        from contactkeeper.gui.views.organization_page import OrganizationPage
+        from contactkeeper.gui.views.process_page import ProcessPage
+        from contactkeeper.gui.views.processes import ProcessesView
+        from contactkeeper.gui.views.today import TodayView
+        from contactkeeper.gui.views.track_two import TrackTwoView
+
         context = self.context
         self.today = TodayView(context)
         self.actors = ActorsView(context)
@@ -343,6 +352,8 @@ class Workspace(QWidget):
     def _gone(self, place: Place) -> None:
         """The record of a page is gone: never go back there; if it is on screen, go back to
         the last place that still exists."""
+        from contactkeeper.records import actors, organizations, processes  # loaded by now
+
         on_screen = self._here() == place
         back = self.history.forget(place)
         if not on_screen:
@@ -409,7 +420,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setObjectName("mainWindow")
         self.start = StartScreen(context, settings, kdf=kdf, demo_dir=demo_dir)
-        self.workspace = Workspace(context)
+        self._workspace: Workspace | None = None  # made on first need: see workspace
         self.undo = UndoController(context, self)
         self.undo_key = UndoKey(self)
         self.backup = BackupActions(context, self, settings=settings, kdf=kdf)
@@ -421,7 +432,6 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         self.screens = QStackedWidget()
         self.screens.addWidget(self.start)
-        self.screens.addWidget(self.workspace)
         self.setCentralWidget(self.screens)
         self.log_dialog: LogDialog | None = None
         self.about_dialog: AboutDialog | None = None
@@ -502,10 +512,10 @@ class MainWindow(QMainWindow):
             for row, (_label, entry, shortcut) in enumerate(SECTIONS)
         ]
         self.back_action = self._action(
-            _("&Back"), "Alt+Left", self.workspace.go_back, _("The page shown before")
+            _("&Back"), "Alt+Left", self.go_back, _("The page shown before")
         )
         self.forward_action = self._action(
-            _("&Forward"), "Alt+Right", self.workspace.go_forward, _("The page shown next")
+            _("&Forward"), "Alt+Right", self.go_forward, _("The page shown next")
         )
         self.log_action = self._action(
             _("&Log a contact…"), "Ctrl+L", self.log_contact, _("Record a contact in seconds")
@@ -578,22 +588,55 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
+        # The views must exist before vault_opened is said: they load on it.
+        self.context.vault_opening.connect(self.prepare_workspace)
         self.context.vault_opened.connect(self._vault_opened)
         self.context.vault_locked.connect(self._vault_locked)
         self.context.log_contact.connect(self.open_log_dialog)
         self.context.privacy_changed.connect(self._privacy_changed)
         self.context.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.undo.can_undo.connect(self._undo_changed)
-        self.workspace.history.changed.connect(self._update)
         # The mouse's back and forward buttons, wherever the pointer is in this window.
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        self.workspace.lock_button.clicked.connect(self.context.lock)
-        self.workspace.today.new_actor_requested.connect(self.new_actor)
-        self.workspace.today.backup_reminder.backup_requested.connect(self.backup.back_up)
         self.backup.restored.connect(lambda path: self.start.show_unlock(Path(path)))
         self.start.page_changed.connect(self._update)
+
+    # -- what an open vault shows ---------------------------------------------------------
+
+    @property
+    def workspace(self) -> Workspace:
+        """What an open vault shows: made on first need (as a vault opens, or by the desktop
+        once this window is up), not with the window, which first shows the start screen."""
+        if self._workspace is None:
+            workspace = Workspace(self.context)
+            self.screens.addWidget(workspace)
+            workspace.history.changed.connect(self._update)
+            workspace.lock_button.clicked.connect(self.context.lock)
+            workspace.today.new_actor_requested.connect(self.new_actor)
+            workspace.today.backup_reminder.backup_requested.connect(self.backup.back_up)
+            self._workspace = workspace
+            # Shown after the views have filled on vault_opened, as when made with the window.
+            self.context.vault_opened.disconnect(self._vault_opened)
+            self.context.vault_opened.connect(self._vault_opened)
+        return self._workspace
+
+    @property
+    def workspace_made(self) -> bool:
+        return self._workspace is not None
+
+    def prepare_workspace(self) -> Workspace:
+        """Make the workspace now if it is not made yet (see :attr:`workspace`)."""
+        return self.workspace
+
+    def go_back(self) -> None:
+        if self._workspace is not None:
+            self._workspace.go_back()
+
+    def go_forward(self) -> None:
+        if self._workspace is not None:
+            self._workspace.go_forward()
 
     # -- what the actions do --------------------------------------------------------------
 
@@ -656,6 +699,8 @@ class MainWindow(QMainWindow):
         if self.log_dialog is not None and self.log_dialog.isVisible():
             self.log_dialog.raise_()
             return
+        from contactkeeper.gui.dialogs.log import LogDialog  # on first use (see the top)
+
         self.log_dialog = LogDialog(self.context, self, list(actor_ids))
         self.log_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.log_dialog.destroyed.connect(self._log_dialog_gone)
@@ -667,6 +712,8 @@ class MainWindow(QMainWindow):
     def show_trash(self) -> TrashDialog | None:
         if not self.context.unlocked:
             return None
+        from contactkeeper.gui.dialogs.trash import TrashDialog  # on first use (see the top)
+
         dialog = TrashDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -678,6 +725,8 @@ class MainWindow(QMainWindow):
         if self.settings_dialog is not None and self.settings_dialog.isVisible():
             self.settings_dialog.raise_()
             return
+        from contactkeeper.gui.dialogs.settings import SettingsDialog  # on first use
+
         dialog = SettingsDialog(self.context, self.settings, self, kdf=self.start.kdf)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.autolock_changed.connect(self._autolock_changed)
@@ -739,9 +788,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(unlocked)
         if not unlocked:
             self.undo_action.setEnabled(False)
-        history = self.workspace.history
-        self.back_action.setEnabled(unlocked and history.can_go_back)
-        self.forward_action.setEnabled(unlocked and history.can_go_forward)
+        history = self._workspace.history if self._workspace is not None else None
+        self.back_action.setEnabled(unlocked and history is not None and history.can_go_back)
+        self.forward_action.setEnabled(unlocked and history is not None and history.can_go_forward)
         self._update_title()
 
     def _update_title(self) -> None:
@@ -763,10 +812,10 @@ class MainWindow(QMainWindow):
             and watched.window() is self
         ):
             if event.button() == Qt.MouseButton.BackButton:
-                self.workspace.go_back()
+                self.go_back()
                 return True
             if event.button() == Qt.MouseButton.ForwardButton:
-                self.workspace.go_forward()
+                self.go_forward()
                 return True
         return super().eventFilter(watched, event)
 

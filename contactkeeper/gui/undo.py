@@ -34,29 +34,29 @@ from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.presentation import Confirm, ask
 from contactkeeper.i18n import N_, _, isolate
-from contactkeeper.records import trash
-from contactkeeper.vault.changes import Kind
 
 _ATTRIBUTE = "_contactkeeper_undo"
 
-# The kinds of record as the undo sentences name them ("Deleted {kind} “…”").
+# The kinds of record as the undo sentences name them ("Deleted {kind} “…”"): the values of
+# contactkeeper.vault.changes.Kind, spelt out so that the undo machinery (made with the first
+# window) does not load SQLAlchemy with that module.
 KIND_NAMES: dict[str, str] = {
-    Kind.ACTOR: N_("actor"),
-    Kind.ORGANIZATION: N_("organization"),
-    Kind.AFFILIATION: N_("affiliation"),
-    Kind.PROCESS: N_("process"),
-    Kind.PARTICIPANT: N_("participant"),
-    Kind.CHANNEL: N_("channel"),
-    Kind.INTERACTION: N_("interaction"),
-    Kind.RELATIONSHIP: N_("relationship"),
-    Kind.CUE_KIND: N_("cue kind"),
-    Kind.READINESS_CUE: N_("readiness cue"),
-    Kind.FOLLOW_UP: N_("follow-up"),
-    Kind.EVENT: N_("event"),
-    Kind.TRANSFER: N_("transfer"),
-    Kind.REVIEW: N_("review"),
-    Kind.TAG: N_("tag"),
-    Kind.SETTING: N_("setting"),
+    "actor": N_("actor"),
+    "organization": N_("organization"),
+    "affiliation": N_("affiliation"),
+    "process": N_("process"),
+    "participant": N_("participant"),
+    "channel": N_("channel"),
+    "interaction": N_("interaction"),
+    "relationship": N_("relationship"),
+    "cue kind": N_("cue kind"),
+    "readiness cue": N_("readiness cue"),
+    "follow-up": N_("follow-up"),
+    "event": N_("event"),
+    "transfer": N_("transfer"),
+    "review": N_("review"),
+    "tag": N_("tag"),
+    "setting": N_("setting"),
 }
 
 
@@ -195,6 +195,8 @@ class UndoController(QObject):
         # Translators: the title of the question "Delete the {kind} “…”?".
         if not self.confirm(parent, _("Delete {kind}").format(kind=kind_name(kind)), question):
             return False
+        from contactkeeper.records import trash  # the record services load with a vault
+
         try:
             with self.context.writing(self):
                 entry = trash.discard(
@@ -234,6 +236,8 @@ class UndoController(QObject):
         step = self._history.pop()
         self.can_undo.emit(bool(self._history))
         self.undone.emit()
+        from contactkeeper.records import trash  # the record services load with a vault
+
         try:
             with self.context.writing(self):
                 if step.trash_id is not None:

@@ -16,11 +16,9 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
 import sqlcipher3
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 
 from contactkeeper.errors import (
     NotAVault,
@@ -31,20 +29,17 @@ from contactkeeper.errors import (
     WrongPassphrase,
 )
 from contactkeeper.i18n import _
-from contactkeeper.vault import (
-    changes,
-    connection,
-    files,
-    hardening,
-    passphrases,
-    schema,
-    search_index,
-    temporaries,
-)
-from contactkeeper.vault.generations import Generations
+from contactkeeper.vault import files, temporaries
 from contactkeeper.vault.keyfile import KdfParams, KeyFile, calibrate, new_db_key
-from contactkeeper.vault.model import new_uuid
-from contactkeeper.vault.schema import schema_head
+
+# SQLAlchemy, Alembic and the model load when a vault opens, not with every module of this
+# package: the desktop's first window (choose a vault, type the passphrase) needs none of
+# them and shows sooner. Each function that uses them imports them.
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from contactkeeper.vault import changes
 
 PRE_RESTORE_SUFFIX = ".pre-restore"
 DB_NAME = "vault.db"
@@ -59,7 +54,28 @@ log = logging.getLogger(__name__)
 
 def check_passphrase(passphrase: str) -> None:
     """Refuse a weak passphrase for a vault (:func:`contactkeeper.vault.passphrases.check`)."""
+    from contactkeeper.vault import passphrases  # zxcvbn's dictionaries: on first check
+
     passphrases.check(passphrase)
+
+
+def load_database_layer() -> None:
+    """Import now what opening a vault needs (SQLAlchemy, the model, Alembic) and set up the
+    ORM's mappers: for a program with time to spare before its first unlock (the desktop,
+    once its first window is up), so that the unlock does not wait for them. No data."""
+    from sqlalchemy.orm import configure_mappers
+
+    from contactkeeper.vault import changes, connection, generations, schema, search_index
+
+    del changes, connection, generations, schema, search_index  # imported: that is all
+    configure_mappers()
+
+
+def schema_head() -> str:
+    """The newest schema revision this version of ContactKeeper makes."""
+    from contactkeeper.vault import schema  # Alembic: only when a vault opens
+
+    return schema.schema_head()
 
 
 @dataclass(frozen=True)
@@ -88,6 +104,12 @@ class Vault:
     """An unlocked vault. ``close()`` (locking) disposes every connection and drops the key."""
 
     def __init__(self, path: Path, key_file: KeyFile, db_key: bytes) -> None:
+        # The database layer: loaded by the first vault to open (see the imports above).
+        from sqlalchemy.orm import configure_mappers, sessionmaker
+
+        from contactkeeper.vault import changes, connection, hardening, search_index
+        from contactkeeper.vault.generations import Generations
+
         self.path = path
         self._key_file = key_file
         hardening.disable_core_dumps()  # no core file may hold the key or records
@@ -108,6 +130,9 @@ class Vault:
     @classmethod
     def create(cls, path: Path, passphrase: str, kdf: KdfParams | None = None) -> Vault:
         """Make a new vault in ``path`` (a new or empty folder)."""
+        from contactkeeper.vault import schema, search_index  # the database layer
+        from contactkeeper.vault.model import new_uuid
+
         path = Path(path).absolute()
         check_passphrase(passphrase)
         if path.exists() and (not path.is_dir() or any(path.iterdir())):
@@ -135,6 +160,10 @@ class Vault:
     @classmethod
     def open_with_key(cls, path: Path, db_key: bytes, key_file: KeyFile | None = None) -> Vault:
         """Open with an already unwrapped database key (no key derivation)."""
+        import sqlalchemy as sa  # the database layer, loaded by the first vault to open
+
+        from contactkeeper.vault import schema, search_index
+
         path = Path(path).absolute()
         key_file = key_file or _read_key_file(path)
         db_path = path / DB_NAME
@@ -225,6 +254,8 @@ class Vault:
         return self._changes.recording()
 
     def schema_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext  # Alembic: only when asked
+
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
@@ -246,6 +277,8 @@ class Vault:
         Each check runs on its own, so that one failing outright (a damaged page can make
         SQLite give up) does not hide what the others found.
         """
+        import sqlalchemy as sa  # the database layer, loaded by the first vault to open
+
         with self.engine.connect() as conn:
             cipher = _check_lines(conn, "PRAGMA cipher_integrity_check")
             sqlite = [line for line in _check_lines(conn, "PRAGMA integrity_check") if line != "ok"]
@@ -302,6 +335,8 @@ def _read_revision(db_path: Path, key_hex: str) -> str | None:
     file is never written to: a failed open leaves the folder as it was. Only a log whose
     shared-memory index is missing makes SQLite create the index (it holds no record data).
     """
+    from contactkeeper.vault import connection, schema  # the database layer: as a vault opens
+
     size = db_path.stat().st_size
     if size == 0:
         raise VaultDamaged("database", _("it is empty"))
@@ -381,6 +416,8 @@ def _keep_copy_before_migration(path: Path, revision: str | None) -> None:
 
 def _check_lines(conn: sa.Connection, pragma: str) -> list[str]:
     """What a checking pragma reports, one problem a line; its error if it cannot run."""
+    import sqlalchemy as sa  # the database layer, loaded by the first vault to open
+
     try:
         rows = conn.exec_driver_sql(pragma).fetchall()
     except sa.exc.DatabaseError as exc:
@@ -391,6 +428,10 @@ def _check_lines(conn: sa.Connection, pragma: str) -> list[str]:
 
 def _search_index_problems(conn: sa.Connection) -> list[str]:
     """FTS5's own check of each index table (changes nothing)."""
+    import sqlalchemy as sa  # the database layer, loaded by the first vault to open
+
+    from contactkeeper.vault import search_index
+
     problems = []
     for table in search_index.INDEX_TABLES:
         check = f"INSERT INTO {table} ({table}) VALUES ('integrity-check')"  # noqa: S608
@@ -406,6 +447,11 @@ def _search_index_problems(conn: sa.Connection) -> list[str]:
 
 def _schema_problems(conn: sa.Connection) -> tuple[str | None, list[str]]:
     """The vault's schema revision, and how its schema differs from ContactKeeper's there."""
+    import sqlalchemy as sa  # the database layer and Alembic: loaded when a vault opens
+    from alembic.runtime.migration import MigrationContext
+
+    from contactkeeper.vault import schema
+
     try:
         revision = MigrationContext.configure(conn).get_current_revision()
         if revision is None or not schema.is_known(revision):

@@ -29,7 +29,6 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from contactkeeper.errors import SelfTestFailed
 from contactkeeper.i18n import _
-from contactkeeper.vault import connection as database
 
 # The libraries the self-test checks are imported by the checks themselves: the program's
 # entry point imports this module to harden the process first thing, before anything else
@@ -226,6 +225,9 @@ def _sqlcipher_checks() -> list[Check]:
     finally:
         cx.close()
     # A connection made exactly as the vault makes them (in memory, under a random key).
+    # Imported here: SQLAlchemy loads with it, and the desktop disables core dumps at start.
+    from contactkeeper.vault import connection as database
+
     hardened = database.connect(Path(":memory:"), secrets.token_hex(32))
     try:
         temp_store = int(hardened.execute("PRAGMA temp_store").fetchone()[0])

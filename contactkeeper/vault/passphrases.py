@@ -23,8 +23,6 @@ import threading
 from dataclasses import dataclass
 from typing import Final
 
-from zxcvbn import zxcvbn
-
 from contactkeeper.errors import WeakPassphrase
 from contactkeeper.i18n import N_, _, ngettext, number
 
@@ -104,6 +102,10 @@ def strength(passphrase: str) -> Strength:
     if not passphrase:
         return Strength(0, "", (GENERAL_ADVICE,), too_short=True)
     with _ZXCVBN_LOCK:
+        # zxcvbn's dictionaries take a while to load: on the first passphrase judged, not
+        # when the desktop's start screen (which imports this module) is made.
+        from zxcvbn import zxcvbn
+
         result = zxcvbn(passphrase[:JUDGED_CHARS], user_inputs=list(_OWN_WORDS))
     feedback = result.get("feedback") or {}
     return Strength(

@@ -14,7 +14,9 @@ a warning. The default backup folder is remembered in QSettings as a path, nothi
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,13 +24,33 @@ from PySide6.QtWidgets import QWidget
 
 from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.dialogs.backup_dialog import BACKUP_FOLDER_KEY, BackupDialog
-from contactkeeper.gui.dialogs.export_dialog import ExportDialog
-from contactkeeper.gui.dialogs.import_dialog import ImportDialog
-from contactkeeper.gui.dialogs.open_backup_dialog import OpenBackupDialog
-from contactkeeper.gui.dialogs.work_dialog import WorkDialog, counts_text, size_text
 from contactkeeper.i18n import _
 from contactkeeper.vault.keyfile import KdfParams
+
+# The dialogs (and the backup, import and export services under them) load when one is
+# opened, not with the File menu of the first window; the names stay importable from here.
+if TYPE_CHECKING:
+    from contactkeeper.gui.dialogs.backup_dialog import BACKUP_FOLDER_KEY, BackupDialog
+    from contactkeeper.gui.dialogs.export_dialog import ExportDialog
+    from contactkeeper.gui.dialogs.import_dialog import ImportDialog
+    from contactkeeper.gui.dialogs.open_backup_dialog import OpenBackupDialog
+    from contactkeeper.gui.dialogs.work_dialog import WorkDialog, counts_text, size_text
+
+_LAZY = {
+    "BACKUP_FOLDER_KEY": "backup_dialog",
+    "BackupDialog": "backup_dialog",
+    "ExportDialog": "export_dialog",
+    "ImportDialog": "import_dialog",
+    "OpenBackupDialog": "open_backup_dialog",
+    "counts_text": "work_dialog",
+    "size_text": "work_dialog",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"contactkeeper.gui.dialogs.{_LAZY[name]}"), name)
 
 
 class BackupActions(QObject):
@@ -120,24 +142,34 @@ class BackupActions(QObject):
     # -- the slots --------------------------------------------------------------------
 
     def back_up(self) -> None:
+        from contactkeeper.gui.dialogs.backup_dialog import BackupDialog  # on first use
+
         if self.context.unlocked and not self.busy:
             self._open(BackupDialog(self.context, self.settings, self.parent_widget))
 
     def verify(self) -> None:
+        from contactkeeper.gui.dialogs.open_backup_dialog import OpenBackupDialog  # on use
+
         if self.context.unlocked and not self.busy:
             self._open(OpenBackupDialog(self.context, self.parent_widget))
 
     def restore(self) -> None:
+        from contactkeeper.gui.dialogs.open_backup_dialog import OpenBackupDialog  # on use
+
         if self.context.unlocked and not self.busy and not self.context.demo:
             dialog = OpenBackupDialog(self.context, self.parent_widget, restore=True, kdf=self.kdf)
             dialog.restored.connect(self.restored)
             self._open(dialog)
 
     def import_contacts(self) -> None:
+        from contactkeeper.gui.dialogs.import_dialog import ImportDialog  # on first use
+
         if self.context.unlocked and not self.busy:
             self._open(ImportDialog(self.context, self.parent_widget))
 
     def export(self) -> None:
+        from contactkeeper.gui.dialogs.export_dialog import ExportDialog  # on first use
+
         if self.context.unlocked and not self.busy:
             self._open(ExportDialog(self.context, self.parent_widget))
 

@@ -8,6 +8,8 @@ window-modal progress dialog, so that nothing writes to the vault meanwhile.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
@@ -18,7 +20,9 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.presentation import Confirm, ask
 from contactkeeper.i18n import N_, _, ngettext
-from contactkeeper.vault import index_repair
+
+if TYPE_CHECKING:  # the repair (and SQLAlchemy under it) loads when it is asked for
+    from contactkeeper.vault import index_repair
 
 QUESTION = N_(
     "ContactKeeper makes the search index again from your records: do this when searching "
@@ -63,6 +67,8 @@ class IndexRepairAction(QObject):
             return
         if not self.confirm(self.parent_widget, _("Rebuild the search index?"), _(QUESTION)):
             return
+        from contactkeeper.vault import index_repair  # the database layer: on first use
+
         vault = self.context.vault
         progress = QProgressDialog(
             _("Rebuilding the search index from your records…"), "", 0, 0, self.parent_widget

@@ -3,14 +3,18 @@ Cue catalogue… (the kinds of cue, by family). Enabled while a vault is open.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.dialogs.cue_catalogue import CueCatalogueDialog
-from contactkeeper.gui.dialogs.readiness_settings import ReadinessSettingsDialog
 from contactkeeper.i18n import _
+
+if TYPE_CHECKING:  # the dialogs load when opened, not with the first window's menu
+    from contactkeeper.gui.dialogs.cue_catalogue import CueCatalogueDialog
+    from contactkeeper.gui.dialogs.readiness_settings import ReadinessSettingsDialog
 
 
 class ReadinessActions(QObject):
@@ -38,6 +42,9 @@ class ReadinessActions(QObject):
             action.setEnabled(self.context.unlocked)
 
     def show_settings(self) -> ReadinessSettingsDialog | None:
+        # Loaded on first use, not with the menu (see the imports above).
+        from contactkeeper.gui.dialogs.readiness_settings import ReadinessSettingsDialog
+
         if not self.context.unlocked:
             return None
         dialog = ReadinessSettingsDialog(self.context, self.parent_widget)
@@ -46,6 +53,8 @@ class ReadinessActions(QObject):
         return dialog
 
     def show_catalogue(self) -> CueCatalogueDialog | None:
+        from contactkeeper.gui.dialogs.cue_catalogue import CueCatalogueDialog  # on first use
+
         if not self.context.unlocked:
             return None
         dialog = CueCatalogueDialog(self.context, self.parent_widget)

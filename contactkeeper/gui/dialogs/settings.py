@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from contactkeeper.errors import ContactKeeperError, KeyringUnavailable, WrongPassphrase
 from contactkeeper.gui.app_state import Settings
-from contactkeeper.gui.autolock import DEFAULT_IDLE_MINUTES
+from contactkeeper.gui.autolock import AUTOLOCK_KEY, MAX_AUTOLOCK_MINUTES, autolock_minutes
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.language import add_language_choice
 from contactkeeper.gui.forms.ui_settings import Ui_SettingsDialog
@@ -35,9 +35,7 @@ from contactkeeper.protect import failures as lockout
 from contactkeeper.vault import Vault, check_passphrase
 from contactkeeper.vault.keyfile import KdfParams
 
-AUTOLOCK_KEY = "security/autolock_minutes"
 OFFERED_KEY = "security/remember_offered"
-MAX_AUTOLOCK_MINUTES = 480
 
 BACKUPS_NOT_AFFECTED = N_(
     "Existing backups are not affected: whoever has a backup and its passphrase can still "
@@ -46,16 +44,6 @@ BACKUPS_NOT_AFFECTED = N_(
 
 
 # -- what QSettings holds ---------------------------------------------------------------
-
-
-def autolock_minutes(store: QSettings) -> int:
-    """The idle minutes before auto-lock (0: never); the default when unset or unreadable."""
-    value = store.value(AUTOLOCK_KEY, DEFAULT_IDLE_MINUTES)
-    try:
-        minutes = int(str(value))
-    except ValueError:
-        return DEFAULT_IDLE_MINUTES
-    return minutes if 0 <= minutes <= MAX_AUTOLOCK_MINUTES else DEFAULT_IDLE_MINUTES
 
 
 def save_autolock_minutes(store: QSettings, minutes: int) -> None:

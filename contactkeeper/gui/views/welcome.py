@@ -18,9 +18,8 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QStackedWidget, QWidget
 
@@ -41,12 +40,13 @@ from contactkeeper.gui.operations import Operation, run_in_background
 from contactkeeper.gui.widgets.elided_label import MiddleElided
 from contactkeeper.gui.widgets.unlock_throttle import ThrottleCountdown
 from contactkeeper.i18n import _, isolate, ngettext
-from contactkeeper.protect import destroy as wipe
-from contactkeeper.protect import device
 from contactkeeper.protect.failures import Verdict
 from contactkeeper.protect.throttle import UnlockThrottle
-from contactkeeper.vault import Vault, check_passphrase, is_vault, passphrases
+from contactkeeper.vault import Vault, check_passphrase, is_vault
 from contactkeeper.vault.keyfile import KdfParams
+
+if TYPE_CHECKING:  # the keyring loads when a vault is remembered or destroyed
+    from keyring.backend import KeyringBackend
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -56,6 +56,8 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
     (:mod:`contactkeeper.vault.passphrases`, zxcvbn): below its threshold the meter stays in the
     red ("weak") and the advice is zxcvbn's; a passphrase that would be refused is never
     shown as anything but weak."""
+    from contactkeeper.vault import passphrases  # zxcvbn: when a new vault is made, not at start
+
     if not passphrase:
         return 0, _(passphrases.GENERAL_ADVICE)
     judged = passphrases.strength(passphrase)
@@ -370,6 +372,8 @@ class StartScreen(QStackedWidget):
         path = page.path
         if self.currentWidget() is not page or path is None or self.busy:
             return
+        from contactkeeper.protect import device  # the keyring: only for a remembered vault
+
         if not (path / device.DEVICE_NAME).is_file():
             return
         backend = self.keyring_backend
@@ -395,6 +399,8 @@ class StartScreen(QStackedWidget):
         """The failed unlocks reached the limit set for this vault: destroy it, forget it,
         say so calmly; returns what was said. If it cannot be destroyed, says that instead
         (the count stays, so the next failed unlock tries again)."""
+        from contactkeeper.protect import destroy as wipe  # the keyring: only when needed
+
         try:
             report = wipe.destroy_vault(path, self.keyring_backend)
             if not report.key_file_destroyed:
