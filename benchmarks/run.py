@@ -415,7 +415,7 @@ def measure_actors_list(ctx: Context) -> None:
         return actors.count_actors(vault, now), actors.list_actors(vault, now, limit=LIST_PAGE)
 
     mine, theirs = _paired(
-        [(first_screen, lambda: baseline.actors_page(ctx.raw, 0, LIST_PAGE, count=True))],
+        [(first_screen, lambda: baseline.actors_page(ctx.raw, None, LIST_PAGE, count=True))],
         ctx.repeat * 2,
     )
     ctx.rows.append(
@@ -429,13 +429,15 @@ def measure_actors_list(ctx: Context) -> None:
             note=f"{total} actors, sorted by name; no full load",
         )
     )
-    offsets = list(range(0, total, LIST_PAGE))
+    # Each page comes after the last row of the one before (keyset paging, as the GUI's
+    # fetchMore asks); the baseline pages the same way by display name.
+    offsets = _page_anchors(vault, now)
     workloads = [
         (
-            (lambda o=offset: actors.list_actors(vault, now, offset=o, limit=LIST_PAGE)),
-            (lambda o=offset: baseline.actors_page(ctx.raw, o, LIST_PAGE)),
+            (lambda a=after: actors.list_actors(vault, now, after=a, limit=LIST_PAGE)),
+            (lambda b=base: baseline.actors_page(ctx.raw, b, LIST_PAGE)),
         )
-        for offset in offsets
+        for after, base in zip(offsets, baseline.page_anchors(ctx.raw, LIST_PAGE), strict=True)
     ]
     mine, theirs = _paired(workloads, max(1, ctx.repeat // 5))
     ctx.rows.append(
@@ -453,6 +455,16 @@ def measure_actors_list(ctx: Context) -> None:
             ),
         )
     )
+
+
+def _page_anchors(vault: Vault, now: datetime) -> list[int | None]:
+    """Where each page of the list by name starts: None, then the last row of each page."""
+    anchors: list[int | None] = [None]
+    while True:
+        page = actors.list_actors(vault, now, after=anchors[-1], limit=LIST_PAGE)
+        if len(page) < LIST_PAGE:
+            return anchors[:-1] if not page and len(anchors) > 1 else anchors
+        anchors.append(page[-1].id)
 
 
 def _log_arguments(vault: Vault, now: datetime, count: int) -> list[dict[str, Any]]:
@@ -660,7 +672,6 @@ def measure_import(ctx: Context, scratch: Vault, count: int = 5_000) -> None:
 def _raw_suite(ctx: Context) -> list[Callable[[Any], object]]:
     """The raw query suite run on the encrypted vault and on its plaintext copy."""
     keystrokes = _keystrokes(_typed_names(ctx.vault))
-    total = actors.count_actors(ctx.vault, ctx.now)
     suite: list[Callable[[Any], object]] = [
         (lambda cx, t=typed: baseline.search_keystroke(cx, t)) for typed in keystrokes
     ]
@@ -670,8 +681,8 @@ def _raw_suite(ctx: Context) -> list[Callable[[Any], object]]:
     ]
     suite += [lambda cx: baseline.today(cx, ctx.now)] * 5
     suite += [
-        (lambda cx, o=offset: baseline.actors_page(cx, o, LIST_PAGE))
-        for offset in range(0, total, LIST_PAGE)
+        (lambda cx, a=after: baseline.actors_page(cx, a, LIST_PAGE))
+        for after in baseline.page_anchors(ctx.raw, LIST_PAGE)
     ]
     return suite
 
