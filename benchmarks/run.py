@@ -34,7 +34,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from benchmarks import baseline, child, generate, network
+from benchmarks import baseline, child, generate, growth, network
 from contactkeeper.exchange import backup
 from contactkeeper.records import (
     actors,
@@ -836,6 +836,7 @@ PARTS = (
     "network",
     "cipher",
     "gui",
+    "growth",
 )
 
 
@@ -898,6 +899,26 @@ def run_suite(
         _progress("the network map (child process, offscreen)")
         ctx.rows += network.map_rows(ctx, passphrase, VAULTS, Row)
     return ctx.rows
+
+
+def measure_growth(path: Path, path3: Path, repeat: int, measured: Sequence[Row]) -> list[Row]:
+    """The growth rows: the rows of ``growth.ROWS`` on the scale-3 vault over the same rows
+    on the reference vault (those not measured yet in this run are measured first)."""
+    have = {row.operation for row in measured}
+    missing = list(dict.fromkeys(part for op, part, _ in growth.ROWS if op not in have))
+    reference = list(measured)
+    if missing:
+        _progress(f"growth: on the reference vault, {', '.join(missing)}")
+        reference += run_suite(path, repeat, only=missing)
+    _progress(f"growth: on the vault three times larger ({path3})")
+    larger = run_suite(path3, repeat, only=growth.parts())
+    sizes = (_actor_count(path), _actor_count(path3))
+    return growth.growth_rows(reference, larger, sizes, Row)
+
+
+def _actor_count(path: Path) -> int:
+    with Vault.unlock(path, generate.PASSPHRASE) as vault:
+        return actors.count_actors(vault, datetime.now(UTC))
 
 
 def _progress(step: str) -> None:
@@ -973,6 +994,12 @@ def explain_misses(rows: Sequence[Row]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
     parser.add_argument("--vault", type=Path, default=generate.DEFAULT_PATH)
+    parser.add_argument(
+        "--vault3",
+        type=Path,
+        default=growth.default_path(VAULTS),
+        help="the vault three times larger, for the growth rows (made on first use)",
+    )
     parser.add_argument("--repeat", type=int, default=10, help="rounds of each workload")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--vcards", type=int, default=5_000, help="cards in the import row")
@@ -992,7 +1019,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.collect()
     gc.freeze()  # as the desktop does once started (contactkeeper/gui/app.py)
     started = datetime.now(UTC)
-    rows = run_suite(args.vault, args.repeat, vcards=args.vcards, only=args.only or PARTS)
+    only = args.only or PARTS
+    if "growth" in only and not (args.vault3 / KEY_NAME).is_file():
+        if args.vault3 != growth.default_path(VAULTS):
+            parser.error(f"there is no vault at {args.vault3}")
+        print("no scale-3 vault yet: generating it (ten to thirty minutes)", file=sys.stderr)
+        generate.generate(args.vault3, scale=3.0)
+    rows = run_suite(args.vault, args.repeat, vcards=args.vcards, only=only)
+    if "growth" in only:
+        rows += measure_growth(args.vault, args.vault3, args.repeat, rows)
     explain_misses(rows)
     result = {
         "generated_at": started.isoformat(timespec="seconds"),
