@@ -1,5 +1,6 @@
-"""Going cold on Today reads the longest-silent actors first and stops once nobody further
-on can come first: a vault with ten times more actors kept warm costs Today no more."""
+"""What Today reads does not grow with the vault: going cold reads the longest-silent
+actors first and stops once nobody further on can come first, and the follow-ups due are
+read in the order of their index, a screenful, not sorted all."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from contactkeeper.records import today
+from contactkeeper.records import followups, today
 from contactkeeper.vault import Vault
-from contactkeeper.vault.model import Actor
+from contactkeeper.vault.model import Actor, FollowUp
 from tests.conftest import FakeClock
 
 
@@ -42,6 +43,11 @@ def _actors(vault: Vault, clock: FakeClock, warm: int) -> None:
 
 def _steps(vault: Vault, clock: FakeClock) -> tuple[int, list[str]]:
     """SQLite's virtual machine steps for the going-cold list, and the names it shows."""
+    return _counted(vault, lambda: [g.display_name for g in today.going_cold(vault, clock())])
+
+
+def _counted(vault: Vault, call: Any) -> tuple[int, Any]:
+    """SQLite's virtual machine steps for ``call()``, and what it returned."""
     steps = [0]
 
     def step() -> int:
@@ -53,10 +59,10 @@ def _steps(vault: Vault, clock: FakeClock) -> tuple[int, list[str]]:
 
     sa.event.listen(vault.engine, "checkout", counting)
     try:
-        shown = today.going_cold(vault, clock(), limit=25)
+        found = call()
     finally:
         sa.event.remove(vault.engine, "checkout", counting)
-    return steps[0], [g.display_name for g in shown]
+    return steps[0], found
 
 
 def test_going_cold_costs_the_same_with_ten_times_more_warm_actors(
@@ -68,4 +74,24 @@ def test_going_cold_costs_the_same_with_ten_times_more_warm_actors(
     few, shown_few = _steps(small, clock)
     many, shown_many = _steps(large, clock)
     assert shown_few == shown_many == [f"Silent {i:02d}" for i in range(59, 34, -1)]
+    assert many < 1.3 * few
+
+
+def test_the_first_follow_ups_due_are_read_without_sorting_them_all(
+    make_vault: Any, clock: FakeClock
+) -> None:
+    day = clock().date()
+    small, large = make_vault("small"), make_vault("large")
+    for vault, count in ((small, 100), (large, 1000)):
+        with vault.transaction() as session:
+            session.add_all(
+                FollowUp(title=f"Call back {i:04d}", due_on=day - timedelta(days=1 + i % 300))
+                for i in range(count)
+            )
+    few, first_few = _counted(small, lambda: followups.due(small, day, limit=10))
+    many, first_many = _counted(large, lambda: followups.due(large, day, limit=10))
+    due_on = [f.due_on for f in first_many]
+    assert due_on == sorted(due_on)
+    assert due_on[0] == day - timedelta(days=300)
+    assert len(first_few) == 10
     assert many < 1.3 * few
