@@ -6,6 +6,7 @@ import secrets
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 import sqlalchemy as sa
@@ -157,9 +158,23 @@ class ActorSummary:
     cadence_days: int
     last_contact_at: datetime | None
     affiliation: str
-    warmth: WarmthReading
+    as_of: datetime  # the moment the list was read, which warmth is reckoned at
     tier: Tier = Tier.REGULAR
     snoozed_until: date | None = None
+    last_substantive_at: datetime | None = None
+    max_interval_days: int | None = None
+
+    @cached_property
+    def warmth(self) -> WarmthReading:
+        """Warmth as of the list's moment, reckoned when first asked: a view asks only for
+        the rows it shows, a page holds 200."""
+        return reading(
+            self.cadence_days,
+            self.last_substantive_at,
+            self.last_contact_at,
+            self.as_of,
+            self.max_interval_days,
+        )
 
     def silenced(self, today: date) -> str:
         """Why no reminder is given about the actor today ("" when reminders are on)."""
@@ -449,15 +464,11 @@ def _listed_summary(row: Any, affiliation: str, now: datetime) -> ActorSummary:
         cadence_days=row.cadence_days,
         last_contact_at=row.last_contact_at,
         affiliation=affiliation,
-        warmth=reading(
-            row.cadence_days,
-            row.last_substantive_at,
-            row.last_contact_at,
-            now,
-            row.max_interval_days,
-        ),
+        as_of=now,
         tier=row.tier,
         snoozed_until=row.snoozed_until,
+        last_substantive_at=row.last_substantive_at,
+        max_interval_days=row.max_interval_days,
     )
 
 
@@ -777,7 +788,7 @@ def _tags(session: Session, tag_names: Collection[str]) -> list[Tag]:
 def _current_affiliations(session: Session, actor_ids: list[int]) -> dict[int, str]:
     if not actor_ids:
         return {}
-    rows = session.execute(
+    rows = session.connection().execute(
         sa.select(Affiliation.actor_id, Affiliation.role, Organization.name)
         .join(Organization)
         .where(Affiliation.actor_id.in_(actor_ids), Affiliation.ended_on.is_(None))
@@ -822,11 +833,11 @@ def _summary(actor: Actor, affiliation: str, now: datetime) -> ActorSummary:
         cadence_days=actor.cadence_days,
         last_contact_at=actor.last_contact_at,
         affiliation=affiliation,
-        warmth=reading(
-            actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now, most
-        ),
+        as_of=now,
         tier=tier,
         snoozed_until=snoozed,
+        last_substantive_at=actor.last_substantive_at,
+        max_interval_days=most,
     )
 
 
