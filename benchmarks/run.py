@@ -903,7 +903,8 @@ def run_suite(
 
 def measure_growth(path: Path, path3: Path, repeat: int, measured: Sequence[Row]) -> list[Row]:
     """The growth rows: the rows of ``growth.ROWS`` on the scale-3 vault over the same rows
-    on the reference vault (those not measured yet in this run are measured first)."""
+    on the reference vault (those not measured yet in this run are measured first, and
+    returned before the growth rows)."""
     have = {row.operation for row in measured}
     missing = list(dict.fromkeys(part for op, part, _ in growth.ROWS if op not in have))
     reference = list(measured)
@@ -913,7 +914,8 @@ def measure_growth(path: Path, path3: Path, repeat: int, measured: Sequence[Row]
     _progress(f"growth: on the vault three times larger ({path3})")
     larger = run_suite(path3, repeat, only=growth.parts())
     sizes = (_actor_count(path), _actor_count(path3))
-    return growth.growth_rows(reference, larger, sizes, Row)
+    # The reference vault's rows measured only for growth are shown too (``--only growth``).
+    return reference[len(measured) :] + growth.growth_rows(reference, larger, sizes, Row)
 
 
 def _actor_count(path: Path) -> int:
