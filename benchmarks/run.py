@@ -986,6 +986,21 @@ WHY_MISSED = {
 }
 
 
+WHY_MISSED[growth.operation("actors list, first screen")] = (
+    "the count of every actor (the total the view shows) and the scan of the list's index "
+    "for the high-risk actors (sorted by the codename they show) are linear; a partial index "
+    "of the high-risk by codename (a migration) would make the latter a range"
+)
+WHY_MISSED[growth.operation("actors list, each page")] = (
+    "the high-risk actors are found by a scan of the list's index (linear); a partial index "
+    "of the high-risk by codename (a migration) would make it a range"
+)
+WHY_MISSED[growth.operation("Today")] = (
+    "the count of follow-ups due (shown as a total) reads every open one due, with its "
+    "actor's status"
+)
+
+
 def explain_misses(rows: Sequence[Row]) -> None:
     for row in rows:
         why = WHY_MISSED.get(row.operation)
