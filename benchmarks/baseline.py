@@ -278,18 +278,35 @@ def today(cx: Conn, now: datetime) -> list[Any]:
 # -- the actors list ----------------------------------------------------------------------
 
 
-def actors_page(cx: Conn, offset: int, limit: int, *, count: bool = False) -> list[Any]:
+def page_anchors(cx: Conn, limit: int) -> list[tuple[str, int] | None]:
+    """Where each page of the list by name starts: None, then the last row of each page."""
+    rows = cx.execute("SELECT display_name, id FROM actors ORDER BY display_name, id").fetchall()
+    return [None] + [(str(r[0]), int(r[1])) for r in rows[limit - 1 : -1 : limit]]
+
+
+def actors_page(
+    cx: Conn, after: tuple[str, int] | None, limit: int, *, count: bool = False
+) -> list[Any]:
+    """A page of the list by name: the first, or the one after ``after`` (the name and id
+    of the last row shown), found by key in the covering index, as the list pages."""
     cx.execute("BEGIN")
     try:
         out: list[Any] = []
         if count:
             out += cx.execute("SELECT count(id) FROM actors").fetchall()
-        rows = cx.execute(
+        columns = (
             "SELECT id, uuid, display_name, codename, sensitivity, status, cadence_days, "
-            "last_contact_at, last_substantive_at FROM actors "
-            "ORDER BY display_name, id LIMIT ? OFFSET ?",
-            (limit, offset),
-        ).fetchall()
+            "last_contact_at, last_substantive_at, tier, max_interval_days, snoozed_until "
+            "FROM actors "
+        )
+        if after is None:
+            rows = cx.execute(columns + "ORDER BY display_name, id LIMIT ?", (limit,)).fetchall()
+        else:
+            rows = cx.execute(
+                columns + "WHERE display_name >= ? AND (display_name > ? OR id > ?) "
+                "ORDER BY display_name, id LIMIT ?",
+                (after[0], after[0], after[1], limit),
+            ).fetchall()
         out += rows
         ids = [row[0] for row in rows]
         if ids:

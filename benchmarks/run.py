@@ -34,7 +34,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from benchmarks import baseline, child, generate, network
+from benchmarks import baseline, child, generate, growth, network
 from contactkeeper.exchange import backup
 from contactkeeper.records import (
     actors,
@@ -415,7 +415,7 @@ def measure_actors_list(ctx: Context) -> None:
         return actors.count_actors(vault, now), actors.list_actors(vault, now, limit=LIST_PAGE)
 
     mine, theirs = _paired(
-        [(first_screen, lambda: baseline.actors_page(ctx.raw, 0, LIST_PAGE, count=True))],
+        [(first_screen, lambda: baseline.actors_page(ctx.raw, None, LIST_PAGE, count=True))],
         ctx.repeat * 2,
     )
     ctx.rows.append(
@@ -429,13 +429,15 @@ def measure_actors_list(ctx: Context) -> None:
             note=f"{total} actors, sorted by name; no full load",
         )
     )
-    offsets = list(range(0, total, LIST_PAGE))
+    # Each page comes after the last row of the one before (keyset paging, as the GUI's
+    # fetchMore asks); the baseline pages the same way by display name.
+    offsets = _page_anchors(vault, now)
     workloads = [
         (
-            (lambda o=offset: actors.list_actors(vault, now, offset=o, limit=LIST_PAGE)),
-            (lambda o=offset: baseline.actors_page(ctx.raw, o, LIST_PAGE)),
+            (lambda a=after: actors.list_actors(vault, now, after=a, limit=LIST_PAGE)),
+            (lambda b=base: baseline.actors_page(ctx.raw, b, LIST_PAGE)),
         )
-        for offset in offsets
+        for after, base in zip(offsets, baseline.page_anchors(ctx.raw, LIST_PAGE), strict=True)
     ]
     mine, theirs = _paired(workloads, max(1, ctx.repeat // 5))
     ctx.rows.append(
@@ -453,6 +455,16 @@ def measure_actors_list(ctx: Context) -> None:
             ),
         )
     )
+
+
+def _page_anchors(vault: Vault, now: datetime) -> list[int | None]:
+    """Where each page of the list by name starts: None, then the last row of each page."""
+    anchors: list[int | None] = [None]
+    while True:
+        page = actors.list_actors(vault, now, after=anchors[-1], limit=LIST_PAGE)
+        if len(page) < LIST_PAGE:
+            return anchors[:-1] if not page and len(anchors) > 1 else anchors
+        anchors.append(page[-1].id)
 
 
 def _log_arguments(vault: Vault, now: datetime, count: int) -> list[dict[str, Any]]:
@@ -660,7 +672,6 @@ def measure_import(ctx: Context, scratch: Vault, count: int = 5_000) -> None:
 def _raw_suite(ctx: Context) -> list[Callable[[Any], object]]:
     """The raw query suite run on the encrypted vault and on its plaintext copy."""
     keystrokes = _keystrokes(_typed_names(ctx.vault))
-    total = actors.count_actors(ctx.vault, ctx.now)
     suite: list[Callable[[Any], object]] = [
         (lambda cx, t=typed: baseline.search_keystroke(cx, t)) for typed in keystrokes
     ]
@@ -670,8 +681,8 @@ def _raw_suite(ctx: Context) -> list[Callable[[Any], object]]:
     ]
     suite += [lambda cx: baseline.today(cx, ctx.now)] * 5
     suite += [
-        (lambda cx, o=offset: baseline.actors_page(cx, o, LIST_PAGE))
-        for offset in range(0, total, LIST_PAGE)
+        (lambda cx, a=after: baseline.actors_page(cx, a, LIST_PAGE))
+        for after in baseline.page_anchors(ctx.raw, LIST_PAGE)
     ]
     return suite
 
@@ -827,6 +838,7 @@ PARTS = (
     "network",
     "cipher",
     "gui",
+    "growth",
 )
 
 
@@ -889,6 +901,28 @@ def run_suite(
         _progress("the network map (child process, offscreen)")
         ctx.rows += network.map_rows(ctx, passphrase, VAULTS, Row)
     return ctx.rows
+
+
+def measure_growth(path: Path, path3: Path, repeat: int, measured: Sequence[Row]) -> list[Row]:
+    """The growth rows: the rows of ``growth.ROWS`` on the scale-3 vault over the same rows
+    on the reference vault (those not measured yet in this run are measured first, and
+    returned before the growth rows)."""
+    have = {row.operation for row in measured}
+    missing = list(dict.fromkeys(part for op, part, _ in growth.ROWS if op not in have))
+    reference = list(measured)
+    if missing:
+        _progress(f"growth: on the reference vault, {', '.join(missing)}")
+        reference += run_suite(path, repeat, only=missing)
+    _progress(f"growth: on the vault three times larger ({path3})")
+    larger = run_suite(path3, repeat, only=growth.parts())
+    sizes = (_actor_count(path), _actor_count(path3))
+    # The reference vault's rows measured only for growth are shown too (``--only growth``).
+    return reference[len(measured) :] + growth.growth_rows(reference, larger, sizes, Row)
+
+
+def _actor_count(path: Path) -> int:
+    with Vault.unlock(path, generate.PASSPHRASE) as vault:
+        return actors.count_actors(vault, datetime.now(UTC))
 
 
 def _progress(step: str) -> None:
@@ -954,6 +988,21 @@ WHY_MISSED = {
 }
 
 
+WHY_MISSED[growth.operation("actors list, first screen")] = (
+    "the count of every actor (the total the view shows) and the scan of the list's index "
+    "for the high-risk actors (sorted by the codename they show) are linear; a partial index "
+    "of the high-risk by codename (a migration) would make the latter a range"
+)
+WHY_MISSED[growth.operation("actors list, each page")] = (
+    "the high-risk actors are found by a scan of the list's index (linear); a partial index "
+    "of the high-risk by codename (a migration) would make it a range"
+)
+WHY_MISSED[growth.operation("Today")] = (
+    "the count of follow-ups due (shown as a total) reads every open one due, with its "
+    "actor's status"
+)
+
+
 def explain_misses(rows: Sequence[Row]) -> None:
     for row in rows:
         why = WHY_MISSED.get(row.operation)
@@ -964,6 +1013,12 @@ def explain_misses(rows: Sequence[Row]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
     parser.add_argument("--vault", type=Path, default=generate.DEFAULT_PATH)
+    parser.add_argument(
+        "--vault3",
+        type=Path,
+        default=growth.default_path(VAULTS),
+        help="the vault three times larger, for the growth rows (made on first use)",
+    )
     parser.add_argument("--repeat", type=int, default=10, help="rounds of each workload")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--vcards", type=int, default=5_000, help="cards in the import row")
@@ -983,7 +1038,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.collect()
     gc.freeze()  # as the desktop does once started (contactkeeper/gui/app.py)
     started = datetime.now(UTC)
-    rows = run_suite(args.vault, args.repeat, vcards=args.vcards, only=args.only or PARTS)
+    only = args.only or PARTS
+    if "growth" in only and not (args.vault3 / KEY_NAME).is_file():
+        if args.vault3 != growth.default_path(VAULTS):
+            parser.error(f"there is no vault at {args.vault3}")
+        print("no scale-3 vault yet: generating it (ten to thirty minutes)", file=sys.stderr)
+        generate.generate(args.vault3, scale=3.0)
+    rows = run_suite(args.vault, args.repeat, vcards=args.vcards, only=only)
+    if "growth" in only:
+        rows += measure_growth(args.vault, args.vault3, args.repeat, rows)
     explain_misses(rows)
     result = {
         "generated_at": started.isoformat(timespec="seconds"),

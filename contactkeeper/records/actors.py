@@ -6,11 +6,12 @@ import secrets
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 import sqlalchemy as sa
 from rapidfuzz import fuzz
-from sqlalchemy.orm import Session, load_only, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
@@ -157,9 +158,23 @@ class ActorSummary:
     cadence_days: int
     last_contact_at: datetime | None
     affiliation: str
-    warmth: WarmthReading
+    as_of: datetime  # the moment the list was read, which warmth is reckoned at
     tier: Tier = Tier.REGULAR
     snoozed_until: date | None = None
+    last_substantive_at: datetime | None = None
+    max_interval_days: int | None = None
+
+    @cached_property
+    def warmth(self) -> WarmthReading:
+        """Warmth as of the list's moment, reckoned when first asked: a view asks only for
+        the rows it shows, a page holds 200."""
+        return reading(
+            self.cadence_days,
+            self.last_substantive_at,
+            self.last_contact_at,
+            self.as_of,
+            self.max_interval_days,
+        )
 
     def silenced(self, today: date) -> str:
         """Why no reminder is given about the actor today ("" when reminders are on)."""
@@ -292,68 +307,49 @@ def list_actors(
     filters: ActorFilter | None = None,
     sort: str = "display_name",
     descending: bool = False,
-    offset: int = 0,
+    after: int | None = None,
     limit: int = 200,
     withheld: records.IdentityRule = records.nobody_withheld,
 ) -> list[ActorSummary]:
-    """One page of the actors list, sorted and filtered in the database. The affiliation
-    of an actor whose identity is ``withheld`` is left empty (a title and an organization
-    identify a person as surely as the name)."""
+    """One page of the actors list, sorted and filtered in the database: the first page, or
+    the page that follows the row of the actor ``after`` (the last row shown) in the same
+    order. Pages are found by the sort key, not counted off (keyset paging): a page deep in
+    the list costs what the first does. Ties are broken by id; in order of last contact
+    the never contacted come first (last when descending). The affiliation of an actor
+    whose identity is ``withheld`` is left empty (a title and an organization identify a
+    person as surely as the name)."""
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
     with vault.transaction() as session:
-        # Only the listed fields: the rows come from the covering index ix_actors_list, not
-        # from the actors' pages (notes make those large; benchmarks/README.md).
-        listed = sa.select(Actor).options(load_only(*_LISTED))
-        query = _filtered(listed, filters or ActorFilter(), now)
-        column: Any = (
-            past_maximum(now)
-            if sort == "urgency"
-            else shown_name()
-            if sort == "display_name"
-            else getattr(Actor, sort)
-        )
-        order = column.desc() if descending else column.asc()
-        if sort == "last_contact_at":
-            order = order.nulls_last() if descending else order.nulls_first()
-        query = query.order_by(order, Actor.id).offset(offset).limit(limit)
-        actors = list(session.scalars(query))
-        current = _current_affiliations(session, [a.id for a in actors])
-        intervals = _intervals(session, [a.id for a in actors])
+        where = _filtered(sa.select(Actor.id), filters or ActorFilter(), now).whereclause
+        anchor: tuple[Any, int] | None = None
+        if after is not None:
+            found = session.execute(
+                sa.select(_sort_value(sort, now), Actor.id).where(Actor.id == after)
+            ).first()
+            if found is None:
+                return []  # the last row shown is gone: the list is read again on change
+            anchor = (found[0], found[1])
+        if sort == "display_name":
+            rows = _by_shown_name(session, where, descending, anchor, limit)
+        else:
+            rows = []
+            for segment in _segments(sort, now, descending, anchor):
+                if len(rows) < limit:
+                    rows += _page_rows(session, where, segment, limit - len(rows))
+        current = _current_affiliations(session, [row.id for row in rows])
         return [
-            _summary(
-                a,
-                records.detail(withheld, a.id, a.sensitivity, current.get(a.id, "")),
-                now,
-                intervals[a.id],
+            _listed_summary(
+                row, records.detail(withheld, row.id, row.sensitivity, current.get(row.id, "")), now
             )
-            for a in actors
+            for row in rows
         ]
 
 
-# An actor's tier, maximum interval and snooze: not in the covering index ix_actors_list
-# (they came later), so a page reads them for its own rows only, by id.
-_Intervals = tuple[Tier, int | None, date | None]
-
-
-def _intervals(session: Session, actor_ids: list[int]) -> dict[int, _Intervals]:
-    rows = session.execute(
-        sa.select(Actor.id, Actor.tier, Actor.max_interval_days, Actor.snoozed_until).where(
-            Actor.id.in_(actor_ids)
-        )
-    )
-    return {row[0]: (row[1], row[2], row[3]) for row in rows}
-
-
-def shown_name() -> sa.ColumnElement[str]:
-    """The name the lists show: a high-risk actor's codename, anyone else's display name.
-    Sorting by it keeps the order of a list from hinting at a hidden name."""
-    return sa.case(
-        (Actor.sensitivity == Sensitivity.HIGH_RISK, Actor.codename), else_=Actor.display_name
-    )
-
-
-_LISTED = (
+# The fields a row of the list shows, all in the covering index ix_actors_list: a page is
+# read from that index, not from the actors' rows (notes make those large).
+_LISTED_COLUMNS = (
+    Actor.id,
     Actor.uuid,
     Actor.display_name,
     Actor.codename,
@@ -362,7 +358,126 @@ _LISTED = (
     Actor.cadence_days,
     Actor.last_contact_at,
     Actor.last_substantive_at,
+    Actor.tier,
+    Actor.max_interval_days,
+    Actor.snoozed_until,
 )
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A run of the list that one index holds in order: the rows where ``condition``
+    holds, by ``key`` (None: by id alone), after the ``anchor`` (the key and id of the last
+    row shown) when there is one."""
+
+    key: Any
+    descending: bool
+    condition: Any = None
+    anchor: tuple[Any, int] | None = None
+
+
+def _sort_value(sort: str, now: datetime) -> Any:
+    if sort == "urgency":
+        return past_maximum(now)
+    if sort == "display_name":
+        return shown_name()
+    return getattr(Actor, sort)
+
+
+def _segments(
+    sort: str, now: datetime, descending: bool, anchor: tuple[Any, int] | None
+) -> list[_Segment]:
+    """The list after ``anchor`` as runs that each follow an index, in order. Only the last
+    contact can be missing: the never contacted are a run of their own, by id, first going
+    up and last going down (as SQLite places NULLs), so that every run is a range."""
+    key = _sort_value(sort, now)
+    if sort != "last_contact_at":
+        return [_Segment(key, descending, None, anchor)]
+    never = _Segment(None, False, key.is_(None))
+    contacted = _Segment(key, descending, key.is_not(None))
+    if anchor is None:
+        return [contacted, never] if descending else [never, contacted]
+    if anchor[0] is None:  # the last row shown was never contacted
+        never_after = _Segment(None, False, key.is_(None), anchor)
+        return [never_after] if descending else [never_after, contacted]
+    contacted_after = _Segment(key, descending, key.is_not(None), anchor)
+    return [contacted_after, never] if descending else [contacted_after]
+
+
+def _by_shown_name(
+    session: Session, where: Any, descending: bool, anchor: tuple[Any, int] | None, limit: int
+) -> list[Any]:
+    """A page by the name shown (:func:`shown_name`): the others by display name (the
+    covering index's order) and the high-risk by codename, each a range read after the
+    anchor, merged. Sorting on the expression itself would sort every actor for each page."""
+    high_risk = Actor.sensitivity == Sensitivity.HIGH_RISK
+    # The high-risk, few, are read from the covering index (a scan of small rows) rather
+    # than by the codename index, whose every entry would fetch the actor's row to learn
+    # the sensitivity: "codename || ''" keeps SQLite off that index.
+    rows = _page_rows(
+        session, where, _Segment(Actor.display_name, descending, ~high_risk, anchor), limit
+    )
+    codename = Actor.codename.concat("")
+    if len(rows) == limit:  # a full page of the others: only the high-risk up to its end
+        end = rows[-1].display_name
+        high_risk = sa.and_(high_risk, codename >= end if descending else codename <= end)
+    rows += _page_rows(session, where, _Segment(codename, descending, high_risk, anchor), limit)
+    rows.sort(key=lambda row: row.id)
+    rows.sort(key=_shown, reverse=descending)  # stable: ties stay by id, going up
+    return rows[:limit]
+
+
+def _shown(row: Any) -> str:
+    return str(row.codename if row.sensitivity is Sensitivity.HIGH_RISK else row.display_name)
+
+
+def _page_rows(session: Session, where: Any, segment: _Segment, limit: int) -> list[Any]:
+    """Up to ``limit`` rows of one run, from its key's range (an index seeks it; SQLite
+    compares strings by their UTF-8 bytes, which is the order of Python's strings)."""
+    query = sa.select(*_LISTED_COLUMNS)
+    for condition in (where, segment.condition):
+        if condition is not None:
+            query = query.where(condition)
+    key = segment.key
+    if segment.anchor is not None:
+        value, last_id = segment.anchor
+        if key is None:
+            query = query.where(Actor.id > last_id)
+        else:
+            # The key's range (which an index seeks), then the ties after the anchor.
+            within = key <= value if segment.descending else key >= value
+            beyond = key < value if segment.descending else key > value
+            query = query.where(within, sa.or_(beyond, Actor.id > last_id))
+    if key is not None:
+        query = query.order_by(key.desc() if segment.descending else key.asc())
+    return list(session.connection().execute(query.order_by(Actor.id).limit(limit)))
+
+
+def _listed_summary(row: Any, affiliation: str, now: datetime) -> ActorSummary:
+    return ActorSummary(
+        id=row.id,
+        uuid=row.uuid,
+        display_name=row.display_name,
+        codename=row.codename,
+        sensitivity=row.sensitivity,
+        status=row.status,
+        cadence_days=row.cadence_days,
+        last_contact_at=row.last_contact_at,
+        affiliation=affiliation,
+        as_of=now,
+        tier=row.tier,
+        snoozed_until=row.snoozed_until,
+        last_substantive_at=row.last_substantive_at,
+        max_interval_days=row.max_interval_days,
+    )
+
+
+def shown_name() -> sa.ColumnElement[str]:
+    """The name the lists show: a high-risk actor's codename, anyone else's display name.
+    Sorting by it keeps the order of a list from hinting at a hidden name."""
+    return sa.case(
+        (Actor.sensitivity == Sensitivity.HIGH_RISK, Actor.codename), else_=Actor.display_name
+    )
 
 
 def all_tags(vault: Vault) -> list[str]:
@@ -673,7 +788,7 @@ def _tags(session: Session, tag_names: Collection[str]) -> list[Tag]:
 def _current_affiliations(session: Session, actor_ids: list[int]) -> dict[int, str]:
     if not actor_ids:
         return {}
-    rows = session.execute(
+    rows = session.connection().execute(
         sa.select(Affiliation.actor_id, Affiliation.role, Organization.name)
         .join(Organization)
         .where(Affiliation.actor_id.in_(actor_ids), Affiliation.ended_on.is_(None))
@@ -705,12 +820,9 @@ def _check_intervals(actor: Actor) -> None:
         )
 
 
-def _summary(
-    actor: Actor, affiliation: str, now: datetime, intervals: _Intervals | None = None
-) -> ActorSummary:
-    """A row of the list; ``intervals`` when read apart (see :func:`_intervals`), else the
-    actor's own (then loaded)."""
-    tier, most, snoozed = intervals or (actor.tier, actor.max_interval_days, actor.snoozed_until)
+def _summary(actor: Actor, affiliation: str, now: datetime) -> ActorSummary:
+    """A row of the list, from a loaded actor."""
+    tier, most, snoozed = actor.tier, actor.max_interval_days, actor.snoozed_until
     return ActorSummary(
         id=actor.id,
         uuid=actor.uuid,
@@ -721,11 +833,11 @@ def _summary(
         cadence_days=actor.cadence_days,
         last_contact_at=actor.last_contact_at,
         affiliation=affiliation,
-        warmth=reading(
-            actor.cadence_days, actor.last_substantive_at, actor.last_contact_at, now, most
-        ),
+        as_of=now,
         tier=tier,
         snoozed_until=snoozed,
+        last_substantive_at=actor.last_substantive_at,
+        max_interval_days=most,
     )
 
 

@@ -36,7 +36,7 @@ from contactkeeper.records.channels import ChannelInfo, channel_info
 from contactkeeper.records.followups import FollowUpInfo
 from contactkeeper.records.readiness import CueInfo, ReadinessMove
 from contactkeeper.records.warmth import Warmth, WarmthReading, explain, of_actor, warmth_word
-from contactkeeper.records.warmth_queries import elapsed, urgency, warmth_histories
+from contactkeeper.records.warmth_queries import urgency, warmth_histories
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -478,38 +478,62 @@ def _most_urgent(
     """Active actors not snoozed and past their ideal: enough of them, the most urgent
     first, to hold the first ``limit`` of :data:`ORDER`, and the not-warm ``keys``.
 
-    Past the ideal, and days past it, come from the covering index ``ix_actors_warmth``; the
-    maximum and the snooze are in the rows (benchmarks/README.md), read a batch at a time
-    (more each time) in order of days past the ideal, which is never less than
-    days past the maximum: once the ``limit``-th actor found is a whole week further past
-    their maximum than the next could be, nobody further down can come before them."""
-    over_ideal = elapsed(now) - Actor.cadence_days
+    Read from the covering index ``ix_actors_warmth`` in its own order, the oldest last
+    contact first, a batch at a time (more each time), so that no sort of every actor is
+    needed: nobody is further past their ideal (nor their maximum, never shorter) than
+    days since their last contact, so once the ``limit``-th actor found is a whole week
+    further past their maximum than days since the last contact read, nobody further on
+    can come before them. The never contacted come last (:data:`ORDER`): read only when
+    too few others are past their ideal."""
     reminded = (Actor.status == ActorStatus.ACTIVE, urgency(now) > 1)
-    order = (
-        sa.select(Actor.id, over_ideal)
-        .where(*reminded)
-        .order_by(Actor.last_contact_at.is_(None), over_ideal.desc(), Actor.id)
+    not_snoozed = sa.or_(Actor.snoozed_until.is_(None), Actor.snoozed_until < day)
+    columns = (
+        Actor.id,
+        Actor.cadence_days,
+        Actor.max_interval_days,
+        Actor.last_substantive_at,
+        Actor.last_contact_at,
+    )
+    contacted = (
+        sa.select(*columns)
+        .where(*reminded, not_snoozed, Actor.last_contact_at.is_not(None))
+        .order_by(Actor.last_contact_at, Actor.id)
     )
     found: list[sa.Row[Any]] = []
     pasts: list[int] = []
-    offset, size = 0, 2 * limit
+    after: sa.Row[Any] | None = None
+    size = 2 * limit
     while True:
-        batch = session.execute(order.offset(offset).limit(size)).all()
-        if not batch:
-            break
+        query = contacted
+        if after is not None:
+            last = after.last_contact_at
+            query = query.where(
+                Actor.last_contact_at >= last,
+                sa.or_(Actor.last_contact_at > last, Actor.id > after.id),
+            )
+        batch: list[sa.Row[Any]] = list(session.execute(query.limit(size)))
+        found += batch
+        pasts += [
+            -(10**9) if (p := of_actor(row, now).past_maximum_days) is None else p for row in batch
+        ]
+        if len(batch) < size:
+            break  # every contacted actor past their ideal is read
+        after = batch[-1]
+        bound = (now - after.last_contact_at).total_seconds() / 86400  # days since it
         if len(found) >= limit:
-            bound = batch[0][1]
-            if bound is None:
-                break  # the never contacted come last
             kth = sorted(pasts, reverse=True)[limit - 1]
             if kth // WEEK > (math.ceil(bound) + 1) // WEEK:
                 break
-        rows = _readable(session, [row[0] for row in batch], day)
-        found += rows
-        pasts += [
-            -(10**9) if (p := of_actor(row, now).past_maximum_days) is None else p for row in rows
-        ]
-        offset, size = offset + size, min(size * 2, 1000)
+        size = min(size * 2, 1000)
+    if len(found) < limit:
+        found += list(
+            session.execute(
+                sa.select(*columns)
+                .where(*reminded, not_snoozed, Actor.last_contact_at.is_(None))
+                .order_by(Actor.id)
+                .limit(limit - len(found))
+            )
+        )
     ids = {row.id for row in found}
     if keys - ids:
         found += _readable(session, sorted(keys - ids), day, reminded)

@@ -25,15 +25,19 @@ def _model(context: AppContext, page_size: int = 50) -> LazyTableModel[actors.Ac
     now: datetime = context.now()
     model: LazyTableModel[actors.ActorSummary]
 
-    def fetch(offset: int, limit: int) -> list[actors.ActorSummary]:
+    def page(after: int | None, limit: int) -> list[actors.ActorSummary]:
         return actors.list_actors(
             context.vault,
             now,
             sort=model.sort_key or "display_name",
             descending=model.descending,
-            offset=offset,
+            after=after,
             limit=limit,
         )
+
+    def fetch(offset: int, limit: int) -> list[actors.ActorSummary]:
+        assert offset == 0, "further pages come by key"
+        return page(None, limit)
 
     model = LazyTableModel(
         [
@@ -43,6 +47,7 @@ def _model(context: AppContext, page_size: int = 50) -> LazyTableModel[actors.Ac
         fetch,
         lambda: actors.count_actors(context.vault, now),
         page_size=page_size,
+        fetch_after=lambda last, limit: page(last.id, limit),
     )
     model.reload()
     return model

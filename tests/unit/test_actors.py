@@ -98,7 +98,7 @@ def test_the_actors_list_pages_sorts_and_filters_in_the_database(
             vault, NewActor(name, tags=["t"] if name < "C" else []), clock()
         ).id
     first = actors.list_actors(vault, clock(), limit=2)
-    second = actors.list_actors(vault, clock(), offset=2, limit=2)
+    second = actors.list_actors(vault, clock(), after=first[-1].id, limit=2)
     assert [a.display_name for a in first + second] == ["Anton", "Boris", "Elif", "Mira"]
     assert [
         a.display_name for a in actors.list_actors(vault, clock(), filters=ActorFilter(tag="t"))

@@ -5,6 +5,9 @@ Every long list in the application (actors, the journal, follow-ups) is a
 returns one page of rows (frozen dataclasses from a service), and ``count()``, the number of
 rows in all. The model asks for the first page, and for the next one only when the view
 scrolls near the end (Qt's ``canFetchMore``/``fetchMore``), so 10,000 actors cost one page.
+A view whose service pages by key (keyset paging: the page after a given row, which costs
+the same however deep) also supplies ``fetch_after(last_row, limit)``; the model then asks
+for the page after its last loaded row instead of counting rows off.
 
 Sorting is the service's job: clicking a header with a ``sort_key`` stores the key and the
 direction on the model (``sort_key``, ``descending``) and reloads; the view's ``fetch`` reads
@@ -84,11 +87,13 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         *,
         record_id: Callable[[Row], int] = _record_id,
         page_size: int = PAGE_SIZE,
+        fetch_after: Callable[[Row, int], Sequence[Row]] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self._fetch = fetch
+        self._fetch_after = fetch_after
         self._count = count
         self._record_id = record_id
         self.page_size = page_size
@@ -150,7 +155,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or len(self._rows) >= self._total:
             return
-        page = self._safely(lambda: list(self._fetch(len(self._rows), self.page_size)))
+        page = self._safely(self._next_page)
         if not page:
             self._total = len(self._rows)  # the data shrank meanwhile: stop asking
             return
@@ -158,6 +163,11 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
+
+    def _next_page(self) -> list[Row]:
+        if self._fetch_after is not None and self._rows:
+            return list(self._fetch_after(self._rows[-1], self.page_size))
+        return list(self._fetch(len(self._rows), self.page_size))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns) or self.columns[column].sort_key is None:

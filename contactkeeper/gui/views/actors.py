@@ -190,7 +190,11 @@ class ActorsView(QWidget):
     def _build_table(self) -> None:
         """The lazily loaded table of actors, and the line shown when it is empty."""
         self.model: LazyTableModel[ActorSummary] = LazyTableModel(
-            actor_columns(self.context), self._fetch, self._count, parent=self
+            actor_columns(self.context),
+            self._fetch,
+            self._count,
+            fetch_after=self._fetch_after,
+            parent=self,
         )
         self.table = QTableView()
         self.table.setObjectName("actorsTable")
@@ -319,13 +323,20 @@ class ActorsView(QWidget):
         return "codename" if key == "display_name" and self.context.privacy else key
 
     def _fetch(self, offset: int, limit: int) -> list[ActorSummary]:
+        # Only ever from the top: further pages come by key (_fetch_after).
+        return self._page(None, limit) if offset == 0 else []
+
+    def _fetch_after(self, last: ActorSummary, limit: int) -> list[ActorSummary]:
+        return self._page(last.id, limit)
+
+    def _page(self, after: int | None, limit: int) -> list[ActorSummary]:
         return actors.list_actors(
             self.context.vault,
             self.context.now(),
             filters=self.filters,
             sort=self._sort_key(),
             descending=self.model.descending,
-            offset=offset,
+            after=after,
             limit=limit,
         )
 
