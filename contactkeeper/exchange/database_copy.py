@@ -5,7 +5,9 @@ in the backup's manifest, and made in a private temporary folder. Here are the c
 itself (:func:`export`), opening a copy with its key (:func:`connect`), its schema
 revision and counts per record kind, and its checks: SQLCipher's
 ``cipher_integrity_check``, SQLite's ``integrity_check`` and the foreign-key check
-(:func:`run_checks`). Failures are said as backup errors.
+(:func:`run_checks`; for a backup being made, split between the vault and its copy:
+:func:`check_structure`, :func:`check_pages_and_keys`). Failures are said as backup
+errors.
 """
 
 from __future__ import annotations
@@ -63,18 +65,20 @@ def export(vault: Vault, target: Path, key_hex: str) -> int:
             int(raw.execute("PRAGMA main.page_size").fetchone()[0])
         )
         page_size = SMALL_PAGE_SIZE if used <= SMALL_VAULT_BYTES else DEFAULT_PAGE_SIZE
-        attach_and_export(raw, target, key_hex, page_size)
+        # The copy is thrown away if anything fails, and read back through the page cache:
+        # written with no journal and no sync (the sealed backup file is what is synced).
+        attach_and_export(raw, target, key_hex, page_size, synced=False)
     return page_size
 
 
 def attach_and_export(
-    raw: Any, target: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE
+    raw: Any, target: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE, *, synced: bool = True
 ) -> None:
     """:func:`connection.attach_and_export`, its failures said for a backup."""
     if page_size not in PAGE_SIZES:
         raise ValueError("not a page size SQLCipher can use")
     try:
-        database.attach_and_export(raw, target, key_hex, page_size)
+        database.attach_and_export(raw, target, key_hex, page_size, synced=synced)
     except sqlcipher3.Error as exc:
         raise _sql_failure(exc, target) from None
 
@@ -113,23 +117,43 @@ def counts(image: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE) -> dic
         cx.close()
 
 
-def check_database(
-    image: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE, *, side_by_side: bool = True
-) -> tuple[str | None, dict[str, int]]:
-    """Both integrity checks and the foreign-key check of a database copy; its schema
-    revision and counts."""
-    run_checks(image, key_hex, page_size, side_by_side=side_by_side)
-    return revision(image, key_hex, page_size), counts(image, key_hex, page_size)
+def check_structure(db_path: Path, key_hex: str) -> None:
+    """SQLite's ``integrity_check`` of the database at ``db_path`` (a vault's own, while it
+    is copied for a backup), on a connection of its own; BackupDamaged if it finds
+    anything."""
+    cx = database.connect(db_path, key_hex)
+    try:
+        cx.execute(f"PRAGMA cache_size = {CHECK_CACHE_KIB}")
+        lines = [r[0] for r in cx.execute("PRAGMA integrity_check")]
+    except sqlcipher3.Error:
+        raise BackupDamaged(_("its database fails the integrity checks")) from None
+    finally:
+        cx.close()
+    if lines != ["ok"]:
+        raise BackupDamaged(_("its database fails the integrity checks"))
 
 
-def run_checks(
-    image: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE, *, side_by_side: bool = True
-) -> None:
+def check_pages_and_keys(image: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE) -> None:
+    """SQLCipher's ``cipher_integrity_check`` (every page as written authenticates under
+    its key) and ``foreign_key_check`` of a database copy; BackupDamaged if either finds
+    anything."""
+    cx = connect(image, key_hex, page_size)
+    try:
+        cipher = cx.execute("PRAGMA cipher_integrity_check").fetchall()
+        fks = cx.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlcipher3.Error:
+        raise BackupDamaged(_("its database fails the integrity checks")) from None
+    finally:
+        cx.close()
+    if cipher or fks:
+        raise BackupDamaged(_("its database fails the integrity checks"))
+
+
+def run_checks(image: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE) -> None:
     """SQLCipher's ``cipher_integrity_check``, SQLite's ``integrity_check`` and
     ``foreign_key_check``; BackupDamaged if any finds anything. The page check runs on a
     second connection in a thread beside SQLite's (the driver lets go of the GIL while
-    SQLite works), so the two take the time of the longer; ``side_by_side=False`` runs
-    them one after the other, for a caller already busy on the other core."""
+    SQLite works), so the two take the time of the longer."""
 
     def cipher_check() -> list[str]:
         cx = connect(image, key_hex, page_size)
@@ -142,12 +166,8 @@ def run_checks(
     # its header), which must not race with the other connection's reading.
     cx = connect(image, key_hex, page_size)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        if side_by_side:
-            cipher_lines = pool.submit(cipher_check)
+        cipher_lines = pool.submit(cipher_check)
         try:
-            if not side_by_side:
-                cipher_lines = pool.submit(cipher_check)
-                cipher_lines.exception()  # wait: one check at a time
             cx.execute(f"PRAGMA cache_size = {CHECK_CACHE_KIB}")
             sqlite = [r[0] for r in cx.execute("PRAGMA integrity_check")]
             fks = cx.execute("PRAGMA foreign_key_check").fetchall()
