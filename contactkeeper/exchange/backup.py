@@ -173,10 +173,13 @@ def create_backup(
         # would silently leave out), then SQLCipher's page check and the foreign keys on the
         # copy while it is sealed and written. The backup gets its final name only when
         # these have passed and the file on the device holds exactly the sealed bytes.
-        checks = [pool.submit(_check_vault, vault)]
+        running = database_copy.Interruptible()
+        checks = [pool.submit(_check_vault, vault, running)]
         try:
             copy = _make_copy(vault, temp / DATABASE_NAME, tick)
-            checks.append(pool.submit(_check_copy, copy.image, copy.key_hex, copy.page_size))
+            checks.append(
+                pool.submit(_check_copy, copy.image, copy.key_hex, copy.page_size, running)
+            )
             manifest, payload = _pack_copy(copy, vault.vault_id, created_at)
             tick.stage("encrypt")
             sealed = _seal(payload, passphrase, keys)
@@ -192,6 +195,7 @@ def create_backup(
             rename_new(partial, destination)
             files.fsync_dir(destination.parent)
         except BaseException as exc:
+            running.stop()  # no need to wait for the checks' end
             _remove_quietly(partial)
             if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise DiskFull(destination) from None
@@ -309,10 +313,10 @@ def _holds_exactly(path: Path, data: bytes) -> bool:
     return done == len(data)
 
 
-def _check_vault(vault: Vault) -> None:
+def _check_vault(vault: Vault, running: database_copy.Interruptible) -> None:
     """SQLite's structure check of the vault, beside its export."""
     try:
-        database_copy.check_structure(vault.path / DB_NAME, vault.database_key().hex())
+        database_copy.check_structure(vault.path / DB_NAME, vault.database_key().hex(), running)
     except BackupDamaged:
         raise BackupError(
             _(
@@ -322,10 +326,12 @@ def _check_vault(vault: Vault) -> None:
         ) from None
 
 
-def _check_copy(image: Path, key_hex: str, page_size: int) -> None:
+def _check_copy(
+    image: Path, key_hex: str, page_size: int, running: database_copy.Interruptible
+) -> None:
     """SQLCipher's page check and the foreign keys of the copy, beside its sealing."""
     try:
-        database_copy.check_pages_and_keys(image, key_hex, page_size)
+        database_copy.check_pages_and_keys(image, key_hex, page_size, running)
     except BackupDamaged:
         raise BackupError(
             _(

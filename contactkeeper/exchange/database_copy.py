@@ -12,14 +12,17 @@ errors.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 
-from contactkeeper.errors import BackupDamaged, BackupError, DiskFull
+from contactkeeper.errors import BackupCancelled, BackupDamaged, BackupError, DiskFull
 from contactkeeper.exchange.manifest import DEFAULT_PAGE_SIZE, HEX64, PAGE_SIZES
 from contactkeeper.i18n import _
 from contactkeeper.vault import Vault, files, inventory, schema
@@ -117,34 +120,60 @@ def counts(image: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE) -> dic
         cx.close()
 
 
-def check_structure(db_path: Path, key_hex: str) -> None:
+class Interruptible:
+    """The connections of checks running in other threads, which a caller can stop (a
+    backup that is cancelled or has failed need not wait for its checks to end)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open: set[Any] = set()
+        self._stopped = False
+
+    @contextlib.contextmanager
+    def holding(self, cx: Any) -> Iterator[Any]:
+        """``cx``, closed at the end, interrupted if :meth:`stop` is called meanwhile."""
+        try:
+            with self._lock:
+                if self._stopped:
+                    raise BackupCancelled()
+                self._open.add(cx)
+            yield cx
+        finally:
+            with self._lock:
+                self._open.discard(cx)
+            cx.close()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            for cx in self._open:
+                cx.interrupt()
+
+
+def check_structure(db_path: Path, key_hex: str, running: Interruptible) -> None:
     """SQLite's ``integrity_check`` of the database at ``db_path`` (a vault's own, while it
     is copied for a backup), on a connection of its own; BackupDamaged if it finds
     anything."""
-    cx = database.connect(db_path, key_hex)
-    try:
-        cx.execute(f"PRAGMA cache_size = {CHECK_CACHE_KIB}")
-        lines = [r[0] for r in cx.execute("PRAGMA integrity_check")]
-    except sqlcipher3.Error:
-        raise BackupDamaged(_("its database fails the integrity checks")) from None
-    finally:
-        cx.close()
+    with running.holding(database.connect(db_path, key_hex)) as cx:
+        try:
+            cx.execute(f"PRAGMA cache_size = {CHECK_CACHE_KIB}")
+            lines = [r[0] for r in cx.execute("PRAGMA integrity_check")]
+        except sqlcipher3.Error:
+            raise BackupDamaged(_("its database fails the integrity checks")) from None
     if lines != ["ok"]:
         raise BackupDamaged(_("its database fails the integrity checks"))
 
 
-def check_pages_and_keys(image: Path, key_hex: str, page_size: int = DEFAULT_PAGE_SIZE) -> None:
+def check_pages_and_keys(image: Path, key_hex: str, page_size: int, running: Interruptible) -> None:
     """SQLCipher's ``cipher_integrity_check`` (every page as written authenticates under
     its key) and ``foreign_key_check`` of a database copy; BackupDamaged if either finds
     anything."""
-    cx = connect(image, key_hex, page_size)
-    try:
-        cipher = cx.execute("PRAGMA cipher_integrity_check").fetchall()
-        fks = cx.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlcipher3.Error:
-        raise BackupDamaged(_("its database fails the integrity checks")) from None
-    finally:
-        cx.close()
+    with running.holding(connect(image, key_hex, page_size)) as cx:
+        try:
+            cipher = cx.execute("PRAGMA cipher_integrity_check").fetchall()
+            fks = cx.execute("PRAGMA foreign_key_check").fetchall()
+        except sqlcipher3.Error:
+            raise BackupDamaged(_("its database fails the integrity checks")) from None
     if cipher or fks:
         raise BackupDamaged(_("its database fails the integrity checks"))
 

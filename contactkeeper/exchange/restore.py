@@ -10,8 +10,9 @@ manifest's revision, both integrity checks, the foreign keys, the counts. Verify
 upgrades that throwaway copy when it is of an older schema, as a restore would.
 
 Restoring builds a new vault beside the old one in a hidden folder while the backup's
-image is checked, runs both checks once on the new vault, and swaps it in only when every
-check has passed, keeping the old one as ``<name>.pre-restore``
+image is counted, runs both integrity checks and the foreign keys once, on the new vault
+(which holds every record of the image, its indexes built afresh), and swaps it in only
+when every check has passed, keeping the old one as ``<name>.pre-restore``
 (:func:`kept_vault_note` says so for people; :func:`check_room_for_kept_vault` refuses a
 restore while an earlier one's copy is still there).
 
