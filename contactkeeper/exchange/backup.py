@@ -175,6 +175,10 @@ def create_backup(
         # these have passed and the file on the device holds exactly the sealed bytes.
         running = database_copy.Interruptible()
         checks = [pool.submit(_check_vault, vault, running)]
+        revision = vault.schema_revision()
+        if revision is not None and schema.is_known(revision):
+            # The schema the copy must hold, worked out (once a run) beside the export.
+            pool.submit(schema.expected_schema, revision)
         try:
             copy = _make_copy(vault, temp / DATABASE_NAME, tick)
             checks.append(
