@@ -175,11 +175,11 @@ def create_backup(
         # these have passed and the file on the device holds exactly the sealed bytes.
         running = database_copy.Interruptible()
         checks = [pool.submit(_check_vault, vault, running)]
-        revision = vault.schema_revision()
-        if revision is not None and schema.is_known(revision):
-            # The schema the copy must hold, worked out (once a run) beside the export.
-            pool.submit(schema.expected_schema, revision)
         try:
+            revision = vault.schema_revision()
+            if revision is not None and schema.is_known(revision):
+                # The schema the copy must hold, worked out (once a run) beside the export.
+                pool.submit(schema.expected_schema, revision)
             copy = _make_copy(vault, temp / DATABASE_NAME, tick)
             checks.append(
                 pool.submit(_check_copy, copy.image, copy.key_hex, copy.page_size, running)
@@ -373,12 +373,13 @@ def _check_own_schema(image: Path, key_hex: str, page_size: int, revision: str |
 # -- progress by stage, and cancelling (creating a backup) ----------------------------------
 
 # The stages of creating a backup, in order, with the share of the progress bar each one
-# gets. A backup to a passphrase spends nearly all its time in age's scrypt, once to
-# encrypt and once to read the file back; one to public keys, in copying and writing.
+# gets. A backup to a passphrase spends most of its time in age's scrypt, when it seals
+# (about a second, whatever the vault's size); one to public keys, in copying and writing.
+# Reading back compares bytes, no more.
 BACKUP_STAGES = ("export", "checks", "encrypt", "write", "verify", "rename")
 STAGE_SHARES = {
-    True: {"export": 4, "checks": 2, "encrypt": 44, "write": 4, "verify": 44, "rename": 2},
-    False: {"export": 30, "checks": 10, "encrypt": 10, "write": 20, "verify": 25, "rename": 5},
+    True: {"export": 15, "checks": 5, "encrypt": 55, "write": 15, "verify": 5, "rename": 5},
+    False: {"export": 40, "checks": 5, "encrypt": 20, "write": 25, "verify": 5, "rename": 5},
 }
 # What each stage is called where it is shown: translate it there, ``_(STAGE_LABELS[name])``.
 STAGE_LABELS = {
