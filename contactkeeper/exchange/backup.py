@@ -379,7 +379,7 @@ def _check_own_schema(image: Path, key_hex: str, page_size: int, revision: str |
 BACKUP_STAGES = ("export", "checks", "encrypt", "write", "verify", "rename")
 STAGE_SHARES = {
     True: {"export": 15, "checks": 5, "encrypt": 55, "write": 15, "verify": 5, "rename": 5},
-    False: {"export": 40, "checks": 5, "encrypt": 20, "write": 25, "verify": 5, "rename": 5},
+    False: {"export": 30, "checks": 5, "encrypt": 15, "write": 35, "verify": 10, "rename": 5},
 }
 # What each stage is called where it is shown: translate it there, ``_(STAGE_LABELS[name])``.
 STAGE_LABELS = {
