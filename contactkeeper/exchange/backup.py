@@ -25,12 +25,17 @@ parts live beside it: :mod:`~contactkeeper.exchange.age_header` (the header chec
 scrypt bound), :mod:`~contactkeeper.exchange.manifest` (the manifest, the payload tar, the
 report) and :mod:`~contactkeeper.exchange.database_copy` (the copy and its checks).
 
-Writing goes to ``NAME.partial`` beside the final name, is synced, read back and fully
-verified, and only then renamed to a name that did not exist (never over an earlier
-backup). Each database image is checked once: the copy gets both integrity checks (and the
-foreign-key check) while it is sealed and written, and the read-back decrypts the whole file
-(age authenticates every chunk) and compares the payload's SHA-256 with that of the
-payload just sealed, which proves the file holds exactly the checked bytes.
+Writing goes to ``NAME.partial`` beside the final name, is synced, read back and compared
+with the bytes sealed, and only then renamed to a name that did not exist (never over an
+earlier backup). Each database is checked once, on the core the export leaves free: SQLite's
+``integrity_check`` runs on the vault itself, on a connection of its own, while the vault is
+exported (so damage that a copy would silently leave out stops the backup); SQLCipher's
+``cipher_integrity_check`` (every page of the copy, as written, authenticates under the
+one-time key) and the foreign-key check run on the copy while it is sealed and written. The
+payload holds the copy's bytes as read for sealing, with their SHA-256 in the manifest, and
+the file read back from the device must hold exactly the sealed bytes, compared a megabyte
+at a time: no second key derivation and decryption of the whole file (verifying a backup
+does those, and every check of the database, again).
 
 Creating a backup reports each of its stages (export, checks, encrypt, write, verify,
 rename) with the share of the whole done, and can be cancelled: at the next check point
@@ -46,7 +51,7 @@ import hashlib
 import os
 import secrets
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -90,14 +95,13 @@ from contactkeeper.exchange.restore import (
     check_room_for_kept_vault,
     kept_vault_note,
     open_backup,
-    open_payload,
-    read_backup_file,
     rename_new,
     restore_backup,
     verify_backup,
 )
 from contactkeeper.i18n import N_, _
 from contactkeeper.vault import (
+    DB_NAME,
     Vault,
     files,
     inventory,
@@ -163,40 +167,48 @@ def create_backup(
     partial = partial_path(destination)
     # Inside the vault's folder: a copy a crash leaves there is removed when the vault is
     # next opened, and with it by destroy (see contactkeeper.vault.temporaries).
-    with temporaries.private_temp(vault.path, "backup") as temp:
-        copy = _make_copy(vault, temp / DATABASE_NAME, tick)
-        # The copy is checked once (both integrity checks and the foreign keys), on another
-        # connection while it is sealed, written and read back; the backup gets its final
-        # name only when the checks have passed and the file on the device decrypts to
-        # exactly the payload that holds these checked bytes.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            checks = pool.submit(database_copy.run_checks, copy.image, copy.key_hex, copy.page_size)
-            try:
-                manifest, payload = _pack_copy(copy, vault.vault_id, created_at)
-                payload_sha256 = hashlib.sha256(payload).digest()
-                # A one-time identity lets us decrypt-verify a recipients' backup after
-                # writing it; its secret half is forgotten when this function returns.
-                checker: Any = pyrage.x25519.Identity.generate() if keys else None
-                tick.stage("encrypt")
-                sealed = _seal(payload, passphrase, keys, checker)
-                del payload
-                tick.stage("write")
-                _write_new(partial, sealed, tick, tick.span("write"))
-                del sealed
-                tick.stage("verify")
-                scheme = _verify_written(partial, payload_sha256, passphrase, checker)
-                _wait_for_checks(checks)
-                tick.stage("rename")  # the last check point: after it, the backup is made
-                rename_new(partial, destination)
-                files.fsync_dir(destination.parent)
-            except BaseException as exc:
-                _remove_quietly(partial)
-                if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                    raise DiskFull(destination) from None
-                raise
+    with temporaries.private_temp(vault.path, "backup") as temp, ThreadPoolExecutor(2) as pool:
+        # Each image is checked once, on the core the export leaves free: SQLite's structure
+        # check on the vault itself while it is copied (which also finds damage that a copy
+        # would silently leave out), then SQLCipher's page check and the foreign keys on the
+        # copy while it is sealed and written. The backup gets its final name only when
+        # these have passed and the file on the device holds exactly the sealed bytes.
+        running = database_copy.Interruptible()
+        checks = [pool.submit(_check_vault, vault, running)]
+        try:
+            revision = vault.schema_revision()
+            if revision is not None and schema.is_known(revision):
+                # The schema the copy must hold, worked out (once a run) beside the export.
+                pool.submit(schema.expected_schema, revision)
+            copy = _make_copy(vault, temp / DATABASE_NAME, tick)
+            checks.append(
+                pool.submit(_check_copy, copy.image, copy.key_hex, copy.page_size, running)
+            )
+            manifest, payload = _pack_copy(copy, vault.vault_id, created_at)
+            tick.stage("encrypt")
+            sealed = _seal(payload, passphrase, keys)
+            del payload
+            tick.stage("write")
+            _write_new(partial, sealed, tick, tick.span("write"))
+            tick.stage("verify")
+            _verify_written(partial, sealed)
+            del sealed
+            for check in checks:
+                check.result()
+            tick.stage("rename")  # the last check point: after it, the backup is made
+            rename_new(partial, destination)
+            files.fsync_dir(destination.parent)
+        except BaseException as exc:
+            running.stop()  # no need to wait for the checks' end
+            _remove_quietly(partial)
+            if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise DiskFull(destination) from None
+            raise
     tick.finish()
     _record_last_backup(vault, created_at)
-    return backup_report(destination, manifest, scheme)
+    return backup_report(
+        destination, manifest, "passphrase" if passphrase is not None else "recipients"
+    )
 
 
 def _check_request(
@@ -259,44 +271,71 @@ def _pack_copy(copy: _Copy, vault_id: str, created_at: datetime) -> tuple[Manife
     return manifest, pack_payload(manifest, data)
 
 
-def _seal(payload: bytes, passphrase: str | None, keys: list[Any], checker: Any) -> bytes:
-    """The stage "encrypt": the age file, to the passphrase or to the keys and ``checker``
-    (within the work factor that verifying accepts)."""
+def _seal(payload: bytes, passphrase: str | None, keys: list[Any]) -> bytes:
+    """The stage "encrypt": the age file, to the passphrase or to the keys (within the work
+    factor that verifying accepts)."""
     try:
         if passphrase is not None:
             sealed = bytes(pyrage.passphrase.encrypt(payload, passphrase))
         else:
-            sealed = bytes(pyrage.encrypt(payload, [*keys, checker.to_public()]))
+            sealed = bytes(pyrage.encrypt(payload, keys))
     except Exception:
         raise BackupError(_("The backup could not be encrypted.")) from None
     check_own_work_factor(sealed)
     return sealed
 
 
-def _verify_written(
-    partial: Path, payload_sha256: bytes, passphrase: str | None, checker: Any
-) -> str:
-    """The stage "verify": the file written reads back as the payload sealed; its scheme."""
+def _verify_written(partial: Path, sealed: bytes) -> None:
+    """The stage "verify": the file written, read back from the device, holds exactly the
+    bytes sealed (compared as read, a megabyte at a time)."""
     try:
-        return _read_back(
-            partial,
-            payload_sha256,
-            passphrase=passphrase,
-            identities=[str(checker)] if checker is not None else (),
-        )
-    except BackupError as exc:
+        same = _holds_exactly(partial, sealed)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        same = False
+    if not same:
         raise BackupError(
             _(
                 "The backup written to {path} did not read back correctly ({reason}) and "
                 "was removed; the device may be failing. Try another one."
-            ).format(path=shown_path(partial.parent), reason=exc)
+            ).format(
+                path=shown_path(partial.parent),
+                reason=_("it does not hold the bytes that were written"),
+            )
+        )
+
+
+def _holds_exactly(path: Path, data: bytes) -> bool:
+    step = 1024 * 1024
+    with open(path, "rb", buffering=0) as handle:
+        done = 0
+        while chunk := handle.read(step):
+            if data[done : done + len(chunk)] != chunk:
+                return False
+            done += len(chunk)
+    return done == len(data)
+
+
+def _check_vault(vault: Vault, running: database_copy.Interruptible) -> None:
+    """SQLite's structure check of the vault, beside its export."""
+    try:
+        database_copy.check_structure(vault.path / DB_NAME, vault.database_key().hex(), running)
+    except BackupDamaged:
+        raise BackupError(
+            _(
+                "This vault fails its integrity check; no backup was written. Run the "
+                "vault's integrity check."
+            )
         ) from None
 
 
-def _wait_for_checks(checks: Future[None]) -> None:
-    """The copy's integrity checks, run beside the sealing, have passed."""
+def _check_copy(
+    image: Path, key_hex: str, page_size: int, running: database_copy.Interruptible
+) -> None:
+    """SQLCipher's page check and the foreign keys of the copy, beside its sealing."""
     try:
-        checks.result()
+        database_copy.check_pages_and_keys(image, key_hex, page_size, running)
     except BackupDamaged:
         raise BackupError(
             _(
@@ -331,27 +370,16 @@ def _check_own_schema(image: Path, key_hex: str, page_size: int, revision: str |
         )
 
 
-def _read_back(
-    path: Path, payload_sha256: bytes, passphrase: str | None, identities: Sequence[str]
-) -> str:
-    """Read the file just written, authenticate and decrypt it whole, and check that it is
-    the payload that was sealed (whose database copy was checked before sealing); returns
-    the scheme. The same header, length and authentication checks as verifying."""
-    payload, scheme = open_payload(read_backup_file(path), passphrase, identities)
-    if hashlib.sha256(payload).digest() != payload_sha256:
-        raise BackupDamaged(_("it does not decrypt to what was written"))
-    return scheme
-
-
 # -- progress by stage, and cancelling (creating a backup) ----------------------------------
 
 # The stages of creating a backup, in order, with the share of the progress bar each one
-# gets. A backup to a passphrase spends nearly all its time in age's scrypt, once to
-# encrypt and once to read the file back; one to public keys, in copying and writing.
+# gets. A backup to a passphrase spends most of its time in age's scrypt, when it seals
+# (about a second, whatever the vault's size); one to public keys, in copying and writing.
+# Reading back compares bytes, no more.
 BACKUP_STAGES = ("export", "checks", "encrypt", "write", "verify", "rename")
 STAGE_SHARES = {
-    True: {"export": 4, "checks": 2, "encrypt": 44, "write": 4, "verify": 44, "rename": 2},
-    False: {"export": 30, "checks": 10, "encrypt": 10, "write": 20, "verify": 25, "rename": 5},
+    True: {"export": 15, "checks": 5, "encrypt": 55, "write": 15, "verify": 5, "rename": 5},
+    False: {"export": 30, "checks": 5, "encrypt": 15, "write": 35, "verify": 10, "rename": 5},
 }
 # What each stage is called where it is shown: translate it there, ``_(STAGE_LABELS[name])``.
 STAGE_LABELS = {

@@ -10,8 +10,9 @@ manifest's revision, both integrity checks, the foreign keys, the counts. Verify
 upgrades that throwaway copy when it is of an older schema, as a restore would.
 
 Restoring builds a new vault beside the old one in a hidden folder while the backup's
-image is checked, runs both checks once on the new vault, and swaps it in only when every
-check has passed, keeping the old one as ``<name>.pre-restore``
+image is counted, runs both integrity checks and the foreign keys once, on the new vault
+(which holds every record of the image, its indexes built afresh), and swaps it in only
+when every check has passed, keeping the old one as ``<name>.pre-restore``
 (:func:`kept_vault_note` says so for people; :func:`check_room_for_kept_vault` refuses a
 restore while an earlier one's copy is still there).
 
@@ -197,12 +198,21 @@ def _try_upgrade(image: Path, manifest: Manifest) -> str | None:
     return head
 
 
-def _check_image(image: Path, manifest: Manifest, *, side_by_side: bool = True) -> None:
+def _check_image(image: Path, manifest: Manifest) -> None:
     """The database copy (its checksum already checked): both integrity checks, foreign
     keys, schema, counts."""
-    revision, counts = database_copy.check_database(
-        image, manifest.database_key, manifest.database_page_size, side_by_side=side_by_side
-    )
+    database_copy.run_checks(image, manifest.database_key, manifest.database_page_size)
+    _check_contents(image, manifest)
+
+
+def _check_contents(image: Path, manifest: Manifest) -> None:
+    """The database copy's schema revision and its counts of records, against the manifest."""
+    key, page_size = manifest.database_key, manifest.database_page_size
+    try:
+        revision = database_copy.revision(image, key, page_size)
+        counts = database_copy.counts(image, key, page_size)
+    except sqlcipher3.Error:
+        raise BackupDamaged(_("its database fails the integrity checks")) from None
     if revision != manifest.schema_revision:
         raise BackupDamaged(_("its database's schema does not match its manifest"))
     if not schema.is_known(manifest.schema_revision):
@@ -446,13 +456,13 @@ def restore_backup(
         work = image.parent
         building = work / temporaries.RESTORED_VAULT
         try:
-            # The backup's image is checked in full (both integrity checks, foreign keys,
-            # schema, counts) while the new vault is built from it in a hidden folder; the
-            # new vault is swapped in only once both have passed. A failed check of the
+            # The backup's image (its checksum and schema already checked) is counted while
+            # the new vault is built from it in a hidden folder; both integrity checks and
+            # the foreign keys run once, on the new vault, which holds every record of the
+            # image: it is swapped in only once all have passed. A failed check of the
             # backup is what is reported, even if building failed too.
             with ThreadPoolExecutor(max_workers=1) as pool:
-                # One check at a time there: building the new vault is the longer path.
-                verified = pool.submit(_check_image, image, manifest, side_by_side=False)
+                verified = pool.submit(_check_contents, image, manifest)
                 try:
                     _build_vault(building, image, manifest, passphrase_for_new_vault, kdf)
                 except BaseException:
@@ -488,8 +498,15 @@ def _build_vault(
     with ThreadPoolExecutor(max_workers=1) as pool:
         wrapped = pool.submit(KeyFile.wrap, manifest.vault_id, db_key, passphrase, params)
         source = database_copy.connect(image, manifest.database_key, manifest.database_page_size)
-        try:  # the new vault gets SQLCipher 4's own page size, whatever the copy's
-            database_copy.attach_and_export(source, target, db_key.hex(), DEFAULT_PAGE_SIZE)
+        try:  # the new vault gets SQLCipher 4's own page size, whatever the copy's; it is
+            # synced below, before it is swapped in
+            database_copy.attach_and_export(
+                source, target, db_key.hex(), DEFAULT_PAGE_SIZE, synced=False
+            )
+        except DiskFull:
+            raise
+        except BackupError:  # the image cannot be read whole: a damaged database
+            raise BackupDamaged(_("its database fails the integrity checks")) from None
         finally:
             source.close()
         key_file = wrapped.result()

@@ -99,14 +99,19 @@ def make_engine(db_path: Path, key_hex: str) -> sa.Engine:
     return engine
 
 
-def attach_and_export(raw: Any, target: Path, key_hex: str, page_size: int = 4096) -> None:
+def attach_and_export(
+    raw: Any, target: Path, key_hex: str, page_size: int = 4096, *, synced: bool = True
+) -> None:
     """Copy the database of the DB-API connection ``raw`` into ``target`` under ``key_hex``
     (``sqlcipher_export``): the one place a database is ATTACHed, always with a validated
     raw key (a text or empty key would make a plaintext or passphrase-keyed copy).
 
     The copy gets SQLCipher 4's settings with ``page_size``, set explicitly on the attached
     database before anything is written to it (so it never depends on the main one's).
-    Raises ``sqlcipher3.Error`` as the driver does."""
+    ``synced=False`` is for a copy that is thrown away if anything fails, or that the
+    caller syncs itself: it is written with no rollback journal and no sync of its own
+    (``journal_mode = OFF``, ``synchronous = OFF``), which spares waiting for the device
+    at the commit. Raises ``sqlcipher3.Error`` as the driver does."""
     if not _HEX_KEY.fullmatch(key_hex):
         raise ValueError("a raw key is 64 lower-case hex digits")
     if page_size < 512 or page_size & (page_size - 1):
@@ -114,6 +119,9 @@ def attach_and_export(raw: Any, target: Path, key_hex: str, page_size: int = 409
     raw.execute("ATTACH DATABASE ? AS export_copy KEY ?", (str(target), f"x'{key_hex}'"))
     try:
         raw.execute(f"PRAGMA export_copy.cipher_page_size = {int(page_size)}")
+        if not synced:
+            raw.execute("PRAGMA export_copy.journal_mode = OFF").fetchall()
+            raw.execute("PRAGMA export_copy.synchronous = OFF")
         raw.execute("BEGIN")
         try:
             raw.execute("SELECT sqlcipher_export('export_copy')").fetchall()

@@ -62,10 +62,9 @@ def test_a_passphrase_backup_reports_every_stage_in_order(vault: Vault, stick: P
     assert (fractions[0], fractions[-1]) == (0.0, 1.0)
     assert [done / total for done, total in counts] == fractions
     starts = {stage: fraction for stage, fraction in reversed(reports)}
-    # The two slow steps of a passphrase backup (age's scrypt) get most of the bar, so that
-    # it does not stand still at a quarter while the real work is done.
-    assert starts["write"] - starts["encrypt"] > 0.4
-    assert starts["rename"] - starts["verify"] > 0.4
+    # The slow step of a passphrase backup (age's scrypt, when it seals) gets most of the
+    # bar, so that it does not stand still at a fifth while the real work is done.
+    assert starts["write"] - starts["encrypt"] > 0.5
     assert set(backup.STAGE_LABELS) == set(backup.BACKUP_STAGES)
 
 
