@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -304,10 +305,25 @@ def _documents(conn: sa.Connection, code: int, ids: Sequence[int]) -> Iterator[_
 
 # The index's tables (FTS5), made by the migrations; vault/index_repair.py rebuilds them.
 INDEX_TABLES: Final = ("search_index", "search_index_names", "search_index_fragments")
-_DELETE_ROW: Final = sa.text("DELETE FROM search_index WHERE rowid = :rowid")
+# ``search_index`` keeps no copy of the text it indexes (contentless, migration 0010): the
+# words of a row are removed by giving FTS5 that row's text again ('delete'), which
+# ``search_index_text`` keeps, compressed, at the same rowid. Its ``rank`` is the same bm25,
+# as FTS5 keeps every position and column size of a contentless table too.
+TEXT_TABLE: Final = "search_index_text"
+_OLD_TEXT: Final = sa.text(
+    "SELECT id, packed FROM search_index_text WHERE id IN :rowids"
+).bindparams(sa.bindparam("rowids", expanding=True))
+_FORGET_ROW: Final = sa.text(
+    "INSERT INTO search_index (search_index, rowid, names, body) "
+    "VALUES ('delete', :rowid, :names, :body)"
+)
+_DELETE_TEXT: Final = sa.text("DELETE FROM search_index_text WHERE id IN :rowids").bindparams(
+    sa.bindparam("rowids", expanding=True)
+)
 _INSERT_ROW: Final = sa.text(
     "INSERT INTO search_index (rowid, names, body) VALUES (:rowid, :names, :body)"
 )
+_INSERT_TEXT: Final = sa.text("INSERT INTO search_index_text (id, packed) VALUES (:rowid, :packed)")
 # The small index of names alone (migration 0004), at the same rowids: see matches(). A
 # person's names are followed there by their spelling keys (migration 0009).
 _DELETE_NAMES: Final = sa.text("DELETE FROM search_index_names WHERE rowid = :rowid")
@@ -321,7 +337,11 @@ _INSERT_FRAGMENTS: Final = sa.text(
     "INSERT INTO search_index_fragments (rowid, names) VALUES (:rowid, :names)"
 )
 # Statements per index table, written out (table names are not bound parameters).
-_CLEAR: Final = tuple(sa.text(f"DELETE FROM {table}") for table in INDEX_TABLES)  # noqa: S608
+_CLEAR: Final = (
+    sa.text("INSERT INTO search_index (search_index) VALUES ('delete-all')"),
+    sa.text("DELETE FROM search_index_text"),
+    *(sa.text(f"DELETE FROM {table}") for table in INDEX_TABLES[1:]),  # noqa: S608
+)
 _OPTIMIZE: Final = tuple(
     sa.text(f"INSERT INTO {table} ({table}) VALUES ('optimize')")  # noqa: S608
     for table in INDEX_TABLES
@@ -350,9 +370,17 @@ def reading_the_index(conn: sa.Connection) -> Iterator[None]:
 def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
     """Replace the rows of these records by what the database holds now (none if gone)."""
     for chunk in chunks(sorted(set(ids))):
-        deleted = [{"rowid": _rowid(code, i)} for i in chunk]
+        rowids = [_rowid(code, i) for i in chunk]
+        deleted = [{"rowid": rowid} for rowid in rowids]
         with reading_the_index(conn):
-            conn.execute(_DELETE_ROW, deleted)
+            forget = [
+                {"rowid": rowid, "names": names, "body": body}
+                for rowid, packed in conn.execute(_OLD_TEXT, {"rowids": rowids})
+                for names, body in [unpack(packed)]
+            ]
+            if forget:
+                conn.execute(_FORGET_ROW, forget)
+                conn.execute(_DELETE_TEXT, {"rowids": [row["rowid"] for row in forget]})
             if code not in _NAMELESS:
                 conn.execute(_DELETE_NAMES, deleted)
             if code in FRAGMENTED:
@@ -367,6 +395,10 @@ def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
         with reading_the_index(conn):
             if rows:
                 conn.execute(_INSERT_ROW, rows)
+                conn.execute(
+                    _INSERT_TEXT,
+                    [{"rowid": r["rowid"], "packed": pack(r["names"], r["body"])} for r in rows],
+                )
             if named:
                 conn.execute(_INSERT_NAMES, named)
             fragmented = [
@@ -374,6 +406,22 @@ def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
             ]
             if code in FRAGMENTED and fragmented:
                 conn.execute(_INSERT_FRAGMENTS, fragmented)
+
+
+def pack(names: str, body: str) -> bytes:
+    """A row's text as ``search_index_text`` keeps it: the length of ``names`` in UTF-8,
+    then ``names`` and ``body``, compressed (raw DEFLATE)."""
+    encoded = names.encode()
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    data = len(encoded).to_bytes(4, "big") + encoded + body.encode()
+    return compressor.compress(data) + compressor.flush()
+
+
+def unpack(packed: bytes) -> tuple[str, str]:
+    """``names`` and ``body`` again, from what :func:`pack` made."""
+    data = zlib.decompress(packed, -15)
+    size = int.from_bytes(data[:4], "big")
+    return data[4 : 4 + size].decode(), data[4 + size :].decode()
 
 
 def kind_code(kind: str) -> int:

@@ -1,0 +1,114 @@
+"""A smaller search index: ``search_index`` keeps no copy of its text and fewer prefixes.
+
+``search_index`` was an FTS5 table with its own copy of every row's folded text (about 40 %
+of the index, which was about 40 % of a large vault) and prefix indexes of one, two and
+three letters, each holding every position again. It is made again contentless
+(``content=''``, still ``detail=full``: bm25 ranks exactly as before) with a prefix index of
+one letter only (longer prefixes are read from the terms themselves, which is fast once a
+prefix has two letters).
+
+A contentless table cannot delete a row by its rowid alone, and its ``contentless_delete``
+option leaves a deleted row's words in the index until segments happen to be merged, which
+would break the promise that deleted words leave the file. So each row's text is kept,
+compressed, in ``search_index_text`` at the same rowid, and a row is removed by giving FTS5
+its text again (the 'delete' command), which with ``secure-delete`` removes its words at
+once. See contactkeeper/vault/search_index.py.
+
+The rows are copied as they are (no text is folded again): the old table is renamed, read in
+order of rowid, and dropped; its pages are zeroed as they are freed (``secure_delete``).
+The file keeps its size until the free pages are reused or the vault is vacuumed.
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-12-02 15:00:00.000000
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0010"
+down_revision: str | None = "0009"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+_BATCH = 2_000
+
+
+def _copy(conn: sa.Connection, source: str) -> None:
+    """Every row of ``source`` into the new ``search_index``, its text kept packed."""
+    from contactkeeper.vault import search_index
+
+    last = -1
+    while True:
+        rows = conn.execute(
+            sa.text(
+                f"SELECT rowid, names, body FROM {source} WHERE rowid > :last "  # noqa: S608
+                "ORDER BY rowid LIMIT :batch"
+            ),
+            {"last": last, "batch": _BATCH},
+        ).all()
+        if not rows:
+            return
+        parameters = [{"rowid": rowid, "names": names, "body": body} for rowid, names, body in rows]
+        conn.execute(
+            sa.text("INSERT INTO search_index (rowid, names, body) VALUES (:rowid, :names, :body)"),
+            parameters,
+        )
+        conn.execute(
+            sa.text("INSERT INTO search_index_text (id, packed) VALUES (:rowid, :packed)"),
+            [
+                {"rowid": p["rowid"], "packed": search_index.pack(p["names"], p["body"])}
+                for p in parameters
+            ],
+        )
+        last = rows[-1][0]
+
+
+def upgrade() -> None:
+    conn = op.get_bind()
+    op.execute("ALTER TABLE search_index RENAME TO search_index_before_0010")
+    op.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "names, body, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '1')"
+    )
+    op.execute("CREATE TABLE search_index_text (id INTEGER PRIMARY KEY, packed BLOB NOT NULL)")
+    # Deleted words leave the index's pages at once (as in the other index tables).
+    op.execute("INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)")
+    _copy(conn, "search_index_before_0010")
+    op.execute("DROP TABLE search_index_before_0010")
+    op.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+
+
+def downgrade() -> None:
+    from contactkeeper.vault import search_index
+
+    conn = op.get_bind()
+    op.execute("DROP TABLE search_index")
+    op.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "names, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
+    )
+    op.execute("INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)")
+    last = -1
+    while True:
+        rows = conn.execute(
+            sa.text(
+                "SELECT id, packed FROM search_index_text WHERE id > :last ORDER BY id LIMIT :n"
+            ),
+            {"last": last, "n": _BATCH},
+        ).all()
+        if not rows:
+            break
+        conn.execute(
+            sa.text("INSERT INTO search_index (rowid, names, body) VALUES (:rowid, :names, :body)"),
+            [
+                {"rowid": rowid, "names": names, "body": body}
+                for rowid, packed in rows
+                for names, body in [search_index.unpack(packed)]
+            ],
+        )
+        last = rows[-1][0]
+    op.execute("DROP TABLE search_index_text")
+    op.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
