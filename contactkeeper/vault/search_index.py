@@ -320,6 +320,8 @@ _FORGET_ROW: Final = sa.text(
 _DELETE_TEXT: Final = sa.text("DELETE FROM search_index_text WHERE id IN :rowids").bindparams(
     sa.bindparam("rowids", expanding=True)
 )
+# Before migration 0010 the index held its text and deleted a row by its rowid.
+_DELETE_WITH_CONTENT: Final = sa.text("DELETE FROM search_index WHERE rowid = :rowid")
 _INSERT_ROW: Final = sa.text(
     "INSERT INTO search_index (rowid, names, body) VALUES (:rowid, :names, :body)"
 )
@@ -367,13 +369,18 @@ def reading_the_index(conn: sa.Connection) -> Iterator[None]:
         raise SearchIndexDamaged(detail[0] if detail else "") from None
 
 
-def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
-    """Replace the rows of these records by what the database holds now (none if gone)."""
+def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int], *, kept: bool = True) -> None:
+    """Replace the rows of these records by what the database holds now (none if gone).
+
+    ``kept=False`` writes the index as it was before migration 0010, with its own copy of
+    the text (for the migrations before it)."""
     for chunk in chunks(sorted(set(ids))):
         rowids = [_rowid(code, i) for i in chunk]
         deleted = [{"rowid": rowid} for rowid in rowids]
         with reading_the_index(conn):
-            forget = [
+            if not kept:
+                conn.execute(_DELETE_WITH_CONTENT, deleted)
+            forget = kept and [
                 {"rowid": rowid, "names": names, "body": body}
                 for rowid, packed in conn.execute(_OLD_TEXT, {"rowids": rowids})
                 for names, body in [unpack(packed)]
@@ -395,6 +402,7 @@ def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
         with reading_the_index(conn):
             if rows:
                 conn.execute(_INSERT_ROW, rows)
+            if rows and kept:
                 conn.execute(
                     _INSERT_TEXT,
                     [{"rowid": r["rowid"], "packed": pack(r["names"], r["body"])} for r in rows],
@@ -433,11 +441,12 @@ def kind_code(kind: str) -> int:
         ) from None
 
 
-def reindex(session: Session, kind: str, ids: Iterable[int]) -> None:
-    """Rewrite the index rows of some records, after writes that bypassed the ORM."""
+def reindex(session: Session, kind: str, ids: Iterable[int], *, kept: bool = True) -> None:
+    """Rewrite the index rows of some records, after writes that bypassed the ORM
+    (``kept=False``: in the index's form before migration 0010, for the migrations before)."""
     code = kind_code(kind)
     session.flush()
-    _rewrite(session.connection(), code, ids)
+    _rewrite(session.connection(), code, ids, kept=kept)
 
 
 def reindex_all(session: Session) -> None:
