@@ -405,7 +405,10 @@ def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int], *, kept: bool =
             if rows and kept:
                 conn.execute(
                     _INSERT_TEXT,
-                    [{"rowid": r["rowid"], "packed": pack(r["names"], r["body"])} for r in rows],
+                    [
+                        {"rowid": _rowid(code, d.id), "packed": pack(d.names, d.body)}
+                        for d in documents
+                    ],
                 )
             if named:
                 conn.execute(_INSERT_NAMES, named)
