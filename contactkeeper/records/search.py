@@ -182,6 +182,12 @@ _RECENT_MATCH: Final = sa.text(
     "SELECT rowid FROM search_index WHERE search_index MATCH :expression "
     "AND rowid % 8 IN :codes ORDER BY rowid DESC LIMIT :limit"
 ).bindparams(sa.bindparam("codes", expanding=True))
+# Interactions have an index table of their own (migration 0010), listed the same way.
+_RECENT_JOURNAL_MATCH: Final = sa.text(
+    "SELECT rowid FROM search_index_journal WHERE search_index_journal MATCH :expression "
+    "ORDER BY rowid DESC LIMIT :limit"
+)
+_JOURNAL: Final = KIND_CODES["interaction"]
 
 
 def _whole_names_first(
@@ -271,11 +277,18 @@ def matches(
         return found
     parameters: dict[str, object] = {"expression": match_expression(query), "codes": codes}
     weights = {"names_weight": NAMES_WEIGHT, "body_weight": BODY_WEIGHT}
-    if KIND_CODES["interaction"] in codes:
+    if _JOURNAL in codes:
         wanted = -1 if limit is None else left() + len(seen)
+        others = [code for code in codes if code != _JOURNAL]
         with reading_the_index(session.connection()):
-            recent = session.execute(_RECENT_MATCH, parameters | {"limit": wanted})
-            add([(int(rowid), 0.0) for (rowid,) in recent])
+            journal = session.execute(_RECENT_JOURNAL_MATCH, parameters | {"limit": wanted})
+            recent = [rowid for (rowid,) in journal]
+            if others:
+                rest = session.execute(
+                    _RECENT_MATCH, parameters | {"codes": others, "limit": wanted}
+                )
+                recent = sorted([*recent, *(rowid for (rowid,) in rest)], reverse=True)
+        add([(int(rowid), 0.0) for rowid in recent])
     else:
         add(run(_MATCH, parameters | weights))
     return found

@@ -146,7 +146,8 @@ def _make_index(rebuilt: Path, key_hex: str, objects: list[schema.SchemaObject])
         with Session(engine) as session, session.begin():
             search_index.reindex_all(session)
         with engine.connect() as conn:
-            count = conn.exec_driver_sql("SELECT count(*) FROM search_index").scalar_one()
+            # One row of kept text per row of the index, interactions' included.
+            count = conn.exec_driver_sql("SELECT count(*) FROM search_index_text").scalar_one()
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         return int(count)

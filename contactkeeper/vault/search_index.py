@@ -304,27 +304,49 @@ def _documents(conn: sa.Connection, code: int, ids: Sequence[int]) -> Iterator[_
 
 
 # The index's tables (FTS5), made by the migrations; vault/index_repair.py rebuilds them.
-INDEX_TABLES: Final = ("search_index", "search_index_names", "search_index_fragments")
-# ``search_index`` keeps no copy of the text it indexes (contentless, migration 0010): the
-# words of a row are removed by giving FTS5 that row's text again ('delete'), which
-# ``search_index_text`` keeps, compressed, at the same rowid. Its ``rank`` is the same bm25,
-# as FTS5 keeps every position and column size of a contentless table too.
+INDEX_TABLES: Final = (
+    "search_index",
+    "search_index_journal",
+    "search_index_names",
+    "search_index_fragments",
+)
+# Since migration 0010 the rows of interactions (the journal: nine rows in ten) are in a
+# table of their own, ``search_index_journal``, which records only which rows hold each word
+# (``detail=none``): they are never ranked, only listed most recent first, so they need no
+# positions. Both tables keep no copy of the text they index (contentless): the words of a
+# row are removed by giving FTS5 that row's text again ('delete'), which
+# ``search_index_text`` keeps, compressed, at the same rowid. ``search_index`` still ranks
+# by the same bm25, as FTS5 keeps every position and column size of a contentless table.
 TEXT_TABLE: Final = "search_index_text"
+_JOURNAL: Final = _INTERACTION
+
+
+def _table(code: int) -> str:
+    """The table of the full-text index that holds the rows of this kind."""
+    return "search_index_journal" if code == _JOURNAL else "search_index"
+
+
 _OLD_TEXT: Final = sa.text(
     "SELECT id, packed FROM search_index_text WHERE id IN :rowids"
 ).bindparams(sa.bindparam("rowids", expanding=True))
-_FORGET_ROW: Final = sa.text(
-    "INSERT INTO search_index (search_index, rowid, names, body) "
-    "VALUES ('delete', :rowid, :names, :body)"
-)
+_FORGET_ROW: Final = {
+    table: sa.text(
+        f"INSERT INTO {table} ({table}, rowid, names, body) "  # noqa: S608
+        "VALUES ('delete', :rowid, :names, :body)"
+    )
+    for table in INDEX_TABLES[:2]
+}
 _DELETE_TEXT: Final = sa.text("DELETE FROM search_index_text WHERE id IN :rowids").bindparams(
     sa.bindparam("rowids", expanding=True)
 )
 # Before migration 0010 the index held its text and deleted a row by its rowid.
 _DELETE_WITH_CONTENT: Final = sa.text("DELETE FROM search_index WHERE rowid = :rowid")
-_INSERT_ROW: Final = sa.text(
-    "INSERT INTO search_index (rowid, names, body) VALUES (:rowid, :names, :body)"
-)
+_INSERT_ROW: Final = {
+    table: sa.text(
+        f"INSERT INTO {table} (rowid, names, body) VALUES (:rowid, :names, :body)"  # noqa: S608
+    )
+    for table in INDEX_TABLES[:2]
+}
 _INSERT_TEXT: Final = sa.text("INSERT INTO search_index_text (id, packed) VALUES (:rowid, :packed)")
 # The small index of names alone (migration 0004), at the same rowids: see matches(). A
 # person's names are followed there by their spelling keys (migration 0009).
@@ -340,14 +362,17 @@ _INSERT_FRAGMENTS: Final = sa.text(
 )
 # Statements per index table, written out (table names are not bound parameters).
 _CLEAR: Final = (
-    sa.text("INSERT INTO search_index (search_index) VALUES ('delete-all')"),
+    *(
+        sa.text(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")  # noqa: S608
+        for table in INDEX_TABLES[:2]
+    ),
     sa.text("DELETE FROM search_index_text"),
-    *(sa.text(f"DELETE FROM {table}") for table in INDEX_TABLES[1:]),  # noqa: S608
+    *(sa.text(f"DELETE FROM {table}") for table in INDEX_TABLES[2:]),  # noqa: S608
 )
-_OPTIMIZE: Final = tuple(
-    sa.text(f"INSERT INTO {table} ({table}) VALUES ('optimize')")  # noqa: S608
+_OPTIMIZE: Final = {
+    table: sa.text(f"INSERT INTO {table} ({table}) VALUES ('optimize')")  # noqa: S608
     for table in INDEX_TABLES
-)
+}
 _SECURE_DELETE: Final = tuple(
     (
         sa.text(f"SELECT v FROM {table}_config WHERE k = 'secure-delete'"),  # noqa: S608
@@ -386,7 +411,7 @@ def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int], *, kept: bool =
                 for names, body in [unpack(packed)]
             ]
             if forget:
-                conn.execute(_FORGET_ROW, forget)
+                conn.execute(_FORGET_ROW[_table(code)], forget)
                 conn.execute(_DELETE_TEXT, {"rowids": [row["rowid"] for row in forget]})
             if code not in _NAMELESS:
                 conn.execute(_DELETE_NAMES, deleted)
@@ -401,7 +426,7 @@ def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int], *, kept: bool =
         ]
         with reading_the_index(conn):
             if rows:
-                conn.execute(_INSERT_ROW, rows)
+                conn.execute(_INSERT_ROW[_table(code) if kept else "search_index"], rows)
             if rows and kept:
                 conn.execute(
                     _INSERT_TEXT,
@@ -464,10 +489,11 @@ def reindex_all(session: Session) -> None:
     optimize(conn)
 
 
-def optimize(conn: sa.Connection) -> None:
-    """Merge the indexes' segments (after a rebuild or a large load, never per write)."""
-    for statement in _OPTIMIZE:
-        conn.execute(statement)
+def optimize(conn: sa.Connection, tables: Iterable[str] = INDEX_TABLES) -> None:
+    """Merge the indexes' segments (after a rebuild or a large load, never per write);
+    ``tables``: those the schema has (the migrations before 0010 had fewer)."""
+    for table in tables:
+        conn.execute(_OPTIMIZE[table])
 
 
 def forget_deleted_words(conn: sa.Connection) -> None:
@@ -478,7 +504,7 @@ def forget_deleted_words(conn: sa.Connection) -> None:
     zero what is still in use (SECURITY-NOTES promise 3). The setting is stored in the
     vault; the first time, ``optimize`` also drops the words of rows deleted before.
     """
-    for (current, turn_on), optimize_it in zip(_SECURE_DELETE, _OPTIMIZE, strict=True):
+    for (current, turn_on), optimize_it in zip(_SECURE_DELETE, _OPTIMIZE.values(), strict=True):
         if conn.execute(current).scalar() != 1:
             conn.execute(turn_on)
             conn.execute(optimize_it)

@@ -1,17 +1,21 @@
-"""A smaller search index: ``search_index`` keeps no copy of its text and fewer prefixes.
+"""A smaller search index: no copy of its text, and no positions for the journal.
 
-``search_index`` was an FTS5 table with its own copy of every row's folded text (about 40 %
-of the index, which was about 40 % of a large vault) and prefix indexes of one, two and
-three letters, each holding every position again. It is made again contentless
-(``content=''``, still ``detail=full``: bm25 ranks exactly as before) with a prefix index of
-one letter only (longer prefixes are read from the terms themselves, which is fast once a
-prefix has two letters).
+``search_index`` was an FTS5 table with its own copy of every row's folded text and prefix
+indexes of one, two and three letters, each holding every position again: about 40 % of a
+large vault. Now:
+
+- ``search_index`` holds the rows of every kind but interactions, contentless
+  (``content=''``) but still ``detail=full`` with the same prefixes, so bm25 ranks them
+  exactly as before;
+- ``search_index_journal`` holds the rows of interactions (nine in ten), contentless and
+  ``detail=none``, ``columnsize=0``: they are never ranked (search lists them most
+  recently recorded first), so the index records only which rows hold each word and prefix;
+- ``search_index_text`` keeps each row's text, compressed, at the same rowid.
 
 A contentless table cannot delete a row by its rowid alone, and its ``contentless_delete``
 option leaves a deleted row's words in the index until segments happen to be merged, which
-would break the promise that deleted words leave the file. So each row's text is kept,
-compressed, in ``search_index_text`` at the same rowid, and a row is removed by giving FTS5
-its text again (the 'delete' command), which with ``secure-delete`` removes its words at
+would break the promise that deleted words leave the file. So a row is removed by giving
+FTS5 its text again (the 'delete' command), which with ``secure-delete`` removes its words at
 once. See contactkeeper/vault/search_index.py.
 
 The rows are copied as they are (no text is folded again): the old table is renamed, read in
@@ -34,6 +38,8 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _BATCH = 2_000
+_JOURNAL = 2  # the kind code of interactions (rowid = id * 8 + kind)
+_FTS5 = "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
 
 
 def _copy(conn: sa.Connection, source: str) -> None:
@@ -52,10 +58,18 @@ def _copy(conn: sa.Connection, source: str) -> None:
         if not rows:
             return
         parameters = [{"rowid": rowid, "names": names, "body": body} for rowid, names, body in rows]
-        conn.execute(
-            sa.text("INSERT INTO search_index (rowid, names, body) VALUES (:rowid, :names, :body)"),
-            parameters,
-        )
+        for table, rows_of_table in (
+            ("search_index", [p for p in parameters if p["rowid"] % 8 != _JOURNAL]),
+            ("search_index_journal", [p for p in parameters if p["rowid"] % 8 == _JOURNAL]),
+        ):
+            if rows_of_table:
+                conn.execute(
+                    sa.text(
+                        f"INSERT INTO {table} (rowid, names, body) "  # noqa: S608
+                        "VALUES (:rowid, :names, :body)"
+                    ),
+                    rows_of_table,
+                )
         conn.execute(
             sa.text("INSERT INTO search_index_text (id, packed) VALUES (:rowid, :packed)"),
             [
@@ -69,16 +83,19 @@ def _copy(conn: sa.Connection, source: str) -> None:
 def upgrade() -> None:
     conn = op.get_bind()
     op.execute("ALTER TABLE search_index RENAME TO search_index_before_0010")
+    op.execute(f"CREATE VIRTUAL TABLE search_index USING fts5(names, body, content = '', {_FTS5})")
     op.execute(
-        "CREATE VIRTUAL TABLE search_index USING fts5("
-        "names, body, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '1')"
+        "CREATE VIRTUAL TABLE search_index_journal USING fts5("
+        f"names, body, content = '', detail = none, columnsize = 0, {_FTS5})"
     )
     op.execute("CREATE TABLE search_index_text (id INTEGER PRIMARY KEY, packed BLOB NOT NULL)")
-    # Deleted words leave the index's pages at once (as in the other index tables).
-    op.execute("INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)")
+    for table in ("search_index", "search_index_journal"):
+        # Deleted words leave the index's pages at once (as in the other index tables).
+        op.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('secure-delete', 1)")  # noqa: S608
     _copy(conn, "search_index_before_0010")
     op.execute("DROP TABLE search_index_before_0010")
-    op.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+    for table in ("search_index", "search_index_journal"):
+        op.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")  # noqa: S608
 
 
 def downgrade() -> None:
@@ -86,10 +103,8 @@ def downgrade() -> None:
 
     conn = op.get_bind()
     op.execute("DROP TABLE search_index")
-    op.execute(
-        "CREATE VIRTUAL TABLE search_index USING fts5("
-        "names, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
-    )
+    op.execute("DROP TABLE search_index_journal")
+    op.execute(f"CREATE VIRTUAL TABLE search_index USING fts5(names, body, {_FTS5})")
     op.execute("INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)")
     last = -1
     while True:

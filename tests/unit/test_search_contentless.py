@@ -41,7 +41,9 @@ def _fill(vault: Vault) -> dict[str, int]:
             ]
         )
         session.flush()
-        for day, summary in enumerate(["Talked about water and wells", "Karim called back"], 1):
+        for day, summary in enumerate(
+            ["Talked about water and wells", "Karim called Qxzjournal"], 1
+        ):
             meeting = Interaction(
                 occurred_at=datetime(2026, 3, day, tzinfo=UTC),
                 kind=InteractionKind.MEETING,
@@ -69,13 +71,23 @@ def _results(vault: Vault) -> dict[str, list[tuple[str, int, str, float]]]:
 def _index_words(vault: Vault) -> bytes:
     """Every byte of the FTS5 index's own pages, as SQLite reads them (decrypted)."""
     with vault.engine.connect() as conn:
-        blocks = conn.execute(sa.text("SELECT block FROM search_index_data")).scalars()
+        blocks = conn.execute(
+            sa.text(
+                "SELECT block FROM search_index_data "
+                "UNION ALL SELECT block FROM search_index_journal_data"
+            )
+        ).scalars()
         return b"".join(bytes(b) for b in blocks)
 
 
 def _integrity(vault: Vault) -> None:
     with vault.engine.begin() as conn:
         conn.execute(sa.text("INSERT INTO search_index (search_index) VALUES ('integrity-check')"))
+        conn.execute(
+            sa.text(
+                "INSERT INTO search_index_journal (search_index_journal) VALUES ('integrity-check')"
+            )
+        )
 
 
 def test_the_index_keeps_no_copy_of_the_text(vault: Vault) -> None:
@@ -84,8 +96,15 @@ def test_the_index_keeps_no_copy_of_the_text(vault: Vault) -> None:
         tables = set(conn.execute(sa.text("SELECT name FROM sqlite_master")).scalars())
         kept = conn.execute(sa.text("SELECT count(*) FROM search_index_text")).scalar_one()
         indexed = conn.execute(sa.text("SELECT count(*) FROM search_index")).scalar_one()
+        journal = conn.execute(  # a table of which rows hold which words, and no more
+            sa.text(
+                "SELECT count(*) FROM search_index_journal WHERE search_index_journal MATCH 'k*'"
+            )
+        ).scalar_one()
     assert "search_index_content" not in tables
-    assert kept == indexed > 0
+    assert "search_index_journal_content" not in tables
+    assert (indexed, journal) == (6, 1)  # five actors and an organization; "Karim called"
+    assert kept == indexed + 2  # and two meetings
     (hit,) = search.search(vault, "wells")
     assert hit.title.endswith("Talked about water and wells")
 
@@ -101,7 +120,12 @@ def test_a_vault_at_the_schema_before_searches_the_same_after_the_upgrade(vault:
         tables = set(conn.execute(sa.text("SELECT name FROM sqlite_master")).scalars())
     assert "search_index_content" in tables
     assert "search_index_text" not in tables
-    assert _results(vault) == before  # the old form, made from the kept text
+    with vault.engine.connect() as conn:  # the old form, made again from the kept text
+        rows = conn.execute(sa.text("SELECT count(*) FROM search_index")).scalar_one()
+        old = conn.execute(
+            sa.text("SELECT count(*) FROM search_index WHERE search_index MATCH 'wells'")
+        ).scalar_one()
+    assert (rows, old) == (8, 1)
 
     with vault.engine.begin() as conn:
         schema.upgrade(conn)
@@ -121,6 +145,12 @@ def test_a_record_edited_or_deleted_leaves_no_word_in_the_index(vault: Vault) ->
         session.get_one(Actor, ids["karim"]).notes = "Something else"
     assert b"qxzedited" not in _index_words(vault)
     assert [h.title for h in search.search(vault, "qxzvariant")] == ["Karim Nassar"]
+
+    assert b"qxzjournal" in _index_words(vault)
+    (meeting,) = search.search(vault, "qxzjournal")
+    trash.discard(vault, "interaction", meeting.id, meeting.title, datetime.now(UTC))
+    assert search.search(vault, "qxzjournal") == []
+    assert b"qxzjournal" not in _index_words(vault)
 
     entry = trash.discard(vault, "actor", ids["karim"], "Karim Nassar", datetime.now(UTC))
     assert search.search(vault, "qxzvariant") == []
