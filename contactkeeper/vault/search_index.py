@@ -394,6 +394,20 @@ def reading_the_index(conn: sa.Connection) -> Iterator[None]:
         raise SearchIndexDamaged(detail[0] if detail else "") from None
 
 
+def read(conn: sa.Connection, sql: str, parameters: Sequence[object]) -> list[Any]:
+    """The rows of one query of the index, run on the driver's own connection: a search
+    runs several per keystroke, and the driver keeps each one prepared (by its text).
+    ``conn`` must be in a transaction; a damaged page is said as :func:`reading_the_index`
+    says it."""
+    driver: Any = conn.connection.driver_connection
+    try:
+        return list(driver.execute(sql, parameters))
+    except conn.dialect.loaded_dbapi.DatabaseError as exc:  # the driver's, not SQLAlchemy's
+        detail = str(exc).splitlines()[0:1]
+        conn.invalidate()
+        raise SearchIndexDamaged(detail[0] if detail else "") from None
+
+
 def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int], *, kept: bool = True) -> None:
     """Replace the rows of these records by what the database holds now (none if gone).
 
