@@ -78,12 +78,26 @@ def search_keystroke(cx: Conn, typed: str, limit: int = 50) -> list[tuple[Any, .
         ).fetchall()
         if len(rows) < limit:
             seen = {rowid for rowid, _score in rows}
-            # Interactions are indexed in a table of their own (migration 0010).
-            recent = cx.execute(
-                "SELECT rowid FROM search_index_journal WHERE search_index_journal MATCH ? "
-                "ORDER BY rowid DESC LIMIT ?",
-                (expression, limit + len(rows)),
-            ).fetchall()
+            # Interactions are indexed in a table of their own (migration 0010); with several
+            # words, whether it holds the longest is asked first.
+            words = search._typed_words(typed)
+            longest = '"' + max(words, key=len).replace('"', '""') + '"*'
+            probed = (
+                len(words) < 2
+                or cx.execute(
+                    "SELECT 1 FROM search_index_journal WHERE search_index_journal MATCH ? LIMIT 1",
+                    (longest,),
+                ).fetchall()
+            )
+            recent = (
+                cx.execute(
+                    "SELECT rowid FROM search_index_journal WHERE search_index_journal MATCH ? "
+                    "ORDER BY rowid DESC LIMIT ?",
+                    (expression, limit + len(rows)),
+                ).fetchall()
+                if probed
+                else []
+            )
             recent += cx.execute(
                 "SELECT rowid FROM search_index WHERE search_index MATCH ? "
                 "AND rowid % 8 IN (1, 3, 4) ORDER BY rowid DESC LIMIT ?",

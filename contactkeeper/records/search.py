@@ -31,6 +31,7 @@ from contactkeeper.vault.model import (
     InteractionParticipant,
     Organization,
     Process,
+    Sensitivity,
     Transfer,
 )
 from contactkeeper.vault.search_index import (
@@ -186,8 +187,31 @@ _RECENT_JOURNAL_MATCH: Final = (
     "SELECT rowid, 0.0 FROM search_index_journal WHERE search_index_journal MATCH ? "
     "ORDER BY rowid DESC LIMIT ?"
 )
-_NAMES_OF: Final = "SELECT rowid, names FROM search_index_names WHERE rowid IN ({rowids})"
+# Tier 1 reads the names of what it finds in the same query, to put exact names first.
+_WHOLE_NAMES_MATCH: Final = (
+    "SELECT rowid, bm25(search_index_names) AS score, names "
+    "FROM search_index_names WHERE search_index_names MATCH ? "
+    "AND rowid % 8 IN ({codes}) ORDER BY score, rowid LIMIT ?"
+)
 _JOURNAL: Final = KIND_CODES["interaction"]
+
+
+_JOURNAL_PROBE: Final = (
+    "SELECT 1 FROM search_index_journal WHERE search_index_journal MATCH ? LIMIT 1"
+)
+
+
+def _in_journal(conn: sa.Connection, words: Sequence[str]) -> bool:
+    """Whether the journal may hold every word: when several are typed, first whether it
+    holds the longest (as a prefix). FTS5 reads the whole list of rows of every word typed
+    before it can answer a query with several, and a prefix of four letters or more
+    gathers the rows of every word it begins (typing "Verenia Mini" read those of
+    "ministry", "minister", ...: 20 ms); the longest word, most often a name, costs little
+    and, when no summary holds it, spares the rest."""
+    if len(words) < 2:
+        return True
+    longest = max(words, key=len)
+    return bool(search_index.read(conn, _JOURNAL_PROBE, (_quoted(longest),)))
 
 
 @functools.lru_cache(maxsize=256)
@@ -203,21 +227,20 @@ def _words_of_line(line: str) -> tuple[str, ...]:
 
 
 def _whole_names_first(
-    conn: sa.Connection, words: Sequence[str], rows: list[tuple[int, float]]
+    words: Sequence[str], rows: list[tuple[int, float, str]]
 ) -> list[tuple[int, float]]:
     """Rows whose words all match whole words: those named exactly what was typed (one of
     their names has just these words) first, each group by bm25."""
-    if not rows:
-        return rows
     typed = tuple(sorted(words))
-    rowids = [r for r, _ in rows]
-    sql = _NAMES_OF.format(rowids=", ".join("?" * len(rowids)))
     whole = {
         rowid
-        for rowid, names in search_index.read(conn, sql, rowids)
+        for rowid, _score, names in rows
         if any(_words_of_line(line) == typed for line in names.splitlines())
     }
-    return sorted(rows, key=lambda row: (row[0] not in whole, row[1], row[0]))
+    return sorted(
+        ((rowid, score) for rowid, score, _names in rows),
+        key=lambda row: (row[0] not in whole, row[1], row[0]),
+    )
 
 
 def matches(
@@ -286,9 +309,14 @@ def _matches(
         sql = _statement(template, tuple(kinds))
         return [(int(r), float(s)) for r, s in search_index.read(conn, sql, (expression, wanted))]
 
-    for prefix in (False, True):
-        rows = run(_NAMES_MATCH, _names_expression(words, prefix=prefix), codes)
-        add(rows if prefix else _whole_names_first(conn, words, rows))
+    wanted = -1 if limit is None else limit
+    whole = search_index.read(
+        conn,
+        _statement(_WHOLE_NAMES_MATCH, tuple(codes)),
+        (_names_expression(words, prefix=False), wanted),
+    )
+    add(_whole_names_first(words, [(int(r), float(s), str(n)) for r, s, n in whole]))
+    add(run(_NAMES_MATCH, _names_expression(words, prefix=True), codes))
     fragment_codes = [code for code in codes if code in FRAGMENTED]
     long_enough = all(len(word) >= _FRAGMENT for word in words)
     if fragments and left() != 0 and fragment_codes and long_enough:
@@ -299,7 +327,7 @@ def _matches(
     expression = match_expression(query)
     if _JOURNAL in codes:
         others = [code for code in codes if code != _JOURNAL]
-        recent = run(_RECENT_JOURNAL_MATCH, expression, ())
+        recent = run(_RECENT_JOURNAL_MATCH, expression, ()) if _in_journal(conn, words) else []
         if others:
             recent = sorted([*recent, *run(_RECENT_MATCH, expression, others)], reverse=True)
         add(recent)
@@ -321,9 +349,9 @@ _Display = tuple[str, str, str]  # uuid, title, subtitle
 
 # The display queries most keystrokes run, made once (``ids`` bound as a list).
 _IDS: Final[sa.BindParameter[list[int]]] = sa.bindparam("ids", expanding=True)
-_ACTORS_SHOWN: Final = sa.select(
-    Actor.id, Actor.uuid, Actor.display_name, Actor.codename, Actor.sensitivity
-).where(Actor.id.in_(_IDS))
+_ACTORS_SHOWN: Final = (
+    "SELECT id, uuid, display_name, codename, sensitivity FROM actors WHERE id IN ({ids})"
+)
 _ORGANIZATIONS_SHOWN: Final = sa.select(
     Organization.id, Organization.uuid, Organization.name, Organization.kind, Organization.country
 ).where(Organization.id.in_(_IDS))
@@ -348,11 +376,11 @@ _INTERACTIONS_SHOWN: Final = (
 def _actor_displays(
     conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
+    # The display of actors, which nearly every keystroke asks, read on the driver.
+    sql = _ACTORS_SHOWN.format(ids=", ".join("?" * len(ids)))
     found: dict[int, _Display] = {}
-    for record_id, uuid, display_name, codename, sensitivity in conn.execute(
-        _ACTORS_SHOWN, {"ids": ids}
-    ):
-        shown = name(record_id, display_name, codename, sensitivity)
+    for record_id, uuid, display_name, codename, sensitivity in search_index.read(conn, sql, ids):
+        shown = name(record_id, display_name, codename, Sensitivity(sensitivity))
         found[record_id] = (uuid, shown, "" if shown == codename else codename)
     return found
 
