@@ -79,15 +79,15 @@ def search_keystroke(cx: Conn, typed: str, limit: int = 50) -> list[tuple[Any, .
         if len(rows) < limit:
             seen = {rowid for rowid, _score in rows}
             # Interactions are indexed in a table of their own (migration 0010); with several
-            # words, whether it holds the longest is asked first.
+            # words, whether each longer one begins a word of it is asked first.
             words = search._typed_words(typed)
-            longest = '"' + max(words, key=len).replace('"', '""') + '"*'
-            probed = (
-                len(words) < 2
-                or cx.execute(
-                    "SELECT 1 FROM search_index_journal WHERE search_index_journal MATCH ? LIMIT 1",
-                    (longest,),
+            probed = len(words) < 2 or all(
+                cx.execute(
+                    "SELECT 1 FROM search_index_journal_terms WHERE term >= ? AND term < ? LIMIT 1",
+                    (word, word[:-1] + chr(ord(word[-1]) + 1)),
                 ).fetchall()
+                for word in sorted(words, key=len, reverse=True)
+                if len(word) > 3
             )
             recent = (
                 cx.execute(

@@ -11,7 +11,10 @@ large vault. Now:
 - ``search_index_journal`` holds the rows of interactions (nine in ten), contentless and
   ``detail=none``, ``columnsize=0``: they are never ranked (search lists them most
   recently recorded first), so the index records only which rows hold each word and prefix;
-- ``search_index_text`` keeps each row's text, compressed, at the same rowid.
+- ``search_index_text`` keeps each row's text, compressed, at the same rowid;
+- ``search_index_journal_terms`` (``fts5vocab``, which stores nothing) lists the journal's
+  words, so that a search asks whether any begins with what was typed before it asks the
+  journal itself.
 
 A contentless table cannot delete a row by its rowid alone, and its ``contentless_delete``
 option leaves a deleted row's words in the index until segments happen to be merged, which
@@ -94,6 +97,9 @@ def upgrade() -> None:
         f"names, body, content = '', detail = none, columnsize = 0, {_FTS5})"
     )
     op.execute("CREATE TABLE search_index_text (id INTEGER PRIMARY KEY, packed BLOB NOT NULL)")
+    op.execute(
+        "CREATE VIRTUAL TABLE search_index_journal_terms USING fts5vocab(search_index_journal, row)"
+    )
     for table in ("search_index", "search_index_journal"):
         # Deleted words leave the index's pages at once (as in the other index tables).
         op.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('secure-delete', 1)")  # noqa: S608
@@ -108,6 +114,7 @@ def downgrade() -> None:
 
     conn = op.get_bind()
     op.execute("DROP TABLE search_index")
+    op.execute("DROP TABLE search_index_journal_terms")
     op.execute("DROP TABLE search_index_journal")
     op.execute(f"CREATE VIRTUAL TABLE search_index USING fts5(names, body, {_FTS5})")
     op.execute("INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)")
