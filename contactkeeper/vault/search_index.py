@@ -1,8 +1,10 @@
 """The search index: one FTS5 row per record, kept in step with every flush.
 
-One row of the ``search_index`` table (made by the first migration) per record, at
-``rowid = id * 8 + kind code``, with two columns: ``names`` (what a record is called) and
-``body`` (what is written about it). Both hold text already passed through :func:`fold`, and
+One row per record, at ``rowid = id * 8 + kind code``, in ``search_index`` (interactions:
+``search_index_journal``, migration 0010), with two columns: ``names`` (what a record is
+called) and ``body`` (what is written about it). Neither table keeps a copy of its text
+(FTS5 ``content=''``): ``search_index_text`` keeps each row's text, compressed, to remove
+its words when the row is rewritten (see :func:`pack`). Both hold text already passed through :func:`fold`, and
 every query is folded the same way (:mod:`contactkeeper.records.search`), so a search ignores
 case, accents, Arabic harakat and hamza forms, Hebrew niqqud and final letters, and
 Cyrillic ё.
