@@ -143,6 +143,7 @@ def _make_index(rebuilt: Path, key_hex: str, objects: list[schema.SchemaObject])
                 if obj.text and obj.type == "table" and not _shadow(obj.name, virtual):
                     conn.exec_driver_sql(obj.text)
             search_index.forget_deleted_words(conn)
+            search_index.fit_pages(conn)
         with Session(engine) as session, session.begin():
             search_index.reindex_all(session)
         with engine.connect() as conn:

@@ -103,6 +103,9 @@ def upgrade() -> None:
     for table in ("search_index", "search_index_journal"):
         # Deleted words leave the index's pages at once (as in the other index tables).
         op.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('secure-delete', 1)")  # noqa: S608
+    from contactkeeper.vault import search_index
+
+    search_index.fit_pages(conn)  # blocks that fit a page of the encrypted file
     _copy(conn, "search_index_before_0010")
     op.execute("DROP TABLE search_index_before_0010")
     for table in ("search_index", "search_index_journal"):
