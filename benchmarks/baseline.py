@@ -78,15 +78,32 @@ def search_keystroke(cx: Conn, typed: str, limit: int = 50) -> list[tuple[Any, .
         ).fetchall()
         if len(rows) < limit:
             seen = {rowid for rowid, _score in rows}
-            rows += [
-                (rowid, 0.0)
-                for (rowid,) in cx.execute(
-                    "SELECT rowid FROM search_index WHERE search_index MATCH ? "
-                    "AND rowid % 8 IN (1, 2, 3, 4) ORDER BY rowid DESC LIMIT ?",
+            # Interactions are indexed in a table of their own (migration 0010); with several
+            # words, whether each longer one begins a word of it is asked first.
+            words = search._typed_words(typed)
+            probed = len(words) < 2 or all(
+                cx.execute(
+                    "SELECT 1 FROM search_index_journal_terms WHERE term >= ? AND term < ? LIMIT 1",
+                    (word, word[:-1] + chr(ord(word[-1]) + 1)),
+                ).fetchall()
+                for word in sorted(words, key=len, reverse=True)
+                if len(word) > 3
+            )
+            recent = (
+                cx.execute(
+                    "SELECT rowid FROM search_index_journal WHERE search_index_journal MATCH ? "
+                    "ORDER BY rowid DESC LIMIT ?",
                     (expression, limit + len(rows)),
-                )
-                if rowid not in seen
-            ]
+                ).fetchall()
+                if probed
+                else []
+            )
+            recent += cx.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ? "
+                "AND rowid % 8 IN (1, 3, 4) ORDER BY rowid DESC LIMIT ?",
+                (expression, limit + len(rows)),
+            ).fetchall()
+            rows += [(rowid, 0.0) for (rowid,) in sorted(recent, reverse=True) if rowid not in seen]
             rows = rows[:limit]
         by_kind: dict[int, list[int]] = {}
         for rowid, _score in rows:
@@ -352,9 +369,14 @@ def log_interaction(
             "INSERT INTO interaction_participants (interaction_id, actor_id) VALUES (?, ?)",
             [(interaction_id, a) for a in participant_ids],
         )
+        folded = search_index.fold(summary)
         cx.execute(
-            "INSERT INTO search_index (rowid, names, body) VALUES (?, '', ?)",
-            (interaction_id * 8 + 2, search_index.fold(summary)),
+            "INSERT INTO search_index_journal (rowid, names, body) VALUES (?, '', ?)",
+            (interaction_id * 8 + 2, folded),
+        )
+        cx.execute(
+            "INSERT INTO search_index_text (id, packed) VALUES (?, ?)",
+            (interaction_id * 8 + 2, search_index.pack("", folded)),
         )
         cx.executemany(
             "UPDATE actors SET last_contact_at = max(coalesce(last_contact_at, ''), ?), "

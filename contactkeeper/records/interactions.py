@@ -30,7 +30,7 @@ from contactkeeper.records.attribution import strictest
 from contactkeeper.records.followups import NewFollowUp, add_follow_up
 from contactkeeper.records.readiness import NewCue, add_cue
 from contactkeeper.records.warmth import SUBSTANTIVE_KINDS
-from contactkeeper.vault import Vault, search_index
+from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
     AttributionRule,
@@ -377,14 +377,12 @@ def _journal_query(query: Q, filters: JournalFilter) -> Q:
 
 def _summary_matches(expression: str) -> sa.Select[Any]:
     """Ids of the interactions whose indexed text matches an FTS5 expression."""
-    code = search_index.KIND_CODES["interaction"]
+    # Interactions have an index table of their own (migration 0010); every row is one.
     return (
         sa.select(sa.literal_column("rowid / 8"))
-        .select_from(sa.table("search_index"))
+        .select_from(sa.table("search_index_journal"))
         .where(
-            sa.text("search_index MATCH :journal_text AND rowid % 8 = :journal_kind").bindparams(
-                journal_text=expression, journal_kind=code
-            )
+            sa.text("search_index_journal MATCH :journal_text").bindparams(journal_text=expression)
         )
     )
 

@@ -8,6 +8,7 @@ and the matching rows into hits that name their records.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import unicodedata
 from collections.abc import Collection, Sequence
@@ -30,6 +31,7 @@ from contactkeeper.vault.model import (
     InteractionParticipant,
     Organization,
     Process,
+    Sensitivity,
     Transfer,
 )
 from contactkeeper.vault.search_index import (
@@ -42,7 +44,6 @@ from contactkeeper.vault.search_index import (
     chunks,
     fold,
     kind_code,
-    reading_the_index,
 )
 
 if TYPE_CHECKING:
@@ -160,44 +161,96 @@ def _codes(kinds: Collection[str] | None) -> list[int]:
     return sorted({kind_code(kind) for kind in kinds})
 
 
-_MATCH: Final = sa.text(
-    "SELECT rowid, bm25(search_index, :names_weight, :body_weight) AS score "
-    "FROM search_index WHERE search_index MATCH :expression AND rowid % 8 IN :codes "
-    "ORDER BY score, rowid LIMIT :limit"
-).bindparams(sa.bindparam("codes", expanding=True))
-_NAMES_MATCH: Final = sa.text(
+# The queries of the index, per set of kinds (``{codes}``: the kind codes, integers written
+# into the text, so that each set's statement is prepared once and kept by the driver).
+_MATCH: Final = (
+    f"SELECT rowid, bm25(search_index, {NAMES_WEIGHT!r}, {BODY_WEIGHT!r}) AS score "  # noqa: S608
+    "FROM search_index WHERE search_index MATCH ? AND rowid % 8 IN ({codes}) "
+    "ORDER BY score, rowid LIMIT ?"
+)
+_NAMES_MATCH: Final = (
     "SELECT rowid, bm25(search_index_names) AS score "
-    "FROM search_index_names WHERE search_index_names MATCH :expression "
-    "AND rowid % 8 IN :codes ORDER BY score, rowid LIMIT :limit"
-).bindparams(sa.bindparam("codes", expanding=True))
-_NAMES_OF: Final = sa.text(
-    "SELECT rowid, names FROM search_index_names WHERE rowid IN :rowids"
-).bindparams(sa.bindparam("rowids", expanding=True))
-_FRAGMENTS_MATCH: Final = sa.text(
+    "FROM search_index_names WHERE search_index_names MATCH ? "
+    "AND rowid % 8 IN ({codes}) ORDER BY score, rowid LIMIT ?"
+)
+_FRAGMENTS_MATCH: Final = (
     "SELECT rowid, bm25(search_index_fragments) AS score "
-    "FROM search_index_fragments WHERE search_index_fragments MATCH :expression "
-    "AND rowid % 8 IN :codes ORDER BY score, rowid LIMIT :limit"
-).bindparams(sa.bindparam("codes", expanding=True))
-_RECENT_MATCH: Final = sa.text(
-    "SELECT rowid FROM search_index WHERE search_index MATCH :expression "
-    "AND rowid % 8 IN :codes ORDER BY rowid DESC LIMIT :limit"
-).bindparams(sa.bindparam("codes", expanding=True))
+    "FROM search_index_fragments WHERE search_index_fragments MATCH ? "
+    "AND rowid % 8 IN ({codes}) ORDER BY score, rowid LIMIT ?"
+)
+_RECENT_MATCH: Final = (
+    "SELECT rowid, 0.0 FROM search_index WHERE search_index MATCH ? "
+    "AND rowid % 8 IN ({codes}) ORDER BY rowid DESC LIMIT ?"
+)
+# Interactions have an index table of their own (migration 0010), listed the same way.
+_RECENT_JOURNAL_MATCH: Final = (
+    "SELECT rowid, 0.0 FROM search_index_journal WHERE search_index_journal MATCH ? "
+    "ORDER BY rowid DESC LIMIT ?"
+)
+# Tier 1 reads the names of what it finds in the same query, to put exact names first.
+_WHOLE_NAMES_MATCH: Final = (
+    "SELECT rowid, bm25(search_index_names) AS score, names "
+    "FROM search_index_names WHERE search_index_names MATCH ? "
+    "AND rowid % 8 IN ({codes}) ORDER BY score, rowid LIMIT ?"
+)
+_JOURNAL: Final = KIND_CODES["interaction"]
+
+
+_JOURNAL_TERM: Final = (
+    "SELECT 1 FROM search_index_journal_terms WHERE term >= ? AND term < ? LIMIT 1"
+)
+# Prefixes of up to three letters have their own index in the journal: asked at once.
+_INDEXED_PREFIX: Final = 3
+
+
+def _in_journal(conn: sa.Connection, words: Sequence[str]) -> bool:
+    """Whether the journal may hold every word: when several are typed, whether each
+    longer word begins a word of the journal, longest first.
+
+    FTS5 reads the whole list of rows of every word typed before it can answer a query with
+    several, and a prefix of four letters or more gathers the rows of every word it begins
+    (typing "Verenia Mini" read those of "ministry", "minister"...: 20 ms, for no row when
+    no summary names Verenia). The list of the journal's words answers whether a prefix
+    begins any in well under a millisecond for a rare word, about one for a common one.
+    """
+    if len(words) < 2:
+        return True
+    for word in sorted(words, key=len, reverse=True):
+        if len(word) <= _INDEXED_PREFIX:
+            break
+        after = word[:-1] + chr(ord(word[-1]) + 1)
+        if not search_index.read(conn, _JOURNAL_TERM, (word, after)):
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=256)
+def _statement(template: str, codes: tuple[int, ...]) -> str:
+    return template.format(codes=", ".join(str(int(code)) for code in codes))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of_line(line: str) -> tuple[str, ...]:
+    """The sorted words of one line of a record's names (the same names come back at every
+    keystroke)."""
+    return tuple(sorted(_typed_words(line)))
 
 
 def _whole_names_first(
-    session: Session, words: Sequence[str], rows: list[tuple[int, float]]
+    words: Sequence[str], rows: list[tuple[int, float, str]]
 ) -> list[tuple[int, float]]:
     """Rows whose words all match whole words: those named exactly what was typed (one of
     their names has just these words) first, each group by bm25."""
-    if not rows:
-        return rows
-    typed = sorted(words)
+    typed = tuple(sorted(words))
     whole = {
         rowid
-        for rowid, names in session.execute(_NAMES_OF, {"rowids": [r for r, _ in rows]})
-        if any(sorted(_typed_words(line)) == typed for line in names.splitlines())
+        for rowid, _score, names in rows
+        if any(_words_of_line(line) == typed for line in names.splitlines())
     }
-    return sorted(rows, key=lambda row: (row[0] not in whole, row[1], row[0]))
+    return sorted(
+        ((rowid, score) for rowid, score, _names in rows),
+        key=lambda row: (row[0] not in whole, row[1], row[0]),
+    )
 
 
 def matches(
@@ -231,12 +284,23 @@ def matches(
     the most recent matches stops after ``limit`` rows. Otherwise (a few thousand actors,
     organizations and processes) they are ranked by bm25 as well.
     """
-    codes = _codes(kinds)
+    if session.autoflush:
+        session.flush()
+    return _matches(session.connection(), query, _codes(kinds), limit, fragments=fragments)
+
+
+def _matches(
+    conn: sa.Connection,
+    query: str,
+    codes: Sequence[int],
+    limit: int | None,
+    *,
+    fragments: bool = True,
+) -> list[Match]:
+    """:func:`matches` on a connection in a transaction."""
     words = _typed_words(query)
     if not words or not codes or (limit is not None and limit <= 0):
         return []
-    if session.autoflush:
-        session.flush()
     found: list[Match] = []
     seen: set[int] = set()
 
@@ -249,35 +313,36 @@ def matches(
                 seen.add(rowid)
                 found.append(Match(KIND_NAMES[rowid % 8], rowid // 8, float(score)))
 
-    def run(statement: sa.TextClause, parameters: dict[str, object]) -> list[tuple[int, float]]:
+    def run(template: str, expression: str, kinds: Sequence[int]) -> list[tuple[int, float]]:
         # Rows already found are asked for again (a record matches in several tiers).
         wanted = -1 if limit is None else left() + len(seen)
-        with reading_the_index(session.connection()):
-            return [
-                (int(rowid), float(score))
-                for rowid, score in session.execute(statement, parameters | {"limit": wanted})
-            ]
+        sql = _statement(template, tuple(kinds))
+        return [(int(r), float(s)) for r, s in search_index.read(conn, sql, (expression, wanted))]
 
-    for prefix in (False, True):
-        expression = _names_expression(words, prefix=prefix)
-        rows = run(_NAMES_MATCH, {"expression": expression, "codes": codes})
-        add(rows if prefix else _whole_names_first(session, words, rows))
+    wanted = -1 if limit is None else limit
+    whole = search_index.read(
+        conn,
+        _statement(_WHOLE_NAMES_MATCH, tuple(codes)),
+        (_names_expression(words, prefix=False), wanted),
+    )
+    add(_whole_names_first(words, [(int(r), float(s), str(n)) for r, s, n in whole]))
+    add(run(_NAMES_MATCH, _names_expression(words, prefix=True), codes))
     fragment_codes = [code for code in codes if code in FRAGMENTED]
     long_enough = all(len(word) >= _FRAGMENT for word in words)
     if fragments and left() != 0 and fragment_codes and long_enough:
         expression = " AND ".join(_quoted(word, prefix=False) for word in words)
-        add(run(_FRAGMENTS_MATCH, {"expression": expression, "codes": fragment_codes}))
+        add(run(_FRAGMENTS_MATCH, expression, fragment_codes))
     if left() == 0:
         return found
-    parameters: dict[str, object] = {"expression": match_expression(query), "codes": codes}
-    weights = {"names_weight": NAMES_WEIGHT, "body_weight": BODY_WEIGHT}
-    if KIND_CODES["interaction"] in codes:
-        wanted = -1 if limit is None else left() + len(seen)
-        with reading_the_index(session.connection()):
-            recent = session.execute(_RECENT_MATCH, parameters | {"limit": wanted})
-            add([(int(rowid), 0.0) for (rowid,) in recent])
+    expression = match_expression(query)
+    if _JOURNAL in codes:
+        others = [code for code in codes if code != _JOURNAL]
+        recent = run(_RECENT_JOURNAL_MATCH, expression, ()) if _in_journal(conn, words) else []
+        if others:
+            recent = sorted([*recent, *run(_RECENT_MATCH, expression, others)], reverse=True)
+        add(recent)
     else:
-        add(run(_MATCH, parameters | weights))
+        add(run(_MATCH, expression, codes))
     return found
 
 
@@ -292,70 +357,70 @@ def _opening(text: str, words: int = 8, max_chars: int = 80) -> str:
 _Display = tuple[str, str, str]  # uuid, title, subtitle
 
 
+# The display queries most keystrokes run, made once (``ids`` bound as a list).
+_IDS: Final[sa.BindParameter[list[int]]] = sa.bindparam("ids", expanding=True)
+_ACTORS_SHOWN: Final = (
+    "SELECT id, uuid, display_name, codename, sensitivity FROM actors WHERE id IN ({ids})"
+)
+_ORGANIZATIONS_SHOWN: Final = sa.select(
+    Organization.id, Organization.uuid, Organization.name, Organization.kind, Organization.country
+).where(Organization.id.in_(_IDS))
+_INTERACTIONS_SHOWN: Final = (
+    sa.select(
+        Interaction.id,
+        Interaction.uuid,
+        Interaction.occurred_at,
+        Interaction.kind,
+        Interaction.summary,
+        Actor.id,
+        Actor.display_name,
+        Actor.codename,
+        Actor.sensitivity,
+    )
+    .outerjoin(InteractionParticipant, InteractionParticipant.interaction_id == Interaction.id)
+    .outerjoin(Actor, Actor.id == InteractionParticipant.actor_id)
+    .where(Interaction.id.in_(_IDS))
+)
+
+
 def _actor_displays(
-    session: Session, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
-    query = sa.select(
-        Actor.id, Actor.uuid, Actor.display_name, Actor.codename, Actor.sensitivity
-    ).where(Actor.id.in_(ids))
+    # The display of actors, which nearly every keystroke asks, read on the driver.
+    sql = _ACTORS_SHOWN.format(ids=", ".join("?" * len(ids)))
     found: dict[int, _Display] = {}
-    for record_id, uuid, display_name, codename, sensitivity in session.execute(query):
-        shown = name(record_id, display_name, codename, sensitivity)
+    for record_id, uuid, display_name, codename, sensitivity in search_index.read(conn, sql, ids):
+        shown = name(record_id, display_name, codename, Sensitivity(sensitivity))
         found[record_id] = (uuid, shown, "" if shown == codename else codename)
     return found
 
 
 def _organization_displays(
-    session: Session, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
-    query = sa.select(
-        Organization.id,
-        Organization.uuid,
-        Organization.name,
-        Organization.kind,
-        Organization.country,
-    )
     return {
         record_id: (uuid, name, " · ".join(filter(None, (wording.label(kind), country))))
-        for record_id, uuid, name, kind, country in session.execute(
-            query.where(Organization.id.in_(ids))
-        )
+        for record_id, uuid, name, kind, country in conn.execute(_ORGANIZATIONS_SHOWN, {"ids": ids})
     }
 
 
 def _process_displays(
-    session: Session, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
     query = sa.select(Process.id, Process.uuid, Process.name, Process.track, Process.phase)
     return {
         record_id: (uuid, name, f"{wording.label(track)} · {wording.label(phase)}")
-        for record_id, uuid, name, track, phase in session.execute(query.where(Process.id.in_(ids)))
+        for record_id, uuid, name, track, phase in conn.execute(query.where(Process.id.in_(ids)))
     }
 
 
 def _interaction_displays(
-    session: Session, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
     """Local date and opening words over kind and participants (one row per participant)."""
-    query = (
-        sa.select(
-            Interaction.id,
-            Interaction.uuid,
-            Interaction.occurred_at,
-            Interaction.kind,
-            Interaction.summary,
-            Actor.id,
-            Actor.display_name,
-            Actor.codename,
-            Actor.sensitivity,
-        )
-        .outerjoin(InteractionParticipant, InteractionParticipant.interaction_id == Interaction.id)
-        .outerjoin(Actor, Actor.id == InteractionParticipant.actor_id)
-        .where(Interaction.id.in_(ids))
-    )
     heads: dict[int, tuple[str, str, str]] = {}
     participants: dict[int, list[str]] = {}
-    for row in session.execute(query):
+    for row in conn.execute(_INTERACTIONS_SHOWN, {"ids": ids}):
         record_id, uuid, occurred_at, kind, summary, actor_id, display_name, codename, risk = row
         day = i18n.short_date(occurred_at.astimezone().date())
         title = f"{day} · {_opening(summary)}" if summary.strip() and not hide_text else day
@@ -371,7 +436,7 @@ def _interaction_displays(
 
 
 def _event_displays(
-    session: Session, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
     query = (
         sa.select(Event.id, Event.uuid, Event.title, Event.kind, Event.starts_on, Process.name)
@@ -386,12 +451,12 @@ def _event_displays(
                 filter(None, (wording.label(kind), i18n.short_date(starts_on), process_name))
             ),
         )
-        for record_id, uuid, title, kind, starts_on, process_name in session.execute(query)
+        for record_id, uuid, title, kind, starts_on, process_name in conn.execute(query)
     }
 
 
 def _transfer_displays(
-    session: Session, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
     """Day passed and opening words over kind and recipient (named by the ``name`` rule)."""
     query = (
@@ -412,7 +477,7 @@ def _transfer_displays(
         .where(Transfer.id.in_(ids))
     )
     found: dict[int, _Display] = {}
-    for row in session.execute(query):
+    for row in conn.execute(query):
         record_id, uuid, passed_on, kind, content, actor_id, display_name, codename, risk, org = row
         day = i18n.short_date(passed_on)
         title = f"{day} · {_opening(content)}" if content.strip() and not hide_text else day
@@ -429,7 +494,7 @@ def _transfer_displays(
 
 
 def _follow_up_displays(
-    session: Session, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
     """Day due and title over open or done and whom it concerns (named by the ``name``
     rule); ``hide_text`` leaves the title out, as it does a summary."""
@@ -451,7 +516,7 @@ def _follow_up_displays(
         .where(FollowUp.id.in_(ids))
     )
     found: dict[int, _Display] = {}
-    for row in session.execute(query):
+    for row in conn.execute(query):
         record_id, uuid, due_on, title, done_at, actor_id, display_name, codename, risk = row[:9]
         day = i18n.short_date(due_on)
         shown = f"{day} · {_opening(title)}" if title.strip() and not hide_text else day
@@ -487,13 +552,28 @@ def search_session(
     fragments: bool = True,
 ) -> list[SearchHit]:
     """:func:`search` inside a unit of work another service already holds."""
-    found = matches(session, query, kinds=kinds, limit=limit, fragments=fragments)
+    if session.autoflush:
+        session.flush()
+    return _search(session.connection(), query, limit, _codes(kinds), name, hide_text, fragments)
+
+
+def _search(
+    conn: sa.Connection,
+    query: str,
+    limit: int,
+    codes: Sequence[int],
+    name: NameRule,
+    hide_text: bool,
+    fragments: bool,
+) -> list[SearchHit]:
+    """:func:`search` on a connection in a transaction."""
+    found = _matches(conn, query, codes, limit, fragments=fragments)
     displays: dict[str, dict[int, tuple[str, str, str]]] = {}
     for kind in {m.kind for m in found}:
         ids = [m.id for m in found if m.kind == kind]
         displays[kind] = {}
         for chunk in chunks(ids):
-            displays[kind].update(_DISPLAYS[kind](session, chunk, name, hide_text))
+            displays[kind].update(_DISPLAYS[kind](conn, chunk, name, hide_text))
     hits = []
     for m in found:
         shown = displays[m.kind].get(m.id)
@@ -525,16 +605,9 @@ def search(
     codes = _codes(kinds)
     if not codes or not match_expression(query) or limit <= 0:
         return []
-    with vault.transaction() as session:
-        return search_session(
-            session,
-            query,
-            limit=limit,
-            kinds=kinds,
-            name=name,
-            hide_text=hide_text,
-            fragments=fragments,
-        )
+    # A read needs no unit of work: one connection, one transaction, no ORM objects.
+    with vault.engine.connect() as conn, conn.begin():
+        return _search(conn, query, limit, codes, name, hide_text, fragments)
 
 
 __all__ = [

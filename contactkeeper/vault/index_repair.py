@@ -26,7 +26,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import sqlcipher3
 from sqlalchemy.orm import Session
@@ -71,6 +71,18 @@ def _index_objects(revision: str) -> list[schema.SchemaObject]:
         if obj.name.lower().startswith(INDEX_PREFIX)
     ]
     return sorted(found, key=lambda o: (not (o.sql or "").startswith("create virtual"), o.name))
+
+
+# The tables FTS5 makes for each of its virtual tables, named after it.
+_SHADOWS: Final = frozenset({"data", "idx", "content", "docsize", "config"})
+
+
+def _shadow(name: str, virtual: list[str]) -> bool:
+    """Whether ``name`` is one of the tables FTS5 makes itself for a virtual table."""
+    return any(
+        name.lower().startswith(f"{table.lower()}_") and name.lower()[len(table) + 1 :] in _SHADOWS
+        for table in virtual
+    )
 
 
 def _checkpoint(db: Path, key_hex: str) -> None:
@@ -126,14 +138,17 @@ def _make_index(rebuilt: Path, key_hex: str, objects: list[schema.SchemaObject])
     engine = database.make_engine(rebuilt, key_hex)
     try:
         with engine.begin() as conn:
+            virtual = [o.name for o in objects if (o.sql or "").startswith("create virtual")]
             for obj in objects:
-                if obj.text and (obj.sql or "").startswith("create virtual"):
+                if obj.text and obj.type == "table" and not _shadow(obj.name, virtual):
                     conn.exec_driver_sql(obj.text)
             search_index.forget_deleted_words(conn)
+            search_index.fit_pages(conn)
         with Session(engine) as session, session.begin():
             search_index.reindex_all(session)
         with engine.connect() as conn:
-            count = conn.exec_driver_sql("SELECT count(*) FROM search_index").scalar_one()
+            # One row of kept text per row of the index, interactions' included.
+            count = conn.exec_driver_sql("SELECT count(*) FROM search_index_text").scalar_one()
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         return int(count)

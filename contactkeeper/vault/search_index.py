@@ -1,11 +1,13 @@
 """The search index: one FTS5 row per record, kept in step with every flush.
 
-One row of the ``search_index`` table (made by the first migration) per record, at
-``rowid = id * 8 + kind code``, with two columns: ``names`` (what a record is called) and
-``body`` (what is written about it). Both hold text already passed through :func:`fold`, and
-every query is folded the same way (:mod:`contactkeeper.records.search`), so a search ignores
-case, accents, Arabic harakat and hamza forms, Hebrew niqqud and final letters, and
-Cyrillic ё.
+One row per record, at ``rowid = id * 8 + kind code``, in ``search_index`` (interactions:
+``search_index_journal``, migration 0010), with two columns: ``names`` (what a record is
+called) and ``body`` (what is written about it). Neither table keeps a copy of its text
+(FTS5 ``content=''``): ``search_index_text`` keeps each row's text, compressed, to remove
+its words when the row is rewritten (see :func:`pack`). Both columns hold text already
+passed through :func:`fold`, and every query is folded the same way
+(:mod:`contactkeeper.records.search`), so a search ignores case, accents, Arabic harakat and
+hamza forms, Hebrew niqqud and final letters, and Cyrillic ё.
 
 The index is part of how a vault stores its records, like an index on a table: the vault
 calls :func:`install` on its sessionmaker, and each flush rewrites the rows of the records it
@@ -49,6 +51,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -303,11 +306,50 @@ def _documents(conn: sa.Connection, code: int, ids: Sequence[int]) -> Iterator[_
 
 
 # The index's tables (FTS5), made by the migrations; vault/index_repair.py rebuilds them.
-INDEX_TABLES: Final = ("search_index", "search_index_names", "search_index_fragments")
-_DELETE_ROW: Final = sa.text("DELETE FROM search_index WHERE rowid = :rowid")
-_INSERT_ROW: Final = sa.text(
-    "INSERT INTO search_index (rowid, names, body) VALUES (:rowid, :names, :body)"
+INDEX_TABLES: Final = (
+    "search_index",
+    "search_index_journal",
+    "search_index_names",
+    "search_index_fragments",
 )
+# Since migration 0010 the rows of interactions (the journal: nine rows in ten) are in a
+# table of their own, ``search_index_journal``, which records only which rows hold each word
+# (``detail=none``): they are never ranked, only listed most recent first, so they need no
+# positions. Both tables keep no copy of the text they index (contentless): the words of a
+# row are removed by giving FTS5 that row's text again ('delete'), which
+# ``search_index_text`` keeps, compressed, at the same rowid. ``search_index`` still ranks
+# by the same bm25, as FTS5 keeps every position and column size of a contentless table.
+TEXT_TABLE: Final = "search_index_text"
+_JOURNAL: Final = _INTERACTION
+
+
+def _table(code: int) -> str:
+    """The table of the full-text index that holds the rows of this kind."""
+    return "search_index_journal" if code == _JOURNAL else "search_index"
+
+
+_OLD_TEXT: Final = sa.text(
+    "SELECT id, packed FROM search_index_text WHERE id IN :rowids"
+).bindparams(sa.bindparam("rowids", expanding=True))
+_FORGET_ROW: Final = {
+    table: sa.text(
+        f"INSERT INTO {table} ({table}, rowid, names, body) "  # noqa: S608
+        "VALUES ('delete', :rowid, :names, :body)"
+    )
+    for table in INDEX_TABLES[:2]
+}
+_DELETE_TEXT: Final = sa.text("DELETE FROM search_index_text WHERE id IN :rowids").bindparams(
+    sa.bindparam("rowids", expanding=True)
+)
+# Before migration 0010 the index held its text and deleted a row by its rowid.
+_DELETE_WITH_CONTENT: Final = sa.text("DELETE FROM search_index WHERE rowid = :rowid")
+_INSERT_ROW: Final = {
+    table: sa.text(
+        f"INSERT INTO {table} (rowid, names, body) VALUES (:rowid, :names, :body)"  # noqa: S608
+    )
+    for table in INDEX_TABLES[:2]
+}
+_INSERT_TEXT: Final = sa.text("INSERT INTO search_index_text (id, packed) VALUES (:rowid, :packed)")
 # The small index of names alone (migration 0004), at the same rowids: see matches(). A
 # person's names are followed there by their spelling keys (migration 0009).
 _DELETE_NAMES: Final = sa.text("DELETE FROM search_index_names WHERE rowid = :rowid")
@@ -321,11 +363,18 @@ _INSERT_FRAGMENTS: Final = sa.text(
     "INSERT INTO search_index_fragments (rowid, names) VALUES (:rowid, :names)"
 )
 # Statements per index table, written out (table names are not bound parameters).
-_CLEAR: Final = tuple(sa.text(f"DELETE FROM {table}") for table in INDEX_TABLES)  # noqa: S608
-_OPTIMIZE: Final = tuple(
-    sa.text(f"INSERT INTO {table} ({table}) VALUES ('optimize')")  # noqa: S608
-    for table in INDEX_TABLES
+_CLEAR: Final = (
+    *(
+        sa.text(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")  # noqa: S608
+        for table in INDEX_TABLES[:2]
+    ),
+    sa.text("DELETE FROM search_index_text"),
+    *(sa.text(f"DELETE FROM {table}") for table in INDEX_TABLES[2:]),  # noqa: S608
 )
+_OPTIMIZE: Final = {
+    table: sa.text(f"INSERT INTO {table} ({table}) VALUES ('optimize')")  # noqa: S608
+    for table in INDEX_TABLES
+}
 _SECURE_DELETE: Final = tuple(
     (
         sa.text(f"SELECT v FROM {table}_config WHERE k = 'secure-delete'"),  # noqa: S608
@@ -347,12 +396,39 @@ def reading_the_index(conn: sa.Connection) -> Iterator[None]:
         raise SearchIndexDamaged(detail[0] if detail else "") from None
 
 
-def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
-    """Replace the rows of these records by what the database holds now (none if gone)."""
+def read(conn: sa.Connection, sql: str, parameters: Sequence[object]) -> list[Any]:
+    """The rows of one query of the index, run on the driver's own connection: a search
+    runs several per keystroke, and the driver keeps each one prepared (by its text).
+    ``conn`` must be in a transaction; a damaged page is said as :func:`reading_the_index`
+    says it."""
+    driver: Any = conn.connection.driver_connection
+    try:
+        return list(driver.execute(sql, parameters))
+    except conn.dialect.loaded_dbapi.DatabaseError as exc:  # the driver's, not SQLAlchemy's
+        detail = str(exc).splitlines()[0:1]
+        conn.invalidate()
+        raise SearchIndexDamaged(detail[0] if detail else "") from None
+
+
+def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int], *, kept: bool = True) -> None:
+    """Replace the rows of these records by what the database holds now (none if gone).
+
+    ``kept=False`` writes the index as it was before migration 0010, with its own copy of
+    the text (for the migrations before it)."""
     for chunk in chunks(sorted(set(ids))):
-        deleted = [{"rowid": _rowid(code, i)} for i in chunk]
+        rowids = [_rowid(code, i) for i in chunk]
+        deleted = [{"rowid": rowid} for rowid in rowids]
         with reading_the_index(conn):
-            conn.execute(_DELETE_ROW, deleted)
+            if not kept:
+                conn.execute(_DELETE_WITH_CONTENT, deleted)
+            forget = kept and [
+                {"rowid": rowid, "names": names, "body": body}
+                for rowid, packed in conn.execute(_OLD_TEXT, {"rowids": rowids})
+                for names, body in [unpack(packed)]
+            ]
+            if forget:
+                conn.execute(_FORGET_ROW[_table(code)], forget)
+                conn.execute(_DELETE_TEXT, {"rowids": [row["rowid"] for row in forget]})
             if code not in _NAMELESS:
                 conn.execute(_DELETE_NAMES, deleted)
             if code in FRAGMENTED:
@@ -366,7 +442,15 @@ def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
         ]
         with reading_the_index(conn):
             if rows:
-                conn.execute(_INSERT_ROW, rows)
+                conn.execute(_INSERT_ROW[_table(code) if kept else "search_index"], rows)
+            if rows and kept:
+                conn.execute(
+                    _INSERT_TEXT,
+                    [
+                        {"rowid": _rowid(code, d.id), "packed": pack(d.names, d.body)}
+                        for d in documents
+                    ],
+                )
             if named:
                 conn.execute(_INSERT_NAMES, named)
             fragmented = [
@@ -374,6 +458,22 @@ def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int]) -> None:
             ]
             if code in FRAGMENTED and fragmented:
                 conn.execute(_INSERT_FRAGMENTS, fragmented)
+
+
+def pack(names: str, body: str) -> bytes:
+    """A row's text as ``search_index_text`` keeps it: the length of ``names`` in UTF-8,
+    then ``names`` and ``body``, compressed (raw DEFLATE)."""
+    encoded = names.encode()
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    data = len(encoded).to_bytes(4, "big") + encoded + body.encode()
+    return compressor.compress(data) + compressor.flush()
+
+
+def unpack(packed: bytes) -> tuple[str, str]:
+    """``names`` and ``body`` again, from what :func:`pack` made."""
+    data = zlib.decompress(packed, -15)
+    size = int.from_bytes(data[:4], "big")
+    return data[4 : 4 + size].decode(), data[4 + size :].decode()
 
 
 def kind_code(kind: str) -> int:
@@ -385,11 +485,12 @@ def kind_code(kind: str) -> int:
         ) from None
 
 
-def reindex(session: Session, kind: str, ids: Iterable[int]) -> None:
-    """Rewrite the index rows of some records, after writes that bypassed the ORM."""
+def reindex(session: Session, kind: str, ids: Iterable[int], *, kept: bool = True) -> None:
+    """Rewrite the index rows of some records, after writes that bypassed the ORM
+    (``kept=False``: in the index's form before migration 0010, for the migrations before)."""
     code = kind_code(kind)
     session.flush()
-    _rewrite(session.connection(), code, ids)
+    _rewrite(session.connection(), code, ids, kept=kept)
 
 
 def reindex_all(session: Session) -> None:
@@ -404,10 +505,26 @@ def reindex_all(session: Session) -> None:
     optimize(conn)
 
 
-def optimize(conn: sa.Connection) -> None:
-    """Merge the indexes' segments (after a rebuild or a large load, never per write)."""
-    for statement in _OPTIMIZE:
-        conn.execute(statement)
+def optimize(conn: sa.Connection, tables: Iterable[str] = INDEX_TABLES) -> None:
+    """Merge the indexes' segments (after a rebuild or a large load, never per write);
+    ``tables``: those the schema has (the migrations before 0010 had fewer)."""
+    for table in tables:
+        conn.execute(_OPTIMIZE[table])
+
+
+# FTS5 writes its index in blocks of up to 4,050 bytes by default: one more than a page of
+# an encrypted vault holds (4,096 bytes less SQLCipher's 80 per page), so each block spilled
+# onto a second page. Blocks of 3,900 bytes fit one page: the journal's index takes 7 % less.
+PAGE_BYTES: Final = 3_900
+
+
+def fit_pages(conn: sa.Connection) -> None:
+    """Make the contentless index tables write blocks that fit a page (see ``PAGE_BYTES``)."""
+    for table in INDEX_TABLES[:2]:
+        conn.execute(
+            sa.text(f"INSERT INTO {table} ({table}, rank) VALUES ('pgsz', :bytes)"),  # noqa: S608
+            {"bytes": PAGE_BYTES},
+        )
 
 
 def forget_deleted_words(conn: sa.Connection) -> None:
@@ -418,7 +535,7 @@ def forget_deleted_words(conn: sa.Connection) -> None:
     zero what is still in use (SECURITY-NOTES promise 3). The setting is stored in the
     vault; the first time, ``optimize`` also drops the words of rows deleted before.
     """
-    for (current, turn_on), optimize_it in zip(_SECURE_DELETE, _OPTIMIZE, strict=True):
+    for (current, turn_on), optimize_it in zip(_SECURE_DELETE, _OPTIMIZE.values(), strict=True):
         if conn.execute(current).scalar() != 1:
             conn.execute(turn_on)
             conn.execute(optimize_it)

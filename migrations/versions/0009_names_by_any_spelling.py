@@ -48,8 +48,8 @@ def upgrade() -> None:
         ("follow_up", "follow_ups"),
     ):
         ids = conn.execute(sa.text(f"SELECT id FROM {table} ORDER BY id")).scalars().all()  # noqa: S608
-        search_index.reindex(session, kind, ids)
-    search_index.optimize(conn)
+        search_index.reindex(session, kind, ids, kept=False)  # its form before 0010
+    search_index.optimize(conn, ["search_index", "search_index_names", "search_index_fragments"])
     session.close()
 
 

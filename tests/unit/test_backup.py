@@ -103,12 +103,14 @@ def fill(vault: Vault) -> None:
 
 
 def dump(vault: Vault) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table (search index included), in a stable order."""
+    """Every row of every table (search index included: the tables its virtual tables keep
+    their rows in; some of those cannot be scanned), in a stable order."""
     with vault.engine.connect() as conn:
         tables = [
             row[0]
             for row in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'"
             )
         ]
         return {

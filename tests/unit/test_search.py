@@ -395,10 +395,26 @@ def test_a_search_inside_a_unit_of_work_sees_its_unflushed_changes(vault: Vault)
 
 def test_changing_only_warmth_facts_does_not_rewrite_the_index(vault: Vault) -> None:
     actor_id = add_actor(vault, "Karim Nassar", "EGRET")
-    with vault.engine.begin() as conn:
+    rowid = actor_id * 8 + 1
+    with vault.engine.begin() as conn:  # the row's body replaced by a marker, past the ORM
+        packed = conn.execute(
+            sa.text("SELECT packed FROM search_index_text WHERE id = :r"), {"r": rowid}
+        ).scalar_one()
+        names, body = search_index.unpack(packed)
         conn.execute(
-            sa.text("UPDATE search_index SET body = 'marker' WHERE rowid = :r"),
-            {"r": actor_id * 8 + 1},
+            sa.text(
+                "INSERT INTO search_index (search_index, rowid, names, body) "
+                "VALUES ('delete', :r, :names, :body)"
+            ),
+            {"r": rowid, "names": names, "body": body},
+        )
+        conn.execute(
+            sa.text("INSERT INTO search_index (rowid, names, body) VALUES (:r, :names, 'marker')"),
+            {"r": rowid, "names": names},
+        )
+        conn.execute(
+            sa.text("UPDATE search_index_text SET packed = :packed WHERE id = :r"),
+            {"r": rowid, "packed": search_index.pack(names, "marker")},
         )
     with vault.transaction() as session:
         session.get_one(Actor, actor_id).last_contact_at = datetime(2026, 5, 1, tzinfo=UTC)
