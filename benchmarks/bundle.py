@@ -17,7 +17,6 @@ else is written. There is no network code.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -27,10 +26,9 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 
-from benchmarks.run import RESULTS, Row, _p95, machine, table
+from benchmarks.run import RESULTS, Row, _p95, write_results
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
@@ -217,11 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         if shutil.which(tool) is None:
             parser.error(f"{tool} is not installed (Debian: apt-get install xvfb xdotool)")
     rows = [size_row(), *start_rows(max(1, args.repeat))]
-    result = {"machine": machine(), "repeat": args.repeat, "rows": [asdict(r) for r in rows]}
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    print(table(rows))
-    print(f"\nwritten to {args.output}", file=sys.stderr)
+    write_results(args.output, rows, repeat=args.repeat)
     return 0
 
 

@@ -1075,18 +1075,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "growth" in only:
         rows += measure_growth(args.vault, args.vault3, args.repeat, rows)
     explain_misses(rows)
-    result = {
-        "generated_at": started.isoformat(timespec="seconds"),
-        "vault": str(args.vault),
-        "repeat": args.repeat,
-        "machine": machine(),
-        "rows": [asdict(row) for row in rows],
-    }
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    print(table(rows))
-    print(f"\nwritten to {args.output}", file=sys.stderr)
+    write_results(
+        args.output,
+        rows,
+        generated_at=started.isoformat(timespec="seconds"),
+        vault=str(args.vault),
+        repeat=args.repeat,
+    )
     return 0
+
+
+def write_results(output: Path, rows: Sequence[Row], **about: Any) -> None:
+    """The rows as JSON in ``output`` (with ``about`` and the machine), and as a table."""
+    result = {**about, "machine": machine(), "rows": [asdict(row) for row in rows]}
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    print(table(rows))
+    print(f"\nwritten to {output}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from typing import Any
 
 from contactkeeper import __version__, i18n
 from contactkeeper.i18n import _
-from contactkeeper.vault.hardening import Check, self_test
+from contactkeeper.vault.hardening import Check, guarded, self_test
 
 
 def register(subparsers: Any) -> None:
@@ -90,22 +90,14 @@ def _translations_check() -> Check:
     return Check(_("translations"), not missing, detail)
 
 
-def _guarded(name: str, check: Any) -> Check:
-    try:
-        result: Check = check()
-    except Exception as exc:  # a broken piece is reported, never a traceback
-        return Check(name, False, _("could not run ({error})").format(error=type(exc).__name__))
-    return result
-
-
 def checks() -> list[Check]:
     """Every check, in the order printed."""
     return [
         *self_test().checks,
-        _guarded(_("age encryption"), _age_check),
-        _guarded(_("schema"), _schema_check),
-        _guarded(_("shipped files"), _files_check),
-        _guarded(_("translations"), _translations_check),
+        guarded(_("age encryption"), _age_check),
+        guarded(_("schema"), _schema_check),
+        guarded(_("shipped files"), _files_check),
+        guarded(_("translations"), _translations_check),
     ]
 
 

@@ -19,6 +19,7 @@ import ctypes
 import ctypes.util
 import secrets
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -271,23 +272,28 @@ def aes_gcm_check(kat: AeadVector = AES_GCM_KAT) -> Check:
     return Check("AES-256-GCM", False, _("a tampered ciphertext was accepted"))
 
 
+def failed_to_run(name: str, exc: Exception) -> Check:
+    """The check ``name`` raised ``exc``: a failed check, named by the error's kind only."""
+    return Check(name, False, _("could not run ({error})").format(error=type(exc).__name__))
+
+
+def guarded(name: str, check: Callable[[], Check]) -> Check:
+    """``check()``, or a failed check if it raised: a broken library is reported, never a
+    crash (start-up and ``contactkeeper self-test`` both rely on it)."""
+    try:
+        return check()
+    except Exception as exc:
+        return failed_to_run(name, exc)
+
+
 def self_test() -> SelfTestReport:
     """Run every check; never raises for a failed check (see ``require_self_test``)."""
-    checks: list[Check] = []
-    for name, run in (("SQLCipher", _sqlcipher_checks),):
-        try:
-            checks.extend(run())
-        except Exception as exc:  # a broken library must be reported, not crash start-up
-            checks.append(
-                Check(name, False, _("could not run ({error})").format(error=type(exc).__name__))
-            )
-    for name, one in (("Argon2id (RFC 9106)", argon2id_check), ("AES-256-GCM", aes_gcm_check)):
-        try:
-            checks.append(one())
-        except Exception as exc:
-            checks.append(
-                Check(name, False, _("could not run ({error})").format(error=type(exc).__name__))
-            )
+    try:
+        checks = _sqlcipher_checks()
+    except Exception as exc:  # a broken library must be reported, not crash start-up
+        checks = [failed_to_run("SQLCipher", exc)]
+    checks.append(guarded("Argon2id (RFC 9106)", argon2id_check))
+    checks.append(guarded("AES-256-GCM", aes_gcm_check))
     return SelfTestReport(tuple(checks))
 
 

@@ -17,9 +17,11 @@ on these tests; CI always builds).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
+import platform
 import re
 import struct
 import subprocess
@@ -51,7 +53,7 @@ class Built:
 
 @pytest.fixture(scope="module")
 def built() -> Built:
-    tarball = DIST / f"contactkeeper-{VERSION}-linux-{bench_machine()}.tar.gz"
+    tarball = DIST / f"contactkeeper-{VERSION}-linux-{platform.machine().lower()}.tar.gz"
     deb = next(iter(DIST.glob(f"contactkeeper_{VERSION}_*.deb")), DIST / "missing.deb")
     if not (os.environ.get("CONTACTKEEPER_REUSE_BUNDLE") and tarball.is_file() and deb.is_file()):
         result = subprocess.run(
@@ -68,12 +70,6 @@ def built() -> Built:
             assert (DIST / f"{name}.sha256").read_text() == f"{digest}  {name}\n"
         deb = next(DIST.glob(f"contactkeeper_{VERSION}_*.deb"))
     return Built(tarball, deb)
-
-
-def bench_machine() -> str:
-    import platform
-
-    return platform.machine().lower()
 
 
 @pytest.fixture(scope="module", params=["tar.gz", "deb"])
@@ -331,8 +327,6 @@ def test_the_package_installs_the_command_the_entry_and_every_icon(deb_tree: Pat
         assert png_size(icons / f"{size}x{size}/apps/{APP_ID}.png") == (size, size)
     assert (icons / f"scalable/apps/{APP_ID}.svg").is_file()
     changelog = deb_tree / "usr/share/doc/contactkeeper/changelog.gz"
-    import gzip
-
     assert gzip.decompress(changelog.read_bytes()).startswith(f"contactkeeper ({VERSION})".encode())
     assert (deb_tree / "usr/share/doc/contactkeeper/copyright").is_file()
 
