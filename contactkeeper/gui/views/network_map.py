@@ -65,6 +65,7 @@ from PySide6.QtWidgets import (
 
 from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
+from contactkeeper.gui import collector
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.ways_in import WaysInDialog
 from contactkeeper.gui.operations import Operation, run_in_background
@@ -494,9 +495,15 @@ class MapView(QWidget):
         self._drawing += 1  # a drawing still under way stops
         vault, now, chosen = self.context.vault, self.context.now(), self.current_filter()
         self.status.setText(i18n._("Reading the map…"))
-        self.operation = run_in_background(
-            self, lambda: network_map.map_data(vault, now, chosen), self._read, self._failed
-        )
+
+        def read() -> MapData:
+            # The status shown when the map is read formats its count of nodes: the first
+            # number formatted loads Babel's data, kept off the UI thread here.
+            i18n.prepare_numbers()
+            with collector.paused():
+                return network_map.map_data(vault, now, chosen)
+
+        self.operation = run_in_background(self, read, self._read, self._failed)
 
     def _read(self, data: MapData) -> None:
         self.operation = None
@@ -513,8 +520,13 @@ class MapView(QWidget):
         hidden, privacy = self.context.names_hidden_now(), self.context.privacy
 
         def lay_out() -> tuple[MapData, dict[str, tuple[float, float]]]:
-            shown = private(data, hidden, privacy)
-            return shown, network_map.layout(shown)
+            with collector.paused():
+                shown = private(data, hidden, privacy)
+                laid_out = shown, network_map.layout(shown)
+                # The map lives as long as it is shown: its tens of thousands of objects
+                # kept out of the full passes, which would scan them all each time.
+                collector.keep()
+                return laid_out
 
         self.operation = run_in_background(self, lay_out, self._laid_out, self._failed)
 
