@@ -6,10 +6,13 @@ whole web: some 85,000 lasting objects on a vault of 10,000 actors) took 35 to 1
 which the UI thread could run no Python. :func:`paused` holds the automatic passes off while
 such a read runs (reference counting still frees what is dropped); nested or concurrent
 uses keep them off until the last ends. :func:`keep` then takes what the read made out of
-the full passes for good, as the desktop does with what its start made: a pass deferred
-would otherwise fall on the UI thread while the map is drawn (40 to 100 ms). Objects kept
-so are still freed as soon as nothing refers to them; only a cycle of garbage made before
-(rare: the map's data holds no cycle) would outlive its time.
+the full passes (``gc.freeze``), as the desktop does with what its start made: a pass
+deferred would otherwise fall on the UI thread while the map is drawn (40 to 100 ms).
+
+Objects kept so are still freed as soon as nothing refers to them; but a cycle of garbage
+among them (an engine and its pool, which hold the database key) would be freed only by a
+pass that scans them. So when the vault is locked, :func:`sweep` puts them back, collects
+every cycle, and keeps what is left (nothing of the vault) out of the passes again.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from contextlib import contextmanager
 _lock = threading.Lock()
 _holders = 0
 _was_enabled = False
+_kept = False  # objects were kept out of the passes since the last sweep
 
 
 @contextmanager
@@ -43,5 +47,22 @@ def paused() -> Iterator[None]:
 
 
 def keep() -> None:
-    """Take every object there is now out of the collector's future passes (``gc.freeze``)."""
+    """Take every object there is now out of the collector's future passes."""
+    global _kept
+    with _lock:
+        gc.freeze()
+        _kept = True
+
+
+def sweep() -> None:
+    """If anything was kept while a vault was open: collect every cycle of garbage, the
+    kept objects' included, and keep what is left out of the passes again (for when the
+    vault has just been locked and its views cleared)."""
+    global _kept
+    with _lock:
+        if not _kept:
+            return
+        _kept = False
+    gc.unfreeze()
+    gc.collect()
     gc.freeze()

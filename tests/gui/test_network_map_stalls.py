@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
 from typing import Any
 
 import pytest
@@ -78,6 +79,24 @@ def test_the_count_in_the_status_is_prepared_off_the_ui_thread(
     finally:
         gc.unfreeze()
     assert threads == [False]
+
+
+def test_locking_after_the_map_was_shown_frees_the_vault_and_its_key(
+    context: AppContext, qtbot: QtBot
+) -> None:
+    """What the map kept out of the collector's passes is put back when the vault is
+    locked: the engine (whose pool holds the database key, in a cycle) is freed by the
+    next pass, as it is when no map was shown."""
+    _web(context)
+    view = _shown(context, qtbot)
+    assert view.data is not None
+    engine = weakref.ref(context.vault.engine)
+    try:
+        context.lock()
+        gc.collect()
+        assert engine() is None
+    finally:
+        gc.unfreeze()
 
 
 def test_pauses_nest_and_restore_what_was_there() -> None:
