@@ -369,8 +369,8 @@ def number(value: float, decimals: int | None = None) -> str:
 
 def prepare_numbers() -> None:
     """Load what formatting a number needs (Babel's modules and the current locale's data):
-    the first number formatted pays for it, 40 to 150 ms. For a background thread, ahead of
-    a view that will show a number on the UI thread."""
+    the first number formatted pays for it, 40 to 300 ms. For a view to call when it is
+    made, ahead of the moment it shows its first number."""
     number(1234)
 
 

@@ -297,6 +297,11 @@ class MapView(QWidget):
         self.refresh = Refresh(self, context, self.reload, SHOWS)
         context.vault_locked.connect(self.clear)
         context.names_changed.connect(self.reload)
+        # The status shown when the map has been read formats its count of nodes: the first
+        # number formatted loads Babel's data (50 to 300 ms, the interpreter's lock held
+        # while its modules are compiled), paid here, as the view is made, rather than in
+        # the turn that hands the map over (or, in a thread, in the middle of the read).
+        i18n.prepare_numbers()
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -497,9 +502,6 @@ class MapView(QWidget):
         self.status.setText(i18n._("Reading the map…"))
 
         def read() -> MapData:
-            # The status shown when the map is read formats its count of nodes: the first
-            # number formatted loads Babel's data, kept off the UI thread here.
-            i18n.prepare_numbers()
             with collector.paused():
                 return network_map.map_data(vault, now, chosen)
 
