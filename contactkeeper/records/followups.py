@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from contactkeeper import records
 from contactkeeper.i18n import _
+from contactkeeper.records.reading import read_connection
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -159,7 +160,7 @@ def list_follow_ups(
         .limit(limit)
     )
     # Plain rows, not ORM objects: Today lists hundreds of these (benchmarks/README.md).
-    with vault.transaction() as session:
+    with read_connection(vault) as conn:
         return [
             FollowUpInfo(
                 id=row.id,
@@ -176,7 +177,7 @@ def list_follow_ups(
                 note=row.note,
                 actor_sensitivity=row.sensitivity or Sensitivity.NORMAL,
             )
-            for row in session.execute(query)
+            for row in conn.execute(query)
         ]
 
 

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from contactkeeper import records
 from contactkeeper.errors import InvalidRecord
@@ -29,6 +29,7 @@ from contactkeeper.records.actors import NewActor, add_actor
 from contactkeeper.records.attribution import strictest
 from contactkeeper.records.followups import NewFollowUp, add_follow_up
 from contactkeeper.records.readiness import NewCue, add_cue
+from contactkeeper.records.reading import read_connection
 from contactkeeper.records.warmth import SUBSTANTIVE_KINDS
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
@@ -45,7 +46,7 @@ from contactkeeper.vault.model import (
     Sensitivity,
 )
 
-Q = TypeVar("Q", bound=sa.Select[Any])
+Q = TypeVar("Q", bound="sa.Select[*tuple[Any, ...]]")
 
 
 @dataclass(frozen=True)
@@ -230,10 +231,13 @@ def journal(
     """Interactions, newest first, one page at a time.
 
     An actor's timeline is read newest first from the participants' timeline index (no sort
-    of their whole history); related records load only the fields shown.
+    of their whole history). Two statements and no ORM object: the page with its channel's
+    and process's fields, then the participants of the page.
     """
     filters = filters or JournalFilter()
-    query = _journal_query(sa.select(Interaction), replace(filters, actor_id=None))
+    query = _journal_query(
+        sa.select(*_PAGE_COLUMNS).select_from(Interaction), replace(filters, actor_id=None)
+    )
     if filters.actor_id is not None:
         link = InteractionParticipant
         query = query.join(
@@ -242,18 +246,78 @@ def journal(
     else:
         query = query.order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
     query = (
-        query.options(
-            selectinload(Interaction.participants).load_only(
-                Actor.display_name, Actor.codename, Actor.sensitivity
-            ),
-            selectinload(Interaction.channel).load_only(Channel.kind, Channel.label),
-            selectinload(Interaction.process).load_only(Process.name),
-        )
+        query.outerjoin(Channel, Channel.id == Interaction.channel_id)
+        .outerjoin(Process, Process.id == Interaction.process_id)
         .offset(offset)
         .limit(limit)
     )
-    with vault.transaction() as session:
-        return [interaction_info(i) for i in session.scalars(query)]
+    with read_connection(vault) as conn:
+        page = conn.execute(query).all()
+        people = _participants_of(conn, [row.id for row in page])
+    return [
+        InteractionInfo(
+            id=row.id,
+            uuid=row.uuid,
+            occurred_at=row.occurred_at,
+            kind=row.kind,
+            register=row.register,
+            summary=row.summary,
+            participants=people.get(row.id, ()),
+            channel_id=row.channel_id,
+            channel_label=(row.channel_label or str(row.channel_kind))
+            if row.channel_kind is not None
+            else "",
+            process_id=row.process_id,
+            process_name=row.process_name or "",
+            attribution=row.attribution,
+            unexpected_opening=row.unexpected_opening,
+        )
+        for row in page
+    ]
+
+
+# What a page of the journal reads of each interaction, its channel and its process.
+_PAGE_COLUMNS = (
+    Interaction.id,
+    Interaction.uuid,
+    Interaction.occurred_at,
+    Interaction.kind,
+    Interaction.register,
+    Interaction.summary,
+    Interaction.channel_id,
+    Interaction.process_id,
+    Interaction.attribution,
+    Interaction.unexpected_opening,
+    Channel.kind.label("channel_kind"),
+    Channel.label.label("channel_label"),
+    Process.name.label("process_name"),
+)
+_PARTICIPANTS = (
+    sa.select(
+        InteractionParticipant.interaction_id,
+        Actor.id,
+        Actor.display_name,
+        Actor.codename,
+        Actor.sensitivity,
+    )
+    .join(Actor, Actor.id == InteractionParticipant.actor_id)
+    .where(InteractionParticipant.interaction_id.in_(sa.bindparam("ids", expanding=True)))
+    .order_by(Actor.display_name, Actor.id)
+)
+
+
+def _participants_of(
+    conn: sa.Connection, interaction_ids: Sequence[int]
+) -> dict[int, tuple[ParticipantInfo, ...]]:
+    """The participants of each of these interactions, by display name (one statement)."""
+    found: dict[int, list[ParticipantInfo]] = {}
+    if interaction_ids:
+        rows = conn.execute(_PARTICIPANTS, {"ids": interaction_ids})
+        for interaction_id, actor_id, display_name, codename, sensitivity in rows:
+            found.setdefault(interaction_id, []).append(
+                ParticipantInfo(actor_id, display_name, codename, sensitivity)
+            )
+    return {key: tuple(value) for key, value in found.items()}
 
 
 def count_journal(vault: Vault, filters: JournalFilter | None = None) -> int:
@@ -269,8 +333,8 @@ def count_journal(vault: Vault, filters: JournalFilter | None = None) -> int:
             query = query.where(
                 link.interaction_id.in_(_journal_query(sa.select(Interaction.id), others))
             )
-    with vault.transaction() as session:
-        return session.scalar(query) or 0
+    with read_connection(vault) as conn:
+        return conn.scalar(query) or 0
 
 
 def recompute_summaries(
