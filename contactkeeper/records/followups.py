@@ -57,9 +57,14 @@ class FollowUpInfo:
 
 
 def add_follow_up(
-    session: Session, new: NewFollowUp, interaction: Interaction | None = None
+    session: Session,
+    new: NewFollowUp,
+    interaction: Interaction | None = None,
+    *,
+    interaction_id: int | None = None,
 ) -> FollowUp:
-    """Create a follow-up inside an open unit of work."""
+    """Create a follow-up inside an open unit of work, from ``interaction`` (an object of
+    this unit of work) or ``interaction_id`` (a row already written) if it came of one."""
     if new.actor_id is not None:
         records.fetch(session, Actor, new.actor_id, "actor")
     if new.process_id is not None:
@@ -70,8 +75,11 @@ def add_follow_up(
         actor_id=new.actor_id,
         process_id=new.process_id,
         note=records.text(_("Note"), new.note, max_length=100_000),
-        interaction=interaction,
     )
+    if interaction is not None:
+        follow_up.interaction = interaction
+    else:
+        follow_up.interaction_id = interaction_id
     session.add(follow_up)
     return follow_up
 
