@@ -13,6 +13,7 @@ participant is credited as any participant is.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -278,10 +279,10 @@ def _fold_in(session: Session, info: InteractionInfo) -> None:
         "channel_id": info.channel_id,
     }
     moved = list(conn.execute(_FOLD_ACTORS, when).scalars())
-    changes.note(session, Actor, moved)
-    if info.channel_id is not None:
-        used = list(conn.execute(_FOLD_CHANNEL, when).scalars())
-        changes.note(session, Channel, used)
+    if moved:
+        changes.note(session, Actor, moved)
+    if info.channel_id is not None and conn.execute(_FOLD_CHANNEL, when).first() is not None:
+        changes.note(session, Channel, [info.channel_id])
 
 
 def _later_than(column: sa.ColumnElement[Any], when: sa.BindParameter[Any]) -> Any:
@@ -469,7 +470,15 @@ _PARTICIPANTS = (
         Actor.sensitivity,
     )
     .join(Actor, Actor.id == InteractionParticipant.actor_id)
-    .where(InteractionParticipant.interaction_id.in_(sa.bindparam("ids", expanding=True)))
+    # The page's ids as one JSON array: one statement text whatever their number, so the
+    # driver keeps it prepared (an expanded IN list is rendered anew for each page).
+    .where(
+        InteractionParticipant.interaction_id.in_(
+            sa.select(sa.column("value", sa.Integer)).select_from(
+                sa.func.json_each(sa.bindparam("ids", type_=sa.String())).table_valued("value")
+            )
+        )
+    )
     .order_by(Actor.display_name, Actor.id)
 )
 
@@ -480,7 +489,7 @@ def _participants_of(
     """The participants of each of these interactions, by display name (one statement)."""
     found: dict[int, list[ParticipantInfo]] = {}
     if interaction_ids:
-        rows = conn.execute(_PARTICIPANTS, {"ids": interaction_ids})
+        rows = conn.execute(_PARTICIPANTS, {"ids": json.dumps(interaction_ids)}).all()
         for interaction_id, actor_id, display_name, codename, sensitivity in rows:
             found.setdefault(interaction_id, []).append(
                 ParticipantInfo(actor_id, display_name, codename, sensitivity)
