@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -130,43 +131,16 @@ def list_follow_ups(
 ) -> list[FollowUpInfo]:
     """Follow-ups, earliest due first (open ones first when done ones are included). With
     ``reminders``, only those Today may remind you of: none about a do-not-contact actor."""
-    query = sa.select(
-        FollowUp.id,
-        FollowUp.uuid,
-        FollowUp.title,
-        FollowUp.due_on,
-        FollowUp.done_at,
-        FollowUp.actor_id,
-        FollowUp.interaction_id,
-        FollowUp.process_id,
-        FollowUp.note,
-        Actor.display_name,
-        Actor.codename,
-        Actor.sensitivity,
-        Process.name,
+    query = _follow_up_query(
+        include_done, due_by is not None, actor_id is not None, process_id is not None, reminders
     )
-    if not include_done:
-        query = query.where(FollowUp.done_at.is_(None))
-    if due_by is not None:
-        query = query.where(FollowUp.due_on <= due_by)
-    if actor_id is not None:
-        query = query.where(FollowUp.actor_id == actor_id)
-    if process_id is not None:
-        query = query.where(FollowUp.process_id == process_id)
-    if reminders:
-        query = query.where(_not_silenced())
-    # Open ones alone: the order of the index of open follow-ups by day, so that the first
-    # page is read without sorting every one due (Today, on a large vault).
-    order: list[Any] = [FollowUp.due_on, FollowUp.id]
-    if include_done:
-        order.insert(0, FollowUp.done_at.is_not(None))
-    query = (
-        query.outerjoin(Actor, Actor.id == FollowUp.actor_id)
-        .outerjoin(Process, Process.id == FollowUp.process_id)
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-    )
+    wanted = {
+        "due_by": due_by,
+        "actor_id": actor_id,
+        "process_id": process_id,
+        "offset": offset,
+        "limit": limit,
+    }
     # Plain rows, not ORM objects: Today lists hundreds of these (benchmarks/README.md).
     with read_connection(vault) as conn:
         return [
@@ -185,8 +159,53 @@ def list_follow_ups(
                 note=row.note,
                 actor_sensitivity=row.sensitivity or Sensitivity.NORMAL,
             )
-            for row in conn.execute(query)
+            for row in conn.execute(query, wanted)
         ]
+
+
+@functools.lru_cache(maxsize=64)
+def _follow_up_query(
+    include_done: bool, due_by: bool, actor_id: bool, process_id: bool, reminders: bool
+) -> sa.Select[*tuple[Any, ...]]:
+    """The statement of :func:`list_follow_ups` for the filters given (values bound at each
+    call): made once for each combination, so SQLAlchemy and the driver reuse it."""
+    query = sa.select(
+        FollowUp.id,
+        FollowUp.uuid,
+        FollowUp.title,
+        FollowUp.due_on,
+        FollowUp.done_at,
+        FollowUp.actor_id,
+        FollowUp.interaction_id,
+        FollowUp.process_id,
+        FollowUp.note,
+        Actor.display_name,
+        Actor.codename,
+        Actor.sensitivity,
+        Process.name,
+    )
+    if not include_done:
+        query = query.where(FollowUp.done_at.is_(None))
+    if due_by:
+        query = query.where(FollowUp.due_on <= sa.bindparam("due_by", type_=sa.Date()))
+    if actor_id:
+        query = query.where(FollowUp.actor_id == sa.bindparam("actor_id"))
+    if process_id:
+        query = query.where(FollowUp.process_id == sa.bindparam("process_id"))
+    if reminders:
+        query = query.where(_not_silenced())
+    # Open ones alone: the order of the index of open follow-ups by day, so that the first
+    # page is read without sorting every one due (Today, on a large vault).
+    order: list[Any] = [FollowUp.due_on, FollowUp.id]
+    if include_done:
+        order.insert(0, FollowUp.done_at.is_not(None))
+    return (
+        query.outerjoin(Actor, Actor.id == FollowUp.actor_id)
+        .outerjoin(Process, Process.id == FollowUp.process_id)
+        .order_by(*order)
+        .offset(sa.bindparam("offset", type_=sa.Integer()))
+        .limit(sa.bindparam("limit", type_=sa.Integer()))
+    )
 
 
 def _due_by(today: date, within_days: int) -> date:

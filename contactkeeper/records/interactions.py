@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -39,6 +39,7 @@ from contactkeeper.vault.model import (
     Base,
     Channel,
     ChannelHop,
+    ChannelKind,
     Event,
     Interaction,
     InteractionEvent,
@@ -401,9 +402,57 @@ def journal(
 
     An actor's timeline is read newest first from the participants' timeline index (no sort
     of their whole history). Two statements and no ORM object: the page with its channel's
-    and process's fields, then the participants of the page.
+    and process's fields, then the participants of the page. An actor's timeline alone
+    (the actor page's) is read on the driver's own connection by two statements of fixed
+    text, which the driver keeps prepared, and its rows are turned into results here: the
+    page is a hundred rows or more, and SQLAlchemy's work per row is most of its cost.
     """
     filters = filters or JournalFilter()
+    with read_connection(vault) as conn:
+        if filters.actor_id is not None and replace(filters, actor_id=None) == JournalFilter():
+            driver: Any = conn.connection.driver_connection
+            page = driver.execute(_TIMELINE, (filters.actor_id, limit, offset)).fetchall()
+        else:
+            page = conn.execute(_page_query(filters).offset(offset).limit(limit)).all()
+        people = _participants_of(conn, [row[0] for row in page])
+    return [
+        InteractionInfo(
+            id=interaction_id,
+            uuid=uuid,
+            occurred_at=_moment(occurred_at),
+            kind=InteractionKind(kind),
+            register=Register(register),
+            summary=summary,
+            participants=people.get(interaction_id, ()),
+            channel_id=channel_id,
+            channel_label=(channel_label or str(ChannelKind(channel_kind)))
+            if channel_kind is not None
+            else "",
+            process_id=process_id,
+            process_name=process_name or "",
+            attribution=AttributionRule(attribution),
+            unexpected_opening=bool(unexpected_opening),
+        )
+        for (
+            interaction_id,
+            uuid,
+            occurred_at,
+            kind,
+            register,
+            summary,
+            channel_id,
+            process_id,
+            attribution,
+            unexpected_opening,
+            channel_kind,
+            channel_label,
+            process_name,
+        ) in page
+    ]
+
+
+def _page_query(filters: JournalFilter) -> sa.Select[*tuple[Any, ...]]:
+    """A page of the journal with these filters (the columns of ``_TIMELINE``)."""
     query = _journal_query(
         sa.select(*_PAGE_COLUMNS).select_from(Interaction), replace(filters, actor_id=None)
     )
@@ -414,37 +463,37 @@ def journal(
         ).order_by(link.occurred_at.desc(), link.interaction_id.desc())
     else:
         query = query.order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
-    query = (
-        query.outerjoin(Channel, Channel.id == Interaction.channel_id)
-        .outerjoin(Process, Process.id == Interaction.process_id)
-        .offset(offset)
-        .limit(limit)
+    return query.outerjoin(Channel, Channel.id == Interaction.channel_id).outerjoin(
+        Process, Process.id == Interaction.process_id
     )
-    with read_connection(vault) as conn:
-        page = conn.execute(query).all()
-        people = _participants_of(conn, [row.id for row in page])
-    return [
-        InteractionInfo(
-            id=row.id,
-            uuid=row.uuid,
-            occurred_at=row.occurred_at,
-            kind=row.kind,
-            register=row.register,
-            summary=row.summary,
-            participants=people.get(row.id, ()),
-            channel_id=row.channel_id,
-            channel_label=(row.channel_label or str(row.channel_kind))
-            if row.channel_kind is not None
-            else "",
-            process_id=row.process_id,
-            process_name=row.process_name or "",
-            attribution=row.attribution,
-            unexpected_opening=row.unexpected_opening,
-        )
-        for row in page
-    ]
 
 
+def _moment(value: datetime | str) -> datetime:
+    """A stored moment (naive UTC text, as SQLAlchemy writes it) as an aware datetime;
+    one SQLAlchemy read already (the filtered journal's) is kept."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+# An actor's timeline, newest first: a range of the participants' timeline index
+# (actor_id, occurred_at, interaction_id), then each row by its key.
+_TIMELINE = (
+    "SELECT i.id, i.uuid, i.occurred_at, i.kind, i.register, i.summary, i.channel_id, "
+    "i.process_id, i.attribution, i.unexpected_opening, c.kind, c.label, p.name "
+    "FROM interaction_participants AS l JOIN interactions AS i ON i.id = l.interaction_id "
+    "LEFT OUTER JOIN channels AS c ON c.id = i.channel_id "
+    "LEFT OUTER JOIN processes AS p ON p.id = i.process_id "
+    "WHERE l.actor_id = ? ORDER BY l.occurred_at DESC, l.interaction_id DESC LIMIT ? OFFSET ?"
+)
+# The participants of a page, by display name: the page's ids as one JSON array, so that
+# the text is the same whatever their number (an expanded IN list is rendered anew).
+_PARTICIPANTS = (
+    "SELECT p.interaction_id, a.id, a.display_name, a.codename, a.sensitivity "
+    "FROM interaction_participants AS p JOIN actors AS a ON a.id = p.actor_id "
+    "WHERE p.interaction_id IN (SELECT value FROM json_each(?)) "
+    "ORDER BY a.display_name, a.id"
+)
 # What a page of the journal reads of each interaction, its channel and its process.
 _PAGE_COLUMNS = (
     Interaction.id,
@@ -461,26 +510,7 @@ _PAGE_COLUMNS = (
     Channel.label.label("channel_label"),
     Process.name.label("process_name"),
 )
-_PARTICIPANTS = (
-    sa.select(
-        InteractionParticipant.interaction_id,
-        Actor.id,
-        Actor.display_name,
-        Actor.codename,
-        Actor.sensitivity,
-    )
-    .join(Actor, Actor.id == InteractionParticipant.actor_id)
-    # The page's ids as one JSON array: one statement text whatever their number, so the
-    # driver keeps it prepared (an expanded IN list is rendered anew for each page).
-    .where(
-        InteractionParticipant.interaction_id.in_(
-            sa.select(sa.column("value", sa.Integer)).select_from(
-                sa.func.json_each(sa.bindparam("ids", type_=sa.String())).table_valued("value")
-            )
-        )
-    )
-    .order_by(Actor.display_name, Actor.id)
-)
+_SENSITIVITIES: Final = {s.value: s for s in Sensitivity}
 
 
 def _participants_of(
@@ -489,10 +519,11 @@ def _participants_of(
     """The participants of each of these interactions, by display name (one statement)."""
     found: dict[int, list[ParticipantInfo]] = {}
     if interaction_ids:
-        rows = conn.execute(_PARTICIPANTS, {"ids": json.dumps(interaction_ids)}).all()
+        driver: Any = conn.connection.driver_connection
+        rows = driver.execute(_PARTICIPANTS, (json.dumps(interaction_ids),)).fetchall()
         for interaction_id, actor_id, display_name, codename, sensitivity in rows:
             found.setdefault(interaction_id, []).append(
-                ParticipantInfo(actor_id, display_name, codename, sensitivity)
+                ParticipantInfo(actor_id, display_name, codename, _SENSITIVITIES[sensitivity])
             )
     return {key: tuple(value) for key, value in found.items()}
 

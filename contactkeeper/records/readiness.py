@@ -8,6 +8,7 @@ process chart, Today and the command line show one computation.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections import defaultdict
@@ -624,17 +625,27 @@ def list_cues(
     limit: int = 200,
 ) -> list[CueInfo]:
     """Cues, newest first: one statement with the names shown, no ORM object."""
-    query = _CUE_ROWS
-    if process_id is not None:
-        query = query.where(ReadinessCue.process_id == process_id)
-    if actor_id is not None:
-        query = query.where(ReadinessCue.actor_id == actor_id)
-    if since is not None:
-        query = query.where(ReadinessCue.observed_on >= since)
-    query = query.order_by(ReadinessCue.observed_on.desc(), ReadinessCue.id.desc()).limit(limit)
+    query = _cue_query(process_id is not None, actor_id is not None, since is not None)
+    wanted = {"process_id": process_id, "actor_id": actor_id, "since": since, "limit": limit}
     with read_connection(vault) as conn:
-        rows = conn.execute(query).all()
+        rows = conn.execute(query, wanted).all()
     return [_cue_of_row(row) for row in rows]
+
+
+@functools.lru_cache(maxsize=16)
+def _cue_query(process_id: bool, actor_id: bool, since: bool) -> sa.Select[*tuple[Any, ...]]:
+    """The statement of :func:`list_cues` for the filters given (values bound at each call):
+    made once for each combination, so SQLAlchemy and the driver reuse it."""
+    query = _CUE_ROWS
+    if process_id:
+        query = query.where(ReadinessCue.process_id == sa.bindparam("process_id"))
+    if actor_id:
+        query = query.where(ReadinessCue.actor_id == sa.bindparam("actor_id"))
+    if since:
+        query = query.where(ReadinessCue.observed_on >= sa.bindparam("since", type_=sa.Date()))
+    return query.order_by(ReadinessCue.observed_on.desc(), ReadinessCue.id.desc()).limit(
+        sa.bindparam("limit", type_=sa.Integer())
+    )
 
 
 _CUE_ACTOR = aliased(Actor, name="cue_actor")
