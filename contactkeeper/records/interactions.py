@@ -241,7 +241,7 @@ def _insert(session: Session, info: InteractionInfo, event_id: int | None) -> in
     ``occurred_at`` is copied by the database's own triggers (migration 0003)."""
     conn = session.connection()
     interaction_id: int = conn.execute(
-        _INTERACTIONS.insert().returning(_INTERACTIONS.c.id),
+        _INSERT_INTERACTION,
         {
             "uuid": info.uuid,
             "occurred_at": info.occurred_at,
@@ -255,13 +255,11 @@ def _insert(session: Session, info: InteractionInfo, event_id: int | None) -> in
         },
     ).scalar_one()
     conn.execute(
-        _LINKS.insert(),
+        _INSERT_LINKS,
         [{"interaction_id": interaction_id, "actor_id": p.id} for p in info.participants],
     )
     if event_id is not None:
-        conn.execute(
-            _EVENT_LINKS.insert(), {"interaction_id": interaction_id, "event_id": event_id}
-        )
+        conn.execute(_INSERT_EVENT_LINK, {"interaction_id": interaction_id, "event_id": event_id})
     changes.note(session, Interaction, [interaction_id])
     search_index.reindex(session, "interaction", [interaction_id])
     return interaction_id
@@ -300,8 +298,9 @@ def _table(model: type[Base]) -> sa.Table:
 
 
 _INTERACTIONS = _table(Interaction)
-_LINKS = _table(InteractionParticipant)
-_EVENT_LINKS = _table(InteractionEvent)
+_INSERT_INTERACTION = _INTERACTIONS.insert().returning(_INTERACTIONS.c.id)
+_INSERT_LINKS = _table(InteractionParticipant).insert()
+_INSERT_EVENT_LINK = _table(InteractionEvent).insert()
 
 
 def _fold_statements() -> tuple[Any, Any]:
