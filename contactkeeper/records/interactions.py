@@ -580,26 +580,6 @@ def recompute_summaries(
             )
 
 
-def _note_contact(interaction: Interaction) -> None:
-    """Fold one new contact into the summaries (cheap: no history scan)."""
-    when = interaction.occurred_at
-    substantive = interaction.kind in SUBSTANTIVE_KINDS
-    for actor in interaction.participants:
-        if actor.last_contact_at is None or when > actor.last_contact_at:
-            actor.last_contact_at = when
-        if substantive and (actor.last_substantive_at is None or when > actor.last_substantive_at):
-            actor.last_substantive_at = when
-    channel = interaction.channel
-    if channel is None:
-        return
-    if channel.last_used_at is None or when > channel.last_used_at:
-        channel.last_used_at = when
-    for hop in channel.hops:  # whoever carried it: a light contact
-        intermediary = hop.intermediary
-        if intermediary.last_contact_at is None or when > intermediary.last_contact_at:
-            intermediary.last_contact_at = when
-
-
 def intermediaries_of(session: Session, channel_ids: Iterable[int]) -> set[int]:
     """The actors who are intermediaries (hops) on these channels."""
     ids = sorted(set(channel_ids))

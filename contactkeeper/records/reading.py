@@ -21,6 +21,6 @@ from contactkeeper.vault import Vault
 
 @contextmanager
 def read_connection(vault: Vault) -> Iterator[sa.Connection]:
-    """A connection inside one transaction, for reads (rolled back: nothing is written)."""
+    """A connection inside one transaction, for reads (one snapshot; nothing is written)."""
     with vault.engine.connect() as conn, conn.begin():
         yield conn
