@@ -238,7 +238,12 @@ def _insert(session: Session, info: InteractionInfo, event_id: int | None) -> in
     What the unit of work's hooks would have seen is said by hand: :func:`changes.note`
     counts the interaction (its participants and event link are parts of it), and the
     search index is rewritten for it (:func:`search_index.reindex`). The participants'
-    ``occurred_at`` is copied by the database's own triggers (migration 0003)."""
+    ``occurred_at`` is copied by the database's own triggers (migration 0003).
+
+    Flush hooks do not see these rows: anything that must follow every write of a record
+    (as the search index and the changes do) is called here and in :func:`_fold_in`, next
+    to the :func:`changes.note` of the same records. The interaction is new, with every
+    column given here; :func:`_fold_in` changes only the fields it names."""
     conn = session.connection()
     interaction_id: int = conn.execute(
         _INSERT_INTERACTION,
@@ -269,7 +274,9 @@ def _fold_in(session: Session, info: InteractionInfo) -> None:
     """Fold one new contact into the summaries, set-based, no history scan: one statement
     for the participants and the intermediaries on its channel (a light contact for them:
     ``last_contact_at`` only), one for the channel. Only rows whose summary moves are
-    written (and their ``updated_at`` with them), as the unit of work would."""
+    written (and their ``updated_at`` with them), as the unit of work would: actors'
+    ``last_contact_at``, ``last_substantive_at`` and ``updated_at`` (their ids returned by
+    the statement), the channel's ``last_used_at`` and ``updated_at``."""
     conn = session.connection()
     when = {
         "when": info.occurred_at,
