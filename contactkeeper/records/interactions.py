@@ -541,14 +541,19 @@ def count_journal(vault: Vault, filters: JournalFilter | None = None) -> int:
     else:
         # Counted in the participants' index alone unless other filters need the interactions.
         link = InteractionParticipant
-        query = sa.select(sa.func.count()).where(link.actor_id == filters.actor_id)
+        query = _COUNT_OF_ACTOR
         others = replace(filters, actor_id=None)
         if others != JournalFilter():
             query = query.where(
                 link.interaction_id.in_(_journal_query(sa.select(Interaction.id), others))
             )
     with read_connection(vault) as conn:
-        return conn.scalar(query) or 0
+        return conn.scalar(query, {"actor_id": filters.actor_id}) or 0
+
+
+_COUNT_OF_ACTOR = sa.select(sa.func.count()).where(
+    InteractionParticipant.actor_id == sa.bindparam("actor_id")
+)
 
 
 def recompute_summaries(
