@@ -14,9 +14,10 @@ from rapidfuzz import fuzz
 from sqlalchemy.orm import Session, selectinload
 
 from contactkeeper import i18n, records
-from contactkeeper.errors import InvalidRecord
+from contactkeeper.errors import InvalidRecord, RecordNotFound
 from contactkeeper.i18n import _
 from contactkeeper.records import names, search, spellings, wording
+from contactkeeper.records.reading import read_connection
 from contactkeeper.records.warmth import (
     Warmth,
     WarmthReading,
@@ -285,8 +286,86 @@ class NewActor:
 
 
 def get_actor(vault: Vault, actor_id: int, now: datetime) -> ActorDetail:
-    with vault.transaction() as session:
-        return _detail(_load(session, actor_id), now)
+    """One actor with their names, tags and affiliations: four statements, no ORM object."""
+    with read_connection(vault) as conn:
+        actor = conn.execute(_ACTOR_ROW, {"actor_id": actor_id}).first()
+        if actor is None:
+            raise RecordNotFound("actor", actor_id)
+        wanted = {"actor_id": actor_id}
+        variants = tuple(NameVariantInfo(*row) for row in conn.execute(_VARIANT_ROWS, wanted))
+        tags = tuple(conn.scalars(_TAG_NAMES, wanted))
+        affiliations = [AffiliationInfo(*row) for row in conn.execute(_AFFILIATION_ROWS, wanted)]
+    affiliations.sort(key=lambda a: (a.started_on or date.min, a.id), reverse=True)
+    return ActorDetail(
+        id=actor.id,
+        uuid=actor.uuid,
+        display_name=actor.display_name,
+        codename=actor.codename,
+        sensitivity=actor.sensitivity,
+        status=actor.status,
+        cadence_days=actor.cadence_days,
+        country=actor.country,
+        languages=actor.languages,
+        notes=actor.notes,
+        tags=tags,
+        name_variants=variants,
+        affiliations=tuple(affiliations),
+        last_contact_at=actor.last_contact_at,
+        last_substantive_at=actor.last_substantive_at,
+        created_at=actor.created_at,
+        updated_at=actor.updated_at,
+        warmth=of_actor(actor, now),
+        influence=actor.influence,
+        tier=actor.tier,
+        max_interval_days=actor.max_interval_days,
+        snoozed_until=actor.snoozed_until,
+    )
+
+
+# What get_actor reads (statements made once; SQLAlchemy keeps them compiled).
+_ACTOR_ROW = sa.select(
+    Actor.id,
+    Actor.uuid,
+    Actor.display_name,
+    Actor.codename,
+    Actor.sensitivity,
+    Actor.status,
+    Actor.cadence_days,
+    Actor.country,
+    Actor.languages,
+    Actor.notes,
+    Actor.last_contact_at,
+    Actor.last_substantive_at,
+    Actor.created_at,
+    Actor.updated_at,
+    Actor.influence,
+    Actor.tier,
+    Actor.max_interval_days,
+    Actor.snoozed_until,
+).where(Actor.id == sa.bindparam("actor_id"))
+_VARIANT_ROWS = (
+    sa.select(NameVariant.id, NameVariant.name, NameVariant.script, NameVariant.note)
+    .where(NameVariant.actor_id == sa.bindparam("actor_id"))
+    .order_by(NameVariant.id)
+)
+_TAG_NAMES = (
+    sa.select(Tag.name)
+    .join(ActorTag, ActorTag.tag_id == Tag.id)
+    .where(ActorTag.actor_id == sa.bindparam("actor_id"))
+    .order_by(Tag.name)
+)
+_AFFILIATION_ROWS = (
+    sa.select(
+        Affiliation.id,
+        Affiliation.organization_id,
+        Organization.name,
+        Affiliation.role,
+        Affiliation.started_on,
+        Affiliation.ended_on,
+    )
+    .join(Organization, Organization.id == Affiliation.organization_id)
+    .where(Affiliation.actor_id == sa.bindparam("actor_id"))
+)
 
 
 def find_by_uuid(vault: Vault, uuid: str) -> int | None:

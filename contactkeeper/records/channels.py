@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
@@ -14,6 +15,7 @@ from contactkeeper.errors import InvalidRecord
 from contactkeeper.i18n import _, pgettext
 from contactkeeper.records import NameRule, display_names, wording
 from contactkeeper.records.interactions import recompute_summaries
+from contactkeeper.records.reading import read_connection
 from contactkeeper.records.warmth import Warmth, WarmthReading, reading, warmth_word
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import Actor, Channel, ChannelHop, ChannelKind, Sensitivity
@@ -110,11 +112,75 @@ class ChannelInfo:
 
 
 def list_channels(vault: Vault, actor_id: int, now: datetime) -> list[ChannelInfo]:
-    with vault.transaction() as session:
-        channels = session.scalars(
-            _with_hops(sa.select(Channel).where(Channel.actor_id == actor_id)).order_by(Channel.id)
+    """The actor's channels, with who is on the way: two statements, no ORM object."""
+    wanted = {"actor_id": actor_id}
+    with read_connection(vault) as conn:
+        rows = conn.execute(_CHANNEL_ROWS, wanted).all()
+        hops: dict[int, list[HopInfo]] = {}
+        if rows:
+            for channel_id, hop_actor, trust, *person in conn.execute(_HOP_ROWS, wanted):
+                hops.setdefault(channel_id, []).append(_hop(hop_actor, trust, *person, now=now))
+    return [
+        _assemble(
+            row.id,
+            row.uuid,
+            row,
+            row.kind,
+            row.label,
+            row.trust,
+            row.sensitivity,
+            row.notes,
+            row.last_used_at,
+            tuple(hops.get(row.id, ())),
+            now,
         )
-        return [channel_info(c, now) for c in channels]
+        for row in rows
+    ]
+
+
+# What list_channels reads (statements made once; SQLAlchemy keeps them compiled).
+_CHANNEL_ROWS = (
+    sa.select(
+        Channel.id,
+        Channel.uuid,
+        Channel.kind,
+        Channel.label,
+        Channel.trust,
+        Channel.sensitivity,
+        Channel.notes,
+        Channel.last_used_at,
+        Actor.id.label("actor_id"),
+        Actor.display_name,
+        Actor.codename,
+        Actor.sensitivity.label("actor_sensitivity"),
+        Actor.cadence_days,
+        Actor.max_interval_days,
+    )
+    .join(Actor, Actor.id == Channel.actor_id)
+    .where(Channel.actor_id == sa.bindparam("actor_id"))
+    .order_by(Channel.id)
+)
+_HOP_ROWS = (
+    sa.select(
+        ChannelHop.channel_id,
+        ChannelHop.intermediary_id,
+        ChannelHop.trust,
+        Actor.display_name,
+        Actor.codename,
+        Actor.sensitivity,
+        Actor.cadence_days,
+        Actor.last_substantive_at,
+        Actor.last_contact_at,
+        Actor.max_interval_days,
+    )
+    .join(Actor, Actor.id == ChannelHop.intermediary_id)
+    .where(
+        ChannelHop.channel_id.in_(
+            sa.select(Channel.id).where(Channel.actor_id == sa.bindparam("actor_id"))
+        )
+    )
+    .order_by(ChannelHop.channel_id, ChannelHop.position)
+)
 
 
 def channels_through(vault: Vault, intermediary_id: int, now: datetime) -> list[ChannelInfo]:
@@ -252,49 +318,106 @@ def channel_info(channel: Channel, now: datetime) -> ChannelInfo:
     actor's intervals; an indirect channel is only as warm as its coldest hop, so if you
     are colder with an intermediary on the way, that is the channel's warmth (and
     ``cooled_by`` names the intermediary)."""
-    actor = channel.actor
     hops = tuple(
-        HopInfo(
+        _hop(
             h.intermediary_id,
+            h.trust,
             h.intermediary.display_name,
             h.intermediary.codename,
-            h.trust,
             h.intermediary.sensitivity,
-            reading(
-                h.intermediary.cadence_days,
-                h.intermediary.last_substantive_at,
-                h.intermediary.last_contact_at,
-                now,
-                h.intermediary.max_interval_days,
-            ),
+            h.intermediary.cadence_days,
+            h.intermediary.last_substantive_at,
+            h.intermediary.last_contact_at,
+            h.intermediary.max_interval_days,
+            now=now,
         )
         for h in channel.hops
     )
-    own = reading(
-        actor.cadence_days,
+    return _assemble(
+        channel.id,
+        channel.uuid,
+        _Owner(channel.actor),
+        channel.kind,
+        channel.label,
+        channel.trust,
+        channel.sensitivity,
+        channel.notes,
         channel.last_used_at,
-        channel.last_used_at,
+        hops,
         now,
-        actor.max_interval_days,
     )
+
+
+class _Owner:
+    """A channel's actor as :func:`_assemble` reads them (``actor_id``, ``actor_sensitivity``)."""
+
+    def __init__(self, actor: Actor) -> None:
+        self.actor_id = actor.id
+        self.display_name = actor.display_name
+        self.codename = actor.codename
+        self.actor_sensitivity = actor.sensitivity
+        self.cadence_days = actor.cadence_days
+        self.max_interval_days = actor.max_interval_days
+
+
+def _hop(
+    actor_id: int,
+    trust: int,
+    display_name: str,
+    codename: str,
+    sensitivity: Sensitivity,
+    cadence_days: int,
+    last_substantive_at: datetime | None,
+    last_contact_at: datetime | None,
+    max_interval_days: int | None,
+    *,
+    now: datetime,
+) -> HopInfo:
+    return HopInfo(
+        actor_id,
+        display_name,
+        codename,
+        trust,
+        sensitivity,
+        reading(cadence_days, last_substantive_at, last_contact_at, now, max_interval_days),
+    )
+
+
+def _assemble(
+    channel_id: int,
+    uuid: str,
+    owner: Any,
+    kind: ChannelKind,
+    label: str,
+    trust: int,
+    sensitivity: Sensitivity,
+    notes: str,
+    last_used_at: datetime | None,
+    hops: tuple[HopInfo, ...],
+    now: datetime,
+) -> ChannelInfo:
+    """The channel's result (see :func:`channel_info`); ``owner`` carries its actor's
+    ``actor_id``, ``display_name``, ``codename``, ``actor_sensitivity``, ``cadence_days``
+    and ``max_interval_days``."""
+    own = reading(owner.cadence_days, last_used_at, last_used_at, now, owner.max_interval_days)
     colder = [h for h in hops if h.warmth and _COLDNESS[h.warmth.warmth] > _COLDNESS[own.warmth]]
     cooled_by = max(
         colder, key=lambda h: _COLDNESS[h.warmth.warmth] if h.warmth else 0, default=None
     )
     return ChannelInfo(
-        id=channel.id,
-        uuid=channel.uuid,
-        actor_id=actor.id,
-        actor_name=actor.display_name,
-        actor_codename=actor.codename,
-        actor_sensitivity=actor.sensitivity,
-        kind=channel.kind,
-        label=channel.label,
-        trust=channel.trust,
-        sensitivity=channel.sensitivity,
-        notes=channel.notes,
+        id=channel_id,
+        uuid=uuid,
+        actor_id=owner.actor_id,
+        actor_name=owner.display_name,
+        actor_codename=owner.codename,
+        actor_sensitivity=owner.actor_sensitivity,
+        kind=kind,
+        label=label,
+        trust=trust,
+        sensitivity=sensitivity,
+        notes=notes,
         hops=hops,
-        last_used_at=channel.last_used_at,
+        last_used_at=last_used_at,
         warmth=cooled_by.warmth if cooled_by and cooled_by.warmth else own,
         cooled_by=cooled_by,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from contactkeeper import records
 from contactkeeper.i18n import _
+from contactkeeper.records.reading import read_connection
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import (
     Actor,
@@ -56,9 +58,14 @@ class FollowUpInfo:
 
 
 def add_follow_up(
-    session: Session, new: NewFollowUp, interaction: Interaction | None = None
+    session: Session,
+    new: NewFollowUp,
+    interaction: Interaction | None = None,
+    *,
+    interaction_id: int | None = None,
 ) -> FollowUp:
-    """Create a follow-up inside an open unit of work."""
+    """Create a follow-up inside an open unit of work, from ``interaction`` (an object of
+    this unit of work) or ``interaction_id`` (a row already written) if it came of one."""
     if new.actor_id is not None:
         records.fetch(session, Actor, new.actor_id, "actor")
     if new.process_id is not None:
@@ -69,8 +76,11 @@ def add_follow_up(
         actor_id=new.actor_id,
         process_id=new.process_id,
         note=records.text(_("Note"), new.note, max_length=100_000),
-        interaction=interaction,
     )
+    if interaction is not None:
+        follow_up.interaction = interaction
+    else:
+        follow_up.interaction_id = interaction_id
     session.add(follow_up)
     return follow_up
 
@@ -121,6 +131,44 @@ def list_follow_ups(
 ) -> list[FollowUpInfo]:
     """Follow-ups, earliest due first (open ones first when done ones are included). With
     ``reminders``, only those Today may remind you of: none about a do-not-contact actor."""
+    query = _follow_up_query(
+        include_done, due_by is not None, actor_id is not None, process_id is not None, reminders
+    )
+    wanted = {
+        "due_by": due_by,
+        "actor_id": actor_id,
+        "process_id": process_id,
+        "offset": offset,
+        "limit": limit,
+    }
+    # Plain rows, not ORM objects: Today lists hundreds of these (benchmarks/README.md).
+    with read_connection(vault) as conn:
+        return [
+            FollowUpInfo(
+                id=row.id,
+                uuid=row.uuid,
+                title=row.title,
+                due_on=row.due_on,
+                done_at=row.done_at,
+                actor_id=row.actor_id,
+                actor_name=row.display_name or "",
+                actor_codename=row.codename or "",
+                interaction_id=row.interaction_id,
+                process_id=row.process_id,
+                process_name=row.name or "",
+                note=row.note,
+                actor_sensitivity=row.sensitivity or Sensitivity.NORMAL,
+            )
+            for row in conn.execute(query, wanted)
+        ]
+
+
+@functools.lru_cache(maxsize=64)
+def _follow_up_query(
+    include_done: bool, due_by: bool, actor_id: bool, process_id: bool, reminders: bool
+) -> sa.Select[*tuple[Any, ...]]:
+    """The statement of :func:`list_follow_ups` for the filters given (values bound at each
+    call): made once for each combination, so SQLAlchemy and the driver reuse it."""
     query = sa.select(
         FollowUp.id,
         FollowUp.uuid,
@@ -138,12 +186,12 @@ def list_follow_ups(
     )
     if not include_done:
         query = query.where(FollowUp.done_at.is_(None))
-    if due_by is not None:
-        query = query.where(FollowUp.due_on <= due_by)
-    if actor_id is not None:
-        query = query.where(FollowUp.actor_id == actor_id)
-    if process_id is not None:
-        query = query.where(FollowUp.process_id == process_id)
+    if due_by:
+        query = query.where(FollowUp.due_on <= sa.bindparam("due_by", type_=sa.Date()))
+    if actor_id:
+        query = query.where(FollowUp.actor_id == sa.bindparam("actor_id"))
+    if process_id:
+        query = query.where(FollowUp.process_id == sa.bindparam("process_id"))
     if reminders:
         query = query.where(_not_silenced())
     # Open ones alone: the order of the index of open follow-ups by day, so that the first
@@ -151,33 +199,13 @@ def list_follow_ups(
     order: list[Any] = [FollowUp.due_on, FollowUp.id]
     if include_done:
         order.insert(0, FollowUp.done_at.is_not(None))
-    query = (
+    return (
         query.outerjoin(Actor, Actor.id == FollowUp.actor_id)
         .outerjoin(Process, Process.id == FollowUp.process_id)
         .order_by(*order)
-        .offset(offset)
-        .limit(limit)
+        .offset(sa.bindparam("offset", type_=sa.Integer()))
+        .limit(sa.bindparam("limit", type_=sa.Integer()))
     )
-    # Plain rows, not ORM objects: Today lists hundreds of these (benchmarks/README.md).
-    with vault.transaction() as session:
-        return [
-            FollowUpInfo(
-                id=row.id,
-                uuid=row.uuid,
-                title=row.title,
-                due_on=row.due_on,
-                done_at=row.done_at,
-                actor_id=row.actor_id,
-                actor_name=row.display_name or "",
-                actor_codename=row.codename or "",
-                interaction_id=row.interaction_id,
-                process_id=row.process_id,
-                process_name=row.name or "",
-                note=row.note,
-                actor_sensitivity=row.sensitivity or Sensitivity.NORMAL,
-            )
-            for row in session.execute(query)
-        ]
 
 
 def _due_by(today: date, within_days: int) -> date:

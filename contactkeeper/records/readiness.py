@@ -8,16 +8,17 @@ process chart, Today and the command line show one computation.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Final, TypeVar, cast
+from typing import Any, Final, TypeVar, cast
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased
 
 from contactkeeper import i18n, records
 from contactkeeper.errors import CueKindInUse, InvalidRecord
@@ -25,6 +26,7 @@ from contactkeeper.i18n import N_, _, ngettext
 from contactkeeper.records import ripeness
 from contactkeeper.records.attribution import strictest
 from contactkeeper.records.cue_kind_names import cue_kind_description, cue_kind_name
+from contactkeeper.records.reading import read_connection
 from contactkeeper.records.ripeness import (
     Cue,
     Move,
@@ -622,31 +624,101 @@ def list_cues(
     since: date | None = None,
     limit: int = 200,
 ) -> list[CueInfo]:
-    """Cues, newest first."""
-    query = sa.select(ReadinessCue)
-    if process_id is not None:
-        query = query.where(ReadinessCue.process_id == process_id)
-    if actor_id is not None:
-        query = query.where(ReadinessCue.actor_id == actor_id)
-    if since is not None:
-        query = query.where(ReadinessCue.observed_on >= since)
-    query = (
-        query.options(
-            selectinload(ReadinessCue.kind),
-            selectinload(ReadinessCue.process).load_only(Process.name),
-            selectinload(ReadinessCue.side).load_only(Side.name),
-            selectinload(ReadinessCue.actor).load_only(
-                Actor.display_name, Actor.codename, Actor.sensitivity
-            ),
-            selectinload(ReadinessCue.reported_by).load_only(
-                Actor.display_name, Actor.codename, Actor.sensitivity
-            ),
-        )
-        .order_by(ReadinessCue.observed_on.desc(), ReadinessCue.id.desc())
-        .limit(limit)
+    """Cues, newest first: one statement with the names shown, no ORM object."""
+    query = _cue_query(process_id is not None, actor_id is not None, since is not None)
+    wanted = {"process_id": process_id, "actor_id": actor_id, "since": since, "limit": limit}
+    with read_connection(vault) as conn:
+        rows = conn.execute(query, wanted).all()
+    return [_cue_of_row(row) for row in rows]
+
+
+@functools.lru_cache(maxsize=16)
+def _cue_query(process_id: bool, actor_id: bool, since: bool) -> sa.Select[*tuple[Any, ...]]:
+    """The statement of :func:`list_cues` for the filters given (values bound at each call):
+    made once for each combination, so SQLAlchemy and the driver reuse it."""
+    query = _CUE_ROWS
+    if process_id:
+        query = query.where(ReadinessCue.process_id == sa.bindparam("process_id"))
+    if actor_id:
+        query = query.where(ReadinessCue.actor_id == sa.bindparam("actor_id"))
+    if since:
+        query = query.where(ReadinessCue.observed_on >= sa.bindparam("since", type_=sa.Date()))
+    return query.order_by(ReadinessCue.observed_on.desc(), ReadinessCue.id.desc()).limit(
+        sa.bindparam("limit", type_=sa.Integer())
     )
-    with vault.transaction() as session:
-        return [cue_info(c) for c in session.scalars(query)]
+
+
+_CUE_ACTOR = aliased(Actor, name="cue_actor")
+_CUE_REPORTER = aliased(Actor, name="cue_reporter")
+_CUE_ROWS = (
+    sa.select(
+        ReadinessCue.id,
+        ReadinessCue.uuid,
+        ReadinessCue.kind_id,
+        CueKind.label.label("kind_label"),
+        ReadinessCue.direction,
+        ReadinessCue.strength,
+        ReadinessCue.reliability,
+        ReadinessCue.credibility,
+        ReadinessCue.observed_on,
+        ReadinessCue.note,
+        ReadinessCue.process_id,
+        Process.name.label("process_name"),
+        ReadinessCue.actor_id,
+        _CUE_ACTOR.display_name.label("actor_name"),
+        _CUE_ACTOR.codename.label("actor_codename"),
+        _CUE_ACTOR.sensitivity.label("actor_sensitivity"),
+        ReadinessCue.side_id,
+        Side.name.label("side_name"),
+        ReadinessCue.reported_by_id,
+        _CUE_REPORTER.display_name.label("reported_by_name"),
+        _CUE_REPORTER.codename.label("reported_by_codename"),
+        _CUE_REPORTER.sensitivity.label("reported_by_sensitivity"),
+        ReadinessCue.channel_id,
+        CueKind.dimension,
+        ReadinessCue.event_id,
+        CueKind.key.label("kind_key"),
+    )
+    .select_from(ReadinessCue)
+    .join(CueKind, CueKind.id == ReadinessCue.kind_id)
+    .outerjoin(Process, Process.id == ReadinessCue.process_id)
+    .outerjoin(Side, Side.id == ReadinessCue.side_id)
+    .outerjoin(_CUE_ACTOR, _CUE_ACTOR.id == ReadinessCue.actor_id)
+    .outerjoin(_CUE_REPORTER, _CUE_REPORTER.id == ReadinessCue.reported_by_id)
+)
+
+
+def _cue_of_row(row: sa.Row[*tuple[Any, ...]]) -> CueInfo:
+    """A row of ``_CUE_ROWS`` as :func:`cue_info` makes it of a cue (no process, side or
+    actor: empty names, normal sensitivity)."""
+    return CueInfo(
+        row.id,
+        row.uuid,
+        row.kind_id,
+        row.kind_label,
+        row.direction,
+        row.strength,
+        row.reliability,
+        row.credibility,
+        row.observed_on,
+        row.note,
+        row.process_id,
+        row.process_name or "",
+        row.actor_id,
+        row.actor_name or "",
+        row.actor_codename or "",
+        row.actor_sensitivity or Sensitivity.NORMAL,
+        row.side_id,
+        row.side_name or "",
+        row.reported_by_id,
+        row.reported_by_name or "",
+        row.reported_by_codename or "",
+        row.reported_by_sensitivity or Sensitivity.NORMAL,
+        row.channel_id,
+        row.dimension,
+        row.event_id,
+        row.kind_key,
+    )
 
 
 # -- readiness per party -------------------------------------------------------------------

@@ -8,12 +8,13 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased
 
 from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.i18n import N_, _
 from contactkeeper.records import NameRule, display_names
+from contactkeeper.records.reading import read_connection
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import Actor, Relationship, RelationshipKind, Sensitivity
 
@@ -158,19 +159,8 @@ def get_relationship(vault: Vault, relationship_id: int) -> RelationshipInfo:
 
 def relationships_of(vault: Vault, actor_id: int) -> list[RelationshipInfo]:
     """Every tie from or to the actor."""
-    with vault.transaction() as session:
-        rows = session.scalars(
-            sa.select(Relationship)
-            .where(
-                sa.or_(Relationship.from_actor_id == actor_id, Relationship.to_actor_id == actor_id)
-            )
-            .options(
-                selectinload(Relationship.from_actor).load_only(*_NAMES),
-                selectinload(Relationship.to_actor).load_only(*_NAMES),
-            )
-            .order_by(Relationship.id)
-        )
-        return [_info(r) for r in rows]
+    with read_connection(vault) as conn:
+        return [_row_info(row) for row in conn.execute(_TIES_OF, {"actor_id": actor_id})]
 
 
 def relationships_among(vault: Vault, actor_ids: Iterable[int]) -> list[RelationshipInfo]:
@@ -178,27 +168,61 @@ def relationships_among(vault: Vault, actor_ids: Iterable[int]) -> list[Relation
     wanted = sorted(set(actor_ids))
     if not wanted:
         return []
-    with vault.transaction() as session:
-        rows = session.scalars(
-            sa.select(Relationship)
-            .where(
-                sa.or_(Relationship.from_actor_id.in_(wanted), Relationship.to_actor_id.in_(wanted))
-            )
-            .options(
-                selectinload(Relationship.from_actor).load_only(*_NAMES),
-                selectinload(Relationship.to_actor).load_only(*_NAMES),
-            )
-            .order_by(Relationship.id)
+    with read_connection(vault) as conn:
+        return [_row_info(row) for row in conn.execute(_TIES_AMONG, {"actor_ids": wanted})]
+
+
+def _ties(where: sa.ColumnElement[bool]) -> sa.Select[*tuple[Any, ...]]:
+    """Ties with both ends' names: one statement, no ORM object."""
+    return (
+        sa.select(
+            Relationship.id,
+            Relationship.uuid,
+            Relationship.from_actor_id,
+            _FROM.display_name.label("from_name"),
+            _FROM.codename.label("from_codename"),
+            Relationship.to_actor_id,
+            _TO.display_name.label("to_name"),
+            _TO.codename.label("to_codename"),
+            Relationship.kind,
+            Relationship.strength,
+            Relationship.confidence,
+            Relationship.started_on,
+            Relationship.ended_on,
+            Relationship.source,
+            _FROM.sensitivity.label("from_sensitivity"),
+            _TO.sensitivity.label("to_sensitivity"),
         )
-        return [_info(r) for r in rows]
+        .join(_FROM, _FROM.id == Relationship.from_actor_id)
+        .join(_TO, _TO.id == Relationship.to_actor_id)
+        .where(where)
+        .order_by(Relationship.id)
+    )
+
+
+_FROM = aliased(Actor, name="from_actor")
+_TO = aliased(Actor, name="to_actor")
+_TIES_OF = _ties(
+    sa.or_(
+        Relationship.from_actor_id == sa.bindparam("actor_id"),
+        Relationship.to_actor_id == sa.bindparam("actor_id"),
+    )
+)
+_TIES_AMONG = _ties(
+    sa.or_(
+        Relationship.from_actor_id.in_(sa.bindparam("actor_ids", expanding=True)),
+        Relationship.to_actor_id.in_(sa.bindparam("actor_ids", expanding=True)),
+    )
+)
+
+
+def _row_info(row: sa.Row[*tuple[Any, ...]]) -> RelationshipInfo:
+    return RelationshipInfo(*row)  # the columns of _ties, in the result's order
 
 
 def delete_relationship(vault: Vault, relationship_id: int) -> None:
     with vault.transaction() as session:
         session.delete(records.fetch(session, Relationship, relationship_id, "relationship"))
-
-
-_NAMES = (Actor.display_name, Actor.codename, Actor.sensitivity)
 
 
 def _info(r: Relationship) -> RelationshipInfo:

@@ -49,6 +49,7 @@ would mean rewriting every row of their history.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import unicodedata
 import zlib
@@ -297,12 +298,18 @@ def _documents(conn: sa.Connection, code: int, ids: Sequence[int]) -> Iterator[_
     if code == _EVENT:
         yield from _event_documents(conn, ids)
         return
+    for record_id, name, *body in conn.execute(_plain_documents(code), {"ids": list(ids)}):
+        yield _Document(record_id, _join([name]), _join(body))
+
+
+@functools.lru_cache(maxsize=len(_PLAIN))
+def _plain_documents(code: int) -> sa.Select[Any]:
+    """What :func:`_documents` reads of records of kind ``code`` (made once per kind)."""
     table, names_column, body_columns = _PLAIN[code]
     names = sa.literal("") if names_column is None else names_column
-    for record_id, name, *body in conn.execute(
-        sa.select(table.id, names, *body_columns).where(table.id.in_(ids))
-    ):
-        yield _Document(record_id, _join([name]), _join(body))
+    return sa.select(table.id, names, *body_columns).where(
+        table.id.in_(sa.bindparam("ids", expanding=True))
+    )
 
 
 # The index's tables (FTS5), made by the migrations; vault/index_repair.py rebuilds them.
