@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -63,6 +64,10 @@ def test_a_search_shows_what_the_same_search_in_a_unit_of_work_shows(demo: Vault
 def test_a_search_leaves_no_transaction_open(demo: Vault) -> None:
     hits: list[SearchHit] = search.search(demo, "water", limit=5)
     assert hits
-    with demo.engine.connect() as conn:
-        assert not conn.connection.driver_connection.in_transaction
+    pooled = demo.engine.raw_connection()  # the one the search used (the pool is LIFO)
+    try:
+        driver: Any = pooled.driver_connection
+        assert not driver.in_transaction
+    finally:
+        pooled.close()
     assert search.search(demo, "water", limit=5) == hits
