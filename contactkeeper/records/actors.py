@@ -13,8 +13,10 @@ from functools import cached_property
 from typing import Any, Final
 
 import sqlalchemy as sa
+import sqlcipher3
 from rapidfuzz import fuzz
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.pool import PoolProxiedConnection
 
 from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
@@ -28,7 +30,7 @@ from contactkeeper.records.warmth import (
     reading,
 )
 from contactkeeper.records.warmth_queries import past_maximum, urgency
-from contactkeeper.vault import Vault, search_index
+from contactkeeper.vault import Vault, connection, search_index
 from contactkeeper.vault.model import (
     Actor,
     ActorStatus,
@@ -307,7 +309,7 @@ def count_actors(vault: Vault, now: datetime, filters: ActorFilter | None = None
             kept = _KEPT_COUNTS.get(vault)
         if kept is not None and kept[0] == key:
             return kept[1]
-        with vault.engine.connect() as conn, conn.begin():
+        with connection.reading(vault.engine) as conn:
             total = int(_read(conn, "SELECT count(*) FROM actors", ())[0][0])
         with _KEPT_LOCK:
             _KEPT_COUNTS[vault] = (key, total)
@@ -431,17 +433,15 @@ _TIERS: Final = {member.value: member for member in Tier}
 _SUMMARY_FIELDS: Final = tuple(f.name for f in dataclasses.fields(ActorSummary))
 
 
-def _read(conn: sa.Connection, sql: str, parameters: Sequence[object]) -> list[Any]:
-    """The rows of ``sql`` on the driver's own connection (which keeps it prepared);
-    ``conn`` must be in a transaction. The driver's errors are SQLAlchemy's, as a read
-    through the ORM would raise them."""
-    driver: Any = conn.connection.driver_connection
+def _read(conn: PoolProxiedConnection, sql: str, parameters: Sequence[object]) -> list[Any]:
+    """The rows of ``sql`` on the driver's own connection (which keeps it prepared), in
+    the transaction :func:`connection.reading` began. The driver's errors are
+    SQLAlchemy's, as a read through the ORM would raise them."""
+    driver: Any = conn.driver_connection
     try:
         return list(driver.execute(sql, parameters))
-    except conn.dialect.loaded_dbapi.Error as exc:
-        raise sa.exc.DBAPIError.instance(
-            sql, list(parameters), exc, conn.dialect.loaded_dbapi.Error
-        ) from exc
+    except sqlcipher3.Error as exc:
+        raise sa.exc.DBAPIError.instance(sql, list(parameters), exc, sqlcipher3.Error) from exc
 
 
 def _whole_list_page(
@@ -455,7 +455,7 @@ def _whole_list_page(
     """:func:`list_actors` with no filter, by the name shown."""
     if limit <= 0:
         return []
-    with vault.engine.connect() as conn, conn.begin():
+    with connection.reading(vault.engine) as conn:
         anchor: tuple[object, ...] = ()
         if after is not None:
             found = _read(conn, _ANCHOR, (after,))

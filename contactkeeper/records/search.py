@@ -24,7 +24,7 @@ from contactkeeper import i18n
 from contactkeeper.i18n import _, pgettext
 from contactkeeper.records import NameRule, display_names, wording
 from contactkeeper.records.spellings import name_key, near_listed, prepared
-from contactkeeper.vault import search_index
+from contactkeeper.vault import connection, search_index
 from contactkeeper.vault.search_index import (
     BODY_WEIGHT,
     FRAGMENTED,
@@ -606,7 +606,7 @@ def search(
     if not codes or not match_expression(query) or limit <= 0:
         return []
     # A read needs no unit of work: one connection, one transaction, no ORM objects.
-    with search_index.reading(vault.engine) as conn:
+    with connection.reading(vault.engine) as conn:
         return _search(conn, query, limit, codes, name, hide_text, fragments)
 
 

@@ -403,7 +403,8 @@ def read(
 ) -> list[Any]:
     """The rows of one query of the index, run on the driver's own connection: a search
     runs several per keystroke, and the driver keeps each one prepared (by its text).
-    ``conn`` (a SQLAlchemy connection, or a pooled one as :func:`reading` lends it) must be
+    ``conn`` (a SQLAlchemy connection, or a pooled one as :func:`.connection.reading` lends
+    it) must be
     in a transaction; a damaged page is said as :func:`reading_the_index` says it."""
     pooled = conn.connection if isinstance(conn, sa.Connection) else conn
     driver: Any = pooled.driver_connection
@@ -413,25 +414,6 @@ def read(
         detail = str(exc).splitlines()[0:1]
         conn.invalidate()
         raise SearchIndexDamaged(detail[0] if detail else "") from None
-
-
-@contextmanager
-def reading(engine: sa.Engine) -> Iterator[PoolProxiedConnection]:
-    """A pooled connection in a read transaction of its own, begun and ended on the
-    driver: what a search as one types needs, without SQLAlchemy's connection and
-    transaction around it (a tenth of a keystroke's time). Only reads: nothing written
-    here would be seen by the vault's count of writes (:mod:`.generations`)."""
-    pooled = engine.raw_connection()
-    try:
-        driver: Any = pooled.driver_connection
-        driver.execute("BEGIN")
-        try:
-            yield pooled
-        finally:
-            if pooled.is_valid:
-                driver.execute("COMMIT")
-    finally:
-        pooled.close()
 
 
 def _rewrite(conn: sa.Connection, code: int, ids: Iterable[int], *, kept: bool = True) -> None:
