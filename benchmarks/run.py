@@ -1018,13 +1018,13 @@ WHY_MISSED = {
 
 
 WHY_MISSED[growth.operation("actors list, first screen")] = (
-    "the count of every actor (the total the view shows) and the scan of the list's index "
-    "for the high-risk actors (sorted by the codename they show) are linear; a partial index "
-    "of the high-risk by codename (a migration) would make the latter a range"
+    "the total is kept until actors are written and the high-risk are a range of their own "
+    "index (migration 0013): nothing left reads every actor; what grows is the depth of the "
+    "indexes and how much of them the page cache holds"
 )
 WHY_MISSED[growth.operation("actors list, each page")] = (
-    "the high-risk actors are found by a scan of the list's index (linear); a partial index "
-    "of the high-risk by codename (a migration) would make it a range"
+    "every run of a page is a range (the high-risk from their own index, migration 0013); "
+    "what grows is the depth of the indexes and how much of them the page cache holds"
 )
 WHY_MISSED[growth.operation("Today")] = (
     "the count of follow-ups due (shown as a total) reads every open one due, with its "

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
+import threading
+import weakref
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, Final
 
 import sqlalchemy as sa
+import sqlcipher3
 from rapidfuzz import fuzz
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.pool import PoolProxiedConnection
 
 from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord, RecordNotFound
@@ -26,7 +31,7 @@ from contactkeeper.records.warmth import (
     reading,
 )
 from contactkeeper.records.warmth_queries import past_maximum, urgency
-from contactkeeper.vault import Vault, search_index
+from contactkeeper.vault import Vault, connection, search_index
 from contactkeeper.vault.model import (
     Actor,
     ActorStatus,
@@ -374,8 +379,22 @@ def find_by_uuid(vault: Vault, uuid: str) -> int | None:
 
 
 def count_actors(vault: Vault, now: datetime, filters: ActorFilter | None = None) -> int:
+    """How many actors the list holds with ``filters``. The total (no filter), which the
+    list shows over every first screen, is kept until the next committed write to
+    ``actors`` (:mod:`contactkeeper.vault.generations`): counting is a scan of an index."""
+    if filters is None or filters == _NO_FILTER:
+        key = vault.generations.of("actors")
+        with _KEPT_LOCK:
+            kept = _KEPT_COUNTS.get(vault)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        with connection.reading(vault.engine) as conn:
+            total = int(_read(conn, "SELECT count(*) FROM actors", ())[0][0])
+        with _KEPT_LOCK:
+            _KEPT_COUNTS[vault] = (key, total)
+        return total
     with vault.transaction() as session:
-        query = _filtered(sa.select(sa.func.count(Actor.id)), filters or ActorFilter(), now)
+        query = _filtered(sa.select(sa.func.count(Actor.id)), filters, now)
         return session.scalar(query) or 0
 
 
@@ -399,6 +418,8 @@ def list_actors(
     person as surely as the name)."""
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
+    if sort == "display_name" and (filters is None or filters == _NO_FILTER):
+        return _whole_list_page(vault, now, descending, after, limit, withheld)
     with vault.transaction() as session:
         where = _filtered(sa.select(Actor.id), filters or ActorFilter(), now).whereclause
         anchor: tuple[Any, int] | None = None
@@ -423,6 +444,170 @@ def list_actors(
             )
             for row in rows
         ]
+
+
+# -- the whole list by the name shown, read on the driver ----------------------------------
+#
+# The list as it opens and scrolls (no filter, by name) is read without SQLAlchemy: three
+# statements written once (the driver keeps each prepared), plain rows, and the summaries
+# made from them directly. The others come from ix_actors_list by display name and the
+# high-risk from ix_actors_high_risk by codename (migration 0013), each a range after the
+# last row shown; the two runs are merged in Python. One statement merging them in SQL was
+# tried: SQLite sorts both runs again for the merge, which cost more than the two reads.
+
+_NO_FILTER: Final = ActorFilter()
+_KEPT_COUNTS: weakref.WeakKeyDictionary[Vault, tuple[tuple[int, ...], int]] = (
+    weakref.WeakKeyDictionary()
+)
+_KEPT_LOCK: Final = threading.Lock()
+
+_ROW: Final = (
+    "id, uuid, display_name, codename, sensitivity, status, cadence_days, last_contact_at, "
+    "last_substantive_at, tier, max_interval_days, snoozed_until"
+)
+_ANCHOR: Final = (
+    "SELECT CASE WHEN sensitivity = 'high-risk' THEN codename ELSE display_name END "
+    "FROM actors WHERE id = ?"
+)
+
+
+def _run_sql(key: str, high_risk: bool, descending: bool, after: bool, bounded: bool) -> str:
+    """One run of the list: the others by display name, or the high-risk by codename (the
+    literal 'high-risk' lets SQLite use the partial index), after the anchor (name, name,
+    id) when ``after``, up to the last name of the others' full page when ``bounded``."""
+    where = ["sensitivity = 'high-risk'" if high_risk else "sensitivity != 'high-risk'"]
+    if after:
+        within, beyond = ("<=", "<") if descending else (">=", ">")
+        where.append(f"{key} {within} ? AND ({key} {beyond} ? OR id > ?)")
+    if bounded:
+        where.append(f"{key} {'>=' if descending else '<='} ?")
+    order = "DESC" if descending else "ASC"
+    # SQLite would rather seek the codename's unique index and read each actor's row; and
+    # codenames are unique, so they need no id to break ties.
+    index, ties = ("INDEXED BY ix_actors_high_risk", "") if high_risk else ("", ", id")
+    return (
+        f"SELECT {_ROW} FROM actors {index} WHERE {' AND '.join(where)} "  # noqa: S608
+        f"ORDER BY {key} {order}{ties} LIMIT ?"
+    )
+
+
+_RUNS: Final = {
+    (high_risk, descending, after, bounded): _run_sql(
+        "codename" if high_risk else "display_name", high_risk, descending, after, bounded
+    )
+    for high_risk in (False, True)
+    for descending in (False, True)
+    for after in (False, True)
+    for bounded in ((False, True) if high_risk else (False,))
+}
+_AFFILIATIONS: Final = (
+    "SELECT f.actor_id, f.role, o.name FROM affiliations AS f "
+    "JOIN organizations AS o ON o.id = f.organization_id "
+    "WHERE f.actor_id IN ({ids}) AND f.ended_on IS NULL "
+    "ORDER BY f.started_on IS NULL, f.started_on DESC, f.id DESC"
+)
+_SENSITIVITIES: Final = {member.value: member for member in Sensitivity}
+_STATUSES: Final = {member.value: member for member in ActorStatus}
+_TIERS: Final = {member.value: member for member in Tier}
+_SUMMARY_FIELDS: Final = tuple(f.name for f in dataclasses.fields(ActorSummary))
+
+
+def _read(conn: PoolProxiedConnection, sql: str, parameters: Sequence[object]) -> list[Any]:
+    """The rows of ``sql`` on the driver's own connection (which keeps it prepared), in
+    the transaction :func:`connection.reading` began. The driver's errors are
+    SQLAlchemy's, as a read through the ORM would raise them."""
+    driver: Any = conn.driver_connection
+    try:
+        return list(driver.execute(sql, parameters))
+    except sqlcipher3.Error as exc:
+        raise sa.exc.DBAPIError.instance(sql, list(parameters), exc, sqlcipher3.Error) from exc
+
+
+def _whole_list_page(
+    vault: Vault,
+    now: datetime,
+    descending: bool,
+    after: int | None,
+    limit: int,
+    withheld: records.IdentityRule,
+) -> list[ActorSummary]:
+    """:func:`list_actors` with no filter, by the name shown."""
+    if limit <= 0:
+        return []
+    with connection.reading(vault.engine) as conn:
+        anchor: tuple[object, ...] = ()
+        if after is not None:
+            found = _read(conn, _ANCHOR, (after,))
+            if not found:
+                return []  # the last row shown is gone: the list is read again on change
+            anchor = (found[0][0], found[0][0], after)
+        rows = _read(conn, _RUNS[False, descending, bool(anchor), False], (*anchor, limit))
+        bound = (rows[-1][2],) if len(rows) == limit else ()  # a full page: up to its end
+        rows += _read(
+            conn, _RUNS[True, descending, bool(anchor), bool(bound)], (*anchor, *bound, limit)
+        )
+        rows.sort(key=_row_id)
+        rows.sort(key=_row_shown, reverse=descending)  # stable: ties stay by id, going up
+        del rows[limit:]
+        ids = [row[0] for row in rows]
+        current: dict[int, str] = {}
+        if ids:
+            sql = _AFFILIATIONS.format(ids=", ".join("?" * len(ids)))
+            for actor_id, role, organization in _read(conn, sql, ids):
+                if actor_id not in current:
+                    current[actor_id] = f"{role}, {organization}" if role else organization
+    return [_summary_of_row(row, current.get(row[0], ""), now, withheld) for row in rows]
+
+
+def _row_id(row: Any) -> int:
+    return int(row[0])
+
+
+def _row_shown(row: Any) -> str:
+    return str(row[3] if row[4] == "high-risk" else row[2])
+
+
+def _moment(value: str | None) -> datetime | None:
+    """A stored moment (naive UTC, as SQLAlchemy writes it) as an aware datetime."""
+    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+_new_summary: Final = object.__new__
+
+
+def _summary_of_row(
+    row: Any, affiliation: str, now: datetime, withheld: records.IdentityRule
+) -> ActorSummary:
+    """A summary from a row of :data:`_ROW`, made without the dataclass's ``__init__`` (a
+    frozen dataclass sets each of its 14 fields through ``object.__setattr__``: a page
+    made 200 of them): the same fields, the same values, converted as the ORM would."""
+    (actor_id, uuid, display_name, codename, sensitivity, status, cadence_days) = row[:7]
+    (last_contact, last_substantive, tier, max_interval, snoozed) = row[7:]
+    risk = _SENSITIVITIES[sensitivity]
+    summary: ActorSummary = _new_summary(ActorSummary)
+    summary.__dict__.update(
+        zip(
+            _SUMMARY_FIELDS,
+            (
+                actor_id,
+                uuid,
+                display_name,
+                codename,
+                risk,
+                _STATUSES[status],
+                cadence_days,
+                _moment(last_contact),
+                records.detail(withheld, actor_id, risk, affiliation),
+                now,
+                _TIERS[tier],
+                None if snoozed is None else date.fromisoformat(snoozed),
+                _moment(last_substantive),
+                max_interval,
+            ),
+            strict=True,
+        )
+    )
+    return summary
 
 
 # The fields a row of the list shows, all in the covering index ix_actors_list: a page is

@@ -13,27 +13,18 @@ import itertools
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, NamedTuple
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import PoolProxiedConnection
 
 from contactkeeper import i18n
 from contactkeeper.i18n import _, pgettext
 from contactkeeper.records import NameRule, display_names, wording
 from contactkeeper.records.spellings import name_key, near_listed, prepared
-from contactkeeper.vault import search_index
-from contactkeeper.vault.model import (
-    Actor,
-    Event,
-    FollowUp,
-    Interaction,
-    InteractionParticipant,
-    Organization,
-    Process,
-    Sensitivity,
-    Transfer,
-)
+from contactkeeper.vault import connection, search_index
 from contactkeeper.vault.search_index import (
     BODY_WEIGHT,
     FRAGMENTED,
@@ -45,9 +36,21 @@ from contactkeeper.vault.search_index import (
     fold,
     kind_code,
 )
+from contactkeeper.vault.vocabulary import (
+    EventKind,
+    InteractionKind,
+    OrganizationKind,
+    ProcessPhase,
+    Sensitivity,
+    Track,
+    TransferKind,
+)
 
 if TYPE_CHECKING:
     from contactkeeper.vault import Vault
+
+# What search reads on: a unit of work's connection, or a pooled one lent for a search.
+Reader = sa.Connection | PoolProxiedConnection
 
 
 def _is_token_char(char: str) -> bool:
@@ -187,11 +190,13 @@ _RECENT_JOURNAL_MATCH: Final = (
     "SELECT rowid, 0.0 FROM search_index_journal WHERE search_index_journal MATCH ? "
     "ORDER BY rowid DESC LIMIT ?"
 )
-# Tier 1 reads the names of what it finds in the same query, to put exact names first.
+# Tier 1 reads the names of what it finds in the same query, to put exact names first:
+# only those of the rows kept (SQLite's sort would carry the names of every row that
+# matches, each read from the index's content: for a common name, two thirds of the time).
 _WHOLE_NAMES_MATCH: Final = (
-    "SELECT rowid, bm25(search_index_names) AS score, names "
-    "FROM search_index_names WHERE search_index_names MATCH ? "
-    "AND rowid % 8 IN ({codes}) ORDER BY score, rowid LIMIT ?"
+    "SELECT found.rowid, found.score, shown.names FROM ("  # noqa: S608 (constant text)
+    f"{_NAMES_MATCH}) AS found "
+    "CROSS JOIN search_index_names AS shown ON shown.rowid = found.rowid"
 )
 _JOURNAL: Final = KIND_CODES["interaction"]
 
@@ -203,7 +208,7 @@ _JOURNAL_TERM: Final = (
 _INDEXED_PREFIX: Final = 3
 
 
-def _in_journal(conn: sa.Connection, words: Sequence[str]) -> bool:
+def _in_journal(conn: Reader, words: Sequence[str]) -> bool:
     """Whether the journal may hold every word: when several are typed, whether each
     longer word begins a word of the journal, longest first.
 
@@ -230,10 +235,10 @@ def _statement(template: str, codes: tuple[int, ...]) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _words_of_line(line: str) -> tuple[str, ...]:
-    """The sorted words of one line of a record's names (the same names come back at every
-    keystroke)."""
-    return tuple(sorted(_typed_words(line)))
+def _names_as_words(names: str) -> frozenset[tuple[str, ...]]:
+    """The sorted words of each line of a record's names (the same names come back at
+    every keystroke)."""
+    return frozenset(tuple(sorted(_typed_words(line))) for line in names.splitlines())
 
 
 def _whole_names_first(
@@ -242,15 +247,12 @@ def _whole_names_first(
     """Rows whose words all match whole words: those named exactly what was typed (one of
     their names has just these words) first, each group by bm25."""
     typed = tuple(sorted(words))
-    whole = {
-        rowid
-        for rowid, _score, names in rows
-        if any(_words_of_line(line) == typed for line in names.splitlines())
-    }
-    return sorted(
-        ((rowid, score) for rowid, score, _names in rows),
-        key=lambda row: (row[0] not in whole, row[1], row[0]),
-    )
+    return [
+        (rowid, score)
+        for _other, score, rowid in sorted(
+            (typed not in _names_as_words(names), score, rowid) for rowid, score, names in rows
+        )
+    ]
 
 
 def matches(
@@ -290,7 +292,7 @@ def matches(
 
 
 def _matches(
-    conn: sa.Connection,
+    conn: Reader,
     query: str,
     codes: Sequence[int],
     limit: int | None,
@@ -357,76 +359,99 @@ def _opening(text: str, words: int = 8, max_chars: int = 80) -> str:
 _Display = tuple[str, str, str]  # uuid, title, subtitle
 
 
-# The display queries most keystrokes run, made once (``ids`` bound as a list).
-_IDS: Final[sa.BindParameter[list[int]]] = sa.bindparam("ids", expanding=True)
+# The display queries, read on the driver as the index's are (``{ids}``: one mark per id),
+# each stored value turned into what the ORM would give.
 _ACTORS_SHOWN: Final = (
     "SELECT id, uuid, display_name, codename, sensitivity FROM actors WHERE id IN ({ids})"
 )
-_ORGANIZATIONS_SHOWN: Final = sa.select(
-    Organization.id, Organization.uuid, Organization.name, Organization.kind, Organization.country
-).where(Organization.id.in_(_IDS))
+_ORGANIZATIONS_SHOWN: Final = (
+    "SELECT id, uuid, name, kind, country FROM organizations WHERE id IN ({ids})"
+)
+_PROCESSES_SHOWN: Final = "SELECT id, uuid, name, track, phase FROM processes WHERE id IN ({ids})"
 _INTERACTIONS_SHOWN: Final = (
-    sa.select(
-        Interaction.id,
-        Interaction.uuid,
-        Interaction.occurred_at,
-        Interaction.kind,
-        Interaction.summary,
-        Actor.id,
-        Actor.display_name,
-        Actor.codename,
-        Actor.sensitivity,
-    )
-    .outerjoin(InteractionParticipant, InteractionParticipant.interaction_id == Interaction.id)
-    .outerjoin(Actor, Actor.id == InteractionParticipant.actor_id)
-    .where(Interaction.id.in_(_IDS))
+    "SELECT i.id, i.uuid, i.occurred_at, i.kind, i.summary, a.id, a.display_name, "
+    "a.codename, a.sensitivity FROM interactions AS i "
+    "LEFT JOIN interaction_participants AS p ON p.interaction_id = i.id "
+    "LEFT JOIN actors AS a ON a.id = p.actor_id WHERE i.id IN ({ids})"
+)
+_EVENTS_SHOWN: Final = (
+    "SELECT e.id, e.uuid, e.title, e.kind, e.starts_on, p.name FROM events AS e "
+    "LEFT JOIN processes AS p ON p.id = e.process_id WHERE e.id IN ({ids})"
+)
+_TRANSFERS_SHOWN: Final = (
+    "SELECT t.id, t.uuid, t.passed_on, t.kind, t.content, a.id, a.display_name, a.codename, "
+    "a.sensitivity, o.name FROM transfers AS t "
+    "LEFT JOIN actors AS a ON a.id = t.recipient_actor_id "
+    "LEFT JOIN organizations AS o ON o.id = t.recipient_organization_id WHERE t.id IN ({ids})"
+)
+_FOLLOW_UPS_SHOWN: Final = (
+    "SELECT f.id, f.uuid, f.due_on, f.title, f.done_at, a.id, a.display_name, a.codename, "
+    "a.sensitivity, p.name FROM follow_ups AS f "
+    "LEFT JOIN actors AS a ON a.id = f.actor_id "
+    "LEFT JOIN processes AS p ON p.id = f.process_id WHERE f.id IN ({ids})"
 )
 
 
+def _shown_rows(conn: Reader, template: str, ids: Sequence[int]) -> list[Any]:
+    return search_index.read(conn, template.format(ids=", ".join("?" * len(ids))), ids)
+
+
+def _moment(stored: str) -> datetime:
+    """A moment as stored (naive UTC, as SQLAlchemy writes it), aware."""
+    return datetime.fromisoformat(stored).replace(tzinfo=UTC)
+
+
 def _actor_displays(
-    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: Reader, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
-    # The display of actors, which nearly every keystroke asks, read on the driver.
-    sql = _ACTORS_SHOWN.format(ids=", ".join("?" * len(ids)))
     found: dict[int, _Display] = {}
-    for record_id, uuid, display_name, codename, sensitivity in search_index.read(conn, sql, ids):
+    for record_id, uuid, display_name, codename, sensitivity in _shown_rows(
+        conn, _ACTORS_SHOWN, ids
+    ):
         shown = name(record_id, display_name, codename, Sensitivity(sensitivity))
         found[record_id] = (uuid, shown, "" if shown == codename else codename)
     return found
 
 
 def _organization_displays(
-    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: Reader, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
     return {
-        record_id: (uuid, name, " · ".join(filter(None, (wording.label(kind), country))))
-        for record_id, uuid, name, kind, country in conn.execute(_ORGANIZATIONS_SHOWN, {"ids": ids})
+        record_id: (
+            uuid,
+            name,
+            " · ".join(filter(None, (wording.label(OrganizationKind(kind)), country))),
+        )
+        for record_id, uuid, name, kind, country in _shown_rows(conn, _ORGANIZATIONS_SHOWN, ids)
     }
 
 
 def _process_displays(
-    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: Reader, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
-    query = sa.select(Process.id, Process.uuid, Process.name, Process.track, Process.phase)
     return {
-        record_id: (uuid, name, f"{wording.label(track)} · {wording.label(phase)}")
-        for record_id, uuid, name, track, phase in conn.execute(query.where(Process.id.in_(ids)))
+        record_id: (
+            uuid,
+            name,
+            f"{wording.label(Track(track))} · {wording.label(ProcessPhase(phase))}",
+        )
+        for record_id, uuid, name, track, phase in _shown_rows(conn, _PROCESSES_SHOWN, ids)
     }
 
 
 def _interaction_displays(
-    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: Reader, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
     """Local date and opening words over kind and participants (one row per participant)."""
     heads: dict[int, tuple[str, str, str]] = {}
     participants: dict[int, list[str]] = {}
-    for row in conn.execute(_INTERACTIONS_SHOWN, {"ids": ids}):
+    for row in _shown_rows(conn, _INTERACTIONS_SHOWN, ids):
         record_id, uuid, occurred_at, kind, summary, actor_id, display_name, codename, risk = row
-        day = i18n.short_date(occurred_at.astimezone().date())
+        day = i18n.short_date(_moment(occurred_at).astimezone().date())
         title = f"{day} · {_opening(summary)}" if summary.strip() and not hide_text else day
-        heads[record_id] = (uuid, title, wording.label(kind))
+        heads[record_id] = (uuid, title, wording.label(InteractionKind(kind)))
         if actor_id is not None:
-            shown = name(actor_id, display_name, codename, risk)
+            shown = name(actor_id, display_name, codename, Sensitivity(risk))
             participants.setdefault(record_id, []).append(shown)
     found: dict[int, _Display] = {}
     for record_id, (uuid, title, kind_label) in heads.items():
@@ -436,91 +461,66 @@ def _interaction_displays(
 
 
 def _event_displays(
-    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: Reader, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
-    query = (
-        sa.select(Event.id, Event.uuid, Event.title, Event.kind, Event.starts_on, Process.name)
-        .outerjoin(Process, Process.id == Event.process_id)
-        .where(Event.id.in_(ids))
-    )
     return {
         record_id: (
             uuid,
             title,
             " · ".join(
-                filter(None, (wording.label(kind), i18n.short_date(starts_on), process_name))
+                filter(
+                    None,
+                    (
+                        wording.label(EventKind(kind)),
+                        i18n.short_date(date.fromisoformat(starts_on)),
+                        process_name,
+                    ),
+                )
             ),
         )
-        for record_id, uuid, title, kind, starts_on, process_name in conn.execute(query)
+        for record_id, uuid, title, kind, starts_on, process_name in _shown_rows(
+            conn, _EVENTS_SHOWN, ids
+        )
     }
 
 
 def _transfer_displays(
-    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: Reader, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
     """Day passed and opening words over kind and recipient (named by the ``name`` rule)."""
-    query = (
-        sa.select(
-            Transfer.id,
-            Transfer.uuid,
-            Transfer.passed_on,
-            Transfer.kind,
-            Transfer.content,
-            Actor.id,
-            Actor.display_name,
-            Actor.codename,
-            Actor.sensitivity,
-            Organization.name,
-        )
-        .outerjoin(Actor, Actor.id == Transfer.recipient_actor_id)
-        .outerjoin(Organization, Organization.id == Transfer.recipient_organization_id)
-        .where(Transfer.id.in_(ids))
-    )
     found: dict[int, _Display] = {}
-    for row in conn.execute(query):
+    for row in _shown_rows(conn, _TRANSFERS_SHOWN, ids):
         record_id, uuid, passed_on, kind, content, actor_id, display_name, codename, risk, org = row
-        day = i18n.short_date(passed_on)
+        day = i18n.short_date(date.fromisoformat(passed_on))
         title = f"{day} · {_opening(content)}" if content.strip() and not hide_text else day
-        to = [name(actor_id, display_name, codename, risk)] if actor_id is not None else []
+        to = (
+            [name(actor_id, display_name, codename, Sensitivity(risk))]
+            if actor_id is not None
+            else []
+        )
         to += [org] if org else []
         # Translators: whom a transfer was passed to, in a search result: "to Amal Haddad".
         recipients = _("to {names}").format(names=pgettext("between names", ", ").join(to))
-        found[record_id] = (
-            uuid,
-            title,
-            f"{wording.label(kind)} · {recipients}" if to else wording.label(kind),
-        )
+        label = wording.label(TransferKind(kind))
+        found[record_id] = (uuid, title, f"{label} · {recipients}" if to else label)
     return found
 
 
 def _follow_up_displays(
-    conn: sa.Connection, ids: Sequence[int], name: NameRule, hide_text: bool
+    conn: Reader, ids: Sequence[int], name: NameRule, hide_text: bool
 ) -> dict[int, _Display]:
     """Day due and title over open or done and whom it concerns (named by the ``name``
     rule); ``hide_text`` leaves the title out, as it does a summary."""
-    query = (
-        sa.select(
-            FollowUp.id,
-            FollowUp.uuid,
-            FollowUp.due_on,
-            FollowUp.title,
-            FollowUp.done_at,
-            Actor.id,
-            Actor.display_name,
-            Actor.codename,
-            Actor.sensitivity,
-            Process.name,
-        )
-        .outerjoin(Actor, Actor.id == FollowUp.actor_id)
-        .outerjoin(Process, Process.id == FollowUp.process_id)
-        .where(FollowUp.id.in_(ids))
-    )
     found: dict[int, _Display] = {}
-    for row in conn.execute(query):
+    for row in _shown_rows(conn, _FOLLOW_UPS_SHOWN, ids):
         record_id, uuid, due_on, title, done_at, actor_id, display_name, codename, risk = row[:9]
-        day = i18n.short_date(due_on)
+        day = i18n.short_date(date.fromisoformat(due_on))
         shown = f"{day} · {_opening(title)}" if title.strip() and not hide_text else day
-        about = [name(actor_id, display_name, codename, risk)] if actor_id is not None else []
+        about = (
+            [name(actor_id, display_name, codename, Sensitivity(risk))]
+            if actor_id is not None
+            else []
+        )
         about += [row[9]] if row[9] else []
         # Translators: a follow-up, done or still to do.
         label = (
@@ -558,7 +558,7 @@ def search_session(
 
 
 def _search(
-    conn: sa.Connection,
+    conn: Reader,
     query: str,
     limit: int,
     codes: Sequence[int],
@@ -606,7 +606,7 @@ def search(
     if not codes or not match_expression(query) or limit <= 0:
         return []
     # A read needs no unit of work: one connection, one transaction, no ORM objects.
-    with vault.engine.connect() as conn, conn.begin():
+    with connection.reading(vault.engine) as conn:
         return _search(conn, query, limit, codes, name, hide_text, fragments)
 
 

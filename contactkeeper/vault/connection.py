@@ -7,12 +7,14 @@ the passphrase's key derivation happens once, in :mod:`contactkeeper.vault.keyfi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 import sqlcipher3
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import PoolProxiedConnection, QueuePool
 
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
 
@@ -131,3 +133,23 @@ def attach_and_export(
             raise
     finally:
         raw.execute("DETACH DATABASE export_copy")
+
+
+@contextmanager
+def reading(engine: sa.Engine) -> Iterator[PoolProxiedConnection]:
+    """A pooled connection in a read transaction of its own, begun and ended on the
+    driver, for reads that run on the driver (search as one types, the actors list as it
+    scrolls) without SQLAlchemy's connection and transaction around them (a tenth of a
+    keystroke's time). Only reads: nothing written here would be seen by the vault's
+    count of writes (:mod:`.generations`)."""
+    pooled = engine.raw_connection()
+    try:
+        driver: Any = pooled.driver_connection
+        driver.execute("BEGIN")
+        try:
+            yield pooled
+        finally:
+            if pooled.is_valid:
+                driver.execute("COMMIT")
+    finally:
+        pooled.close()

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -710,6 +711,23 @@ Index(
     Actor.tier,
     Actor.max_interval_days,
     Actor.snoozed_until,
+)
+# The high-risk actors, whom the list shows (and sorts) by codename, with the list's fields
+# (migration 0013): a page of them is a range of this small index, not a scan of the list's.
+Index(
+    "ix_actors_high_risk",
+    Actor.codename,
+    Actor.display_name,
+    Actor.uuid,
+    Actor.sensitivity,
+    Actor.status,
+    Actor.cadence_days,
+    Actor.last_contact_at,
+    Actor.last_substantive_at,
+    Actor.tier,
+    Actor.max_interval_days,
+    Actor.snoozed_until,
+    sqlite_where=text("sensitivity = 'high-risk'"),
 )
 # Going cold (and the list by warmth): every fact warmth is derived from, with the two
 # intervals and the snooze (migration 0008).

@@ -59,8 +59,10 @@ from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
 
 import sqlalchemy as sa
+import sqlcipher3
 from sqlalchemy import event
 from sqlalchemy.orm import QueryableAttribute, Session, UOWTransaction, sessionmaker
+from sqlalchemy.pool import PoolProxiedConnection
 
 from contactkeeper.errors import SearchIndexDamaged
 from contactkeeper.vault.model import (
@@ -403,15 +405,19 @@ def reading_the_index(conn: sa.Connection) -> Iterator[None]:
         raise SearchIndexDamaged(detail[0] if detail else "") from None
 
 
-def read(conn: sa.Connection, sql: str, parameters: Sequence[object]) -> list[Any]:
+def read(
+    conn: sa.Connection | PoolProxiedConnection, sql: str, parameters: Sequence[object]
+) -> list[Any]:
     """The rows of one query of the index, run on the driver's own connection: a search
     runs several per keystroke, and the driver keeps each one prepared (by its text).
-    ``conn`` must be in a transaction; a damaged page is said as :func:`reading_the_index`
-    says it."""
-    driver: Any = conn.connection.driver_connection
+    ``conn`` (a SQLAlchemy connection, or a pooled one as :func:`.connection.reading` lends
+    it) must be
+    in a transaction; a damaged page is said as :func:`reading_the_index` says it."""
+    pooled = conn.connection if isinstance(conn, sa.Connection) else conn
+    driver: Any = pooled.driver_connection
     try:
         return list(driver.execute(sql, parameters))
-    except conn.dialect.loaded_dbapi.DatabaseError as exc:  # the driver's, not SQLAlchemy's
+    except sqlcipher3.DatabaseError as exc:  # the driver's, not SQLAlchemy's
         detail = str(exc).splitlines()[0:1]
         conn.invalidate()
         raise SearchIndexDamaged(detail[0] if detail else "") from None
