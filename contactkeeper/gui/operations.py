@@ -9,11 +9,17 @@ restores, imports. No raw threads in widgets, no ``processEvents()`` loops.
 name the step under way with ``progress.stage(name)``, and ask ``progress.cancelled()`` at
 each check point; :meth:`Operation.cancel` (a Cancel button) makes it true. The work itself
 decides where it can stop cleanly (and says so with its own error).
+
+Closing the window asks every operation still running to stop (:func:`cancel_all`); what
+finishes after the program's Qt objects are gone (work that cannot stop, or had not come
+to a check point) is dropped without a word, and work whose progress can no longer be
+shown is asked to stop.
 """
 
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +33,16 @@ class _Relay(QObject):
     stage = Signal(str)
 
 
+def _emit(signal: Any, *args: Any) -> bool:
+    """Say ``signal(*args)`` from the worker; False if there is no one left to tell (the
+    program is closing and its Qt objects are gone): the answer is then dropped."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # "Signal source has been deleted"
+        return False
+    return True
+
+
 class Progress:
     """What background work is handed: how to say how far it is, and whether to stop."""
 
@@ -35,11 +51,13 @@ class Progress:
         self._cancel = cancel
 
     def __call__(self, done: int, total: int) -> None:
-        self._relay.progress.emit(done, total)
+        if not _emit(self._relay.progress, done, total):
+            self._cancel.set()  # no one is waiting for it any more
 
     def stage(self, name: str) -> None:
         """The step now under way (the work's own name for it)."""
-        self._relay.stage.emit(name)
+        if not _emit(self._relay.stage, name):
+            self._cancel.set()
 
     def cancelled(self) -> bool:
         """Whether the user asked to stop (safe to ask from the worker thread)."""
@@ -57,9 +75,23 @@ class _Job(QRunnable):
         try:
             result = self._work(self._progress)
         except Exception as exc:  # delivered to the UI thread, shown there
-            self._relay.failed.emit(exc)
+            _emit(self._relay.failed, exc)
         else:
-            self._relay.done.emit(result)
+            _emit(self._relay.done, result)
+
+
+# Every operation started and not finished yet (see cancel_all); one whose parent was
+# deleted meanwhile leaves the set with it.
+_RUNNING: weakref.WeakSet[Operation] = weakref.WeakSet()
+
+
+def cancel_all() -> int:
+    """Ask every operation still running to stop at its next check point (the window is
+    closing); how many were running."""
+    running = list(_RUNNING)
+    for operation in running:
+        operation.cancel()
+    return len(running)
 
 
 class Operation(QObject):
@@ -90,6 +122,7 @@ class Operation(QObject):
         self._relay.progress.connect(self._progress)
         self._relay.stage.connect(self._stage)
         self.running = True
+        _RUNNING.add(self)
         progress = Progress(self._relay, self._cancel)
         QThreadPool.globalInstance().start(_Job(work, progress, self._relay))
 
@@ -121,6 +154,7 @@ class Operation(QObject):
 
     def _finish(self, callback: Callable[[Any], None], value: Any) -> None:
         self.running = False
+        _RUNNING.discard(self)
         try:
             callback(value)
         finally:
