@@ -124,11 +124,9 @@ def protect(window: MainWindow, context: AppContext, settings: Settings) -> None
     window.file_menu.insertAction(window.lock_action, panic)
 
     def offer() -> None:
-        from contactkeeper.gui.dialogs.settings import offer_remember  # the keyring: on unlock
+        from contactkeeper.gui.dialogs.settings import offer_remember_soon  # the keyring
 
-        box = offer_remember(window, context, settings)
-        if box is not None:
-            box.open()
+        offer_remember_soon(window, context, settings)  # asks the keyring off the UI thread
 
     context.vault_opened.connect(offer)
 

@@ -265,8 +265,9 @@ class Workspace(QWidget):
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)  # comes back here through the signal
             return
-        if self.views.widget(row) is self.processes:
-            self.processes.ensure_loaded()  # not read on unlock: on first showing
+        view = self.views.widget(row)
+        if view in (self.processes, self.journal, self.follow_ups, self.track_two):
+            view.ensure_loaded()  # not read on unlock: on first showing
         self.views.setCurrentIndex(row)
         if self.views.widget(row) is self.map:
             self.map.ensure_loaded()  # laid out on first showing
