@@ -10,6 +10,10 @@ name the step under way with ``progress.stage(name)``, and ask ``progress.cancel
 each check point; :meth:`Operation.cancel` (a Cancel button) makes it true. The work itself
 decides where it can stop cleanly (and says so with its own error).
 
+Work that can wait (Today's insights) runs with :func:`run_paced`: it pauses at the next
+step of its queries while the UI thread does what a person waits for (a page of a list:
+:func:`ui_turn`), so that the two do not take turns at Python's interpreter then.
+
 Closing the window asks every operation still running to stop (:func:`cancel_all`); what
 finishes after the program's Qt objects are gone (work that cannot stop, or had not come
 to a check point) is dropped without a word, and work whose progress can no longer be
@@ -20,10 +24,17 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from contactkeeper.vault import pacing
+
+# The longest a paced step waits for the UI thread's turn to end: paced work is slowed
+# while the UI thread is busy, never stopped.
+LONGEST_PAUSE_S = 0.25
 
 
 class _Relay(QObject):
@@ -183,3 +194,46 @@ def run_with_progress(
     """Like run_in_background; ``work(progress)`` may call ``progress(done, total)``,
     ``progress.stage(name)`` and ``progress.cancelled()`` (see :class:`Progress`)."""
     return Operation(parent, work, on_done, on_error, on_progress, on_stage)
+
+
+# -- the UI thread's turn ------------------------------------------------------------------
+
+_ui_free = threading.Event()
+_ui_free.set()
+_ui_turns = 0  # nested turns (the UI thread alone counts them)
+
+
+@contextmanager
+def ui_turn() -> Iterator[None]:
+    """On the UI thread, around work a person waits for (a page of a list): paced work
+    pauses at its next step until the block ends."""
+    global _ui_turns
+    _ui_turns += 1
+    _ui_free.clear()
+    try:
+        yield
+    finally:
+        _ui_turns -= 1
+        if _ui_turns == 0:
+            _ui_free.set()
+
+
+def _give_way() -> None:
+    """A paced step: wait while the UI thread has its turn (at most LONGEST_PAUSE_S)."""
+    _ui_free.wait(LONGEST_PAUSE_S)
+
+
+def run_paced(
+    parent: QObject,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+) -> Operation:
+    """Like run_in_background, for work that can wait: its queries pause at each step
+    while the UI thread is in a :func:`ui_turn` block."""
+
+    def paced_work() -> Any:
+        with pacing.paced(_give_way):
+            return work()
+
+    return run_in_background(parent, paced_work, on_done, on_error)

@@ -34,7 +34,7 @@ from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError, VaultLocked
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.lazy_table import RIGHT, Column, LazyTableModel
-from contactkeeper.gui.operations import Operation, run_in_background
+from contactkeeper.gui.operations import Operation, run_paced
 from contactkeeper.gui.presentation import direction_text, long_date, short_date
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.widgets.backup_reminder import BackupReminder
@@ -676,9 +676,8 @@ class TodayView(QWidget):
             if not self.context.unlocked or self.context.vault is not vault:
                 failed(VaultLocked())
                 return
-            self._insights = run_in_background(
-                self, lambda: today.insights_of(vault, now), done, failed
-            )
+            # Paced: it pauses while the UI thread turns a page (see operations.ui_turn).
+            self._insights = run_paced(self, lambda: today.insights_of(vault, now), done, failed)
 
         # Started once the event loop has shown what is read above (on an unlock: the
         # window, its other views loaded), so that the reckoning's own Python work does not
