@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -670,19 +670,9 @@ class TodayView(QWidget):
                     ).format(error=type(exc).__name__)
                 )
 
-        def start() -> None:
-            if asked != self._asked:
-                return  # a newer reckoning was asked for meanwhile
-            if not self.context.unlocked or self.context.vault is not vault:
-                failed(VaultLocked())
-                return
-            # Paced: it pauses while the UI thread turns a page (see operations.ui_turn).
-            self._insights = run_paced(self, lambda: today.insights_of(vault, now), done, failed)
-
-        # Started once the event loop has shown what is read above (on an unlock: the
-        # window, its other views loaded), so that the reckoning's own Python work does not
-        # share the interpreter with them.
-        QTimer.singleShot(0, self, start)
+        # Paced: it pauses while the UI thread reads a page of a list (operations.ui_turn),
+        # so that on an unlock it gives way to the views loading after Today.
+        self._insights = run_paced(self, lambda: today.insights_of(vault, now), done, failed)
 
     def _show_more_follow_ups(self) -> None:
         shown = len(self.follow_ups.rows)
