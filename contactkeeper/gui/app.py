@@ -80,8 +80,30 @@ def open_first_window(context: AppContext) -> MainWindow:
     # out of the garbage collector's full passes, which would otherwise scan it each time
     # (a pause of about 100 ms in the middle of a click).
     gc.freeze()
+    share_the_interpreter()
     AfterFirstPaint(window, lambda: _make_workspace(window, context))
     return window
+
+
+# How long a thread may keep the interpreter while another waits for it (Python's default
+# is 5 ms). The UI thread gives the interpreter up at every step of a query and takes it
+# back at every call into the program from Qt; while a background thread works out Today's
+# insights, each taking back could wait 5 ms, and a page of a list took 100 to 400 ms.
+SWITCH_INTERVAL_S = 0.0005
+# Objects allocated before the garbage collector looks at the youngest (Python's default is
+# 700). Background work that builds a large structure (the web of channels: a first
+# reckoning allocates millions of objects) set off five or six full collections of 20 to 70
+# ms each, and every collection stops every thread, the UI thread too; with this, none
+# during it, and each young collection stays near 10 ms.
+YOUNGEST_GENERATION = 10_000
+
+
+def share_the_interpreter() -> None:
+    """Let the UI thread keep its turn while background work runs (see the two values
+    above): for the desktop's process, once its first window is up."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    _youngest, middle, oldest = gc.get_threshold()
+    gc.set_threshold(YOUNGEST_GENERATION, middle, oldest)
 
 
 class AfterFirstPaint(QObject):
@@ -124,11 +146,9 @@ def protect(window: MainWindow, context: AppContext, settings: Settings) -> None
     window.file_menu.insertAction(window.lock_action, panic)
 
     def offer() -> None:
-        from contactkeeper.gui.dialogs.settings import offer_remember  # the keyring: on unlock
+        from contactkeeper.gui.dialogs.settings import offer_remember_soon  # the keyring
 
-        box = offer_remember(window, context, settings)
-        if box is not None:
-            box.open()
+        offer_remember_soon(window, context, settings)  # asks the keyring off the UI thread
 
     context.vault_opened.connect(offer)
 

@@ -36,6 +36,7 @@ from contactkeeper.gui.dialogs.help import GUIDE_TAB, SHORTCUTS_TAB, HelpDialog
 from contactkeeper.gui.dialogs.index_repair import IndexRepairAction
 from contactkeeper.gui.dialogs.readiness_actions import ReadinessActions
 from contactkeeper.gui.history import History, Place
+from contactkeeper.gui.operations import cancel_all
 from contactkeeper.gui.presentation import available_area
 from contactkeeper.gui.undo import UndoController, UndoKey
 from contactkeeper.gui.views.welcome import StartScreen
@@ -264,8 +265,9 @@ class Workspace(QWidget):
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)  # comes back here through the signal
             return
-        if self.views.widget(row) is self.processes:
-            self.processes.ensure_loaded()  # not read on unlock: on first showing
+        view = self.views.widget(row)
+        if view in (self.processes, self.journal, self.follow_ups, self.track_two):
+            view.ensure_loaded()  # not read on unlock: on first showing
         self.views.setCurrentIndex(row)
         if self.views.widget(row) is self.map:
             self.map.ensure_loaded()  # laid out on first showing
@@ -821,6 +823,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_geometry(QByteArray(self.saveGeometry()))
+        cancel_all()  # background work stops at its next check point
         self.context.lock()
         self.start.discard_demo()
         super().closeEvent(event)

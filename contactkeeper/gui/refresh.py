@@ -12,6 +12,10 @@ view keeps one :class:`Refresh`, given what the view shows, and it decides:
 
 So a contact logged in the dialog redraws Today now, and the journal when it is next opened,
 and no view keeps a list of which writes touch which kinds.
+
+The same rule spares the unlock: a view that is not on screen when a vault opens (the
+journal, the follow-ups) calls :meth:`Refresh.when_shown` instead of loading, and loads
+when it is first shown.
 """
 
 from __future__ import annotations
@@ -70,6 +74,15 @@ class Refresh(QObject):
     def fresh(self) -> None:
         """The view shows the vault as it is now (it just reloaded, or the vault changed)."""
         self.stale = False
+
+    def when_shown(self) -> None:
+        """Redraw now if the view is on screen, else the next time it is shown (a view the
+        vault opened under loads when the user first opens it, not on the unlock)."""
+        if self.view.isVisible():
+            self.stale = False
+            self._reload()
+        else:
+            self.stale = True
 
     def catch_up(self) -> None:
         """Redraw now if changes came while the view was hidden."""

@@ -16,6 +16,8 @@ import sqlalchemy as sa
 import sqlcipher3
 from sqlalchemy.pool import PoolProxiedConnection, QueuePool
 
+from contactkeeper.vault import pacing
+
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
 
 # Applied in this order after the key has been checked by a read.
@@ -98,7 +100,18 @@ def make_engine(db_path: Path, key_hex: str) -> sa.Engine:
         hide_parameters=True,
     )
     sa.event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    sa.event.listen(engine, "checkout", _pace_on_checkout)
     return engine
+
+
+def _pace_on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    """A connection checked out by a paced thread pauses where its gate says (see
+    ``pacing``); checked out by any other, it carries no handler."""
+    if pacing.is_paced():
+        dbapi_connection.set_progress_handler(pacing.pause_point, pacing.STEP_INSTRUCTIONS)
+        record.info["paced"] = True
+    elif record.info.pop("paced", False):
+        dbapi_connection.set_progress_handler(None, 0)
 
 
 def attach_and_export(

@@ -18,7 +18,7 @@ from contactkeeper import APP_NAME, i18n
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs import records as record_dialogs
 from contactkeeper.gui.dialogs.log import LogDialog
-from contactkeeper.gui.main_window import MainWindow
+from contactkeeper.gui.main_window import FOLLOW_UPS_SECTION, MainWindow
 from contactkeeper.gui.presentation import date_format, date_time_format
 from contactkeeper.gui.views.followups import DONE
 from contactkeeper.records import actors, followups, processes
@@ -218,6 +218,7 @@ def test_no_filter_carries_over_into_another_vault(
     assert journal.text.text() == ""
     for combo in (actor_list.warmth_combo, actor_list.sensitivity_combo, actor_list.status_combo):
         assert combo.currentIndex() == 0, combo.accessibleName()
+    workspace.show_section(FOLLOW_UPS_SECTION)  # the list loads when first shown
     assert follow_ups.count_label.text() == "1 follow-up"
 
 

@@ -298,7 +298,12 @@ def test_a_hidden_view_redraws_only_when_shown_again(
     workspace = window.workspace
     assert workspace.current_view() is workspace.today
     journal = workspace.journal
+    # The journal loads when first shown; it is then left for Today again.
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.current_view() is workspace.today
     before = journal.model.total
+    assert before > 0
 
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     dialog = window.log_dialog

@@ -459,14 +459,64 @@ def offer_remember(
     Asked at most once per user of this computer, never for the demo, never without a usable
     keyring, never for a vault already remembered. The answer preselected is "Not now".
     """
-    store = settings.store
-    if _offered(store) or context.demo or not context.unlocked:
+    if not _may_offer(context, settings):
         return None
-    if not device.keyring_status(backend, probe=False).usable:
+    if not _keyring_would_remember(context.vault.path, backend):
+        return None
+    return _ask_to_remember(parent, context, settings, backend)
+
+
+def offer_remember_soon(
+    parent: QObject,
+    context: AppContext,
+    settings: Settings,
+    *,
+    backend: KeyringBackend | None = None,
+) -> Operation | None:
+    """:func:`offer_remember` as the unlock makes it: the keyring is asked off the UI thread
+    (loading its backends and looking the vault up take a tenth of a second or more, which
+    the window opening must not wait for), then the question is asked on the UI thread if
+    the same vault is still open. ``None`` if the offer is not to be made at all."""
+    if not _may_offer(context, settings):
         return None
     vault = context.vault
-    if device.is_remembered(vault.path, backend):
-        return None
+    path = vault.path
+
+    def answered(would: object) -> None:
+        still_open = context.unlocked and context.vault is vault
+        if would is True and still_open and _may_offer(context, settings):
+            _ask_to_remember(
+                parent if isinstance(parent, QWidget) else None, context, settings, backend
+            )
+
+    def failed(_exc: Exception) -> None:
+        """The keyring could not be asked: no offer (the passphrase is always there)."""
+
+    return run_in_background(
+        parent, lambda: _keyring_would_remember(path, backend), answered, failed
+    )
+
+
+def _may_offer(context: AppContext, settings: Settings) -> bool:
+    """Not asked before on this computer, a vault open, and not the demo."""
+    return not (_offered(settings.store) or context.demo or not context.unlocked)
+
+
+def _keyring_would_remember(path: Path, backend: KeyringBackend | None) -> bool:
+    """Whether this device's keyring can remember the vault at ``path`` and does not yet
+    (reads nothing of the window: safe off the UI thread)."""
+    if not device.keyring_status(backend, probe=False).usable:
+        return False
+    return not device.is_remembered(path, backend)
+
+
+def _ask_to_remember(
+    parent: QWidget | None,
+    context: AppContext,
+    settings: Settings,
+    backend: KeyringBackend | None,
+) -> QMessageBox:
+    store = settings.store
     store.setValue(OFFERED_KEY, True)  # before asking: never twice, even after a crash
     store.sync()
     box = QMessageBox(parent)
@@ -506,5 +556,6 @@ __all__ = [
     "SettingsDialog",
     "autolock_minutes",
     "offer_remember",
+    "offer_remember_soon",
     "save_autolock_minutes",
 ]

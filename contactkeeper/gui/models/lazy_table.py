@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 )
 
 from contactkeeper.errors import ContactKeeperError, VaultLocked
+from contactkeeper.gui.operations import ui_turn
 
 Row = TypeVar("Row")
 
@@ -155,7 +156,8 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or len(self._rows) >= self._total:
             return
-        page = self._safely(self._next_page)
+        with ui_turn():  # a page someone scrolls to: background work that can wait pauses
+            page = self._safely(self._next_page)
         if not page:
             self._total = len(self._rows)  # the data shrank meanwhile: stop asking
             return
@@ -205,8 +207,9 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         """Ask the service again: the count, and as many rows as the view had (at least a
         page), so that an edit does not throw the view back to the top."""
         wanted = max(self.page_size, len(self._rows)) if keep_loaded else self.page_size
-        total = self._safely(self._count)
-        rows = self._safely(lambda: list(self._fetch(0, wanted))) if total else []
+        with ui_turn():
+            total = self._safely(self._count)
+            rows = self._safely(lambda: list(self._fetch(0, wanted))) if total else []
         self.beginResetModel()
         self._total = total or 0
         self._rows = rows or []

@@ -52,6 +52,10 @@ def _shared(pair: Pair) -> str:
     return pgettext("list separator", ", ").join((*pair.organizations, *pair.addresses))
 
 
+class _Stopped(Exception):
+    """The search was asked to stop (the vault locked, the window closed)."""
+
+
 class DuplicatesView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,7 +146,12 @@ class DuplicatesView(QWidget):
         self.again.setEnabled(False)
 
         def work(progress: Progress) -> list[Pair]:
-            return duplicates.possible_duplicates(vault, withheld=withheld, progress=progress)
+            def reported(done: int, total: int) -> None:
+                if progress.cancelled():  # locked, or the window closed: stop here
+                    raise _Stopped
+                progress(done, total)
+
+            return duplicates.possible_duplicates(vault, withheld=withheld, progress=reported)
 
         self.operation = run_with_progress(
             self,
@@ -181,7 +190,7 @@ class DuplicatesView(QWidget):
         self.table.resizeColumnToContents(1)
 
     def _failed(self, this_round: int, exc: Exception) -> None:
-        if this_round != self._round:
+        if this_round != self._round or isinstance(exc, _Stopped):
             return  # the vault was locked meanwhile: nothing to say
         self.operation = None
         self.progress.hide()
@@ -196,6 +205,8 @@ class DuplicatesView(QWidget):
 
     def clear(self) -> None:
         self._round += 1
+        if self.operation is not None and shiboken6.isValid(self.operation):
+            self.operation.cancel()  # no search goes on in a vault that was locked
         self.operation = None
         self.loaded = False
         self.model.clear()

@@ -31,6 +31,7 @@ from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.record_table import Column, RecordTableModel
 from contactkeeper.gui.presentation import day, error_label, from_qdate, show_error, to_qdate, today
 from contactkeeper.gui.refresh import Refresh
+from contactkeeper.gui.widgets.tables import MEASURED_ROWS
 from contactkeeper.i18n import _, isolate, ngettext, pgettext
 from contactkeeper.records import followups
 from contactkeeper.records.followups import FollowUpInfo
@@ -150,6 +151,7 @@ class FollowUpsView(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(MEASURED_ROWS)  # not every one of 2,000 rows
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setToolTip(
             _(
@@ -171,15 +173,30 @@ class FollowUpsView(QWidget):
         self.table.clicked.connect(self._clicked)
         self.table.installEventFilter(self)
         self.refresh = Refresh(self, context, self.reload, SHOWS)
-        context.vault_opened.connect(self.reload)
+        context.vault_opened.connect(self._opened)
         context.vault_locked.connect(self.clear)
-        context.names_changed.connect(self.reload)
+        context.names_changed.connect(self._names_changed)
         self.reload()
+
+    def _opened(self) -> None:
+        """A vault was opened: its follow-ups load now if on screen, else when first
+        shown (not on the unlock)."""
+        self.clear()
+        self.refresh.when_shown()
+
+    def ensure_loaded(self) -> None:
+        """Load what changed or was never loaded since the vault opened (before showing)."""
+        self.refresh.catch_up()
+
+    def _names_changed(self) -> None:
+        if not self.refresh.stale:  # else redrawn, by the names shown then, when shown
+            self.reload()
 
     def reload(self) -> None:
         if not self.context.unlocked:
             self.clear()
             return
+        self.refresh.fresh()
         vault = self.context.vault
         now_day = today(self.context.now())
         self.model.today = now_day

@@ -159,9 +159,19 @@ class JournalView(QWidget):
         self.model.reloaded.connect(self._show_count)
         self.model.failed.connect(lambda message: show_error(self.message, message))
         self.refresh = Refresh(self, self.context, self.model.reload, SHOWS)
-        self.context.vault_opened.connect(self.reload)
+        self.context.vault_opened.connect(self._opened)
         self.context.vault_locked.connect(self.clear)
         self.context.names_changed.connect(self._names_changed)
+
+    def _opened(self) -> None:
+        """A vault was opened: its journal loads now if on screen, else when first shown
+        (reading and measuring a page of a large journal is no part of the unlock)."""
+        self.clear()
+        self.refresh.when_shown()
+
+    def ensure_loaded(self) -> None:
+        """Load what changed or was never loaded since the vault opened (before showing)."""
+        self.refresh.catch_up()
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(
@@ -194,7 +204,8 @@ class JournalView(QWidget):
                 actor.id, actor.display_name, actor.codename, actor.sensitivity
             )
             self.actor_chip.setText(_chip(name))
-        self.model.reload()
+        if not self.refresh.stale:  # else redrawn, by the names shown then, when shown
+            self.model.reload()
 
     def set_actor(self, actor_id: int | None, name: str) -> None:
         self.actor_id = actor_id
@@ -218,6 +229,7 @@ class JournalView(QWidget):
             self.clear()
             return
         show_error(self.message, "")
+        self.refresh.fresh()
         self.model.reload(keep_loaded=False)
 
     def clear(self) -> None:

@@ -34,7 +34,7 @@ from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError, VaultLocked
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.models.lazy_table import RIGHT, Column, LazyTableModel
-from contactkeeper.gui.operations import Operation, run_in_background
+from contactkeeper.gui.operations import Operation, run_paced
 from contactkeeper.gui.presentation import direction_text, long_date, short_date
 from contactkeeper.gui.refresh import Refresh
 from contactkeeper.gui.widgets.backup_reminder import BackupReminder
@@ -670,9 +670,9 @@ class TodayView(QWidget):
                     ).format(error=type(exc).__name__)
                 )
 
-        self._insights = run_in_background(
-            self, lambda: today.insights_of(vault, now), done, failed
-        )
+        # Paced: it pauses while the UI thread reads a page of a list (operations.ui_turn),
+        # so that on an unlock it gives way to the views loading after Today.
+        self._insights = run_paced(self, lambda: today.insights_of(vault, now), done, failed)
 
     def _show_more_follow_ups(self) -> None:
         shown = len(self.follow_ups.rows)

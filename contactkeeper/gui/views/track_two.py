@@ -543,11 +543,16 @@ class EventsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.refresh = Refresh(self, context, self.reload, {Kind.EVENT, Kind.PROCESS})
-        context.vault_opened.connect(self.reload)
+        context.vault_opened.connect(self._opened)
         context.vault_locked.connect(self.model.clear)
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
         self.plan_button.clicked.connect(self.plan)
         _on_delete(self.table, self.page.delete)
+
+    def _opened(self) -> None:
+        """A vault was opened: its events load now if on screen, else when first shown."""
+        self.model.clear()
+        self.refresh.when_shown()
 
     def reload(self) -> None:
         if not self.context.unlocked:
@@ -632,9 +637,9 @@ class TransferLog(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         self.refresh = Refresh(self, context, self.reload, TRANSFER_SHOWS)
-        context.vault_opened.connect(self.reload)
+        context.vault_opened.connect(self._opened)
         context.vault_locked.connect(self.model.clear)
-        context.names_changed.connect(self.reload)
+        context.names_changed.connect(self._names_changed)
         self.awaiting_only.toggled.connect(lambda _: self.reload())
         self.log_button.clicked.connect(self.log)
         self.result_button.clicked.connect(self.record_result)
@@ -658,6 +663,15 @@ class TransferLog(QWidget):
                 person=isolate(name), organization=isolate(t.recipient_organization)
             )
         return t.recipient_organization
+
+    def _opened(self) -> None:
+        """A vault was opened: its transfers load now if on screen, else when first shown."""
+        self.model.clear()
+        self.refresh.when_shown()
+
+    def _names_changed(self) -> None:
+        if not self.refresh.stale:  # else redrawn, by the names shown then, when shown
+            self.reload()
 
     def reload(self) -> None:
         if not self.context.unlocked:
@@ -736,6 +750,14 @@ class TrackTwoView(QTabWidget):
         self.transfers = TransferLog(context)
         self.addTab(self.events, _("&Events"))
         self.addTab(self.transfers, _("&Transfers to track one"))
+        self.currentChanged.connect(lambda _index: self.ensure_loaded())
+
+    def ensure_loaded(self) -> None:
+        """Load the tab shown if it was not loaded since the vault opened (each tab loads
+        when first shown, not on the unlock)."""
+        current = self.currentWidget()
+        if isinstance(current, EventsView | TransferLog):
+            current.refresh.catch_up()
 
     def show_event(self, event_id: int) -> None:
         self.setCurrentWidget(self.events)
