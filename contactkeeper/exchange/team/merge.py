@@ -77,6 +77,7 @@ _TRASHED: Final[dict[str, str]] = {
     "readiness_cues": Kind.READINESS_CUE,
     "follow_ups": Kind.FOLLOW_UP,
 }
+_PARTS: Final = frozenset({"name_variants", "sides", "event_invitations"})
 _INDEXED: Final[dict[str, tuple[str, str]]] = {
     # table -> (search kind, column naming the indexed record)
     "actors": ("actor", "id"),
@@ -710,7 +711,9 @@ def _after(session: Session, outcome: _Outcome) -> None:
     for table_name, ids in outcome.touched.items():
         spec = wire.BY_TABLE.get(table_name)
         if spec is not None:
-            changes.note(session, spec.model, ids)
+            # A part (a name, a side, an invitation) counts for its record: which one is
+            # not looked up (None: all of the kind refresh).
+            changes.note(session, spec.model, None if table_name in _PARTS else ids)
     interactions = outcome.touched.get("interactions")
     if interactions:
         links = InteractionParticipant.metadata.tables["interaction_participants"]
@@ -847,7 +850,7 @@ def _settle(session: Session, conflict_id: int, keep: Literal["ours", "theirs"])
                 )
             finally:
                 clocks.set_applying(session, False)
-            changes.note(session, spec.model, [row["id"]])
+            changes.note(session, spec.model, None if spec.name in _PARTS else [row["id"]])
             if spec.name in _INDEXED:
                 kind, column = _INDEXED[spec.name]
                 search_index.reindex(session, kind, [row[column]])
