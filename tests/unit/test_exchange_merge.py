@@ -507,3 +507,21 @@ def test_a_trashed_record_leaves_a_tombstone_and_restoring_it_removes_it(vault: 
     trash.restore(vault, item.id)
     document = json.loads(sharing.build_payload(vault, selection, sender_name="A"))
     assert "actor" not in {t["type"] for t in document["tombstones"]}
+
+
+def test_a_payload_naming_a_record_under_another_type_is_refused(two: tuple[Vault, Vault]) -> None:
+    a, b = two
+    shared = _scenario(a)
+    selection = Selection(process_ids=frozenset({shared.process}))
+    _send(a, b, selection, "Amal")
+    document = json.loads(sharing.build_payload(a, selection, sender_name="Amal"))
+    interaction = next(r for r in document["records"] if r["type"] == "interaction")
+    actor = next(r for r in document["records"] if r["type"] == "actor")
+    actor["uuid"] = interaction["uuid"]
+    document["records"].remove(interaction)
+    before = _everything(b)
+
+    with pytest.raises(PayloadInvalid, match="type of another"):
+        sharing.apply_payload(b, json.dumps(document).encode(), sender="Amal", received_at=NOW)
+
+    assert _everything(b) == before

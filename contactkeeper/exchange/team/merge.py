@@ -13,7 +13,7 @@ transaction that is rolled back.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Final, Literal
@@ -291,17 +291,8 @@ def _merge(
     outcome = _Outcome()
     kind_ids = _cue_kinds(session, received.cue_kinds)
     all_uuids = [r["uuid"] for r in received.records]
-    buried = (
-        set(
-            session.scalars(
-                sa.select(Tombstone.record_uuid).where(
-                    Tombstone.record_uuid.in_(all_uuids + [t["uuid"] for t in received.tombstones])
-                )
-            )
-        )
-        if len(all_uuids) + len(received.tombstones) <= 30_000
-        else _buried(session)
-    )
+    buried = _buried(session, all_uuids + [t["uuid"] for t in received.tombstones])
+    _check_types(session, received)
     versions = clocks.versions_of(session, all_uuids)
     pending = {
         (c.record_uuid, c.field, c.their_vector)
@@ -392,8 +383,37 @@ def _merge(
     return outcome
 
 
-def _buried(session: Session) -> set[str]:
-    return set(session.scalars(sa.select(Tombstone.record_uuid)))
+def _batches(values: Iterable[str]) -> Iterator[list[str]]:
+    ordered = sorted(set(values))
+    for start in range(0, len(ordered), 500):
+        yield ordered[start : start + 500]
+
+
+def _buried(session: Session, uuids: Iterable[str]) -> set[str]:
+    """Which of these records were deleted here (or by a colleague, as far as we know)."""
+    found: set[str] = set()
+    for batch in _batches(uuids):
+        found.update(
+            session.scalars(
+                sa.select(Tombstone.record_uuid).where(Tombstone.record_uuid.in_(batch))
+            )
+        )
+    return found
+
+
+def _check_types(session: Session, received: wire.Received) -> None:
+    """Refuse a payload that names a record of this vault under another type than its own
+    (versions and tombstones are kept by UUID alone)."""
+    claimed = {r["uuid"]: r["type"] for r in received.records}
+    for t in received.tombstones:
+        claimed.setdefault(t["uuid"], t["type"])
+    for spec in wire.SPECS:
+        for batch in _batches(claimed):
+            for uuid in session.scalars(
+                sa.select(spec.table.c.uuid).where(spec.table.c.uuid.in_(batch))
+            ):
+                if claimed[uuid] != spec.tag:
+                    raise PayloadInvalid(_("a record is named with the type of another"))
 
 
 def _cue_kinds(session: Session, described: list[dict[str, Any]]) -> dict[str, int]:
