@@ -231,6 +231,9 @@ def test_a_newer_edit_wins_and_the_replaced_value_goes_to_history_with_its_prove
     assert _by_uuid(b, Actor, heron_uuid)["country"] == "Lebanon"
     [replaced] = sharing.record_history(b, heron_uuid)
     assert (replaced.value, replaced.source, replaced.reason) == ("Jordan", "Amal", "replaced")
+    assert replaced.line == "country: \u2068Jordan\u2069 (from \u2068Amal\u2069, 1 June 2026)"
+    assert "1 record changed" in report.lines()
+    assert any("country" in line for line in report.lines())
 
 
 def test_the_same_payload_twice_changes_nothing(two: tuple[Vault, Vault]) -> None:
