@@ -528,3 +528,28 @@ def test_a_payload_naming_a_record_under_another_type_is_refused(two: tuple[Vaul
         sharing.apply_payload(b, json.dumps(document).encode(), sender="Amal", received_at=NOW)
 
     assert _everything(b) == before
+
+
+def test_a_deleted_process_goes_to_the_colleagues_trash_as_one_item(
+    two: tuple[Vault, Vault],
+) -> None:
+    a, b = two
+    shared = _scenario(a)
+    selection = Selection(process_ids=frozenset({shared.process}))
+    _send(a, b, selection, "Amal")
+    process_uuid = _uuid(a, Process, shared.process)
+    trash.discard(a, Kind.PROCESS, shared.process, "Valley water talks", NOW)
+
+    # Any payload carries the tombstones: here, one of an actor who stays.
+    report = _send(a, b, Selection(actor_ids=frozenset({shared.convenor})), "Amal")
+
+    assert [item.kind for item in report.deleted] == [Kind.PROCESS]
+    assert _by_uuid(b, Process, process_uuid) == {}
+    [entry] = trash.entries(b)
+    assert entry.kind == Kind.PROCESS
+    trash.restore(b, entry.id)
+    assert len(processes.get_process(b, _id(b, Process, process_uuid)).participants) == 2
+    # Put back by the user, it is not deleted again by the same tombstone: the user decides.
+    again = _send(a, b, Selection(actor_ids=frozenset({shared.convenor})), "Amal")
+    assert not again.deleted
+    assert [c.field for c in sharing.pending_conflicts(b)] == ["(deleted)"]

@@ -647,7 +647,9 @@ def _tombstones(
     received_at: datetime,
     outcome: _Outcome,
 ) -> None:
-    for tombstone in received.tombstones:
+    # Records before their parts: a part deleted with its record goes to the same trash item.
+    order = {spec.tag: n for n, spec in enumerate(wire.SPECS)}
+    for tombstone in sorted(received.tombstones, key=lambda t: (order[t["type"]], t["uuid"])):
         uuid = tombstone["uuid"]
         if uuid in buried:
             continue
@@ -668,6 +670,11 @@ def _tombstones(
         seen = clocks.merged(
             *(clocks.loads(v.vector) for v in clocks.versions_of(session, [uuid]).values())
         )
+        if not clocks.dominates(vector, seen) and spec.name not in _TRASHED:
+            # A part (a name, a side, a participant, an invitation) edited here since: kept;
+            # its record's own deletion, if any, is the user's to settle.
+            outcome.unchanged += 1
+            continue
         if not clocks.dominates(vector, seen):
             key = (uuid, DELETED, clocks.dumps(vector))
             exists = session.scalar(
