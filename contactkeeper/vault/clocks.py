@@ -199,7 +199,10 @@ def versions_of(session: Session, uuids: Iterable[str]) -> dict[tuple[str, str],
     chosen = sorted(set(uuids))
     for start in range(0, len(chosen), 500):
         rows = session.scalars(
-            sa.select(FieldVersion).where(FieldVersion.record_uuid.in_(chosen[start : start + 500]))
+            sa.select(FieldVersion)
+            .where(FieldVersion.record_uuid.in_(chosen[start : start + 500]))
+            # Rows written by Core statements since they were loaded are read again.
+            .execution_options(populate_existing=True)
         )
         for row in rows:
             found[(row.record_uuid, row.field)] = row

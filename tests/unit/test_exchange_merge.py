@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from contactkeeper.errors import ConflictSettled, PayloadInvalid, PayloadTooNew
+from contactkeeper.errors import ConflictSettled, NothingToShare, PayloadInvalid, PayloadTooNew
 from contactkeeper.exchange.team import sharing
 from contactkeeper.exchange.team.sharing import RecordKind, Selection
 from contactkeeper.records import actors, interactions, processes, trash
@@ -553,3 +553,13 @@ def test_a_deleted_process_goes_to_the_colleagues_trash_as_one_item(
     again = _send(a, b, Selection(actor_ids=frozenset({shared.convenor})), "Amal")
     assert not again.deleted
     assert [c.field for c in sharing.pending_conflicts(b)] == ["(deleted)"]
+
+
+def test_a_selection_that_shares_nothing_writes_nothing(vault: Vault) -> None:
+    falcon = actors.create_actor(
+        vault, NewActor("Yusuf Darwish", sensitivity=Sensitivity.HIGH_RISK), NOW
+    ).id
+    with pytest.raises(NothingToShare):
+        sharing.build_payload(vault, Selection(), sender_name="Amal")
+    with pytest.raises(NothingToShare):
+        sharing.build_payload(vault, Selection(actor_ids=frozenset({falcon})), sender_name="Amal")
