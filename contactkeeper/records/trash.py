@@ -147,6 +147,7 @@ def restore_in(session: Session, trash_id: int) -> None:
                 .values({column: value})
             )
             changes.note_rows(session, table, [{"id": pk}])
+            clocks.bump(session, table, [pk], [column])
     except sa.exc.IntegrityError:
         raise InvalidRecord(
             pgettext("noun", "Restore"),

@@ -89,3 +89,19 @@ def test_removing_a_participant_leaves_a_tombstone(vault: Vault) -> None:
         tombstone = session.get(Tombstone, uuid)
     assert tombstone is not None
     assert tombstone.table_name == "participations"
+
+
+def test_setting_a_relationship_versions_its_foreign_key(vault: Vault) -> None:
+    process = processes.create_process(vault, "Valley water talks")
+    actor = actors.create_actor(vault, NewActor("Amal Haddad"), NOW).id
+    info = processes.add_participant(vault, process.id, actor, ParticipationRole.PARTY)
+    info = processes.add_side(vault, process.id, "Upstream")
+    participation = info.participants[0].participation_id
+    with vault.transaction() as session:
+        uuid = session.execute(
+            sa.text("SELECT uuid FROM participations WHERE id = :id"), {"id": participation}
+        ).scalar_one()
+
+    processes.set_participant_side(vault, participation, info.sides[0].id)
+
+    assert set(_versions(vault, uuid)) == {"side_id"}
