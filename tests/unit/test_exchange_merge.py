@@ -563,3 +563,38 @@ def test_a_selection_that_shares_nothing_writes_nothing(vault: Vault) -> None:
         sharing.build_payload(vault, Selection(), sender_name="Amal")
     with pytest.raises(NothingToShare):
         sharing.build_payload(vault, Selection(actor_ids=frozenset({falcon})), sender_name="Amal")
+
+
+def test_a_later_edit_from_the_same_side_replaces_the_conflict_waiting(
+    two: tuple[Vault, Vault],
+) -> None:
+    a, b = two
+    shared = _scenario(a)
+    selection = Selection(process_ids=frozenset({shared.process}))
+    _send(a, b, selection, "Amal")
+    heron_b = _id(b, Actor, _uuid(a, Actor, shared.convenor))
+    _edit(b, Actor, heron_b, country="Syria")
+    _edit(a, Actor, shared.convenor, country="Lebanon")
+    _send(a, b, selection, "Amal")
+    _edit(a, Actor, shared.convenor, country="Iraq")
+
+    _send(a, b, selection, "Amal")
+
+    [conflict] = sharing.pending_conflicts(b)
+    assert (conflict.ours, conflict.theirs) == ("Syria", "Iraq")
+
+
+def test_a_new_record_missing_a_required_field_is_refused(two: tuple[Vault, Vault]) -> None:
+    a, b = two
+    shared = _scenario(a)
+    document = json.loads(
+        sharing.build_payload(
+            a, Selection(process_ids=frozenset({shared.process})), sender_name="Amal"
+        )
+    )
+    for record in document["records"]:
+        if record["type"] == "interaction":
+            del record["fields"]["occurred_at"]
+            break
+    with pytest.raises(PayloadInvalid):
+        sharing.apply_payload(b, json.dumps(document).encode(), sender="Amal", received_at=NOW)

@@ -279,7 +279,8 @@ def merge(
     clocks.set_applying(session, True)
     try:
         return _merge(session, received, sender, received_at)
-    except sa.exc.IntegrityError:
+    except (sa.exc.IntegrityError, ValueError):
+        # A rule of the database (a range, a required field left out of a new record).
         raise PayloadInvalid(_("its records break the rules of the vault")) from None
     finally:
         clocks.set_applying(session, False)
@@ -494,6 +495,7 @@ def _merge_fields(
         how = clocks.compare(ours_vector, theirs_vector)
         if how in ("same", "older"):
             continue
+        _supersede(session, uuid, name, theirs_vector)
         target = spec.refs.get(name)
         ours_value = _encoded_local(row[name], target, uuids_of, session)
         theirs_value = entry["value"] if target is not None else wire.encode(values[name])
@@ -560,6 +562,18 @@ def _merge_fields(
         outcome.conflicts.append(_item(spec.name, uuid, shown_values, conflicted, "conflict"))
     if not updates and not conflicted:
         outcome.unchanged += 1
+
+
+def _supersede(session: Session, uuid: str, name: str, vector: Mapping[str, int]) -> None:
+    """Conflicts waiting on this field that a newer edit from a colleague has seen go."""
+    for waiting in session.scalars(
+        sa.select(PendingConflict).where(
+            PendingConflict.record_uuid == uuid, PendingConflict.field == name
+        )
+    ):
+        older = clocks.loads(waiting.their_vector)
+        if older != vector and clocks.dominates(vector, older):
+            session.delete(waiting)
 
 
 def _set_version(
