@@ -476,7 +476,7 @@ def _merge_fields(
     record: Mapping[str, Any],
     row: Mapping[str, Any],
     values: dict[str, Any],
-    versions: dict[tuple[str, str], FieldVersion],
+    versions: dict[tuple[str, str], clocks.Version],
     pending: set[tuple[str, str, str]],
     uuids_of: dict[str, dict[int, str]],
     sender: str,
@@ -578,22 +578,23 @@ def _supersede(session: Session, uuid: str, name: str, vector: Mapping[str, int]
 
 def _set_version(
     session: Session,
-    versions: dict[tuple[str, str], FieldVersion],
+    versions: dict[tuple[str, str], clocks.Version],
     uuid: str,
     name: str,
     vector: Mapping[str, int],
     source: str,
     received_at: datetime,
 ) -> None:
-    row = versions.get((uuid, name))
-    if row is None:
-        row = FieldVersion(record_uuid=uuid, field=name)
-        session.add(row)
-        versions[(uuid, name)] = row
-    row.vector = clocks.dumps(vector)
-    row.edited_at = received_at
-    row.source = source
-    row.received_at = received_at
+    versions[(uuid, name)] = clocks.set_version(
+        session,
+        uuid,
+        name,
+        vector,
+        edited_at=received_at,
+        source=source,
+        received_at=received_at,
+        exists=(uuid, name) in versions,
+    )
 
 
 def _insert(
@@ -914,15 +915,7 @@ def _settle(session: Session, conflict_id: int, keep: Literal["ours", "theirs"])
         vault_id, counter = clocks.tick(session)
         settled = clocks.merged(ours_vector, their_vector)
         settled[vault_id] = counter
-        versions = clocks.versions_of(session, [conflict.record_uuid])
-        target = versions.get((conflict.record_uuid, conflict.field))
-        if target is None:
-            target = FieldVersion(record_uuid=conflict.record_uuid, field=conflict.field)
-            session.add(target)
-        target.vector = clocks.dumps(settled)
-        target.edited_at = now
-        target.source = ""
-        target.received_at = None
+        clocks.set_version(session, conflict.record_uuid, conflict.field, settled, edited_at=now)
     session.delete(conflict)
 
 
