@@ -15,7 +15,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from contactkeeper.errors import ConflictSettled, NothingToShare, PayloadInvalid, PayloadTooNew
+from contactkeeper.errors import (
+    ConflictSettled,
+    NothingToShare,
+    PayloadInvalid,
+    PayloadTooLarge,
+    PayloadTooNew,
+)
+from contactkeeper.exchange.team import selection as selection_module
 from contactkeeper.exchange.team import sharing
 from contactkeeper.exchange.team.sharing import RecordKind, Selection
 from contactkeeper.records import actors, interactions, processes, trash
@@ -598,3 +605,26 @@ def test_a_new_record_missing_a_required_field_is_refused(two: tuple[Vault, Vaul
             break
     with pytest.raises(PayloadInvalid):
         sharing.apply_payload(b, json.dumps(document).encode(), sender="Amal", received_at=NOW)
+
+
+def test_only_the_kinds_chosen_are_shared(vault: Vault) -> None:
+    shared = _scenario(vault)
+    selection = Selection(
+        process_ids=frozenset({shared.process}), kinds=frozenset({RecordKind.PROFILE})
+    )
+
+    document = json.loads(sharing.build_payload(vault, selection, sender_name="Amal"))
+
+    assert {r["type"] for r in document["records"]} == {"actor", "process", "participation"}
+    assert sharing.preview_selection(vault, selection).lines()[:2] == ["1 process", "2 actors"]
+
+
+def test_a_payload_larger_than_the_bound_is_not_built(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = _scenario(vault)
+    monkeypatch.setattr(selection_module, "MAX_PAYLOAD_BYTES", 1_000)
+    with pytest.raises(PayloadTooLarge):
+        sharing.build_payload(
+            vault, Selection(process_ids=frozenset({shared.process})), sender_name="Amal"
+        )
