@@ -26,7 +26,7 @@ from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.i18n import _, pgettext
 from contactkeeper.records.interactions import recompute_summaries
-from contactkeeper.vault import Vault, changes, search_index
+from contactkeeper.vault import Vault, changes, clocks, search_index
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import (
     Actor,
@@ -101,6 +101,9 @@ def discard_in(session: Session, kind: str, record_id: int, label: str, now: dat
         },
         "links": links,
     }
+    # Deletions travel to colleagues as tombstones: the record's and every row going with it.
+    for name, table_rows in rows.items():
+        clocks.bury(session, name, [r["uuid"] for r in table_rows if "uuid" in r], now)
     session.delete(record)
     session.flush()
     _after_change(session, rows)
@@ -144,6 +147,7 @@ def restore_in(session: Session, trash_id: int) -> None:
                 .values({column: value})
             )
             changes.note_rows(session, table, [{"id": pk}])
+            clocks.bump(session, table, [pk], [column])
     except sa.exc.IntegrityError:
         raise InvalidRecord(
             pgettext("noun", "Restore"),
@@ -152,6 +156,12 @@ def restore_in(session: Session, trash_id: int) -> None:
                 "codename in use, or a record it belonged to is gone)"
             ).format(label=i18n.isolate(item.label)),
         ) from None
+    # Put back by the user: no longer deleted, and newer than the deletion, so that a
+    # colleague's tombstone for it meets an edit it has not seen (a conflict, not a delete).
+    for name, table_rows in rows.items():
+        clocks.unbury(session, [r["uuid"] for r in table_rows if "uuid" in r])
+        shared = clocks.SHARED_FIELDS.get(name, ())
+        clocks.bump(session, name, [r["id"] for r in table_rows if "id" in r], shared)
     session.delete(item)
     session.flush()
     session.expire_all()

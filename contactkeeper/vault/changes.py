@@ -61,6 +61,13 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction, sessionmaker
 
+from contactkeeper.vault.exchange_model import (
+    ExchangeClock,
+    FieldHistory,
+    FieldVersion,
+    PendingConflict,
+    Tombstone,
+)
 from contactkeeper.vault.model import (
     Actor,
     ActorTag,
@@ -112,6 +119,8 @@ class Kind(enum.StrEnum):
     TAG = "tag"
     SETTING = "setting"
     TRASH = "trash"
+    # Exchange with colleagues: versions, tombstones, conflicts and history of merges.
+    EXCHANGE = "exchange"
 
 
 # Every record class and its kind.
@@ -134,6 +143,11 @@ RECORD_KINDS: Final[Mapping[type[Base], Kind]] = MappingProxyType(
         Tag: Kind.TAG,
         Setting: Kind.SETTING,
         TrashItem: Kind.TRASH,
+        ExchangeClock: Kind.EXCHANGE,
+        FieldVersion: Kind.EXCHANGE,
+        Tombstone: Kind.EXCHANGE,
+        PendingConflict: Kind.EXCHANGE,
+        FieldHistory: Kind.EXCHANGE,
     }
 )
 # Rows that belong to a record of another class, and the column holding that record's id.
@@ -151,7 +165,9 @@ _PARTS: Final[Mapping[type[Base], tuple[type[Base], str]]] = MappingProxyType(
     }
 )
 # Settings are keyed by a name, not a number: their changes carry no ids.
-_NO_IDS: Final = frozenset({Setting})
+_NO_IDS: Final = frozenset(
+    {Setting, ExchangeClock, FieldVersion, Tombstone, PendingConflict, FieldHistory}
+)
 
 
 class _Where(NamedTuple):
