@@ -68,9 +68,11 @@ from contactkeeper.vault.model import (
     Base,
     Channel,
     ChannelHop,
+    Colleague,
     CueKind,
     Event,
     EventOutcome,
+    ExchangeIdentity,
     FollowUp,
     Interaction,
     InteractionEvent,
@@ -81,6 +83,7 @@ from contactkeeper.vault.model import (
     Participation,
     Process,
     ReadinessCue,
+    ReceivedBundle,
     Relationship,
     Review,
     Setting,
@@ -112,6 +115,7 @@ class Kind(enum.StrEnum):
     TAG = "tag"
     SETTING = "setting"
     TRASH = "trash"
+    COLLEAGUE = "colleague"
 
 
 # Every record class and its kind.
@@ -134,6 +138,8 @@ RECORD_KINDS: Final[Mapping[type[Base], Kind]] = MappingProxyType(
         Tag: Kind.TAG,
         Setting: Kind.SETTING,
         TrashItem: Kind.TRASH,
+        Colleague: Kind.COLLEAGUE,
+        ExchangeIdentity: Kind.COLLEAGUE,  # this vault's own card (no colleague's id)
     }
 )
 # Rows that belong to a record of another class, and the column holding that record's id.
@@ -148,10 +154,12 @@ _PARTS: Final[Mapping[type[Base], tuple[type[Base], str]]] = MappingProxyType(
         Invitation: (Event, "event_id"),
         EventOutcome: (Event, "event_id"),
         TheoryOfChange: (Process, "process_id"),
+        ReceivedBundle: (Colleague, "colleague_id"),
     }
 )
-# Settings are keyed by a name, not a number: their changes carry no ids.
-_NO_IDS: Final = frozenset({Setting})
+# Settings are keyed by a name, not a number, and the vault's own exchange keys are no
+# colleague: their changes carry no ids.
+_NO_IDS: Final = frozenset({Setting, ExchangeIdentity})
 
 
 class _Where(NamedTuple):
