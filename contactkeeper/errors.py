@@ -370,6 +370,61 @@ class ImportRefused(ContactKeeperError):
         self.reason = reason
 
 
+class PayloadError(ContactKeeperError):
+    """The records an exchange bundle carries cannot be shared or merged."""
+
+
+class PayloadInvalid(PayloadError):
+    """A received payload does not follow the exchange format (damaged or hostile)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            _(
+                "The records in this exchange bundle cannot be read: {reason}. Nothing was "
+                "changed; ask your colleague to export the bundle again."
+            ).format(reason=reason)
+        )
+        self.reason = reason
+
+
+class PayloadTooNew(PayloadError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "This exchange bundle was made by a newer version of ContactKeeper. Nothing "
+                "was changed; update ContactKeeper, then open the bundle again."
+            )
+        )
+
+
+class PayloadTooLarge(PayloadError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "What you chose to share is too large for one exchange bundle. Nothing was "
+                "written; share fewer processes or actors at a time."
+            )
+        )
+
+
+class NothingToShare(PayloadError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "Nothing you chose can be shared (everything is left out, or nothing was "
+                "chosen). Nothing was written; choose what to share, or include what the "
+                "preview says is left out."
+            )
+        )
+
+
+class ConflictSettled(PayloadError):
+    def __init__(self) -> None:
+        super().__init__(
+            _("This conflict was already settled. Nothing was changed; refresh the list.")
+        )
+
+
 class PlaintextRefused(ContactKeeperError):
     def __init__(self) -> None:
         super().__init__(

@@ -42,7 +42,7 @@ from contactkeeper import i18n, records
 from contactkeeper.errors import ContactKeeperError, InvalidRecord
 from contactkeeper.i18n import N_, _, ngettext, pgettext
 from contactkeeper.records import bulk, trash, wording
-from contactkeeper.vault import Vault, changes, search_index
+from contactkeeper.vault import Vault, changes, clocks, search_index
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import (
     Actor,
@@ -333,6 +333,7 @@ def unmerge(vault: Vault, plan: MergePlan) -> None:
         session.execute(
             actors_table.update().where(actors_table.c.id == survivor_id).values(fields)
         )
+        clocks.bump(session, actors_table, [survivor_id], fields)
         variants = Base.metadata.tables["name_variants"]
         session.execute(
             variants.delete().where(
@@ -398,6 +399,7 @@ def _move_back(session: Session, plan: MergePlan) -> None:
                 .where(table.c.id.in_(ids), table.c[column] == survivor_id)
                 .values({column: other_id})
             )
+            clocks.bump(session, table, ids, [column])
             moved_rows = session.execute(sa.select(table).where(table.c.id.in_(ids)))
             changes.note_rows(session, table, [dict(r) for r in moved_rows.mappings()])
     for table in Base.metadata.sorted_tables:

@@ -26,7 +26,7 @@ from contactkeeper import i18n, records
 from contactkeeper.errors import InvalidRecord
 from contactkeeper.i18n import _, pgettext
 from contactkeeper.records.interactions import recompute_summaries
-from contactkeeper.vault import Vault, changes, search_index
+from contactkeeper.vault import Vault, changes, clocks, search_index
 from contactkeeper.vault.changes import Kind
 from contactkeeper.vault.model import (
     Actor,
@@ -101,6 +101,9 @@ def discard_in(session: Session, kind: str, record_id: int, label: str, now: dat
         },
         "links": links,
     }
+    # Deletions travel to colleagues as tombstones: the record's and every row going with it.
+    for name, table_rows in rows.items():
+        clocks.bury(session, name, [r["uuid"] for r in table_rows if "uuid" in r], now)
     session.delete(record)
     session.flush()
     _after_change(session, rows)
@@ -152,6 +155,8 @@ def restore_in(session: Session, trash_id: int) -> None:
                 "codename in use, or a record it belonged to is gone)"
             ).format(label=i18n.isolate(item.label)),
         ) from None
+    for table_rows in rows.values():
+        clocks.unbury(session, [r["uuid"] for r in table_rows if "uuid" in r])
     session.delete(item)
     session.flush()
     session.expire_all()

@@ -107,7 +107,7 @@ class Vault:
         # The database layer: loaded by the first vault to open (see the imports above).
         from sqlalchemy.orm import configure_mappers, sessionmaker
 
-        from contactkeeper.vault import changes, connection, hardening, search_index
+        from contactkeeper.vault import changes, clocks, connection, hardening, search_index
         from contactkeeper.vault.generations import Generations
 
         self.path = path
@@ -120,6 +120,7 @@ class Vault:
             self._engine, expire_on_commit=False
         )
         search_index.install(self._sessions)
+        clocks.install(self._sessions)  # versions of shared fields (exchange)
         self._changes = changes.install(self._sessions)
         # The ORM's mappers are set up once, as a vault opens (off the UI thread in the
         # desktop); else the first query of whichever view comes first pays 60 to 200 ms.

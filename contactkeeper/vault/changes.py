@@ -61,6 +61,13 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction, sessionmaker
 
+from contactkeeper.vault.exchange_model import (
+    ExchangeClock,
+    FieldHistory,
+    FieldVersion,
+    PendingConflict,
+    Tombstone,
+)
 from contactkeeper.vault.model import (
     Actor,
     ActorTag,
@@ -116,6 +123,8 @@ class Kind(enum.StrEnum):
     SETTING = "setting"
     TRASH = "trash"
     COLLEAGUE = "colleague"
+    # Exchange with colleagues: versions, tombstones, conflicts and history of merges.
+    EXCHANGE = "exchange"
 
 
 # Every record class and its kind.
@@ -140,6 +149,11 @@ RECORD_KINDS: Final[Mapping[type[Base], Kind]] = MappingProxyType(
         TrashItem: Kind.TRASH,
         Colleague: Kind.COLLEAGUE,
         ExchangeIdentity: Kind.COLLEAGUE,  # this vault's own card (no colleague's id)
+        ExchangeClock: Kind.EXCHANGE,
+        FieldVersion: Kind.EXCHANGE,
+        Tombstone: Kind.EXCHANGE,
+        PendingConflict: Kind.EXCHANGE,
+        FieldHistory: Kind.EXCHANGE,
     }
 )
 # Rows that belong to a record of another class, and the column holding that record's id.
@@ -157,9 +171,19 @@ _PARTS: Final[Mapping[type[Base], tuple[type[Base], str]]] = MappingProxyType(
         ReceivedBundle: (Colleague, "colleague_id"),
     }
 )
-# Settings are keyed by a name, not a number, and the vault's own exchange keys are no
-# colleague: their changes carry no ids.
-_NO_IDS: Final = frozenset({Setting, ExchangeIdentity})
+# Settings are keyed by a name, not a number, the vault's own exchange keys are no
+# colleague, and exchange's bookkeeping is keyed by record UUIDs: their changes carry no ids.
+_NO_IDS: Final = frozenset(
+    {
+        Setting,
+        ExchangeIdentity,
+        ExchangeClock,
+        FieldVersion,
+        Tombstone,
+        PendingConflict,
+        FieldHistory,
+    }
+)
 
 
 class _Where(NamedTuple):

@@ -772,3 +772,6 @@ Index(
     Actor.snoozed_until,
 )
 Index("ix_readiness_cues_process_observed", ReadinessCue.process_id, ReadinessCue.observed_on)
+
+# Migration 0011: what exchange with colleagues keeps (versions, tombstones, conflicts).
+from contactkeeper.vault import exchange_model as _exchange_model  # noqa: E402, F401

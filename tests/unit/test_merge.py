@@ -190,11 +190,12 @@ def test_an_actor_cannot_be_merged_with_itself(vault: Vault) -> None:
 
 
 def _dump(vault: Vault) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table (but the trash, and when a row was last written)."""
+    """Every row of every table (but the trash, when a row was last written, and the versions
+    exchange keeps: the merge and its undoing are edits, versioned as such)."""
     with vault.transaction() as session:
         dump = {}
         for table in Base.metadata.sorted_tables:
-            if table.name == "trash_items":
+            if table.name == "trash_items" or table.name.startswith("exchange_"):
                 continue
             columns = [c for c in table.c if c.name != "updated_at"]
             rows = session.execute(sa.select(*columns)).all()
