@@ -334,3 +334,16 @@ def test_a_bundle_file_is_read_only_from_a_plain_file(
         envelope.read_bundle_file(link)
     with pytest.raises(BundleUnreadable):
         envelope.read_bundle_file(tmp_path)
+
+
+def test_the_documented_card_and_its_fingerprint_agree() -> None:
+    """docs/exchange-format.md's example is a test vector: a reader without ContactKeeper
+    who computes the fingerprint as described gets the digits printed there."""
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[2] / "docs" / "exchange-format.md").read_text("utf-8")
+    example = doc.split("```\nContactKeeper colleague card 1\n", 1)[1].split("```", 1)[0]
+    card = parse_card("ContactKeeper colleague card 1\n" + example)
+    assert card.name == "Amal Haddad"
+    assert f"`{card.fingerprint}`" in doc
+    assert card.fingerprint == "10000 89460 94128 64176 13639 60081"
