@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from contactkeeper.i18n import _, isolate
 from contactkeeper.vault import Vault
 from contactkeeper.vault.changes import NO_CHANGES, Changes
 
@@ -85,7 +86,36 @@ class SharePreview:
 
     def lines(self) -> list[str]:
         """The preview in sentences for people (what goes, then what is left out)."""
-        raise NotImplementedError
+        from contactkeeper.i18n import ngettext, number
+
+        def count(kind: RecordKind) -> int:
+            return self.counts.get(kind, 0)
+
+        lines = [
+            ngettext("{n} process", "{n} processes", self.processes).format(
+                n=number(self.processes)
+            ),
+            ngettext("{n} actor", "{n} actors", self.actors).format(n=number(self.actors)),
+        ]
+        if RecordKind.CHANNELS in self.counts:
+            n = count(RecordKind.CHANNELS)
+            lines.append(ngettext("{n} channel", "{n} channels", n).format(n=number(n)))
+        if RecordKind.INTERACTIONS in self.counts:
+            n = count(RecordKind.INTERACTIONS)
+            lines.append(ngettext("{n} interaction", "{n} interactions", n).format(n=number(n)))
+        if RecordKind.CUES in self.counts:
+            n = count(RecordKind.CUES)
+            lines.append(ngettext("{n} readiness cue", "{n} readiness cues", n).format(n=number(n)))
+        if RecordKind.FOLLOW_UPS in self.counts:
+            n = count(RecordKind.FOLLOW_UPS)
+            lines.append(ngettext("{n} follow-up", "{n} follow-ups", n).format(n=number(n)))
+        if RecordKind.EVENTS in self.counts:
+            n = count(RecordKind.EVENTS)
+            lines.append(ngettext("{n} event", "{n} events", n).format(n=number(n)))
+        if self.left_out:
+            lines.append(_("Left out:"))
+            lines.extend(item.line for item in self.left_out)
+        return lines
 
 
 @dataclass(frozen=True)
@@ -117,7 +147,33 @@ class MergePreview:
 
     def lines(self) -> list[str]:
         """The preview in sentences for people."""
-        raise NotImplementedError
+        from contactkeeper.i18n import long_date, ngettext, number
+
+        lines = [
+            _("From {sender}, made {date}").format(
+                sender=isolate(self.sender), date=long_date(self.sent_at)
+            ),
+            ngettext("{n} new record", "{n} new records", len(self.new)).format(
+                n=number(len(self.new))
+            ),
+            ngettext("{n} record changed", "{n} records changed", len(self.changed)).format(
+                n=number(len(self.changed))
+            ),
+            ngettext(
+                "{n} record in conflict", "{n} records in conflict", len(self.conflicts)
+            ).format(n=number(len(self.conflicts))),
+            ngettext(
+                "{n} record deleted (to the trash)",
+                "{n} records deleted (to the trash)",
+                len(self.deleted),
+            ).format(n=number(len(self.deleted))),
+            ngettext("{n} record unchanged", "{n} records unchanged", self.unchanged).format(
+                n=number(self.unchanged)
+            ),
+        ]
+        for items in (self.conflicts, self.changed, self.deleted, self.new):
+            lines.extend(item.line for item in items)
+        return lines
 
 
 @dataclass(frozen=True)
@@ -145,7 +201,14 @@ class Conflict:
 
     @property
     def line(self) -> str:
-        raise NotImplementedError
+        # Translators: a conflict: a record's field, our value and a colleague's value.
+        return _("{record}, {field}: yours {ours}; from {sender}: {theirs}").format(
+            record=isolate(self.label),
+            field=self.field_label,
+            ours=isolate(self.ours),
+            sender=isolate(self.sender),
+            theirs=isolate(self.theirs),
+        )
 
 
 @dataclass(frozen=True)
@@ -162,12 +225,28 @@ class HistoryEntry:
 
     @property
     def line(self) -> str:
-        raise NotImplementedError
+        from contactkeeper.i18n import long_date
+
+        if self.source:
+            # Translators: a value a field lost in a merge, and where it came from.
+            return _("{field}: {value} (from {source}, {date})").format(
+                field=self.field_label,
+                value=isolate(self.value),
+                source=isolate(self.source),
+                date=long_date(self.edited_at or self.replaced_at),
+            )
+        return _("{field}: {value} (edited here, {date})").format(
+            field=self.field_label,
+            value=isolate(self.value),
+            date=long_date(self.edited_at or self.replaced_at),
+        )
 
 
 def preview_selection(vault: Vault, selection: Selection) -> SharePreview:
     """What ``selection`` would share, counted by kind, and what is left out and why."""
-    raise NotImplementedError
+    from contactkeeper.exchange.team import selection as chooser
+
+    return chooser.preview(vault, selection)
 
 
 def build_payload(
@@ -179,7 +258,9 @@ def build_payload(
     :class:`contactkeeper.errors.NothingToShare` when the selection shares nothing, and
     :class:`contactkeeper.errors.PayloadTooLarge` beyond :data:`MAX_PAYLOAD_BYTES`.
     """
-    raise NotImplementedError
+    from contactkeeper.exchange.team import selection as chooser
+
+    return chooser.build(vault, selection, sender_name, now)
 
 
 def preview_payload(vault: Vault, payload: bytes, *, sender: str) -> MergePreview:
@@ -189,7 +270,9 @@ def preview_payload(vault: Vault, payload: bytes, *, sender: str) -> MergePrevie
     the format (hostile or damaged) and :class:`contactkeeper.errors.PayloadTooNew` for a
     newer format version.
     """
-    raise NotImplementedError
+    from contactkeeper.exchange.team import merge
+
+    return merge.preview(vault, payload, sender)
 
 
 def apply_payload(
@@ -200,12 +283,16 @@ def apply_payload(
     Applying the same payload twice changes nothing; an older payload never overwrites a
     newer edit. Same errors as :func:`preview_payload`.
     """
-    raise NotImplementedError
+    from contactkeeper.exchange.team import merge
+
+    return merge.apply(vault, payload, sender, received_at)
 
 
 def pending_conflicts(vault: Vault) -> list[Conflict]:
     """Conflicts waiting for the user, oldest first."""
-    raise NotImplementedError
+    from contactkeeper.exchange.team import merge
+
+    return merge.conflicts(vault)
 
 
 def settle_conflict(vault: Vault, conflict_id: int, keep: Literal["ours", "theirs"]) -> Changes:
@@ -213,12 +300,16 @@ def settle_conflict(vault: Vault, conflict_id: int, keep: Literal["ours", "their
 
     The settled value is a new local edit: it wins over both sides at the next exchange.
     """
-    raise NotImplementedError
+    from contactkeeper.exchange.team import merge
+
+    return merge.settle(vault, conflict_id, keep)
 
 
 def record_history(vault: Vault, uuid: str) -> list[HistoryEntry]:
     """The values a record lost or had replaced in merges, newest first."""
-    raise NotImplementedError
+    from contactkeeper.exchange.team import merge
+
+    return merge.history(vault, uuid)
 
 
 __all__ = [
