@@ -65,6 +65,7 @@ class ShareDialog(WorkDialog):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.refresh_preview)
+        context.vault_locked.connect(self._preview_timer.stop)
         grid = QGridLayout(self)
         grid.addWidget(self._what_box(), 0, 0)
         grid.addWidget(self._options_box(), 1, 0)
@@ -264,11 +265,18 @@ class ShareDialog(WorkDialog):
 
     def refresh_preview(self) -> None:
         """Work out the preview of the current choice off the UI thread."""
+        if not self.context.unlocked:
+            return
+        if self._preview_operation is not None:  # one at a time; asked again when it ends
+            self._preview_timer.start()
+            return
         selection = self.selection()
         vault = self.context.vault
 
         def done(preview: SharePreview) -> None:
             self._preview_operation = None
+            if not self.context.unlocked:
+                return
             if selection != self.selection():
                 self._preview_timer.start()  # chosen again meanwhile
                 return
