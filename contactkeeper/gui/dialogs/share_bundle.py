@@ -57,6 +57,7 @@ class ShareDialog(WorkDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setWindowTitle(_("Share with colleagues"))
+        self.resize(960, 540)
         self.chosen_actors: dict[int, str] = {}
         self.exported: bundles.Exported | None = None
         self.preview: SharePreview | None = None
@@ -68,12 +69,14 @@ class ShareDialog(WorkDialog):
         context.vault_locked.connect(self._preview_timer.stop)
         grid = QGridLayout(self)
         grid.addWidget(self._what_box(), 0, 0)
-        grid.addWidget(self._options_box(), 1, 0)
-        grid.addWidget(self._colleagues_box(), 0, 1)
-        grid.addWidget(self._preview_box(), 1, 1)
-        grid.addLayout(self._bottom(), 2, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        grid.addWidget(self._options_box(), 0, 1)
+        grid.addWidget(self._colleagues_box(), 0, 2)
+        grid.addWidget(self._preview_box(), 1, 0, 1, 3)
+        grid.addLayout(self._bottom(), 2, 0, 1, 3)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
         self._setup(
             [self.what, self.options, self.colleague_box, self.file_edit, self.browse_button],
             self.progress,
@@ -116,15 +119,15 @@ class ShareDialog(WorkDialog):
             check.setChecked(True)
             check.toggled.connect(self._choice_changed)
             self.kind_checks[kind] = check
-            grid.addWidget(check, index // 3, index % 3)
+            grid.addWidget(check, index // 2, index % 2)
         self.high_risk_check = QCheckBox(_("Include high-risk actors"))
         self.notes_check = QCheckBox(_("Include private notes"))
         self.restricted_check = QCheckBox(_("Include what attribution rules keep back"))
         for row, check in enumerate(
-            (self.high_risk_check, self.notes_check, self.restricted_check), start=2
+            (self.high_risk_check, self.notes_check, self.restricted_check), start=3
         ):
             check.toggled.connect(self._choice_changed)
-            grid.addWidget(check, row, 0, 1, 3)
+            grid.addWidget(check, row, 0, 1, 2)
         return box
 
     def _colleagues_box(self) -> QGroupBox:
@@ -132,12 +135,7 @@ class ShareDialog(WorkDialog):
         self.colleague_list = QListWidget()
         self.colleague_list.setMinimumHeight(60)
         self.colleague_list.itemChanged.connect(lambda _item: self._update())
-        self.no_colleagues = QLabel(
-            _("No colleagues yet: add them under File > Exchange > Colleagues.")
-        )
-        self.no_colleagues.setWordWrap(True)
         layout = QVBoxLayout(box)
-        layout.addWidget(self.no_colleagues)
         layout.addWidget(self.colleague_list, 1)
         return box
 
@@ -193,7 +191,11 @@ class ShareDialog(WorkDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.colleague_list.addItem(item)
-        self.no_colleagues.setVisible(not known)
+        if not known:  # said in the list itself: a wrapped label would make it taller
+            hint = QListWidgetItem(_("No colleagues yet"))
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            hint.setToolTip(_("Add colleagues under File > Exchange > Colleagues."))
+            self.colleague_list.addItem(hint)
         self._search_actors()
         self._choice_changed()
 
@@ -234,6 +236,8 @@ class ShareDialog(WorkDialog):
     def choose_colleagues(self, ids: set[int]) -> None:
         for row in range(self.colleague_list.count()):
             item = self.colleague_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) is None:
+                continue
             chosen = int(item.data(Qt.ItemDataRole.UserRole)) in ids
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
 
@@ -253,7 +257,8 @@ class ShareDialog(WorkDialog):
         return [
             int(item.data(Qt.ItemDataRole.UserRole))
             for item in (self.colleague_list.item(r) for r in range(self.colleague_list.count()))
-            if item.checkState() == Qt.CheckState.Checked
+            if item.data(Qt.ItemDataRole.UserRole) is not None
+            and item.checkState() == Qt.CheckState.Checked
         ]
 
     def _choice_changed(self) -> None:
