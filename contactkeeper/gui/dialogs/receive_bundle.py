@@ -33,7 +33,7 @@ from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.exchange.team import bundles, envelope, sharing
 from contactkeeper.gui.context import AppContext
-from contactkeeper.gui.dialogs.work_dialog import WorkDialog, choose_file
+from contactkeeper.gui.dialogs.work_dialog import WorkDialog, choose_file, message_for
 from contactkeeper.gui.presentation import error_label, show_error
 from contactkeeper.i18n import _, isolate
 
@@ -162,11 +162,7 @@ class ReceiveDialog(WorkDialog):
             self.received = None
             self.from_label.clear()
             self.preview_text.clear()
-            self.show_message(
-                exc.message
-                if isinstance(exc, ContactKeeperError)
-                else _("{error}").format(error=type(exc).__name__)
-            )
+            self.show_message(message_for(exc))
 
         self._run(work, done, failed)
 
