@@ -60,6 +60,7 @@ from contactkeeper.vault.model import (
     ReadinessCue,
     Relationship,
     Transfer,
+    utcnow,
 )
 from contactkeeper.vault.vocabulary import Sensitivity, Tier
 
@@ -335,12 +336,16 @@ def unmerge(vault: Vault, plan: MergePlan) -> None:
         )
         clocks.bump(session, actors_table, [survivor_id], fields)
         variants = Base.metadata.tables["name_variants"]
-        session.execute(
-            variants.delete().where(
-                variants.c.actor_id == survivor_id,
-                variants.c.id.not_in(plan.survivor_variant_ids),
-            )
+        added = (variants.c.actor_id == survivor_id) & variants.c.id.not_in(
+            plan.survivor_variant_ids
         )
+        clocks.bury(
+            session,
+            "name_variants",
+            session.scalars(sa.select(variants.c.uuid).where(added)),
+            utcnow(),
+        )
+        session.execute(variants.delete().where(added))
         tags = ActorTag.__table__
         assert isinstance(tags, sa.Table)
         session.execute(tags.delete().where(tags.c.actor_id == survivor_id))

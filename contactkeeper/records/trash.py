@@ -147,6 +147,7 @@ def restore_in(session: Session, trash_id: int) -> None:
                 .values({column: value})
             )
             changes.note_rows(session, table, [{"id": pk}])
+            clocks.bump(session, table, [pk], [column])
     except sa.exc.IntegrityError:
         raise InvalidRecord(
             pgettext("noun", "Restore"),
@@ -155,8 +156,12 @@ def restore_in(session: Session, trash_id: int) -> None:
                 "codename in use, or a record it belonged to is gone)"
             ).format(label=i18n.isolate(item.label)),
         ) from None
-    for table_rows in rows.values():
+    # Put back by the user: no longer deleted, and newer than the deletion, so that a
+    # colleague's tombstone for it meets an edit it has not seen (a conflict, not a delete).
+    for name, table_rows in rows.items():
         clocks.unbury(session, [r["uuid"] for r in table_rows if "uuid" in r])
+        shared = clocks.SHARED_FIELDS.get(name, ())
+        clocks.bump(session, name, [r["id"] for r in table_rows if "id" in r], shared)
     session.delete(item)
     session.flush()
     session.expire_all()

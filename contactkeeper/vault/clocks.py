@@ -22,7 +22,7 @@ import json
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -131,11 +131,13 @@ _FIELDS: Final = {name: frozenset(fields) for name, fields in SHARED_FIELDS.item
 
 def dumps(vector: Mapping[str, int]) -> str:
     """A vector as canonical JSON (sorted keys, no spaces)."""
+    if not vector:
+        return "{}"
     return json.dumps(dict(vector), sort_keys=True, separators=(",", ":"))
 
 
 def loads(text: str | None) -> Vector:
-    if not text:
+    if not text or text == "{}":  # most fields: never edited since exchange began
         return {}
     found = json.loads(text)
     return {str(k): int(v) for k, v in found.items()}
@@ -193,17 +195,64 @@ def tick(session: Session) -> tuple[str, int]:
     return vault_id, int(counter)
 
 
-def versions_of(session: Session, uuids: Iterable[str]) -> dict[tuple[str, str], FieldVersion]:
-    """The version rows of these records, by (uuid, field)."""
-    found: dict[tuple[str, str], FieldVersion] = {}
+class Version(NamedTuple):
+    """A field's version as stored: its vector (JSON), when and from whom it came."""
+
+    vector: str
+    edited_at: datetime
+    source: str
+
+
+def versions_of(session: Session, uuids: Iterable[str]) -> dict[tuple[str, str], Version]:
+    """The versions of these records' fields, by (uuid, field); a field not found has the
+    empty vector."""
+    found: dict[tuple[str, str], Version] = {}
     chosen = sorted(set(uuids))
+    table = FieldVersion.__table__
+    assert isinstance(table, sa.Table)
     for start in range(0, len(chosen), 500):
-        rows = session.scalars(
-            sa.select(FieldVersion).where(FieldVersion.record_uuid.in_(chosen[start : start + 500]))
+        rows = session.execute(
+            sa.select(
+                table.c.record_uuid,
+                table.c.field,
+                table.c.vector,
+                table.c.edited_at,
+                table.c.source,
+            ).where(table.c.record_uuid.in_(chosen[start : start + 500]))
         )
-        for row in rows:
-            found[(row.record_uuid, row.field)] = row
+        for uuid, name, vector, edited_at, source in rows:
+            found[(uuid, name)] = Version(vector, edited_at, source)
     return found
+
+
+def set_version(
+    session: Session,
+    uuid: str,
+    name: str,
+    vector: Mapping[str, int],
+    *,
+    edited_at: datetime,
+    source: str = "",
+    received_at: datetime | None = None,
+    exists: bool | None = None,
+) -> Version:
+    """Store a field's version (``exists``: whether it has a row, when the caller knows)."""
+    table = FieldVersion.__table__
+    assert isinstance(table, sa.Table)
+    values = {
+        "vector": dumps(vector),
+        "edited_at": edited_at,
+        "source": source,
+        "received_at": received_at,
+    }
+    if exists is None or exists:
+        updated = session.execute(
+            table.update().where(table.c.record_uuid == uuid, table.c.field == name).values(values)
+        )
+        exists = bool(getattr(updated, "rowcount", 0))
+    if not exists:
+        session.execute(table.insert().values(record_uuid=uuid, field=name, **values))
+    return Version(dumps(vector), edited_at, source)
 
 
 def _write_versions(
@@ -383,6 +432,7 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
 __all__ = [
     "SHARED_FIELDS",
     "Vector",
+    "Version",
     "bump",
     "bury",
     "compare",
@@ -393,6 +443,7 @@ __all__ = [
     "loads",
     "merged",
     "set_applying",
+    "set_version",
     "tick",
     "unbury",
     "vault_exchange_id",

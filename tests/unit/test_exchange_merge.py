@@ -15,7 +15,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from contactkeeper.errors import ConflictSettled, PayloadInvalid, PayloadTooNew
+from contactkeeper.errors import (
+    ConflictSettled,
+    NothingToShare,
+    PayloadInvalid,
+    PayloadTooLarge,
+    PayloadTooNew,
+)
+from contactkeeper.exchange.team import selection as selection_module
 from contactkeeper.exchange.team import sharing
 from contactkeeper.exchange.team.sharing import RecordKind, Selection
 from contactkeeper.records import actors, interactions, processes, trash
@@ -231,6 +238,9 @@ def test_a_newer_edit_wins_and_the_replaced_value_goes_to_history_with_its_prove
     assert _by_uuid(b, Actor, heron_uuid)["country"] == "Lebanon"
     [replaced] = sharing.record_history(b, heron_uuid)
     assert (replaced.value, replaced.source, replaced.reason) == ("Jordan", "Amal", "replaced")
+    assert replaced.line == "country: \u2068Jordan\u2069 (from \u2068Amal\u2069, 1 June 2026)"
+    assert "1 record changed" in report.lines()
+    assert any("country" in line for line in report.lines())
 
 
 def test_the_same_payload_twice_changes_nothing(two: tuple[Vault, Vault]) -> None:
@@ -507,3 +517,114 @@ def test_a_trashed_record_leaves_a_tombstone_and_restoring_it_removes_it(vault: 
     trash.restore(vault, item.id)
     document = json.loads(sharing.build_payload(vault, selection, sender_name="A"))
     assert "actor" not in {t["type"] for t in document["tombstones"]}
+
+
+def test_a_payload_naming_a_record_under_another_type_is_refused(two: tuple[Vault, Vault]) -> None:
+    a, b = two
+    shared = _scenario(a)
+    selection = Selection(process_ids=frozenset({shared.process}))
+    _send(a, b, selection, "Amal")
+    document = json.loads(sharing.build_payload(a, selection, sender_name="Amal"))
+    interaction = next(r for r in document["records"] if r["type"] == "interaction")
+    actor = next(r for r in document["records"] if r["type"] == "actor")
+    actor["uuid"] = interaction["uuid"]
+    document["records"].remove(interaction)
+    before = _everything(b)
+
+    with pytest.raises(PayloadInvalid, match="type of another"):
+        sharing.apply_payload(b, json.dumps(document).encode(), sender="Amal", received_at=NOW)
+
+    assert _everything(b) == before
+
+
+def test_a_deleted_process_goes_to_the_colleagues_trash_as_one_item(
+    two: tuple[Vault, Vault],
+) -> None:
+    a, b = two
+    shared = _scenario(a)
+    selection = Selection(process_ids=frozenset({shared.process}))
+    _send(a, b, selection, "Amal")
+    process_uuid = _uuid(a, Process, shared.process)
+    trash.discard(a, Kind.PROCESS, shared.process, "Valley water talks", NOW)
+
+    # Any payload carries the tombstones: here, one of an actor who stays.
+    report = _send(a, b, Selection(actor_ids=frozenset({shared.convenor})), "Amal")
+
+    assert [item.kind for item in report.deleted] == [Kind.PROCESS]
+    assert _by_uuid(b, Process, process_uuid) == {}
+    [entry] = trash.entries(b)
+    assert entry.kind == Kind.PROCESS
+    trash.restore(b, entry.id)
+    assert len(processes.get_process(b, _id(b, Process, process_uuid)).participants) == 2
+    # Put back by the user, it is not deleted again by the same tombstone: the user decides.
+    again = _send(a, b, Selection(actor_ids=frozenset({shared.convenor})), "Amal")
+    assert not again.deleted
+    assert [c.field for c in sharing.pending_conflicts(b)] == ["(deleted)"]
+
+
+def test_a_selection_that_shares_nothing_writes_nothing(vault: Vault) -> None:
+    falcon = actors.create_actor(
+        vault, NewActor("Yusuf Darwish", sensitivity=Sensitivity.HIGH_RISK), NOW
+    ).id
+    with pytest.raises(NothingToShare):
+        sharing.build_payload(vault, Selection(), sender_name="Amal")
+    with pytest.raises(NothingToShare):
+        sharing.build_payload(vault, Selection(actor_ids=frozenset({falcon})), sender_name="Amal")
+
+
+def test_a_later_edit_from_the_same_side_replaces_the_conflict_waiting(
+    two: tuple[Vault, Vault],
+) -> None:
+    a, b = two
+    shared = _scenario(a)
+    selection = Selection(process_ids=frozenset({shared.process}))
+    _send(a, b, selection, "Amal")
+    heron_b = _id(b, Actor, _uuid(a, Actor, shared.convenor))
+    _edit(b, Actor, heron_b, country="Syria")
+    _edit(a, Actor, shared.convenor, country="Lebanon")
+    _send(a, b, selection, "Amal")
+    _edit(a, Actor, shared.convenor, country="Iraq")
+
+    _send(a, b, selection, "Amal")
+
+    [conflict] = sharing.pending_conflicts(b)
+    assert (conflict.ours, conflict.theirs) == ("Syria", "Iraq")
+
+
+def test_a_new_record_missing_a_required_field_is_refused(two: tuple[Vault, Vault]) -> None:
+    a, b = two
+    shared = _scenario(a)
+    document = json.loads(
+        sharing.build_payload(
+            a, Selection(process_ids=frozenset({shared.process})), sender_name="Amal"
+        )
+    )
+    for record in document["records"]:
+        if record["type"] == "interaction":
+            del record["fields"]["occurred_at"]
+            break
+    with pytest.raises(PayloadInvalid):
+        sharing.apply_payload(b, json.dumps(document).encode(), sender="Amal", received_at=NOW)
+
+
+def test_only_the_kinds_chosen_are_shared(vault: Vault) -> None:
+    shared = _scenario(vault)
+    selection = Selection(
+        process_ids=frozenset({shared.process}), kinds=frozenset({RecordKind.PROFILE})
+    )
+
+    document = json.loads(sharing.build_payload(vault, selection, sender_name="Amal"))
+
+    assert {r["type"] for r in document["records"]} == {"actor", "process", "participation"}
+    assert sharing.preview_selection(vault, selection).lines()[:2] == ["1 process", "2 actors"]
+
+
+def test_a_payload_larger_than_the_bound_is_not_built(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = _scenario(vault)
+    monkeypatch.setattr(selection_module, "MAX_PAYLOAD_BYTES", 1_000)
+    with pytest.raises(PayloadTooLarge):
+        sharing.build_payload(
+            vault, Selection(process_ids=frozenset({shared.process})), sender_name="Amal"
+        )

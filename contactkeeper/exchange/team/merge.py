@@ -13,7 +13,7 @@ transaction that is rolled back.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Final, Literal
@@ -77,6 +77,7 @@ _TRASHED: Final[dict[str, str]] = {
     "readiness_cues": Kind.READINESS_CUE,
     "follow_ups": Kind.FOLLOW_UP,
 }
+_PARTS: Final = frozenset({"name_variants", "sides", "event_invitations"})
 _INDEXED: Final[dict[str, tuple[str, str]]] = {
     # table -> (search kind, column naming the indexed record)
     "actors": ("actor", "id"),
@@ -278,7 +279,8 @@ def merge(
     clocks.set_applying(session, True)
     try:
         return _merge(session, received, sender, received_at)
-    except sa.exc.IntegrityError:
+    except (sa.exc.IntegrityError, ValueError):
+        # A rule of the database (a range, a required field left out of a new record).
         raise PayloadInvalid(_("its records break the rules of the vault")) from None
     finally:
         clocks.set_applying(session, False)
@@ -290,17 +292,8 @@ def _merge(
     outcome = _Outcome()
     kind_ids = _cue_kinds(session, received.cue_kinds)
     all_uuids = [r["uuid"] for r in received.records]
-    buried = (
-        set(
-            session.scalars(
-                sa.select(Tombstone.record_uuid).where(
-                    Tombstone.record_uuid.in_(all_uuids + [t["uuid"] for t in received.tombstones])
-                )
-            )
-        )
-        if len(all_uuids) + len(received.tombstones) <= 30_000
-        else _buried(session)
-    )
+    buried = _buried(session, all_uuids + [t["uuid"] for t in received.tombstones])
+    _check_types(session, received)
     versions = clocks.versions_of(session, all_uuids)
     pending = {
         (c.record_uuid, c.field, c.their_vector)
@@ -391,8 +384,37 @@ def _merge(
     return outcome
 
 
-def _buried(session: Session) -> set[str]:
-    return set(session.scalars(sa.select(Tombstone.record_uuid)))
+def _batches(values: Iterable[str]) -> Iterator[list[str]]:
+    ordered = sorted(set(values))
+    for start in range(0, len(ordered), 500):
+        yield ordered[start : start + 500]
+
+
+def _buried(session: Session, uuids: Iterable[str]) -> set[str]:
+    """Which of these records were deleted here (or by a colleague, as far as we know)."""
+    found: set[str] = set()
+    for batch in _batches(uuids):
+        found.update(
+            session.scalars(
+                sa.select(Tombstone.record_uuid).where(Tombstone.record_uuid.in_(batch))
+            )
+        )
+    return found
+
+
+def _check_types(session: Session, received: wire.Received) -> None:
+    """Refuse a payload that names a record of this vault under another type than its own
+    (versions and tombstones are kept by UUID alone)."""
+    claimed = {r["uuid"]: r["type"] for r in received.records}
+    for t in received.tombstones:
+        claimed.setdefault(t["uuid"], t["type"])
+    for spec in wire.SPECS:
+        for batch in _batches(claimed):
+            for uuid in session.scalars(
+                sa.select(spec.table.c.uuid).where(spec.table.c.uuid.in_(batch))
+            ):
+                if claimed[uuid] != spec.tag:
+                    raise PayloadInvalid(_("a record is named with the type of another"))
 
 
 def _cue_kinds(session: Session, described: list[dict[str, Any]]) -> dict[str, int]:
@@ -454,7 +476,7 @@ def _merge_fields(
     record: Mapping[str, Any],
     row: Mapping[str, Any],
     values: dict[str, Any],
-    versions: dict[tuple[str, str], FieldVersion],
+    versions: dict[tuple[str, str], clocks.Version],
     pending: set[tuple[str, str, str]],
     uuids_of: dict[str, dict[int, str]],
     sender: str,
@@ -473,6 +495,7 @@ def _merge_fields(
         how = clocks.compare(ours_vector, theirs_vector)
         if how in ("same", "older"):
             continue
+        _supersede(session, uuid, name, theirs_vector)
         target = spec.refs.get(name)
         ours_value = _encoded_local(row[name], target, uuids_of, session)
         theirs_value = entry["value"] if target is not None else wire.encode(values[name])
@@ -541,24 +564,37 @@ def _merge_fields(
         outcome.unchanged += 1
 
 
+def _supersede(session: Session, uuid: str, name: str, vector: Mapping[str, int]) -> None:
+    """Conflicts waiting on this field that a newer edit from a colleague has seen go."""
+    for waiting in session.scalars(
+        sa.select(PendingConflict).where(
+            PendingConflict.record_uuid == uuid, PendingConflict.field == name
+        )
+    ):
+        older = clocks.loads(waiting.their_vector)
+        if older != vector and clocks.dominates(vector, older):
+            session.delete(waiting)
+
+
 def _set_version(
     session: Session,
-    versions: dict[tuple[str, str], FieldVersion],
+    versions: dict[tuple[str, str], clocks.Version],
     uuid: str,
     name: str,
     vector: Mapping[str, int],
     source: str,
     received_at: datetime,
 ) -> None:
-    row = versions.get((uuid, name))
-    if row is None:
-        row = FieldVersion(record_uuid=uuid, field=name)
-        session.add(row)
-        versions[(uuid, name)] = row
-    row.vector = clocks.dumps(vector)
-    row.edited_at = received_at
-    row.source = source
-    row.received_at = received_at
+    versions[(uuid, name)] = clocks.set_version(
+        session,
+        uuid,
+        name,
+        vector,
+        edited_at=received_at,
+        source=source,
+        received_at=received_at,
+        exists=(uuid, name) in versions,
+    )
 
 
 def _insert(
@@ -626,7 +662,9 @@ def _tombstones(
     received_at: datetime,
     outcome: _Outcome,
 ) -> None:
-    for tombstone in received.tombstones:
+    # Records before their parts: a part deleted with its record goes to the same trash item.
+    order = {spec.tag: n for n, spec in enumerate(wire.SPECS)}
+    for tombstone in sorted(received.tombstones, key=lambda t: (order[t["type"]], t["uuid"])):
         uuid = tombstone["uuid"]
         if uuid in buried:
             continue
@@ -647,6 +685,11 @@ def _tombstones(
         seen = clocks.merged(
             *(clocks.loads(v.vector) for v in clocks.versions_of(session, [uuid]).values())
         )
+        if not clocks.dominates(vector, seen) and spec.name not in _TRASHED:
+            # A part (a name, a side, a participant, an invitation) edited here since: kept;
+            # its record's own deletion, if any, is the user's to settle.
+            outcome.unchanged += 1
+            continue
         if not clocks.dominates(vector, seen):
             key = (uuid, DELETED, clocks.dumps(vector))
             exists = session.scalar(
@@ -710,7 +753,9 @@ def _after(session: Session, outcome: _Outcome) -> None:
     for table_name, ids in outcome.touched.items():
         spec = wire.BY_TABLE.get(table_name)
         if spec is not None:
-            changes.note(session, spec.model, ids)
+            # A part (a name, a side, an invitation) counts for its record: which one is
+            # not looked up (None: all of the kind refresh).
+            changes.note(session, spec.model, None if table_name in _PARTS else ids)
     interactions = outcome.touched.get("interactions")
     if interactions:
         links = InteractionParticipant.metadata.tables["interaction_participants"]
@@ -847,7 +892,7 @@ def _settle(session: Session, conflict_id: int, keep: Literal["ours", "theirs"])
                 )
             finally:
                 clocks.set_applying(session, False)
-            changes.note(session, spec.model, [row["id"]])
+            changes.note(session, spec.model, None if spec.name in _PARTS else [row["id"]])
             if spec.name in _INDEXED:
                 kind, column = _INDEXED[spec.name]
                 search_index.reindex(session, kind, [row[column]])
@@ -870,15 +915,7 @@ def _settle(session: Session, conflict_id: int, keep: Literal["ours", "theirs"])
         vault_id, counter = clocks.tick(session)
         settled = clocks.merged(ours_vector, their_vector)
         settled[vault_id] = counter
-        versions = clocks.versions_of(session, [conflict.record_uuid])
-        target = versions.get((conflict.record_uuid, conflict.field))
-        if target is None:
-            target = FieldVersion(record_uuid=conflict.record_uuid, field=conflict.field)
-            session.add(target)
-        target.vector = clocks.dumps(settled)
-        target.edited_at = now
-        target.source = ""
-        target.received_at = None
+        clocks.set_version(session, conflict.record_uuid, conflict.field, settled, edited_at=now)
     session.delete(conflict)
 
 
