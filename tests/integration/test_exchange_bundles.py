@@ -335,6 +335,12 @@ def test_nothing_of_a_high_risk_actor_leaves_unless_chosen(two: Team) -> None:
 # -- the command line ---------------------------------------------------------------------
 
 
+def test_the_kinds_the_command_line_offers_are_those_shared() -> None:
+    from contactkeeper.cli import team
+
+    assert tuple(kind.value for kind in sharing.RecordKind) == team.KINDS
+
+
 def _cli(vault: Vault, *arguments: str) -> int:
     return cli.main([*arguments[:2], "--vault", str(vault.path), *arguments[2:]])
 
