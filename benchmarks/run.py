@@ -34,7 +34,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from benchmarks import baseline, child, generate, growth, network
+from benchmarks import baseline, child, generate, growth, network, team_exchange
 from contactkeeper.exchange import backup
 from contactkeeper.records import (
     actors,
@@ -861,6 +861,7 @@ PARTS = (
     "backups",
     "import",
     "network",
+    "exchange",
     "cipher",
     "gui",
     "growth",
@@ -894,7 +895,7 @@ def run_suite(
                 if name.casefold() in only:
                     _progress(name)
                     step()
-            if set(only) & {"writes", "backups", "import", "network"}:
+            if set(only) & {"writes", "backups", "import", "network", "exchange"}:
                 vault.checkpoint()
                 with _scratch_copy(path) as copy, Vault.unlock(copy, passphrase) as scratch:
                     scratch_steps: list[tuple[str, Callable[[], None]]] = [
@@ -905,6 +906,12 @@ def run_suite(
                             "network",
                             lambda: network.measure_network(
                                 ctx, scratch, ms=_ms, row=_row, sample=_sample_actors
+                            ),
+                        ),
+                        (
+                            "exchange",
+                            lambda: team_exchange.measure_exchange(
+                                ctx, scratch, ms=_ms, row_type=Row
                             ),
                         ),
                     ]

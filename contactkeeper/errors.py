@@ -170,6 +170,7 @@ def record_kind(kind: str) -> str:
         "actor": pgettext("record kind", "actor"),
         "affiliation": pgettext("record kind", "affiliation"),
         "channel": pgettext("record kind", "channel"),
+        "colleague": pgettext("record kind", "colleague"),
         "cue kind": pgettext("record kind", "cue kind"),
         "event": pgettext("record kind", "event"),
         "follow-up": pgettext("record kind", "follow-up"),
@@ -478,3 +479,108 @@ class SelfTestFailed(ContactKeeperError):
 class CommandLineError(ContactKeeperError):
     """A mistake on the command line the person can fix (a passphrase typed differently
     twice, a passphrase file that cannot be read, ...). The message says what to do."""
+
+
+# -- exchange between colleagues --------------------------------------------------------------
+
+
+class ExchangeError(ContactKeeperError):
+    """Something about exchanging records with colleagues: a card, a bundle, a choice."""
+
+
+class CardInvalid(ExchangeError):
+    """Pasted or read text is not a colleague card; ``reason`` says what is wrong."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            _(
+                "That is not a ContactKeeper colleague card: {reason}. Nothing was added. "
+                "Ask your colleague to copy their card again (File > Exchange > Colleagues, "
+                "or `contactkeeper exchange card`) and paste all of it."
+            ).format(reason=reason)
+        )
+        self.reason = reason
+
+
+class ColleagueKnown(ExchangeError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            _("That card is already among your colleagues, as {name}. Nothing was added.").format(
+                name=embed(name)
+            )
+        )
+
+
+class ColleagueIsSelf(ExchangeError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "That is this vault's own card. Add the card of the colleague you exchange "
+                "records with; nothing was added."
+            )
+        )
+
+
+class BundleUnreadable(ExchangeError):
+    """A file is not an exchange bundle, or not one within ContactKeeper's limits."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            _(
+                "That file is not an exchange bundle ContactKeeper can open: {reason}. "
+                "Nothing was changed. Check that you chose the right file, or ask the "
+                "sender to export it again."
+            ).format(reason=reason)
+        )
+        self.reason = reason
+
+
+class BundleNotForUs(ExchangeError):
+    """This vault cannot open a bundle, or it is not named among its signed recipients."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            _(
+                "That bundle is not for this vault: {reason}. Nothing was changed. If it "
+                "should be, ask the sender to export it again with you among its colleagues."
+            ).format(reason=reason)
+        )
+        self.reason = reason
+
+
+class BundleUnknownSender(ExchangeError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "That bundle is signed by someone who is not among your colleagues. Nothing "
+                "was changed. If you expected it, add the sender's card, read the "
+                "fingerprint aloud together, then open the bundle again."
+            )
+        )
+
+
+class BundleTampered(ExchangeError):
+    """The signature or the digest of a bundle does not hold: altered or damaged."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            _(
+                "That bundle was altered after it was signed, or damaged on the way "
+                "({reason}). Nothing was changed. Do not trust it: ask the sender to send "
+                "it again, through another channel if you can."
+            ).format(reason=reason)
+        )
+        self.reason = reason
+
+
+class BundleAlreadyReceived(ExchangeError):
+    """A bundle whose id this vault has accepted before; ``received_on`` says when."""
+
+    def __init__(self, received_on: str) -> None:
+        super().__init__(
+            _(
+                "That bundle was already received on {date}. Receiving it again changes "
+                "nothing, so nothing was changed."
+            ).format(date=received_on)
+        )
+        self.received_on = received_on

@@ -254,7 +254,7 @@ License: GPL-3.0-or-later
 Files: usr/lib/contactkeeper/_internal/*
 Copyright: The authors of Python, Qt, PySide6, SQLCipher, SQLite, SQLAlchemy, Alembic,
  cryptography, OpenSSL, pyrage, keyring, platformdirs, vobject, icalendar, RapidFuzz,
- NetworkX, Rich, zxcvbn, Babel, anyascii and confusable-homoglyphs
+ NetworkX, Rich, zxcvbn, Babel, anyascii, confusable-homoglyphs and segno
 License: various-free
  The libraries ContactKeeper runs on, each under its own free licence (Help > About in
  ContactKeeper lists them: LGPL-3.0 for Qt and PySide6, PSF for Python, BSD, MIT, Apache-2.0

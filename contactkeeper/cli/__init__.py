@@ -55,6 +55,7 @@ EXTENSIONS: tuple[str, ...] = (
     "contactkeeper.cli.network",
     "contactkeeper.cli.today",
     "contactkeeper.cli.self_test",
+    "contactkeeper.cli.team",
 )
 
 Handler = Callable[[argparse.Namespace], int]

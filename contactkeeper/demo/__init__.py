@@ -396,6 +396,14 @@ def is_demo(vault: Vault) -> bool:
         return session.get(Setting, DEMO_SETTING) is not None
 
 
+def _add_co_facilitator(vault: Vault, now: datetime, kdf: KdfParams | None) -> None:
+    """A colleague, and the records received from her (contactkeeper/demo/colleague.py)."""
+    from contactkeeper.demo import colleague
+
+    water = next(p for p in PROCESSES if p.key == colleague.PROCESS_KEY)
+    colleague.add_co_facilitator(vault, now, _(water.name), kdf or vault.kdf)
+
+
 def create_demo_vault(
     path: Path, passphrase: str, now: datetime, kdf: KdfParams | None = None
 ) -> Vault:
@@ -408,6 +416,7 @@ def create_demo_vault(
     vault = Vault.create(path, passphrase, kdf=kdf)
     try:
         populate(vault, now)
+        _add_co_facilitator(vault, now, kdf)
     except BaseException:
         vault.close()
         for made in path.iterdir():

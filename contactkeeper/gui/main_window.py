@@ -32,6 +32,7 @@ from contactkeeper.gui.autolock import AutoLock
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.about import AboutDialog
 from contactkeeper.gui.dialogs.backup_actions import BackupActions
+from contactkeeper.gui.dialogs.exchange_actions import ExchangeActions
 from contactkeeper.gui.dialogs.help import GUIDE_TAB, SHORTCUTS_TAB, HelpDialog
 from contactkeeper.gui.dialogs.index_repair import IndexRepairAction
 from contactkeeper.gui.dialogs.readiness_actions import ReadinessActions
@@ -426,6 +427,7 @@ class MainWindow(QMainWindow):
         self.undo = UndoController(context, self)
         self.undo_key = UndoKey(self)
         self.backup = BackupActions(context, self, settings=settings, kdf=kdf)
+        self.exchange = ExchangeActions(context, self)
         self.index_repair = IndexRepairAction(context, self)
         self.readiness_actions = ReadinessActions(context, self)
         # The application sets these (tests make windows without them): auto-lock, whose
@@ -560,6 +562,7 @@ class MainWindow(QMainWindow):
         for action in self.backup.actions:  # back up, verify, restore, import, export
             file_menu.addAction(action)
         file_menu.addAction(self.index_repair.action)
+        file_menu.addMenu(self.exchange.menu)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.readiness_actions.settings_action)

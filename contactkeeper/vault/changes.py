@@ -75,9 +75,11 @@ from contactkeeper.vault.model import (
     Base,
     Channel,
     ChannelHop,
+    Colleague,
     CueKind,
     Event,
     EventOutcome,
+    ExchangeIdentity,
     FollowUp,
     Interaction,
     InteractionEvent,
@@ -88,6 +90,7 @@ from contactkeeper.vault.model import (
     Participation,
     Process,
     ReadinessCue,
+    ReceivedBundle,
     Relationship,
     Review,
     Setting,
@@ -119,6 +122,7 @@ class Kind(enum.StrEnum):
     TAG = "tag"
     SETTING = "setting"
     TRASH = "trash"
+    COLLEAGUE = "colleague"
     # Exchange with colleagues: versions, tombstones, conflicts and history of merges.
     EXCHANGE = "exchange"
 
@@ -143,6 +147,8 @@ RECORD_KINDS: Final[Mapping[type[Base], Kind]] = MappingProxyType(
         Tag: Kind.TAG,
         Setting: Kind.SETTING,
         TrashItem: Kind.TRASH,
+        Colleague: Kind.COLLEAGUE,
+        ExchangeIdentity: Kind.COLLEAGUE,  # this vault's own card (no colleague's id)
         ExchangeClock: Kind.EXCHANGE,
         FieldVersion: Kind.EXCHANGE,
         Tombstone: Kind.EXCHANGE,
@@ -162,11 +168,21 @@ _PARTS: Final[Mapping[type[Base], tuple[type[Base], str]]] = MappingProxyType(
         Invitation: (Event, "event_id"),
         EventOutcome: (Event, "event_id"),
         TheoryOfChange: (Process, "process_id"),
+        ReceivedBundle: (Colleague, "colleague_id"),
     }
 )
-# Settings are keyed by a name, not a number: their changes carry no ids.
+# Settings are keyed by a name, not a number, the vault's own exchange keys are no
+# colleague, and exchange's bookkeeping is keyed by record UUIDs: their changes carry no ids.
 _NO_IDS: Final = frozenset(
-    {Setting, ExchangeClock, FieldVersion, Tombstone, PendingConflict, FieldHistory}
+    {
+        Setting,
+        ExchangeIdentity,
+        ExchangeClock,
+        FieldVersion,
+        Tombstone,
+        PendingConflict,
+        FieldHistory,
+    }
 )
 
 

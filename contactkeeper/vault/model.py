@@ -70,6 +70,7 @@ __all__ = [
     "Channel",
     "ChannelHop",
     "ChannelKind",
+    "Colleague",
     "CueKind",
     "Dimension",
     "Direction",
@@ -77,6 +78,7 @@ __all__ = [
     "EventKind",
     "EventOutcome",
     "EventRole",
+    "ExchangeIdentity",
     "FollowUp",
     "Interaction",
     "InteractionEvent",
@@ -93,6 +95,7 @@ __all__ = [
     "Process",
     "ProcessPhase",
     "ReadinessCue",
+    "ReceivedBundle",
     "Record",
     "Register",
     "Relationship",
@@ -685,6 +688,51 @@ class Setting(Base):
     __tablename__ = "vault_settings"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# -- exchange between colleagues (migration 0012) -------------------------------------------
+
+
+class ExchangeIdentity(Base):
+    """The vault's own exchange keys (one row): an age X25519 identity to receive bundles
+    and an Ed25519 key to sign them, made on first use. The secret halves never leave the
+    (encrypted) database; see :mod:`contactkeeper.exchange.team.identity`."""
+
+    __tablename__ = "exchange_identity"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    age_identity: Mapped[str] = mapped_column(Text)  # AGE-SECRET-KEY-1...
+    age_recipient: Mapped[str] = mapped_column(String(100))  # age1...
+    signing_key: Mapped[str] = mapped_column(Text)  # Ed25519 private key, base64 (32 bytes)
+    verify_key: Mapped[str] = mapped_column(String(64))  # Ed25519 public key, base64
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Colleague(Base):
+    """A person this vault exchanges bundles with, known by their card's two public keys."""
+
+    __tablename__ = "colleagues"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    age_recipient: Mapped[str] = mapped_column(String(100), unique=True)
+    verify_key: Mapped[str] = mapped_column(String(64), unique=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    confirmed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class ReceivedBundle(Base):
+    """A bundle this vault has accepted, by its id: receiving it again changes nothing."""
+
+    __tablename__ = "received_bundles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bundle_id: Mapped[str] = mapped_column(String(36), unique=True)
+    colleague_id: Mapped[int | None] = mapped_column(
+        ForeignKey("colleagues.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[datetime]  # as the sender signed it
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    payload_sha256: Mapped[str] = mapped_column(String(64))
 
 
 Index("ix_follow_ups_open_due", FollowUp.done_at, FollowUp.due_on)

@@ -18,12 +18,15 @@ from contactkeeper.gui.dialogs.backup_actions import (
     ImportDialog,
     OpenBackupDialog,
 )
+from contactkeeper.gui.dialogs.colleagues import ColleaguesDialog
 from contactkeeper.gui.dialogs.cue_catalogue import CueCatalogueDialog, NewCueKindDialog
 from contactkeeper.gui.dialogs.log import LogDialog
 from contactkeeper.gui.dialogs.merge import ChooseOtherDialog, MergeDialog
 from contactkeeper.gui.dialogs.readiness_settings import ReadinessSettingsDialog
+from contactkeeper.gui.dialogs.receive_bundle import ConflictsDialog, ReceiveDialog
 from contactkeeper.gui.dialogs.reveal import RevealDialog
 from contactkeeper.gui.dialogs.settings import SettingsDialog
+from contactkeeper.gui.dialogs.share_bundle import ShareDialog
 from contactkeeper.gui.dialogs.trash import TrashDialog
 from contactkeeper.gui.dialogs.ways_in import WaysInDialog
 from contactkeeper.gui.main_window import MainWindow
@@ -94,6 +97,19 @@ def _settings_destroy_page(window: MainWindow, context: AppContext, s: Settings)
     return dialog
 
 
+def _adding_a_colleague(window: MainWindow, context: AppContext, s: Settings) -> QDialog:
+    """The Colleagues dialog at its second step: a card checked, its fingerprint shown."""
+    from contactkeeper.exchange.team import identity
+
+    dialog = ColleaguesDialog(context, window)
+    dialog.tabs.setCurrentIndex(2)
+    card = identity.own_card(context.vault)
+    other = card.text().replace(card.verify_key, "8wsrRjTAF28ZzcGEFK1z+bS77B/OufIAzrUEiCzCpek=")
+    dialog.paste_edit.setPlainText(other.replace("name: ", "name: Bruno Ferreira"))
+    dialog.check_card()
+    return dialog
+
+
 def _merge(window: MainWindow, context: AppContext, s: Settings) -> QDialog:
     """Two actors of the demo that differ in many fields, side by side."""
     layla = ids(context)[0]
@@ -131,4 +147,9 @@ DIALOGS: dict[str, Maker] = {
     "restore a backup": lambda w, c, s: OpenBackupDialog(c, w, restore=True),
     "import": lambda w, c, s: ImportDialog(c, w),
     "export": lambda w, c, s: ExportDialog(c, w),
+    "colleagues": lambda w, c, s: ColleaguesDialog(c, w),
+    "add a colleague": _adding_a_colleague,
+    "share with colleagues": lambda w, c, s: ShareDialog(c, w),
+    "receive a bundle": lambda w, c, s: ReceiveDialog(c, w),
+    "settle conflicts": lambda w, c, s: ConflictsDialog(c, w),
 }

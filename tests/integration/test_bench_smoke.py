@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from benchmarks import generate, growth, run
+from benchmarks import generate, growth, run, team_exchange
 from contactkeeper.records import search
 from contactkeeper.vault import Vault
 from contactkeeper.vault.model import Actor, Interaction, InteractionParticipant, Setting
@@ -50,6 +50,7 @@ OPERATIONS = {
     "brokers of the largest process (first call after a contact is logged)",
     "network map of 2,000 nodes: layout off the UI thread",
     *growth.OPERATIONS,
+    *team_exchange.OPERATIONS,
 }
 
 

@@ -30,11 +30,13 @@ from contactkeeper.vault.model import (
     Channel,
     ChannelHop,
     ChannelKind,
+    Colleague,
     CueKind,
     Direction,
     Event,
     EventOutcome,
     EventRole,
+    ExchangeIdentity,
     FollowUp,
     Interaction,
     InteractionEvent,
@@ -48,6 +50,7 @@ from contactkeeper.vault.model import (
     ParticipationRole,
     Process,
     ReadinessCue,
+    ReceivedBundle,
     Relationship,
     RelationshipKind,
     Review,
@@ -76,6 +79,7 @@ class Existing:
     cue_kind: int
     tag: int
     event: int
+    colleague: int
 
 
 @pytest.fixture
@@ -91,7 +95,8 @@ def existing(vault: Vault) -> Existing:
         channel = Channel(actor_id=actor.id, kind=ChannelKind.PHONE)
         interaction = Interaction(occurred_at=T0, kind=InteractionKind.CALL)
         event = Event(title="Harbour workshop", starts_on=date(2026, 5, 2))
-        s.add_all([channel, interaction, event])
+        colleague = Colleague(name="Amal", age_recipient="age1x", verify_key="k", fingerprint="1")
+        s.add_all([channel, interaction, event, colleague])
         cue_kind = s.scalars(sa.select(CueKind).limit(1)).one()
         s.flush()
         return Existing(
@@ -104,6 +109,7 @@ def existing(vault: Vault) -> Existing:
             cue_kind.id,
             tag.id,
             event.id,
+            colleague.id,
         )
 
 
@@ -171,6 +177,18 @@ NEW: dict[type[Base], Callable[[Existing], tuple[Base, int | None]]] = {
     ),
     Setting: lambda e: (Setting(key="colour", value="blue"), None),
     TrashItem: lambda e: (TrashItem(deleted_at=T0, kind="actor", label="x", payload="{}"), None),
+    Colleague: lambda e: (
+        Colleague(name="Omar", age_recipient="age1y", verify_key="v", fingerprint="2"),
+        None,
+    ),
+    ReceivedBundle: lambda e: (
+        ReceivedBundle(bundle_id="b", colleague_id=e.colleague, created_at=T0, payload_sha256=""),
+        e.colleague,
+    ),
+    ExchangeIdentity: lambda e: (
+        ExchangeIdentity(age_identity="s", age_recipient="r", signing_key="k", verify_key="v"),
+        None,
+    ),
     ExchangeClock: lambda e: (ExchangeClock(vault_id="another", counter=1), None),
     FieldVersion: lambda e: (
         FieldVersion(record_uuid="u", field="f", vector="{}", edited_at=T0),
@@ -221,7 +239,7 @@ def test_a_flush_of_each_model_class_yields_its_kind_and_id(
         s.add(obj)
     kind = kind_of(model)
     assert recorded.changes.kinds == {kind}
-    if model is Setting or kind is Kind.EXCHANGE:
+    if model in (Setting, ExchangeIdentity) or kind is Kind.EXCHANGE:
         assert recorded.changes.ids_of(kind) is None  # settings have names, not ids
     else:
         record_id = owner if owner is not None else sa.inspect(obj).identity[0]

@@ -29,6 +29,7 @@ LIBRARIES: tuple[tuple[str, str | None, str], ...] = (
     ("RapidFuzz", "rapidfuzz", "MIT"),
     ("NetworkX", "networkx", "BSD-3-Clause"),
     ("Rich", "rich", "MIT"),
+    ("segno", "segno", "BSD-3-Clause"),
 )
 
 
