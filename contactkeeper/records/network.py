@@ -351,10 +351,14 @@ def _keys(
     vault: Vault, session: sa.orm.Session, today: date
 ) -> tuple[tuple[object, ...], tuple[object, ...]]:
     """What the kept web, and the kept first hops, must match to be current."""
+    # The counts of writes before the first read: what the reading then sees is at least as
+    # new as they say.
+    web_tables = vault.generations.of(*_WEB_TABLES)
+    actors = vault.generations.of("actors")
     actor_count = session.scalar(sa.select(sa.func.count()).select_from(Actor))
     # The language too: the reasons kept are sentences.
-    key = (*vault.generations.of(*_WEB_TABLES), actor_count, today, i18n.language())
-    return key, (key, vault.generations.of("actors"), today)
+    key = (*web_tables, actor_count, today, i18n.language())
+    return key, (key, actors, today)
 
 
 def is_kept(vault: Vault, now: datetime) -> bool:
