@@ -940,6 +940,26 @@ def history(vault: Vault, uuid: str) -> list[HistoryEntry]:
         ]
 
 
+def provenance(vault: Vault, uuid: str) -> list[str]:
+    """Each field of a record whose value a colleague sent, as a line for people: the
+    field, the colleague and the day the value was edited."""
+    with vault.transaction() as session:
+        rows = session.execute(
+            sa.select(FieldVersion.field, FieldVersion.source, FieldVersion.edited_at)
+            .where(FieldVersion.record_uuid == uuid, FieldVersion.source != "")
+            .order_by(FieldVersion.field)
+        ).all()
+    return [
+        # Translators: where a field's value came from, on an actor's page.
+        _("{field}: from {source}, {date}").format(
+            field=field_label(name),
+            source=i18n.isolate(source),
+            date=i18n.long_date(edited_at),
+        )
+        for name, source, edited_at in rows
+    ]
+
+
 # -- the entry points --------------------------------------------------------------------------
 
 

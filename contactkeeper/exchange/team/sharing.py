@@ -312,6 +312,14 @@ def record_history(vault: Vault, uuid: str) -> list[HistoryEntry]:
     return merge.history(vault, uuid)
 
 
+def record_provenance(vault: Vault, uuid: str) -> list[str]:
+    """Where a record's current values came from: one line per field a colleague sent
+    ("Country: from Nour Khalidi, 2 December 2026"), by field."""
+    from contactkeeper.exchange.team import merge
+
+    return merge.provenance(vault, uuid)
+
+
 __all__ = [
     "ALL_KINDS",
     "FORMAT_VERSION",
@@ -332,5 +340,6 @@ __all__ = [
     "preview_payload",
     "preview_selection",
     "record_history",
+    "record_provenance",
     "settle_conflict",
 ]

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError, RecordNotFound
+from contactkeeper.exchange.team import sharing
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.affiliations import AffiliationEditDialog
 from contactkeeper.gui.dialogs.log import LogDialog
@@ -282,6 +283,16 @@ class ActorPage(ActorRows):
         profile_layout.addWidget(self.affiliation_table)
         self.standing = ActorStanding(self.context)
         profile_layout.addWidget(self.standing)
+        # What colleagues sent: shown only for an actor some of whose values came in a
+        # bundle, or lost one in a merge.
+        self.provenance_caption = QLabel(_("From colleagues"))
+        self.provenance_label = QLabel()
+        self.provenance_label.setWordWrap(True)
+        self.provenance_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.provenance_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        profile_layout.addWidget(self.provenance_caption)
+        profile_layout.addWidget(self.provenance_label)
+        self._show_provenance(None)
         # The profile is long: it scrolls on a small screen.
         profile = QScrollArea()
         profile.setWidget(profile_page)
@@ -553,6 +564,7 @@ class ActorPage(ActorRows):
         self.paths.show_actor(detail.id)
         self._count_tabs()
         self._show_notes(detail)
+        self._show_provenance(detail)
 
     def _show_roles(self, detail: ActorDetail) -> None:
         """Role, affiliation and processes under the name; a high-risk actor's affiliations
@@ -573,6 +585,22 @@ class ActorPage(ActorRows):
             today(self.context.now()),
             hidden=self.context.placeholder() if hidden else None,
         )
+
+    def _show_provenance(self, detail: ActorDetail | None) -> None:
+        """Which of the actor's values a colleague sent, and what merges replaced or lost;
+        nothing in privacy mode or while the name is hidden (old values name a person)."""
+        lines: list[str] = []
+        if detail is not None and not (
+            self.context.privacy or self.context.names_hidden(detail.id, detail.sensitivity)
+        ):
+            vault = self.context.vault
+            lines = sharing.record_provenance(vault, detail.uuid)
+            history = [entry.line for entry in sharing.record_history(vault, detail.uuid)]
+            if history:
+                lines += [_("Replaced or lost in merges:"), *history]
+        self.provenance_label.setText("\n".join(lines))
+        self.provenance_caption.setVisible(bool(lines))
+        self.provenance_label.setVisible(bool(lines))
 
     def _show_notes(self, detail: ActorDetail) -> None:
         """The notes, editable; in privacy mode, or while a high-risk actor's name is hidden
@@ -659,6 +687,7 @@ class ActorPage(ActorRows):
         self.paths.clear()
         self.notes.clear()
         self.notes.document().setModified(False)
+        self._show_provenance(None)
         self._count_tabs()
         if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.reject()
