@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from contactkeeper.errors import VaultLocked
-from contactkeeper.gui import collector
 from contactkeeper.i18n import N_, _
 from contactkeeper.vault import Vault
 from contactkeeper.vault.vocabulary import Sensitivity
@@ -124,7 +123,6 @@ class AppContext(QObject):
 
         spellings.forget()  # the names whose keys were kept for the duplicate checks
         self.vault_locked.emit()
-        collector.sweep()  # what the views kept out of the collector's passes, freed now
 
     # -- which names may be shown ---------------------------------------------------------
 

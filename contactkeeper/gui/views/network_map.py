@@ -65,7 +65,6 @@ from PySide6.QtWidgets import (
 
 from contactkeeper import i18n
 from contactkeeper.errors import ContactKeeperError
-from contactkeeper.gui import collector
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.dialogs.ways_in import WaysInDialog
 from contactkeeper.gui.operations import Operation, run_in_background
@@ -502,8 +501,7 @@ class MapView(QWidget):
         self.status.setText(i18n._("Reading the map…"))
 
         def read() -> MapData:
-            with collector.paused():
-                return network_map.map_data(vault, now, chosen)
+            return network_map.map_data(vault, now, chosen)
 
         self.operation = run_in_background(self, read, self._read, self._failed)
 
@@ -522,13 +520,8 @@ class MapView(QWidget):
         hidden, privacy = self.context.names_hidden_now(), self.context.privacy
 
         def lay_out() -> tuple[MapData, dict[str, tuple[float, float]]]:
-            with collector.paused():
-                shown = private(data, hidden, privacy)
-                laid_out = shown, network_map.layout(shown)
-                # The map lives as long as it is shown: its tens of thousands of objects
-                # kept out of the full passes, which would scan them all each time.
-                collector.keep()
-                return laid_out
+            shown = private(data, hidden, privacy)
+            return shown, network_map.layout(shown)
 
         self.operation = run_in_background(self, lay_out, self._laid_out, self._failed)
 
