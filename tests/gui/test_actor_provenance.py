@@ -1,6 +1,6 @@
 """The actor page says which of an actor's values came from a colleague, and keeps what a
-merge replaced in view ("country: from Nour Khalidi, ..."); in privacy mode it says
-nothing of it."""
+merge replaced in view ("From Nour Khalidi, 1 June 2026: name, ..., country"); in privacy
+mode it says nothing of it."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ def test_the_page_names_the_colleague_a_value_came_from_and_what_it_replaced(
     page.show_actor(here)
     shown = page.provenance_label.text()
     assert not page.provenance_label.isHidden(), shown
-    assert "country: from \u2068Nour Khalidi\u2069" in shown
+    assert shown.startswith("From \u2068Nour Khalidi\u2069, 1 June 2026: name, codename")
+    assert "country" in shown.splitlines()[0]
     assert "Replaced or lost in merges:" in shown
     assert "Jordan" in shown
 

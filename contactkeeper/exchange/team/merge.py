@@ -941,22 +941,29 @@ def history(vault: Vault, uuid: str) -> list[HistoryEntry]:
 
 
 def provenance(vault: Vault, uuid: str) -> list[str]:
-    """Each field of a record whose value a colleague sent, as a line for people: the
-    field, the colleague and the day the value was edited."""
+    """Where a record's values came from, as lines for people: one per colleague and day,
+    naming the fields in the order they are listed ("From Nour Khalidi, 1 June 2026:
+    country, languages")."""
+    from babel.lists import format_list
+
     with vault.transaction() as session:
         rows = session.execute(
-            sa.select(FieldVersion.field, FieldVersion.source, FieldVersion.edited_at)
-            .where(FieldVersion.record_uuid == uuid, FieldVersion.source != "")
-            .order_by(FieldVersion.field)
+            sa.select(FieldVersion.field, FieldVersion.source, FieldVersion.edited_at).where(
+                FieldVersion.record_uuid == uuid, FieldVersion.source != ""
+            )
         ).all()
+    order = {name: i for i, name in enumerate(FIELD_LABELS)}
+    fields: dict[tuple[str, date], list[str]] = {}
+    for name, source, edited_at in sorted(rows, key=lambda r: order.get(r[0], len(order))):
+        fields.setdefault((source, edited_at.date()), []).append(field_label(name))
     return [
-        # Translators: where a field's value came from, on an actor's page.
-        _("{field}: from {source}, {date}").format(
-            field=field_label(name),
+        # Translators: where an actor's values came from; {fields} is a list of field names.
+        _("From {source}, {date}: {fields}").format(
             source=i18n.isolate(source),
-            date=i18n.long_date(edited_at),
+            date=i18n.long_date(day),
+            fields=format_list(names, locale=i18n.formats_locale()),
         )
-        for name, source, edited_at in rows
+        for (source, day), names in sorted(fields.items(), key=lambda item: item[0][1])
     ]
 
 

@@ -313,8 +313,8 @@ def record_history(vault: Vault, uuid: str) -> list[HistoryEntry]:
 
 
 def record_provenance(vault: Vault, uuid: str) -> list[str]:
-    """Where a record's current values came from: one line per field a colleague sent
-    ("Country: from Nour Khalidi, 2 December 2026"), by field."""
+    """Where a record's current values came from: one line per colleague and day, naming
+    the fields they sent ("From Nour Khalidi, 2 December 2026: country, languages")."""
     from contactkeeper.exchange.team import merge
 
     return merge.provenance(vault, uuid)
