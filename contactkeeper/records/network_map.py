@@ -94,7 +94,9 @@ def organization_key(organization_id: int) -> str:
 STREAM: Final = 1_000
 
 
-@dataclass(frozen=True)
+# Slotted: a map of the whole web holds tens of thousands of nodes and lines, each one
+# object for the garbage collector to scan instead of two (the object and its ``__dict__``).
+@dataclass(frozen=True, slots=True)
 class MapNode:
     key: str  # "you", "a<id>" or "o<id>"
     kind: str  # "you", "actor" or "organization"
@@ -106,7 +108,7 @@ class MapNode:
     warmth: Warmth | None = None  # your warmth with an actor
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MapEdge:
     source: str
     target: str  # for an arrow: the one influenced
@@ -143,6 +145,15 @@ def map_data(vault: Vault, now: datetime, flt: MapFilter | None = None) -> MapDa
     flt = flt or MapFilter()
     today = now.date()
     with vault.transaction() as session:
+        wanted: set[int] | None = None
+        if flt.process_id is not None:
+            query = sa.select(Participation.actor_id).where(
+                Participation.process_id == flt.process_id
+            )
+            if flt.side_id is not None:
+                query = query.where(Participation.side_id == flt.side_id)
+            wanted = set(session.scalars(query))
+        # Streamed, not fetched whole: a row is dropped once its node is made.
         actor_rows = session.execute(
             sa.select(
                 Actor.id,
@@ -155,15 +166,7 @@ def map_data(vault: Vault, now: datetime, flt: MapFilter | None = None) -> MapDa
                 Actor.last_substantive_at,
                 Actor.last_contact_at,
             ).execution_options(yield_per=STREAM)
-        ).all()
-        wanted: set[int] | None = None
-        if flt.process_id is not None:
-            query = sa.select(Participation.actor_id).where(
-                Participation.process_id == flt.process_id
-            )
-            if flt.side_id is not None:
-                query = query.where(Participation.side_id == flt.side_id)
-            wanted = set(session.scalars(query))
+        )
         nodes: dict[str, MapNode] = {}
         for row in actor_rows:
             if wanted is not None and row.id not in wanted:
