@@ -243,6 +243,30 @@ def measure_connection(ctx: Context) -> None:
             note="keyed with the raw key, validated, hardening pragmas (WAL, secure_delete...)",
         )
     )
+    ctx.rows.append(vault_size(ctx))
+
+
+def vault_size(ctx: Context) -> Row:
+    """The vault file's size against 340 MB, with the pages its records use and the free."""
+    size = (ctx.path / DB_NAME).stat().st_size
+    page, pages, free = (
+        int(ctx.raw.execute(f"PRAGMA {name}").fetchone()[0])
+        for name in ("page_size", "page_count", "freelist_count")
+    )
+    mb = 1e6
+    return Row(
+        operation="vault size (the database file)",
+        median_ms=None,
+        p95_ms=None,
+        target="<= 340 MB",
+        baseline_ms=None,
+        ratio=None,
+        met=size <= 340 * mb,
+        note=f"{size / mb:.1f} MB ({size:,} bytes): {(pages - free) * page / mb:.1f} MB of "
+        f"pages in use, {free * page / mb:.1f} MB free; not a time, so the time columns are "
+        "empty",
+        samples=1,
+    )
 
 
 def _typed_names(vault: Vault) -> list[str]:

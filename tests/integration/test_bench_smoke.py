@@ -30,6 +30,7 @@ KEYS = {
 OPERATIONS = {
     "unlock (key derivation + open)",
     "open a further connection",
+    "vault size (the database file)",
     "search-as-you-type, per keystroke (top 50, ranked, display fields)",
     "actor page (profile, channels, timeline of 100, ties, cues, follow-ups)",
     "Today on the UI thread (going cold, follow-ups due, latest cues, track two)",
