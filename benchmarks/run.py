@@ -92,6 +92,7 @@ class Context:
     repeat: int
     kdf_ms: float = 0.0
     rows: list[Row] = field(default_factory=list)
+    typed: Sequence[str] = ()  # what search types; by default names read from this vault
 
 
 # -- timing ---------------------------------------------------------------------------------
@@ -304,7 +305,7 @@ def _keystrokes(typed: Sequence[str]) -> list[str]:
 
 
 def measure_search(ctx: Context) -> None:
-    typed = _typed_names(ctx.vault)
+    typed = list(ctx.typed) or _typed_names(ctx.vault)
     keystrokes = _keystrokes(typed)
     workloads = [
         (
@@ -899,13 +900,15 @@ def run_suite(
     *,
     vcards: int = 5_000,
     only: Sequence[str] = PARTS,
+    typed: Sequence[str] = (),
 ) -> list[Row]:
-    """Every part of the suite, or ``only`` those named (see ``PARTS``)."""
+    """Every part of the suite, or ``only`` those named (see ``PARTS``); search types
+    ``typed`` when given."""
     path = Path(path).absolute()
     vault = Vault.unlock(path, passphrase)
     try:
         raw = baseline.connect(path / DB_NAME, vault.database_key().hex())
-        ctx = Context(vault, path, _anchor(vault), raw, max(1, repeat))
+        ctx = Context(vault, path, _anchor(vault), raw, max(1, repeat), typed=typed)
         try:
             steps: list[tuple[str, Callable[[], None]]] = [
                 ("unlock", lambda: measure_unlock(ctx, passphrase)),
@@ -961,19 +964,22 @@ def run_suite(
 
 def measure_growth(path: Path, path3: Path, repeat: int, measured: Sequence[Row]) -> list[Row]:
     """The growth rows: the rows of ``growth.ROWS`` on the scale-3 vault over the same rows
-    on the reference vault (those not measured yet in this run are measured first, and
-    returned before the growth rows)."""
-    have = {row.operation for row in measured}
-    missing = list(dict.fromkeys(part for op, part, _ in growth.ROWS if op not in have))
-    reference = list(measured)
-    if missing:
-        _progress(f"growth: on the reference vault, {', '.join(missing)}")
-        reference += run_suite(path, repeat, only=missing)
+    on the reference vault, measured side by side: the reference vault's again just before
+    the larger's (the same process, after the same work), search typing the same names on
+    both. The reference vault's rows not in ``measured`` (``--only growth``) are returned
+    too, before the growth rows."""
+    with Vault.unlock(path, generate.PASSPHRASE) as vault:
+        typed = _typed_names(vault)
+    gc.collect()
+    _progress("growth: on the reference vault")
+    reference = run_suite(path, repeat, only=growth.parts(), typed=typed)
+    gc.collect()
     _progress(f"growth: on the vault three times larger ({path3})")
-    larger = run_suite(path3, repeat, only=growth.parts())
+    larger = run_suite(path3, repeat, only=growth.parts(), typed=typed)
     sizes = (_actor_count(path), _actor_count(path3))
-    # The reference vault's rows measured only for growth are shown too (``--only growth``).
-    return reference[len(measured) :] + growth.growth_rows(reference, larger, sizes, Row)
+    have = {row.operation for row in measured}
+    shown = [row for row in reference if row.operation not in have]
+    return shown + growth.growth_rows(reference, larger, sizes, Row)
 
 
 def _actor_count(path: Path) -> int:
