@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import threading
+import weakref
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
@@ -229,7 +231,17 @@ def due(
 
 
 def count_due(vault: Vault, today: date, within_days: int = 7) -> int:
-    """How many open follow-ups are overdue or due within ``within_days`` (all of them)."""
+    """How many open follow-ups are overdue or due within ``within_days`` (all of them).
+
+    Counting reads every open follow-up due, so a vault with years of them would make
+    Today slower each year: the answer is kept for the day asked until the next committed
+    write to ``follow_ups`` or ``actors`` (marking an actor do not contact silences their
+    reminders; :mod:`contactkeeper.vault.generations`)."""
+    key = (vault.generations.of("follow_ups", "actors"), today, within_days)
+    with _KEPT_LOCK:
+        kept = _KEPT_DUE.get(vault)
+    if kept is not None and kept[0] == key:
+        return kept[1]
     query = (
         sa.select(sa.func.count())
         .select_from(FollowUp)
@@ -237,7 +249,16 @@ def count_due(vault: Vault, today: date, within_days: int = 7) -> int:
         .where(_not_silenced())
     )
     with vault.transaction() as session:
-        return session.scalar(query) or 0
+        total = session.scalar(query) or 0
+    with _KEPT_LOCK:
+        _KEPT_DUE[vault] = (key, total)
+    return total
+
+
+_KEPT_DUE: weakref.WeakKeyDictionary[Vault, tuple[tuple[Any, ...], int]] = (
+    weakref.WeakKeyDictionary()
+)
+_KEPT_LOCK: Final = threading.Lock()
 
 
 def _not_silenced() -> sa.ColumnElement[bool]:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import event
 
-from contactkeeper.records import followups, today
+from contactkeeper.records import actors, followups, today
+from contactkeeper.records.actors import NewActor
 from contactkeeper.records.followups import NewFollowUp
 from contactkeeper.vault import Vault
+from contactkeeper.vault.model import ActorStatus
 
 TODAY = date(2026, 6, 1)
 
@@ -61,3 +64,33 @@ def test_today_shows_the_first_follow_ups_due_and_counts_them_all(vault: Vault) 
     assert [f.title for f in view.follow_ups] == ["due -10", "due -2"]
     assert view.follow_ups_due == 5
     assert today.today(vault, now).follow_ups_due == 5
+
+
+def test_the_count_due_is_kept_but_follows_every_write_and_the_day(vault: Vault) -> None:
+    """Today asks for the count on every refresh: it is kept, and still right after each
+    kind of write that changes it, and on another day."""
+    _follow_ups(vault)
+    assert followups.count_due(vault, TODAY) == 5
+    statements: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(vault.engine, "before_cursor_execute", note)
+    try:
+        assert followups.count_due(vault, TODAY) == 5
+    finally:
+        event.remove(vault.engine, "before_cursor_execute", note)
+    assert statements == []  # kept: nothing read again
+    added = followups.create_follow_up(vault, NewFollowUp("call back", TODAY))
+    assert followups.count_due(vault, TODAY) == 6
+    followups.set_done(vault, added.id, True, datetime(2026, 6, 1, 10, tzinfo=UTC))
+    assert followups.count_due(vault, TODAY) == 5
+    now = datetime(2026, 6, 1, 9, tzinfo=UTC)
+    rami = actors.create_actor(vault, NewActor(display_name="Rami Khoury"), now).id
+    followups.create_follow_up(vault, NewFollowUp("send Rami the paper", TODAY, actor_id=rami))
+    assert followups.count_due(vault, TODAY) == 6
+    actors.update_actor(vault, rami, now, status=ActorStatus.DO_NOT_CONTACT)
+    assert followups.count_due(vault, TODAY) == 5  # silenced by a write to actors
+    assert followups.count_due(vault, TODAY, within_days=0) == 3
+    assert followups.count_due(vault, TODAY + timedelta(days=25)) == 6  # "later" is near
