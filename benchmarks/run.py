@@ -397,7 +397,7 @@ def measure_today(ctx: Context) -> None:
         return today_service.today(ctx.vault, ctx.now, insights=False)
 
     workloads = [(on_ui_thread, lambda: baseline.today(ctx.raw, ctx.now))]
-    mine, theirs = _paired(workloads, ctx.repeat * 3)
+    mine, theirs = _paired(workloads, ctx.repeat * 5)
     view = today_service.today(ctx.vault, ctx.now, insights=False)
     ctx.rows.append(
         _row(
@@ -441,7 +441,7 @@ def measure_actors_list(ctx: Context) -> None:
 
     mine, theirs = _paired(
         [(first_screen, lambda: baseline.actors_page(ctx.raw, None, LIST_PAGE, count=True))],
-        ctx.repeat * 2,
+        ctx.repeat * 5,
     )
     ctx.rows.append(
         _row(
@@ -524,7 +524,9 @@ def _log_arguments(vault: Vault, now: datetime, count: int) -> list[dict[str, An
 
 
 def measure_log_interaction(ctx: Context, scratch: Vault) -> None:
-    count = max(10, ctx.repeat * 4)
+    # A durable commit's 95th percentile is its slowest fsyncs: 40 samples made it the
+    # second slowest commit, which said more about the disk than about the program.
+    count = max(20, ctx.repeat * 20)
     mine: list[float] = []
     for arguments in _log_arguments(scratch, ctx.now, count + 1):
         elapsed = _ms(
