@@ -68,7 +68,7 @@ from contactkeeper.errors import (
     DiskFull,
     shown_path,
 )
-from contactkeeper.exchange import database_copy
+from contactkeeper.exchange import age_child, database_copy
 from contactkeeper.exchange.age_header import (
     CHUNK,
     MAX_SCRYPT_LOG2,
@@ -276,7 +276,7 @@ def _seal(payload: bytes, passphrase: str | None, keys: list[Any]) -> bytes:
     factor that verifying accepts)."""
     try:
         if passphrase is not None:
-            sealed = bytes(pyrage.passphrase.encrypt(payload, passphrase))
+            sealed = age_child.encrypt(payload, passphrase)  # the lock stays free
         else:
             sealed = bytes(pyrage.encrypt(payload, keys))
     except Exception:

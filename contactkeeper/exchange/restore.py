@@ -51,7 +51,7 @@ from contactkeeper.errors import (
     RestoreNeedsConfirmation,
     shown_path,
 )
-from contactkeeper.exchange import database_copy, replacement
+from contactkeeper.exchange import age_child, database_copy, replacement
 from contactkeeper.exchange.age_header import NONCE, TAG, AgeHeader, parse_header, whole_length
 from contactkeeper.exchange.age_keys import age_identity
 from contactkeeper.exchange.manifest import (
@@ -91,7 +91,14 @@ def _decrypt(
         if passphrase is None:
             raise BackupWrongPassphrase(_("it is protected by a passphrase, not a key"))
         try:
-            return bytes(pyrage.passphrase.decrypt(data, passphrase))
+            return age_child.decrypt(data, passphrase)  # the lock stays free meanwhile
+        except age_child.ChildFailed as exc:
+            raise BackupError(
+                _(
+                    "The backup could not be decrypted ({reason}). Nothing was changed; if "
+                    "the computer is short of memory, close other programs and try again."
+                ).format(reason=exc)
+            ) from None
         except Exception as exc:
             raise _decrypt_failure(exc) from None
     if not identities:

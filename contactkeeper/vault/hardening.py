@@ -14,11 +14,7 @@ memory, our connections hardened as designed, and known-answer tests for Argon2i
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import ctypes.util
 import secrets
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +24,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from contactkeeper.core_dumps import CoreDumpState, core_dump_state, disable_core_dumps
 from contactkeeper.errors import SelfTestFailed
 from contactkeeper.i18n import _
 
@@ -35,8 +32,6 @@ from contactkeeper.i18n import _
 # entry point imports this module to harden the process first thing, before anything else
 # is loaded (and ``--help`` should still answer at once).
 
-PR_GET_DUMPABLE = 3
-PR_SET_DUMPABLE = 4
 
 # SQLCipher 4 defaults (what a vault written by us relies on).
 EXPECTED_CIPHER_DEFAULTS = {
@@ -91,63 +86,6 @@ AES_GCM_KAT = AeadVector(
 
 
 # -- core dumps -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CoreDumpState:
-    """``core_limit`` is (soft, hard) for RLIMIT_CORE, ``None`` where there is none;
-    ``dumpable`` is Linux's PR_GET_DUMPABLE, ``None`` elsewhere."""
-
-    core_limit: tuple[int, int] | None
-    dumpable: bool | None
-
-    @property
-    def protected(self) -> bool:
-        return self.core_limit in (None, (0, 0)) and self.dumpable in (None, False)
-
-
-def _libc() -> ctypes.CDLL | None:
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-    except OSError:
-        return None
-
-
-def core_dump_state() -> CoreDumpState:
-    limit: tuple[int, int] | None = None
-    if sys.platform != "win32":
-        import resource
-
-        limit = resource.getrlimit(resource.RLIMIT_CORE)
-    dumpable: bool | None = None
-    libc = _libc()
-    if libc is not None:
-        value = libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0)
-        dumpable = None if value < 0 else bool(value)
-    return CoreDumpState(limit, dumpable)
-
-
-def disable_core_dumps() -> CoreDumpState:
-    """No core file from this process from now on; returns the resulting state.
-
-    Called first thing by the program's entry point (:func:`contactkeeper.cli.main`, for
-    the command line and the desktop application alike, and by
-    :func:`contactkeeper.gui.app.main`), before any passphrase is read, so that a crash
-    during the first key derivation dumps nothing; called again whenever a vault is opened
-    (for callers of the library), and left in force until the program ends: memory freed at
-    lock time is not wiped, so a later crash could still dump it.
-    """
-    if sys.platform != "win32":
-        import resource
-
-        with contextlib.suppress(ValueError, OSError):  # reported through the result
-            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    libc = _libc()
-    if libc is not None:
-        libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
-    return core_dump_state()
 
 
 # -- self-test --------------------------------------------------------------------------
