@@ -37,7 +37,7 @@ from contactkeeper.errors import (
     BackupWrongPassphrase,
     DiskFull,
 )
-from contactkeeper.exchange import age_header, backup, database_copy, restore
+from contactkeeper.exchange import age_child, age_header, backup, database_copy, restore
 from contactkeeper.exchange.manifest import Manifest, pack_payload
 from contactkeeper.records import actors, interactions, organizations, processes
 from contactkeeper.records import relationships as relationships_service
@@ -655,7 +655,7 @@ def test_a_hostile_passphrase_work_factor_is_refused_before_any_key_derivation(
     factor = line.rsplit(b" ", 1)[1]
     hostile = _header_with(data, line, line[: -len(factor)] + b"40")
     derivations: list[object] = []
-    monkeypatch.setattr(backup.pyrage.passphrase, "decrypt", lambda *a: derivations.append(a))
+    monkeypatch.setattr(age_child, "decrypt", lambda *a: derivations.append(a))
 
     with pytest.raises(BackupDamaged, match="work factor"):
         backup.open_backup(hostile, passphrase=GOLDEN_PASSPHRASE)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from contactkeeper.errors import BackupDamaged, BackupWrongPassphrase, ImportRefused
-from contactkeeper.exchange import backup, importing, vcard
+from contactkeeper.exchange import age_child, backup, importing, vcard
 from contactkeeper.vault import Vault
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "backup-v1" / "backup-v1.age"
@@ -42,7 +42,7 @@ def test_a_work_factor_above_what_contactkeeper_writes_is_refused_before_derivin
     log2: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     derivations: list[object] = []
-    monkeypatch.setattr(backup.pyrage.passphrase, "decrypt", lambda *a: derivations.append(a))
+    monkeypatch.setattr(age_child, "decrypt", lambda *a: derivations.append(a))
     hostile = with_work_factor(FIXTURE.read_bytes(), log2)
 
     with pytest.raises(BackupDamaged) as caught:
@@ -69,7 +69,7 @@ def test_a_backup_at_the_bound_is_still_read(monkeypatch: pytest.MonkeyPatch) ->
         calls.append(args)
         raise RuntimeError("decryption failed")
 
-    monkeypatch.setattr(backup.pyrage.passphrase, "decrypt", decrypt)
+    monkeypatch.setattr(age_child, "decrypt", decrypt)
     at_bound = with_work_factor(FIXTURE.read_bytes(), backup.MAX_SCRYPT_LOG2)
     with pytest.raises(BackupWrongPassphrase):
         backup.open_backup(at_bound, passphrase=GOLDEN_PASSPHRASE)
