@@ -37,6 +37,8 @@ CHILD_ARGUMENT: Final = "--age-passphrase-child"
 _ENCRYPT: Final = b"e"
 _DECRYPT: Final = b"d"
 _LENGTH: Final = struct.Struct(">I")  # the passphrase's length in bytes, before it
+_SIZE: Final = struct.Struct(">Q")  # the data's length in bytes, before it
+PIPE_BYTES: Final = 1 << 20  # Linux's default most for a pipe (/proc/sys/fs/pipe-max-size)
 
 # The child's exit statuses.
 OK: Final = 0
@@ -83,10 +85,16 @@ def _run(operation: bytes, data: bytes, passphrase: str) -> bytes:
     assert child.stdin is not None
     assert child.stdout is not None
     assert child.stderr is not None
+    _widen(child.stdin, child.stdout)
     # The request is written by a thread of its own while this one reads the answer (each
     # pipe holds 64 KiB); in two writes, so the image is not copied to put the header first.
     writer = threading.Thread(
-        target=_send, args=(child.stdin, operation + _LENGTH.pack(len(secret)) + secret, data)
+        target=_send,
+        args=(
+            child.stdin,
+            operation + _LENGTH.pack(len(secret)) + secret + _SIZE.pack(len(data)),
+            data,
+        ),
     )
     writer.start()
     try:
@@ -109,6 +117,21 @@ def _run(operation: bytes, data: bytes, passphrase: str) -> bytes:
     if status != OK:
         raise ChildFailed(message or f"exit status {status}")
     return answer
+
+
+def _widen(*pipes: IO[bytes]) -> None:
+    """Pipes of 1 MiB instead of 64 KiB where Linux allows it: a vault's image crosses them
+    in a sixteenth of the turns. Best effort: elsewhere, or refused, they stay as they are."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on Windows
+        return
+    resize: int | None = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
+    if resize is None:
+        return
+    for pipe in pipes:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(pipe.fileno(), resize, PIPE_BYTES)
 
 
 def _send(stream: IO[bytes], header: bytes, data: bytes) -> None:
@@ -134,7 +157,11 @@ def child_main() -> int:
         sys.stderr.write("not a request\n")
         return FAILED
     secret = request.read(_LENGTH.unpack(size)[0])
-    data = request.read()
+    length = request.read(_SIZE.size)
+    if len(length) != _SIZE.size:
+        sys.stderr.write("not a request\n")
+        return FAILED
+    data = request.read(_SIZE.unpack(length)[0])  # into one object of its size, no regrowing
     try:
         passphrase = secret.decode("utf-8")
         if operation == _ENCRYPT:
