@@ -51,6 +51,7 @@ from contactkeeper.vault.keyfile import KdfParams
 # networkx, the charts) and the dialogs that need an open vault are imported when first
 # made, so that the window appears sooner; the start screen's idle time makes the views.
 if TYPE_CHECKING:
+    from contactkeeper.gui.dialogs.language import LanguageDialog
     from contactkeeper.gui.dialogs.log import LogDialog
     from contactkeeper.gui.dialogs.settings import SettingsDialog
     from contactkeeper.gui.dialogs.trash import TrashDialog
@@ -543,6 +544,13 @@ class MainWindow(QMainWindow):
             self.show_settings,
             _("Remember the vault here, auto-lock, destroy the vault"),
         )
+        # Not a vault's: a language can be chosen on the start screen, before any vault.
+        self.language_action = self._action(
+            _("Lan&guage…"),
+            None,
+            self.show_language,
+            _("The language ContactKeeper speaks, from its next start"),
+        )
         self.vault_actions = [
             self.lock_action,
             self.find_action,
@@ -565,6 +573,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.exchange.menu)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.language_action)
         file_menu.addAction(self.readiness_actions.settings_action)
         file_menu.addAction(self.readiness_actions.catalogue_action)
         file_menu.addAction(self.lock_action)
@@ -739,6 +748,15 @@ class MainWindow(QMainWindow):
         dialog.destroyed.connect(self._settings_dialog_gone)
         self.settings_dialog = dialog
         dialog.open()
+
+    def show_language(self) -> LanguageDialog:
+        """File > Language…, open whether or not a vault is."""
+        from contactkeeper.gui.dialogs.language import LanguageDialog  # on first use
+
+        dialog = LanguageDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _settings_dialog_gone(self) -> None:
         self.settings_dialog = None

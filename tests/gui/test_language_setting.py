@@ -15,8 +15,10 @@ from pytestqt.qtbot import QtBot
 from contactkeeper import i18n
 from contactkeeper.gui.app_state import Settings
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.dialogs.language import LanguageDialog
 from contactkeeper.gui.dialogs.settings import SettingsDialog
-from tests.gui.shell_helpers import settings_in
+from tests.conftest import FakeClock
+from tests.gui.shell_helpers import make_window, settings_in
 
 
 @pytest.fixture
@@ -123,5 +125,50 @@ def test_closing_without_a_change_saves_nothing(
 ) -> None:
     dialog = _settings_dialog(qtbot, context, tmp_path)
     _close(qtbot, dialog)
+    assert not system.exists()
+    assert dialog.language.restart_notice is None
+
+
+def test_the_language_is_chosen_on_the_start_screen_before_any_vault_is_open(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, system: Path
+) -> None:
+    """A person whose laptop speaks English and who reads Arabic chooses before making
+    their first vault: File > Language… works with no vault open (Settings needs one)."""
+    i18n.set_language()
+    window, context, _settings = make_window(qtbot, tmp_path, clock)
+    assert not context.unlocked
+    assert not window.settings_action.isEnabled()
+    assert window.language_action.isEnabled()
+    assert window.language_action in window.file_menu.actions()
+
+    window.language_action.trigger()
+    dialog = window.findChild(LanguageDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.width() <= 1024
+    assert dialog.height() <= 600
+    combo = dialog.language.combo
+    combo.setCurrentIndex(combo.findText("العربية"))
+    assert "ContactKeeper will speak العربية the next time it starts" in _read(
+        dialog.language.note.text()
+    )
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    assert system.read_text(encoding="utf-8").strip() == "ar"
+    box = dialog.language.restart_notice
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(box.isVisible)
+    box.accept()
+    assert i18n.set_language() == "ar"  # the next start speaks it, before any vault
+
+
+def test_cancelling_the_language_dialog_saves_nothing(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, system: Path
+) -> None:
+    window, _context, _settings = make_window(qtbot, tmp_path, clock)
+    dialog = window.show_language()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.language.combo.setCurrentIndex(dialog.language.combo.findText("Français"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert not system.exists()
     assert dialog.language.restart_notice is None

@@ -17,10 +17,11 @@ import gettext
 import html
 from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -155,4 +156,36 @@ def add_language_choice(dialog: QDialog, layout: QVBoxLayout) -> LanguageChoice:
     return LanguageChoice(dialog, layout)
 
 
-__all__ = ["LanguageChoice", "add_language_choice", "notice", "notices", "notices_html"]
+class LanguageDialog(QDialog):
+    """File > Language…: the same box on its own, for the start screen, where no vault is
+    open yet and so no Settings dialog (a person whose system speaks English and who reads
+    Arabic chooses before making their first vault)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("languageDialog")
+        self.setWindowTitle(_("Language"))
+        layout = QVBoxLayout(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.buttons = buttons
+        self.language = add_language_choice(self, layout)
+        self.setMinimumWidth(480)
+        # The note under the box comes and goes with the choice: the dialog grows with it.
+        self.language.combo.currentIndexChanged.connect(
+            lambda _index: QTimer.singleShot(0, self.adjustSize)
+        )
+
+
+__all__ = [
+    "LanguageChoice",
+    "LanguageDialog",
+    "add_language_choice",
+    "notice",
+    "notices",
+    "notices_html",
+]
