@@ -70,7 +70,13 @@ def existing(tmp_path: Path) -> Path:
         actors.create_actor(
             vault, NewActor("Layla Haddad", codename="AMBER WREN", notes="Forum director"), NOW
         )
-        actors.create_actor(vault, NewActor("Karim Nassar", name_variants=["كريم نصار"]), NOW)
+        # A codename of its own: a random one starting "Li" matched "lay" (one of whose
+        # spellings is "li"), one run in forty.
+        actors.create_actor(
+            vault,
+            NewActor("Karim Nassar", codename="STONE HERON", name_variants=["كريم نصار"]),
+            NOW,
+        )
     return path
 
 
