@@ -64,36 +64,46 @@ def _stored_time(moment: datetime) -> str:
 
 
 def search_keystroke(cx: Conn, typed: str, limit: int = 50) -> list[tuple[Any, ...]]:
-    """Names ranked on the names index, then other matches most recently recorded first."""
+    """Names ranked on the names index, then other matches most recently recorded first:
+    the program's design in its fewest queries (one ranked query of names, as typed, among
+    the most recently added when a prefix begins more than ``RANKED_AT_MOST``; what is
+    written about records with the same words whole or prefixes), without its spellings,
+    exact names first or fragments."""
     expression = search.match_expression(typed)
     if not expression:
         return []
+    words = search._typed_words(typed)
     cx.execute("BEGIN")
     try:
+        depth = cx.execute(
+            "SELECT rowid FROM search_index_names WHERE search_index_names MATCH ? "
+            "AND rowid % 8 IN (1, 2, 3, 4) ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            (expression, search.RANKED_AT_MOST - 1),
+        ).fetchall()
         rows = cx.execute(
             "SELECT rowid, bm25(search_index_names) AS score FROM search_index_names "
-            "WHERE search_index_names MATCH ? AND rowid % 8 IN (1, 2, 3, 4) "
+            "WHERE search_index_names MATCH ? AND rowid % 8 IN (1, 2, 3, 4) AND rowid >= ? "
             "ORDER BY score, rowid LIMIT ?",
-            (expression, limit),
+            (expression, depth[0][0] if depth else 0, limit),
         ).fetchall()
         if len(rows) < limit:
             seen = {rowid for rowid, _score in rows}
             # Interactions are indexed in a table of their own (migration 0010); with several
-            # words, whether each longer one begins a word of it is asked first.
-            words = search._typed_words(typed)
-            probed = len(words) < 2 or all(
+            # words, whether each before the last is in it is asked first.
+            terms = search._text_terms(words)
+            text = " ".join(terms)
+            probed = all(
                 cx.execute(
-                    "SELECT 1 FROM search_index_journal_terms WHERE term >= ? AND term < ? LIMIT 1",
-                    (word, word[:-1] + chr(ord(word[-1]) + 1)),
+                    "SELECT 1 FROM search_index_journal WHERE search_index_journal MATCH ? LIMIT 1",
+                    (term,),
                 ).fetchall()
-                for word in sorted(words, key=len, reverse=True)
-                if len(word) > 3
+                for term in terms[:-1]
             )
             recent = (
                 cx.execute(
                     "SELECT rowid FROM search_index_journal WHERE search_index_journal MATCH ? "
                     "ORDER BY rowid DESC LIMIT ?",
-                    (expression, limit + len(rows)),
+                    (text, limit + len(rows)),
                 ).fetchall()
                 if probed
                 else []
@@ -101,7 +111,7 @@ def search_keystroke(cx: Conn, typed: str, limit: int = 50) -> list[tuple[Any, .
             recent += cx.execute(
                 "SELECT rowid FROM search_index WHERE search_index MATCH ? "
                 "AND rowid % 8 IN (1, 3, 4) ORDER BY rowid DESC LIMIT ?",
-                (expression, limit + len(rows)),
+                (text, limit + len(rows)),
             ).fetchall()
             rows += [(rowid, 0.0) for (rowid,) in sorted(recent, reverse=True) if rowid not in seen]
             rows = rows[:limit]

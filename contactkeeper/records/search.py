@@ -82,6 +82,29 @@ def match_expression(query: str) -> str:
     return " ".join(_quoted(token) for token in _typed_words(query))
 
 
+# A word of up to this many letters is looked up as a prefix in every index at the cost of a
+# whole word (each index keeps the words' first one to three letters: ``prefix=``).
+_SHORT: Final = 3
+
+
+def _text_terms(words: Sequence[str]) -> list[str]:
+    """What is written about records is searched with the word being typed (the last) a
+    prefix, the longer words before it whole, and short ones before it prefixes again:
+    "quiet fal" finds "a quiet word at the falafel stand" but not "quietly false"; "kar amm"
+    still finds Karim's note "lives in Amman".
+
+    It is what keeps a keystroke's cost from growing with the vault: a prefix of four
+    letters or more is gathered, before FTS5 can answer, from every word it begins across
+    the whole index ("quiet"* read 48,000 summaries on a vault of 600,000 interactions,
+    8 ms for no row), while a whole word or a short prefix is read only as far as the
+    answer needs. Names keep every word a prefix ("Kar Nassa" finds Karim Nassar): their
+    index is small.
+    """
+    *done, typing = words
+    terms = [_quoted(word, prefix=len(word) <= _SHORT) for word in done]
+    return [*terms, _quoted(typing)]
+
+
 # -- spellings ------------------------------------------------------------------------------
 
 
@@ -94,16 +117,18 @@ def _spellings_of(name: str) -> list[str]:
 search_index.index_spellings_with(_spellings_of)
 
 
-def _alternatives(word: str) -> list[list[str]]:
+@functools.lru_cache(maxsize=1024)
+def _alternatives(word: str) -> tuple[tuple[str, ...], ...]:
     """A typed word and the spelling keys it folds to, each as the tokens that must all
-    match (a key can be two words: "محمدجواد" is "muhammad javad")."""
-    found = [[word]]
+    match (a key can be two words: "محمدجواد" is "muhammad javad"); kept, as the words
+    typed before the last come back at every keystroke."""
+    found: list[tuple[str, ...]] = [(word,)]
     near = near_listed(word) if word.isascii() else ()  # "mohamed": the key of "محمد" too
     for key in (name_key(word), " ".join(w.key for w in prepared(word).words), *near):
-        tokens = _typed_words(key)
+        tokens = tuple(_typed_words(key))
         if tokens and tokens not in found:
             found.append(tokens)
-    return found
+    return tuple(found)
 
 
 def _names_expression(words: Sequence[str], *, prefix: bool) -> str:
@@ -190,6 +215,19 @@ _RECENT_JOURNAL_MATCH: Final = (
     "SELECT rowid, 0.0 FROM search_index_journal WHERE search_index_journal MATCH ? "
     "ORDER BY rowid DESC LIMIT ?"
 )
+# A prefix that begins more names than this (a letter or two on a large vault) is ranked
+# among the most recently added of them: bm25 scores every row it ranks, so ranking every
+# name that starts with "a" would make the first keystroke slower with every year of records.
+RANKED_AT_MOST: Final = 1000
+_NAMES_DEPTH: Final = (
+    "SELECT rowid FROM search_index_names WHERE search_index_names MATCH ? "
+    "AND rowid % 8 IN ({codes}) ORDER BY rowid DESC LIMIT 1 OFFSET ?"
+)
+_RECENT_NAMES_MATCH: Final = (
+    "SELECT rowid, bm25(search_index_names) AS score "
+    "FROM search_index_names WHERE search_index_names MATCH ? "
+    "AND rowid % 8 IN ({codes}) AND rowid >= ? ORDER BY score, rowid LIMIT ?"
+)
 # Tier 1 reads the names of what it finds in the same query, to put exact names first:
 # only those of the rows kept (SQLite's sort would carry the names of every row that
 # matches, each read from the index's content: for a common name, two thirds of the time).
@@ -198,35 +236,28 @@ _WHOLE_NAMES_MATCH: Final = (
     f"{_NAMES_MATCH}) AS found "
     "CROSS JOIN search_index_names AS shown ON shown.rowid = found.rowid"
 )
+_RECENT_WHOLE_NAMES_MATCH: Final = (
+    "SELECT found.rowid, found.score, shown.names FROM ("  # noqa: S608 (constant text)
+    f"{_RECENT_NAMES_MATCH}) AS found "
+    "CROSS JOIN search_index_names AS shown ON shown.rowid = found.rowid"
+)
 _JOURNAL: Final = KIND_CODES["interaction"]
 
 
-_JOURNAL_TERM: Final = (
-    "SELECT 1 FROM search_index_journal_terms WHERE term >= ? AND term < ? LIMIT 1"
+_JOURNAL_WORD: Final = (
+    "SELECT 1 FROM search_index_journal WHERE search_index_journal MATCH ? LIMIT 1"
 )
-# Prefixes of up to three letters have their own index in the journal: asked at once.
-_INDEXED_PREFIX: Final = 3
 
 
-def _in_journal(conn: Reader, words: Sequence[str]) -> bool:
-    """Whether the journal may hold every word: when several are typed, whether each
-    longer word begins a word of the journal, longest first.
+def _in_journal(conn: Reader, terms: Sequence[str]) -> bool:
+    """Whether the journal holds every term of :func:`_text_terms` before the last.
 
-    FTS5 reads the whole list of rows of every word typed before it can answer a query with
-    several, and a prefix of four letters or more gathers the rows of every word it begins
-    (typing "Verenia Mini" read those of "ministry", "minister"...: 20 ms, for no row when
-    no summary names Verenia). The list of the journal's words answers whether a prefix
-    begins any in well under a millisecond for a rare word, about one for a common one.
+    FTS5 gathers the rows of every word a long last prefix begins before it answers, even
+    when an earlier word is in no summary (typing "Verenia Mini" gathered those of
+    "ministry", "minister"...: milliseconds, for no row). Whether a whole word or a short
+    prefix is in the journal at all is its first row, read at once.
     """
-    if len(words) < 2:
-        return True
-    for word in sorted(words, key=len, reverse=True):
-        if len(word) <= _INDEXED_PREFIX:
-            break
-        after = word[:-1] + chr(ord(word[-1]) + 1)
-        if not search_index.read(conn, _JOURNAL_TERM, (word, after)):
-            return False
-    return True
+    return all(search_index.read(conn, _JOURNAL_WORD, (term,)) for term in terms[:-1])
 
 
 @functools.lru_cache(maxsize=256)
@@ -242,7 +273,7 @@ def _names_as_words(names: str) -> frozenset[tuple[str, ...]]:
 
 
 def _whole_names_first(
-    words: Sequence[str], rows: list[tuple[int, float, str]]
+    words: Sequence[str], rows: Sequence[tuple[int, float, str]]
 ) -> list[tuple[int, float]]:
     """Rows whose words all match whole words: those named exactly what was typed (one of
     their names has just these words) first, each group by bm25."""
@@ -253,6 +284,35 @@ def _whole_names_first(
             (typed not in _names_as_words(names), score, rowid) for rowid, score, names in rows
         )
     ]
+
+
+def _most_recent_bound(conn: Reader, expression: str, codes: Sequence[int]) -> int | None:
+    """Where the ``RANKED_AT_MOST`` most recently added names matching ``expression`` end
+    (the rowid of the last of them), or ``None`` when fewer match: a walk of the index,
+    no score."""
+    depth = search_index.read(
+        conn, _statement(_NAMES_DEPTH, tuple(codes)), (expression, RANKED_AT_MOST - 1)
+    )
+    return int(depth[0][0]) if depth else None
+
+
+def _ranked_names(
+    conn: Reader,
+    templates: tuple[str, str],
+    expression: str,
+    codes: Sequence[int],
+    wanted: int,
+    bound: int | None,
+) -> list[Any]:
+    """The ``wanted`` best names matching ``expression`` by bm25 (all when negative), read
+    by the first of ``templates``; by the second, among the names from ``bound`` on (the
+    most recently added), when there is one. Which fifty of 9,000 names a single letter
+    shows is no one's choice; ranking them all would make that keystroke slower as the
+    vault grows."""
+    everything, recent = templates
+    if bound is None:
+        return search_index.read(conn, _statement(everything, tuple(codes)), (expression, wanted))
+    return search_index.read(conn, _statement(recent, tuple(codes)), (expression, bound, wanted))
 
 
 def matches(
@@ -274,7 +334,9 @@ def matches(
     2. records with names whose words start with every typed word (or its spellings);
     3. actors and organizations with names that hold every typed word of three letters or
        more inside a word ("addad" finds "Haddad"; the trigram index of names);
-    4. records that match only through what is written about them.
+    4. records that match only through what is written about them: the last word typed
+       as the start of a word, the words before it whole when longer than three letters
+       (:func:`_text_terms`: "quiet fal" finds "quiet word at the falafel stand").
 
     ``fragments=False`` leaves tier 3 out (a duplicate warning for "Ali" is not about
     "Khalil").
@@ -285,6 +347,11 @@ def matches(
     summary, hundreds of milliseconds per keystroke on 200,000 interactions, while reading
     the most recent matches stops after ``limit`` rows. Otherwise (a few thousand actors,
     organizations and processes) they are ranked by bm25 as well.
+
+    With a ``limit`` under ``RANKED_AT_MOST`` (1,000), tiers 1 and 2 rank at most that many
+    names: when a word begins more (a letter or two typed on a large vault), those ranked
+    are the most recently added (:func:`_ranked_names`). No keystroke then scores more
+    rows on a vault of thirty years than on one of ten.
     """
     if session.autoflush:
         session.flush()
@@ -309,26 +376,49 @@ def _matches(
     def left() -> int:
         return -1 if limit is None else limit - len(found)
 
-    def add(rows: Sequence[tuple[int, float]]) -> None:
-        for rowid, score in rows:
-            if rowid not in seen and left() != 0:
+    def add(rows: Sequence[Sequence[Any]]) -> None:
+        # Each row: its rowid (the record's id and kind code), its rank (a float).
+        room = left()
+        for row in rows:
+            if room == 0:
+                return
+            rowid = row[0]
+            if rowid not in seen:
                 seen.add(rowid)
-                found.append(Match(KIND_NAMES[rowid % 8], rowid // 8, float(score)))
+                found.append(Match(KIND_NAMES[rowid % 8], rowid // 8, row[1]))
+                room -= 1
 
-    def run(template: str, expression: str, kinds: Sequence[int]) -> list[tuple[int, float]]:
+    def run(template: str, expression: str, kinds: Sequence[int]) -> list[Any]:
         # Rows already found are asked for again (a record matches in several tiers).
         wanted = -1 if limit is None else left() + len(seen)
-        sql = _statement(template, tuple(kinds))
-        return [(int(r), float(s)) for r, s in search_index.read(conn, sql, (expression, wanted))]
+        return search_index.read(conn, _statement(template, tuple(kinds)), (expression, wanted))
 
-    wanted = -1 if limit is None else limit
-    whole = search_index.read(
+    prefixes = _names_expression(words, prefix=True)
+    wholes = _names_expression(words, prefix=False)
+    bounded = limit is not None and limit < RANKED_AT_MOST
+    prefix_bound = _most_recent_bound(conn, prefixes, codes) if bounded else None
+    # Names with every word whole are among those that begin with every word: fewer than
+    # the bound when those are.
+    whole_bound = _most_recent_bound(conn, wholes, codes) if prefix_bound is not None else None
+    whole = _ranked_names(
         conn,
-        _statement(_WHOLE_NAMES_MATCH, tuple(codes)),
-        (_names_expression(words, prefix=False), wanted),
+        (_WHOLE_NAMES_MATCH, _RECENT_WHOLE_NAMES_MATCH),
+        wholes,
+        codes,
+        -1 if limit is None else limit,
+        whole_bound,
     )
-    add(_whole_names_first(words, [(int(r), float(s), str(n)) for r, s, n in whole]))
-    add(run(_NAMES_MATCH, _names_expression(words, prefix=True), codes))
+    add(_whole_names_first(words, whole))
+    if left() != 0:
+        beginning = _ranked_names(
+            conn,
+            (_NAMES_MATCH, _RECENT_NAMES_MATCH),
+            prefixes,
+            codes,
+            -1 if limit is None else left() + len(seen),
+            prefix_bound,
+        )
+        add(beginning)
     fragment_codes = [code for code in codes if code in FRAGMENTED]
     long_enough = all(len(word) >= _FRAGMENT for word in words)
     if fragments and left() != 0 and fragment_codes and long_enough:
@@ -336,10 +426,11 @@ def _matches(
         add(run(_FRAGMENTS_MATCH, expression, fragment_codes))
     if left() == 0:
         return found
-    expression = match_expression(query)
+    terms = _text_terms(words)
+    expression = " ".join(terms)
     if _JOURNAL in codes:
         others = [code for code in codes if code != _JOURNAL]
-        recent = run(_RECENT_JOURNAL_MATCH, expression, ()) if _in_journal(conn, words) else []
+        recent = run(_RECENT_JOURNAL_MATCH, expression, ()) if _in_journal(conn, terms) else []
         if others:
             recent = sorted([*recent, *run(_RECENT_MATCH, expression, others)], reverse=True)
         add(recent)
@@ -392,6 +483,10 @@ _FOLLOW_UPS_SHOWN: Final = (
 )
 
 
+# Each stored level as the vocabulary's member, looked up once per hit shown.
+_SENSITIVITY: Final = {level.value: level for level in Sensitivity}
+
+
 def _shown_rows(conn: Reader, template: str, ids: Sequence[int]) -> list[Any]:
     return search_index.read(conn, template.format(ids=", ".join("?" * len(ids))), ids)
 
@@ -408,7 +503,7 @@ def _actor_displays(
     for record_id, uuid, display_name, codename, sensitivity in _shown_rows(
         conn, _ACTORS_SHOWN, ids
     ):
-        shown = name(record_id, display_name, codename, Sensitivity(sensitivity))
+        shown = name(record_id, display_name, codename, _SENSITIVITY[sensitivity])
         found[record_id] = (uuid, shown, "" if shown == codename else codename)
     return found
 
@@ -451,7 +546,7 @@ def _interaction_displays(
         title = f"{day} · {_opening(summary)}" if summary.strip() and not hide_text else day
         heads[record_id] = (uuid, title, wording.label(InteractionKind(kind)))
         if actor_id is not None:
-            shown = name(actor_id, display_name, codename, Sensitivity(risk))
+            shown = name(actor_id, display_name, codename, _SENSITIVITY[risk])
             participants.setdefault(record_id, []).append(shown)
     found: dict[int, _Display] = {}
     for record_id, (uuid, title, kind_label) in heads.items():
@@ -494,7 +589,7 @@ def _transfer_displays(
         day = i18n.short_date(date.fromisoformat(passed_on))
         title = f"{day} · {_opening(content)}" if content.strip() and not hide_text else day
         to = (
-            [name(actor_id, display_name, codename, Sensitivity(risk))]
+            [name(actor_id, display_name, codename, _SENSITIVITY[risk])]
             if actor_id is not None
             else []
         )
@@ -517,7 +612,7 @@ def _follow_up_displays(
         day = i18n.short_date(date.fromisoformat(due_on))
         shown = f"{day} · {_opening(title)}" if title.strip() and not hide_text else day
         about = (
-            [name(actor_id, display_name, codename, Sensitivity(risk))]
+            [name(actor_id, display_name, codename, _SENSITIVITY[risk])]
             if actor_id is not None
             else []
         )
@@ -595,7 +690,9 @@ def search(
     """Records matching every word of ``query`` (in any order), best first.
 
     A word matches a whole word, the start of a word or (three letters or more) a fragment
-    of a name, written as typed or by any of its spellings; the order of the hits is
+    of a name, written as typed or by any of its spellings; in what is written about a
+    record, a word before the last of more than three letters matches whole words only
+    (it is done; the last is being typed); the order of the hits is
     :func:`matches`'. Any string is safe: an empty or punctuation-only query returns ``[]``.
     Hits name each actor by ``name(actor_id, display_name, codename, sensitivity)`` (the
     GUI's privacy rule: a real name still finds the actor, who is shown by codename), and

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from contactkeeper.records import actors, interactions, search
@@ -44,3 +45,54 @@ def test_the_names_index_follows_renames_and_deletes(vault: Vault, clock: FakeCl
     with vault.transaction() as session:
         left = session.execute(sa.text("SELECT count(*) FROM search_index_names")).scalar()
     assert left == 0
+
+
+def test_in_what_is_written_only_the_word_being_typed_is_a_prefix(
+    vault: Vault, clock: FakeClock
+) -> None:
+    """Names take every word as a prefix; notes and summaries the last (being typed) and
+    short words before it, but longer words before it only whole (they are done): a long
+    prefix would read every word it begins, in every summary."""
+    karim = actors.create_actor(vault, NewActor("Karim Nassar", notes="Lives in Amman."), clock())
+    call = interactions.log_interaction(
+        vault,
+        occurred_at=clock() - timedelta(days=2),
+        kind=InteractionKind.CALL,
+        participants=[karim.id],
+        summary="A quiet word at the falafel stand about the harbour",
+    ).id
+
+    def hits(typed: str) -> list[tuple[str, int]]:
+        return [(hit.kind, hit.id) for hit in search.search(vault, typed)]
+
+    assert hits("kar nassa") == [("actor", karim.id)]  # a name: every word a prefix
+    assert hits("kar amm") == [("actor", karim.id)]  # the notes: short words prefixes
+    assert hits("amman kar") == [("actor", karim.id)]
+    assert hits("amma kar") == []  # "amma" is done, and no word "amma" is written
+    assert hits("quiet fal") == [("interaction", call)]
+    assert hits("qui fal") == [("interaction", call)]
+    assert hits("quie fal") == []
+    assert hits("quiet falafel harb") == [("interaction", call)]
+
+
+def test_a_prefix_beginning_more_names_than_are_ranked_ranks_the_newest(
+    vault: Vault, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ranking is bounded (``RANKED_AT_MOST``, 1,000, set to 4 here so that a test vault
+    passes it): a letter that begins more names is ranked among the most recently added;
+    a service that wants every match (no limit) still gets every one."""
+    monkeypatch.setattr(search, "RANKED_AT_MOST", 4)
+    names = ["Ali Haddad", "Ali Amin", "Ali Abbas", "Ali Aziz", "Ali Adib", "Ali Asmar"]
+    made = [actors.create_actor(vault, NewActor(name), clock()).id for name in names]
+    newest = set(made[-4:])
+
+    for typed in ("a", "ali"):  # a prefix (tier 2), a whole word (tier 1)
+        shown = search.search(vault, typed, limit=3)
+        assert len(shown) == 3
+        assert {hit.id for hit in shown} <= newest, typed
+        assert [hit.rank for hit in shown] == sorted(hit.rank for hit in shown)
+    # Fewer names than the bound: every one is ranked, the oldest too.
+    assert [hit.id for hit in search.search(vault, "ali had", limit=3)] == [made[0]]
+    with vault.transaction() as session:
+        every = search.matches(session, "a", kinds=["actor"])
+    assert sorted(match.id for match in every) == sorted(made)
