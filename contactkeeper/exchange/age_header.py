@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from contactkeeper.errors import BackupDamaged, BackupError, BackupIncomplete, BackupTooNew
+from contactkeeper.exchange.age_child import work_factor
 from contactkeeper.i18n import _, number
 
 # age (https://age-encryption.org/v1): header, then a 16-byte nonce and 64 KiB chunks,
@@ -157,9 +158,7 @@ def whole_length(total: int, header: AgeHeader) -> bool:
 
 def check_own_work_factor(sealed: bytes) -> None:
     """age chose the work factor on this machine: never write what verifying would refuse."""
-    header = sealed[: sealed.find(b"\n--- ") + 1]
-    match = re.search(rb"^-> scrypt \S+ ([0-9]+)$", header, re.MULTILINE)
-    written = int(match.group(1)) if match else None
+    written = work_factor(sealed)
     if written is not None and written > MAX_SCRYPT_LOG2:
         raise BackupError(
             _(

@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pyrage
@@ -87,3 +88,49 @@ def test_a_backup_sealed_by_the_child_verifies_and_a_killed_child_says_so(
     with pytest.raises(BackupError, match="could not be decrypted") as refused:
         backup.verify_backup(Path(made.path), passphrase=PASSPHRASE)
     assert "Nothing was changed" in str(refused.value)
+
+
+def test_the_work_factor_is_read_from_the_header_of_what_age_sealed() -> None:
+    sealed = age_child.encrypt(b"records", PASSPHRASE)
+    chosen = age_child.work_factor(sealed)
+    assert chosen is not None
+    assert 10 <= chosen <= 22
+    assert sealed.split(b"\n")[1].endswith(b" %d" % chosen)
+    to_a_key = pyrage.encrypt(b"records", [pyrage.x25519.Identity.generate().to_public()])
+    assert age_child.work_factor(to_a_key) is None
+
+
+def test_a_seal_under_the_least_work_factor_is_made_again_and_the_strongest_kept() -> None:
+    """rage times one small scrypt to pick the work factor: a moment without the processor
+    makes it pick a weak one. No test can make rage's timing go one way or the other, so a
+    stand-in for ``pyrage.passphrase.encrypt`` answers with the work factors rage would
+    have picked; each answer is a real seal at the default work factor, its header's
+    number rewritten."""
+    real = pyrage.passphrase.encrypt(b"records", PASSPHRASE)
+    picked = age_child.work_factor(real)
+    assert picked is not None
+
+    def rage_picking(*factors: int) -> tuple[list[int], Callable[[bytes, str], bytes]]:
+        calls: list[int] = []
+        answers = iter(factors)
+
+        def encrypt(data: bytes, passphrase: str) -> bytes:
+            chosen = next(answers)
+            calls.append(chosen)
+            version, stanza, rest = real.split(b"\n", 2)
+            stanza = stanza.rsplit(b" ", 1)[0] + b" %d" % chosen
+            return b"\n".join((version, stanza, rest))
+
+        return calls, encrypt
+
+    calls, encrypt = rage_picking(20)
+    assert age_child.work_factor(age_child.seal_strongly(encrypt, b"x", PASSPHRASE)) == 20
+    assert calls == [20]  # strong enough at once: sealed once
+    calls, encrypt = rage_picking(16, 19, 15)
+    assert age_child.work_factor(age_child.seal_strongly(encrypt, b"x", PASSPHRASE)) == 19
+    assert calls == [16, 19]
+    calls, encrypt = rage_picking(16, 17, 15)  # a slow machine: the strongest of three
+    assert age_child.work_factor(age_child.seal_strongly(encrypt, b"x", PASSPHRASE)) == 17
+    assert calls == [16, 17, 15]
+    assert age_child.ATTEMPTS == 3
+    assert age_child.LEAST_WORK_FACTOR == 18
