@@ -1058,14 +1058,16 @@ WHY_MISSED = {
     "calibrated to about 0.5 s on a quiet machine; it slows down when other work shares the "
     "cores",
     "backup (export, encrypt, write, read back and verify)": "the seal can start only when "
-    "the export has ended (pyrage takes the whole image), and age's scrypt, at the work "
-    "factor rage picks (2^18 to 2^20: 0.7 to 4.7 s on this machine), is most of it; the "
-    "checks run beside the seal, which a child process does. A work factor the backup "
-    "chooses (2^18, as age -p uses; pyrage 1.4 takes none) would meet it",
+    "the export has ended (pyrage takes the whole image, as one buffer), and age's scrypt, at "
+    "the work factor rage picks (2^18 to 2^20 kept: 0.7 to 4.7 s on this machine), is most "
+    "of it; the checks run beside the seal, which a child process does. A work factor the "
+    "backup chooses would meet it: the age library has offered one since its 0.11 "
+    "(scrypt::Recipient::set_work_factor), pyrage 1.4 does not expose it",
     "restore a backup (verify, build a new vault, swap)": "decrypting (scrypt at the "
     "backup's work factor, 0.7 to 3 CPU s, then ChaCha20) and writing the image come before "
     "the build and cost more than the 0.3x of the baseline the target leaves; a work factor "
-    "of 2^18 (as age -p uses; pyrage 1.4 lets no program choose it) would meet it",
+    "the backup chooses (2^18, as age -p uses) would meet it, which pyrage 1.4 does not let "
+    "a program choose",
 }
 
 
@@ -1079,8 +1081,9 @@ WHY_MISSED[growth.operation("actors list, each page")] = (
     "what grows is the depth of the indexes and how much of them the page cache holds"
 )
 WHY_MISSED[growth.operation("Today")] = (
-    "the count of follow-ups due (shown as a total) reads every open one due, with its "
-    "actor's status"
+    "each list reads its first lines from an index and the count of follow-ups due is kept "
+    "until they or the actors are written: what grows is the depth of the indexes and how "
+    "much of them the page cache holds"
 )
 
 
