@@ -152,11 +152,14 @@ _FRAGMENT: Final = 3
 
 
 class Match(NamedTuple):
-    """One index row that matched: which record, and its bm25 rank (smaller is better)."""
+    """One index row that matched: which record, and its bm25 rank (smaller is better);
+    ``among_recent`` when it was ranked among the most recently added names only (more
+    begin with what was typed than are ranked: see :func:`matches`)."""
 
     kind: str
     id: int
     rank: float
+    among_recent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +172,8 @@ class SearchHit:
     the day passed and the first words of what was passed over its kind and to whom (no
     word of where it came from, so no source stands beside it). Follow-ups: the day due and
     the title over open or done and the actor or process it concerns. ``rank`` is FTS5's bm25
-    rank: more negative, better match.
+    rank: more negative, better match; ``among_recent`` says it was ranked among the most
+    recently added names only, as when one letter begins more than ``RANKED_AT_MOST``.
 
     Which name each actor goes by is the caller's ``name`` rule (see :func:`search`): an
     actor shown by codename has no subtitle, and ``hide_text`` leaves the summary out.
@@ -181,6 +185,7 @@ class SearchHit:
     title: str
     subtitle: str
     rank: float
+    among_recent: bool = False
 
 
 def _codes(kinds: Collection[str] | None) -> list[int]:
@@ -376,7 +381,7 @@ def _matches(
     def left() -> int:
         return -1 if limit is None else limit - len(found)
 
-    def add(rows: Sequence[Sequence[Any]]) -> None:
+    def add(rows: Sequence[Sequence[Any]], among_recent: bool = False) -> None:
         # Each row: its rowid (the record's id and kind code), its rank (a float).
         room = left()
         for row in rows:
@@ -385,7 +390,7 @@ def _matches(
             rowid = row[0]
             if rowid not in seen:
                 seen.add(rowid)
-                found.append(Match(KIND_NAMES[rowid % 8], rowid // 8, row[1]))
+                found.append(Match(KIND_NAMES[rowid % 8], rowid // 8, row[1], among_recent))
                 room -= 1
 
     def run(template: str, expression: str, kinds: Sequence[int]) -> list[Any]:
@@ -408,7 +413,7 @@ def _matches(
         -1 if limit is None else limit,
         whole_bound,
     )
-    add(_whole_names_first(words, whole))
+    add(_whole_names_first(words, whole), whole_bound is not None)
     if left() != 0:
         beginning = _ranked_names(
             conn,
@@ -418,7 +423,7 @@ def _matches(
             -1 if limit is None else left() + len(seen),
             prefix_bound,
         )
-        add(beginning)
+        add(beginning, prefix_bound is not None)
     fragment_codes = [code for code in codes if code in FRAGMENTED]
     long_enough = all(len(word) >= _FRAGMENT for word in words)
     if fragments and left() != 0 and fragment_codes and long_enough:
@@ -673,7 +678,7 @@ def _search(
     for m in found:
         shown = displays[m.kind].get(m.id)
         if shown is not None:  # a row whose record is gone: skip rather than fail
-            hits.append(SearchHit(m.kind, m.id, *shown, rank=m.rank))
+            hits.append(SearchHit(m.kind, m.id, *shown, rank=m.rank, among_recent=m.among_recent))
     return hits
 
 

@@ -10,9 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from contactkeeper.gui.context import AppContext
+from contactkeeper.gui.widgets import search_popup
 from contactkeeper.gui.widgets.search_popup import SearchField
 from contactkeeper.i18n import isolate
 from contactkeeper.records import actors, interactions, processes
+from contactkeeper.records import search as search_service
 from contactkeeper.records.actors import NewActor
 from contactkeeper.vault.model import InteractionKind
 
@@ -149,3 +151,29 @@ def test_turning_privacy_mode_on_redraws_open_results_with_codenames(
     context.set_privacy(True)
     assert _shown(field) == ["AMBER WREN"]
     assert all("Layla" not in field.popup.item(i).text() for i in range(field.popup.count()))
+
+
+def test_a_letter_beginning_more_names_than_are_ranked_says_which_are_shown(
+    qtbot, field: SearchField, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More names begin with "a" than are ranked (``RANKED_AT_MOST``, 1,000, for the
+    list's 20 hits: set to 3 for 2 hits here, so that a test vault passes it): the list
+    says the best of the most recently added are shown, on a line that cannot be chosen,
+    and says nothing once the names are fewer."""
+    monkeypatch.setattr(search_service, "RANKED_AT_MOST", 3)
+    monkeypatch.setattr(search_popup, "MAX_HITS", 2)
+    names = ["Amal Haddad", "Adel Amin", "Aziz Abbas", "Anwar Aziz", "Asma Ali"]
+    for name in names:
+        actors.create_actor(context.vault, NewActor(name), context.now())
+    qtbot.keyClicks(field, "a")
+    popup = field.popup
+    assert popup is not None
+    shown = _shown(field)
+    assert len(shown) == 3
+    assert set(shown[:2]) <= {"Aziz Abbas", "Anwar Aziz", "Asma Ali"}  # among the 3 newest
+    last = popup.item(2)
+    assert last.text().startswith(f"More than 3 names match “{isolate('a')}”")
+    assert "Type another letter" in last.text()
+    assert not last.flags() & Qt.ItemFlag.ItemIsSelectable
+    qtbot.keyClicks(field, "mal")
+    assert _shown(field) == ["Amal Haddad"]  # the oldest: fewer names, all ranked, no line
