@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from contactkeeper import __version__, i18n
 from contactkeeper.errors import CommandLineError, ContactKeeperError
-from contactkeeper.i18n import N_, _, ngettext
+from contactkeeper.i18n import N_, _, ngettext, number
 from contactkeeper.vault.locations import user_data_dir
 
 if TYPE_CHECKING:
@@ -482,6 +482,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     for hit in hits:
         line = f"{hit.kind:<{width}}{hit.title}"
         say(f"{line}  ({hit.subtitle})" if hit.subtitle else line)
+    if any(hit.among_recent for hit in hits):
+        print(
+            _(
+                "More than {count} names match “{query}”: the best of the most recently "
+                "added are shown.\nType another letter to reach the others."
+            ).format(count=number(search.RANKED_AT_MOST), query=args.query),
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from contactkeeper import cli
 from contactkeeper import vault as vault_module
-from contactkeeper.records import actors
+from contactkeeper.records import actors, search
 from contactkeeper.records.actors import NewActor
 from contactkeeper.vault import Vault, schema_head
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -356,6 +356,25 @@ def test_search_limit_caps_the_hits(
     status, out, _ = run(capsys, "search", "nadia", "--limit", "3", "--vault", str(path))
     assert status == 0
     assert len(out.splitlines()) == 3
+
+
+def test_search_says_on_stderr_when_more_names_match_than_are_ranked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``RANKED_AT_MOST`` (1,000) set to 4 so that a small vault passes it."""
+    path = tmp_path / "many"
+    with Vault.create(path, PASSPHRASE, kdf=FAST_KDF) as vault:
+        for i in range(6):
+            actors.create_actor(vault, NewActor(f"Nadia {i}", codename=f"HERON {i}"), NOW)
+    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    monkeypatch.setattr(search, "RANKED_AT_MOST", 4)
+    status, out, err = run(capsys, "search", "n", "--limit", "2", "--vault", str(path))
+    assert status == 0
+    assert len(out.splitlines()) == 2
+    assert {line.split()[2] for line in out.splitlines()} <= {"2", "3", "4", "5"}  # the newest
+    assert err.startswith("More than 4 names match “n”: the best of the most recently added")
+    status, out, err = run(capsys, "search", "nadia 1", "--limit", "2", "--vault", str(path))
+    assert (status, out, err) == (0, "actor  Nadia 1  (HERON 1)\n", "")  # the oldest but one
 
 
 def test_search_with_no_match_says_so_on_stderr(
