@@ -980,18 +980,23 @@ def run_suite(
 
 def measure_growth(path: Path, path3: Path, repeat: int, measured: Sequence[Row]) -> list[Row]:
     """The growth rows: the rows of ``growth.ROWS`` on the scale-3 vault over the same rows
-    on the reference vault, measured side by side: the reference vault's again just before
-    the larger's (the same process, after the same work), search typing the same names on
-    both. The reference vault's rows not in ``measured`` (``--only growth``) are returned
+    on the reference vault, measured side by side: part by part, the reference vault's again
+    just before the larger's (the same process, after the same work), search typing the
+    same names on both. The reference vault's rows not in ``measured`` (``--only growth``) are returned
     too, before the growth rows."""
     with Vault.unlock(path, generate.PASSPHRASE) as vault:
         typed = _typed_names(vault)
-    gc.collect()
-    _progress("growth: on the reference vault")
-    reference = run_suite(path, repeat, only=growth.parts(), typed=typed)
-    gc.collect()
-    _progress(f"growth: on the vault three times larger ({path3})")
-    larger = run_suite(path3, repeat, only=growth.parts(), typed=typed)
+    # Part by part, the reference vault and at once the larger: a machine whose speed
+    # drifts from one minute to the next (a shared host) drifts alike for both.
+    reference: list[Row] = []
+    larger: list[Row] = []
+    for part in growth.parts():
+        gc.collect()
+        _progress(f"growth: {part}, on the reference vault")
+        reference += run_suite(path, repeat, only=[part], typed=typed)
+        gc.collect()
+        _progress(f"growth: {part}, on the vault three times larger ({path3})")
+        larger += run_suite(path3, repeat, only=[part], typed=typed)
     sizes = (_actor_count(path), _actor_count(path3))
     have = {row.operation for row in measured}
     shown = [row for row in reference if row.operation not in have]
