@@ -668,17 +668,20 @@ def _search(
 ) -> list[SearchHit]:
     """:func:`search` on a connection in a transaction."""
     found = _matches(conn, query, codes, limit, fragments=fragments)
-    displays: dict[str, dict[int, tuple[str, str, str]]] = {}
-    for kind in {m.kind for m in found}:
-        ids = [m.id for m in found if m.kind == kind]
-        displays[kind] = {}
+    ids_of: dict[str, list[int]] = {}
+    for match in found:
+        ids_of.setdefault(match.kind, []).append(match.id)
+    displays: dict[str, dict[int, _Display]] = {}
+    for kind, ids in ids_of.items():
+        displays[kind] = shown = {}
         for chunk in chunks(ids):
-            displays[kind].update(_DISPLAYS[kind](conn, chunk, name, hide_text))
+            shown.update(_DISPLAYS[kind](conn, chunk, name, hide_text))
     hits = []
-    for m in found:
-        shown = displays[m.kind].get(m.id)
-        if shown is not None:  # a row whose record is gone: skip rather than fail
-            hits.append(SearchHit(m.kind, m.id, *shown, rank=m.rank, among_recent=m.among_recent))
+    for kind, record_id, rank, among_recent in found:
+        display = displays[kind].get(record_id)
+        if display is not None:  # a row whose record is gone: skip rather than fail
+            uuid, title, subtitle = display
+            hits.append(SearchHit(kind, record_id, uuid, title, subtitle, rank, among_recent))
     return hits
 
 
