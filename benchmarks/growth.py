@@ -3,9 +3,10 @@
 Each growth row is the 95th percentile of a row on the scale-3 vault over its 95th
 percentile on the reference vault, both measured side by side in the same run by the same
 workload (``benchmarks/run.py``: part by part, the reference vault's rows again just before
-the larger's, search typing the same names on both); the target is 1.3 at most: what a screen costs must
-not grow with the vault. The scale-3 vault (``benchmarks/vaults/scale3``, made on first use,
-about 1 GB) is kept like the reference vault; ``--vault3 PATH`` points at another.
+the larger's, search typing the same names on both); the target is 1.3 at most: what a
+screen costs must not grow with the vault. The scale-3 vault (``benchmarks/vaults/scale3``,
+made on first use, about 1 GB) is kept like the reference vault; ``--vault3 PATH`` points at
+another.
 """
 
 from __future__ import annotations

@@ -982,8 +982,8 @@ def measure_growth(path: Path, path3: Path, repeat: int, measured: Sequence[Row]
     """The growth rows: the rows of ``growth.ROWS`` on the scale-3 vault over the same rows
     on the reference vault, measured side by side: part by part, the reference vault's again
     just before the larger's (the same process, after the same work), search typing the
-    same names on both. The reference vault's rows not in ``measured`` (``--only growth``) are returned
-    too, before the growth rows."""
+    same names on both. The reference vault's rows not in ``measured`` (``--only growth``)
+    are returned too, before the growth rows."""
     with Vault.unlock(path, generate.PASSPHRASE) as vault:
         typed = _typed_names(vault)
     # Part by part, the reference vault and at once the larger: a machine whose speed
