@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from contactkeeper import __version__, i18n
 from contactkeeper.errors import CommandLineError, ContactKeeperError
-from contactkeeper.i18n import N_, _, ngettext, number
+from contactkeeper.i18n import N_, _, ngettext
 from contactkeeper.vault.locations import user_data_dir
 
 if TYPE_CHECKING:
@@ -483,13 +483,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         line = f"{hit.kind:<{width}}{hit.title}"
         say(f"{line}  ({hit.subtitle})" if hit.subtitle else line)
     if any(hit.among_recent for hit in hits):
-        print(
-            _(
-                "More than {count} names match “{query}”: the best of the most recently "
-                "added are shown.\nType another letter to reach the others."
-            ).format(count=number(search.RANKED_AT_MOST), query=args.query),
-            file=sys.stderr,
-        )
+        print(search.among_recent_note(args.query), file=sys.stderr)
     return 0
 
 

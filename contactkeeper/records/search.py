@@ -82,8 +82,10 @@ def match_expression(query: str) -> str:
     return " ".join(_quoted(token) for token in _typed_words(query))
 
 
-# A word of up to this many letters is looked up as a prefix in every index at the cost of a
-# whole word (each index keeps the words' first one to three letters: ``prefix=``).
+# A word of up to this many letters before the last stays a prefix: the journal keeps its
+# words' first one to three letters as words of their own (``prefix = '1 2 3'``, migration
+# 0010), so such a prefix costs it no more than a whole word; the index of actors,
+# organizations and processes keeps one and two (a tenth of the journal's rows).
 _SHORT: Final = 3
 
 
@@ -186,6 +188,17 @@ class SearchHit:
     subtitle: str
     rank: float
     among_recent: bool = False
+
+
+def among_recent_note(query: str) -> str:
+    """What a list of hits says under them when some were ranked among the most recently
+    added names only (``SearchHit.among_recent``); ``query`` as the caller shows it."""
+    # Translators: under search results when a letter or two begin more names than are
+    # ranked; {count} is 1,000.
+    return _(
+        "More than {count} names match “{query}”: the best of the most recently added are "
+        "shown.\nType another letter to reach the others."
+    ).format(count=i18n.number(RANKED_AT_MOST), query=query)
 
 
 def _codes(kinds: Collection[str] | None) -> list[int]:
@@ -719,6 +732,7 @@ __all__ = [
     "KIND_CODES",
     "Match",
     "SearchHit",
+    "among_recent_note",
     "match_expression",
     "matches",
     "search",

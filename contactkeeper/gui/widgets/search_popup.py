@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, Q
 from contactkeeper.errors import ContactKeeperError
 from contactkeeper.gui.context import AppContext
 from contactkeeper.gui.presentation import short_date
-from contactkeeper.i18n import N_, _, isolate, number
+from contactkeeper.i18n import N_, _, isolate
 from contactkeeper.records import followups, interactions, search
 from contactkeeper.records.search import SearchHit
 
@@ -68,14 +68,7 @@ class SearchPopup(QListWidget):
             item.setToolTip(_("{kind}: {title}").format(kind=kind, title=isolate(title)))
             self.addItem(item)
         if any(hit.among_recent for hit in hits):
-            self._say(
-                # Translators: under search results when a letter or two begin more names
-                # than are ranked; {count} is 1,000.
-                _(
-                    "More than {count} names match “{query}”: the best of the most recently "
-                    "added are shown.\nType another letter to reach the others."
-                ).format(count=number(search.RANKED_AT_MOST), query=isolate(query))
-            )
+            self._say(search.among_recent_note(isolate(query)))
         if not hits:
             self._say(_("Nothing matches “{query}”.").format(query=isolate(query)))
         else:
